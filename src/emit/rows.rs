@@ -1,0 +1,111 @@
+//! The fixed columns of each output table and how a document fills them.
+
+use super::{Cell, TableWriter};
+use crate::document::Document;
+use crate::gazetteer::AliasKind;
+use crate::ingest::Reject;
+use crate::pipeline::{Extraction, Pipeline};
+use std::io;
+
+pub const ENTITY_COLUMNS: &[&str] = &[
+    "doc_id", "sentence", "start", "end", "text", "type", "canonical", "entity_id", "form", "attributes",
+];
+
+pub const EVENT_COLUMNS: &[&str] = &[
+    "doc_id", "sentence", "event_type", "cameo", "plover", "actor", "target", "weapon", "location", "quantity",
+    "modality", "trigger", "rule", "start", "end", "evidence", "other_roles",
+];
+
+pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
+
+/// The role slots that have their own column; other slots go to
+/// `other_roles` as `name=value; ...`.
+const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];
+
+/// Writes one row per reported entity mention, in text order.
+pub fn entity_rows(w: &mut TableWriter, doc: &Document, ex: &Extraction, p: &Pipeline) -> io::Result<usize> {
+    let gaz = p.gazetteer();
+    let mut n = 0;
+    let mut attrs = String::new();
+    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+        let entry = gaz.entry(m.entry);
+        attrs.clear();
+        for (k, v) in &entry.attributes {
+            if !attrs.is_empty() {
+                attrs.push_str("; ");
+            }
+            attrs.push_str(k);
+            attrs.push('=');
+            attrs.push_str(v);
+        }
+        let form = match m.kind {
+            AliasKind::Name => "name",
+            AliasKind::Demonym => "demonym",
+            AliasKind::Partial => "surname",
+        };
+        w.write(&[
+            Cell::Text(&doc.id),
+            Cell::Int(m.sentence as u64),
+            Cell::Int(m.start as u64),
+            Cell::Int(m.end as u64),
+            Cell::Raw(&doc.text[m.start as usize..m.end as usize]),
+            Cell::Text(gaz.type_name(entry.etype)),
+            Cell::Text(&entry.canonical),
+            Cell::Text(&entry.id),
+            Cell::Text(form),
+            Cell::Text(&attrs),
+        ])?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Writes one row per event, in text order.
+pub fn event_rows(w: &mut TableWriter, doc: &Document, ex: &Extraction, p: &Pipeline) -> io::Result<usize> {
+    let mut other = String::new();
+    for ev in &ex.events {
+        let role = |name: &str| ev.role(name).map_or(Cell::Null, Cell::Text);
+        other.clear();
+        for r in ev.roles.iter().filter(|r| !ROLE_COLUMNS.contains(&r.slot.as_str())) {
+            if !other.is_empty() {
+                other.push_str("; ");
+            }
+            other.push_str(&r.slot);
+            other.push('=');
+            other.push_str(&r.value);
+        }
+        let (s0, s1) = ex.sentences[ev.sentence as usize];
+        let evidence = &doc.text[s0 as usize..s1 as usize];
+        let trigger = &doc.text[ev.trigger_start as usize..ev.trigger_end as usize];
+        w.write(&[
+            Cell::Text(&doc.id),
+            Cell::Int(ev.sentence as u64),
+            Cell::Text(&ev.event_type),
+            Cell::Text(&ev.cameo),
+            Cell::Text(&ev.plover),
+            role("actor"),
+            role("target"),
+            role("weapon"),
+            role("location"),
+            role("quantity"),
+            Cell::Text(&ev.modality),
+            Cell::Text(trigger),
+            Cell::Text(&p.rules().rules[ev.rule as usize].id),
+            Cell::Int(ev.start as u64),
+            Cell::Int(ev.end as u64),
+            Cell::Text(evidence),
+            Cell::Text(&other),
+        ])?;
+    }
+    Ok(ex.events.len())
+}
+
+/// Writes one reject.
+pub fn reject_row(w: &mut TableWriter, r: &Reject) -> io::Result<()> {
+    w.write(&[
+        Cell::Text(&r.source),
+        r.line.map_or(Cell::Null, Cell::Int),
+        Cell::Text(r.reason.as_str()),
+        Cell::Text(&r.detail),
+    ])
+}

@@ -1,0 +1,504 @@
+//! Gazetteers: named entities listed in TSV files, compiled into one
+//! aho-corasick automaton.
+//!
+//! Every alias of every entry is folded (see [`crate::normalize`]) and padded
+//! with a space on both sides, so a match in the folded view is always a run
+//! of whole words. The automaton uses standard (overlapping) match semantics
+//! rather than leftmost-longest: resolution needs *every* whole-word match,
+//! because a match can still be rejected by its case rule ("US" must not match
+//! "us") and because a short alias must not hide a longer one that starts
+//! inside it ("Joe Biden administration": "Biden administration" wins). The
+//! choice among overlapping matches is made in [`crate::resolve`].
+//!
+//! Several entries may share a folded alias (the city and the region of
+//! Kursk); the automaton holds each folded form once and maps it to all of
+//! its aliases.
+
+mod load;
+mod matcher;
+
+pub use load::{Row, parse_file, type_from_file_name};
+pub use matcher::Candidate;
+
+use crate::normalize::{fold_phrase, strip_phrase};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// The entity types evex knows without a declaration, in resolution priority.
+pub const BUILTIN_TYPES: &[&str] = &["PERSON", "ORG", "WEAPON", "PLACE"];
+
+/// What can be wrong with a set of gazetteer files. Each variant says where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{file}:{line}: {message}")]
+    Syntax { file: String, line: u64, message: String },
+    #[error("{file}:{line}: id `{id}` already defined at {first_file}:{first_line}")]
+    DuplicateId {
+        file: String,
+        line: u64,
+        id: String,
+        first_file: String,
+        first_line: u64,
+    },
+    #[error("{file}:{line}: unknown entity type `{etype}` (known: {known}; declare others with a `#!types NAME` line)")]
+    UnknownType {
+        file: String,
+        line: u64,
+        etype: String,
+        known: String,
+    },
+    #[error("{file}:{line}: `case` must be any, exact or title, found `{value}`")]
+    BadCase { file: String, line: u64, value: String },
+    #[error("{file}:{line}: stands_for `{target}` names no entry (give an id or a canonical name)")]
+    UnknownStandsFor { file: String, line: u64, target: String },
+    #[error("{file}:{line}: the alias `{alias}` has no letters or digits, so it can never match")]
+    EmptyAlias { file: String, line: u64, alias: String },
+    #[error("cannot build the gazetteer automaton: {0}")]
+    Build(String),
+    #[error("cannot read gazetteer {file}: {message}")]
+    Io { file: String, message: String },
+}
+
+/// How an alias must be written in the text to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any case ("kyiv", "KYIV", "Kyiv").
+    Any,
+    /// Exactly as written in the gazetteer, accents and punctuation aside.
+    Exact,
+    /// Every word capitalised ("Chad", not "chad").
+    Title,
+}
+
+/// What kind of mention an alias makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    /// A name of the entry.
+    Name,
+    /// An adjective or demonym ("Russian", "North Koreans").
+    Demonym,
+    /// A surname generated from a person's canonical name; it counts only
+    /// after the full name has appeared earlier in the same document.
+    Partial,
+}
+
+/// One gazetteer entry after merging all files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub canonical: String,
+    /// Index into [`Gazetteer::types`].
+    pub etype: u16,
+    /// The entry this one stands for as an event participant (Kremlin →
+    /// Russia).
+    pub stands_for: Option<u32>,
+    pub rank: i32,
+    pub generic: bool,
+    pub attributes: Vec<(String, String)>,
+    /// `file:line` of the row that defined the entry.
+    pub origin: String,
+}
+
+/// One surface form of an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub entry: u32,
+    pub case: CaseRule,
+    pub kind: AliasKind,
+    /// The words of the alias, accents stripped, case kept (for
+    /// [`CaseRule::Exact`]).
+    pub stripped: Box<str>,
+    pub words: u16,
+    /// The alias ends with a full stop ("U.S."), which then belongs to the
+    /// mention.
+    pub dot: bool,
+}
+
+/// One gazetteer file to load.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in error messages ("gazetteers/person.tsv").
+    pub name: String,
+    pub text: String,
+    /// User files are merged over the defaults by id.
+    pub user: bool,
+}
+
+/// Counts reported in `summary.json`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct GazetteerStats {
+    pub entries: usize,
+    pub aliases: usize,
+    pub patterns: usize,
+    pub build_seconds: f64,
+}
+
+/// The compiled gazetteer: immutable, cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    types: Vec<String>,
+    aliases: Vec<Alias>,
+    /// For each automaton pattern, the range of `pattern_aliases` holding its
+    /// aliases.
+    pattern_ranges: Vec<(u32, u32)>,
+    pattern_aliases: Vec<u32>,
+    pattern_words: Vec<u16>,
+    automaton: AhoCorasick,
+    stats: GazetteerStats,
+}
+
+impl Gazetteer {
+    /// Loads, merges and compiles the given files. Defaults come first; user
+    /// files (`Source::user`) add entries or change entries with the same id.
+    pub fn build(sources: &[Source]) -> Result<Gazetteer, GazetteerError> {
+        let started = Instant::now();
+        let mut extra_types = Vec::new();
+        let mut default_rows = Vec::new();
+        let mut user_rows = Vec::new();
+        for s in sources {
+            let rows = parse_file(&s.name, &s.text, &mut extra_types)?;
+            if s.user {
+                user_rows.extend(rows);
+            } else {
+                default_rows.extend(rows);
+            }
+        }
+        let mut types: Vec<String> = BUILTIN_TYPES.iter().map(|s| s.to_string()).collect();
+        for t in extra_types {
+            if !types.contains(&t) {
+                types.push(t);
+            }
+        }
+        let mut rows = dedupe_ids(default_rows)?;
+        let user_rows = dedupe_ids(user_rows)?;
+        merge_user_rows(&mut rows, user_rows);
+
+        let mut entries = Vec::with_capacity(rows.len());
+        let mut by_id: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
+        let mut by_canonical: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
+        for (i, (id, row)) in rows.iter().enumerate() {
+            let etype = types.iter().position(|t| *t == row.etype).ok_or_else(|| {
+                GazetteerError::UnknownType {
+                    file: row.file.clone(),
+                    line: row.line,
+                    etype: row.etype.clone(),
+                    known: types.join(", "),
+                }
+            })? as u16;
+            by_id.insert(id.as_str(), i as u32);
+            let rank = row.rank.unwrap_or(0);
+            by_canonical
+                .entry(row.canonical.as_str())
+                .and_modify(|j| {
+                    if rows[*j as usize].1.rank.unwrap_or(0) < rank {
+                        *j = i as u32
+                    }
+                })
+                .or_insert(i as u32);
+            entries.push(Entry {
+                id: id.clone(),
+                canonical: row.canonical.clone(),
+                etype,
+                stands_for: None,
+                rank,
+                generic: row.generic,
+                attributes: row.attributes.clone(),
+                origin: format!("{}:{}", row.file, row.line),
+            });
+        }
+        for (i, (_, row)) in rows.iter().enumerate() {
+            if let Some(target) = &row.stands_for {
+                let j = by_id
+                    .get(target.as_str())
+                    .or_else(|| by_canonical.get(target.as_str()))
+                    .ok_or_else(|| GazetteerError::UnknownStandsFor {
+                        file: row.file.clone(),
+                        line: row.line,
+                        target: target.clone(),
+                    })?;
+                entries[i].stands_for = Some(*j);
+            }
+        }
+
+        let person = types.iter().position(|t| t == "PERSON").unwrap_or(0) as u16;
+        let mut aliases = Vec::new();
+        let mut patterns: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut pattern_order: Vec<String> = Vec::new();
+        for (i, (_, row)) in rows.iter().enumerate() {
+            let case = match row.case.as_deref() {
+                None | Some("any") => CaseRule::Any,
+                Some("exact") => CaseRule::Exact,
+                Some("title") => CaseRule::Title,
+                Some(other) => {
+                    return Err(GazetteerError::BadCase {
+                        file: row.file.clone(),
+                        line: row.line,
+                        value: other.to_string(),
+                    });
+                }
+            };
+            let removed: Vec<String> = row.removed.iter().map(|r| fold_phrase(r)).collect();
+            let mut seen: Vec<String> = Vec::new();
+            let forms = std::iter::once((row.canonical.as_str(), AliasKind::Name))
+                .chain(row.aliases.iter().map(|a| (a.as_str(), AliasKind::Name)))
+                .chain(row.demonyms.iter().map(|a| (a.as_str(), AliasKind::Demonym)));
+            let surname = (entries[i].etype == person)
+                .then(|| surname_of(&row.canonical))
+                .flatten();
+            for (form, kind) in forms.chain(surname.map(|s| (s, AliasKind::Partial))) {
+                let folded = fold_phrase(form);
+                if folded.is_empty() {
+                    return Err(GazetteerError::EmptyAlias {
+                        file: row.file.clone(),
+                        line: row.line,
+                        alias: form.to_string(),
+                    });
+                }
+                if removed.contains(&folded) || seen.contains(&folded) {
+                    continue;
+                }
+                let stripped = strip_phrase(form);
+                let alias_case = if case == CaseRule::Any && is_short_acronym(&stripped) {
+                    CaseRule::Exact
+                } else {
+                    case
+                };
+                let words = folded.split(' ').count() as u16;
+                seen.push(folded.clone());
+                let idx = aliases.len() as u32;
+                aliases.push(Alias {
+                    entry: i as u32,
+                    case: alias_case,
+                    kind,
+                    stripped: stripped.into_boxed_str(),
+                    words,
+                    dot: form.ends_with('.'),
+                });
+                match patterns.get_mut(&folded) {
+                    Some(list) => list.push(idx),
+                    None => {
+                        patterns.insert(folded.clone(), vec![idx]);
+                        pattern_order.push(folded);
+                    }
+                }
+            }
+        }
+        let mut pattern_ranges = Vec::with_capacity(pattern_order.len());
+        let mut pattern_aliases = Vec::with_capacity(aliases.len());
+        let mut pattern_words = Vec::with_capacity(pattern_order.len());
+        let mut padded = Vec::with_capacity(pattern_order.len());
+        for p in &pattern_order {
+            let list = &patterns[p];
+            let start = pattern_aliases.len() as u32;
+            pattern_aliases.extend_from_slice(list);
+            pattern_ranges.push((start, pattern_aliases.len() as u32));
+            pattern_words.push(aliases[list[0] as usize].words);
+            padded.push(format!(" {p} "));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&padded)
+            .map_err(|e| GazetteerError::Build(e.to_string()))?;
+        let stats = GazetteerStats {
+            entries: entries.len(),
+            aliases: aliases.len(),
+            patterns: padded.len(),
+            build_seconds: started.elapsed().as_secs_f64(),
+        };
+        Ok(Gazetteer {
+            entries,
+            types,
+            aliases,
+            pattern_ranges,
+            pattern_aliases,
+            pattern_words,
+            automaton,
+            stats,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    pub fn alias(&self, i: u32) -> &Alias {
+        &self.aliases[i as usize]
+    }
+
+    /// The type names, indexed by [`Entry::etype`].
+    pub fn types(&self) -> &[String] {
+        &self.types
+    }
+
+    pub fn type_name(&self, etype: u16) -> &str {
+        &self.types[etype as usize]
+    }
+
+    /// Index of a type name, if the gazetteer knows it.
+    pub fn type_index(&self, name: &str) -> Option<u16> {
+        self.types.iter().position(|t| t == name).map(|i| i as u16)
+    }
+
+    /// Resolution priority of a type: lower wins when two entries of
+    /// different types share a span.
+    pub fn type_priority(&self, etype: u16) -> u16 {
+        etype
+    }
+
+    pub fn stats(&self) -> GazetteerStats {
+        self.stats
+    }
+}
+
+/// Gives every row its id (written or derived) and rejects duplicates.
+fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
+    let mut seen: HashMap<String, (String, u64)> = HashMap::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row
+            .id
+            .clone()
+            .unwrap_or_else(|| derive_id(&row.etype, &row.canonical));
+        if let Some((first_file, first_line)) = seen.get(&id) {
+            return Err(GazetteerError::DuplicateId {
+                file: row.file.clone(),
+                line: row.line,
+                id,
+                first_file: first_file.clone(),
+                first_line: *first_line,
+            });
+        }
+        seen.insert(id.clone(), (row.file.clone(), row.line));
+        out.push((id, row));
+    }
+    Ok(out)
+}
+
+/// Applies user rows: a row whose id exists changes that entry (aliases are
+/// added, `!alias` removes one, non-empty cells replace), any other row is a
+/// new entry.
+fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
+    let index: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.clone(), i))
+        .collect();
+    for (id, u) in user {
+        let Some(&i) = index.get(&id) else {
+            rows.push((id, u));
+            continue;
+        };
+        let base = &mut rows[i].1;
+        base.canonical = u.canonical;
+        base.etype = u.etype;
+        base.aliases.extend(u.aliases);
+        base.removed.extend(u.removed);
+        base.demonyms.extend(u.demonyms);
+        if u.case.is_some() {
+            base.case = u.case;
+        }
+        if u.stands_for.is_some() {
+            base.stands_for = u.stands_for;
+        }
+        if u.rank.is_some() {
+            base.rank = u.rank;
+        }
+        base.generic |= u.generic;
+        base.attributes.extend(u.attributes);
+        base.file = u.file;
+        base.line = u.line;
+    }
+}
+
+/// `place/united-states` for a PLACE named "United States".
+pub fn derive_id(etype: &str, canonical: &str) -> String {
+    format!("{}/{}", etype.to_lowercase(), fold_phrase(canonical).replace(' ', "-"))
+}
+
+/// The last word of a multi-word person name, when it is long enough to be
+/// a useful later mention ("Vladimir Putin" → "Putin").
+fn surname_of(canonical: &str) -> Option<&str> {
+    let mut words = canonical.split_whitespace();
+    let last = words.next_back()?;
+    words.next()?;
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 4 && last.chars().next().is_some_and(char::is_uppercase)).then_some(last)
+}
+
+/// Capital-letter aliases of two or three letters ("US", "UN", "AND") are
+/// words in lower case; they match only in capitals unless a row says
+/// otherwise.
+fn is_short_acronym(stripped: &str) -> bool {
+    let letters: Vec<char> = stripped.chars().filter(|c| c.is_alphanumeric()).collect();
+    (2..=3).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().any(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn gaz(text: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::build(&[Source {
+            name: "test.tsv".into(),
+            text: text.into(),
+            user: false,
+        }])
+    }
+
+    #[test]
+    fn derives_ids_and_counts() {
+        let g = gaz("canonical\ttype\taliases\nUnited States\tPLACE\tUS|U.S.\nKyiv\tPLACE\tKiev\n").unwrap();
+        assert_eq!(g.entry(0).id, "place/united-states");
+        assert_eq!(g.stats().entries, 2);
+        assert_eq!(g.stats().aliases, 5);
+        assert_eq!(g.alias(1).case, CaseRule::Exact);
+        assert_eq!(g.alias(0).case, CaseRule::Any);
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let e = gaz("canonical\ttype\nKyiv\tPLACE\nKyiv\tPLACE\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "test.tsv:3: id `place/kyiv` already defined at test.tsv:2"
+        );
+    }
+
+    #[test]
+    fn unknown_type_and_stands_for() {
+        let e = gaz("canonical\ttype\nKyiv\tPLAC\n").unwrap_err();
+        assert_eq!(e.to_string(), "test.tsv:2: unknown entity type `PLAC` (known: PERSON, ORG, WEAPON, PLACE; declare others with a `#!types NAME` line)");
+        let e = gaz("canonical\ttype\tstands_for\nKremlin\tORG\tRussia\n").unwrap_err();
+        assert_eq!(e.to_string(), "test.tsv:2: stands_for `Russia` names no entry (give an id or a canonical name)");
+        assert!(gaz("#!types VESSEL\ncanonical\ttype\nMoskva\tVESSEL\n").is_ok());
+    }
+
+    #[test]
+    fn user_rows_merge_and_suppress() {
+        let g = Gazetteer::build(&[
+            Source {
+                name: "d.tsv".into(),
+                text: "canonical\ttype\taliases\nGeorgia\tPLACE\tSakartvelo\n".into(),
+                user: false,
+            },
+            Source {
+                name: "u.tsv".into(),
+                text: "canonical\ttype\tid\taliases\nGeorgia\tPLACE\tplace/georgia\t!Georgia|Tbilisi state\n".into(),
+                user: true,
+            },
+        ])
+        .unwrap();
+        let forms: Vec<&str> = (0..g.stats().aliases as u32)
+            .map(|i| &*g.alias(i).stripped)
+            .collect();
+        assert_eq!(forms, vec!["Sakartvelo", "Tbilisi state"]);
+    }
+}

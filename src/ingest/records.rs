@@ -1,0 +1,261 @@
+//! Readers for each input format. Each streams its records to the sink.
+
+use super::{InputFile, Item, Options, Reject, RejectReason, check_text};
+use crate::document::Document;
+use serde_json::{Map, Value};
+use std::io::{BufRead, Read};
+
+fn reject(file: &InputFile, line: Option<u64>, reason: RejectReason, detail: String) -> Item {
+    Item::Reject(Reject {
+        source: file.display.clone(),
+        line,
+        reason,
+        detail,
+    })
+}
+
+/// The whole input is one article.
+pub fn read_text(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.take(opts.max_doc_bytes as u64 + 1).read_to_end(&mut bytes) {
+        sink(reject(file, None, RejectReason::Unreadable, format!("cannot read: {e}")));
+        return;
+    }
+    let item = match check_text(bytes, opts.max_doc_bytes) {
+        Ok(text) => Item::Doc(Document {
+            id: file.doc_id.clone(),
+            text,
+            source: Some(file.display.clone()),
+            ..Document::default()
+        }),
+        Err((reason, detail)) => reject(file, None, reason, detail),
+    };
+    sink(item);
+}
+
+/// Reads one line into `buf`, keeping at most `limit` bytes; returns the
+/// number of bytes the line had (0 at end of input) without its newline.
+/// A line longer than the limit is consumed but not kept, so one huge line
+/// cannot exhaust memory.
+fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<usize>> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(total));
+        }
+        any = true;
+        let (used, done) = match memchr(chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let content = if done { used - 1 } else { used };
+        if buf.len() + content <= limit {
+            buf.extend_from_slice(&chunk[..content]);
+        }
+        total += content;
+        reader.consume(used);
+        if done {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+                total -= 1;
+            }
+            return Ok(Some(total));
+        }
+    }
+}
+
+fn memchr(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// One JSON object per line.
+pub fn read_jsonl(file: &InputFile, mut reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+    let mut buf = Vec::new();
+    // The JSON envelope may add a little to the text; allow for it.
+    let limit = opts.max_doc_bytes.saturating_mul(2).saturating_add(1 << 16);
+    let mut line = 0u64;
+    loop {
+        line += 1;
+        let len = match read_line_limited(&mut *reader, &mut buf, limit) {
+            Ok(None) => return,
+            Ok(Some(n)) => n,
+            Err(e) => {
+                sink(reject(file, Some(line), RejectReason::Unreadable, format!("cannot read: {e}")));
+                return;
+            }
+        };
+        if len > limit {
+            if !sink(reject(file, Some(line), RejectReason::TooLarge, format!("the line has {len} bytes, over the limit (raise it with --max-doc-bytes)"))) {
+                return;
+            }
+            continue;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let item = match std::str::from_utf8(&buf) {
+            Err(e) => reject(file, Some(line), RejectReason::InvalidUtf8, format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+            Ok(s) => match serde_json::from_str::<Value>(s) {
+                Err(e) => reject(file, Some(line), RejectReason::InvalidJson, format!("not JSON: {e}")),
+                Ok(Value::Object(map)) => object_item(file, Some(line), map, opts),
+                Ok(_) => reject(file, Some(line), RejectReason::InvalidJson, "expected a JSON object with a text field".into()),
+            },
+        };
+        if !sink(item) {
+            return;
+        }
+    }
+}
+
+/// A JSON array of objects, or one object.
+pub fn read_json(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+    let value: Value = match serde_json::from_reader(reader) {
+        Ok(v) => v,
+        Err(e) => {
+            sink(reject(file, Some(e.line() as u64), RejectReason::InvalidJson, format!("not JSON: {e}")));
+            return;
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            sink(object_item(file, None, map, opts));
+        }
+        Value::Array(items) => {
+            for (i, v) in items.into_iter().enumerate() {
+                let n = Some(i as u64 + 1);
+                let item = match v {
+                    Value::Object(map) => object_item(file, n, map, opts),
+                    _ => reject(file, n, RejectReason::InvalidJson, format!("element {} is not a JSON object", i + 1)),
+                };
+                if !sink(item) {
+                    return;
+                }
+            }
+        }
+        _ => {
+            sink(reject(file, None, RejectReason::InvalidJson, "expected an array of objects or one object".into()));
+        }
+    }
+}
+
+fn field<'m>(map: &'m Map<String, Value>, names: &[String]) -> Option<&'m Value> {
+    names.iter().find_map(|n| map.get(n).filter(|v| !v.is_null()))
+}
+
+fn scalar(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn object_item(file: &InputFile, line: Option<u64>, map: Map<String, Value>, opts: &Options) -> Item {
+    let text = match field(&map, &opts.text_fields) {
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            return reject(file, line, RejectReason::MissingText, format!("the field `{}` is not a string", opts.text_fields[0]));
+        }
+        None => {
+            return reject(file, line, RejectReason::MissingText, format!("no text field (looked for {}; choose one with --text-field)", opts.text_fields.join(", ")));
+        }
+    };
+    let text = match check_text(text.into_bytes(), opts.max_doc_bytes) {
+        Ok(t) => t,
+        Err((reason, detail)) => return reject(file, line, reason, detail),
+    };
+    let id = scalar(field(&map, &opts.id_fields)).unwrap_or_else(|| match line {
+        Some(n) => format!("{}:{n}", file.display),
+        None => file.doc_id.clone(),
+    });
+    Item::Doc(Document {
+        id,
+        text,
+        title: scalar(map.get("title")),
+        date: scalar(map.get("date")),
+        url: scalar(map.get("url")),
+        source: scalar(map.get("source")).or_else(|| Some(file.display.clone())),
+    })
+}
+
+/// One article per row; the header names the columns.
+pub fn read_csv(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let headers = match rdr.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            sink(reject(file, Some(1), RejectReason::InvalidCsv, format!("cannot read the header row: {e}")));
+            return;
+        }
+    };
+    let col = |names: &[String]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n.as_bytes()))
+    };
+    let Some(text_col) = col(&opts.text_fields) else {
+        sink(reject(file, Some(1), RejectReason::MissingText, format!("the header has no text column (looked for {}; choose one with --text-field)", opts.text_fields.join(", "))));
+        return;
+    };
+    let id_col = col(&opts.id_fields);
+    let named = |name: &str| headers.iter().position(|h| h == name.as_bytes());
+    let (title_col, date_col, url_col, source_col) = (named("title"), named("date"), named("url"), named("source"));
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => return,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                sink(reject(file, line, RejectReason::InvalidCsv, format!("cannot read this row: {e}")));
+                return;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let item = match record.get(text_col) {
+            None | Some(b"") => reject(file, Some(line), RejectReason::MissingText, "the text cell is empty or missing".into()),
+            Some(bytes) => match check_text(bytes.to_vec(), opts.max_doc_bytes) {
+                Err((reason, detail)) => reject(file, Some(line), reason, detail),
+                Ok(text) => Item::Doc(Document {
+                    id: get(id_col).unwrap_or_else(|| format!("{}:{line}", file.display)),
+                    text,
+                    title: get(title_col),
+                    date: get(date_col),
+                    url: get(url_col),
+                    source: get(source_col).or_else(|| Some(file.display.clone())),
+                }),
+            },
+        };
+        if !sink(item) {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    #[test]
+    fn long_lines_are_consumed_not_kept() {
+        let mut r: Box<dyn BufRead> = Box::new(Cursor::new(b"short\r\nxxxxxxxxxx\nend".to_vec()));
+        let mut buf = Vec::new();
+        assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), Some(5));
+        assert_eq!(buf, b"short");
+        assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), Some(10));
+        assert!(buf.is_empty());
+        assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), Some(3));
+        assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), None);
+    }
+}

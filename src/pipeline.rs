@@ -1,0 +1,249 @@
+//! The pipeline: built once from a [`Config`], then applied to documents.
+//!
+//! Building loads and compiles everything that does not depend on a document
+//! (gazetteer automaton, rules, segmenter); [`Pipeline::process`] then runs
+//! segment → normalise → match → resolve → rules on one document. A pipeline
+//! is immutable and `Sync`: the batch driver shares one across all threads.
+//! Per-document scratch buffers live in a thread-local, so processing a
+//! document allocates only what it returns.
+
+use crate::defaults;
+use crate::document::Document;
+use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats};
+use crate::normalize::fold_tokens;
+use crate::resolve::{Mention, resolve};
+use crate::rules::engine::{DocView, Event};
+use crate::rules::{self, RuleError, RuleSet};
+use crate::segment::{Segmenter, Sentence, Token};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to load and how to behave.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// User gazetteer files or folders, merged over the defaults.
+    pub gazetteers: Vec<PathBuf>,
+    /// User rule files or folders; a rule with a default's id replaces it.
+    pub rules: Vec<PathBuf>,
+    pub default_gazetteers: bool,
+    pub default_rules: bool,
+    /// Merge repeated mentions of one event (see [`crate::rules::engine`]).
+    pub merge_events: bool,
+    /// Report mentions of generic classes ("drones") as entities too.
+    pub include_generic: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            gazetteers: Vec::new(),
+            rules: Vec::new(),
+            default_gazetteers: true,
+            default_rules: true,
+            merge_events: true,
+            include_generic: false,
+        }
+    }
+}
+
+/// Why a pipeline could not be built. Reported before any document is read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    #[error(transparent)]
+    Rules(#[from] RuleError),
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+}
+
+/// Everything found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// Byte spans of the sentences.
+    pub sentences: Vec<(u32, u32)>,
+    /// Entity mentions in text order (generic classes included; see
+    /// [`Pipeline::is_reported`]).
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+}
+
+/// The compiled pipeline.
+#[derive(Debug)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    rules: RuleSet,
+    segmenter: Segmenter,
+    config: Config,
+    load_seconds: f64,
+}
+
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    folded: String,
+    words: Vec<u32>,
+    candidates: Vec<gazetteer::Candidate>,
+    taken: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Pipeline {
+    /// Loads the gazetteers and rules named by `config` (and the defaults
+    /// unless switched off) and compiles them.
+    pub fn new(config: &Config) -> Result<Pipeline, ConfigError> {
+        let started = Instant::now();
+        let mut gsources = Vec::new();
+        if config.default_gazetteers {
+            gsources.extend(defaults::GAZETTEERS.iter().map(|(name, text)| gazetteer::Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                user: false,
+            }));
+        }
+        for (name, text) in read_files(&config.gazetteers, &["tsv"])? {
+            gsources.push(gazetteer::Source { name, text, user: true });
+        }
+        let gazetteer = Gazetteer::build(&gsources)?;
+        let mut rsources = Vec::new();
+        if config.default_rules {
+            rsources.extend(defaults::RULES.iter().map(|(name, text)| rules::Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                user: false,
+            }));
+        }
+        for (name, text) in read_files(&config.rules, &["rules", "tsv"])? {
+            rsources.push(rules::Source { name, text, user: true });
+        }
+        let rules = RuleSet::build(&rsources, &gazetteer)?;
+        let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
+        Ok(Pipeline {
+            gazetteer,
+            rules,
+            segmenter,
+            config: config.clone(),
+            load_seconds: started.elapsed().as_secs_f64(),
+        })
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn gazetteer_stats(&self) -> GazetteerStats {
+        self.gazetteer.stats()
+    }
+
+    /// Seconds spent loading and compiling gazetteers and rules.
+    pub fn load_seconds(&self) -> f64 {
+        self.load_seconds
+    }
+
+    /// Is this mention written to entities.csv? Generic classes are not,
+    /// unless the config asks for them.
+    pub fn is_reported(&self, m: &Mention) -> bool {
+        self.config.include_generic || !self.gazetteer.entry(m.entry).generic
+    }
+
+    /// Runs every stage on one document.
+    pub fn process(&self, doc: &Document) -> Extraction {
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let s = &mut *guard;
+            let text = doc.text.as_str();
+            self.segmenter.segment(text, &mut s.tokens, &mut s.sentences);
+            fold_tokens(text, &mut s.tokens, &s.sentences, &mut s.folded);
+            s.words.clear();
+            s.words.extend(
+                s.tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.is_word() && t.fend > t.fstart)
+                    .map(|(i, _)| i as u32),
+            );
+            s.candidates.clear();
+            self.gazetteer
+                .find(text, &s.folded, &s.tokens, &s.words, &mut s.candidates);
+            let mut mentions = Vec::new();
+            resolve(
+                &self.gazetteer,
+                &s.tokens,
+                &s.sentences,
+                &mut s.candidates,
+                &mut s.taken,
+                &mut mentions,
+            );
+            let mut events = Vec::new();
+            let view = DocView {
+                text,
+                folded: &s.folded,
+                tokens: &s.tokens,
+                sentences: &s.sentences,
+                mentions: &mentions,
+                gaz: &self.gazetteer,
+            };
+            self.rules.apply(&view, self.config.merge_events, &mut events);
+            Extraction {
+                sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
+                mentions,
+                events,
+            }
+        })
+    }
+}
+
+/// Reads user files; a folder contributes its files with the given
+/// extensions, in sorted order.
+fn read_files(paths: &[PathBuf], exts: &[&str]) -> Result<Vec<(String, String)>, ConfigError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let mut files = Vec::new();
+        collect(p, exts, &mut files)?;
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| ConfigError::Io {
+                path: f.display().to_string(),
+                message: format!("cannot read: {e}"),
+            })?;
+            out.push((f.display().to_string(), text));
+        }
+    }
+    Ok(out)
+}
+
+fn collect(p: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<(), ConfigError> {
+    let io = |e: std::io::Error| ConfigError::Io {
+        path: p.display().to_string(),
+        message: format!("cannot read: {e}"),
+    };
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() || e.extension().and_then(|x| x.to_str()).is_some_and(|x| exts.contains(&x)) {
+                collect(&e, exts, out)?;
+            }
+        }
+        Ok(())
+    } else if p.exists() {
+        out.push(p.to_path_buf());
+        Ok(())
+    } else {
+        Err(ConfigError::Io {
+            path: p.display().to_string(),
+            message: "no such file or folder".into(),
+        })
+    }
+}

@@ -1,0 +1,182 @@
+//! Resolution: from overlapping alias matches to one entity per span.
+//!
+//! The policy, applied greedily:
+//!
+//! 1. More words beat fewer words, then more bytes beat fewer: "North
+//!    Korean" beats "Korean", and "Biden administration" beats "Biden" in
+//!    "Joe Biden administration" even though "Joe Biden" starts earlier.
+//! 2. At equal length, type priority decides (PERSON, ORG, WEAPON, PLACE,
+//!    then declared types), then specific entries beat generic classes, then
+//!    the higher `rank`, then names beat demonyms, then file order.
+//! 3. A surname generated from a person's full name ("Putin" from "Vladimir
+//!    Putin") counts only after that full name has appeared earlier in the
+//!    document, and there it beats a bare alias of someone else that was
+//!    never named in full.
+//!
+//! Everything is decided by data (lengths, types, ranks, file order), so the
+//! same input always gives the same mentions.
+
+use crate::gazetteer::{AliasKind, Candidate, Gazetteer};
+use crate::segment::{Sentence, Token};
+
+/// A resolved entity mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offsets into the original text.
+    pub start: u32,
+    pub end: u32,
+    /// Token range.
+    pub tok_start: u32,
+    pub tok_end: u32,
+    /// Index of the sentence holding the mention.
+    pub sentence: u32,
+    /// Gazetteer entry.
+    pub entry: u32,
+    pub kind: AliasKind,
+}
+
+/// Picks non-overlapping mentions from `candidates` (reordered in place) and
+/// writes them to `out` in text order. `taken` is scratch space.
+pub fn resolve(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    candidates: &mut [Candidate],
+    taken: &mut Vec<u32>,
+    out: &mut Vec<Mention>,
+) {
+    out.clear();
+    taken.clear();
+    taken.resize(tokens.len(), u32::MAX);
+    let key = |c: &Candidate| {
+        let alias = gaz.alias(c.alias);
+        let entry = gaz.entry(alias.entry);
+        let bytes = tokens[c.tok_end as usize - 1].end - tokens[c.tok_start as usize].start;
+        (
+            alias.kind == AliasKind::Partial,
+            std::cmp::Reverse(c.tok_end - c.tok_start),
+            std::cmp::Reverse(bytes),
+            gaz.type_priority(entry.etype),
+            entry.generic,
+            std::cmp::Reverse(entry.rank),
+            alias.kind != AliasKind::Name,
+            alias.entry,
+            c.tok_start,
+        )
+    };
+    candidates.sort_unstable_by_key(key);
+    let split = candidates
+        .iter()
+        .position(|c| gaz.alias(c.alias).kind == AliasKind::Partial)
+        .unwrap_or(candidates.len());
+    let (full, partial) = candidates.split_at_mut(split);
+    for c in full.iter() {
+        let span = c.tok_start as usize..c.tok_end as usize;
+        if taken[span.clone()].iter().all(|&t| t == u32::MAX) {
+            let idx = out.len() as u32;
+            taken[span].fill(idx);
+            out.push(mention(gaz, tokens, sentences, c));
+        }
+    }
+    // Surnames, in text order: each needs an earlier full mention.
+    partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
+    for c in partial.iter() {
+        let entry = gaz.alias(c.alias).entry;
+        let named_before = out.iter().any(|m| {
+            m.entry == entry && m.kind == AliasKind::Name && m.tok_end <= c.tok_start
+        });
+        if !named_before {
+            continue;
+        }
+        let span = c.tok_start as usize..c.tok_end as usize;
+        let holder = taken[c.tok_start as usize];
+        if taken[span.clone()].iter().all(|&t| t == u32::MAX) {
+            let idx = out.len() as u32;
+            taken[span].fill(idx);
+            out.push(mention(gaz, tokens, sentences, c));
+        } else if holder != u32::MAX {
+            // Same span held by a bare alias of an entity never named in full?
+            let other = out[holder as usize];
+            let other_named = out.iter().any(|m| {
+                m.entry == other.entry && m.tok_end <= other.tok_start && m.kind == AliasKind::Name
+            });
+            if other.tok_start == c.tok_start && other.tok_end == c.tok_end && !other_named {
+                out[holder as usize] = mention(gaz, tokens, sentences, c);
+            }
+        }
+    }
+    out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
+}
+
+fn mention(gaz: &Gazetteer, tokens: &[Token], sentences: &[Sentence], c: &Candidate) -> Mention {
+    let alias = gaz.alias(c.alias);
+    let sentence = sentences
+        .partition_point(|s| s.end_token <= c.tok_start)
+        .min(sentences.len().saturating_sub(1)) as u32;
+    Mention {
+        start: tokens[c.tok_start as usize].start,
+        end: tokens[c.tok_end as usize - 1].end,
+        tok_start: c.tok_start,
+        tok_end: c.tok_end,
+        sentence,
+        entry: alias.entry,
+        kind: alias.kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Source;
+    use crate::normalize::fold_tokens;
+    use crate::segment::Segmenter;
+
+    fn resolved(gaz: &str, text: &str) -> Vec<String> {
+        let g = Gazetteer::build(&[Source {
+            name: "t.tsv".into(),
+            text: gaz.into(),
+            user: false,
+        }])
+        .unwrap();
+        let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
+        Segmenter::default().segment(text, &mut t, &mut s);
+        fold_tokens(text, &mut t, &s, &mut f);
+        let words: Vec<u32> = (0..t.len() as u32).filter(|&i| t[i as usize].is_word()).collect();
+        let mut cands = Vec::new();
+        g.find(text, &f, &t, &words, &mut cands);
+        let (mut taken, mut out) = (Vec::new(), Vec::new());
+        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+        out.iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &text[m.start as usize..m.end as usize],
+                    g.entry(m.entry).canonical
+                )
+            })
+            .collect()
+    }
+
+    const G: &str = "canonical\ttype\taliases\tdemonyms\nJoe Biden\tPERSON\t\t\nBiden administration\tORG\t\t\nNorth Korea\tPLACE\tDPRK\tNorth Korean\nKorea\tPLACE\t\tKorean\nHunter Biden\tPERSON\t\t\nKursk\tPLACE\tKursk region\t\n";
+
+    #[test]
+    fn longest_wins_even_when_it_starts_later() {
+        assert_eq!(
+            resolved(G, "the Joe Biden administration and North Korean troops"),
+            vec!["Biden administration=Biden administration", "North Korean=North Korea"]
+        );
+    }
+
+    #[test]
+    fn surnames_follow_the_full_name() {
+        assert_eq!(resolved(G, "Biden spoke."), Vec::<String>::new());
+        assert_eq!(
+            resolved(G, "Joe Biden spoke. Later Biden left."),
+            vec!["Joe Biden=Joe Biden", "Biden=Joe Biden"]
+        );
+        assert_eq!(
+            resolved(G, "Hunter Biden spoke. Later Biden left."),
+            vec!["Hunter Biden=Hunter Biden", "Biden=Hunter Biden"]
+        );
+    }
+}

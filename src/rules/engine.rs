@@ -1,0 +1,559 @@
+//! Applying compiled rules to one document.
+//!
+//! For each sentence, every word that is not inside an entity mention is
+//! looked up once in the trigger map. Each rule that the trigger belongs to
+//! is then tried at that position: its form and context conditions checked,
+//! its slots filled nearest-first within their windows, its `require` lines
+//! checked, and the modality read from cue words before the trigger. Of the
+//! rules that succeed at one trigger, the one that fills most slots wins
+//! (then the higher priority, then file order). Work per sentence is linear
+//! in its length plus a small constant per trigger.
+//!
+//! Finally, mentions of the same event are merged: an event whose roles are
+//! a subset of another event of the same type and modality in the same
+//! document is dropped ("the attack" after "Russia attacked Kharkiv").
+
+use super::inflect::Form;
+use super::{Adjectives, Context, Direction, FormReq, Phrase, Rule, RuleSet, Slot};
+use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::resolve::Mention;
+use crate::segment::{Sentence, Token, TokenKind};
+
+/// One filled role of an event.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Role {
+    /// Slot name ("actor", "target", ...).
+    pub slot: String,
+    /// Canonical name of the filler (or the quantity as written).
+    pub value: String,
+    /// Gazetteer entry id of the filler, if an entity.
+    pub entity_id: Option<String>,
+    /// Byte offsets of the filler in the original text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One extracted event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub event_type: String,
+    pub cameo: String,
+    pub plover: String,
+    /// Index of the rule in [`RuleSet::rules`].
+    pub rule: u32,
+    pub sentence: u32,
+    /// Byte offsets of the trigger.
+    pub trigger_start: u32,
+    pub trigger_end: u32,
+    pub roles: Vec<Role>,
+    /// `asserted` or a modality label from the rule files.
+    pub modality: String,
+    /// Byte span covering the trigger and all fillers.
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Event {
+    /// The value of a role, if filled.
+    pub fn role(&self, slot: &str) -> Option<&str> {
+        self.roles.iter().find(|r| r.slot == slot).map(|r| r.value.as_str())
+    }
+}
+
+/// What the engine needs to see of a document.
+pub struct DocView<'a> {
+    pub text: &'a str,
+    pub folded: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub mentions: &'a [Mention],
+    pub gaz: &'a Gazetteer,
+}
+
+impl DocView<'_> {
+    fn word(&self, t: usize) -> &str {
+        let t = &self.tokens[t];
+        &self.folded[t.fstart as usize..t.fend as usize]
+    }
+
+    fn raw(&self, t: usize) -> &str {
+        let t = &self.tokens[t];
+        &self.text[t.start as usize..t.end as usize]
+    }
+}
+
+/// A number phrase ("more than 10,000", "$6 billion", "dozens").
+#[derive(Debug, Clone, Copy)]
+struct Quantity {
+    tok_start: u32,
+    tok_end: u32,
+}
+
+/// A filler candidate for a slot.
+#[derive(Debug, Clone, Copy)]
+struct Filler {
+    tok_start: u32,
+    tok_end: u32,
+    mention: Option<usize>,
+}
+
+impl RuleSet {
+    /// Finds the events of one document and appends them to `out`.
+    pub fn apply(&self, view: &DocView, merge: bool, out: &mut Vec<Event>) {
+        let first = out.len();
+        let mut quantities = Vec::new();
+        for (si, s) in view.sentences.iter().enumerate() {
+            let m_from = view.mentions.partition_point(|m| m.tok_start < s.first_token);
+            let m_to = view.mentions.partition_point(|m| m.tok_start < s.end_token);
+            let ms = &view.mentions[m_from..m_to];
+            let mut quantities_done = false;
+            let mut next_mention = 0;
+            let mut i = s.first_token as usize;
+            while i < s.end_token as usize {
+                while next_mention < ms.len() && (ms[next_mention].tok_end as usize) <= i {
+                    next_mention += 1;
+                }
+                if next_mention < ms.len() && (ms[next_mention].tok_start as usize) <= i {
+                    i = ms[next_mention].tok_end as usize;
+                    continue;
+                }
+                if !view.tokens[i].is_word() {
+                    i += 1;
+                    continue;
+                }
+                let Some(triggers) = self.triggers.get(view.word(i)) else {
+                    i += 1;
+                    continue;
+                };
+                let mut best: Option<(usize, i32, Event)> = None;
+                for trig in triggers {
+                    let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
+                        continue;
+                    };
+                    let rule = &self.rules[trig.rule as usize];
+                    if !quantities_done && rule.slots.iter().any(|sl| sl.number) {
+                        self.find_quantities(view, s, ms, &mut quantities);
+                        quantities_done = true;
+                    }
+                    let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
+                    let Some(ev) = self.try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form) else {
+                        continue;
+                    };
+                    let score = ev.roles.len();
+                    if best.as_ref().is_none_or(|(bs, bp, _)| (score, rule.priority) > (*bs, *bp)) {
+                        best = Some((score, rule.priority, ev));
+                    }
+                }
+                if let Some((_, _, ev)) = best {
+                    out.push(ev);
+                }
+                i += 1;
+            }
+        }
+        if merge {
+            merge_events(out, first);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn try_rule(
+        &self,
+        view: &DocView,
+        rule_idx: u32,
+        rule: &Rule,
+        si: usize,
+        s: &Sentence,
+        ms: &[Mention],
+        quantities: &[Quantity],
+        ts: usize,
+        te: usize,
+        form: Form,
+    ) -> Option<Event> {
+        let s_from = s.first_token as usize;
+        let s_to = s.end_token as usize;
+        // A trigger glued to the word before it by a hyphen is part of a
+        // compound adjective ("sanctions-hit", "US-sanctioned").
+        if ts > s_from + 1 {
+            let prev = &view.tokens[ts - 1];
+            if prev.kind == TokenKind::Punct
+                && !view.tokens[ts].space_before
+                && !prev.space_before
+                && matches!(view.raw(ts - 1), "-" | "\u{2010}" | "\u{2011}")
+            {
+                return None;
+            }
+        }
+        let passive = form == Form::Past && self.passive_before(view, s_from, ts);
+        let form_ok = match rule.form {
+            FormReq::Any => true,
+            FormReq::Nominal => form == Form::Noun,
+            FormReq::Passive => passive,
+            FormReq::Active => form != Form::Noun && !passive,
+        };
+        if !form_ok {
+            return None;
+        }
+        if !rule.needs.iter().all(|c| context_holds(view, c, s_from, s_to, ts, te)) {
+            return None;
+        }
+        if rule.unless.iter().any(|c| context_holds(view, c, s_from, s_to, ts, te)) {
+            return None;
+        }
+        let mut roles: Vec<Role> = Vec::with_capacity(rule.slots.len());
+        let mut used: Vec<u32> = Vec::with_capacity(rule.slots.len());
+        for slot in &rule.slots {
+            if roles.iter().any(|r| r.slot == slot.name) {
+                continue;
+            }
+            if let Some(role) = self.fill(view, slot, ms, quantities, s_from, ts, te, &mut used) {
+                roles.push(role);
+            }
+        }
+        if !rule
+            .requires
+            .iter()
+            .all(|alt| alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
+        {
+            return None;
+        }
+        let modality = self.modality(view, rule, s_from, ts);
+        let trigger_start = view.tokens[ts].start;
+        let trigger_end = view.tokens[te - 1].end;
+        let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
+        let end = roles.iter().map(|r| r.end).fold(trigger_end, u32::max);
+        Some(Event {
+            event_type: rule.event_type.clone(),
+            cameo: rule.cameo.clone(),
+            plover: rule.plover.clone(),
+            rule: rule_idx,
+            sentence: si as u32,
+            trigger_start,
+            trigger_end,
+            roles,
+            modality,
+            start,
+            end,
+        })
+    }
+
+    /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
+    fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        let lo = ts.saturating_sub(self.settings.passive_window as usize + 1).max(s_from);
+        (lo..ts).rev().any(|k| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fill(
+        &self,
+        view: &DocView,
+        slot: &Slot,
+        ms: &[Mention],
+        quantities: &[Quantity],
+        s_from: usize,
+        ts: usize,
+        te: usize,
+        used: &mut Vec<u32>,
+    ) -> Option<Role> {
+        let fillers: Vec<Filler> = if slot.number {
+            quantities
+                .iter()
+                .map(|q| Filler { tok_start: q.tok_start, tok_end: q.tok_end, mention: None })
+                .collect()
+        } else {
+            ms.iter()
+                .enumerate()
+                .map(|(i, m)| Filler { tok_start: m.tok_start, tok_end: m.tok_end, mention: Some(i) })
+                .collect()
+        };
+        let before = fillers.iter().rev().filter(|f| (f.tok_end as usize) <= ts).map(|f| (ts - f.tok_end as usize, f));
+        let after = fillers.iter().filter(|f| (f.tok_start as usize) >= te).map(|f| (f.tok_start as usize - te, f));
+        let mut order: Vec<(usize, &Filler)> = match slot.direction {
+            Direction::Before => before.collect(),
+            Direction::After => after.collect(),
+            Direction::Around => before.chain(after).collect(),
+        };
+        if slot.direction == Direction::Around {
+            order.sort_by_key(|(d, _)| *d);
+        }
+        for (dist, f) in order {
+            if dist >= slot.window as usize {
+                if slot.direction != Direction::Around {
+                    break;
+                }
+                continue;
+            }
+            let (lo, hi) = if (f.tok_end as usize) <= ts { (f.tok_end as usize, ts) } else { (te, f.tok_start as usize) };
+            if self.barrier_between(view, lo, hi) {
+                if slot.direction != Direction::Around {
+                    break;
+                }
+                continue;
+            }
+            if !slot.cues.is_empty() && !cue_before(view, &slot.cues, f.tok_start as usize, slot.gap, if (f.tok_start as usize) >= te { te } else { s_from }) {
+                continue;
+            }
+            match f.mention {
+                None => {
+                    let start = view.tokens[f.tok_start as usize].start;
+                    let end = view.tokens[f.tok_end as usize - 1].end;
+                    return Some(Role {
+                        slot: slot.name.clone(),
+                        value: view.text[start as usize..end as usize].to_string(),
+                        entity_id: None,
+                        start,
+                        end,
+                    });
+                }
+                Some(mi) => {
+                    let mut m = &ms[mi];
+                    let entry = view.gaz.entry(m.entry);
+                    if !slot.types.contains(&entry.etype) {
+                        continue;
+                    }
+                    let is_adj = m.kind == AliasKind::Demonym;
+                    if (slot.adjectives == Adjectives::Only && !is_adj) || (slot.adjectives == Adjectives::Never && is_adj) {
+                        continue;
+                    }
+                    if !slot.followed.is_empty() && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap) {
+                        continue;
+                    }
+                    if slot.specific
+                        && let Some(next) = more_specific(view, ms, mi, slot)
+                    {
+                        m = next;
+                    }
+                    let entry = view.gaz.entry(m.entry);
+                    let resolved = match (slot.state, entry.stands_for) {
+                        (true, Some(t)) => t,
+                        _ => m.entry,
+                    };
+                    if !slot.shared && used.contains(&resolved) {
+                        continue;
+                    }
+                    used.push(resolved);
+                    let target = view.gaz.entry(resolved);
+                    return Some(Role {
+                        slot: slot.name.clone(),
+                        value: target.canonical.clone(),
+                        entity_id: Some(target.id.clone()),
+                        start: m.start,
+                        end: m.end,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
+        !self.lexicon.barriers.is_empty()
+            && (lo..hi).any(|k| {
+                view.tokens[k].kind == TokenKind::Punct && self.lexicon.barriers.iter().any(|b| b == view.raw(k))
+            })
+    }
+
+    /// The nearest modality cue before the trigger decides; none: asserted.
+    fn modality(&self, view: &DocView, rule: &Rule, s_from: usize, ts: usize) -> String {
+        let lo = ts.saturating_sub(self.settings.modality_window as usize).max(s_from);
+        for k in (lo..ts).rev() {
+            if !view.tokens[k].is_word() {
+                if self.barrier_between(view, k, k + 1) {
+                    break;
+                }
+                continue;
+            }
+            for (label, phrase) in rule.modality.iter().chain(self.modality_cues.iter()) {
+                if match_backward(view, k, phrase, s_from) {
+                    return self.modality_labels[*label].clone();
+                }
+            }
+        }
+        "asserted".to_string()
+    }
+
+    /// Collects the number phrases of a sentence, skipping numbers inside
+    /// entity names ("F-16") and bare years.
+    fn find_quantities(&self, view: &DocView, s: &Sentence, ms: &[Mention], out: &mut Vec<Quantity>) {
+        out.clear();
+        let lex = &self.lexicon;
+        let is_num = |k: usize| {
+            let t = &view.tokens[k];
+            t.kind == TokenKind::Number || (t.kind == TokenKind::Word && lex.number_words.contains(view.word(k)))
+        };
+        let inside = |k: usize| ms.iter().any(|m| (m.tok_start as usize) <= k && k < m.tok_end as usize);
+        let mut k = s.first_token as usize;
+        let end = s.end_token as usize;
+        while k < end {
+            if !is_num(k) || inside(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            while e < end
+                && view.tokens[e].is_word()
+                && (is_num(e) || lex.number_scales.contains(view.word(e)))
+                && !inside(e)
+            {
+                e += 1;
+            }
+            let raw = view.raw(k);
+            let year = e == k + 1
+                && raw.len() == 4
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0));
+            if year {
+                k = e;
+                continue;
+            }
+            let mut start = k;
+            if start > s.first_token as usize
+                && !view.tokens[start].space_before
+                && matches!(view.raw(start - 1), "$" | "€" | "£" | "¥")
+            {
+                start -= 1;
+            }
+            if start > s.first_token as usize
+                && let Some(p) = lex.number_prefixes.iter().find(|p| match_backward(view, start - 1, p, s.first_token as usize))
+            {
+                let mut n = p.len();
+                while n > 0 && start > s.first_token as usize {
+                    start -= 1;
+                    if view.tokens[start].is_word() {
+                        n -= 1;
+                    }
+                }
+            }
+            out.push(Quantity { tok_start: start as u32, tok_end: e as u32 });
+            k = e;
+        }
+    }
+}
+
+/// Matches the remaining words of a multi-word trigger after token `ts`
+/// (punctuation between words is skipped). Returns the end token.
+fn match_forward(view: &DocView, ts: usize, rest: &[String], limit: usize) -> Option<usize> {
+    let mut k = ts + 1;
+    for w in rest {
+        while k < limit && !view.tokens[k].is_word() {
+            k += 1;
+        }
+        if k >= limit || view.word(k) != w {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Does `phrase` end at word token `k` (reading backwards, punctuation
+/// skipped, not before `lo`)?
+fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool {
+    let mut k = k as isize;
+    for w in phrase.iter().rev() {
+        while k >= lo as isize && !view.tokens[k as usize].is_word() {
+            k -= 1;
+        }
+        if k < lo as isize || view.word(k as usize) != w {
+            return false;
+        }
+        k -= 1;
+    }
+    true
+}
+
+/// Does a phrase start within `gap` tokens after `at` (the end of a
+/// filler), in the same sentence?
+fn cue_after(view: &DocView, phrases: &[Phrase], at: usize, gap: u32) -> bool {
+    let s_end = view
+        .sentences
+        .iter()
+        .find(|s| (s.first_token as usize) < at.max(1) && at <= s.end_token as usize)
+        .map_or(view.tokens.len(), |s| s.end_token as usize);
+    let hi = (at + gap as usize + 1).min(s_end);
+    (at..hi).any(|k| view.tokens[k].is_word() && phrases.iter().any(|p| match_forward_phrase(view, k, p, s_end)))
+}
+
+fn match_forward_phrase(view: &DocView, k: usize, phrase: &Phrase, limit: usize) -> bool {
+    match phrase.split_first() {
+        Some((first, rest)) => view.word(k) == first && match_forward(view, k, rest, limit).is_some(),
+        None => false,
+    }
+}
+
+/// A mention that the filler `ms[mi]` introduces: after a possessive
+/// ("Russia's Kursk region") or a demonym ("Israeli Prime Minister Benjamin
+/// Netanyahu"), with at most two words between, of a type the slot accepts
+/// and not itself a demonym.
+fn more_specific<'m>(view: &DocView, ms: &'m [Mention], mi: usize, slot: &Slot) -> Option<&'m Mention> {
+    let m = &ms[mi];
+    let next = ms.get(mi + 1)?;
+    if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.entry(next.entry).etype) {
+        return None;
+    }
+    let mut k = m.tok_end as usize;
+    if m.kind != AliasKind::Demonym {
+        // Needs a possessive: ' or ’ then "s".
+        let apostrophe = k + 1 < view.tokens.len()
+            && matches!(view.raw(k), "'" | "\u{2019}")
+            && view.word(k + 1) == "s";
+        if !apostrophe {
+            return None;
+        }
+        k += 2;
+    }
+    let between = (k..next.tok_start as usize).filter(|&t| view.tokens[t].is_word()).count();
+    let punct = (k..next.tok_start as usize).any(|t| !view.tokens[t].is_word());
+    (next.tok_start as usize >= k && between <= 2 && !punct).then_some(next)
+}
+
+/// Is a cue phrase within `gap` tokens before `at`, ending no earlier than
+/// `lo`?
+fn cue_before(view: &DocView, cues: &[Phrase], at: usize, gap: u32, lo: usize) -> bool {
+    let from = at.saturating_sub(gap as usize + 1).max(lo);
+    (from..at).rev().any(|k| view.tokens[k].is_word() && cues.iter().any(|c| match_backward(view, k, c, lo)))
+}
+
+fn context_holds(view: &DocView, c: &Context, s_from: usize, s_to: usize, ts: usize, te: usize) -> bool {
+    let before = || {
+        let lo = ts.saturating_sub(c.window as usize).max(s_from);
+        (lo..ts).any(|k| view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, s_from)))
+    };
+    let after = || {
+        let hi = (te + c.window as usize).min(s_to);
+        (te..hi).any(|k| view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, te)))
+    };
+    match c.direction {
+        Direction::Before => before(),
+        Direction::After => after(),
+        Direction::Around => before() || after(),
+    }
+}
+
+/// Drops events whose roles are all found in another event of the same type
+/// and modality in the same document (a later, vaguer mention).
+fn merge_events(events: &mut Vec<Event>, first: usize) {
+    let n = events.len();
+    let mut keep = vec![true; n];
+    for i in first..n {
+        for j in first..n {
+            if i == j || !keep[j] {
+                continue;
+            }
+            let (e, f) = (&events[i], &events[j]);
+            if e.event_type != f.event_type || e.modality != f.modality {
+                continue;
+            }
+            let subset = e.roles.iter().all(|r| f.roles.iter().any(|q| q.slot == r.slot && q.value == r.value));
+            if subset && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i)) {
+                keep[i] = false;
+                break;
+            }
+        }
+    }
+    let mut idx = 0;
+    events.retain(|_| {
+        let k = idx < first || keep[idx];
+        idx += 1;
+        k
+    });
+}

@@ -1,0 +1,807 @@
+//! Rules: user-editable patterns that turn triggers and entity mentions into
+//! events.
+//!
+//! A rule names an event type, its trigger words (inflected automatically),
+//! the grammatical form it applies to (active, passive, nominal), and one
+//! line per role slot saying which entity types may fill it and where the
+//! filler stands relative to the trigger. The language is documented in
+//! README.md ("Rules"); the parser is in [`parse`], the matcher in [`engine`].
+//!
+//! Rule files are compiled once into a [`RuleSet`]: trigger forms go into a
+//! hash map keyed by their first folded word, so finding triggers costs one
+//! lookup per word, and every list, cue and type name is resolved up front.
+
+pub mod engine;
+pub mod inflect;
+pub mod parse;
+
+use crate::gazetteer::Gazetteer;
+use crate::normalize::fold_phrase;
+use inflect::{Form, noun_forms, verb_forms};
+use parse::{Item, Stmt, Tok, TokKind, expect_word, parse_items};
+use std::collections::{HashMap, HashSet};
+
+/// What can be wrong with rule files. Every error points at a place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("{file}:{line}:{col}: {message}")]
+    At {
+        file: String,
+        line: u64,
+        col: usize,
+        message: String,
+    },
+    #[error("cannot read rules {file}: {message}")]
+    Io { file: String, message: String },
+}
+
+impl RuleError {
+    pub fn at(file: &str, line: u64, col: usize, message: impl Into<String>) -> RuleError {
+        RuleError::At {
+            file: file.to_string(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    fn at_tok(file: &str, t: &Tok, message: impl Into<String>) -> RuleError {
+        RuleError::at(file, t.line, t.col, message)
+    }
+}
+
+/// One rule or mapping file to load.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+    /// User files override defaults by rule id, list name and event type.
+    pub user: bool,
+}
+
+/// Which grammatical form of the trigger a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormReq {
+    Any,
+    /// A verb form not preceded by a passive auxiliary.
+    Active,
+    /// A past participle after a form of "be" or "get".
+    Passive,
+    /// A noun form ("the authorization", "sanctions on").
+    Nominal,
+}
+
+/// Where a slot filler or a context word stands relative to the trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Before,
+    After,
+    Around,
+}
+
+/// Restriction on demonym mentions in a slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adjectives {
+    Any,
+    Only,
+    Never,
+}
+
+/// A phrase as folded words.
+pub type Phrase = Box<[String]>;
+
+/// One role slot of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub name: String,
+    /// Entity type indices allowed; empty with `number` set for quantities.
+    pub types: Vec<u16>,
+    pub number: bool,
+    pub direction: Direction,
+    /// When not empty, the filler must follow one of these phrases, with at
+    /// most `gap` words between.
+    pub cues: Vec<Phrase>,
+    pub window: u32,
+    pub gap: u32,
+    /// Report the entity a metonym stands for (Kremlin → Russia).
+    pub state: bool,
+    /// May reuse an entity already used by another slot of the event.
+    pub shared: bool,
+    pub adjectives: Adjectives,
+    /// When not empty, the filler must be followed by one of these phrases,
+    /// with at most `gap` words between ("North Korean" + "troops").
+    pub followed: Vec<Phrase>,
+    /// Prefer a more specific mention that the filler introduces:
+    /// "Russia's Kursk region" → Kursk, "Israeli Prime Minister Benjamin
+    /// Netanyahu" → Benjamin Netanyahu.
+    pub specific: bool,
+}
+
+/// A condition on the words around the trigger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    pub phrases: Vec<Phrase>,
+    pub direction: Direction,
+    pub window: u32,
+}
+
+/// An example sentence and the event it must produce (or `None`: no event
+/// of the rule's type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub expect: Option<Vec<(String, String)>>,
+    pub line: u64,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub id: String,
+    pub event_type: String,
+    pub form: FormReq,
+    pub slots: Vec<Slot>,
+    pub needs: Vec<Context>,
+    pub unless: Vec<Context>,
+    /// Each inner list: at least one of these slots must be filled.
+    pub requires: Vec<Vec<String>>,
+    pub modality: Vec<(usize, Phrase)>,
+    pub cameo: String,
+    pub plover: String,
+    pub priority: i32,
+    pub examples: Vec<Example>,
+    /// `file:line` of the `rule` line.
+    pub origin: String,
+}
+
+/// A trigger form pointing at its rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub rule: u32,
+    /// Folded words after the first one.
+    pub rest: Box<[String]>,
+    pub form: Form,
+}
+
+/// CAMEO and PLOVER codes of an event type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventType {
+    pub name: String,
+    pub cameo: String,
+    pub plover: String,
+}
+
+/// Word lists the engine itself consults, named by convention in the rule
+/// files (see `rules/lexicon.rules`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    pub abbreviations: Vec<String>,
+    pub number_words: HashSet<String>,
+    pub number_scales: HashSet<String>,
+    pub number_prefixes: Vec<Phrase>,
+    pub passive_aux: HashSet<String>,
+    pub barriers: Vec<String>,
+}
+
+/// Tunable numbers (`setting NAME = N`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub modality_window: u32,
+    pub slot_gap: u32,
+    pub passive_window: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            modality_window: 6,
+            slot_gap: 4,
+            passive_window: 3,
+        }
+    }
+}
+
+/// All rules, compiled. Immutable and shared by all threads.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub triggers: HashMap<String, Vec<Trigger>>,
+    /// Modality labels in priority order, with their cue phrases.
+    pub modality_labels: Vec<String>,
+    pub modality_cues: Vec<(usize, Phrase)>,
+    pub lexicon: Lexicon,
+    pub settings: Settings,
+    pub event_types: Vec<EventType>,
+}
+
+type Located<T> = (T, String, u64);
+
+impl RuleSet {
+    /// Parses and compiles rule files and event-type tables (`.tsv`). Types
+    /// named in slots are checked against `gaz`.
+    pub fn build(sources: &[Source], gaz: &Gazetteer) -> Result<RuleSet, RuleError> {
+        let mut words: HashMap<String, Located<Vec<Item>>> = HashMap::new();
+        let mut modality: Vec<(String, Vec<Item>, bool)> = Vec::new();
+        let mut settings = Settings::default();
+        let mut raw_rules: Vec<(String, Tok, Vec<Vec<Tok>>, String, bool)> = Vec::new();
+        let mut event_types: Vec<EventType> = Vec::new();
+        for src in sources {
+            if src.name.ends_with(".tsv") {
+                for et in parse_event_types(&src.name, &src.text)? {
+                    match event_types.iter_mut().find(|e| e.name == et.name) {
+                        Some(e) => *e = et,
+                        None => event_types.push(et),
+                    }
+                }
+                continue;
+            }
+            for stmt in parse::parse(&src.name, &src.text)? {
+                match stmt {
+                    Stmt::Words { name, items, at } => {
+                        if let Some((_, f, l)) = words.get(&name)
+                            && !src.user
+                        {
+                            return Err(RuleError::at_tok(&src.name, &at, format!("word list `{name}` already defined at {f}:{l}")));
+                        }
+                        words.insert(name, (items, src.name.clone(), at.line));
+                    }
+                    Stmt::Modality { label, items, at } => {
+                        match modality.iter_mut().find(|(l, _, _)| *l == label) {
+                            Some(m) if src.user || !m.2 => *m = (label, items, src.user),
+                            Some(_) => {
+                                return Err(RuleError::at_tok(&src.name, &at, format!("modality `{label}` is already defined")));
+                            }
+                            None => modality.push((label, items, src.user)),
+                        }
+                    }
+                    Stmt::Setting { name, value } => {
+                        let n: u32 = value.text.parse().map_err(|_| {
+                            RuleError::at_tok(&src.name, &value, format!("expected a whole number, found `{}`", value.text))
+                        })?;
+                        match name.as_str() {
+                            "modality_window" => settings.modality_window = n,
+                            "slot_gap" => settings.slot_gap = n,
+                            "passive_window" => settings.passive_window = n,
+                            other => {
+                                return Err(RuleError::at_tok(&src.name, &value, format!("unknown setting `{other}` (known: modality_window, slot_gap, passive_window)")));
+                            }
+                        }
+                    }
+                    Stmt::Rule { id, at, body } => {
+                        match raw_rules.iter().position(|r| r.0 == id) {
+                            Some(i) if src.user && !raw_rules[i].4 => {
+                                raw_rules[i] = (id, at, body, src.name.clone(), true)
+                            }
+                            Some(i) => {
+                                return Err(RuleError::at_tok(&src.name, &at, format!("rule `{id}` already defined at {}:{}", raw_rules[i].3, raw_rules[i].1.line)));
+                            }
+                            None => raw_rules.push((id, at, body, src.name.clone(), src.user)),
+                        }
+                    }
+                }
+            }
+        }
+        let lists: HashMap<String, Vec<Item>> =
+            words.into_iter().map(|(k, (v, _, _))| (k, v)).collect();
+        let lexicon = build_lexicon(&lists);
+        let modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
+        let mut modality_cues = Vec::new();
+        for (i, (_, items, _)) in modality.iter().enumerate() {
+            for item in items {
+                for p in expand_item(item, &lists, "?")? {
+                    modality_cues.push((i, p));
+                }
+            }
+        }
+        let mut compiler = Compiler {
+            gaz,
+            lists: &lists,
+            settings,
+            modality_labels: &modality_labels,
+            event_types: &event_types,
+        };
+        let mut rules = Vec::with_capacity(raw_rules.len());
+        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
+        for (id, at, body, file, _) in &raw_rules {
+            let (rule, forms) = compiler.rule(file, id, at, body)?;
+            let idx = rules.len() as u32;
+            for (phrase, form) in forms {
+                let folded = fold_phrase(&phrase);
+                let mut words = folded.split(' ').map(str::to_string);
+                let Some(first) = words.next() else { continue };
+                let list = triggers.entry(first).or_default();
+                let trig = Trigger { rule: idx, rest: words.collect(), form };
+                if !list.contains(&trig) {
+                    list.push(trig);
+                }
+            }
+            rules.push(rule);
+        }
+        Ok(RuleSet {
+            rules,
+            triggers,
+            modality_labels,
+            modality_cues,
+            lexicon,
+            settings,
+            event_types,
+        })
+    }
+
+    /// The CAMEO and PLOVER codes for an event type.
+    pub fn event_type(&self, name: &str) -> Option<&EventType> {
+        self.event_types.iter().find(|e| e.name == name)
+    }
+}
+
+fn parse_event_types(file: &str, text: &str) -> Result<Vec<EventType>, RuleError> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n as u64 + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let Some(h) = &header else {
+            let h: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+            for need in ["event_type", "cameo", "plover"] {
+                if !h.iter().any(|c| c == need) {
+                    return Err(RuleError::at(file, line_no, 1, format!("expected a header row with the columns event_type, cameo, plover; `{need}` is missing")));
+                }
+            }
+            header = Some(h);
+            continue;
+        };
+        let get = |name: &str| {
+            h.iter()
+                .position(|c| c == name)
+                .and_then(|i| cells.get(i))
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        };
+        let name = get("event_type");
+        if name.is_empty() {
+            return Err(RuleError::at(file, line_no, 1, "expected an event type name in the first column"));
+        }
+        out.push(EventType {
+            name,
+            cameo: get("cameo"),
+            plover: get("plover"),
+        });
+    }
+    Ok(out)
+}
+
+fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
+    let folded = |name: &str| -> Vec<String> {
+        lists
+            .get(name)
+            .map(|items| items.iter().map(|i| fold_phrase(&i.text)).collect())
+            .unwrap_or_default()
+    };
+    let raw = |name: &str| -> Vec<String> {
+        lists
+            .get(name)
+            .map(|items| items.iter().map(|i| i.text.clone()).collect())
+            .unwrap_or_default()
+    };
+    Lexicon {
+        abbreviations: raw("ABBREVIATIONS"),
+        number_words: folded("NUMBER_WORDS").into_iter().collect(),
+        number_scales: folded("NUMBER_SCALES").into_iter().collect(),
+        number_prefixes: folded("NUMBER_PREFIXES")
+            .into_iter()
+            .map(|p| p.split(' ').map(str::to_string).collect())
+            .collect(),
+        passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
+        barriers: raw("BARRIERS"),
+    }
+}
+
+/// Expands an item that may be `@LIST` into folded phrases.
+fn expand_item(item: &Item, lists: &HashMap<String, Vec<Item>>, file: &str) -> Result<Vec<Phrase>, RuleError> {
+    if let Some(name) = item.text.strip_prefix('@') {
+        let list = lists.get(name).ok_or_else(|| {
+            RuleError::at(file, item.line, item.col, format!("unknown word list `@{name}` (define it with `words {name} = ...`)"))
+        })?;
+        return Ok(list.iter().map(|i| to_phrase(&i.text)).collect());
+    }
+    Ok(vec![to_phrase(&item.text)])
+}
+
+fn to_phrase(text: &str) -> Phrase {
+    fold_phrase(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+struct Compiler<'a> {
+    gaz: &'a Gazetteer,
+    lists: &'a HashMap<String, Vec<Item>>,
+    settings: Settings,
+    modality_labels: &'a [String],
+    event_types: &'a [EventType],
+}
+
+impl Compiler<'_> {
+    #[allow(clippy::type_complexity)]
+    fn rule(
+        &mut self,
+        file: &str,
+        id: &str,
+        at: &Tok,
+        body: &[Vec<Tok>],
+    ) -> Result<(Rule, Vec<(String, Form)>), RuleError> {
+        let mut rule = Rule {
+            id: id.to_string(),
+            event_type: String::new(),
+            form: FormReq::Any,
+            slots: Vec::new(),
+            needs: Vec::new(),
+            unless: Vec::new(),
+            requires: Vec::new(),
+            modality: Vec::new(),
+            cameo: String::new(),
+            plover: String::new(),
+            priority: 0,
+            examples: Vec::new(),
+            origin: format!("{file}:{}", at.line),
+        };
+        let mut forms: Vec<(String, Form)> = Vec::new();
+        let mut requires_raw: Vec<(Tok, Vec<String>)> = Vec::new();
+        for line in body {
+            let head = &line[0];
+            let rest = &line[1..];
+            let end = line.last().unwrap_or(head);
+            match head.text.as_str() {
+                "event" => {
+                    let name = expect_word(file, line, 1, "an event type")?;
+                    let et = self.event_types.iter().find(|e| e.name == name).ok_or_else(|| {
+                        RuleError::at_tok(file, &line[1], format!(
+                            "unknown event type `{name}` (known: {}; add it to rules/event_types.tsv)",
+                            self.event_types.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(", ")
+                        ))
+                    })?;
+                    rule.event_type = name;
+                    if rule.cameo.is_empty() {
+                        rule.cameo = et.cameo.clone();
+                    }
+                    if rule.plover.is_empty() {
+                        rule.plover = et.plover.clone();
+                    }
+                }
+                "verbs" | "nouns" | "phrases" => {
+                    for item in parse_items(file, rest, end)? {
+                        if item.text.starts_with('@') {
+                            for phrase in expand_item(&item, self.lists, file)? {
+                                forms.push((phrase.join(" "), Form::Present));
+                            }
+                            continue;
+                        }
+                        let text = fold_phrase(&item.text);
+                        let irregular: Vec<String> = item.irregular.iter().map(|i| fold_phrase(i)).collect();
+                        match head.text.as_str() {
+                            "verbs" => forms.extend(verb_forms(&text, &irregular)),
+                            "nouns" => forms.extend(noun_forms(&text, &irregular)),
+                            _ => {
+                                forms.push((text, Form::Present));
+                                forms.extend(irregular.into_iter().map(|i| (i, Form::Present)));
+                            }
+                        }
+                    }
+                }
+                "form" => {
+                    rule.form = match expect_word(file, line, 1, "active, passive, nominal or any")?.as_str() {
+                        "active" => FormReq::Active,
+                        "passive" => FormReq::Passive,
+                        "nominal" => FormReq::Nominal,
+                        "any" => FormReq::Any,
+                        other => return Err(RuleError::at_tok(file, &line[1], format!("expected active, passive, nominal or any, found `{other}`"))),
+                    }
+                }
+                "need" | "unless" => {
+                    let mut i = 0;
+                    let phrases = self.cue_list(file, rest, &mut i, end)?;
+                    let (direction, window) = self.direction_window(file, rest, &mut i, end, true)?;
+                    if phrases.is_empty() {
+                        return Err(RuleError::at_tok(file, head, format!("expected words after `{}`", head.text)));
+                    }
+                    let ctx = Context { phrases, direction, window };
+                    if head.text == "need" {
+                        rule.needs.push(ctx)
+                    } else {
+                        rule.unless.push(ctx)
+                    }
+                    trailing(file, rest, i)?;
+                }
+                "require" => {
+                    let mut names = Vec::new();
+                    for t in rest {
+                        if t.kind == TokKind::Word {
+                            names.push(t.text.clone());
+                        } else if t.text != "|" {
+                            return Err(RuleError::at_tok(file, t, format!("expected slot names separated by `|`, found `{}`", t.text)));
+                        }
+                    }
+                    if names.is_empty() {
+                        return Err(RuleError::at_tok(file, head, "expected a slot name after `require`"));
+                    }
+                    requires_raw.push((head.clone(), names));
+                }
+                "modality" => {
+                    let label = expect_word(file, line, 1, "a modality label")?;
+                    let idx = self.modality_labels.iter().position(|l| *l == label).ok_or_else(|| {
+                        RuleError::at_tok(file, &line[1], format!("unknown modality `{label}` (known: {})", self.modality_labels.join(", ")))
+                    })?;
+                    if line.get(2).is_none_or(|t| t.text != "=") {
+                        return Err(RuleError::at(file, line[1].line, line[1].col + label.len() + 1, "expected `=` after the modality label"));
+                    }
+                    for item in parse_items(file, &line[3..], end)? {
+                        for p in expand_item(&item, self.lists, file)? {
+                            rule.modality.push((idx, p));
+                        }
+                    }
+                }
+                "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?,
+                "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?,
+                "priority" => {
+                    let t = line.get(1).ok_or_else(|| RuleError::at_tok(file, head, "expected a number after `priority`"))?;
+                    rule.priority = t.text.parse().map_err(|_| RuleError::at_tok(file, t, format!("expected a whole number, found `{}`", t.text)))?;
+                }
+                "example" => {
+                    let t = line.get(1).filter(|t| t.kind == TokKind::Str).ok_or_else(|| {
+                        RuleError::at_tok(file, line.get(1).unwrap_or(head), "expected a quoted example sentence after `example`")
+                    })?;
+                    rule.examples.push(Example { text: t.text.clone(), expect: None, line: head.line });
+                }
+                "expect" => {
+                    let Some(ex) = rule.examples.last_mut() else {
+                        return Err(RuleError::at_tok(file, head, "expected an `example` line before `expect`"));
+                    };
+                    ex.expect = parse_expect(file, head, rest)?;
+                }
+                // A slot named again is a fallback, tried when the earlier
+                // lines of that name find nothing.
+                _ => rule.slots.push(self.slot(file, line)?),
+            }
+        }
+        if rule.event_type.is_empty() {
+            return Err(RuleError::at_tok(file, at, format!("rule `{id}` has no `event TYPE` line")));
+        }
+        if forms.is_empty() {
+            return Err(RuleError::at_tok(file, at, format!("rule `{id}` has no trigger: add a `verbs`, `nouns` or `phrases` line")));
+        }
+        for (t, names) in requires_raw {
+            if let Some(n) = names.iter().find(|n| !rule.slots.iter().any(|s| s.name == **n)) {
+                return Err(RuleError::at_tok(file, &t, format!("`require` names the slot `{n}`, which this rule does not define")));
+            }
+            rule.requires.push(names);
+        }
+        Ok((rule, forms))
+    }
+
+    /// `NAME TYPES DIRECTION [CUES] N [state] [shared] [adj|noadj] [gap N]`
+    fn slot(&self, file: &str, line: &[Tok]) -> Result<Slot, RuleError> {
+        let head = &line[0];
+        let end = line.last().unwrap_or(head);
+        if head.kind != TokKind::Word {
+            return Err(RuleError::at_tok(file, head, format!("expected a keyword or a slot name, found `{}`", head.text)));
+        }
+        let mut i = 1;
+        let mut types = Vec::new();
+        let mut number = false;
+        loop {
+            let t = line.get(i).ok_or_else(|| {
+                RuleError::at(file, end.line, end.col + end.text.chars().count(), format!("expected entity types after the slot name `{}` (e.g. `PERSON|PLACE`)", head.text))
+            })?;
+            if t.kind != TokKind::Word {
+                return Err(RuleError::at_tok(file, t, format!("expected an entity type, found `{}`", t.text)));
+            }
+            if t.text == "NUMBER" {
+                number = true;
+            } else {
+                let ty = self.gaz.type_index(&t.text).ok_or_else(|| {
+                    RuleError::at_tok(file, t, format!(
+                        "expected an entity type (one of {}, NUMBER), found `{}`",
+                        self.gaz.types().join(", "),
+                        t.text
+                    ))
+                })?;
+                types.push(ty);
+            }
+            i += 1;
+            if line.get(i).is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let rest = &line[i..];
+        let mut j = 0;
+        let (direction, cues, window) = {
+            let dir_tok = rest.get(j).ok_or_else(|| {
+                RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected before, after or around")
+            })?;
+            let direction = parse_direction(file, dir_tok)?;
+            j += 1;
+            let cues = if rest.get(j).is_some_and(|t| t.text.parse::<u32>().is_err()) {
+                self.cue_list(file, rest, &mut j, end)?
+            } else {
+                Vec::new()
+            };
+            let window = parse_number(file, rest.get(j), end, "a number of words (the window)")?;
+            j += 1;
+            (direction, cues, window)
+        };
+        let mut slot = Slot {
+            name: head.text.clone(),
+            types,
+            number,
+            direction,
+            cues,
+            window,
+            gap: self.settings.slot_gap,
+            state: false,
+            shared: false,
+            adjectives: Adjectives::Any,
+            followed: Vec::new(),
+            specific: false,
+        };
+        while let Some(t) = rest.get(j) {
+            match t.text.as_str() {
+                "state" => slot.state = true,
+                "specific" => slot.specific = true,
+                "followed" => {
+                    j += 1;
+                    slot.followed = self.cue_list(file, rest, &mut j, end)?;
+                    continue;
+                }
+                "shared" => slot.shared = true,
+                "adj" => slot.adjectives = Adjectives::Only,
+                "noadj" => slot.adjectives = Adjectives::Never,
+                "gap" => {
+                    j += 1;
+                    slot.gap = parse_number(file, rest.get(j), end, "a number after `gap`")?;
+                }
+                other => {
+                    return Err(RuleError::at_tok(file, t, format!("expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS), found `{other}`")));
+                }
+            }
+            j += 1;
+        }
+        Ok(slot)
+    }
+
+    /// `word|"two words"|@LIST` up to the next number or direction.
+    fn cue_list(&self, file: &str, toks: &[Tok], i: &mut usize, end: &Tok) -> Result<Vec<Phrase>, RuleError> {
+        let mut out = Vec::new();
+        loop {
+            let t = toks.get(*i).ok_or_else(|| {
+                RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected a word, a quoted phrase or @LIST")
+            })?;
+            if t.kind == TokKind::Punct {
+                return Err(RuleError::at_tok(file, t, format!("expected a word, a quoted phrase or @LIST, found `{}`", t.text)));
+            }
+            let item = Item { text: t.text.clone(), irregular: Vec::new(), line: t.line, col: t.col };
+            out.extend(expand_item(&item, self.lists, file)?);
+            *i += 1;
+            if toks.get(*i).is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct) {
+                *i += 1;
+            } else {
+                return Ok(out);
+            }
+        }
+    }
+
+    fn direction_window(&self, file: &str, toks: &[Tok], i: &mut usize, end: &Tok, _ctx: bool) -> Result<(Direction, u32), RuleError> {
+        let t = toks.get(*i).ok_or_else(|| {
+            RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected before, after or around")
+        })?;
+        let d = parse_direction(file, t)?;
+        *i += 1;
+        let n = parse_number(file, toks.get(*i), end, "a number of words (the window)")?;
+        *i += 1;
+        Ok((d, n))
+    }
+}
+
+fn trailing(file: &str, toks: &[Tok], i: usize) -> Result<(), RuleError> {
+    match toks.get(i) {
+        Some(t) => Err(RuleError::at_tok(file, t, format!("expected the end of the line, found `{}`", t.text))),
+        None => Ok(()),
+    }
+}
+
+fn parse_direction(file: &str, t: &Tok) -> Result<Direction, RuleError> {
+    match t.text.as_str() {
+        "before" => Ok(Direction::Before),
+        "after" => Ok(Direction::After),
+        "around" => Ok(Direction::Around),
+        other => Err(RuleError::at_tok(file, t, format!("expected before, after or around, found `{other}`"))),
+    }
+}
+
+fn parse_number(file: &str, t: Option<&Tok>, end: &Tok, what: &str) -> Result<u32, RuleError> {
+    match t {
+        Some(t) => t.text.parse().map_err(|_| RuleError::at_tok(file, t, format!("expected {what}, found `{}`", t.text))),
+        None => Err(RuleError::at(file, end.line, end.col + end.text.chars().count(), format!("expected {what} before the end of the line"))),
+    }
+}
+
+/// `expect none` or `expect role=value; role=value`.
+fn parse_expect(file: &str, head: &Tok, rest: &[Tok]) -> Result<Option<Vec<(String, String)>>, RuleError> {
+    if rest.len() == 1 && rest[0].text == "none" {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    for t in rest {
+        if t.kind == TokKind::Punct {
+            text.push_str(&t.text);
+        } else {
+            if !text.is_empty() && !text.ends_with('=') {
+                text.push(' ');
+            }
+            text.push_str(&t.text);
+        }
+    }
+    let mut pairs = Vec::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').ok_or_else(|| {
+            RuleError::at_tok(file, head, format!("expected `role=value` pairs separated by `;`, found `{part}`"))
+        })?;
+        pairs.push((k.trim().to_string(), v.trim().to_string()));
+    }
+    Ok(Some(pairs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{Gazetteer, Source as GSource};
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::build(&[GSource {
+            name: "g.tsv".into(),
+            text: "canonical\ttype\nRussia\tPLACE\n".into(),
+            user: false,
+        }])
+        .unwrap()
+    }
+
+    fn build(text: &str) -> Result<RuleSet, RuleError> {
+        RuleSet::build(
+            &[
+                Source { name: "event_types.tsv".into(), text: "event_type\tcameo\tplover\nATTACK\t190\tASSAULT\n".into(), user: false },
+                Source { name: "r.rules".into(), text: text.into(), user: false },
+            ],
+            &gaz(),
+        )
+    }
+
+    #[test]
+    fn compiles_a_rule() {
+        let rs = build("words AT = at, on\nrule a\n  event ATTACK\n  verbs strike (struck)\n  actor PLACE before 8 state\n  location PLACE after @AT|\"deep inside\" 10 gap 2\n  require actor\n").unwrap();
+        let r = &rs.rules[0];
+        assert_eq!(r.cameo, "190");
+        assert_eq!(r.slots[1].cues.len(), 3);
+        assert_eq!(r.slots[1].gap, 2);
+        assert!(r.slots[0].state);
+        assert!(rs.triggers["struck"].iter().any(|t| t.form == Form::Past));
+        assert_eq!(r.requires, vec![vec!["actor".to_string()]]);
+    }
+
+    #[test]
+    fn errors_have_line_and_column() {
+        let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLAC before 8\n").unwrap_err();
+        assert_eq!(e.to_string(), "r.rules:4:9: expected an entity type (one of PERSON, ORG, WEAPON, PLACE, NUMBER), found `PLAC`");
+        let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE beside 8\n").unwrap_err();
+        assert_eq!(e.to_string(), "r.rules:4:15: expected before, after or around, found `beside`");
+        let e = build("rule a\n  event ATACK\n  verbs hit\n").unwrap_err();
+        assert_eq!(e.to_string(), "r.rules:2:9: unknown event type `ATACK` (known: ATTACK; add it to rules/event_types.tsv)");
+        let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before x8\n").unwrap_err();
+        assert_eq!(e.to_string(), "r.rules:4:24: expected a number of words (the window) before the end of the line");
+    }
+}

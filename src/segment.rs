@@ -1,0 +1,297 @@
+//! Segmentation: split a text into tokens and sentences, keeping byte offsets.
+//!
+//! Tokens are maximal runs of letters/digits (words and numbers) or single
+//! punctuation characters. A number keeps its inner separators ("10,000",
+//! "7.9") so that a quantity stays one token. Sentences end at `.`, `!` or `?`
+//! before a capitalised word (unless the word before the full stop is a known
+//! abbreviation or an initial) and at line breaks that start a new
+//! capitalised line: news dumps put headlines, bylines and paragraphs on lines
+//! of their own, and a rule must not join a headline to the first sentence.
+//!
+//! The abbreviation list is data (`words ABBREVIATIONS` in the rule files).
+
+use std::collections::HashSet;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One token. `start..end` are byte offsets into the original text;
+/// `fstart..fend` are byte offsets into the folded view built by
+/// [`crate::normalize::fold_tokens`] (empty for punctuation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub fstart: u32,
+    pub fend: u32,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Number of line breaks in the whitespace before this token (capped at 2).
+    pub newlines_before: u8,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind != TokenKind::Punct
+    }
+}
+
+/// One sentence: a byte range of the original text and the tokens it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: u32,
+    pub end: u32,
+    pub first_token: u32,
+    pub end_token: u32,
+}
+
+/// Is `c` part of a word? Letters, digits and combining marks (so that a
+/// decomposed "ï" stays inside its word).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits `text` into word and punctuation tokens (no sentence information).
+/// Calls `emit(start, end, kind, space_before, newlines_before)` per token.
+pub fn tokenize(text: &str, mut emit: impl FnMut(u32, u32, TokenKind, bool, u8)) {
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let mut space = true;
+    let mut newlines = 0u8;
+    while i < bytes.len() {
+        let c = next_char(text, i);
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newlines = newlines.saturating_add(1).min(2);
+            }
+            i += len;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let numeric = c.is_ascii_digit();
+            let mut all_digits = numeric;
+            i += len;
+            while i < bytes.len() {
+                let d = next_char(text, i);
+                if is_word_char(d) {
+                    all_digits &= d.is_ascii_digit();
+                    i += d.len_utf8();
+                } else if all_digits
+                    && (d == ',' || d == '.')
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let kind = if numeric && all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            emit(start as u32, i as u32, kind, space, newlines);
+        } else {
+            emit(i as u32, (i + len) as u32, TokenKind::Punct, space, newlines);
+            i += len;
+        }
+        space = false;
+        newlines = 0;
+    }
+}
+
+fn next_char(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// Splits texts into tokens and sentences. Built once; cheap to share.
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    /// Lower-case words that may stand before a full stop without ending a
+    /// sentence ("mr", "gen", "jan").
+    abbreviations: HashSet<String>,
+}
+
+impl Segmenter {
+    pub fn new<I: IntoIterator<Item = String>>(abbreviations: I) -> Segmenter {
+        Segmenter {
+            abbreviations: abbreviations
+                .into_iter()
+                .map(|a| a.trim_end_matches('.').to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Fills `tokens` and `sentences` (both cleared first) for `text`.
+    pub fn segment(&self, text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Sentence>) {
+        tokens.clear();
+        sentences.clear();
+        tokenize(text, |start, end, kind, space_before, newlines_before| {
+            tokens.push(Token {
+                start,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind,
+                space_before,
+                newlines_before,
+            })
+        });
+        let mut first = 0usize;
+        for j in 1..tokens.len() {
+            if self.breaks_before(text, tokens, j) {
+                push_sentence(tokens, sentences, first, j);
+                first = j;
+            }
+        }
+        push_sentence(tokens, sentences, first, tokens.len());
+    }
+
+    /// Does a sentence end between token `j - 1` and token `j`?
+    fn breaks_before(&self, text: &str, tokens: &[Token], j: usize) -> bool {
+        let next = &tokens[j];
+        let next_text = &text[next.start as usize..next.end as usize];
+        let next_opens = starts_sentence(next_text);
+        if next.newlines_before >= 2 {
+            return true;
+        }
+        if next.newlines_before == 1 && next_opens {
+            return true;
+        }
+        if !next.space_before || !next_opens {
+            return false;
+        }
+        // Walk back over closing quotes and brackets to the final mark.
+        let mut k = j - 1;
+        while k > 0 && is_closer(tok_text(text, &tokens[k])) {
+            k -= 1;
+        }
+        match tok_text(text, &tokens[k]) {
+            "!" | "?" => true,
+            "." => {
+                if k == 0 || tokens[k].space_before {
+                    return true;
+                }
+                let prev = &tokens[k - 1];
+                let word = tok_text(text, prev);
+                if prev.kind != TokenKind::Word {
+                    return prev.kind == TokenKind::Number;
+                }
+                let mut chars = word.chars();
+                let single_upper =
+                    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+                !(single_upper || self.abbreviations.contains(&word.to_lowercase()))
+            }
+            _ => false,
+        }
+    }
+}
+
+fn tok_text<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.start as usize..t.end as usize]
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "\u{bb}")
+}
+
+/// Can a token with this text begin a sentence after a full stop or line break?
+fn starts_sentence(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) if c.is_alphabetic() => c.is_uppercase(),
+        Some(c) => c.is_ascii_digit() || !c.is_alphanumeric(),
+        None => false,
+    }
+}
+
+fn push_sentence(tokens: &[Token], sentences: &mut Vec<Sentence>, first: usize, end: usize) {
+    if first >= end {
+        return;
+    }
+    sentences.push(Sentence {
+        start: tokens[first].start,
+        end: tokens[end - 1].end,
+        first_token: first as u32,
+        end_token: end as u32,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let seg = Segmenter::new(["mr".to_string(), "gen".to_string()]);
+        let (mut t, mut s) = (Vec::new(), Vec::new());
+        seg.segment(text, &mut t, &mut s);
+        s.iter()
+            .map(|s| text[s.start as usize..s.end as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        let mut out = Vec::new();
+        tokenize("over 10,000 troops, $7.9 billion.", |s, e, k, _, _| {
+            out.push((s, e, k))
+        });
+        let words: Vec<_> = out
+            .iter()
+            .map(|&(s, e, k)| (&"over 10,000 troops, $7.9 billion."[s as usize..e as usize], k))
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                ("over", TokenKind::Word),
+                ("10,000", TokenKind::Number),
+                ("troops", TokenKind::Word),
+                (",", TokenKind::Punct),
+                ("$", TokenKind::Punct),
+                ("7.9", TokenKind::Number),
+                ("billion", TokenKind::Word),
+                (".", TokenKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_on_full_stops_but_not_abbreviations_or_initials() {
+        assert_eq!(
+            sentences("Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"),
+            vec![
+                "Mr. Smith met Gen. Jones in the U.S. capital.",
+                "Joseph R. Biden left.",
+                "Then it rained!"
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_headlines_and_paragraphs() {
+        assert_eq!(
+            sentences("Kyiv Hit Overnight\nRussia launched drones at Kyiv, officials said\nand later denied it.\n\nnext para"),
+            vec![
+                "Kyiv Hit Overnight",
+                "Russia launched drones at Kyiv, officials said\nand later denied it.",
+                "next para"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            sentences("\u{201c}We will respond.\u{201d} The minister left."),
+            vec!["\u{201c}We will respond.\u{201d}", "The minister left."]
+        );
+    }
+}

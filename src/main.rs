@@ -27,6 +27,53 @@ enum Command {
     /// Extract entities and events from articles into CSV files.
     #[command(after_help = EXIT_CODES)]
     Extract(Extract),
+    /// Show why a text yields its entities and events: each mention with
+    /// its gazetteer row, each rule tried at each trigger and why it did or
+    /// did not fire.
+    Explain(Explain),
+}
+
+#[derive(Args, Debug)]
+struct Explain {
+    /// The text to explain (or use --file).
+    #[arg(required_unless_present = "file")]
+    text: Option<String>,
+    /// Read the text from this file.
+    #[arg(long)]
+    file: Option<PathBuf>,
+    #[command(flatten)]
+    load: Load,
+}
+
+/// Which gazetteers and rules to load.
+#[derive(Args, Debug)]
+struct Load {
+    /// Extra gazetteer file or folder (.tsv), merged over the defaults;
+    /// repeatable.
+    #[arg(long = "gazetteers")]
+    gazetteers: Vec<PathBuf>,
+    /// Extra rule file or folder (.rules, event_types .tsv); a rule with a
+    /// default's id replaces it; repeatable.
+    #[arg(long = "rules")]
+    rules: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteers.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+    /// Use only the rules given with --rules.
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+impl Load {
+    fn config(self) -> Config {
+        Config {
+            gazetteers: self.gazetteers,
+            rules: self.rules,
+            default_gazetteers: !self.no_default_gazetteers,
+            default_rules: !self.no_default_rules,
+            ..Config::default()
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -56,20 +103,8 @@ struct Extract {
     /// body, content].
     #[arg(long = "text-field")]
     text_fields: Vec<String>,
-    /// Extra gazetteer file or folder (.tsv), merged over the defaults;
-    /// repeatable.
-    #[arg(long = "gazetteers")]
-    gazetteers: Vec<PathBuf>,
-    /// Extra rule file or folder (.rules, event_types .tsv); a rule with a
-    /// default's id replaces it; repeatable.
-    #[arg(long = "rules")]
-    rules: Vec<PathBuf>,
-    /// Use only the gazetteers given with --gazetteers.
-    #[arg(long)]
-    no_default_gazetteers: bool,
-    /// Use only the rules given with --rules.
-    #[arg(long)]
-    no_default_rules: bool,
+    #[command(flatten)]
+    load: Load,
     /// Also report generic classes ("drones", "ballistic missiles") as
     /// entities.
     #[arg(long)]
@@ -104,12 +139,9 @@ fn main() {
                     max_doc_bytes: x.max_doc_bytes,
                 },
                 config: Config {
-                    gazetteers: x.gazetteers,
-                    rules: x.rules,
-                    default_gazetteers: !x.no_default_gazetteers,
-                    default_rules: !x.no_default_rules,
                     merge_events: !x.keep_duplicates,
                     include_generic: x.include_generic,
+                    ..x.load.config()
                 },
                 batch: BatchOptions {
                     threads: x.threads,
@@ -119,6 +151,20 @@ fn main() {
                 quiet: x.quiet,
             };
             commands::extract(&args)
+        }
+        Command::Explain(x) => {
+            let text = match (x.text, &x.file) {
+                (Some(t), _) => Ok(t),
+                (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display())),
+                (None, None) => Err("give a text or --file".to_string()),
+            };
+            match text {
+                Ok(t) => commands::explain(&x.load.config(), &t, &mut std::io::stdout().lock()),
+                Err(e) => {
+                    eprintln!("evex: {e}");
+                    commands::Outcome::ConfigError
+                }
+            }
         }
     };
     std::process::exit(outcome.exit_code());

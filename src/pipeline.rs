@@ -157,6 +157,12 @@ impl Pipeline {
 
     /// Runs every stage on one document.
     pub fn process(&self, doc: &Document) -> Extraction {
+        self.process_traced(doc, None)
+    }
+
+    /// [`Pipeline::process`], recording in `trace` why each rule did or did
+    /// not fire at each trigger.
+    pub fn process_traced(&self, doc: &Document, trace: Option<&mut Vec<String>>) -> Extraction {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
@@ -192,7 +198,7 @@ impl Pipeline {
                 mentions: &mentions,
                 gaz: &self.gazetteer,
             };
-            self.rules.apply(&view, self.config.merge_events, &mut events);
+            self.rules.apply(&view, self.config.merge_events, &mut events, trace);
             Extraction {
                 sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
                 mentions,

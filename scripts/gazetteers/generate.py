@@ -31,6 +31,7 @@ import pycountry
 from iso3166_2 import Subdivisions
 from rigour._core import territories_jsonl
 from rigour.data import iter_jsonl_text
+from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +49,7 @@ CITY_MIN_POP = 15000
 BIG_CITY_POP = 1_000_000  # cities this big are kept even when their name is a frequent word
 ALT_MIN_POP = 100_000  # only cities this big get alternate names from GeoNames
 MAX_ALTS = 3
+ALT_MIN_ZIPF = 2.3  # an alternate must be this frequent in English text (wordfreq)
 MAX_ALIAS_LEN = 40
 ALIAS_BUDGET = 80_000  # total aliases over all place files (matcher load time)
 
@@ -94,8 +96,8 @@ NOISY_ISO = {
 # used by English news (Arabic, Persian, Cyrillic, Chinese, Korean, ... script countries).
 TRUST_ENG = {
     "SY", "IQ", "EG", "SA", "YE", "LB", "IR", "BY", "CN", "KR", "KP", "AM", "GE", "JO", "KW",
-    "BH", "QA", "OM", "AE", "SD", "PS", "IL", "AF", "KZ", "KG", "TJ", "TM", "BG", "MK",
-    "RS", "GR", "CY",
+    "BH", "QA", "OM", "AE", "SD", "PS", "IL", "AF", "KZ", "KG", "TJ", "TM", "BG", "RS", "GR",
+    "CY", "AZ", "UZ",
 }
 OTHER_LANGS = ["de", "fr", "es", "it", "pt", "nl", "pl", "sv", "tr", "id", "ro", "hu", "cs"]
 # Countries whose armed forces / defence ministry are not generated: they have no standing
@@ -136,11 +138,12 @@ def fold(s: str) -> str:
 
 def clean(s: str) -> str:
     s = unicodedata.normalize("NFC", s or "")
-    s = s.replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
+    for q in ("\u2019", "\u2018", "\u02bc", "\u02bb", "\u02b9", "`", "\u00b4"):
+        s = s.replace(q, "'")
     return re.sub(r"\s+", " ", s).strip()
 
 
-LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-&()]+$")
+LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u02AF\u1E00-\u1EFF' .\-&()]+$")
 
 
 def is_latin(s: str) -> bool:
@@ -386,7 +389,7 @@ NATIVE_SUFFIX = ["kraj", "megye", "maakond", "apskritis", "novads", "län", "fyl
 NATIVE_PREFIX = ["Oblast", "Provincia de", "Provincia del", "Provincia di", "Región de",
                  "Region de", "Departamento de", "Departamento del", "Estado de", "Distrito de",
                  "Province de", "Province du", "Région de", "Région du", "Wilaya de",
-                 "Muḩāfaz̧at", "Wilāyat", "Ostān-e", "Ciudad de", "Kraj"]
+                 "Muḩāfaz̧at", "Wilāyat", "Ostān-e", "Ciudad de", "Kraj", "Wilayah Persekutuan"]
 
 
 def strip_type(name: str) -> str:
@@ -428,11 +431,23 @@ def valid_eng(name: str) -> bool:
 def iso_bare_names(iso_name: str) -> list[str]:
     """"Catalunya [Cataluña]" -> ["Catalunya", "Cataluña"]; "Murcia, Región de" -> ["Murcia"]."""
     out = []
-    for part in re.split(r"\s*\[|\]\s*", iso_name):
+    for part in re.split(r"\s*\[|\]\s*", iso_name.replace("/", "-")):
         part = part.split(",")[0].strip()
         if part:
-            out.append(strip_type(part))
+            out.append(typed_or_bare(part))
     return [p for p in out if p]
+
+
+def typed_or_bare(full: str) -> str:
+    """Strip the type word unless that leaves a bare direction word or adjective
+    ("Northern Territory", "Australian Capital Territory" stay whole)."""
+    bare = strip_type(full)
+    if bare != full and (fold(bare) in GENERIC_BARE or fold(bare) in DEMONYM_KEYS):
+        return full
+    return bare
+
+
+DEMONYM_KEYS: set[str] = set()
 
 
 def choose_region_name(cc: str, iso_name: str, engs: list[str]) -> str:
@@ -441,20 +456,20 @@ def choose_region_name(cc: str, iso_name: str, engs: list[str]) -> str:
     "Holy Faith"), so an English name replaces the ISO name only when the country's English
     names were checked wholesale (TRUST_ENG) or when it is a spelling variant of the ISO name."""
     iso_names = iso_bare_names(iso_name)
-    iso_bare = iso_names[0] if iso_names else strip_type(iso_name)
+    iso_bare = iso_names[0] if iso_names else typed_or_bare(iso_name)
     if engs and cc in TRUST_ENG:
-        return strip_type(engs[0])
+        return typed_or_bare(engs[0])
     for e in engs:  # accept only a pure spelling variant ("Pará" ~ "Para")
-        eb = strip_type(e)
+        eb = typed_or_bare(e)
         if fold(eb) == fold(iso_bare):
             return eb
     return iso_bare
 
 
-def build_regions(countries, capital_names, geo_keys):
+def build_regions(countries, capital_names, geo_keys, big_city_names):
     ovr = {r["code"]: r for r in read_tsv(OVR / "regions.tsv")}
     stop = {fold(x) for x in read_list(OVR / "region_stoplist.txt")}
-    keep = {fold(x) for x in read_list(OVR / "region_keep.txt")}
+    keep = set(read_list(OVR / "region_keep.txt"))
     data = Subdivisions().all
     codes_all = {code for cc in data for code in data[cc]}
     missing = sorted(set(ovr) - codes_all)
@@ -463,6 +478,7 @@ def build_regions(countries, capital_names, geo_keys):
     for iso, e in countries.items():
         for a in [e.canonical] + e.aliases:
             country_keys[fold(a)] = iso
+    all_capitals = set().union(*capital_names.values())
     out: list[Entry] = []
     dropped = defaultdict(list)
     for cc in sorted(data):
@@ -509,7 +525,7 @@ def build_regions(countries, capital_names, geo_keys):
             if k in stop:
                 dropped["stoplist"].append(f"{code} {bare}")
                 continue
-            if k in capital_names.get(cc, set()) or k in geo_keys:
+            if k in capital_names.get(cc, set()) or k in geo_keys or k in all_capitals:
                 # "Tehran" province vs Tehran the capital: keep only the typed form.
                 if re.search(r"city|capital|municipal|metropol|federal", typ, re.I) \
                         or not suffix:
@@ -517,11 +533,16 @@ def build_regions(countries, capital_names, geo_keys):
                     continue
                 bare = f"{bare} {suffix}"
                 aliases = [a for a in aliases if fold(a) != k]
-            elif is_ordinary(bare) and k not in keep:
+            elif k in big_city_names.get(cc, set()) and re.search(
+                    r"city|capital|municipal|metropol|federal|special", typ, re.I):
+                dropped["city-type subdivision named as its city (city row covers it)"].append(
+                    f"{code} {bare}")
+                continue
+            elif is_ordinary(bare) and code not in keep:
                 dropped["ordinary English word (wordfreq)"].append(f"{code} {bare}")
                 continue
             aliases = [a for a in aliases if fold(a) not in country_keys and
-                       (fold(a) == fold(bare) or not is_ordinary(a) or fold(a) in keep)]
+                       (fold(a) == fold(bare) or not is_ordinary(a) or code in keep)]
             e = Entry(f"place/iso2-{code.lower()}", bare, aliases, rank=20, attrs=attrs)
             e.case = "title"
             out.append(e)
@@ -555,14 +576,18 @@ def alt_ok(a: str) -> bool:
     return True
 
 
-def english_variant(a: str) -> bool:
-    """Alternate name that English text uses: frequent enough in English and not clearly
-    a form of another language (German "Kiew", Italian "Mosca", French "Londres")."""
+def english_variant(a: str, canonical: str) -> bool:
+    """Alternate name that is a transliteration/spelling variant of the canonical name
+    ("Jedda" for Jeddah, "Irbil" for Erbil, "Pusan" for Busan), attested in English text
+    (wordfreq), and not clearly a form of another language (German "Kiew", French
+    "Londres"). Historical names and translations are left to the hand-written overrides."""
     ws = [w.lower() for w in words(a)]
     if len(ws) != 1:
         return False
+    if len(a) < 5 or fuzz.ratio(fold(a), fold(canonical)) < 75:
+        return False
     en = zipf(ws[0])
-    if en < 1.0:
+    if en < ALT_MIN_ZIPF:
         return False
     other = max(zipf(ws[0], lang) for lang in OTHER_LANGS)
     return en >= other - 0.5
@@ -585,13 +610,17 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
         for a in [e.canonical] + e.aliases:
             country_keys[fold(a)] = iso
     region_keys = {fold(a) for e in region_entries for a in [e.canonical] + e.aliases}
+    # names of other places: never taken as GeoNames alternates of a city
+    other_names = set(country_keys) | region_keys | set(geo_keys)
+    other_names |= {fold(v["name"]) for v in cities.values()
+                    if int(v.get("population") or 0) >= CITY_MIN_POP}
     out: list[Entry] = []
     dropped = defaultdict(list)
     for gid in sorted(cities, key=int):
         v = cities[gid]
         cc = v["countrycode"]
         pop = int(v.get("population") or 0)
-        if pop < CITY_MIN_POP or cc not in countries:
+        if (pop < CITY_MIN_POP and gid not in capital_ids) or cc not in countries:
             continue
         o = ovr.get(gid, {})
         if o.get("action") == "drop":
@@ -630,7 +659,7 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
             for a in sorted(set(alts)):
                 if not alt_ok(a) or fold(a) == k:
                     continue
-                if not english_variant(a):
+                if not english_variant(a, name) or fold(a) in other_names:
                     continue
                 cand.append((-zipf(words(a)[0].lower()), a))
             for _, a in sorted(cand)[:MAX_ALTS]:
@@ -669,8 +698,9 @@ def find_capitals(gc, countries):
             continue
         if iso in ovr:
             for gid in ovr[iso]:
-                assert gid in cities, f"capitals.tsv: {gid} not a city"
-                ids[gid] = iso
+                if gid:
+                    assert gid in cities, f"capitals.tsv: {gid} not a city"
+                    ids[gid] = iso
             continue
         cap = fold(gcc.get(iso, {}).get("capital", ""))
         if not cap:
@@ -861,7 +891,12 @@ def main() -> int:
     cities_all = gc.get_cities()
     for gid, iso in capital_ids.items():
         capital_names[iso].add(fold(cities_all[gid]["name"]))
-    regions, rdrop = build_regions(countries, capital_names, geo_keys)
+    big_city_names = defaultdict(set)
+    for v in cities_all.values():
+        if v["population"] >= 100_000:
+            big_city_names[v["countrycode"]].add(fold(v["name"]))
+    DEMONYM_KEYS.update(fold(d) for e in countries.values() for d in e.demonyms)
+    regions, rdrop = build_regions(countries, capital_names, geo_keys, big_city_names)
     cities, cdrop = build_cities(gc, countries, regions, capital_ids, geo_keys)
     orgs = build_orgs(countries)
 

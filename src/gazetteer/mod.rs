@@ -223,6 +223,7 @@ impl Gazetteer {
         }
 
         let person = types.iter().position(|t| t == "PERSON").unwrap_or(0) as u16;
+        let weapon = types.iter().position(|t| t == "WEAPON").unwrap_or(0) as u16;
         let mut aliases = Vec::new();
         let mut patterns: HashMap<String, Vec<u32>> = HashMap::new();
         let mut pattern_order: Vec<String> = Vec::new();
@@ -247,6 +248,17 @@ impl Gazetteer {
             let surname = (entries[i].etype == person)
                 .then(|| surname_of(&row.canonical))
                 .flatten();
+            // Named weapon systems take a plural "s" ("F-16s", "Patriots").
+            let plurals: Vec<String> = if entries[i].etype == weapon && !row.generic {
+                std::iter::once(&row.canonical)
+                    .chain(&row.aliases)
+                    .filter(|a| a.ends_with(|c: char| c.is_alphanumeric() && c != 's' && c != 'S'))
+                    .map(|a| format!("{a}s"))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let forms = forms.chain(plurals.iter().map(|p| (p.as_str(), AliasKind::Name)));
             for (form, kind) in forms.chain(surname.map(|s| (s, AliasKind::Partial))) {
                 let folded = fold_phrase(form);
                 if folded.is_empty() {

@@ -98,8 +98,10 @@ struct Filler {
 }
 
 impl RuleSet {
-    /// Finds the events of one document and appends them to `out`.
-    pub fn apply(&self, view: &DocView, merge: bool, out: &mut Vec<Event>) {
+    /// Finds the events of one document and appends them to `out`. With
+    /// `trace`, every rule tried at every trigger adds a line saying whether
+    /// it fired and, if not, why (used by `evex explain`).
+    pub fn apply(&self, view: &DocView, merge: bool, out: &mut Vec<Event>, mut trace: Option<&mut Vec<String>>) {
         let first = out.len();
         let mut quantities = Vec::new();
         for (si, s) in view.sentences.iter().enumerate() {
@@ -136,8 +138,30 @@ impl RuleSet {
                         quantities_done = true;
                     }
                     let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
-                    let Some(ev) = self.try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form) else {
-                        continue;
+                    let ev = match self.try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form) {
+                        Ok(ev) => {
+                            if let Some(t) = trace.as_deref_mut() {
+                                t.push(format!(
+                                    "sentence {si}, trigger {:?}: rule `{}` ({}) fires: {}",
+                                    &view.text[ev.trigger_start as usize..ev.trigger_end as usize],
+                                    rule.id,
+                                    rule.origin,
+                                    super::examples::describe(&ev)
+                                ));
+                            }
+                            ev
+                        }
+                        Err(why) => {
+                            if let Some(t) = trace.as_deref_mut() {
+                                t.push(format!(
+                                    "sentence {si}, trigger {:?}: rule `{}` ({}) does not fire: {why}",
+                                    &view.text[view.tokens[i].start as usize..view.tokens[te - 1].end as usize],
+                                    rule.id,
+                                    rule.origin
+                                ));
+                            }
+                            continue;
+                        }
                     };
                     let score = ev.roles.len();
                     if best.as_ref().is_none_or(|(bs, bp, _)| (score, rule.priority) > (*bs, *bp)) {
@@ -168,7 +192,7 @@ impl RuleSet {
         ts: usize,
         te: usize,
         form: Form,
-    ) -> Option<Event> {
+    ) -> Result<Event, String> {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
         // A trigger glued to the word before it by a hyphen is part of a
@@ -180,9 +204,15 @@ impl RuleSet {
                 && !prev.space_before
                 && matches!(view.raw(ts - 1), "-" | "\u{2010}" | "\u{2011}")
             {
-                return None;
+                return Err("the trigger is part of a hyphenated compound".into());
             }
         }
+        // A verb form right after a determiner is a noun ("a heart attack").
+        let form = if form == Form::Present && self.determiner_before(view, s_from, ts) {
+            Form::Noun
+        } else {
+            form
+        };
         let passive = form == Form::Past && self.passive_before(view, s_from, ts);
         let form_ok = match rule.form {
             FormReq::Any => true,
@@ -191,13 +221,18 @@ impl RuleSet {
             FormReq::Active => form != Form::Noun && !passive,
         };
         if !form_ok {
-            return None;
+            let found = match form {
+                Form::Noun => "a noun",
+                _ if passive => "a passive verb",
+                _ => "an active verb",
+            };
+            return Err(format!("the rule wants form {:?}, the trigger is {found}", rule.form).to_lowercase());
         }
-        if !rule.needs.iter().all(|c| context_holds(view, c, s_from, s_to, ts, te)) {
-            return None;
+        if let Some(c) = rule.needs.iter().find(|c| !context_holds(view, c, s_from, s_to, ts, te)) {
+            return Err(format!("`need` not met: none of {} {:?} within {}", phrases(&c.phrases), c.direction, c.window).to_lowercase());
         }
-        if rule.unless.iter().any(|c| context_holds(view, c, s_from, s_to, ts, te)) {
-            return None;
+        if let Some(c) = rule.unless.iter().find(|c| context_holds(view, c, s_from, s_to, ts, te)) {
+            return Err(format!("`unless` met: one of {} {:?} within {}", phrases(&c.phrases), c.direction, c.window).to_lowercase());
         }
         let mut roles: Vec<Role> = Vec::with_capacity(rule.slots.len());
         let mut used: Vec<u32> = Vec::with_capacity(rule.slots.len());
@@ -209,19 +244,20 @@ impl RuleSet {
                 roles.push(role);
             }
         }
-        if !rule
+        if let Some(alt) = rule
             .requires
             .iter()
-            .all(|alt| alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
+            .find(|alt| !alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
         {
-            return None;
+            let filled: Vec<String> = roles.iter().map(|r| format!("{}={}", r.slot, r.value)).collect();
+            return Err(format!("`require {}` not met (filled: {})", alt.join("|"), if filled.is_empty() { "nothing".into() } else { filled.join(", ") }));
         }
         let modality = self.modality(view, rule, s_from, ts);
         let trigger_start = view.tokens[ts].start;
         let trigger_end = view.tokens[te - 1].end;
         let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
         let end = roles.iter().map(|r| r.end).fold(trigger_end, u32::max);
-        Some(Event {
+        Ok(Event {
             event_type: rule.event_type.clone(),
             cameo: rule.cameo.clone(),
             plover: rule.plover.clone(),
@@ -234,6 +270,11 @@ impl RuleSet {
             start,
             end,
         })
+    }
+
+    /// Is the word before `ts` a determiner ("a", "the", "its")?
+    fn determiner_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        ts > s_from && view.tokens[ts - 1].is_word() && self.lexicon.determiners.contains(view.word(ts - 1))
     }
 
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
@@ -275,7 +316,30 @@ impl RuleSet {
         if slot.direction == Direction::Around {
             order.sort_by_key(|(d, _)| *d);
         }
-        for (dist, f) in order {
+        // Specific entities first; generic classes ("drones") only when no
+        // specific one fits.
+        for generic_pass in [false, true] {
+            if let Some(role) = self.fill_pass(view, slot, ms, &order, s_from, ts, te, used, generic_pass) {
+                return Some(role);
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fill_pass(
+        &self,
+        view: &DocView,
+        slot: &Slot,
+        ms: &[Mention],
+        order: &[(usize, &Filler)],
+        s_from: usize,
+        ts: usize,
+        te: usize,
+        used: &mut Vec<u32>,
+        generic_pass: bool,
+    ) -> Option<Role> {
+        for &(dist, f) in order {
             if dist >= slot.window as usize {
                 if slot.direction != Direction::Around {
                     break;
@@ -287,6 +351,9 @@ impl RuleSet {
                 if slot.direction != Direction::Around {
                     break;
                 }
+                continue;
+            }
+            if !slot.nocue.is_empty() && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from) {
                 continue;
             }
             if !slot.cues.is_empty() && !cue_before(view, &slot.cues, f.tok_start as usize, slot.gap, if (f.tok_start as usize) >= te { te } else { s_from }) {
@@ -307,7 +374,7 @@ impl RuleSet {
                 Some(mi) => {
                     let mut m = &ms[mi];
                     let entry = view.gaz.entry(m.entry);
-                    if !slot.types.contains(&entry.etype) {
+                    if !slot.types.contains(&entry.etype) || entry.generic != generic_pass {
                         continue;
                     }
                     let is_adj = m.kind == AliasKind::Demonym;
@@ -459,6 +526,12 @@ fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool 
         k -= 1;
     }
     true
+}
+
+fn phrases(list: &[Phrase]) -> String {
+    let shown: Vec<String> = list.iter().take(6).map(|p| p.join(" ")).collect();
+    let more = if list.len() > 6 { format!("|… ({} in all)", list.len()) } else { String::new() };
+    format!("{}{more}", shown.join("|"))
 }
 
 /// Does a phrase start within `gap` tokens after `at` (the end of a

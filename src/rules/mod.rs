@@ -12,6 +12,7 @@
 //! lookup per word, and every list, cue and type name is resolved up front.
 
 pub mod engine;
+pub mod examples;
 pub mod inflect;
 pub mod parse;
 
@@ -111,6 +112,9 @@ pub struct Slot {
     /// When not empty, the filler must be followed by one of these phrases,
     /// with at most `gap` words between ("North Korean" + "troops").
     pub followed: Vec<Phrase>,
+    /// The filler must not come right after one of these phrases (an actor
+    /// is not the "to" of "to Ukraine").
+    pub nocue: Vec<Phrase>,
     /// Prefer a more specific mention that the filler introduces:
     /// "Russia's Kursk region" → Kursk, "Israeli Prime Minister Benjamin
     /// Netanyahu" → Benjamin Netanyahu.
@@ -180,6 +184,7 @@ pub struct Lexicon {
     pub number_scales: HashSet<String>,
     pub number_prefixes: Vec<Phrase>,
     pub passive_aux: HashSet<String>,
+    pub determiners: HashSet<String>,
     pub barriers: Vec<String>,
 }
 
@@ -395,6 +400,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
             .map(|p| p.split(' ').map(str::to_string).collect())
             .collect(),
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
+        determiners: folded("DETERMINERS").into_iter().collect(),
         barriers: raw("BARRIERS"),
     }
 }
@@ -648,6 +654,7 @@ impl Compiler<'_> {
             shared: false,
             adjectives: Adjectives::Any,
             followed: Vec::new(),
+            nocue: Vec::new(),
             specific: false,
         };
         while let Some(t) = rest.get(j) {
@@ -659,6 +666,11 @@ impl Compiler<'_> {
                     slot.followed = self.cue_list(file, rest, &mut j, end)?;
                     continue;
                 }
+                "nocue" => {
+                    j += 1;
+                    slot.nocue = self.cue_list(file, rest, &mut j, end)?;
+                    continue;
+                }
                 "shared" => slot.shared = true,
                 "adj" => slot.adjectives = Adjectives::Only,
                 "noadj" => slot.adjectives = Adjectives::Never,
@@ -667,7 +679,7 @@ impl Compiler<'_> {
                     slot.gap = parse_number(file, rest.get(j), end, "a number after `gap`")?;
                 }
                 other => {
-                    return Err(RuleError::at_tok(file, t, format!("expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS), found `{other}`")));
+                    return Err(RuleError::at_tok(file, t, format!("expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`")));
                 }
             }
             j += 1;
@@ -736,16 +748,16 @@ fn parse_expect(file: &str, head: &Tok, rest: &[Tok]) -> Result<Option<Vec<(Stri
     if rest.len() == 1 && rest[0].text == "none" {
         return Ok(None);
     }
+    // Rebuild the text, with a space wherever the line had one.
     let mut text = String::new();
+    let mut prev_end: Option<(u64, usize)> = None;
     for t in rest {
-        if t.kind == TokKind::Punct {
-            text.push_str(&t.text);
-        } else {
-            if !text.is_empty() && !text.ends_with('=') {
-                text.push(' ');
-            }
-            text.push_str(&t.text);
+        if prev_end.is_some_and(|(line, col)| line != t.line || col < t.col) {
+            text.push(' ');
         }
+        text.push_str(&t.text);
+        let width = t.text.chars().count() + if t.kind == TokKind::Str { 2 } else { 0 };
+        prev_end = Some((t.line, t.col + width));
     }
     let mut pairs = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {

@@ -1,0 +1,85 @@
+//! Checking each rule's example sentences against the events the whole
+//! pipeline extracts from them. `cargo test` runs this over the default
+//! rules, so a rule or gazetteer edit that breaks an example fails.
+
+use crate::document::Document;
+use crate::pipeline::Pipeline;
+use crate::rules::engine::Event;
+
+/// An example whose expected event was not extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub rule: String,
+    /// `file:line` of the `example` line.
+    pub origin: String,
+    pub text: String,
+    pub expected: String,
+    /// The events of the rule's type that were found instead.
+    pub found: Vec<String>,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: rule `{}`: example {:?}\n    expected: {}\n    found:    {}",
+            self.origin,
+            self.rule,
+            self.text,
+            self.expected,
+            if self.found.is_empty() { "nothing".to_string() } else { self.found.join(" | ") }
+        )
+    }
+}
+
+/// Renders an event as `role=value; ...; modality=...`.
+pub fn describe(ev: &Event) -> String {
+    let mut parts: Vec<String> = ev.roles.iter().map(|r| format!("{}={}", r.slot, r.value)).collect();
+    parts.push(format!("modality={}", ev.modality));
+    parts.join("; ")
+}
+
+/// Runs every example of every rule through `pipeline`.
+pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
+    let mut failures = Vec::new();
+    for rule in &pipeline.rules().rules {
+        let file = rule.origin.rsplit_once(':').map_or(rule.origin.as_str(), |(f, _)| f);
+        for ex in &rule.examples {
+            let out = pipeline.process(&Document::new("example", ex.text.clone()));
+            let events: Vec<&Event> = out.events.iter().filter(|e| e.event_type == rule.event_type).collect();
+            let found: Vec<String> = events.iter().map(|e| describe(e)).collect();
+            let ok = match &ex.expect {
+                None => events.is_empty(),
+                Some(pairs) => events.iter().any(|e| matches(e, pairs)),
+            };
+            if !ok {
+                failures.push(ExampleFailure {
+                    rule: rule.id.clone(),
+                    origin: format!("{file}:{}", ex.line),
+                    text: ex.text.clone(),
+                    expected: match &ex.expect {
+                        None => format!("no {} event", rule.event_type),
+                        Some(p) => p.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "),
+                    },
+                    found,
+                });
+            }
+        }
+    }
+    failures
+}
+
+/// Every listed role has the value, every unlisted role is empty, and the
+/// modality is the one listed (default asserted).
+fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
+    let modality = pairs.iter().find(|(k, _)| k == "modality").map_or("asserted", |(_, v)| v.as_str());
+    if ev.modality != modality {
+        return false;
+    }
+    let roles_ok = pairs
+        .iter()
+        .filter(|(k, _)| k != "modality")
+        .all(|(k, v)| ev.role(k) == Some(v.as_str()));
+    let no_extra = ev.roles.iter().all(|r| pairs.iter().any(|(k, _)| *k == r.slot));
+    roles_ok && no_extra
+}

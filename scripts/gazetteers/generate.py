@@ -46,7 +46,10 @@ WORD_ZIPF = 3.0
 # ("Green Bay", "High Point", "Spring Valley").
 PHRASE_WORD_ZIPF = 3.5
 CITY_MIN_POP = 15000
-BIG_CITY_POP = 1_000_000  # cities this big are kept even when their name is a frequent word
+BIG_CITY_POP = 250_000  # cities this big are kept even when their name is a frequent word
+# Towns below this size are dropped at a lower frequency (surnames, first names, words)
+SMALL_CITY_POP = 100_000
+SMALL_CITY_ZIPF = 2.7
 ALT_MIN_POP = 100_000  # only cities this big get alternate names from GeoNames
 MAX_ALTS = 3
 ALT_MIN_ZIPF = 2.3  # an alternate must be this frequent in English text (wordfreq)
@@ -175,6 +178,24 @@ def is_ordinary(name: str) -> bool:
     if not content:
         return True
     return all(zipf(w) >= PHRASE_WORD_ZIPF for w in content)
+
+
+# Countries whose place names are romanised from another script (BGN/PCGN-style macrons and
+# dots: "Kandahār", "Ḩamāh"): English news writes them without diacritics.
+ROMANISED = {
+    "IN", "PK", "BD", "NP", "LK", "AF", "IR", "IQ", "SY", "SA", "YE", "EG", "JO", "LB", "PS",
+    "KW", "OM", "AE", "QA", "BH", "LY", "SD", "SS", "MA", "DZ", "TN", "MR", "IL", "CN", "TW",
+    "JP", "KR", "KP", "TH", "LA", "KH", "MM", "RU", "UA", "BY", "KZ", "KG", "TJ", "TM", "MN",
+    "GE", "AM", "GR", "CY", "BG", "MK", "ET", "ER", "SO", "DJ", "BT", "MV",
+}
+
+
+def deromanise(name: str) -> str:
+    """Strip transliteration diacritics, keep apostrophes and hyphens."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ʻ", "'").replace("ʼ", "'").replace("ı", "i")
+    return unicodedata.normalize("NFC", s)
 
 
 def all_capitalised(alias: str) -> bool:
@@ -312,7 +333,7 @@ def build_countries(gc, rig, ci):
         auto = []
         for a in cand:
             a = clean(a)
-            a = re.sub(r"^the ", "", a)
+            a = re.sub(r"^the ", "", a, flags=re.I)
             if not a or "," in a or "(" in a or not is_latin(a):
                 continue
             if a.isupper() and len(a) <= 4:
@@ -323,7 +344,9 @@ def build_countries(gc, rig, ci):
             explicit_alias[fold(a)] = iso
         drop = {fold(a) for a in split_pipe(o.get("drop", ""))}
         aliases = [a for a in auto + explicit if fold(a) not in drop]
-        if o.get("demonyms"):
+        if o.get("demonyms") == "-":
+            dem = []
+        elif o.get("demonyms"):
             dem = split_pipe(o["demonyms"])
             for d in dem:
                 explicit_dem[fold(d)] = iso
@@ -505,6 +528,11 @@ def build_regions(countries, capital_names, geo_keys, big_city_names):
                 out.append(e)
                 continue
             bare = choose_region_name(cc, iso_name, engs)
+            if cc in ROMANISED:
+                bare = deromanise(bare)
+            if any(fold(n) in country_keys for n in iso_bare_names(iso_name) + engs):
+                dropped["same name as a country"].append(f"{code} {bare}")
+                continue
             suffix = TYPE_SUFFIX.get(typ.lower(), "")
             if fold(bare) in GENERIC_BARE:
                 bare = f"{bare} {suffix or 'Region'}"
@@ -627,6 +655,8 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
             dropped["override"].append(f"{gid} {v['name']}")
             continue
         name = clean(o.get("canonical") or v["name"])
+        if cc in ROMANISED and not o.get("canonical"):
+            name = deromanise(name)
         k = fold(name)
         is_capital = gid in capital_ids
         alts = [clean(a) for a in v.get("alternatenames", [])]
@@ -648,7 +678,10 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
             if k in geo_keys:
                 dropped["same name as a place_geo row"].append(tag)
                 continue
-            if is_ordinary(name) and not (is_capital or pop >= BIG_CITY_POP or k in keep):
+            small_word = pop < SMALL_CITY_POP and len(words(name)) == 1 and (
+                zipf(k) >= SMALL_CITY_ZIPF or (len(k) <= 3 and zipf(k) >= 2.0))
+            if (is_ordinary(name) or small_word) and not (
+                    is_capital or pop >= BIG_CITY_POP or k in keep):
                 dropped["ordinary English word/name (wordfreq)"].append(tag)
                 continue
         aliases = split_pipe(o.get("aliases", ""))
@@ -760,6 +793,7 @@ def build_orgs(countries):
             r"Socialist|Hellenic|Arab|Plurinational|Bolivarian|Oriental|Co-operative|Argentine|"
             r"Swiss|Grand Duchy|Principality|Sultanate|Commonwealth|Independent|Hashemite|"
             r"Union|Russian Federation|Lao People's)", a)]
+        poss = f"{name}'" if name.endswith("s") else f"{name}'s"
         kinds = []
         if iso not in NO_MILITARY:
             kinds += ["armed-forces", "defence-ministry"]
@@ -778,8 +812,8 @@ def build_orgs(countries):
             elif kind == "defence-ministry":
                 canon = f"{adj} Ministry of Defence" if adj else f"Ministry of Defence of {the}{name}"
                 for sp in ("Defence", "Defense"):
-                    al += [f"Ministry of {sp} of {the}{name}", f"{name}'s {sp} Ministry",
-                           f"{name}'s Ministry of {sp}"]
+                    al += [f"Ministry of {sp} of {the}{name}", f"{poss} {sp} Ministry",
+                           f"{poss} Ministry of {sp}"]
                     if adj:
                         al += [f"{adj} Ministry of {sp}", f"{adj} {sp} Ministry"]
                     al += [f"Ministry of {sp} of the {o}" for o in official[:1]]
@@ -787,8 +821,8 @@ def build_orgs(countries):
             else:
                 canon = f"{adj} Foreign Ministry" if adj else \
                     f"Ministry of Foreign Affairs of {the}{name}"
-                al += [f"Ministry of Foreign Affairs of {the}{name}", f"{name}'s Foreign Ministry",
-                       f"{name}'s Ministry of Foreign Affairs"]
+                al += [f"Ministry of Foreign Affairs of {the}{name}", f"{poss} Foreign Ministry",
+                       f"{poss} Ministry of Foreign Affairs"]
                 if adj:
                     al += [f"{adj} Ministry of Foreign Affairs", f"{adj} Foreign Ministry"]
                 al += [f"Ministry of Foreign Affairs of the {o}" for o in official[:1]]

@@ -272,6 +272,27 @@ impl RuleSet {
         })
     }
 
+    /// The specific entity an anaphoric generic mention refers back to:
+    /// "these missiles" after "ATACMS" → ATACMS (the latest earlier specific
+    /// mention of the same type in the document).
+    fn antecedent(&self, view: &DocView, m: &Mention) -> Option<u32> {
+        let t = m.tok_start as usize;
+        let anaphoric = t > 0 && view.tokens[t - 1].is_word() && self.lexicon.anaphors.contains(view.word(t - 1));
+        if !anaphoric {
+            return None;
+        }
+        let etype = view.gaz.entry(m.entry).etype;
+        view.mentions
+            .iter()
+            .take_while(|p| p.tok_end <= m.tok_start)
+            .filter(|p| {
+                let e = view.gaz.entry(p.entry);
+                e.etype == etype && !e.generic
+            })
+            .last()
+            .map(|p| p.entry)
+    }
+
     /// Is the word before `ts` a determiner ("a", "the", "its")?
     fn determiner_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         ts > s_from && view.tokens[ts - 1].is_word() && self.lexicon.determiners.contains(view.word(ts - 1))
@@ -389,10 +410,14 @@ impl RuleSet {
                     {
                         m = next;
                     }
-                    let entry = view.gaz.entry(m.entry);
+                    let mut entry_idx = m.entry;
+                    if generic_pass && let Some(e) = self.antecedent(view, m) {
+                        entry_idx = e;
+                    }
+                    let entry = view.gaz.entry(entry_idx);
                     let resolved = match (slot.state, entry.stands_for) {
                         (true, Some(t)) => t,
-                        _ => m.entry,
+                        _ => entry_idx,
                     };
                     if !slot.shared && used.contains(&resolved) {
                         continue;

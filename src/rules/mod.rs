@@ -185,6 +185,7 @@ pub struct Lexicon {
     pub number_prefixes: Vec<Phrase>,
     pub passive_aux: HashSet<String>,
     pub determiners: HashSet<String>,
+    pub anaphors: HashSet<String>,
     pub barriers: Vec<String>,
 }
 
@@ -401,6 +402,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
             .collect(),
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
         determiners: folded("DETERMINERS").into_iter().collect(),
+        anaphors: folded("ANAPHORS").into_iter().collect(),
         barriers: raw("BARRIERS"),
     }
 }

@@ -1,0 +1,274 @@
+//! The `evex` binary seen from outside: inputs good and bad, exit codes,
+//! exact output rows and offsets, configuration errors.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn evex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(args)
+        .output()
+        .expect("run evex")
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn csv_rows(p: &Path) -> Vec<csv::StringRecord> {
+    let mut r = csv::Reader::from_path(p).expect("open csv");
+    r.records().map(|r| r.expect("csv row")).collect()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+const ARTICLE: &str = "Russia has deployed 5,000 troops to Belarus.\n\nThe Kremlin said talks were not planned.";
+
+#[test]
+fn extracts_a_folder_with_exact_rows_and_offsets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    fs::create_dir_all(input.join("sub")).expect("mkdir");
+    fs::write(input.join("a.txt"), ARTICLE).expect("write");
+    fs::write(input.join("sub/b.md"), "Ukraine fired six ATACMS missiles at Russia’s Bryansk region.").expect("write");
+    let out = dir.path().join("out");
+    let o = evex(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+
+    let events = read(&out.join("events.csv"));
+    let mut lines = events.lines();
+    assert_eq!(
+        lines.next(),
+        Some("doc_id,sentence,event_type,cameo,plover,actor,target,weapon,location,quantity,modality,trigger,rule,start,end,evidence,other_roles")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("a.txt,0,DEPLOYMENT,154,MOBILIZE,Russia,,,Belarus,\"5,000\",asserted,deployed,deployment.deploy,0,43,\"Russia has deployed 5,000 troops to Belarus.\",")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("sub/b.md,0,ATTACK,190,ASSAULT,Ukraine,Russia,ATACMS,Bryansk,six,asserted,fired,attack.launch,0,62,Ukraine fired six ATACMS missiles at Russia’s Bryansk region.,")
+    );
+    assert_eq!(lines.next(), None);
+
+    // Every entity's text is exactly the slice of its document at start..end.
+    let rows = csv_rows(&out.join("entities.csv"));
+    assert!(rows.len() >= 6);
+    for r in &rows {
+        let text = if &r[0] == "a.txt" { ARTICLE.to_string() } else { read(&input.join(&r[0])) };
+        let (s, e): (usize, usize) = (r[2].parse().unwrap(), r[3].parse().unwrap());
+        assert_eq!(&text[s..e], &r[4], "offsets of {r:?}");
+    }
+    let kremlin = rows.iter().find(|r| &r[4] == "Kremlin").expect("Kremlin found");
+    assert_eq!((&kremlin[1], &kremlin[5], &kremlin[6]), ("1", "ORG", "Kremlin"));
+
+    let summary: serde_json::Value = serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
+    assert_eq!(summary["documents_read"], 2);
+    assert_eq!(summary["documents_processed"], 2);
+    assert_eq!(summary["events_by_type"]["ATTACK"], 1);
+    assert!(summary["gazetteer"]["entries"].as_u64().unwrap() > 1000);
+    assert_eq!(read(&out.join("rejects.csv")), "source,line,reason,detail\n");
+}
+
+#[test]
+fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).expect("mkdir");
+    let mut jsonl = Vec::new();
+    jsonl.extend_from_slice(b"{\"id\": \"ok1\", \"text\": \"Israel struck Gaza overnight.\"}\n");
+    jsonl.extend_from_slice(b"{not json}\n");
+    jsonl.extend_from_slice(b"{\"id\": \"notext\", \"title\": \"t\"}\n");
+    jsonl.extend_from_slice(b"\n");
+    jsonl.extend_from_slice(b"{\"id\": \"empty\", \"text\": \"   \"}\n");
+    jsonl.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"caf\xe9\"}\n");
+    jsonl.extend_from_slice(b"{\"text\": \"NATO met with Russia in Brussels.\"}\n");
+    fs::write(input.join("a.jsonl"), &jsonl).expect("write");
+    fs::write(input.join("b.csv"), "id,text\nr1,Iran launched drones at Israel.\nr2,\n").expect("write");
+    fs::write(input.join("c.txt"), b"MZ\x00\x01binary").expect("write");
+    fs::write(input.join("d.txt"), "").expect("write");
+    fs::write(input.join("e.pdf"), "x").expect("write");
+    fs::write(input.join("f.txt"), "x".repeat(200)).expect("write");
+    fs::write(input.join("g.txt"), b"Kyiv \xff\xfe").expect("write");
+    fs::write(
+        input.join("h.jsonl.gz"),
+        gzip(b"{\"id\": \"gz1\", \"text\": \"The EU imposed sanctions on Russia.\"}\n"),
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let o = evex(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--max-doc-bytes",
+        "100",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("14 documents read, 4 processed, 10 rejected"), "{stderr}");
+
+    let p = |name: &str| input.join(name).display().to_string();
+    let rejects = csv_rows(&out.join("rejects.csv"));
+    let got: Vec<(String, String, String)> = rejects
+        .iter()
+        .map(|r| (r[0].to_string(), r[1].to_string(), r[2].to_string()))
+        .collect();
+    let want = vec![
+        (p("a.jsonl"), "2".to_string(), "invalid_json".to_string()),
+        (p("a.jsonl"), "3".to_string(), "missing_text".to_string()),
+        (p("a.jsonl"), "5".to_string(), "empty".to_string()),
+        (p("a.jsonl"), "6".to_string(), "invalid_utf8".to_string()),
+        (p("b.csv"), "3".to_string(), "missing_text".to_string()),
+        (p("c.txt"), String::new(), "binary".to_string()),
+        (p("d.txt"), String::new(), "empty".to_string()),
+        (p("e.pdf"), String::new(), "unsupported_format".to_string()),
+        (p("f.txt"), String::new(), "too_large".to_string()),
+    ];
+    assert_eq!(got[..want.len()], want[..]);
+    assert_eq!(got.len(), 10);
+    assert_eq!(got[9], (p("g.txt"), String::new(), "invalid_utf8".to_string()));
+
+    let events = csv_rows(&out.join("events.csv"));
+    let ids: Vec<&str> = events.iter().map(|r| &r[0]).collect();
+    let generated = format!("{}:7", p("a.jsonl"));
+    assert_eq!(ids, vec!["ok1", generated.as_str(), "r1", "gz1"]);
+    let summary: serde_json::Value = serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
+    assert_eq!(summary["documents_read"], 14);
+    assert_eq!(summary["rejected_by_reason"]["invalid_utf8"], 2);
+}
+
+#[test]
+fn broken_gazetteer_stops_before_any_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gaz = dir.path().join("mine.tsv");
+    fs::write(&gaz, "canonical\ttype\taliases\nAzovstal\tPLACE\tAzovstal plant||Azovstal works\n").expect("write");
+    let doc = dir.path().join("a.txt");
+    fs::write(&doc, ARTICLE).expect("write");
+    let out = dir.path().join("out");
+    let o = evex(&["extract", doc.to_str().unwrap(), "--out", out.to_str().unwrap(), "--gazetteers", gaz.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("evex: {}:2: empty alias in `Azovstal plant||Azovstal works` (two `|` in a row, or one at an end)\n", gaz.display())
+    );
+    assert!(!out.join("events.csv").exists());
+}
+
+#[test]
+fn broken_rule_stops_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("mine.rules");
+    fs::write(&rules, "rule my.attack\n  event ATTACK\n  verbs storm\n  actor PLACE|ORGG before 6\n").expect("write");
+    let o = evex(&["extract", "-", "--out", dir.path().join("o").to_str().unwrap(), "--rules", rules.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "evex: {}:4:15: expected an entity type (one of PERSON, ORG, WEAPON, PLACE, NUMBER), found `ORGG`\n",
+            rules.display()
+        )
+    );
+}
+
+#[test]
+fn user_rules_and_gazetteers_extend_the_defaults() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gaz = dir.path().join("units.tsv");
+    fs::write(&gaz, "canonical\ttype\tstands_for\n47th Mechanized Brigade\tORG\tUkraine\n").expect("write");
+    let rules = dir.path().join("liberate.rules");
+    fs::write(
+        &rules,
+        "rule my.liberate\n  event ATTACK\n  verbs liberate\n  actor ORG before 6 state\n  location PLACE after 4\n  example \"The 47th Mechanized Brigade liberated Robotyne.\"\n  expect actor=Ukraine\n",
+    )
+    .expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(["extract", "-", "--out", "-", "--gazetteers", gaz.to_str().unwrap(), "--rules", rules.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("The 47th Mechanized Brigade liberated Kherson.".as_bytes())
+        .expect("write stdin");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.lines().nth(1),
+        Some("stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,liberated,my.liberate,4,45,The 47th Mechanized Brigade liberated Kherson.,")
+    );
+}
+
+#[test]
+fn jsonl_stdin_and_jsonl_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(["extract", "-", "--input-format", "jsonl", "--format", "jsonl", "--out", out.to_str().unwrap(), "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"{\"id\": 7, \"text\": \"=HYPERLINK() Germany will send IRIS-T systems to Ukraine.\"}\n")
+        .expect("write stdin");
+    assert_eq!(child.wait().expect("wait").code(), Some(0));
+    let line = read(&out.join("events.jsonl"));
+    let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(v["doc_id"], "7");
+    assert_eq!(v["event_type"], "ARMS_TRANSFER");
+    assert_eq!(v["weapon"], "IRIS-T");
+    assert_eq!(v["target"], "Ukraine");
+    assert_eq!(v["quantity"], serde_json::Value::Null);
+    // JSON keeps the evidence as written; only CSV escapes formulas.
+    assert_eq!(v["evidence"], "=HYPERLINK() Germany will send IRIS-T systems to Ukraine.");
+}
+
+#[test]
+fn csv_output_neutralises_formulas() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let doc = dir.path().join("x.txt");
+    fs::write(&doc, "=cmd|' /C calc'!A0 Germany will send IRIS-T systems to Ukraine.").expect("write");
+    let out = dir.path().join("out");
+    let o = evex(&["extract", doc.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    let rows = csv_rows(&out.join("events.csv"));
+    assert!(rows[0][15].starts_with("'=cmd"), "{:?}", &rows[0][15]);
+}
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("docs.jsonl");
+    let mut body = String::new();
+    for i in 0..3000 {
+        body.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"On day {i}, Russia launched {} drones at Kyiv while the EU imposed sanctions on Iran.\"}}\n",
+            i % 50 + 1
+        ));
+    }
+    fs::write(&input, body).expect("write");
+    let run = |threads: &str, name: &str| {
+        let out = dir.path().join(name);
+        let o = evex(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--threads", threads, "--quiet"]);
+        assert_eq!(o.status.code(), Some(0));
+        (read(&out.join("events.csv")), read(&out.join("entities.csv")))
+    };
+    let one = run("1", "a");
+    assert_eq!(one.0.lines().count(), 6001);
+    assert_eq!(one, run("2", "b"));
+    assert_eq!(one, run("2", "c"));
+}

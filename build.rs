@@ -9,12 +9,18 @@ fn list(dir: &str, exts: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![Path::new(dir).to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| exts.contains(&x)) {
+            } else if p
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| exts.contains(&x))
+            {
                 out.push(p.to_string_lossy().replace('\\', "/"));
             }
         }
@@ -34,7 +40,10 @@ fn main() {
         code.push_str(&format!("pub static {name}: &[(&str, &str)] = &[\n"));
         for f in list(&format!("{root}/{dir}"), exts) {
             println!("cargo:rerun-if-changed={f}");
-            let rel = f.strip_prefix(&format!("{root}/")).unwrap_or(&f).to_string();
+            let rel = f
+                .strip_prefix(&format!("{root}/"))
+                .unwrap_or(&f)
+                .to_string();
             code.push_str(&format!("    ({rel:?}, include_str!({f:?})),\n"));
         }
         code.push_str("];\n");

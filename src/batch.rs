@@ -137,17 +137,27 @@ pub fn run(
                         if let Some(w) = &mut sinks.entities {
                             summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
                         } else {
-                            summary.entities += ex.mentions.iter().filter(|m| pipeline.is_reported(m)).count() as u64;
+                            summary.entities += ex
+                                .mentions
+                                .iter()
+                                .filter(|m| pipeline.is_reported(m))
+                                .count() as u64;
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
                         for ev in &ex.events {
-                            *summary.events_by_type.entry(ev.event_type.clone()).or_default() += 1;
+                            *summary
+                                .events_by_type
+                                .entry(ev.event_type.clone())
+                                .or_default() += 1;
                         }
                         bar.inc(doc.text.len() as u64);
                     }
                     (Item::Reject(r), _) => {
                         summary.documents_rejected += 1;
-                        *summary.rejected_by_reason.entry(r.reason.as_str().to_string()).or_default() += 1;
+                        *summary
+                            .rejected_by_reason
+                            .entry(r.reason.as_str().to_string())
+                            .or_default() += 1;
                         match &mut sinks.rejects {
                             Some(w) => reject_row(w, r)?,
                             None => on_reject(r),
@@ -189,7 +199,9 @@ fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
         }
         None => {
             let bar = ProgressBar::new_spinner();
-            if let Ok(style) = ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}") {
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
+            {
                 bar.set_style(style);
             }
             bar

@@ -61,16 +61,18 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     let files = ingest::plan(&args.inputs, &args.ingest);
     let to_stdout = args.out == "-";
     let dir = PathBuf::from(&args.out);
-    if !to_stdout
-        && let Err(e) = std::fs::create_dir_all(&dir)
-    {
-        eprintln!("evex: cannot create the output folder {}: {e}", dir.display());
+    if !to_stdout && let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!(
+            "evex: cannot create the output folder {}: {e}",
+            dir.display()
+        );
         return Outcome::ConfigError;
     }
     let ext = args.format.extension();
     let open = |name: &str, cols: &'static [&'static str]| -> io::Result<TableWriter> {
         let path = dir.join(format!("{name}.{ext}"));
-        let f = File::create(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let f = File::create(&path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         TableWriter::new(Box::new(f), args.format, cols)
     };
     let sinks = if to_stdout {
@@ -99,9 +101,21 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     batch_opts.progress &= !args.quiet;
     let mut on_reject = |r: &ingest::Reject| {
         let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-        eprintln!("evex: rejected {}{at}: {}: {}", r.source, r.reason.as_str(), r.detail);
+        eprintln!(
+            "evex: rejected {}{at}: {}: {}",
+            r.source,
+            r.reason.as_str(),
+            r.detail
+        );
     };
-    let summary = match batch::run(&pipeline, &files, &args.ingest, &mut sinks, &batch_opts, &mut on_reject) {
+    let summary = match batch::run(
+        &pipeline,
+        &files,
+        &args.ingest,
+        &mut sinks,
+        &batch_opts,
+        &mut on_reject,
+    ) {
         Ok(s) => s,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Outcome::Clean,
         Err(e) => {
@@ -131,7 +145,11 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
 
 fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
     let mut err = io::stderr().lock();
-    let types: Vec<String> = s.events_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let types: Vec<String> = s
+        .events_by_type
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
     let _ = writeln!(
         err,
         "evex: {} documents read, {} processed, {} rejected; {} entities, {} events{} in {:.2}s ({:.1} MB/s, {} threads)",
@@ -140,14 +158,24 @@ fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
         s.documents_rejected,
         s.entities,
         s.events,
-        if types.is_empty() { String::new() } else { format!(" ({})", types.join(", ")) },
+        if types.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", types.join(", "))
+        },
         s.seconds,
         s.text_bytes as f64 / 1e6 / s.seconds.max(1e-9),
         s.threads,
     );
     if s.documents_rejected > 0 {
-        let reasons: Vec<String> = s.rejected_by_reason.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        let at = dir.map(|d| format!("; see {}", d.join("rejects.csv").display())).unwrap_or_default();
+        let reasons: Vec<String> = s
+            .rejected_by_reason
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let at = dir
+            .map(|d| format!("; see {}", d.join("rejects.csv").display()))
+            .unwrap_or_default();
         let _ = writeln!(err, "evex: rejected: {}{at}", reasons.join(", "));
     }
 }
@@ -187,7 +215,11 @@ pub fn explain(config: &Config, text: &str, out: &mut dyn Write) -> Outcome {
             gaz.type_name(entry.etype),
             entry.canonical,
             entry.id,
-            if m.kind == crate::gazetteer::AliasKind::Demonym { ", demonym" } else { "" },
+            if m.kind == crate::gazetteer::AliasKind::Demonym {
+                ", demonym"
+            } else {
+                ""
+            },
             stands,
             entry.origin
         ));

@@ -134,8 +134,16 @@ fn main() {
                 format: x.format,
                 ingest: ingest::Options {
                     format: x.input_format,
-                    id_fields: if x.id_fields.is_empty() { defaults.id_fields } else { x.id_fields },
-                    text_fields: if x.text_fields.is_empty() { defaults.text_fields } else { x.text_fields },
+                    id_fields: if x.id_fields.is_empty() {
+                        defaults.id_fields
+                    } else {
+                        x.id_fields
+                    },
+                    text_fields: if x.text_fields.is_empty() {
+                        defaults.text_fields
+                    } else {
+                        x.text_fields
+                    },
                     max_doc_bytes: x.max_doc_bytes,
                 },
                 config: Config {
@@ -155,7 +163,8 @@ fn main() {
         Command::Explain(x) => {
             let text = match (x.text, &x.file) {
                 (Some(t), _) => Ok(t),
-                (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display())),
+                (None, Some(f)) => std::fs::read_to_string(f)
+                    .map_err(|e| format!("cannot read {}: {e}", f.display())),
                 (None, None) => Err("give a text or --file".to_string()),
             };
             match text {

@@ -100,14 +100,22 @@ impl Pipeline {
         let started = Instant::now();
         let mut gsources = Vec::new();
         if config.default_gazetteers {
-            gsources.extend(defaults::GAZETTEERS.iter().map(|(name, text)| gazetteer::Source {
-                name: name.to_string(),
-                text: text.to_string(),
-                user: false,
-            }));
+            gsources.extend(
+                defaults::GAZETTEERS
+                    .iter()
+                    .map(|(name, text)| gazetteer::Source {
+                        name: name.to_string(),
+                        text: text.to_string(),
+                        user: false,
+                    }),
+            );
         }
         for (name, text) in read_files(&config.gazetteers, &["tsv"])? {
-            gsources.push(gazetteer::Source { name, text, user: true });
+            gsources.push(gazetteer::Source {
+                name,
+                text,
+                user: true,
+            });
         }
         let gazetteer = Gazetteer::build(&gsources)?;
         let mut rsources = Vec::new();
@@ -119,7 +127,11 @@ impl Pipeline {
             }));
         }
         for (name, text) in read_files(&config.rules, &["rules", "tsv"])? {
-            rsources.push(rules::Source { name, text, user: true });
+            rsources.push(rules::Source {
+                name,
+                text,
+                user: true,
+            });
         }
         let rules = RuleSet::build(&rsources, &gazetteer)?;
         let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
@@ -167,7 +179,8 @@ impl Pipeline {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
             let text = doc.text.as_str();
-            self.segmenter.segment(text, &mut s.tokens, &mut s.sentences);
+            self.segmenter
+                .segment(text, &mut s.tokens, &mut s.sentences);
             fold_tokens(text, &mut s.tokens, &s.sentences, &mut s.folded);
             s.words.clear();
             s.words.extend(
@@ -198,7 +211,8 @@ impl Pipeline {
                 mentions: &mentions,
                 gaz: &self.gazetteer,
             };
-            self.rules.apply(&view, self.config.merge_events, &mut events, trace);
+            self.rules
+                .apply(&view, self.config.merge_events, &mut events, trace);
             Extraction {
                 sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
                 mentions,
@@ -238,7 +252,11 @@ fn collect(p: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<(), Config
             .collect();
         entries.sort();
         for e in entries {
-            if e.is_dir() || e.extension().and_then(|x| x.to_str()).is_some_and(|x| exts.contains(&x)) {
+            if e.is_dir()
+                || e.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| exts.contains(&x))
+            {
                 collect(&e, exts, out)?;
             }
         }

@@ -82,9 +82,9 @@ pub fn resolve(
     partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
     for c in partial.iter() {
         let entry = gaz.alias(c.alias).entry;
-        let named_before = out.iter().any(|m| {
-            m.entry == entry && m.kind == AliasKind::Name && m.tok_end <= c.tok_start
-        });
+        let named_before = out
+            .iter()
+            .any(|m| m.entry == entry && m.kind == AliasKind::Name && m.tok_end <= c.tok_start);
         if !named_before {
             continue;
         }
@@ -141,7 +141,9 @@ mod tests {
         let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
         Segmenter::default().segment(text, &mut t, &mut s);
         fold_tokens(text, &mut t, &s, &mut f);
-        let words: Vec<u32> = (0..t.len() as u32).filter(|&i| t[i as usize].is_word()).collect();
+        let words: Vec<u32> = (0..t.len() as u32)
+            .filter(|&i| t[i as usize].is_word())
+            .collect();
         let mut cands = Vec::new();
         g.find(text, &f, &t, &words, &mut cands);
         let (mut taken, mut out) = (Vec::new(), Vec::new());
@@ -163,7 +165,10 @@ mod tests {
     fn longest_wins_even_when_it_starts_later() {
         assert_eq!(
             resolved(G, "the Joe Biden administration and North Korean troops"),
-            vec!["Biden administration=Biden administration", "North Korean=North Korea"]
+            vec![
+                "Biden administration=Biden administration",
+                "North Korean=North Korea"
+            ]
         );
     }
 

@@ -101,7 +101,13 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(u32, u32, TokenKind, bool, u8))
             };
             emit(start as u32, i as u32, kind, space, newlines);
         } else {
-            emit(i as u32, (i + len) as u32, TokenKind::Punct, space, newlines);
+            emit(
+                i as u32,
+                (i + len) as u32,
+                TokenKind::Punct,
+                space,
+                newlines,
+            );
             i += len;
         }
         space = false;
@@ -201,7 +207,10 @@ fn tok_text<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "\u{bb}")
+    matches!(
+        s,
+        "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "\u{bb}"
+    )
 }
 
 /// Can a token with this text begin a sentence after a full stop or line break?
@@ -246,7 +255,12 @@ mod tests {
         });
         let words: Vec<_> = out
             .iter()
-            .map(|&(s, e, k)| (&"over 10,000 troops, $7.9 billion."[s as usize..e as usize], k))
+            .map(|&(s, e, k)| {
+                (
+                    &"over 10,000 troops, $7.9 billion."[s as usize..e as usize],
+                    k,
+                )
+            })
             .collect();
         assert_eq!(
             words,
@@ -266,7 +280,9 @@ mod tests {
     #[test]
     fn splits_on_full_stops_but_not_abbreviations_or_initials() {
         assert_eq!(
-            sentences("Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"),
+            sentences(
+                "Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"
+            ),
             vec![
                 "Mr. Smith met Gen. Jones in the U.S. capital.",
                 "Joseph R. Biden left.",
@@ -278,7 +294,9 @@ mod tests {
     #[test]
     fn splits_headlines_and_paragraphs() {
         assert_eq!(
-            sentences("Kyiv Hit Overnight\nRussia launched drones at Kyiv, officials said\nand later denied it.\n\nnext para"),
+            sentences(
+                "Kyiv Hit Overnight\nRussia launched drones at Kyiv, officials said\nand later denied it.\n\nnext para"
+            ),
             vec![
                 "Kyiv Hit Overnight",
                 "Russia launched drones at Kyiv, officials said\nand later denied it.",

@@ -28,7 +28,8 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     e.finish().expect("gzip")
 }
 
-const ARTICLE: &str = "Russia has deployed 5,000 troops to Belarus.\n\nThe Kremlin said talks were not planned.";
+const ARTICLE: &str =
+    "Russia has deployed 5,000 troops to Belarus.\n\nThe Kremlin said talks were not planned.";
 
 #[test]
 fn extracts_a_folder_with_exact_rows_and_offsets() {
@@ -36,24 +37,45 @@ fn extracts_a_folder_with_exact_rows_and_offsets() {
     let input = dir.path().join("in");
     fs::create_dir_all(input.join("sub")).expect("mkdir");
     fs::write(input.join("a.txt"), ARTICLE).expect("write");
-    fs::write(input.join("sub/b.md"), "Ukraine fired six ATACMS missiles at Russia’s Bryansk region.").expect("write");
+    fs::write(
+        input.join("sub/b.md"),
+        "Ukraine fired six ATACMS missiles at Russia’s Bryansk region.",
+    )
+    .expect("write");
     let out = dir.path().join("out");
-    let o = evex(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
-    assert_eq!(o.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    let o = evex(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 
     let events = read(&out.join("events.csv"));
     let mut lines = events.lines();
     assert_eq!(
         lines.next(),
-        Some("doc_id,sentence,event_type,cameo,plover,actor,target,weapon,location,quantity,modality,trigger,rule,start,end,evidence,other_roles")
+        Some(
+            "doc_id,sentence,event_type,cameo,plover,actor,target,weapon,location,quantity,modality,trigger,rule,start,end,evidence,other_roles"
+        )
     );
     assert_eq!(
         lines.next(),
-        Some("a.txt,0,DEPLOYMENT,154,MOBILIZE,Russia,,,Belarus,\"5,000\",asserted,deployed,deployment.deploy,0,43,\"Russia has deployed 5,000 troops to Belarus.\",")
+        Some(
+            "a.txt,0,DEPLOYMENT,154,MOBILIZE,Russia,,,Belarus,\"5,000\",asserted,deployed,deployment.deploy,0,43,\"Russia has deployed 5,000 troops to Belarus.\","
+        )
     );
     assert_eq!(
         lines.next(),
-        Some("sub/b.md,0,ATTACK,190,ASSAULT,Ukraine,Russia,ATACMS,Bryansk,six,asserted,fired,attack.launch,0,62,Ukraine fired six ATACMS missiles at Russia’s Bryansk region.,")
+        Some(
+            "sub/b.md,0,ATTACK,190,ASSAULT,Ukraine,Russia,ATACMS,Bryansk,six,asserted,fired,attack.launch,0,62,Ukraine fired six ATACMS missiles at Russia’s Bryansk region.,"
+        )
     );
     assert_eq!(lines.next(), None);
 
@@ -61,19 +83,33 @@ fn extracts_a_folder_with_exact_rows_and_offsets() {
     let rows = csv_rows(&out.join("entities.csv"));
     assert!(rows.len() >= 6);
     for r in &rows {
-        let text = if &r[0] == "a.txt" { ARTICLE.to_string() } else { read(&input.join(&r[0])) };
+        let text = if &r[0] == "a.txt" {
+            ARTICLE.to_string()
+        } else {
+            read(&input.join(&r[0]))
+        };
         let (s, e): (usize, usize) = (r[2].parse().unwrap(), r[3].parse().unwrap());
         assert_eq!(&text[s..e], &r[4], "offsets of {r:?}");
     }
-    let kremlin = rows.iter().find(|r| &r[4] == "Kremlin").expect("Kremlin found");
-    assert_eq!((&kremlin[1], &kremlin[5], &kremlin[6]), ("1", "ORG", "Kremlin"));
+    let kremlin = rows
+        .iter()
+        .find(|r| &r[4] == "Kremlin")
+        .expect("Kremlin found");
+    assert_eq!(
+        (&kremlin[1], &kremlin[5], &kremlin[6]),
+        ("1", "ORG", "Kremlin")
+    );
 
-    let summary: serde_json::Value = serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
     assert_eq!(summary["documents_read"], 2);
     assert_eq!(summary["documents_processed"], 2);
     assert_eq!(summary["events_by_type"]["ATTACK"], 1);
     assert!(summary["gazetteer"]["entries"].as_u64().unwrap() > 1000);
-    assert_eq!(read(&out.join("rejects.csv")), "source,line,reason,detail\n");
+    assert_eq!(
+        read(&out.join("rejects.csv")),
+        "source,line,reason,detail\n"
+    );
 }
 
 #[test]
@@ -90,7 +126,11 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
     jsonl.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"caf\xe9\"}\n");
     jsonl.extend_from_slice(b"{\"text\": \"NATO met with Russia in Brussels.\"}\n");
     fs::write(input.join("a.jsonl"), &jsonl).expect("write");
-    fs::write(input.join("b.csv"), "id,text\nr1,Iran launched drones at Israel.\nr2,\n").expect("write");
+    fs::write(
+        input.join("b.csv"),
+        "id,text\nr1,Iran launched drones at Israel.\nr2,\n",
+    )
+    .expect("write");
     fs::write(input.join("c.txt"), b"MZ\x00\x01binary").expect("write");
     fs::write(input.join("d.txt"), "").expect("write");
     fs::write(input.join("e.pdf"), "x").expect("write");
@@ -110,9 +150,17 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
         "--max-doc-bytes",
         "100",
     ]);
-    assert_eq!(o.status.code(), Some(3), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("14 documents read, 4 processed, 10 rejected"), "{stderr}");
+    assert!(
+        stderr.contains("14 documents read, 4 processed, 10 rejected"),
+        "{stderr}"
+    );
 
     let p = |name: &str| input.join(name).display().to_string();
     let rejects = csv_rows(&out.join("rejects.csv"));
@@ -133,13 +181,17 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
     ];
     assert_eq!(got[..want.len()], want[..]);
     assert_eq!(got.len(), 10);
-    assert_eq!(got[9], (p("g.txt"), String::new(), "invalid_utf8".to_string()));
+    assert_eq!(
+        got[9],
+        (p("g.txt"), String::new(), "invalid_utf8".to_string())
+    );
 
     let events = csv_rows(&out.join("events.csv"));
     let ids: Vec<&str> = events.iter().map(|r| &r[0]).collect();
     let generated = format!("{}:7", p("a.jsonl"));
     assert_eq!(ids, vec!["ok1", generated.as_str(), "r1", "gz1"]);
-    let summary: serde_json::Value = serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&read(&out.join("summary.json"))).unwrap();
     assert_eq!(summary["documents_read"], 14);
     assert_eq!(summary["rejected_by_reason"]["invalid_utf8"], 2);
 }
@@ -148,15 +200,29 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
 fn broken_gazetteer_stops_before_any_document() {
     let dir = tempfile::tempdir().expect("tempdir");
     let gaz = dir.path().join("mine.tsv");
-    fs::write(&gaz, "canonical\ttype\taliases\nAzovstal\tPLACE\tAzovstal plant||Azovstal works\n").expect("write");
+    fs::write(
+        &gaz,
+        "canonical\ttype\taliases\nAzovstal\tPLACE\tAzovstal plant||Azovstal works\n",
+    )
+    .expect("write");
     let doc = dir.path().join("a.txt");
     fs::write(&doc, ARTICLE).expect("write");
     let out = dir.path().join("out");
-    let o = evex(&["extract", doc.to_str().unwrap(), "--out", out.to_str().unwrap(), "--gazetteers", gaz.to_str().unwrap()]);
+    let o = evex(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--gazetteers",
+        gaz.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
-        format!("evex: {}:2: empty alias in `Azovstal plant||Azovstal works` (two `|` in a row, or one at an end)\n", gaz.display())
+        format!(
+            "evex: {}:2: empty alias in `Azovstal plant||Azovstal works` (two `|` in a row, or one at an end)\n",
+            gaz.display()
+        )
     );
     assert!(!out.join("events.csv").exists());
 }
@@ -165,8 +231,19 @@ fn broken_gazetteer_stops_before_any_document() {
 fn broken_rule_stops_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let rules = dir.path().join("mine.rules");
-    fs::write(&rules, "rule my.attack\n  event ATTACK\n  verbs storm\n  actor PLACE|ORGG before 6\n").expect("write");
-    let o = evex(&["extract", "-", "--out", dir.path().join("o").to_str().unwrap(), "--rules", rules.to_str().unwrap()]);
+    fs::write(
+        &rules,
+        "rule my.attack\n  event ATTACK\n  verbs storm\n  actor PLACE|ORGG before 6\n",
+    )
+    .expect("write");
+    let o = evex(&[
+        "extract",
+        "-",
+        "--out",
+        dir.path().join("o").to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
@@ -181,7 +258,11 @@ fn broken_rule_stops_with_line_and_column() {
 fn user_rules_and_gazetteers_extend_the_defaults() {
     let dir = tempfile::tempdir().expect("tempdir");
     let gaz = dir.path().join("units.tsv");
-    fs::write(&gaz, "canonical\ttype\tstands_for\n47th Mechanized Brigade\tORG\tUkraine\n").expect("write");
+    fs::write(
+        &gaz,
+        "canonical\ttype\tstands_for\n47th Mechanized Brigade\tORG\tUkraine\n",
+    )
+    .expect("write");
     let rules = dir.path().join("liberate.rules");
     fs::write(
         &rules,
@@ -189,7 +270,16 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
     )
     .expect("write");
     let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args(["extract", "-", "--out", "-", "--gazetteers", gaz.to_str().unwrap(), "--rules", rules.to_str().unwrap()])
+        .args([
+            "extract",
+            "-",
+            "--out",
+            "-",
+            "--gazetteers",
+            gaz.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -206,7 +296,9 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
         out.lines().nth(1),
-        Some("stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,liberated,my.liberate,4,45,The 47th Mechanized Brigade liberated Kherson.,")
+        Some(
+            "stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,liberated,my.liberate,4,45,The 47th Mechanized Brigade liberated Kherson.,"
+        )
     );
 }
 
@@ -215,7 +307,17 @@ fn jsonl_stdin_and_jsonl_output() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out");
     let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args(["extract", "-", "--input-format", "jsonl", "--format", "jsonl", "--out", out.to_str().unwrap(), "--quiet"])
+        .args([
+            "extract",
+            "-",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--quiet",
+        ])
         .stdin(Stdio::piped())
         .spawn()
         .expect("spawn");
@@ -234,16 +336,29 @@ fn jsonl_stdin_and_jsonl_output() {
     assert_eq!(v["target"], "Ukraine");
     assert_eq!(v["quantity"], serde_json::Value::Null);
     // JSON keeps the evidence as written; only CSV escapes formulas.
-    assert_eq!(v["evidence"], "=HYPERLINK() Germany will send IRIS-T systems to Ukraine.");
+    assert_eq!(
+        v["evidence"],
+        "=HYPERLINK() Germany will send IRIS-T systems to Ukraine."
+    );
 }
 
 #[test]
 fn csv_output_neutralises_formulas() {
     let dir = tempfile::tempdir().expect("tempdir");
     let doc = dir.path().join("x.txt");
-    fs::write(&doc, "=cmd|' /C calc'!A0 Germany will send IRIS-T systems to Ukraine.").expect("write");
+    fs::write(
+        &doc,
+        "=cmd|' /C calc'!A0 Germany will send IRIS-T systems to Ukraine.",
+    )
+    .expect("write");
     let out = dir.path().join("out");
-    let o = evex(&["extract", doc.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = evex(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let rows = csv_rows(&out.join("events.csv"));
     assert!(rows[0][15].starts_with("'=cmd"), "{:?}", &rows[0][15]);
@@ -263,9 +378,20 @@ fn output_is_identical_across_runs_and_thread_counts() {
     fs::write(&input, body).expect("write");
     let run = |threads: &str, name: &str| {
         let out = dir.path().join(name);
-        let o = evex(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--threads", threads, "--quiet"]);
+        let o = evex(&[
+            "extract",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--threads",
+            threads,
+            "--quiet",
+        ]);
         assert_eq!(o.status.code(), Some(0));
-        (read(&out.join("events.csv")), read(&out.join("entities.csv")))
+        (
+            read(&out.join("events.csv")),
+            read(&out.join("entities.csv")),
+        )
     };
     let one = run("1", "a");
     assert_eq!(one.0.lines().count(), 6001);

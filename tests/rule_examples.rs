@@ -9,7 +9,12 @@ fn every_rule_example_produces_its_event() {
     let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
     let failures = check_examples(&pipeline);
     let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
-    assert!(failures.is_empty(), "{} rule examples failed:\n{}", failures.len(), report.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rule examples failed:\n{}",
+        failures.len(),
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -22,5 +27,8 @@ fn every_rule_has_an_example() {
         .filter(|r| r.examples.iter().all(|e| e.expect.is_none()))
         .map(|r| r.origin.as_str())
         .collect();
-    assert!(missing.is_empty(), "rules without a positive example: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without a positive example: {missing:?}"
+    );
 }

@@ -17,7 +17,6 @@ See docs/GAZETTEER_FORMAT.md for the format and gazetteers/SOURCES.md for proven
 from __future__ import annotations
 
 import csv
-import gettext  # noqa: F401  (pycountry imports it lazily; keeps import order stable)
 import json
 import math
 import re
@@ -209,6 +208,9 @@ def all_capitalised(alias: str) -> bool:
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as f:
         lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    ncols = lines[0].count("\t")
+    for ln in lines:
+        assert ln.count("\t") == ncols, f"{path.name}: wrong column count in {ln!r}"
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []
     for r in reader:
@@ -783,11 +785,7 @@ def build_orgs(countries):
             r"(United|Republic|Democratic|Central African|Czech|Dominican|Marshall|Solomon|"
             r"Bahamas|Gambia|Philippines|Netherlands|Maldives|Comoros|Seychelles)", name) \
             else ""
-        country_forms = [name] + [a for a in c.aliases if not a.isupper() and "." not in a
-                                  and len(a) > 4][:0]
-        adj = ORG_ADJ.get(iso, c.demonyms[0] if c.demonyms else None)
-        if iso in ORG_ADJ:
-            adj = ORG_ADJ[iso]
+        adj = ORG_ADJ[iso] if iso in ORG_ADJ else (c.demonyms[0] if c.demonyms else None)
         official = [a for a in c.aliases if re.match(
             r"(Republic|Kingdom|State|Federal|Federative|Islamic|People's|Democratic|United|"
             r"Socialist|Hellenic|Arab|Plurinational|Bolivarian|Oriental|Co-operative|Argentine|"

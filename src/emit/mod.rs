@@ -10,7 +10,9 @@
 
 mod rows;
 
-pub use rows::{ENTITY_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows, reject_row};
+pub use rows::{
+    ENTITY_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows, reject_row,
+};
 
 use std::io::{self, BufWriter, Write};
 
@@ -48,23 +50,30 @@ pub struct TableWriter {
 }
 
 enum Kind {
-    Csv(csv::Writer<Box<dyn Write + Send>>),
+    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
     Jsonl(BufWriter<Box<dyn Write + Send>>),
 }
 
 /// Does a spreadsheet read this cell as a formula?
 fn needs_escape(s: &str) -> bool {
-    matches!(s.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 impl TableWriter {
     /// A writer that writes the header row now (CSV).
-    pub fn new(out: Box<dyn Write + Send>, format: OutFormat, columns: &'static [&'static str]) -> io::Result<TableWriter> {
+    pub fn new(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &'static [&'static str],
+    ) -> io::Result<TableWriter> {
         let kind = match format {
             OutFormat::Csv => {
                 let mut w = csv::WriterBuilder::new().from_writer(out);
                 w.write_record(columns).map_err(io::Error::other)?;
-                Kind::Csv(w)
+                Kind::Csv(Box::new(w))
             }
             OutFormat::Jsonl => Kind::Jsonl(BufWriter::with_capacity(1 << 16, out)),
         };
@@ -125,7 +134,10 @@ mod tests {
     struct Shared(Arc<Mutex<Vec<u8>>>);
     impl Write for Shared {
         fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-            self.0.lock().map_err(|_| io::Error::other("poisoned"))?.extend_from_slice(b);
+            self.0
+                .lock()
+                .map_err(|_| io::Error::other("poisoned"))?
+                .extend_from_slice(b);
             Ok(b.len())
         }
         fn flush(&mut self) -> io::Result<()> {
@@ -139,7 +151,13 @@ mod tests {
     fn csv_quotes_and_escapes_formulas() {
         let buf = Shared::default();
         let mut w = TableWriter::new(Box::new(buf.clone()), OutFormat::Csv, COLS).unwrap();
-        w.write(&[Cell::Text("=SUM(A1)"), Cell::Raw("-5"), Cell::Int(7), Cell::Text("say \"hi\", ok")]).unwrap();
+        w.write(&[
+            Cell::Text("=SUM(A1)"),
+            Cell::Raw("-5"),
+            Cell::Int(7),
+            Cell::Text("say \"hi\", ok"),
+        ])
+        .unwrap();
         w.flush().unwrap();
         drop(w);
         let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
@@ -150,7 +168,8 @@ mod tests {
     fn jsonl_has_the_same_keys() {
         let buf = Shared::default();
         let mut w = TableWriter::new(Box::new(buf.clone()), OutFormat::Jsonl, COLS).unwrap();
-        w.write(&[Cell::Text("=x"), Cell::Null, Cell::Int(1), Cell::Raw("y")]).unwrap();
+        w.write(&[Cell::Text("=x"), Cell::Null, Cell::Int(1), Cell::Raw("y")])
+            .unwrap();
         w.flush().unwrap();
         drop(w);
         let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();

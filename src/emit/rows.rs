@@ -8,12 +8,36 @@ use crate::pipeline::{Extraction, Pipeline};
 use std::io;
 
 pub const ENTITY_COLUMNS: &[&str] = &[
-    "doc_id", "sentence", "start", "end", "text", "type", "canonical", "entity_id", "form", "attributes",
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "type",
+    "canonical",
+    "entity_id",
+    "form",
+    "attributes",
 ];
 
 pub const EVENT_COLUMNS: &[&str] = &[
-    "doc_id", "sentence", "event_type", "cameo", "plover", "actor", "target", "weapon", "location", "quantity",
-    "modality", "trigger", "rule", "start", "end", "evidence", "other_roles",
+    "doc_id",
+    "sentence",
+    "event_type",
+    "cameo",
+    "plover",
+    "actor",
+    "target",
+    "weapon",
+    "location",
+    "quantity",
+    "modality",
+    "trigger",
+    "rule",
+    "start",
+    "end",
+    "evidence",
+    "other_roles",
 ];
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
@@ -23,7 +47,12 @@ pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];
 
 /// Writes one row per reported entity mention, in text order.
-pub fn entity_rows(w: &mut TableWriter, doc: &Document, ex: &Extraction, p: &Pipeline) -> io::Result<usize> {
+pub fn entity_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+) -> io::Result<usize> {
     let gaz = p.gazetteer();
     let mut n = 0;
     let mut attrs = String::new();
@@ -61,12 +90,21 @@ pub fn entity_rows(w: &mut TableWriter, doc: &Document, ex: &Extraction, p: &Pip
 }
 
 /// Writes one row per event, in text order.
-pub fn event_rows(w: &mut TableWriter, doc: &Document, ex: &Extraction, p: &Pipeline) -> io::Result<usize> {
+pub fn event_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+) -> io::Result<usize> {
     let mut other = String::new();
     for ev in &ex.events {
         let role = |name: &str| ev.role(name).map_or(Cell::Null, Cell::Text);
         other.clear();
-        for r in ev.roles.iter().filter(|r| !ROLE_COLUMNS.contains(&r.slot.as_str())) {
+        for r in ev
+            .roles
+            .iter()
+            .filter(|r| !ROLE_COLUMNS.contains(&r.slot.as_str()))
+        {
             if !other.is_empty() {
                 other.push_str("; ");
             }

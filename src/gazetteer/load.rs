@@ -68,7 +68,10 @@ pub fn parse_file(
         }
         let record: Vec<&str> = raw.split('\t').collect();
         let Some(cols) = &header else {
-            let cols: Vec<String> = record.iter().map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase()).collect();
+            let cols: Vec<String> = record
+                .iter()
+                .map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase())
+                .collect();
             if !cols.iter().any(|c| c == "canonical") {
                 return Err(err(
                     line,
@@ -76,13 +79,22 @@ pub fn parse_file(
                 ));
             }
             let has_type = cols.iter().any(|c| c == "type");
-            if !has_type && !matches!(file_type.as_deref(), Some("PERSON" | "PLACE" | "ORG" | "WEAPON")) {
+            if !has_type
+                && !matches!(
+                    file_type.as_deref(),
+                    Some("PERSON" | "PLACE" | "ORG" | "WEAPON")
+                )
+            {
                 return Err(err(
                     line,
                     "the header row has no `type` column and the file name does not name a type (add a `type` column or name the file e.g. `place.tsv`)".into(),
                 ));
             }
-            if let Some(dup) = cols.iter().enumerate().find(|(i, c)| cols[..*i].contains(c)) {
+            if let Some(dup) = cols
+                .iter()
+                .enumerate()
+                .find(|(i, c)| cols[..*i].contains(c))
+            {
                 return Err(err(line, format!("the column `{}` is named twice", dup.1)));
             }
             header = Some(cols);
@@ -154,7 +166,10 @@ pub fn parse_file(
                         "" | "no" | "false" | "0" => false,
                         "yes" | "true" | "1" => true,
                         other => {
-                            return Err(err(line, format!("`generic` must be yes or no, found `{other}`")));
+                            return Err(err(
+                                line,
+                                format!("`generic` must be yes or no, found `{other}`"),
+                            ));
                         }
                     }
                 }
@@ -169,7 +184,10 @@ pub fn parse_file(
             return Err(err(line, "the `canonical` cell is empty".into()));
         }
         if row.etype.is_empty() {
-            return Err(err(line, "the `type` cell is empty and the file name names no type".into()));
+            return Err(err(
+                line,
+                "the `type` cell is empty and the file name names no type".into(),
+            ));
         }
         rows.push(row);
     }
@@ -186,7 +204,9 @@ fn split_list(cell: &str) -> Result<Vec<&str>, String> {
         .map(str::trim)
         .map(|a| {
             if a.is_empty() || a == "!" {
-                Err(format!("empty alias in `{cell}` (two `|` in a row, or one at an end)"))
+                Err(format!(
+                    "empty alias in `{cell}` (two `|` in a row, or one at an end)"
+                ))
             } else {
                 Ok(a)
             }
@@ -209,22 +229,42 @@ mod tests {
 
     #[test]
     fn type_from_name_comments_attributes_and_removals() {
-        let text = "# people\ncanonical\taliases\tcountry\n\n# comment\nVladimir Putin\tPutin|!Vova\tRU\n";
+        let text =
+            "# people\ncanonical\taliases\tcountry\n\n# comment\nVladimir Putin\tPutin|!Vova\tRU\n";
         let rows = parse_file("gazetteers/person.tsv", text, &mut Vec::new()).unwrap();
         assert_eq!(rows[0].etype, "PERSON");
         assert_eq!(rows[0].aliases, vec!["Putin"]);
         assert_eq!(rows[0].removed, vec!["Vova"]);
-        assert_eq!(rows[0].attributes, vec![("country".to_string(), "RU".to_string())]);
+        assert_eq!(
+            rows[0].attributes,
+            vec![("country".to_string(), "RU".to_string())]
+        );
         assert_eq!(rows[0].line, 5);
     }
 
     #[test]
     fn errors_name_file_and_line() {
         let e = parse_file("x.tsv", "name\ttype\nKyiv\tPLACE\n", &mut Vec::new()).unwrap_err();
-        assert_eq!(e.to_string(), "x.tsv:1: the header row has no `canonical` column (the first row names the columns, e.g. `canonical<TAB>type<TAB>aliases`)");
-        let e = parse_file("x.tsv", "canonical\ttype\taliases\nKyiv\tPLACE\tKiev||Kijev\n", &mut Vec::new()).unwrap_err();
-        assert_eq!(e.to_string(), "x.tsv:2: empty alias in `Kiev||Kijev` (two `|` in a row, or one at an end)");
-        let e = parse_file("x.tsv", "canonical\ttype\nKyiv\tPLACE\textra\n", &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.tsv:1: the header row has no `canonical` column (the first row names the columns, e.g. `canonical<TAB>type<TAB>aliases`)"
+        );
+        let e = parse_file(
+            "x.tsv",
+            "canonical\ttype\taliases\nKyiv\tPLACE\tKiev||Kijev\n",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.tsv:2: empty alias in `Kiev||Kijev` (two `|` in a row, or one at an end)"
+        );
+        let e = parse_file(
+            "x.tsv",
+            "canonical\ttype\nKyiv\tPLACE\textra\n",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
         assert!(e.to_string().starts_with("x.tsv:2: this row has 3 cells"));
     }
 }

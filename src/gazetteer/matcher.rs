@@ -27,7 +27,8 @@ impl Gazetteer {
     ) {
         for m in self.automaton.find_overlapping_iter(folded) {
             let fstart = (m.start() + 1) as u32;
-            let Ok(first) = words.binary_search_by_key(&fstart, |&w| tokens[w as usize].fstart) else {
+            let Ok(first) = words.binary_search_by_key(&fstart, |&w| tokens[w as usize].fstart)
+            else {
                 continue;
             };
             let p = m.pattern().as_usize();
@@ -74,8 +75,11 @@ fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span
         }),
         CaseRule::Exact => {
             let mut expected = stripped.split(' ');
-            span.iter()
-                .all(|&w| expected.next().is_some_and(|e| word_equals_stripped(word(w), e)))
+            span.iter().all(|&w| {
+                expected
+                    .next()
+                    .is_some_and(|e| word_equals_stripped(word(w), e))
+            })
         }
     }
 }
@@ -96,14 +100,20 @@ mod tests {
         let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
         Segmenter::default().segment(text, &mut t, &mut s);
         fold_tokens(text, &mut t, &s, &mut f);
-        let words: Vec<u32> = (0..t.len() as u32).filter(|&i| t[i as usize].is_word()).collect();
+        let words: Vec<u32> = (0..t.len() as u32)
+            .filter(|&i| t[i as usize].is_word())
+            .collect();
         let mut out = Vec::new();
         g.find(text, &f, &t, &words, &mut out);
         out.iter()
             .map(|c| {
                 let a = t[c.tok_start as usize].start as usize;
                 let b = t[c.tok_end as usize - 1].end as usize;
-                format!("{}={}", &text[a..b], g.entry(g.alias(c.alias).entry).canonical)
+                format!(
+                    "{}={}",
+                    &text[a..b],
+                    g.entry(g.alias(c.alias).entry).canonical
+                )
             })
             .collect()
     }
@@ -112,7 +122,10 @@ mod tests {
     fn whole_words_case_and_accents() {
         let g = "canonical\ttype\taliases\tcase\nUnited States\tPLACE\tUS|U.S.\t\nKyiv\tPLACE\tKiev\t\nChad\tPLACE\t\ttitle\n";
         assert_eq!(
-            found(g, "The U.S. and us; KYÏV’s mayor, Kiev. Chad, chad, Chadwick, USA"),
+            found(
+                g,
+                "The U.S. and us; KYÏV’s mayor, Kiev. Chad, chad, Chadwick, USA"
+            ),
             vec!["U.S.=United States", "KYÏV=Kyiv", "Kiev=Kyiv", "Chad=Chad"]
         );
     }
@@ -122,7 +135,11 @@ mod tests {
         let g = "canonical\ttype\taliases\nJoe Biden\tPERSON\tBiden\nBiden administration\tORG\t\n";
         assert_eq!(
             found(g, "the Joe Biden administration"),
-            vec!["Joe Biden=Joe Biden", "Biden=Joe Biden", "Biden administration=Biden administration"]
+            vec![
+                "Joe Biden=Joe Biden",
+                "Biden=Joe Biden",
+                "Biden administration=Biden administration"
+            ]
         );
     }
 

@@ -32,7 +32,11 @@ pub const BUILTIN_TYPES: &[&str] = &["PERSON", "ORG", "WEAPON", "PLACE"];
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GazetteerError {
     #[error("{file}:{line}: {message}")]
-    Syntax { file: String, line: u64, message: String },
+    Syntax {
+        file: String,
+        line: u64,
+        message: String,
+    },
     #[error("{file}:{line}: id `{id}` already defined at {first_file}:{first_line}")]
     DuplicateId {
         file: String,
@@ -41,7 +45,9 @@ pub enum GazetteerError {
         first_file: String,
         first_line: u64,
     },
-    #[error("{file}:{line}: unknown entity type `{etype}` (known: {known}; declare others with a `#!types NAME` line)")]
+    #[error(
+        "{file}:{line}: unknown entity type `{etype}` (known: {known}; declare others with a `#!types NAME` line)"
+    )]
     UnknownType {
         file: String,
         line: u64,
@@ -49,11 +55,23 @@ pub enum GazetteerError {
         known: String,
     },
     #[error("{file}:{line}: `case` must be any, exact or title, found `{value}`")]
-    BadCase { file: String, line: u64, value: String },
+    BadCase {
+        file: String,
+        line: u64,
+        value: String,
+    },
     #[error("{file}:{line}: stands_for `{target}` names no entry (give an id or a canonical name)")]
-    UnknownStandsFor { file: String, line: u64, target: String },
+    UnknownStandsFor {
+        file: String,
+        line: u64,
+        target: String,
+    },
     #[error("{file}:{line}: the alias `{alias}` has no letters or digits, so it can never match")]
-    EmptyAlias { file: String, line: u64, alias: String },
+    EmptyAlias {
+        file: String,
+        line: u64,
+        alias: String,
+    },
     #[error("cannot build the gazetteer automaton: {0}")]
     Build(String),
     #[error("cannot read gazetteer {file}: {message}")]
@@ -244,7 +262,11 @@ impl Gazetteer {
             let mut seen: Vec<String> = Vec::new();
             let forms = std::iter::once((row.canonical.as_str(), AliasKind::Name))
                 .chain(row.aliases.iter().map(|a| (a.as_str(), AliasKind::Name)))
-                .chain(row.demonyms.iter().map(|a| (a.as_str(), AliasKind::Demonym)));
+                .chain(
+                    row.demonyms
+                        .iter()
+                        .map(|a| (a.as_str(), AliasKind::Demonym)),
+                );
             let surname = (entries[i].etype == person)
                 .then(|| surname_of(&row.canonical))
                 .flatten();
@@ -430,7 +452,11 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
 
 /// `place/united-states` for a PLACE named "United States".
 pub fn derive_id(etype: &str, canonical: &str) -> String {
-    format!("{}/{}", etype.to_lowercase(), fold_phrase(canonical).replace(' ', "-"))
+    format!(
+        "{}/{}",
+        etype.to_lowercase(),
+        fold_phrase(canonical).replace(' ', "-")
+    )
 }
 
 /// The last word of a multi-word person name, when it is long enough to be
@@ -449,7 +475,9 @@ fn surname_of(canonical: &str) -> Option<&str> {
 fn is_short_acronym(stripped: &str) -> bool {
     let letters: Vec<char> = stripped.chars().filter(|c| c.is_alphanumeric()).collect();
     (2..=3).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.iter().any(|c| c.is_uppercase())
 }
 
@@ -467,7 +495,8 @@ mod tests {
 
     #[test]
     fn derives_ids_and_counts() {
-        let g = gaz("canonical\ttype\taliases\nUnited States\tPLACE\tUS|U.S.\nKyiv\tPLACE\tKiev\n").unwrap();
+        let g = gaz("canonical\ttype\taliases\nUnited States\tPLACE\tUS|U.S.\nKyiv\tPLACE\tKiev\n")
+            .unwrap();
         assert_eq!(g.entry(0).id, "place/united-states");
         assert_eq!(g.stats().entries, 2);
         assert_eq!(g.stats().aliases, 5);
@@ -487,9 +516,15 @@ mod tests {
     #[test]
     fn unknown_type_and_stands_for() {
         let e = gaz("canonical\ttype\nKyiv\tPLAC\n").unwrap_err();
-        assert_eq!(e.to_string(), "test.tsv:2: unknown entity type `PLAC` (known: PERSON, ORG, WEAPON, PLACE; declare others with a `#!types NAME` line)");
+        assert_eq!(
+            e.to_string(),
+            "test.tsv:2: unknown entity type `PLAC` (known: PERSON, ORG, WEAPON, PLACE; declare others with a `#!types NAME` line)"
+        );
         let e = gaz("canonical\ttype\tstands_for\nKremlin\tORG\tRussia\n").unwrap_err();
-        assert_eq!(e.to_string(), "test.tsv:2: stands_for `Russia` names no entry (give an id or a canonical name)");
+        assert_eq!(
+            e.to_string(),
+            "test.tsv:2: stands_for `Russia` names no entry (give an id or a canonical name)"
+        );
         assert!(gaz("#!types VESSEL\ncanonical\ttype\nMoskva\tVESSEL\n").is_ok());
     }
 

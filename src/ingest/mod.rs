@@ -227,7 +227,10 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
         Some(p) => match File::open(p) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                sink(reject(RejectReason::Unreadable, format!("cannot open: {e}")));
+                sink(reject(
+                    RejectReason::Unreadable,
+                    format!("cannot open: {e}"),
+                ));
                 return;
             }
         },
@@ -251,16 +254,25 @@ pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, S
     if bytes.len() > max {
         return Err((
             RejectReason::TooLarge,
-            format!("{} bytes is over the limit of {max} (raise it with --max-doc-bytes)", bytes.len()),
+            format!(
+                "{} bytes is over the limit of {max} (raise it with --max-doc-bytes)",
+                bytes.len()
+            ),
         ));
     }
     if bytes.contains(&0) {
-        return Err((RejectReason::Binary, "contains NUL bytes: this looks like a binary file, not text".into()));
+        return Err((
+            RejectReason::Binary,
+            "contains NUL bytes: this looks like a binary file, not text".into(),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         (
             RejectReason::InvalidUtf8,
-            format!("not valid UTF-8 at byte {} (convert it with e.g. iconv -f latin1 -t utf-8)", e.utf8_error().valid_up_to()),
+            format!(
+                "not valid UTF-8 at byte {} (convert it with e.g. iconv -f latin1 -t utf-8)",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })?;
     if text.trim().is_empty() {

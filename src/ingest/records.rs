@@ -15,10 +15,23 @@ fn reject(file: &InputFile, line: Option<u64>, reason: RejectReason, detail: Str
 }
 
 /// The whole input is one article.
-pub fn read_text(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_text(
+    file: &InputFile,
+    reader: Box<dyn BufRead>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     let mut bytes = Vec::new();
-    if let Err(e) = reader.take(opts.max_doc_bytes as u64 + 1).read_to_end(&mut bytes) {
-        sink(reject(file, None, RejectReason::Unreadable, format!("cannot read: {e}")));
+    if let Err(e) = reader
+        .take(opts.max_doc_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        sink(reject(
+            file,
+            None,
+            RejectReason::Unreadable,
+            format!("cannot read: {e}"),
+        ));
         return;
     }
     let item = match check_text(bytes, opts.max_doc_bytes) {
@@ -37,7 +50,11 @@ pub fn read_text(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sin
 /// number of bytes the line had (0 at end of input) without its newline.
 /// A line longer than the limit is consumed but not kept, so one huge line
 /// cannot exhaust memory.
-fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<usize>> {
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<usize>> {
     buf.clear();
     let mut total = 0usize;
     let mut any = false;
@@ -72,7 +89,12 @@ fn memchr(b: &[u8]) -> Option<usize> {
 }
 
 /// One JSON object per line.
-pub fn read_jsonl(file: &InputFile, mut reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_jsonl(
+    file: &InputFile,
+    mut reader: Box<dyn BufRead>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     let mut buf = Vec::new();
     // The JSON envelope may add a little to the text; allow for it.
     let limit = opts.max_doc_bytes.saturating_mul(2).saturating_add(1 << 16);
@@ -83,12 +105,22 @@ pub fn read_jsonl(file: &InputFile, mut reader: Box<dyn BufRead>, opts: &Options
             Ok(None) => return,
             Ok(Some(n)) => n,
             Err(e) => {
-                sink(reject(file, Some(line), RejectReason::Unreadable, format!("cannot read: {e}")));
+                sink(reject(
+                    file,
+                    Some(line),
+                    RejectReason::Unreadable,
+                    format!("cannot read: {e}"),
+                ));
                 return;
             }
         };
         if len > limit {
-            if !sink(reject(file, Some(line), RejectReason::TooLarge, format!("the line has {len} bytes, over the limit (raise it with --max-doc-bytes)"))) {
+            if !sink(reject(
+                file,
+                Some(line),
+                RejectReason::TooLarge,
+                format!("the line has {len} bytes, over the limit (raise it with --max-doc-bytes)"),
+            )) {
                 return;
             }
             continue;
@@ -97,11 +129,26 @@ pub fn read_jsonl(file: &InputFile, mut reader: Box<dyn BufRead>, opts: &Options
             continue;
         }
         let item = match std::str::from_utf8(&buf) {
-            Err(e) => reject(file, Some(line), RejectReason::InvalidUtf8, format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+            Err(e) => reject(
+                file,
+                Some(line),
+                RejectReason::InvalidUtf8,
+                format!("not valid UTF-8 at byte {}", e.valid_up_to()),
+            ),
             Ok(s) => match serde_json::from_str::<Value>(s) {
-                Err(e) => reject(file, Some(line), RejectReason::InvalidJson, format!("not JSON: {e}")),
+                Err(e) => reject(
+                    file,
+                    Some(line),
+                    RejectReason::InvalidJson,
+                    format!("not JSON: {e}"),
+                ),
                 Ok(Value::Object(map)) => object_item(file, Some(line), map, opts),
-                Ok(_) => reject(file, Some(line), RejectReason::InvalidJson, "expected a JSON object with a text field".into()),
+                Ok(_) => reject(
+                    file,
+                    Some(line),
+                    RejectReason::InvalidJson,
+                    "expected a JSON object with a text field".into(),
+                ),
             },
         };
         if !sink(item) {
@@ -111,11 +158,21 @@ pub fn read_jsonl(file: &InputFile, mut reader: Box<dyn BufRead>, opts: &Options
 }
 
 /// A JSON array of objects, or one object.
-pub fn read_json(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_json(
+    file: &InputFile,
+    reader: Box<dyn BufRead>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     let value: Value = match serde_json::from_reader(reader) {
         Ok(v) => v,
         Err(e) => {
-            sink(reject(file, Some(e.line() as u64), RejectReason::InvalidJson, format!("not JSON: {e}")));
+            sink(reject(
+                file,
+                Some(e.line() as u64),
+                RejectReason::InvalidJson,
+                format!("not JSON: {e}"),
+            ));
             return;
         }
     };
@@ -128,7 +185,12 @@ pub fn read_json(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sin
                 let n = Some(i as u64 + 1);
                 let item = match v {
                     Value::Object(map) => object_item(file, n, map, opts),
-                    _ => reject(file, n, RejectReason::InvalidJson, format!("element {} is not a JSON object", i + 1)),
+                    _ => reject(
+                        file,
+                        n,
+                        RejectReason::InvalidJson,
+                        format!("element {} is not a JSON object", i + 1),
+                    ),
                 };
                 if !sink(item) {
                     return;
@@ -136,13 +198,20 @@ pub fn read_json(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sin
             }
         }
         _ => {
-            sink(reject(file, None, RejectReason::InvalidJson, "expected an array of objects or one object".into()));
+            sink(reject(
+                file,
+                None,
+                RejectReason::InvalidJson,
+                "expected an array of objects or one object".into(),
+            ));
         }
     }
 }
 
 fn field<'m>(map: &'m Map<String, Value>, names: &[String]) -> Option<&'m Value> {
-    names.iter().find_map(|n| map.get(n).filter(|v| !v.is_null()))
+    names
+        .iter()
+        .find_map(|n| map.get(n).filter(|v| !v.is_null()))
 }
 
 fn scalar(v: Option<&Value>) -> Option<String> {
@@ -154,14 +223,32 @@ fn scalar(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn object_item(file: &InputFile, line: Option<u64>, map: Map<String, Value>, opts: &Options) -> Item {
+fn object_item(
+    file: &InputFile,
+    line: Option<u64>,
+    map: Map<String, Value>,
+    opts: &Options,
+) -> Item {
     let text = match field(&map, &opts.text_fields) {
         Some(Value::String(s)) => s.clone(),
         Some(_) => {
-            return reject(file, line, RejectReason::MissingText, format!("the field `{}` is not a string", opts.text_fields[0]));
+            return reject(
+                file,
+                line,
+                RejectReason::MissingText,
+                format!("the field `{}` is not a string", opts.text_fields[0]),
+            );
         }
         None => {
-            return reject(file, line, RejectReason::MissingText, format!("no text field (looked for {}; choose one with --text-field)", opts.text_fields.join(", ")));
+            return reject(
+                file,
+                line,
+                RejectReason::MissingText,
+                format!(
+                    "no text field (looked for {}; choose one with --text-field)",
+                    opts.text_fields.join(", ")
+                ),
+            );
         }
     };
     let text = match check_text(text.into_bytes(), opts.max_doc_bytes) {
@@ -183,12 +270,22 @@ fn object_item(file: &InputFile, line: Option<u64>, map: Map<String, Value>, opt
 }
 
 /// One article per row; the header names the columns.
-pub fn read_csv(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_csv(
+    file: &InputFile,
+    reader: Box<dyn BufRead>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            sink(reject(file, Some(1), RejectReason::InvalidCsv, format!("cannot read the header row: {e}")));
+            sink(reject(
+                file,
+                Some(1),
+                RejectReason::InvalidCsv,
+                format!("cannot read the header row: {e}"),
+            ));
             return;
         }
     };
@@ -198,12 +295,21 @@ pub fn read_csv(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink
             .find_map(|n| headers.iter().position(|h| h == n.as_bytes()))
     };
     let Some(text_col) = col(&opts.text_fields) else {
-        sink(reject(file, Some(1), RejectReason::MissingText, format!("the header has no text column (looked for {}; choose one with --text-field)", opts.text_fields.join(", "))));
+        sink(reject(
+            file,
+            Some(1),
+            RejectReason::MissingText,
+            format!(
+                "the header has no text column (looked for {}; choose one with --text-field)",
+                opts.text_fields.join(", ")
+            ),
+        ));
         return;
     };
     let id_col = col(&opts.id_fields);
     let named = |name: &str| headers.iter().position(|h| h == name.as_bytes());
-    let (title_col, date_col, url_col, source_col) = (named("title"), named("date"), named("url"), named("source"));
+    let (title_col, date_col, url_col, source_col) =
+        (named("title"), named("date"), named("url"), named("source"));
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -211,7 +317,12 @@ pub fn read_csv(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map(|p| p.line());
-                sink(reject(file, line, RejectReason::InvalidCsv, format!("cannot read this row: {e}")));
+                sink(reject(
+                    file,
+                    line,
+                    RejectReason::InvalidCsv,
+                    format!("cannot read this row: {e}"),
+                ));
                 return;
             }
         }
@@ -223,7 +334,12 @@ pub fn read_csv(file: &InputFile, reader: Box<dyn BufRead>, opts: &Options, sink
                 .map(str::to_string)
         };
         let item = match record.get(text_col) {
-            None | Some(b"") => reject(file, Some(line), RejectReason::MissingText, "the text cell is empty or missing".into()),
+            None | Some(b"") => reject(
+                file,
+                Some(line),
+                RejectReason::MissingText,
+                "the text cell is empty or missing".into(),
+            ),
             Some(bytes) => match check_text(bytes.to_vec(), opts.max_doc_bytes) {
                 Err((reason, detail)) => reject(file, Some(line), reason, detail),
                 Ok(text) => Item::Doc(Document {

@@ -56,7 +56,10 @@ pub struct Event {
 impl Event {
     /// The value of a role, if filled.
     pub fn role(&self, slot: &str) -> Option<&str> {
-        self.roles.iter().find(|r| r.slot == slot).map(|r| r.value.as_str())
+        self.roles
+            .iter()
+            .find(|r| r.slot == slot)
+            .map(|r| r.value.as_str())
     }
 }
 
@@ -101,11 +104,19 @@ impl RuleSet {
     /// Finds the events of one document and appends them to `out`. With
     /// `trace`, every rule tried at every trigger adds a line saying whether
     /// it fired and, if not, why (used by `evex explain`).
-    pub fn apply(&self, view: &DocView, merge: bool, out: &mut Vec<Event>, mut trace: Option<&mut Vec<String>>) {
+    pub fn apply(
+        &self,
+        view: &DocView,
+        merge: bool,
+        out: &mut Vec<Event>,
+        mut trace: Option<&mut Vec<String>>,
+    ) {
         let first = out.len();
         let mut quantities = Vec::new();
         for (si, s) in view.sentences.iter().enumerate() {
-            let m_from = view.mentions.partition_point(|m| m.tok_start < s.first_token);
+            let m_from = view
+                .mentions
+                .partition_point(|m| m.tok_start < s.first_token);
             let m_to = view.mentions.partition_point(|m| m.tok_start < s.end_token);
             let ms = &view.mentions[m_from..m_to];
             let mut quantities_done = false;
@@ -138,7 +149,9 @@ impl RuleSet {
                         quantities_done = true;
                     }
                     let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
-                    let ev = match self.try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form) {
+                    let ev = match self
+                        .try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form)
+                    {
                         Ok(ev) => {
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(format!(
@@ -164,7 +177,10 @@ impl RuleSet {
                         }
                     };
                     let score = ev.roles.len();
-                    if best.as_ref().is_none_or(|(bs, bp, _)| (score, rule.priority) > (*bs, *bp)) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(bs, bp, _)| (score, rule.priority) > (*bs, *bp))
+                    {
                         best = Some((score, rule.priority, ev));
                     }
                 }
@@ -207,6 +223,19 @@ impl RuleSet {
                 return Err("the trigger is part of a hyphenated compound".into());
             }
         }
+        if te < s_to && te > ts {
+            let next = &view.tokens[te];
+            if next.kind == TokenKind::Punct
+                && !next.space_before
+                && matches!(view.raw(te), "-" | "\u{2010}" | "\u{2011}")
+                && view
+                    .tokens
+                    .get(te + 1)
+                    .is_some_and(|t| t.is_word() && !t.space_before)
+            {
+                return Err("the trigger is part of a hyphenated compound".into());
+            }
+        }
         // A verb form right after a determiner is a noun ("a heart attack").
         let form = if form == Form::Present && self.determiner_before(view, s_from, ts) {
             Form::Noun
@@ -226,13 +255,37 @@ impl RuleSet {
                 _ if passive => "a passive verb",
                 _ => "an active verb",
             };
-            return Err(format!("the rule wants form {:?}, the trigger is {found}", rule.form).to_lowercase());
+            return Err(format!(
+                "the rule wants form {:?}, the trigger is {found}",
+                rule.form
+            )
+            .to_lowercase());
         }
-        if let Some(c) = rule.needs.iter().find(|c| !context_holds(view, c, s_from, s_to, ts, te)) {
-            return Err(format!("`need` not met: none of {} {:?} within {}", phrases(&c.phrases), c.direction, c.window).to_lowercase());
+        if let Some(c) = rule
+            .needs
+            .iter()
+            .find(|c| !context_holds(view, c, s_from, s_to, ts, te))
+        {
+            return Err(format!(
+                "`need` not met: none of {} {:?} within {}",
+                phrases(&c.phrases),
+                c.direction,
+                c.window
+            )
+            .to_lowercase());
         }
-        if let Some(c) = rule.unless.iter().find(|c| context_holds(view, c, s_from, s_to, ts, te)) {
-            return Err(format!("`unless` met: one of {} {:?} within {}", phrases(&c.phrases), c.direction, c.window).to_lowercase());
+        if let Some(c) = rule
+            .unless
+            .iter()
+            .find(|c| context_holds(view, c, s_from, s_to, ts, te))
+        {
+            return Err(format!(
+                "`unless` met: one of {} {:?} within {}",
+                phrases(&c.phrases),
+                c.direction,
+                c.window
+            )
+            .to_lowercase());
         }
         let mut roles: Vec<Role> = Vec::with_capacity(rule.slots.len());
         let mut used: Vec<u32> = Vec::with_capacity(rule.slots.len());
@@ -249,8 +302,19 @@ impl RuleSet {
             .iter()
             .find(|alt| !alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
         {
-            let filled: Vec<String> = roles.iter().map(|r| format!("{}={}", r.slot, r.value)).collect();
-            return Err(format!("`require {}` not met (filled: {})", alt.join("|"), if filled.is_empty() { "nothing".into() } else { filled.join(", ") }));
+            let filled: Vec<String> = roles
+                .iter()
+                .map(|r| format!("{}={}", r.slot, r.value))
+                .collect();
+            return Err(format!(
+                "`require {}` not met (filled: {})",
+                alt.join("|"),
+                if filled.is_empty() {
+                    "nothing".into()
+                } else {
+                    filled.join(", ")
+                }
+            ));
         }
         let modality = self.modality(view, rule, s_from, ts);
         let trigger_start = view.tokens[ts].start;
@@ -277,7 +341,9 @@ impl RuleSet {
     /// mention of the same type in the document).
     fn antecedent(&self, view: &DocView, m: &Mention) -> Option<u32> {
         let t = m.tok_start as usize;
-        let anaphoric = t > 0 && view.tokens[t - 1].is_word() && self.lexicon.anaphors.contains(view.word(t - 1));
+        let anaphoric = t > 0
+            && view.tokens[t - 1].is_word()
+            && self.lexicon.anaphors.contains(view.word(t - 1));
         if !anaphoric {
             return None;
         }
@@ -295,13 +361,19 @@ impl RuleSet {
 
     /// Is the word before `ts` a determiner ("a", "the", "its")?
     fn determiner_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
-        ts > s_from && view.tokens[ts - 1].is_word() && self.lexicon.determiners.contains(view.word(ts - 1))
+        ts > s_from
+            && view.tokens[ts - 1].is_word()
+            && self.lexicon.determiners.contains(view.word(ts - 1))
     }
 
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
     fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
-        let lo = ts.saturating_sub(self.settings.passive_window as usize + 1).max(s_from);
-        (lo..ts).rev().any(|k| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k)))
+        let lo = ts
+            .saturating_sub(self.settings.passive_window as usize + 1)
+            .max(s_from);
+        (lo..ts)
+            .rev()
+            .any(|k| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k)))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -319,16 +391,31 @@ impl RuleSet {
         let fillers: Vec<Filler> = if slot.number {
             quantities
                 .iter()
-                .map(|q| Filler { tok_start: q.tok_start, tok_end: q.tok_end, mention: None })
+                .map(|q| Filler {
+                    tok_start: q.tok_start,
+                    tok_end: q.tok_end,
+                    mention: None,
+                })
                 .collect()
         } else {
             ms.iter()
                 .enumerate()
-                .map(|(i, m)| Filler { tok_start: m.tok_start, tok_end: m.tok_end, mention: Some(i) })
+                .map(|(i, m)| Filler {
+                    tok_start: m.tok_start,
+                    tok_end: m.tok_end,
+                    mention: Some(i),
+                })
                 .collect()
         };
-        let before = fillers.iter().rev().filter(|f| (f.tok_end as usize) <= ts).map(|f| (ts - f.tok_end as usize, f));
-        let after = fillers.iter().filter(|f| (f.tok_start as usize) >= te).map(|f| (f.tok_start as usize - te, f));
+        let before = fillers
+            .iter()
+            .rev()
+            .filter(|f| (f.tok_end as usize) <= ts)
+            .map(|f| (ts - f.tok_end as usize, f));
+        let after = fillers
+            .iter()
+            .filter(|f| (f.tok_start as usize) >= te)
+            .map(|f| (f.tok_start as usize - te, f));
         let mut order: Vec<(usize, &Filler)> = match slot.direction {
             Direction::Before => before.collect(),
             Direction::After => after.collect(),
@@ -340,7 +427,9 @@ impl RuleSet {
         // Specific entities first; generic classes ("drones") only when no
         // specific one fits.
         for generic_pass in [false, true] {
-            if let Some(role) = self.fill_pass(view, slot, ms, &order, s_from, ts, te, used, generic_pass) {
+            if let Some(role) =
+                self.fill_pass(view, slot, ms, &order, s_from, ts, te, used, generic_pass)
+            {
                 return Some(role);
             }
         }
@@ -367,17 +456,35 @@ impl RuleSet {
                 }
                 continue;
             }
-            let (lo, hi) = if (f.tok_end as usize) <= ts { (f.tok_end as usize, ts) } else { (te, f.tok_start as usize) };
+            let (lo, hi) = if (f.tok_end as usize) <= ts {
+                (f.tok_end as usize, ts)
+            } else {
+                (te, f.tok_start as usize)
+            };
             if self.barrier_between(view, lo, hi) {
                 if slot.direction != Direction::Around {
                     break;
                 }
                 continue;
             }
-            if !slot.nocue.is_empty() && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from) {
+            if !slot.nocue.is_empty()
+                && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from)
+            {
                 continue;
             }
-            if !slot.cues.is_empty() && !cue_before(view, &slot.cues, f.tok_start as usize, slot.gap, if (f.tok_start as usize) >= te { te } else { s_from }) {
+            if !slot.cues.is_empty()
+                && !cue_before(
+                    view,
+                    &slot.cues,
+                    f.tok_start as usize,
+                    slot.gap,
+                    if (f.tok_start as usize) >= te {
+                        te
+                    } else {
+                        s_from
+                    },
+                )
+            {
                 continue;
             }
             match f.mention {
@@ -399,10 +506,14 @@ impl RuleSet {
                         continue;
                     }
                     let is_adj = m.kind == AliasKind::Demonym;
-                    if (slot.adjectives == Adjectives::Only && !is_adj) || (slot.adjectives == Adjectives::Never && is_adj) {
+                    if (slot.adjectives == Adjectives::Only && !is_adj)
+                        || (slot.adjectives == Adjectives::Never && is_adj)
+                    {
                         continue;
                     }
-                    if !slot.followed.is_empty() && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap) {
+                    if !slot.followed.is_empty()
+                        && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap)
+                    {
                         continue;
                     }
                     if slot.specific
@@ -440,13 +551,16 @@ impl RuleSet {
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
         !self.lexicon.barriers.is_empty()
             && (lo..hi).any(|k| {
-                view.tokens[k].kind == TokenKind::Punct && self.lexicon.barriers.iter().any(|b| b == view.raw(k))
+                view.tokens[k].kind == TokenKind::Punct
+                    && self.lexicon.barriers.iter().any(|b| b == view.raw(k))
             })
     }
 
     /// The nearest modality cue before the trigger decides; none: asserted.
     fn modality(&self, view: &DocView, rule: &Rule, s_from: usize, ts: usize) -> String {
-        let lo = ts.saturating_sub(self.settings.modality_window as usize).max(s_from);
+        let lo = ts
+            .saturating_sub(self.settings.modality_window as usize)
+            .max(s_from);
         for k in (lo..ts).rev() {
             if !view.tokens[k].is_word() {
                 if self.barrier_between(view, k, k + 1) {
@@ -465,14 +579,24 @@ impl RuleSet {
 
     /// Collects the number phrases of a sentence, skipping numbers inside
     /// entity names ("F-16") and bare years.
-    fn find_quantities(&self, view: &DocView, s: &Sentence, ms: &[Mention], out: &mut Vec<Quantity>) {
+    fn find_quantities(
+        &self,
+        view: &DocView,
+        s: &Sentence,
+        ms: &[Mention],
+        out: &mut Vec<Quantity>,
+    ) {
         out.clear();
         let lex = &self.lexicon;
         let is_num = |k: usize| {
             let t = &view.tokens[k];
-            t.kind == TokenKind::Number || (t.kind == TokenKind::Word && lex.number_words.contains(view.word(k)))
+            t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Word && lex.number_words.contains(view.word(k)))
         };
-        let inside = |k: usize| ms.iter().any(|m| (m.tok_start as usize) <= k && k < m.tok_end as usize);
+        let inside = |k: usize| {
+            ms.iter()
+                .any(|m| (m.tok_start as usize) <= k && k < m.tok_end as usize)
+        };
         let mut k = s.first_token as usize;
         let end = s.end_token as usize;
         while k < end {
@@ -505,7 +629,10 @@ impl RuleSet {
                 start -= 1;
             }
             if start > s.first_token as usize
-                && let Some(p) = lex.number_prefixes.iter().find(|p| match_backward(view, start - 1, p, s.first_token as usize))
+                && let Some(p) = lex
+                    .number_prefixes
+                    .iter()
+                    .find(|p| match_backward(view, start - 1, p, s.first_token as usize))
             {
                 let mut n = p.len();
                 while n > 0 && start > s.first_token as usize {
@@ -515,7 +642,10 @@ impl RuleSet {
                     }
                 }
             }
-            out.push(Quantity { tok_start: start as u32, tok_end: e as u32 });
+            out.push(Quantity {
+                tok_start: start as u32,
+                tok_end: e as u32,
+            });
             k = e;
         }
     }
@@ -555,7 +685,11 @@ fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool 
 
 fn phrases(list: &[Phrase]) -> String {
     let shown: Vec<String> = list.iter().take(6).map(|p| p.join(" ")).collect();
-    let more = if list.len() > 6 { format!("|… ({} in all)", list.len()) } else { String::new() };
+    let more = if list.len() > 6 {
+        format!("|… ({} in all)", list.len())
+    } else {
+        String::new()
+    };
     format!("{}{more}", shown.join("|"))
 }
 
@@ -568,12 +702,19 @@ fn cue_after(view: &DocView, phrases: &[Phrase], at: usize, gap: u32) -> bool {
         .find(|s| (s.first_token as usize) < at.max(1) && at <= s.end_token as usize)
         .map_or(view.tokens.len(), |s| s.end_token as usize);
     let hi = (at + gap as usize + 1).min(s_end);
-    (at..hi).any(|k| view.tokens[k].is_word() && phrases.iter().any(|p| match_forward_phrase(view, k, p, s_end)))
+    (at..hi).any(|k| {
+        view.tokens[k].is_word()
+            && phrases
+                .iter()
+                .any(|p| match_forward_phrase(view, k, p, s_end))
+    })
 }
 
 fn match_forward_phrase(view: &DocView, k: usize, phrase: &Phrase, limit: usize) -> bool {
     match phrase.split_first() {
-        Some((first, rest)) => view.word(k) == first && match_forward(view, k, rest, limit).is_some(),
+        Some((first, rest)) => {
+            view.word(k) == first && match_forward(view, k, rest, limit).is_some()
+        }
         None => false,
     }
 }
@@ -582,7 +723,12 @@ fn match_forward_phrase(view: &DocView, k: usize, phrase: &Phrase, limit: usize)
 /// ("Russia's Kursk region") or a demonym ("Israeli Prime Minister Benjamin
 /// Netanyahu"), with at most two words between, of a type the slot accepts
 /// and not itself a demonym.
-fn more_specific<'m>(view: &DocView, ms: &'m [Mention], mi: usize, slot: &Slot) -> Option<&'m Mention> {
+fn more_specific<'m>(
+    view: &DocView,
+    ms: &'m [Mention],
+    mi: usize,
+    slot: &Slot,
+) -> Option<&'m Mention> {
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
     if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.entry(next.entry).etype) {
@@ -599,7 +745,9 @@ fn more_specific<'m>(view: &DocView, ms: &'m [Mention], mi: usize, slot: &Slot) 
         }
         k += 2;
     }
-    let between = (k..next.tok_start as usize).filter(|&t| view.tokens[t].is_word()).count();
+    let between = (k..next.tok_start as usize)
+        .filter(|&t| view.tokens[t].is_word())
+        .count();
     let punct = (k..next.tok_start as usize).any(|t| !view.tokens[t].is_word());
     (next.tok_start as usize >= k && between <= 2 && !punct).then_some(next)
 }
@@ -608,17 +756,30 @@ fn more_specific<'m>(view: &DocView, ms: &'m [Mention], mi: usize, slot: &Slot) 
 /// `lo`?
 fn cue_before(view: &DocView, cues: &[Phrase], at: usize, gap: u32, lo: usize) -> bool {
     let from = at.saturating_sub(gap as usize + 1).max(lo);
-    (from..at).rev().any(|k| view.tokens[k].is_word() && cues.iter().any(|c| match_backward(view, k, c, lo)))
+    (from..at)
+        .rev()
+        .any(|k| view.tokens[k].is_word() && cues.iter().any(|c| match_backward(view, k, c, lo)))
 }
 
-fn context_holds(view: &DocView, c: &Context, s_from: usize, s_to: usize, ts: usize, te: usize) -> bool {
+fn context_holds(
+    view: &DocView,
+    c: &Context,
+    s_from: usize,
+    s_to: usize,
+    ts: usize,
+    te: usize,
+) -> bool {
     let before = || {
         let lo = ts.saturating_sub(c.window as usize).max(s_from);
-        (lo..ts).any(|k| view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, s_from)))
+        (lo..ts).any(|k| {
+            view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, s_from))
+        })
     };
     let after = || {
         let hi = (te + c.window as usize).min(s_to);
-        (te..hi).any(|k| view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, te)))
+        (te..hi).any(|k| {
+            view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, te))
+        })
     };
     match c.direction {
         Direction::Before => before(),
@@ -641,8 +802,14 @@ fn merge_events(events: &mut Vec<Event>, first: usize) {
             if e.event_type != f.event_type || e.modality != f.modality {
                 continue;
             }
-            let subset = e.roles.iter().all(|r| f.roles.iter().any(|q| q.slot == r.slot && q.value == r.value));
-            if subset && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i)) {
+            let subset = e.roles.iter().all(|r| {
+                f.roles
+                    .iter()
+                    .any(|q| q.slot == r.slot && q.value == r.value)
+            });
+            if subset
+                && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i))
+            {
                 keep[i] = false;
                 break;
             }

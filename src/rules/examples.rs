@@ -27,14 +27,22 @@ impl std::fmt::Display for ExampleFailure {
             self.rule,
             self.text,
             self.expected,
-            if self.found.is_empty() { "nothing".to_string() } else { self.found.join(" | ") }
+            if self.found.is_empty() {
+                "nothing".to_string()
+            } else {
+                self.found.join(" | ")
+            }
         )
     }
 }
 
 /// Renders an event as `role=value; ...; modality=...`.
 pub fn describe(ev: &Event) -> String {
-    let mut parts: Vec<String> = ev.roles.iter().map(|r| format!("{}={}", r.slot, r.value)).collect();
+    let mut parts: Vec<String> = ev
+        .roles
+        .iter()
+        .map(|r| format!("{}={}", r.slot, r.value))
+        .collect();
     parts.push(format!("modality={}", ev.modality));
     parts.join("; ")
 }
@@ -43,10 +51,17 @@ pub fn describe(ev: &Event) -> String {
 pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
     for rule in &pipeline.rules().rules {
-        let file = rule.origin.rsplit_once(':').map_or(rule.origin.as_str(), |(f, _)| f);
+        let file = rule
+            .origin
+            .rsplit_once(':')
+            .map_or(rule.origin.as_str(), |(f, _)| f);
         for ex in &rule.examples {
             let out = pipeline.process(&Document::new("example", ex.text.clone()));
-            let events: Vec<&Event> = out.events.iter().filter(|e| e.event_type == rule.event_type).collect();
+            let events: Vec<&Event> = out
+                .events
+                .iter()
+                .filter(|e| e.event_type == rule.event_type)
+                .collect();
             let found: Vec<String> = events.iter().map(|e| describe(e)).collect();
             let ok = match &ex.expect {
                 None => events.is_empty(),
@@ -59,7 +74,11 @@ pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
                     text: ex.text.clone(),
                     expected: match &ex.expect {
                         None => format!("no {} event", rule.event_type),
-                        Some(p) => p.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "),
+                        Some(p) => p
+                            .iter()
+                            .map(|(k, v)| format!("{k}={v}"))
+                            .collect::<Vec<_>>()
+                            .join("; "),
                     },
                     found,
                 });
@@ -72,7 +91,10 @@ pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
 /// Every listed role has the value, every unlisted role is empty, and the
 /// modality is the one listed (default asserted).
 fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
-    let modality = pairs.iter().find(|(k, _)| k == "modality").map_or("asserted", |(_, v)| v.as_str());
+    let modality = pairs
+        .iter()
+        .find(|(k, _)| k == "modality")
+        .map_or("asserted", |(_, v)| v.as_str());
     if ev.modality != modality {
         return false;
     }
@@ -80,6 +102,9 @@ fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
         .iter()
         .filter(|(k, _)| k != "modality")
         .all(|(k, v)| ev.role(k) == Some(v.as_str()));
-    let no_extra = ev.roles.iter().all(|r| pairs.iter().any(|(k, _)| *k == r.slot));
+    let no_extra = ev
+        .roles
+        .iter()
+        .all(|r| pairs.iter().any(|(k, _)| *k == r.slot));
     roles_ok && no_extra
 }

@@ -29,9 +29,10 @@ pub fn verb_forms(base: &str, irregular: &[String]) -> Vec<(String, Form)> {
         None => (base, String::new()),
     };
     let mut out: Vec<(String, Form)> = Vec::new();
+    // A form may recur with another function ("hit" is present and past).
     let mut add = |w: String, f: Form| {
         let phrase = format!("{w}{tail}");
-        if !out.iter().any(|(p, _)| *p == phrase) {
+        if !out.iter().any(|(p, g)| *p == phrase && *g == f) {
             out.push((phrase, f));
         }
     };
@@ -117,8 +118,8 @@ fn past(w: &str) -> Vec<String> {
 
 fn gerund(w: &str) -> Vec<String> {
     let b = w.as_bytes();
-    if w.ends_with("ie") {
-        vec![format!("{}ying", &w[..w.len() - 2])]
+    if let Some(stem) = w.strip_suffix("ie") {
+        vec![format!("{stem}ying")]
     } else if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") {
         vec![format!("{}ing", &w[..w.len() - 1])]
     } else if cvc(b) {
@@ -138,10 +139,22 @@ mod tests {
 
     #[test]
     fn regular_verbs() {
-        assert_eq!(words(verb_forms("deploy", &[])), ["deploy", "deploys", "deployed", "deploying"]);
-        assert_eq!(words(verb_forms("authorize", &[])), ["authorize", "authorizes", "authorized", "authorizing"]);
-        assert_eq!(words(verb_forms("ban", &[])), ["ban", "bans", "baned", "banned", "baning", "banning"]);
-        assert_eq!(words(verb_forms("supply", &[])), ["supply", "supplies", "supplied", "supplying"]);
+        assert_eq!(
+            words(verb_forms("deploy", &[])),
+            ["deploy", "deploys", "deployed", "deploying"]
+        );
+        assert_eq!(
+            words(verb_forms("authorize", &[])),
+            ["authorize", "authorizes", "authorized", "authorizing"]
+        );
+        assert_eq!(
+            words(verb_forms("ban", &[])),
+            ["ban", "bans", "baned", "banned", "baning", "banning"]
+        );
+        assert_eq!(
+            words(verb_forms("supply", &[])),
+            ["supply", "supplies", "supplied", "supplying"]
+        );
     }
 
     #[test]
@@ -149,10 +162,19 @@ mod tests {
         let f = verb_forms("hold talks", &["held".to_string()]);
         assert_eq!(
             words(f.clone()),
-            ["hold talks", "holds talks", "holded talks", "holding talks", "held talks"]
+            [
+                "hold talks",
+                "holds talks",
+                "holded talks",
+                "holding talks",
+                "held talks"
+            ]
         );
         assert_eq!(f[4].1, Form::Past);
         assert_eq!(words(noun_forms("embargo", &[])), ["embargo", "embargoes"]);
-        assert_eq!(words(noun_forms("air strike", &[])), ["air strike", "air strikes"]);
+        assert_eq!(
+            words(noun_forms("air strike", &[])),
+            ["air strike", "air strikes"]
+        );
     }
 }

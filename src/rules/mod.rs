@@ -222,6 +222,10 @@ pub struct RuleSet {
 
 type Located<T> = (T, String, u64);
 
+/// A parsed rule before compilation: id, `rule` line, body lines, file,
+/// whether it came from a user file.
+type RawRule = (String, Tok, Vec<Vec<Tok>>, String, bool);
+
 impl RuleSet {
     /// Parses and compiles rule files and event-type tables (`.tsv`). Types
     /// named in slots are checked against `gaz`.
@@ -229,7 +233,7 @@ impl RuleSet {
         let mut words: HashMap<String, Located<Vec<Item>>> = HashMap::new();
         let mut modality: Vec<(String, Vec<Item>, bool)> = Vec::new();
         let mut settings = Settings::default();
-        let mut raw_rules: Vec<(String, Tok, Vec<Vec<Tok>>, String, bool)> = Vec::new();
+        let mut raw_rules: Vec<RawRule> = Vec::new();
         let mut event_types: Vec<EventType> = Vec::new();
         for src in sources {
             if src.name.ends_with(".tsv") {
@@ -247,7 +251,11 @@ impl RuleSet {
                         if let Some((_, f, l)) = words.get(&name)
                             && !src.user
                         {
-                            return Err(RuleError::at_tok(&src.name, &at, format!("word list `{name}` already defined at {f}:{l}")));
+                            return Err(RuleError::at_tok(
+                                &src.name,
+                                &at,
+                                format!("word list `{name}` already defined at {f}:{l}"),
+                            ));
                         }
                         words.insert(name, (items, src.name.clone(), at.line));
                     }
@@ -255,35 +263,54 @@ impl RuleSet {
                         match modality.iter_mut().find(|(l, _, _)| *l == label) {
                             Some(m) if src.user || !m.2 => *m = (label, items, src.user),
                             Some(_) => {
-                                return Err(RuleError::at_tok(&src.name, &at, format!("modality `{label}` is already defined")));
+                                return Err(RuleError::at_tok(
+                                    &src.name,
+                                    &at,
+                                    format!("modality `{label}` is already defined"),
+                                ));
                             }
                             None => modality.push((label, items, src.user)),
                         }
                     }
                     Stmt::Setting { name, value } => {
                         let n: u32 = value.text.parse().map_err(|_| {
-                            RuleError::at_tok(&src.name, &value, format!("expected a whole number, found `{}`", value.text))
+                            RuleError::at_tok(
+                                &src.name,
+                                &value,
+                                format!("expected a whole number, found `{}`", value.text),
+                            )
                         })?;
                         match name.as_str() {
                             "modality_window" => settings.modality_window = n,
                             "slot_gap" => settings.slot_gap = n,
                             "passive_window" => settings.passive_window = n,
                             other => {
-                                return Err(RuleError::at_tok(&src.name, &value, format!("unknown setting `{other}` (known: modality_window, slot_gap, passive_window)")));
+                                return Err(RuleError::at_tok(
+                                    &src.name,
+                                    &value,
+                                    format!(
+                                        "unknown setting `{other}` (known: modality_window, slot_gap, passive_window)"
+                                    ),
+                                ));
                             }
                         }
                     }
-                    Stmt::Rule { id, at, body } => {
-                        match raw_rules.iter().position(|r| r.0 == id) {
-                            Some(i) if src.user && !raw_rules[i].4 => {
-                                raw_rules[i] = (id, at, body, src.name.clone(), true)
-                            }
-                            Some(i) => {
-                                return Err(RuleError::at_tok(&src.name, &at, format!("rule `{id}` already defined at {}:{}", raw_rules[i].3, raw_rules[i].1.line)));
-                            }
-                            None => raw_rules.push((id, at, body, src.name.clone(), src.user)),
+                    Stmt::Rule { id, at, body } => match raw_rules.iter().position(|r| r.0 == id) {
+                        Some(i) if src.user && !raw_rules[i].4 => {
+                            raw_rules[i] = (id, at, body, src.name.clone(), true)
                         }
-                    }
+                        Some(i) => {
+                            return Err(RuleError::at_tok(
+                                &src.name,
+                                &at,
+                                format!(
+                                    "rule `{id}` already defined at {}:{}",
+                                    raw_rules[i].3, raw_rules[i].1.line
+                                ),
+                            ));
+                        }
+                        None => raw_rules.push((id, at, body, src.name.clone(), src.user)),
+                    },
                 }
             }
         }
@@ -316,7 +343,11 @@ impl RuleSet {
                 let mut words = folded.split(' ').map(str::to_string);
                 let Some(first) = words.next() else { continue };
                 let list = triggers.entry(first).or_default();
-                let trig = Trigger { rule: idx, rest: words.collect(), form };
+                let trig = Trigger {
+                    rule: idx,
+                    rest: words.collect(),
+                    form,
+                };
                 if !list.contains(&trig) {
                     list.push(trig);
                 }
@@ -353,7 +384,14 @@ fn parse_event_types(file: &str, text: &str) -> Result<Vec<EventType>, RuleError
             let h: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
             for need in ["event_type", "cameo", "plover"] {
                 if !h.iter().any(|c| c == need) {
-                    return Err(RuleError::at(file, line_no, 1, format!("expected a header row with the columns event_type, cameo, plover; `{need}` is missing")));
+                    return Err(RuleError::at(
+                        file,
+                        line_no,
+                        1,
+                        format!(
+                            "expected a header row with the columns event_type, cameo, plover; `{need}` is missing"
+                        ),
+                    ));
                 }
             }
             header = Some(h);
@@ -368,7 +406,12 @@ fn parse_event_types(file: &str, text: &str) -> Result<Vec<EventType>, RuleError
         };
         let name = get("event_type");
         if name.is_empty() {
-            return Err(RuleError::at(file, line_no, 1, "expected an event type name in the first column"));
+            return Err(RuleError::at(
+                file,
+                line_no,
+                1,
+                "expected an event type name in the first column",
+            ));
         }
         out.push(EventType {
             name,
@@ -408,10 +451,19 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
 }
 
 /// Expands an item that may be `@LIST` into folded phrases.
-fn expand_item(item: &Item, lists: &HashMap<String, Vec<Item>>, file: &str) -> Result<Vec<Phrase>, RuleError> {
+fn expand_item(
+    item: &Item,
+    lists: &HashMap<String, Vec<Item>>,
+    file: &str,
+) -> Result<Vec<Phrase>, RuleError> {
     if let Some(name) = item.text.strip_prefix('@') {
         let list = lists.get(name).ok_or_else(|| {
-            RuleError::at(file, item.line, item.col, format!("unknown word list `@{name}` (define it with `words {name} = ...`)"))
+            RuleError::at(
+                file,
+                item.line,
+                item.col,
+                format!("unknown word list `@{name}` (define it with `words {name} = ...`)"),
+            )
         })?;
         return Ok(list.iter().map(|i| to_phrase(&i.text)).collect());
     }
@@ -490,7 +542,8 @@ impl Compiler<'_> {
                             continue;
                         }
                         let text = fold_phrase(&item.text);
-                        let irregular: Vec<String> = item.irregular.iter().map(|i| fold_phrase(i)).collect();
+                        let irregular: Vec<String> =
+                            item.irregular.iter().map(|i| fold_phrase(i)).collect();
                         match head.text.as_str() {
                             "verbs" => forms.extend(verb_forms(&text, &irregular)),
                             "nouns" => forms.extend(noun_forms(&text, &irregular)),
@@ -502,22 +555,41 @@ impl Compiler<'_> {
                     }
                 }
                 "form" => {
-                    rule.form = match expect_word(file, line, 1, "active, passive, nominal or any")?.as_str() {
+                    rule.form = match expect_word(file, line, 1, "active, passive, nominal or any")?
+                        .as_str()
+                    {
                         "active" => FormReq::Active,
                         "passive" => FormReq::Passive,
                         "nominal" => FormReq::Nominal,
                         "any" => FormReq::Any,
-                        other => return Err(RuleError::at_tok(file, &line[1], format!("expected active, passive, nominal or any, found `{other}`"))),
+                        other => {
+                            return Err(RuleError::at_tok(
+                                file,
+                                &line[1],
+                                format!(
+                                    "expected active, passive, nominal or any, found `{other}`"
+                                ),
+                            ));
+                        }
                     }
                 }
                 "need" | "unless" => {
                     let mut i = 0;
                     let phrases = self.cue_list(file, rest, &mut i, end)?;
-                    let (direction, window) = self.direction_window(file, rest, &mut i, end, true)?;
+                    let (direction, window) =
+                        self.direction_window(file, rest, &mut i, end, true)?;
                     if phrases.is_empty() {
-                        return Err(RuleError::at_tok(file, head, format!("expected words after `{}`", head.text)));
+                        return Err(RuleError::at_tok(
+                            file,
+                            head,
+                            format!("expected words after `{}`", head.text),
+                        ));
                     }
-                    let ctx = Context { phrases, direction, window };
+                    let ctx = Context {
+                        phrases,
+                        direction,
+                        window,
+                    };
                     if head.text == "need" {
                         rule.needs.push(ctx)
                     } else {
@@ -531,21 +603,45 @@ impl Compiler<'_> {
                         if t.kind == TokKind::Word {
                             names.push(t.text.clone());
                         } else if t.text != "|" {
-                            return Err(RuleError::at_tok(file, t, format!("expected slot names separated by `|`, found `{}`", t.text)));
+                            return Err(RuleError::at_tok(
+                                file,
+                                t,
+                                format!("expected slot names separated by `|`, found `{}`", t.text),
+                            ));
                         }
                     }
                     if names.is_empty() {
-                        return Err(RuleError::at_tok(file, head, "expected a slot name after `require`"));
+                        return Err(RuleError::at_tok(
+                            file,
+                            head,
+                            "expected a slot name after `require`",
+                        ));
                     }
                     requires_raw.push((head.clone(), names));
                 }
                 "modality" => {
                     let label = expect_word(file, line, 1, "a modality label")?;
-                    let idx = self.modality_labels.iter().position(|l| *l == label).ok_or_else(|| {
-                        RuleError::at_tok(file, &line[1], format!("unknown modality `{label}` (known: {})", self.modality_labels.join(", ")))
-                    })?;
+                    let idx = self
+                        .modality_labels
+                        .iter()
+                        .position(|l| *l == label)
+                        .ok_or_else(|| {
+                            RuleError::at_tok(
+                                file,
+                                &line[1],
+                                format!(
+                                    "unknown modality `{label}` (known: {})",
+                                    self.modality_labels.join(", ")
+                                ),
+                            )
+                        })?;
                     if line.get(2).is_none_or(|t| t.text != "=") {
-                        return Err(RuleError::at(file, line[1].line, line[1].col + label.len() + 1, "expected `=` after the modality label"));
+                        return Err(RuleError::at(
+                            file,
+                            line[1].line,
+                            line[1].col + label.len() + 1,
+                            "expected `=` after the modality label",
+                        ));
                     }
                     for item in parse_items(file, &line[3..], end)? {
                         for p in expand_item(&item, self.lists, file)? {
@@ -556,18 +652,41 @@ impl Compiler<'_> {
                 "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?,
                 "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?,
                 "priority" => {
-                    let t = line.get(1).ok_or_else(|| RuleError::at_tok(file, head, "expected a number after `priority`"))?;
-                    rule.priority = t.text.parse().map_err(|_| RuleError::at_tok(file, t, format!("expected a whole number, found `{}`", t.text)))?;
+                    let t = line.get(1).ok_or_else(|| {
+                        RuleError::at_tok(file, head, "expected a number after `priority`")
+                    })?;
+                    rule.priority = t.text.parse().map_err(|_| {
+                        RuleError::at_tok(
+                            file,
+                            t,
+                            format!("expected a whole number, found `{}`", t.text),
+                        )
+                    })?;
                 }
                 "example" => {
-                    let t = line.get(1).filter(|t| t.kind == TokKind::Str).ok_or_else(|| {
-                        RuleError::at_tok(file, line.get(1).unwrap_or(head), "expected a quoted example sentence after `example`")
-                    })?;
-                    rule.examples.push(Example { text: t.text.clone(), expect: None, line: head.line });
+                    let t = line
+                        .get(1)
+                        .filter(|t| t.kind == TokKind::Str)
+                        .ok_or_else(|| {
+                            RuleError::at_tok(
+                                file,
+                                line.get(1).unwrap_or(head),
+                                "expected a quoted example sentence after `example`",
+                            )
+                        })?;
+                    rule.examples.push(Example {
+                        text: t.text.clone(),
+                        expect: None,
+                        line: head.line,
+                    });
                 }
                 "expect" => {
                     let Some(ex) = rule.examples.last_mut() else {
-                        return Err(RuleError::at_tok(file, head, "expected an `example` line before `expect`"));
+                        return Err(RuleError::at_tok(
+                            file,
+                            head,
+                            "expected an `example` line before `expect`",
+                        ));
                     };
                     ex.expect = parse_expect(file, head, rest)?;
                 }
@@ -577,14 +696,29 @@ impl Compiler<'_> {
             }
         }
         if rule.event_type.is_empty() {
-            return Err(RuleError::at_tok(file, at, format!("rule `{id}` has no `event TYPE` line")));
+            return Err(RuleError::at_tok(
+                file,
+                at,
+                format!("rule `{id}` has no `event TYPE` line"),
+            ));
         }
         if forms.is_empty() {
-            return Err(RuleError::at_tok(file, at, format!("rule `{id}` has no trigger: add a `verbs`, `nouns` or `phrases` line")));
+            return Err(RuleError::at_tok(
+                file,
+                at,
+                format!("rule `{id}` has no trigger: add a `verbs`, `nouns` or `phrases` line"),
+            ));
         }
         for (t, names) in requires_raw {
-            if let Some(n) = names.iter().find(|n| !rule.slots.iter().any(|s| s.name == **n)) {
-                return Err(RuleError::at_tok(file, &t, format!("`require` names the slot `{n}`, which this rule does not define")));
+            if let Some(n) = names
+                .iter()
+                .find(|n| !rule.slots.iter().any(|s| s.name == **n))
+            {
+                return Err(RuleError::at_tok(
+                    file,
+                    &t,
+                    format!("`require` names the slot `{n}`, which this rule does not define"),
+                ));
             }
             rule.requires.push(names);
         }
@@ -596,32 +730,55 @@ impl Compiler<'_> {
         let head = &line[0];
         let end = line.last().unwrap_or(head);
         if head.kind != TokKind::Word {
-            return Err(RuleError::at_tok(file, head, format!("expected a keyword or a slot name, found `{}`", head.text)));
+            return Err(RuleError::at_tok(
+                file,
+                head,
+                format!("expected a keyword or a slot name, found `{}`", head.text),
+            ));
         }
         let mut i = 1;
         let mut types = Vec::new();
         let mut number = false;
         loop {
             let t = line.get(i).ok_or_else(|| {
-                RuleError::at(file, end.line, end.col + end.text.chars().count(), format!("expected entity types after the slot name `{}` (e.g. `PERSON|PLACE`)", head.text))
+                RuleError::at(
+                    file,
+                    end.line,
+                    end.col + end.text.chars().count(),
+                    format!(
+                        "expected entity types after the slot name `{}` (e.g. `PERSON|PLACE`)",
+                        head.text
+                    ),
+                )
             })?;
             if t.kind != TokKind::Word {
-                return Err(RuleError::at_tok(file, t, format!("expected an entity type, found `{}`", t.text)));
+                return Err(RuleError::at_tok(
+                    file,
+                    t,
+                    format!("expected an entity type, found `{}`", t.text),
+                ));
             }
             if t.text == "NUMBER" {
                 number = true;
             } else {
                 let ty = self.gaz.type_index(&t.text).ok_or_else(|| {
-                    RuleError::at_tok(file, t, format!(
-                        "expected an entity type (one of {}, NUMBER), found `{}`",
-                        self.gaz.types().join(", "),
-                        t.text
-                    ))
+                    RuleError::at_tok(
+                        file,
+                        t,
+                        format!(
+                            "expected an entity type (one of {}, NUMBER), found `{}`",
+                            self.gaz.types().join(", "),
+                            t.text
+                        ),
+                    )
                 })?;
                 types.push(ty);
             }
             i += 1;
-            if line.get(i).is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct) {
+            if line
+                .get(i)
+                .is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct)
+            {
                 i += 1;
             } else {
                 break;
@@ -631,7 +788,12 @@ impl Compiler<'_> {
         let mut j = 0;
         let (direction, cues, window) = {
             let dir_tok = rest.get(j).ok_or_else(|| {
-                RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected before, after or around")
+                RuleError::at(
+                    file,
+                    end.line,
+                    end.col + end.text.chars().count(),
+                    "expected before, after or around",
+                )
             })?;
             let direction = parse_direction(file, dir_tok)?;
             j += 1;
@@ -681,7 +843,13 @@ impl Compiler<'_> {
                     slot.gap = parse_number(file, rest.get(j), end, "a number after `gap`")?;
                 }
                 other => {
-                    return Err(RuleError::at_tok(file, t, format!("expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`")));
+                    return Err(RuleError::at_tok(
+                        file,
+                        t,
+                        format!(
+                            "expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                        ),
+                    ));
                 }
             }
             j += 1;
@@ -690,19 +858,45 @@ impl Compiler<'_> {
     }
 
     /// `word|"two words"|@LIST` up to the next number or direction.
-    fn cue_list(&self, file: &str, toks: &[Tok], i: &mut usize, end: &Tok) -> Result<Vec<Phrase>, RuleError> {
+    fn cue_list(
+        &self,
+        file: &str,
+        toks: &[Tok],
+        i: &mut usize,
+        end: &Tok,
+    ) -> Result<Vec<Phrase>, RuleError> {
         let mut out = Vec::new();
         loop {
             let t = toks.get(*i).ok_or_else(|| {
-                RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected a word, a quoted phrase or @LIST")
+                RuleError::at(
+                    file,
+                    end.line,
+                    end.col + end.text.chars().count(),
+                    "expected a word, a quoted phrase or @LIST",
+                )
             })?;
             if t.kind == TokKind::Punct {
-                return Err(RuleError::at_tok(file, t, format!("expected a word, a quoted phrase or @LIST, found `{}`", t.text)));
+                return Err(RuleError::at_tok(
+                    file,
+                    t,
+                    format!(
+                        "expected a word, a quoted phrase or @LIST, found `{}`",
+                        t.text
+                    ),
+                ));
             }
-            let item = Item { text: t.text.clone(), irregular: Vec::new(), line: t.line, col: t.col };
+            let item = Item {
+                text: t.text.clone(),
+                irregular: Vec::new(),
+                line: t.line,
+                col: t.col,
+            };
             out.extend(expand_item(&item, self.lists, file)?);
             *i += 1;
-            if toks.get(*i).is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct) {
+            if toks
+                .get(*i)
+                .is_some_and(|t| t.text == "|" && t.kind == TokKind::Punct)
+            {
                 *i += 1;
             } else {
                 return Ok(out);
@@ -710,9 +904,21 @@ impl Compiler<'_> {
         }
     }
 
-    fn direction_window(&self, file: &str, toks: &[Tok], i: &mut usize, end: &Tok, _ctx: bool) -> Result<(Direction, u32), RuleError> {
+    fn direction_window(
+        &self,
+        file: &str,
+        toks: &[Tok],
+        i: &mut usize,
+        end: &Tok,
+        _ctx: bool,
+    ) -> Result<(Direction, u32), RuleError> {
         let t = toks.get(*i).ok_or_else(|| {
-            RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected before, after or around")
+            RuleError::at(
+                file,
+                end.line,
+                end.col + end.text.chars().count(),
+                "expected before, after or around",
+            )
         })?;
         let d = parse_direction(file, t)?;
         *i += 1;
@@ -724,7 +930,11 @@ impl Compiler<'_> {
 
 fn trailing(file: &str, toks: &[Tok], i: usize) -> Result<(), RuleError> {
     match toks.get(i) {
-        Some(t) => Err(RuleError::at_tok(file, t, format!("expected the end of the line, found `{}`", t.text))),
+        Some(t) => Err(RuleError::at_tok(
+            file,
+            t,
+            format!("expected the end of the line, found `{}`", t.text),
+        )),
         None => Ok(()),
     }
 }
@@ -734,19 +944,34 @@ fn parse_direction(file: &str, t: &Tok) -> Result<Direction, RuleError> {
         "before" => Ok(Direction::Before),
         "after" => Ok(Direction::After),
         "around" => Ok(Direction::Around),
-        other => Err(RuleError::at_tok(file, t, format!("expected before, after or around, found `{other}`"))),
+        other => Err(RuleError::at_tok(
+            file,
+            t,
+            format!("expected before, after or around, found `{other}`"),
+        )),
     }
 }
 
 fn parse_number(file: &str, t: Option<&Tok>, end: &Tok, what: &str) -> Result<u32, RuleError> {
     match t {
-        Some(t) => t.text.parse().map_err(|_| RuleError::at_tok(file, t, format!("expected {what}, found `{}`", t.text))),
-        None => Err(RuleError::at(file, end.line, end.col + end.text.chars().count(), format!("expected {what} before the end of the line"))),
+        Some(t) => t.text.parse().map_err(|_| {
+            RuleError::at_tok(file, t, format!("expected {what}, found `{}`", t.text))
+        }),
+        None => Err(RuleError::at(
+            file,
+            end.line,
+            end.col + end.text.chars().count(),
+            format!("expected {what} before the end of the line"),
+        )),
     }
 }
 
 /// `expect none` or `expect role=value; role=value`.
-fn parse_expect(file: &str, head: &Tok, rest: &[Tok]) -> Result<Option<Vec<(String, String)>>, RuleError> {
+fn parse_expect(
+    file: &str,
+    head: &Tok,
+    rest: &[Tok],
+) -> Result<Option<Vec<(String, String)>>, RuleError> {
     if rest.len() == 1 && rest[0].text == "none" {
         return Ok(None);
     }
@@ -764,7 +989,11 @@ fn parse_expect(file: &str, head: &Tok, rest: &[Tok]) -> Result<Option<Vec<(Stri
     let mut pairs = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').ok_or_else(|| {
-            RuleError::at_tok(file, head, format!("expected `role=value` pairs separated by `;`, found `{part}`"))
+            RuleError::at_tok(
+                file,
+                head,
+                format!("expected `role=value` pairs separated by `;`, found `{part}`"),
+            )
         })?;
         pairs.push((k.trim().to_string(), v.trim().to_string()));
     }
@@ -788,8 +1017,16 @@ mod tests {
     fn build(text: &str) -> Result<RuleSet, RuleError> {
         RuleSet::build(
             &[
-                Source { name: "event_types.tsv".into(), text: "event_type\tcameo\tplover\nATTACK\t190\tASSAULT\n".into(), user: false },
-                Source { name: "r.rules".into(), text: text.into(), user: false },
+                Source {
+                    name: "event_types.tsv".into(),
+                    text: "event_type\tcameo\tplover\nATTACK\t190\tASSAULT\n".into(),
+                    user: false,
+                },
+                Source {
+                    name: "r.rules".into(),
+                    text: text.into(),
+                    user: false,
+                },
             ],
             &gaz(),
         )
@@ -810,12 +1047,25 @@ mod tests {
     #[test]
     fn errors_have_line_and_column() {
         let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLAC before 8\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:4:9: expected an entity type (one of PERSON, ORG, WEAPON, PLACE, NUMBER), found `PLAC`");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:4:9: expected an entity type (one of PERSON, ORG, WEAPON, PLACE, NUMBER), found `PLAC`"
+        );
         let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE beside 8\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:4:15: expected before, after or around, found `beside`");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:4:15: expected before, after or around, found `beside`"
+        );
         let e = build("rule a\n  event ATACK\n  verbs hit\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:2:9: unknown event type `ATACK` (known: ATTACK; add it to rules/event_types.tsv)");
-        let e = build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before x8\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:4:24: expected a number of words (the window) before the end of the line");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:2:9: unknown event type `ATACK` (known: ATTACK; add it to rules/event_types.tsv)"
+        );
+        let e =
+            build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before x8\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:4:24: expected a number of words (the window) before the end of the line"
+        );
     }
 }

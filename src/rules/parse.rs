@@ -54,10 +54,25 @@ pub struct Item {
 /// One statement of a rule file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stmt {
-    Words { name: String, items: Vec<Item>, at: Tok },
-    Modality { label: String, items: Vec<Item>, at: Tok },
-    Setting { name: String, value: Tok },
-    Rule { id: String, at: Tok, body: Vec<Vec<Tok>> },
+    Words {
+        name: String,
+        items: Vec<Item>,
+        at: Tok,
+    },
+    Modality {
+        label: String,
+        items: Vec<Item>,
+        at: Tok,
+    },
+    Setting {
+        name: String,
+        value: Tok,
+    },
+    Rule {
+        id: String,
+        at: Tok,
+        body: Vec<Vec<Tok>>,
+    },
 }
 
 /// Splits one physical line into tokens; `None` for blank and comment lines.
@@ -81,12 +96,27 @@ fn lex_line(file: &str, line_no: u64, line: &str) -> Result<Vec<Tok>, RuleError>
                 j += 1;
             }
             if j >= chars.len() {
-                return Err(RuleError::at(file, line_no, col, "expected a closing `\"` before the end of the line"));
+                return Err(RuleError::at(
+                    file,
+                    line_no,
+                    col,
+                    "expected a closing `\"` before the end of the line",
+                ));
             }
-            toks.push(Tok { text: s, kind: TokKind::Str, line: line_no, col });
+            toks.push(Tok {
+                text: s,
+                kind: TokKind::Str,
+                line: line_no,
+                col,
+            });
             i = j + 1;
         } else if matches!(c, ',' | '|' | '=' | '(' | ')') {
-            toks.push(Tok { text: c.to_string(), kind: TokKind::Punct, line: line_no, col: col_of(i) });
+            toks.push(Tok {
+                text: c.to_string(),
+                kind: TokKind::Punct,
+                line: line_no,
+                col: col_of(i),
+            });
             i += 1;
         } else {
             let col = col_of(i);
@@ -99,7 +129,12 @@ fn lex_line(file: &str, line_no: u64, line: &str) -> Result<Vec<Tok>, RuleError>
                 s.push(d);
                 i += 1;
             }
-            toks.push(Tok { text: s, kind: TokKind::Word, line: line_no, col });
+            toks.push(Tok {
+                text: s,
+                kind: TokKind::Word,
+                line: line_no,
+                col,
+            });
         }
     }
     Ok(toks)
@@ -115,7 +150,9 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
         if toks.is_empty() {
             continue;
         }
-        let ends_with_comma = toks.last().is_some_and(|t| t.kind == TokKind::Punct && t.text == ",");
+        let ends_with_comma = toks
+            .last()
+            .is_some_and(|t| t.kind == TokKind::Punct && t.text == ",");
         if continuing {
             if let Some(last) = lines.last_mut() {
                 last.1.extend(toks);
@@ -135,7 +172,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
                 file,
                 head.line,
                 head.col,
-                format!("expected `rule`, `words`, `modality` or `setting` at the start of a line, found an indented `{}` outside a rule", head.text),
+                format!(
+                    "expected `rule`, `words`, `modality` or `setting` at the start of a line, found an indented `{}` outside a rule",
+                    head.text
+                ),
             ));
         }
         match head.text.as_str() {
@@ -144,26 +184,52 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
                 expect_punct(file, &toks, 2, "=")?;
                 let items = parse_items(file, &toks[3..], toks.last().unwrap_or(head))?;
                 if items.is_empty() {
-                    return Err(RuleError::at(file, head.line, head.col, "expected at least one item after `=`"));
+                    return Err(RuleError::at(
+                        file,
+                        head.line,
+                        head.col,
+                        "expected at least one item after `=`",
+                    ));
                 }
                 stmts.push(if head.text == "words" {
-                    Stmt::Words { name, items, at: head.clone() }
+                    Stmt::Words {
+                        name,
+                        items,
+                        at: head.clone(),
+                    }
                 } else {
-                    Stmt::Modality { label: name, items, at: head.clone() }
+                    Stmt::Modality {
+                        label: name,
+                        items,
+                        at: head.clone(),
+                    }
                 });
             }
             "setting" => {
                 let name = expect_word(file, &toks, 1, "a setting name")?;
                 expect_punct(file, &toks, 2, "=")?;
                 let value = toks.get(3).cloned().ok_or_else(|| {
-                    RuleError::at(file, toks[2].line, toks[2].col + 1, "expected a value after `=`")
+                    RuleError::at(
+                        file,
+                        toks[2].line,
+                        toks[2].col + 1,
+                        "expected a value after `=`",
+                    )
                 })?;
                 stmts.push(Stmt::Setting { name, value });
             }
             "rule" => {
                 let id = expect_word(file, &toks, 1, "a rule id")?;
                 if let Some(extra) = toks.get(2) {
-                    return Err(RuleError::at(file, extra.line, extra.col, format!("expected the end of the line after the rule id, found `{}`", extra.text)));
+                    return Err(RuleError::at(
+                        file,
+                        extra.line,
+                        extra.col,
+                        format!(
+                            "expected the end of the line after the rule id, found `{}`",
+                            extra.text
+                        ),
+                    ));
                 }
                 let mut body = Vec::new();
                 while let Some((true, _)) = iter.peek() {
@@ -171,7 +237,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
                         body.push(t);
                     }
                 }
-                stmts.push(Stmt::Rule { id, at: head.clone(), body });
+                stmts.push(Stmt::Rule {
+                    id,
+                    at: head.clone(),
+                    body,
+                });
             }
             other => {
                 return Err(RuleError::at(
@@ -189,10 +259,20 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
 pub fn expect_word(file: &str, toks: &[Tok], i: usize, what: &str) -> Result<String, RuleError> {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Word => Ok(t.text.clone()),
-        Some(t) => Err(RuleError::at(file, t.line, t.col, format!("expected {what}, found `{}`", t.text))),
+        Some(t) => Err(RuleError::at(
+            file,
+            t.line,
+            t.col,
+            format!("expected {what}, found `{}`", t.text),
+        )),
         None => {
             let last = &toks[toks.len() - 1];
-            Err(RuleError::at(file, last.line, last.col + last.text.chars().count(), format!("expected {what} before the end of the line")))
+            Err(RuleError::at(
+                file,
+                last.line,
+                last.col + last.text.chars().count(),
+                format!("expected {what} before the end of the line"),
+            ))
         }
     }
 }
@@ -200,10 +280,20 @@ pub fn expect_word(file: &str, toks: &[Tok], i: usize, what: &str) -> Result<Str
 fn expect_punct(file: &str, toks: &[Tok], i: usize, p: &str) -> Result<(), RuleError> {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Punct && t.text == p => Ok(()),
-        Some(t) => Err(RuleError::at(file, t.line, t.col, format!("expected `{p}`, found `{}`", t.text))),
+        Some(t) => Err(RuleError::at(
+            file,
+            t.line,
+            t.col,
+            format!("expected `{p}`, found `{}`", t.text),
+        )),
         None => {
             let last = &toks[toks.len() - 1];
-            Err(RuleError::at(file, last.line, last.col + last.text.chars().count(), format!("expected `{p}` before the end of the line")))
+            Err(RuleError::at(
+                file,
+                last.line,
+                last.col + last.text.chars().count(),
+                format!("expected `{p}` before the end of the line"),
+            ))
         }
     }
 }
@@ -215,7 +305,10 @@ pub fn parse_items(file: &str, toks: &[Tok], end: &Tok) -> Result<Vec<Item>, Rul
     while i < toks.len() {
         let (text, line, col) = phrase_at(file, toks, &mut i, end)?;
         let mut irregular = Vec::new();
-        if toks.get(i).is_some_and(|t| t.text == "(" && t.kind == TokKind::Punct) {
+        if toks
+            .get(i)
+            .is_some_and(|t| t.text == "(" && t.kind == TokKind::Punct)
+        {
             i += 1;
             loop {
                 let (form, _, _) = phrase_at(file, toks, &mut i, end)?;
@@ -226,28 +319,69 @@ pub fn parse_items(file: &str, toks: &[Tok], end: &Tok) -> Result<Vec<Item>, Rul
                         i += 1;
                         break;
                     }
-                    Some(t) => return Err(RuleError::at(file, t.line, t.col, format!("expected `,` or `)`, found `{}`", t.text))),
-                    None => return Err(RuleError::at(file, end.line, end.col + 1, "expected `)` before the end of the line")),
+                    Some(t) => {
+                        return Err(RuleError::at(
+                            file,
+                            t.line,
+                            t.col,
+                            format!("expected `,` or `)`, found `{}`", t.text),
+                        ));
+                    }
+                    None => {
+                        return Err(RuleError::at(
+                            file,
+                            end.line,
+                            end.col + 1,
+                            "expected `)` before the end of the line",
+                        ));
+                    }
                 }
             }
         }
-        items.push(Item { text, irregular, line, col });
+        items.push(Item {
+            text,
+            irregular,
+            line,
+            col,
+        });
         match toks.get(i) {
             None => break,
             Some(t) if t.kind == TokKind::Punct && t.text == "," => i += 1,
-            Some(t) => return Err(RuleError::at(file, t.line, t.col, format!("expected `,` between items, found `{}`", t.text))),
+            Some(t) => {
+                return Err(RuleError::at(
+                    file,
+                    t.line,
+                    t.col,
+                    format!("expected `,` between items, found `{}`", t.text),
+                ));
+            }
         }
     }
     Ok(items)
 }
 
 /// Reads words or one quoted string up to the next punctuation.
-fn phrase_at(file: &str, toks: &[Tok], i: &mut usize, end: &Tok) -> Result<(String, u64, usize), RuleError> {
+fn phrase_at(
+    file: &str,
+    toks: &[Tok],
+    i: &mut usize,
+    end: &Tok,
+) -> Result<(String, u64, usize), RuleError> {
     let Some(first) = toks.get(*i) else {
-        return Err(RuleError::at(file, end.line, end.col + end.text.chars().count(), "expected a word or phrase before the end of the line"));
+        return Err(RuleError::at(
+            file,
+            end.line,
+            end.col + end.text.chars().count(),
+            "expected a word or phrase before the end of the line",
+        ));
     };
     if first.kind == TokKind::Punct {
-        return Err(RuleError::at(file, first.line, first.col, format!("expected a word or phrase, found `{}`", first.text)));
+        return Err(RuleError::at(
+            file,
+            first.line,
+            first.col,
+            format!("expected a word or phrase, found `{}`", first.text),
+        ));
     }
     let mut words = Vec::new();
     while let Some(t) = toks.get(*i) {
@@ -269,11 +403,18 @@ mod tests {
         let text = "# lexicon\nwords USE = use, fire,\n  strike # comment\n\nrule a.b\n  event ATTACK\n  verbs strike (struck), hit (hit)\n";
         let stmts = parse("r.rules", text).unwrap();
         assert_eq!(stmts.len(), 2);
-        let Stmt::Words { name, items, .. } = &stmts[0] else { panic!() };
+        let Stmt::Words { name, items, .. } = &stmts[0] else {
+            panic!()
+        };
         assert_eq!(name, "USE");
-        assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["use", "fire", "strike"]);
+        assert_eq!(
+            items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(),
+            ["use", "fire", "strike"]
+        );
         assert_eq!(items[2].line, 3);
-        let Stmt::Rule { id, body, .. } = &stmts[1] else { panic!() };
+        let Stmt::Rule { id, body, .. } = &stmts[1] else {
+            panic!()
+        };
         assert_eq!(id, "a.b");
         assert_eq!(body.len(), 2);
         let items = parse_items("r", &body[1][1..], &body[1][0]).unwrap();
@@ -283,10 +424,19 @@ mod tests {
     #[test]
     fn errors_point_at_line_and_column() {
         let e = parse("r.rules", "words X = a,, b\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:1:13: expected a word or phrase, found `,`");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:1:13: expected a word or phrase, found `,`"
+        );
         let e = parse("r.rules", "rule x\n  event ATTACK\nverb strike\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:3:1: expected `rule`, `words`, `modality` or `setting`, found `verb`");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:3:1: expected `rule`, `words`, `modality` or `setting`, found `verb`"
+        );
         let e = parse("r.rules", "words X = \"open\n").unwrap_err();
-        assert_eq!(e.to_string(), "r.rules:1:11: expected a closing `\"` before the end of the line");
+        assert_eq!(
+            e.to_string(),
+            "r.rules:1:11: expected a closing `\"` before the end of the line"
+        );
     }
 }

@@ -54,24 +54,57 @@ fn patterns(tsv: &str) -> Vec<String> {
 }
 
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut flag = |name: &str| {
+        let found = args.iter().any(|a| a == name);
+        args.retain(|a| a != name);
+        found
+    };
+    let evex_forms = flag("--evex-forms");
+    let standard = flag("--standard");
     let Some(gaz) = args.first() else {
-        eprintln!("usage: floor GAZETTEER.tsv [CORPUS.jsonl ...]");
+        eprintln!("usage: floor [--evex-forms] [--standard] GAZETTEER.tsv [CORPUS.jsonl ...]");
         std::process::exit(2);
     };
     let t = Instant::now();
-    let pats = patterns(&std::fs::read_to_string(gaz)?);
+    let mut pats = patterns(&std::fs::read_to_string(gaz)?);
+    if evex_forms {
+        // The forms as evex's automaton holds them: folded by evex itself,
+        // padded with a space on both sides, each folded form once.
+        let mut seen = HashSet::new();
+        pats = pats
+            .iter()
+            .map(|p| format!(" {} ", evex::normalize::fold_phrase(p)))
+            .filter(|p| seen.insert(p.clone()))
+            .collect();
+    }
     let parse_seconds = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
+        .match_kind(if standard {
+            MatchKind::Standard
+        } else {
+            MatchKind::LeftmostLongest
+        })
+        .ascii_case_insensitive(!evex_forms)
         .build(&pats)
         .map_err(std::io::Error::other)?;
     let build_seconds = t.elapsed().as_secs_f64();
     println!("patterns={}", pats.len());
     println!("parse_seconds={parse_seconds:.6}");
     println!("build_seconds={build_seconds:.6}");
+    println!(
+        "automaton={:?} {:?} ascii_case_insensitive={} heap_bytes={}",
+        ac.kind(),
+        ac.match_kind(),
+        !evex_forms,
+        ac.memory_usage()
+    );
+    if standard {
+        // Standard semantics report leftmost-first-ending matches; fine for
+        // build timing, not meant for counting.
+        return Ok(());
+    }
     if args.len() < 2 {
         return Ok(());
     }

@@ -165,6 +165,9 @@ pub struct Gazetteer {
     pattern_words: Vec<u16>,
     automaton: AhoCorasick,
     stats: GazetteerStats,
+    /// For each entry with a `country` attribute, the entry whose `iso2`
+    /// attribute has that code (a person's state).
+    country: Vec<Option<u32>>,
 }
 
 impl Gazetteer {
@@ -335,6 +338,22 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(&padded)
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
+        let attr = |e: &Entry, k: &str| {
+            e.attributes
+                .iter()
+                .find(|(a, _)| a == k)
+                .map(|(_, v)| v.to_uppercase())
+        };
+        let mut by_iso2: HashMap<String, u32> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(code) = attr(e, "iso2") {
+                by_iso2.entry(code).or_insert(i as u32);
+            }
+        }
+        let country = entries
+            .iter()
+            .map(|e| attr(e, "country").and_then(|c| by_iso2.get(&c).copied()))
+            .collect();
         let stats = GazetteerStats {
             entries: entries.len(),
             aliases: aliases.len(),
@@ -350,6 +369,7 @@ impl Gazetteer {
             pattern_words,
             automaton,
             stats,
+            country,
         })
     }
 
@@ -383,6 +403,12 @@ impl Gazetteer {
     /// different types share a span.
     pub fn type_priority(&self, etype: u16) -> u16 {
         etype
+    }
+
+    /// The state an entry belongs to, from its `country` attribute (an ISO
+    /// code matched against the `iso2` attribute of the country rows).
+    pub fn country_of(&self, entry: u32) -> Option<u32> {
+        self.country[entry as usize]
     }
 
     pub fn stats(&self) -> GazetteerStats {

@@ -18,6 +18,7 @@ use super::{Adjectives, Context, Direction, FormReq, Phrase, Rule, RuleSet, Slot
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
+use std::collections::HashSet;
 
 /// One filled role of an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -28,6 +29,9 @@ pub struct Role {
     pub value: String,
     /// Gazetteer entry id of the filler, if an entity.
     pub entity_id: Option<String>,
+    /// Gazetteer entry index of the filler, if an entity.
+    #[serde(skip)]
+    pub entry: Option<u32>,
     /// Byte offsets of the filler in the original text.
     pub start: u32,
     pub end: u32,
@@ -191,7 +195,7 @@ impl RuleSet {
             }
         }
         if merge {
-            merge_events(out, first);
+            merge_events(out, first, view.gaz);
         }
     }
 
@@ -236,9 +240,16 @@ impl RuleSet {
                 return Err("the trigger is part of a hyphenated compound".into());
             }
         }
-        // A verb form right after a determiner is a noun ("a heart attack").
-        let form = if form == Form::Present && self.determiner_before(view, s_from, ts) {
+        // A verb form right after a determiner is a noun ("a heart attack"),
+        // a noun form right after "to" or a modal is a verb ("to strike").
+        let form = if form == Form::Present
+            && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+        {
             Form::Noun
+        } else if form == Form::Noun
+            && self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
+        {
+            Form::Present
         } else {
             form
         };
@@ -359,11 +370,20 @@ impl RuleSet {
             .map(|p| p.entry)
     }
 
-    /// Is the word before `ts` a determiner ("a", "the", "its")?
-    fn determiner_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
-        ts > s_from
-            && view.tokens[ts - 1].is_word()
-            && self.lexicon.determiners.contains(view.word(ts - 1))
+    /// Is one of `markers` among the `n` words right before `ts` (no
+    /// punctuation between)?
+    fn marked_by(
+        &self,
+        markers: &HashSet<String>,
+        view: &DocView,
+        s_from: usize,
+        ts: usize,
+        n: usize,
+    ) -> bool {
+        (ts.saturating_sub(n).max(s_from)..ts)
+            .rev()
+            .take_while(|&k| view.tokens[k].is_word())
+            .any(|k| markers.contains(view.word(k)))
     }
 
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
@@ -495,6 +515,7 @@ impl RuleSet {
                         slot: slot.name.clone(),
                         value: view.text[start as usize..end as usize].to_string(),
                         entity_id: None,
+                        entry: None,
                         start,
                         end,
                     });
@@ -539,6 +560,7 @@ impl RuleSet {
                         slot: slot.name.clone(),
                         value: target.canonical.clone(),
                         entity_id: Some(target.id.clone()),
+                        entry: Some(resolved),
                         start: m.start,
                         end: m.end,
                     });
@@ -788,9 +810,21 @@ fn context_holds(
     }
 }
 
+/// Do two role values name the same participant? Equal, or a person and the
+/// state he or she serves ("Joe Biden" and "United States").
+fn compatible(gaz: &Gazetteer, a: &Role, b: &Role) -> bool {
+    if a.value == b.value {
+        return true;
+    }
+    match (a.entry, b.entry) {
+        (Some(x), Some(y)) => gaz.country_of(x) == Some(y) || gaz.country_of(y) == Some(x),
+        _ => false,
+    }
+}
+
 /// Drops events whose roles are all found in another event of the same type
 /// and modality in the same document (a later, vaguer mention).
-fn merge_events(events: &mut Vec<Event>, first: usize) {
+fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first..n {
@@ -805,7 +839,7 @@ fn merge_events(events: &mut Vec<Event>, first: usize) {
             let subset = e.roles.iter().all(|r| {
                 f.roles
                     .iter()
-                    .any(|q| q.slot == r.slot && q.value == r.value)
+                    .any(|q| q.slot == r.slot && compatible(gaz, r, q))
             });
             if subset
                 && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i))

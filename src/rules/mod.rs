@@ -184,7 +184,8 @@ pub struct Lexicon {
     pub number_scales: HashSet<String>,
     pub number_prefixes: Vec<Phrase>,
     pub passive_aux: HashSet<String>,
-    pub determiners: HashSet<String>,
+    pub noun_markers: HashSet<String>,
+    pub verb_markers: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub barriers: Vec<String>,
 }
@@ -444,7 +445,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
             .map(|p| p.split(' ').map(str::to_string).collect())
             .collect(),
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
-        determiners: folded("DETERMINERS").into_iter().collect(),
+        noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
+        verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         barriers: raw("BARRIERS"),
     }

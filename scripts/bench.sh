@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: end-to-end performance benchmark of evex.
+#
+# Usage:  bash scripts/bench.sh [--large] [--runs N] [--no-python] [--profile]
+#
+#   --large      also generate a 500 MB corpus and measure evex's peak RSS on
+#                it (about 1 more minute on 2 cores, 500 MB of disk)
+#   --runs N     repeat each timed run N times and keep the best (default 3)
+#   --no-python  skip the Python matchers (flashtext, pyahocorasick, spaCy)
+#   --profile    also record a `perf` profile of evex (1 thread, 5 MB of the
+#                corpus, separate build with line tables) into
+#                target/bench-perf.txt
+#
+# What it does, from a fresh checkout (needs cargo; /usr/bin/time and, for
+# the Python part, python3 with venv are used when present; the Debian
+# `time` package is installed with apt-get when missing and we are root):
+#
+# 1. Builds (release) the `evex` binary and two cargo examples:
+#    `bench_gen` (scripts/bench/gen.rs + textgen.rs) and `floor`
+#    (scripts/bench/floor.rs).
+# 2. Generates, reproducibly (fixed seeds; cached in target/bench-data/ and
+#    regenerated when the generator changes):
+#    - synth200k.tsv / synth20k.tsv: synthetic gazetteers of 200,000 and
+#      20,000 entries (docs/GAZETTEER_FORMAT.md; PERSON/PLACE/ORG/WEAPON,
+#      invented multi-word names with é, ï, ü…, some aliases); the 20k file
+#      is the first 20,000 rows of the 200k one;
+#    - corpus-50mb.jsonl: >= 50 MB of news-like articles ({"id","text"} per
+#      line) from original sentence templates, with quotes (“ ” ’ "),
+#      numbers, money and percentages, mentioning synth20k entries at about
+#      one per twelve words; corpus-500mb.jsonl only with --large.
+# 3. Times `evex extract` (release, --quiet, --no-default-gazetteers
+#    --gazetteers synth20k.tsv, default rules) with --threads 1 and 2, and
+#    the matching floor (aho-corasick alone, LeftmostLongest, ASCII case
+#    insensitive, whole words, 1 thread) on the same corpus and gazetteer.
+#    MB/s is 10^6 bytes of article text per second, from evex's
+#    summary.json `seconds` (read + process + write; load excluded) and the
+#    floor's scan time (read + JSON parse + match; build excluded).
+# 4. Builds 200k entries: evex's `gazetteer.build_seconds` and
+#    `load_seconds` (summary.json of a run on a tiny input) against the
+#    floor's automaton build for the same file's forms, and against
+#    aho-corasick on the forms as evex folds and pads them (Standard).
+# 5. Default gazetteers: `load_seconds` of a run with the built-in
+#    gazetteers and rules.
+# 6. Peak RSS (`/usr/bin/time -v`) of evex on 50 MB (and 500 MB with
+#    --large).
+# 7. With python3: a virtualenv in target/bench-venv with pinned flashtext,
+#    pyahocorasick and spaCy (PhraseMatcher on spacy.blank("en"), no model
+#    download), each timed on the first 5 MB of the corpus with the 20k
+#    gazetteer (scripts/bench/competitors.py); a library whose install fails
+#    is skipped with a message.
+# 8. Prints a table and writes it to target/bench-report.txt; raw outputs
+#    stay in target/bench-out/.
+#
+# Targets (marked PASS/MISS): evex 1 thread >= 0.5x floor; 2 threads >=
+# 1.8x 1 thread; 200k build <= 1.2x the floor's build; default gazetteers
+# load < 0.5 s; peak RSS on 500 MB within 10% of 50 MB.
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+LARGE=0
+RUNS=3
+PYTHON=1
+PROFILE=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --large) LARGE=1 ;;
+        --runs) RUNS=$2; shift ;;
+        --no-python) PYTHON=0 ;;
+        --profile) PROFILE=1 ;;
+        -h|--help) sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+DATA=target/bench-data
+OUT=target/bench-out
+REPORT=target/bench-report.txt
+mkdir -p "$DATA" "$OUT"
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- tools
+TIME=/usr/bin/time
+if [ ! -x "$TIME" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        log "installing the Debian 'time' package for peak RSS"
+        (apt-get update -qq && apt-get install -y -qq time) >/dev/null 2>&1 || true
+    fi
+fi
+[ -x "$TIME" ] || { log "no /usr/bin/time: peak RSS will be n/a"; TIME=""; }
+
+log "building (release): evex, examples bench_gen and floor"
+cargo build --release --quiet --bin evex --example bench_gen --example floor
+EVEX=$ROOT/target/release/evex
+GEN=$ROOT/target/release/examples/bench_gen
+FLOOR=$ROOT/target/release/examples/floor
+
+# ---------------------------------------------------------------- data
+STAMP=$(cat scripts/bench/textgen.rs scripts/bench/gen.rs | cksum | cut -d' ' -f1)
+gen() { # FILE ARGS...: regenerate FILE unless made by this generator version
+    local f=$1; shift
+    if [ -s "$f" ] && [ "$(cat "$f.stamp" 2>/dev/null)" = "$STAMP $*" ] && [ -s "$f.info" ]; then
+        return
+    fi
+    log "generating $f"
+    "$GEN" "$@" --out "$f" > "$f.info"
+    echo "$STAMP $*" > "$f.stamp"
+}
+gen "$DATA/synth200k.tsv" gazetteer --entries 200000
+gen "$DATA/synth20k.tsv" gazetteer --entries 20000
+gen "$DATA/corpus-50mb.jsonl" corpus --entries 20000 --mb 50 --seed 42
+[ "$LARGE" = 1 ] && gen "$DATA/corpus-500mb.jsonl" corpus --entries 20000 --mb 500 --seed 4242
+head -n 20 "$DATA/corpus-50mb.jsonl" > "$DATA/tiny.jsonl"
+
+# ---------------------------------------------------------------- helpers
+kv() { sed -n "s/^$2=//p" "$1" | head -n1; }                 # key=value files
+js() { sed -n "s/^ *\"$2\": \([-0-9.eE+]*\),\{0,1\}$/\1/p" "$1" | head -n1; }  # summary.json
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+min() { printf '%s\n' "$@" | sort -g | head -n1; }
+max() { printf '%s\n' "$@" | sort -g | tail -n1; }
+
+# run_evex TAG RUNS ARGS...: best `seconds` and max RSS over RUNS runs.
+# Sets E_SECONDS E_WALL E_RSS_MB E_SUMMARY.
+run_evex() {
+    local tag=$1 runs=$2; shift 2
+    local secs=() walls=() rss=()
+    for i in $(seq "$runs"); do
+        local dir=$OUT/$tag
+        rm -rf "$dir"
+        local t0 t1
+        t0=$(date +%s.%N)
+        if [ -n "$TIME" ]; then
+            "$TIME" -v -o "$OUT/$tag.time" "$EVEX" extract "$@" --out "$dir" --quiet
+            rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$tag.time")")
+        else
+            "$EVEX" extract "$@" --out "$dir" --quiet
+        fi
+        t1=$(date +%s.%N)
+        walls+=("$(calc %.3f "$t1 - $t0")")
+        secs+=("$(js "$dir/summary.json" seconds)")
+        cp "$dir/summary.json" "$OUT/$tag.summary.json"
+    done
+    E_SECONDS=$(min "${secs[@]}")
+    E_WALL=$(min "${walls[@]}")
+    if [ ${#rss[@]} -gt 0 ]; then E_RSS_MB=$(calc %.1f "$(max "${rss[@]}") / 1024"); else E_RSS_MB=n/a; fi
+    E_SUMMARY=$OUT/$tag.summary.json
+}
+
+# ---------------------------------------------------------------- evex vs floor
+C50=$DATA/corpus-50mb.jsonl
+G20=$DATA/synth20k.tsv
+G200=$DATA/synth200k.tsv
+SYNTH=(--no-default-gazetteers --gazetteers "$G20")
+
+log "evex extract, 1 thread, 50 MB x$RUNS"
+run_evex t1 "$RUNS" "$C50" --threads 1 "${SYNTH[@]}"
+T1_S=$E_SECONDS T1_WALL=$E_WALL T1_RSS=$E_RSS_MB
+BYTES=$(js "$E_SUMMARY" text_bytes)
+DOCS=$(js "$E_SUMMARY" documents_processed)
+ENTS=$(js "$E_SUMMARY" entities)
+EVENTS=$(js "$E_SUMMARY" events)
+log "evex extract, 2 threads, 50 MB x$RUNS"
+run_evex t2 "$RUNS" "$C50" --threads 2 "${SYNTH[@]}"
+T2_S=$E_SECONDS T2_WALL=$E_WALL T2_RSS=$E_RSS_MB
+
+log "floor, 50 MB x$RUNS"
+fl=()
+for i in $(seq "$RUNS"); do
+    "$FLOOR" "$G20" "$C50" > "$OUT/floor20k.txt"
+    fl+=("$(kv "$OUT/floor20k.txt" scan_seconds)")
+done
+FLOOR_S=$(min "${fl[@]}")
+FLOOR_MATCHES=$(kv "$OUT/floor20k.txt" matches)
+
+# ---------------------------------------------------------------- builds
+BRUNS=$(( RUNS < 2 ? RUNS : 2 ))
+log "200k-entry build: evex x$BRUNS, floor x$BRUNS"
+eb=(); el=(); fb=(); ff=()
+for i in $(seq "$BRUNS"); do
+    run_evex b200k 1 "$DATA/tiny.jsonl" --threads 1 --no-default-gazetteers --gazetteers "$G200"
+    eb+=("$(js "$E_SUMMARY" build_seconds)"); el+=("$(js "$E_SUMMARY" load_seconds)")
+    "$FLOOR" "$G200" > "$OUT/floor200k.txt"
+    fb+=("$(kv "$OUT/floor200k.txt" build_seconds)")
+    "$FLOOR" --evex-forms --standard "$G200" > "$OUT/floor200k-folded.txt"
+    ff+=("$(kv "$OUT/floor200k-folded.txt" build_seconds)")
+done
+B_EVEX=$(min "${eb[@]}"); L_EVEX=$(min "${el[@]}"); B_FLOOR=$(min "${fb[@]}"); B_FOLDED=$(min "${ff[@]}")
+P_EVEX=$(js "$E_SUMMARY" patterns)
+P_FLOOR=$(kv "$OUT/floor200k.txt" patterns)
+P_FOLDED=$(kv "$OUT/floor200k-folded.txt" patterns)
+
+log "default gazetteers load x$RUNS"
+dl=(); db=()
+for i in $(seq "$RUNS"); do
+    run_evex defaults 1 "$DATA/tiny.jsonl" --threads 1
+    dl+=("$(js "$E_SUMMARY" load_seconds)"); db+=("$(js "$E_SUMMARY" build_seconds)")
+done
+D_LOAD=$(min "${dl[@]}"); D_BUILD=$(min "${db[@]}")
+D_ENTRIES=$(js "$E_SUMMARY" entries)
+
+# ---------------------------------------------------------------- large
+if [ "$LARGE" = 1 ]; then
+    log "evex extract, 2 threads, 500 MB (peak RSS)"
+    run_evex t2large 1 "$DATA/corpus-500mb.jsonl" --threads 2 "${SYNTH[@]}"
+    L_S=$E_SECONDS L_RSS=$E_RSS_MB L_BYTES=$(js "$E_SUMMARY" text_bytes)
+    rm -rf "$OUT/t2large"
+fi
+
+# ---------------------------------------------------------------- python
+PY_LINES=()
+if [ "$PYTHON" = 1 ]; then
+    if ! command -v python3 >/dev/null; then
+        PY_LINES+=("python matchers: skipped (no python3)")
+    elif [ ! -x target/bench-venv/bin/python ] && ! python3 -m venv target/bench-venv >/dev/null 2>&1; then
+        rm -rf target/bench-venv
+        PY_LINES+=("python matchers: skipped (python3 -m venv failed; install python3-venv)")
+    else
+        VPY=$ROOT/target/bench-venv/bin/python
+        ok=()
+        for spec in flashtext==2.7 pyahocorasick==2.3.1 spacy==3.8.18; do
+            name=${spec%%==*}
+            if "$VPY" -m pip install -q "$spec" >"$OUT/pip-$name.log" 2>&1; then
+                ok+=(--only "$name")
+            else
+                log "pip install $spec failed (see $OUT/pip-$name.log): skipping $name"
+                PY_LINES+=("$name: skipped (pip install $spec failed)")
+            fi
+        done
+        if [ ${#ok[@]} -gt 0 ]; then
+            log "python matchers on a 5 MB slice: ${ok[*]}"
+            "$VPY" scripts/bench/competitors.py "$G20" "$C50" --slice-mb 5 "${ok[@]}" > "$OUT/python.txt" 2>"$OUT/python.err" || true
+            while read -r line; do PY_LINES+=("$line"); done < "$OUT/python.txt"
+        fi
+    fi
+fi
+
+# ---------------------------------------------------------------- profile
+if [ "$PROFILE" = 1 ]; then
+    if command -v perf >/dev/null; then
+        log "perf profile (separate build with line tables in target/bench-prof)"
+        CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release --quiet --bin evex --target-dir target/bench-prof
+        head -c 5000000 "$C50" | sed '$d' > "$DATA/slice-5mb.jsonl"
+        perf record -F 2000 -g -o "$OUT/perf.data" target/bench-prof/release/evex extract "$DATA/slice-5mb.jsonl" \
+            --out "$OUT/prof" --quiet --threads 1 "${SYNTH[@]}" 2>/dev/null
+        { echo "== self time"; perf report -i "$OUT/perf.data" --no-children --stdio --sort symbol,srcline 2>/dev/null | grep -v '^#' | grep -E '^ +[0-9]' | head -40
+          echo "== with children"; perf report -i "$OUT/perf.data" --children --stdio --sort symbol 2>/dev/null | grep -v '^#' | grep -E '^ +[0-9]' | head -40
+        } > target/bench-perf.txt
+        log "profile written to target/bench-perf.txt"
+    else
+        log "--profile: perf not found (Debian: apt-get install linux-perf)"
+    fi
+fi
+
+# ---------------------------------------------------------------- report
+MB=$(calc %.1f "$BYTES / 1e6")
+T1_MBS=$(calc %.2f "$BYTES / 1e6 / $T1_S")
+T2_MBS=$(calc %.2f "$BYTES / 1e6 / $T2_S")
+FL_MBS=$(calc %.2f "$BYTES / 1e6 / $FLOOR_S")
+RATIO=$(calc %.2f "$T1_MBS / $FL_MBS")
+SPEEDUP=$(calc %.2f "$T1_S / $T2_S")
+BRATIO=$(calc %.2f "$B_EVEX / $B_FLOOR")
+BRATIO2=$(calc %.2f "$B_EVEX / $B_FOLDED")
+mark() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo MISS; fi; }
+row() { printf '%-44s %-34s %-10s %s\n' "$@"; }
+{
+    echo "evex benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet -- src 2>/dev/null || echo ' + uncommitted src changes'), best of $RUNS"
+    echo "corpus: $MB MB, $DOCS docs, $(kv "$C50.info" words_per_entity) words per entity mention; gazetteer synth20k: $(kv "$G20.info" entries) entries, $(kv "$G20.info" aliases) forms"
+    echo "evex found $ENTS entities and $EVENTS events; the floor counted $FLOOR_MATCHES whole-word matches; MB = 10^6 bytes of text"
+    echo
+    row "measure" "value" "target" "status"
+    row "evex extract, 1 thread" "$T1_MBS MB/s (wall ${T1_WALL}s w/ load)" "" ""
+    row "evex extract, 2 threads" "$T2_MBS MB/s (wall ${T2_WALL}s w/ load)" "" ""
+    row "floor: aho-corasick LeftmostLongest, 1 thr" "$FL_MBS MB/s" "" ""
+    row "evex 1 thread / floor" "${RATIO}x" ">= 0.5x" "$(mark "$RATIO >= 0.5")"
+    row "evex 2 threads / 1 thread" "${SPEEDUP}x" ">= 1.8x" "$(mark "$SPEEDUP >= 1.8")"
+    row "200k build, evex gazetteer.build_seconds" "${B_EVEX}s (load ${L_EVEX}s, $P_EVEX patterns)" "" ""
+    row "200k build, floor (raw forms, ASCII-CI)" "${B_FLOOR}s ($P_FLOOR patterns)" "" ""
+    row "200k build, aho-corasick on evex's forms" "${B_FOLDED}s ($P_FOLDED folded, Standard)" "" ""
+    row "evex build / floor build" "${BRATIO}x" "<= 1.2x" "$(mark "$BRATIO <= 1.2")"
+    row "evex build / aho-corasick on evex's forms" "${BRATIO2}x" "(info)" ""
+    row "default gazetteers: load_seconds" "${D_LOAD}s (build ${D_BUILD}s, $D_ENTRIES entries)" "< 0.5 s" "$(mark "$D_LOAD < 0.5")"
+    row "peak RSS, 50 MB, 1 / 2 threads" "$T1_RSS / $T2_RSS MB" "" ""
+    if [ "$LARGE" = 1 ]; then
+        row "peak RSS, 500 MB, 2 threads" "$L_RSS MB ($(calc %.2f "$L_BYTES / 1e6 / $L_S") MB/s)" "<= 1.1x 50MB" \
+            "$( [ "$L_RSS" = n/a ] && echo n/a || mark "$L_RSS <= 1.1 * $T2_RSS")"
+    else
+        row "peak RSS, 500 MB" "not run (use --large)" "<= 1.1x 50MB" "-"
+    fi
+    for l in "${PY_LINES[@]}"; do
+        if [[ $l == *mb_per_s=* ]]; then
+            set -- $l
+            name=$1
+            row "python $name (5 MB slice, 1 thr)" "$(echo "$l" | sed -n 's/.*mb_per_s=\([0-9.]*\).*/\1/p') MB/s (build $(echo "$l" | sed -n 's/.*build_seconds=\([0-9.]*\).*/\1/p')s)" "" ""
+        else
+            row "$l" "" "" ""
+        fi
+    done
+} | tee "$REPORT"
+log "report written to $REPORT"

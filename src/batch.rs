@@ -118,16 +118,26 @@ pub fn run(
                 let _ = tx.send(chunk);
             }
         });
-        for chunk in rx {
-            let results: Vec<Option<Extraction>> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|item| match item {
-                        Item::Doc(d) => Some(pipeline.process(d)),
-                        Item::Reject(_) => None,
-                    })
-                    .collect()
-            });
+        // Workers process chunk n+1 while this thread writes chunk n.
+        let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
+        let pool = &pool;
+        scope.spawn(move || {
+            for chunk in rx {
+                let results: Vec<Option<Extraction>> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|item| match item {
+                            Item::Doc(d) => Some(pipeline.process(d)),
+                            Item::Reject(_) => None,
+                        })
+                        .collect()
+                });
+                if done_tx.send((chunk, results)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (chunk, results) in done_rx {
             for (item, ex) in chunk.iter().zip(results) {
                 summary.documents_read += 1;
                 match (item, ex) {

@@ -14,11 +14,10 @@
 //! document is dropped ("the attack" after "Russia attacked Kharkiv").
 
 use super::inflect::Form;
-use super::{Adjectives, Context, Direction, FormReq, Phrase, Rule, RuleSet, Slot};
+use super::{Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Set, Slot};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
-use std::collections::HashSet;
 
 /// One filled role of an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -374,7 +373,7 @@ impl RuleSet {
     /// punctuation between)?
     fn marked_by(
         &self,
-        markers: &HashSet<String>,
+        markers: &Set<String>,
         view: &DocView,
         s_from: usize,
         ts: usize,
@@ -590,8 +589,8 @@ impl RuleSet {
                 }
                 continue;
             }
-            for (label, phrase) in rule.modality.iter().chain(self.modality_cues.iter()) {
-                if match_backward(view, k, phrase, s_from) {
+            for (label, cues) in rule.modality.iter().chain(self.modality_cues.iter()) {
+                if ends_at(view, cues, k, s_from) {
                     return self.modality_labels[*label].clone();
                 }
             }
@@ -653,6 +652,7 @@ impl RuleSet {
             if start > s.first_token as usize
                 && let Some(p) = lex
                     .number_prefixes
+                    .ending_with(view.word(start - 1))
                     .iter()
                     .find(|p| match_backward(view, start - 1, p, s.first_token as usize))
             {
@@ -705,7 +705,7 @@ fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool 
     true
 }
 
-fn phrases(list: &[Phrase]) -> String {
+fn phrases(list: &PhraseSet) -> String {
     let shown: Vec<String> = list.iter().take(6).map(|p| p.join(" ")).collect();
     let more = if list.len() > 6 {
         format!("|… ({} in all)", list.len())
@@ -717,7 +717,7 @@ fn phrases(list: &[Phrase]) -> String {
 
 /// Does a phrase start within `gap` tokens after `at` (the end of a
 /// filler), in the same sentence?
-fn cue_after(view: &DocView, phrases: &[Phrase], at: usize, gap: u32) -> bool {
+fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32) -> bool {
     let s_end = view
         .sentences
         .iter()
@@ -727,18 +727,17 @@ fn cue_after(view: &DocView, phrases: &[Phrase], at: usize, gap: u32) -> bool {
     (at..hi).any(|k| {
         view.tokens[k].is_word()
             && phrases
+                .starting_with(view.word(k))
                 .iter()
-                .any(|p| match_forward_phrase(view, k, p, s_end))
+                .any(|p| match_forward(view, k, &p[1..], s_end).is_some())
     })
 }
 
-fn match_forward_phrase(view: &DocView, k: usize, phrase: &Phrase, limit: usize) -> bool {
-    match phrase.split_first() {
-        Some((first, rest)) => {
-            view.word(k) == first && match_forward(view, k, rest, limit).is_some()
-        }
-        None => false,
-    }
+/// Does one of the phrases end at word token `k` (not reaching before `lo`)?
+fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
+    set.ending_with(view.word(k))
+        .iter()
+        .any(|p| match_backward(view, k, p, lo))
 }
 
 /// A mention that the filler `ms[mi]` introduces: after a possessive
@@ -776,11 +775,11 @@ fn more_specific<'m>(
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than
 /// `lo`?
-fn cue_before(view: &DocView, cues: &[Phrase], at: usize, gap: u32, lo: usize) -> bool {
+fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) -> bool {
     let from = at.saturating_sub(gap as usize + 1).max(lo);
     (from..at)
         .rev()
-        .any(|k| view.tokens[k].is_word() && cues.iter().any(|c| match_backward(view, k, c, lo)))
+        .any(|k| view.tokens[k].is_word() && ends_at(view, cues, k, lo))
 }
 
 fn context_holds(
@@ -794,13 +793,13 @@ fn context_holds(
     let before = || {
         let lo = ts.saturating_sub(c.window as usize).max(s_from);
         (lo..ts).any(|k| {
-            view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, s_from))
+            view.tokens[k].is_word() && ends_at(view, &c.phrases, k, s_from)
         })
     };
     let after = || {
         let hi = (te + c.window as usize).min(s_to);
         (te..hi).any(|k| {
-            view.tokens[k].is_word() && c.phrases.iter().any(|p| match_backward(view, k, p, te))
+            view.tokens[k].is_word() && ends_at(view, &c.phrases, k, te)
         })
     };
     match c.direction {

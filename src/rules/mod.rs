@@ -91,6 +91,59 @@ pub enum Adjectives {
 /// A phrase as folded words.
 pub type Phrase = Box<[String]>;
 
+/// Hash maps and sets keyed by folded words. A fixed fast hash: the keys
+/// are our own data, and lookups happen once per word of every document.
+pub type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+pub type Set<K> = HashSet<K, foldhash::fast::FixedState>;
+
+/// A list of phrases indexed by first and last word, so checking whether
+/// any of them starts or ends at a position costs one lookup, however long
+/// the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhraseSet {
+    all: Vec<Phrase>,
+    by_first: Map<String, Vec<Phrase>>,
+    by_last: Map<String, Vec<Phrase>>,
+}
+
+impl PhraseSet {
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Phrase> {
+        self.all.iter()
+    }
+
+    /// The phrases whose last word is `word`.
+    pub fn ending_with(&self, word: &str) -> &[Phrase] {
+        self.by_last.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases whose first word is `word`.
+    pub fn starting_with(&self, word: &str) -> &[Phrase] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl From<Vec<Phrase>> for PhraseSet {
+    fn from(all: Vec<Phrase>) -> PhraseSet {
+        let mut by_first: Map<String, Vec<Phrase>> = Map::default();
+        let mut by_last: Map<String, Vec<Phrase>> = Map::default();
+        for p in &all {
+            if let (Some(f), Some(l)) = (p.first(), p.last()) {
+                by_first.entry(f.clone()).or_default().push(p.clone());
+                by_last.entry(l.clone()).or_default().push(p.clone());
+            }
+        }
+        PhraseSet { all, by_first, by_last }
+    }
+}
+
 /// One role slot of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
@@ -101,7 +154,7 @@ pub struct Slot {
     pub direction: Direction,
     /// When not empty, the filler must follow one of these phrases, with at
     /// most `gap` words between.
-    pub cues: Vec<Phrase>,
+    pub cues: PhraseSet,
     pub window: u32,
     pub gap: u32,
     /// Report the entity a metonym stands for (Kremlin → Russia).
@@ -111,10 +164,10 @@ pub struct Slot {
     pub adjectives: Adjectives,
     /// When not empty, the filler must be followed by one of these phrases,
     /// with at most `gap` words between ("North Korean" + "troops").
-    pub followed: Vec<Phrase>,
+    pub followed: PhraseSet,
     /// The filler must not come right after one of these phrases (an actor
     /// is not the "to" of "to Ukraine").
-    pub nocue: Vec<Phrase>,
+    pub nocue: PhraseSet,
     /// Prefer a more specific mention that the filler introduces:
     /// "Russia's Kursk region" → Kursk, "Israeli Prime Minister Benjamin
     /// Netanyahu" → Benjamin Netanyahu.
@@ -124,7 +177,7 @@ pub struct Slot {
 /// A condition on the words around the trigger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
-    pub phrases: Vec<Phrase>,
+    pub phrases: PhraseSet,
     pub direction: Direction,
     pub window: u32,
 }
@@ -149,7 +202,8 @@ pub struct Rule {
     pub unless: Vec<Context>,
     /// Each inner list: at least one of these slots must be filled.
     pub requires: Vec<Vec<String>>,
-    pub modality: Vec<(usize, Phrase)>,
+    /// Extra modality cues: (label index, cues).
+    pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: String,
     pub plover: String,
     pub priority: i32,
@@ -180,13 +234,13 @@ pub struct EventType {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
     pub abbreviations: Vec<String>,
-    pub number_words: HashSet<String>,
-    pub number_scales: HashSet<String>,
-    pub number_prefixes: Vec<Phrase>,
-    pub passive_aux: HashSet<String>,
-    pub noun_markers: HashSet<String>,
-    pub verb_markers: HashSet<String>,
-    pub anaphors: HashSet<String>,
+    pub number_words: Set<String>,
+    pub number_scales: Set<String>,
+    pub number_prefixes: PhraseSet,
+    pub passive_aux: Set<String>,
+    pub noun_markers: Set<String>,
+    pub verb_markers: Set<String>,
+    pub anaphors: Set<String>,
     pub barriers: Vec<String>,
 }
 
@@ -212,10 +266,10 @@ impl Default for Settings {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub triggers: HashMap<String, Vec<Trigger>>,
+    pub triggers: Map<String, Vec<Trigger>>,
     /// Modality labels in priority order, with their cue phrases.
     pub modality_labels: Vec<String>,
-    pub modality_cues: Vec<(usize, Phrase)>,
+    pub modality_cues: Vec<(usize, PhraseSet)>,
     pub lexicon: Lexicon,
     pub settings: Settings,
     pub event_types: Vec<EventType>,
@@ -321,11 +375,11 @@ impl RuleSet {
         let modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
         let mut modality_cues = Vec::new();
         for (i, (_, items, _)) in modality.iter().enumerate() {
+            let mut cues = Vec::new();
             for item in items {
-                for p in expand_item(item, &lists, "?")? {
-                    modality_cues.push((i, p));
-                }
+                cues.extend(expand_item(item, &lists, "?")?);
             }
+            modality_cues.push((i, PhraseSet::from(cues)));
         }
         let mut compiler = Compiler {
             gaz,
@@ -335,7 +389,7 @@ impl RuleSet {
             event_types: &event_types,
         };
         let mut rules = Vec::with_capacity(raw_rules.len());
-        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::new();
+        let mut triggers: Map<String, Vec<Trigger>> = Map::default();
         for (id, at, body, file, _) in &raw_rules {
             let (rule, forms) = compiler.rule(file, id, at, body)?;
             let idx = rules.len() as u32;
@@ -443,7 +497,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         number_prefixes: folded("NUMBER_PREFIXES")
             .into_iter()
             .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect(),
+            .collect::<Vec<Phrase>>()
+            .into(),
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
         noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
@@ -588,7 +643,7 @@ impl Compiler<'_> {
                         ));
                     }
                     let ctx = Context {
-                        phrases,
+                        phrases: phrases.into(),
                         direction,
                         window,
                     };
@@ -645,11 +700,11 @@ impl Compiler<'_> {
                             "expected `=` after the modality label",
                         ));
                     }
+                    let mut cues = Vec::new();
                     for item in parse_items(file, &line[3..], end)? {
-                        for p in expand_item(&item, self.lists, file)? {
-                            rule.modality.push((idx, p));
-                        }
+                        cues.extend(expand_item(&item, self.lists, file)?);
                     }
+                    rule.modality.push((idx, cues.into()));
                 }
                 "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?,
                 "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?,
@@ -806,7 +861,7 @@ impl Compiler<'_> {
             };
             let window = parse_number(file, rest.get(j), end, "a number of words (the window)")?;
             j += 1;
-            (direction, cues, window)
+            (direction, cues.into(), window)
         };
         let mut slot = Slot {
             name: head.text.clone(),
@@ -819,8 +874,8 @@ impl Compiler<'_> {
             state: false,
             shared: false,
             adjectives: Adjectives::Any,
-            followed: Vec::new(),
-            nocue: Vec::new(),
+            followed: PhraseSet::default(),
+            nocue: PhraseSet::default(),
             specific: false,
         };
         while let Some(t) = rest.get(j) {
@@ -829,12 +884,12 @@ impl Compiler<'_> {
                 "specific" => slot.specific = true,
                 "followed" => {
                     j += 1;
-                    slot.followed = self.cue_list(file, rest, &mut j, end)?;
+                    slot.followed = self.cue_list(file, rest, &mut j, end)?.into();
                     continue;
                 }
                 "nocue" => {
                     j += 1;
-                    slot.nocue = self.cue_list(file, rest, &mut j, end)?;
+                    slot.nocue = self.cue_list(file, rest, &mut j, end)?.into();
                     continue;
                 }
                 "shared" => slot.shared = true,

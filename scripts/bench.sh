@@ -122,10 +122,12 @@ min() { printf '%s\n' "$@" | sort -g | head -n1; }
 max() { printf '%s\n' "$@" | sort -g | tail -n1; }
 
 # run_evex TAG RUNS ARGS...: best `seconds` and max RSS over RUNS runs.
-# Sets E_SECONDS E_WALL E_RSS_MB E_SUMMARY.
+# Sets E_SECONDS E_WALL E_RSS_MB E_CPU (CPU use of the process, max over
+# runs: evex has a reader thread and a writer besides its workers, so one
+# worker thread can keep more than one core busy) E_SUMMARY.
 run_evex() {
     local tag=$1 runs=$2; shift 2
-    local secs=() walls=() rss=()
+    local secs=() walls=() rss=() cpu=()
     for i in $(seq "$runs"); do
         local dir=$OUT/$tag
         rm -rf "$dir"
@@ -134,6 +136,7 @@ run_evex() {
         if [ -n "$TIME" ]; then
             "$TIME" -v -o "$OUT/$tag.time" "$EVEX" extract "$@" --out "$dir" --quiet
             rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$tag.time")")
+            cpu+=("$(sed -n 's/.*Percent of CPU this job got: \([0-9]*\)%.*/\1/p' "$OUT/$tag.time")")
         else
             "$EVEX" extract "$@" --out "$dir" --quiet
         fi
@@ -144,7 +147,12 @@ run_evex() {
     done
     E_SECONDS=$(min "${secs[@]}")
     E_WALL=$(min "${walls[@]}")
-    if [ ${#rss[@]} -gt 0 ]; then E_RSS_MB=$(calc %.1f "$(max "${rss[@]}") / 1024"); else E_RSS_MB=n/a; fi
+    if [ ${#rss[@]} -gt 0 ]; then
+        E_RSS_MB=$(calc %.1f "$(max "${rss[@]}") / 1024")
+        E_CPU="$(max "${cpu[@]}")%"
+    else
+        E_RSS_MB=n/a E_CPU=n/a
+    fi
     E_SUMMARY=$OUT/$tag.summary.json
 }
 
@@ -156,14 +164,14 @@ SYNTH=(--no-default-gazetteers --gazetteers "$G20")
 
 log "evex extract, 1 thread, 50 MB x$RUNS"
 run_evex t1 "$RUNS" "$C50" --threads 1 "${SYNTH[@]}"
-T1_S=$E_SECONDS T1_WALL=$E_WALL T1_RSS=$E_RSS_MB
+T1_S=$E_SECONDS T1_WALL=$E_WALL T1_RSS=$E_RSS_MB T1_CPU=$E_CPU
 BYTES=$(js "$E_SUMMARY" text_bytes)
 DOCS=$(js "$E_SUMMARY" documents_processed)
 ENTS=$(js "$E_SUMMARY" entities)
 EVENTS=$(js "$E_SUMMARY" events)
 log "evex extract, 2 threads, 50 MB x$RUNS"
 run_evex t2 "$RUNS" "$C50" --threads 2 "${SYNTH[@]}"
-T2_S=$E_SECONDS T2_WALL=$E_WALL T2_RSS=$E_RSS_MB
+T2_S=$E_SECONDS T2_WALL=$E_WALL T2_RSS=$E_RSS_MB T2_CPU=$E_CPU
 
 log "floor, 50 MB x$RUNS"
 fl=()
@@ -239,15 +247,22 @@ fi
 # ---------------------------------------------------------------- profile
 if [ "$PROFILE" = 1 ]; then
     if command -v perf >/dev/null; then
-        log "perf profile (separate build with line tables in target/bench-prof)"
-        CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release --quiet --bin evex --target-dir target/bench-prof
-        head -c 5000000 "$C50" | sed '$d' > "$DATA/slice-5mb.jsonl"
-        perf record -F 2000 -g -o "$OUT/perf.data" target/bench-prof/release/evex extract "$DATA/slice-5mb.jsonl" \
+        log "perf profile: build with frame pointers and line tables in target/bench-prof, 20 MB, 1 thread"
+        RUSTFLAGS="-C force-frame-pointers=yes" CARGO_PROFILE_RELEASE_DEBUG=line-tables-only \
+            cargo build --release --quiet --bin evex --target-dir target/bench-prof
+        head -c 20000000 "$C50" | sed '$d' > "$DATA/slice-20mb.jsonl"
+        perf record -q -F 1999 -g -o "$OUT/perf.data" target/bench-prof/release/evex extract "$DATA/slice-20mb.jsonl" \
             --out "$OUT/prof" --quiet --threads 1 "${SYNTH[@]}" 2>/dev/null
-        { echo "== self time"; perf report -i "$OUT/perf.data" --no-children --stdio --sort symbol,srcline 2>/dev/null | grep -v '^#' | grep -E '^ +[0-9]' | head -40
-          echo "== with children"; perf report -i "$OUT/perf.data" --children --stdio --sort symbol 2>/dev/null | grep -v '^#' | grep -E '^ +[0-9]' | head -40
+        top() { grep -v '^#' | grep -E '^ +[0-9]' | head -n "$1"; }
+        { echo "== inclusive (children), evex/aho-corasick/csv/serde frames"
+          perf report -i "$OUT/perf.data" --children --stdio --sort symbol -g none 2>/dev/null \
+              | grep -E 'evex::|aho_corasick::|csv|serde' | top 40
+          echo "== self time"
+          perf report -i "$OUT/perf.data" --no-children --stdio --sort symbol -g none 2>/dev/null | top 40
+          echo "== self time by source line"
+          perf report -i "$OUT/perf.data" --no-children --stdio --sort srcline -g none 2>/dev/null | top 40
         } > target/bench-perf.txt
-        log "profile written to target/bench-perf.txt"
+        log "profile written to target/bench-perf.txt (perf.data in $OUT)"
     else
         log "--profile: perf not found (Debian: apt-get install linux-perf)"
     fi
@@ -263,24 +278,24 @@ SPEEDUP=$(calc %.2f "$T1_S / $T2_S")
 BRATIO=$(calc %.2f "$B_EVEX / $B_FLOOR")
 BRATIO2=$(calc %.2f "$B_EVEX / $B_FOLDED")
 mark() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo MISS; fi; }
-row() { printf '%-44s %-34s %-10s %s\n' "$@"; }
+row() { printf '%-44s %-46s %-13s %s\n' "$@"; }
 {
     echo "evex benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet -- src 2>/dev/null || echo ' + uncommitted src changes'), best of $RUNS"
     echo "corpus: $MB MB, $DOCS docs, $(kv "$C50.info" words_per_entity) words per entity mention; gazetteer synth20k: $(kv "$G20.info" entries) entries, $(kv "$G20.info" aliases) forms"
     echo "evex found $ENTS entities and $EVENTS events; the floor counted $FLOOR_MATCHES whole-word matches; MB = 10^6 bytes of text"
     echo
     row "measure" "value" "target" "status"
-    row "evex extract, 1 thread" "$T1_MBS MB/s (wall ${T1_WALL}s w/ load)" "" ""
-    row "evex extract, 2 threads" "$T2_MBS MB/s (wall ${T2_WALL}s w/ load)" "" ""
+    row "evex extract, 1 thread" "$T1_MBS MB/s (wall $(calc %.2f "$T1_WALL")s, CPU $T1_CPU)" "" ""
+    row "evex extract, 2 threads" "$T2_MBS MB/s (wall $(calc %.2f "$T2_WALL")s, CPU $T2_CPU)" "" ""
     row "floor: aho-corasick LeftmostLongest, 1 thr" "$FL_MBS MB/s" "" ""
     row "evex 1 thread / floor" "${RATIO}x" ">= 0.5x" "$(mark "$RATIO >= 0.5")"
     row "evex 2 threads / 1 thread" "${SPEEDUP}x" ">= 1.8x" "$(mark "$SPEEDUP >= 1.8")"
-    row "200k build, evex gazetteer.build_seconds" "${B_EVEX}s (load ${L_EVEX}s, $P_EVEX patterns)" "" ""
-    row "200k build, floor (raw forms, ASCII-CI)" "${B_FLOOR}s ($P_FLOOR patterns)" "" ""
-    row "200k build, aho-corasick on evex's forms" "${B_FOLDED}s ($P_FOLDED folded, Standard)" "" ""
+    row "200k build, evex gazetteer.build_seconds" "$(calc %.2f "$B_EVEX")s (load $(calc %.2f "$L_EVEX")s, $P_EVEX patterns)" "" ""
+    row "200k build, floor (raw forms, ASCII-CI)" "$(calc %.2f "$B_FLOOR")s ($P_FLOOR patterns)" "" ""
+    row "200k build, aho-corasick on evex's forms" "$(calc %.2f "$B_FOLDED")s ($P_FOLDED folded, Standard)" "" ""
     row "evex build / floor build" "${BRATIO}x" "<= 1.2x" "$(mark "$BRATIO <= 1.2")"
     row "evex build / aho-corasick on evex's forms" "${BRATIO2}x" "(info)" ""
-    row "default gazetteers: load_seconds" "${D_LOAD}s (build ${D_BUILD}s, $D_ENTRIES entries)" "< 0.5 s" "$(mark "$D_LOAD < 0.5")"
+    row "default gazetteers: load_seconds" "$(calc %.3f "$D_LOAD")s (build $(calc %.3f "$D_BUILD")s, $D_ENTRIES entries)" "< 0.5 s" "$(mark "$D_LOAD < 0.5")"
     row "peak RSS, 50 MB, 1 / 2 threads" "$T1_RSS / $T2_RSS MB" "" ""
     if [ "$LARGE" = 1 ]; then
         row "peak RSS, 500 MB, 2 threads" "$L_RSS MB ($(calc %.2f "$L_BYTES / 1e6 / $L_S") MB/s)" "<= 1.1x 50MB" \

@@ -80,12 +80,18 @@ pub fn resolve(
     }
     // Surnames, in text order: each needs an earlier full mention.
     partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
+    // Where each entity is first named (end token of its first name mention).
+    let mut first_named: crate::rules::Map<u32, u32> = crate::rules::Map::default();
+    for m in out.iter().filter(|m| m.kind == AliasKind::Name) {
+        first_named
+            .entry(m.entry)
+            .and_modify(|e| *e = (*e).min(m.tok_end))
+            .or_insert(m.tok_end);
+    }
+    let named_before = |entry: u32, tok: u32| first_named.get(&entry).is_some_and(|&e| e <= tok);
     for c in partial.iter() {
         let entry = gaz.alias(c.alias).entry;
-        let named_before = out
-            .iter()
-            .any(|m| m.entry == entry && m.kind == AliasKind::Name && m.tok_end <= c.tok_start);
-        if !named_before {
+        if !named_before(entry, c.tok_start) {
             continue;
         }
         let span = c.tok_start as usize..c.tok_end as usize;
@@ -97,10 +103,10 @@ pub fn resolve(
         } else if holder != u32::MAX {
             // Same span held by a bare alias of an entity never named in full?
             let other = out[holder as usize];
-            let other_named = out.iter().any(|m| {
-                m.entry == other.entry && m.tok_end <= other.tok_start && m.kind == AliasKind::Name
-            });
-            if other.tok_start == c.tok_start && other.tok_end == c.tok_end && !other_named {
+            if other.tok_start == c.tok_start
+                && other.tok_end == c.tok_end
+                && !named_before(other.entry, other.tok_start)
+            {
                 out[holder as usize] = mention(gaz, tokens, sentences, c);
             }
         }

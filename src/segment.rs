@@ -119,6 +119,10 @@ fn next_char(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
 }
 
+/// A "sentence" longer than this many tokens (a table, a list, text without
+/// punctuation) is cut, so that work per sentence stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Splits texts into tokens and sentences. Built once; cheap to share.
 #[derive(Debug, Clone, Default)]
 pub struct Segmenter {
@@ -154,7 +158,7 @@ impl Segmenter {
         });
         let mut first = 0usize;
         for j in 1..tokens.len() {
-            if self.breaks_before(text, tokens, j) {
+            if j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j) {
                 push_sentence(tokens, sentences, first, j);
                 first = j;
             }
@@ -303,6 +307,12 @@ mod tests {
                 "next para"
             ]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut() {
+        let text = "word ".repeat(1000);
+        assert_eq!(sentences(&text).len(), 3);
     }
 
     #[test]

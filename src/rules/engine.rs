@@ -66,6 +66,14 @@ impl Event {
     }
 }
 
+/// How many mentions back an anaphor ("these missiles") looks for its
+/// antecedent.
+const ANTECEDENT_REACH: usize = 500;
+
+/// How many events apart two mentions of one event may be to be merged;
+/// bounds the work on very large documents.
+const MERGE_REACH: usize = 256;
+
 /// What the engine needs to see of a document.
 pub struct DocView<'a> {
     pub text: &'a str,
@@ -303,7 +311,16 @@ impl RuleSet {
             if roles.iter().any(|r| r.slot == slot.name) {
                 continue;
             }
-            if let Some(role) = self.fill(view, slot, ms, quantities, s_from, ts, te, &mut used) {
+            if let Some(role) = self.fill(
+                view,
+                slot,
+                ms,
+                quantities,
+                (s_from, s_to),
+                ts,
+                te,
+                &mut used,
+            ) {
                 roles.push(role);
             }
         }
@@ -358,14 +375,15 @@ impl RuleSet {
             return None;
         }
         let etype = view.gaz.entry(m.entry).etype;
-        view.mentions
+        // Look back a bounded distance, so huge documents stay linear.
+        let before = view.mentions.partition_point(|p| p.tok_end <= m.tok_start);
+        view.mentions[before.saturating_sub(ANTECEDENT_REACH)..before]
             .iter()
-            .take_while(|p| p.tok_end <= m.tok_start)
-            .filter(|p| {
+            .rev()
+            .find(|p| {
                 let e = view.gaz.entry(p.entry);
                 e.etype == etype && !e.generic
             })
-            .last()
             .map(|p| p.entry)
     }
 
@@ -402,7 +420,7 @@ impl RuleSet {
         slot: &Slot,
         ms: &[Mention],
         quantities: &[Quantity],
-        s_from: usize,
+        (s_from, s_to): (usize, usize),
         ts: usize,
         te: usize,
         used: &mut Vec<u32>,
@@ -446,9 +464,17 @@ impl RuleSet {
         // Specific entities first; generic classes ("drones") only when no
         // specific one fits.
         for generic_pass in [false, true] {
-            if let Some(role) =
-                self.fill_pass(view, slot, ms, &order, s_from, ts, te, used, generic_pass)
-            {
+            if let Some(role) = self.fill_pass(
+                view,
+                slot,
+                ms,
+                &order,
+                (s_from, s_to),
+                ts,
+                te,
+                used,
+                generic_pass,
+            ) {
                 return Some(role);
             }
         }
@@ -462,7 +488,7 @@ impl RuleSet {
         slot: &Slot,
         ms: &[Mention],
         order: &[(usize, &Filler)],
-        s_from: usize,
+        (s_from, s_to): (usize, usize),
         ts: usize,
         te: usize,
         used: &mut Vec<u32>,
@@ -532,7 +558,7 @@ impl RuleSet {
                         continue;
                     }
                     if !slot.followed.is_empty()
-                        && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap)
+                        && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap, s_to)
                     {
                         continue;
                     }
@@ -716,13 +742,8 @@ fn phrases(list: &PhraseSet) -> String {
 }
 
 /// Does a phrase start within `gap` tokens after `at` (the end of a
-/// filler), in the same sentence?
-fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32) -> bool {
-    let s_end = view
-        .sentences
-        .iter()
-        .find(|s| (s.first_token as usize) < at.max(1) && at <= s.end_token as usize)
-        .map_or(view.tokens.len(), |s| s.end_token as usize);
+/// filler), before the sentence ends at `s_end`?
+fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32, s_end: usize) -> bool {
     let hi = (at + gap as usize + 1).min(s_end);
     (at..hi).any(|k| {
         view.tokens[k].is_word()
@@ -792,15 +813,11 @@ fn context_holds(
 ) -> bool {
     let before = || {
         let lo = ts.saturating_sub(c.window as usize).max(s_from);
-        (lo..ts).any(|k| {
-            view.tokens[k].is_word() && ends_at(view, &c.phrases, k, s_from)
-        })
+        (lo..ts).any(|k| view.tokens[k].is_word() && ends_at(view, &c.phrases, k, s_from))
     };
     let after = || {
         let hi = (te + c.window as usize).min(s_to);
-        (te..hi).any(|k| {
-            view.tokens[k].is_word() && ends_at(view, &c.phrases, k, te)
-        })
+        (te..hi).any(|k| view.tokens[k].is_word() && ends_at(view, &c.phrases, k, te))
     };
     match c.direction {
         Direction::Before => before(),
@@ -827,7 +844,7 @@ fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first..n {
-        for j in first..n {
+        for j in i.saturating_sub(MERGE_REACH).max(first)..(i + MERGE_REACH).min(n) {
             if i == j || !keep[j] {
                 continue;
             }

@@ -140,7 +140,11 @@ impl From<Vec<Phrase>> for PhraseSet {
                 by_last.entry(l.clone()).or_default().push(p.clone());
             }
         }
-        PhraseSet { all, by_first, by_last }
+        PhraseSet {
+            all,
+            by_first,
+            by_last,
+        }
     }
 }
 

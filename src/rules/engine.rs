@@ -461,9 +461,14 @@ impl RuleSet {
         if slot.direction == Direction::Around {
             order.sort_by_key(|(d, _)| *d);
         }
-        // Specific entities first; generic classes ("drones") only when no
-        // specific one fits.
-        for generic_pass in [false, true] {
+        // With `named`, specific entities first; generic classes ("drones")
+        // only when no specific one fits.
+        let passes: &[Option<bool>] = if slot.named {
+            &[Some(false), Some(true)]
+        } else {
+            &[None]
+        };
+        for &generic_pass in passes {
             if let Some(role) = self.fill_pass(
                 view,
                 slot,
@@ -492,7 +497,7 @@ impl RuleSet {
         ts: usize,
         te: usize,
         used: &mut Vec<u32>,
-        generic_pass: bool,
+        generic_pass: Option<bool>,
     ) -> Option<Role> {
         for &(dist, f) in order {
             if dist >= slot.window as usize {
@@ -548,7 +553,9 @@ impl RuleSet {
                 Some(mi) => {
                     let mut m = &ms[mi];
                     let entry = view.gaz.entry(m.entry);
-                    if !slot.types.contains(&entry.etype) || entry.generic != generic_pass {
+                    if !slot.types.contains(&entry.etype)
+                        || generic_pass.is_some_and(|g| entry.generic != g)
+                    {
                         continue;
                     }
                     let is_adj = m.kind == AliasKind::Demonym;
@@ -568,7 +575,9 @@ impl RuleSet {
                         m = next;
                     }
                     let mut entry_idx = m.entry;
-                    if generic_pass && let Some(e) = self.antecedent(view, m) {
+                    if view.gaz.entry(m.entry).generic
+                        && let Some(e) = self.antecedent(view, m)
+                    {
                         entry_idx = e;
                     }
                     let entry = view.gaz.entry(entry_idx);

@@ -172,6 +172,9 @@ pub struct Slot {
     /// The filler must not come right after one of these phrases (an actor
     /// is not the "to" of "to Ukraine").
     pub nocue: PhraseSet,
+    /// Try named entities before generic classes: "ATACMS" before
+    /// "missiles", even when the class is nearer.
+    pub named: bool,
     /// Prefer a more specific mention that the filler introduces:
     /// "Russia's Kursk region" → Kursk, "Israeli Prime Minister Benjamin
     /// Netanyahu" → Benjamin Netanyahu.
@@ -881,11 +884,13 @@ impl Compiler<'_> {
             followed: PhraseSet::default(),
             nocue: PhraseSet::default(),
             specific: false,
+            named: false,
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
                 "state" => slot.state = true,
                 "specific" => slot.specific = true,
+                "named" => slot.named = true,
                 "followed" => {
                     j += 1;
                     slot.followed = self.cue_list(file, rest, &mut j, end)?.into();
@@ -908,7 +913,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
                         ),
                     ));
                 }

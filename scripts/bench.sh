@@ -115,10 +115,11 @@ gen "$DATA/corpus-50mb.jsonl" corpus --entries 20000 --mb 50 --seed 42
 head -n 20 "$DATA/corpus-50mb.jsonl" > "$DATA/tiny.jsonl"
 
 # ---------------------------------------------------------------- helpers
-kv() { sed -n "s/^$2=//p" "$1" | head -n1; }                 # key=value files
-js() { sed -n "s/^ *\"$2\": \([-0-9.eE+]*\),\{0,1\}$/\1/p" "$1" | head -n1; }  # summary.json
+first() { awk 'NR == 1'; }   # unlike head, reads all its input: no SIGPIPE under pipefail
+kv() { sed -n "s/^$2=//p" "$1" | first; }                 # key=value files
+js() { sed -n "s/^ *\"$2\": \([-0-9.eE+]*\),\{0,1\}$/\1/p" "$1" | first; }  # summary.json
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
-min() { printf '%s\n' "$@" | sort -g | head -n1; }
+min() { printf '%s\n' "$@" | sort -g | first; }
 max() { printf '%s\n' "$@" | sort -g | tail -n1; }
 
 # run_evex TAG RUNS ARGS...: best `seconds` and max RSS over RUNS runs.
@@ -253,7 +254,8 @@ if [ "$PROFILE" = 1 ]; then
         head -c 20000000 "$C50" | sed '$d' > "$DATA/slice-20mb.jsonl"
         perf record -q -F 1999 -g -o "$OUT/perf.data" target/bench-prof/release/evex extract "$DATA/slice-20mb.jsonl" \
             --out "$OUT/prof" --quiet --threads 1 "${SYNTH[@]}" 2>/dev/null
-        top() { grep -v '^#' | grep -E '^ +[0-9]' | head -n "$1"; }
+        set +o pipefail   # the report filters may legitimately match nothing
+        top() { grep -v '^#' | grep -E '^ +[0-9]' | awk -v n="$1" 'NR <= n'; }
         { echo "== inclusive (children), evex/aho-corasick/csv/serde frames"
           perf report -i "$OUT/perf.data" --children --stdio --sort symbol -g none 2>/dev/null \
               | grep -E 'evex::|aho_corasick::|csv|serde' | top 40
@@ -262,6 +264,7 @@ if [ "$PROFILE" = 1 ]; then
           echo "== self time by source line"
           perf report -i "$OUT/perf.data" --no-children --stdio --sort srcline -g none 2>/dev/null | top 40
         } > target/bench-perf.txt
+        set -o pipefail
         log "profile written to target/bench-perf.txt (perf.data in $OUT)"
     else
         log "--profile: perf not found (Debian: apt-get install linux-perf)"

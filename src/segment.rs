@@ -177,6 +177,9 @@ impl Segmenter {
         if next.newlines_before == 1 && next_opens {
             return true;
         }
+        if next.space_before && ends_dateline(text, tokens, j) {
+            return true;
+        }
         if !next.space_before || !next_opens {
             return false;
         }
@@ -204,6 +207,31 @@ impl Segmenter {
             _ => false,
         }
     }
+}
+
+/// Does token `j - 1` end a wire-copy dateline ("KYIV, Nov 20 (Reuters) -",
+/// "DUBAI, Feb 22 —")? The place of a dateline is where the report was
+/// filed, not a participant, so it must not share a sentence with the news.
+fn ends_dateline(text: &str, tokens: &[Token], j: usize) -> bool {
+    let dash = &tokens[j - 1];
+    if dash.kind != TokenKind::Punct
+        || !dash.space_before
+        || !matches!(tok_text(text, dash), "-" | "\u{2013}" | "\u{2014}")
+    {
+        return false;
+    }
+    let mut k = j - 1;
+    while k > 0 && tokens[k].newlines_before == 0 && j - k < 14 {
+        k -= 1;
+    }
+    if k > 0 && tokens[k].newlines_before == 0 {
+        return false;
+    }
+    let first = tok_text(text, &tokens[k]);
+    first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 fn tok_text<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -305,6 +333,21 @@ mod tests {
                 "Kyiv Hit Overnight",
                 "Russia launched drones at Kyiv, officials said\nand later denied it.",
                 "next para"
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_are_their_own_sentence() {
+        assert_eq!(
+            sentences(
+                "DOHA, Aug 14 \u{2014} Israeli and Hamas negotiators will meet.\nKYIV, Nov 20 (Reuters) - Russia fired missiles."
+            ),
+            vec![
+                "DOHA, Aug 14 \u{2014}",
+                "Israeli and Hamas negotiators will meet.",
+                "KYIV, Nov 20 (Reuters) -",
+                "Russia fired missiles."
             ]
         );
     }

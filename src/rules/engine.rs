@@ -564,6 +564,9 @@ impl RuleSet {
                     {
                         continue;
                     }
+                    if slot.nocompound && starts_compound(view, m.tok_end as usize) {
+                        continue;
+                    }
                     if !slot.followed.is_empty()
                         && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap, s_to)
                     {
@@ -761,6 +764,18 @@ fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32, s_end: us
                 .iter()
                 .any(|p| match_forward(view, k, &p[1..], s_end).is_some())
     })
+}
+
+/// Is the token at `k` a hyphen glued to a following word ("-owned")?
+fn starts_compound(view: &DocView, k: usize) -> bool {
+    view.tokens.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Punct
+            && !t.space_before
+            && matches!(view.raw(k), "-" | "\u{2010}" | "\u{2011}")
+    }) && view
+        .tokens
+        .get(k + 1)
+        .is_some_and(|t| t.is_word() && !t.space_before)
 }
 
 /// Does one of the phrases end at word token `k` (not reaching before `lo`)?

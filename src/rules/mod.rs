@@ -172,6 +172,9 @@ pub struct Slot {
     /// The filler must not come right after one of these phrases (an actor
     /// is not the "to" of "to Ukraine").
     pub nocue: PhraseSet,
+    /// Skip fillers that begin a hyphenated compound ("Greek-owned tanker",
+    /// "Hong Kong-based company"): they modify something else.
+    pub nocompound: bool,
     /// Try named entities before generic classes: "ATACMS" before
     /// "missiles", even when the class is nearer.
     pub named: bool,
@@ -885,12 +888,14 @@ impl Compiler<'_> {
             nocue: PhraseSet::default(),
             specific: false,
             named: false,
+            nocompound: false,
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
                 "state" => slot.state = true,
                 "specific" => slot.specific = true,
                 "named" => slot.named = true,
+                "nocompound" => slot.nocompound = true,
                 "followed" => {
                     j += 1;
                     slot.followed = self.cue_list(file, rest, &mut j, end)?.into();
@@ -913,7 +918,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
                         ),
                     ));
                 }

@@ -271,3 +271,63 @@ fn collect(p: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<(), Config
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline() -> Pipeline {
+        Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names_and_surnames_resolve() {
+        let p = pipeline();
+        let text = "President Vladimir Putin spoke. Later Putin left for Minsk.";
+        let out = p.process(&Document::new("d", text));
+        let found: Vec<(&str, &str)> = out
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.start as usize..m.end as usize],
+                    p.gazetteer().entry(m.entry).canonical.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Vladimir Putin", "Vladimir Putin"),
+                ("Putin", "Vladimir Putin"),
+                ("Minsk", "Minsk")
+            ]
+        );
+    }
+
+    #[test]
+    fn metonyms_and_demonyms_act_for_their_state() {
+        let p = pipeline();
+        let out = p.process(&Document::new(
+            "d",
+            "The Kremlin has deployed Russian troops to Belarus.",
+        ));
+        assert_eq!(out.events.len(), 1);
+        assert_eq!(out.events[0].role("actor"), Some("Russia"));
+        assert_eq!(out.events[0].role("location"), Some("Belarus"));
+    }
+
+    #[test]
+    fn generic_classes_fill_roles_but_are_not_reported() {
+        let p = pipeline();
+        let out = p.process(&Document::new("d", "Russia launched drones at Odesa."));
+        assert_eq!(out.events[0].role("weapon"), Some("drones"));
+        let reported: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| p.is_reported(m))
+            .map(|m| p.gazetteer().entry(m.entry).canonical.as_str())
+            .collect();
+        assert_eq!(reported, ["Russia", "Odesa"]);
+    }
+}

@@ -280,3 +280,53 @@ pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, S
     }
     Ok(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names() {
+        assert_eq!(Format::from_name("a.TXT"), Some(Format::Text));
+        assert_eq!(Format::from_name("dump.jsonl.gz"), Some(Format::Jsonl));
+        assert_eq!(Format::from_name("x.ndjson"), Some(Format::Jsonl));
+        assert_eq!(Format::from_name("rows.csv.gz"), Some(Format::Csv));
+        assert_eq!(Format::from_name("README"), None);
+        assert_eq!(Format::from_name("report.pdf"), None);
+    }
+
+    #[test]
+    fn text_checks_give_reasons() {
+        assert_eq!(check_text(b"Kyiv".to_vec(), 10), Ok("Kyiv".to_string()));
+        assert_eq!(
+            check_text(b"  \n".to_vec(), 10).unwrap_err().0,
+            RejectReason::Empty
+        );
+        assert_eq!(
+            check_text(b"a\0b".to_vec(), 10).unwrap_err().0,
+            RejectReason::Binary
+        );
+        assert_eq!(
+            check_text(b"caf\xe9".to_vec(), 10).unwrap_err().0,
+            RejectReason::InvalidUtf8
+        );
+        assert_eq!(
+            check_text(b"0123456789a".to_vec(), 10).unwrap_err().0,
+            RejectReason::TooLarge
+        );
+    }
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_with_relative_ids() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("b")).expect("mkdir");
+        for f in ["b/z.txt", "a.txt", ".hidden.txt", "b/a.md"] {
+            std::fs::write(dir.path().join(f), "x").expect("write");
+        }
+        let root = dir.path().display().to_string();
+        let files = plan(&[root, "-".to_string()], &Options::default());
+        let ids: Vec<&str> = files.iter().map(|f| f.doc_id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b/a.md", "b/z.txt", "stdin"]);
+        assert_eq!(files[3].format, Some(Format::Text));
+    }
+}

@@ -60,6 +60,7 @@ struct Input {
     segmenter: Segmenter,
     folded: Vec<Folded>,
     mentions: Vec<Vec<Mention>>,
+    triggers: Vec<Vec<u32>>,
     extractions: Vec<Extraction>,
 }
 
@@ -75,12 +76,23 @@ fn prepare(pipeline: Pipeline, names: &textgen::Names) -> Input {
     let folded: Vec<Folded> = docs.iter().map(|d| fold(&segmenter, &d.text)).collect();
     let mut candidates = Vec::new();
     let mut taken = Vec::new();
+    let mut triggers = Vec::new();
     let mentions = docs
         .iter()
         .zip(&folded)
         .map(|(d, f)| {
             let mut out = Vec::new();
-            find_resolve(&pipeline, &d.text, f, &mut candidates, &mut taken, &mut out);
+            let mut hits = Vec::new();
+            find_resolve(
+                &pipeline,
+                &d.text,
+                f,
+                &mut candidates,
+                &mut hits,
+                &mut taken,
+                &mut out,
+            );
+            triggers.push(hits);
             out
         })
         .collect();
@@ -92,6 +104,7 @@ fn prepare(pipeline: Pipeline, names: &textgen::Names) -> Input {
         segmenter,
         folded,
         mentions,
+        triggers,
         extractions,
     }
 }
@@ -121,12 +134,21 @@ fn find_resolve(
     text: &str,
     f: &Folded,
     candidates: &mut Vec<Candidate>,
+    triggers: &mut Vec<u32>,
     taken: &mut Vec<u32>,
     out: &mut Vec<Mention>,
 ) {
     candidates.clear();
-    p.gazetteer()
-        .find(text, &f.folded, &f.tokens, &f.words, candidates);
+    triggers.clear();
+    p.matcher().find(
+        p.gazetteer(),
+        text,
+        &f.folded,
+        &f.tokens,
+        &f.words,
+        candidates,
+        triggers,
+    );
     resolve(
         p.gazetteer(),
         &f.tokens,
@@ -185,7 +207,8 @@ fn matching(c: &mut Criterion) {
     let mut g = c.benchmark_group("match");
     for (name, input) in [("default", default_input()), ("synth20k", synth_input())] {
         g.throughput(Throughput::Bytes(input.bytes));
-        let (mut candidates, mut taken, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut candidates, mut hits, mut taken, mut out) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         g.bench_function(BenchmarkId::new("find_resolve", name), |b| {
             b.iter(|| {
                 for (d, f) in input.docs.iter().zip(&input.folded) {
@@ -194,6 +217,7 @@ fn matching(c: &mut Criterion) {
                         &d.text,
                         f,
                         &mut candidates,
+                        &mut hits,
                         &mut taken,
                         &mut out,
                     );
@@ -212,13 +236,20 @@ fn rules(c: &mut Criterion) {
     let mut events: Vec<Event> = Vec::new();
     g.bench_function("apply", |b| {
         b.iter(|| {
-            for ((d, f), m) in input.docs.iter().zip(&input.folded).zip(&input.mentions) {
+            for (((d, f), m), t) in input
+                .docs
+                .iter()
+                .zip(&input.folded)
+                .zip(&input.mentions)
+                .zip(&input.triggers)
+            {
                 let view = DocView {
                     text: &d.text,
                     folded: &f.folded,
                     tokens: &f.tokens,
                     sentences: &f.sentences,
                     mentions: m,
+                    triggers: t,
                     gaz: input.pipeline.gazetteer(),
                 };
                 events.clear();

@@ -18,6 +18,13 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Appends the folded form of one word to `out`.
 pub fn fold_word_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Most words: one lower-casing copy, no per-character work.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         fold_char_into(c, out, true);
     }

@@ -9,7 +9,7 @@
 
 use crate::defaults;
 use crate::document::Document;
-use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats};
+use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::normalize::fold_tokens;
 use crate::resolve::{Mention, resolve};
 use crate::rules::engine::{DocView, Event};
@@ -73,6 +73,7 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct Pipeline {
     gazetteer: Gazetteer,
+    matcher: Matcher,
     rules: RuleSet,
     segmenter: Segmenter,
     config: Config,
@@ -86,6 +87,7 @@ struct Scratch {
     folded: String,
     words: Vec<u32>,
     candidates: Vec<gazetteer::Candidate>,
+    triggers: Vec<u32>,
     taken: Vec<u32>,
 }
 
@@ -134,9 +136,11 @@ impl Pipeline {
             });
         }
         let rules = RuleSet::build(&rsources, &gazetteer)?;
+        let matcher = Matcher::new(&gazetteer, rules.triggers.keys().map(String::as_str))?;
         let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
         Ok(Pipeline {
             gazetteer,
+            matcher,
             rules,
             segmenter,
             config: config.clone(),
@@ -148,12 +152,22 @@ impl Pipeline {
         &self.gazetteer
     }
 
+    /// The automaton over gazetteer aliases and rule triggers.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }
 
+    /// Entry, alias and pattern counts; build time includes compiling the
+    /// automaton.
     pub fn gazetteer_stats(&self) -> GazetteerStats {
-        self.gazetteer.stats()
+        let mut stats = self.gazetteer.stats();
+        stats.patterns = self.matcher.patterns();
+        stats.build_seconds += self.matcher.build_seconds();
+        stats
     }
 
     /// Seconds spent loading and compiling gazetteers and rules.
@@ -191,8 +205,16 @@ impl Pipeline {
                     .map(|(i, _)| i as u32),
             );
             s.candidates.clear();
-            self.gazetteer
-                .find(text, &s.folded, &s.tokens, &s.words, &mut s.candidates);
+            s.triggers.clear();
+            self.matcher.find(
+                &self.gazetteer,
+                text,
+                &s.folded,
+                &s.tokens,
+                &s.words,
+                &mut s.candidates,
+                &mut s.triggers,
+            );
             let mut mentions = Vec::new();
             resolve(
                 &self.gazetteer,
@@ -209,6 +231,7 @@ impl Pipeline {
                 tokens: &s.tokens,
                 sentences: &s.sentences,
                 mentions: &mentions,
+                triggers: &s.triggers,
                 gaz: &self.gazetteer,
             };
             self.rules

@@ -151,7 +151,8 @@ mod tests {
             .filter(|&i| t[i as usize].is_word())
             .collect();
         let mut cands = Vec::new();
-        g.find(text, &f, &t, &words, &mut cands);
+        let matcher = crate::gazetteer::Matcher::new(&g, []).unwrap();
+        matcher.find(&g, text, &f, &t, &words, &mut cands, &mut Vec::new());
         let (mut taken, mut out) = (Vec::new(), Vec::new());
         resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
         out.iter()

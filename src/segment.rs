@@ -54,6 +54,9 @@ pub struct Sentence {
 /// Is `c` part of a word? Letters, digits and combining marks (so that a
 /// decomposed "ï" stays inside its word).
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -115,7 +118,13 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(u32, u32, TokenKind, bool, u8))
     }
 }
 
+/// The character at byte `i` (a char boundary), with an ASCII fast path.
+#[inline]
 fn next_char(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return b as char;
+    }
     text[i..].chars().next().unwrap_or(' ')
 }
 

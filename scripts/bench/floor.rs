@@ -1,6 +1,6 @@
 //! The raw matching floor (cargo example `floor`), used by `scripts/bench.sh`.
 //!
-//!   floor GAZETTEER.tsv [CORPUS.jsonl ...]
+//!   floor [--evex-forms] [--standard] GAZETTEER.tsv [CORPUS.jsonl ...]
 //!
 //! Reads the surface forms of a gazetteer (canonical, aliases and demonyms
 //! columns; `!Form` removals skipped; duplicates, compared in ASCII lower
@@ -8,8 +8,14 @@
 //! `MatchKind::LeftmostLongest` and ASCII case-insensitivity, then streams
 //! the JSONL corpora (the `text` field of each line, as evex reads it) and
 //! counts whole-word matches on one thread: a match counts when the
-//! characters on both sides of it are not letters or digits. No folding, no tokens, no resolution, no output:
-//! this is what evex's matching stage costs at the least.
+//! characters on both sides of it are not letters or digits. No folding,
+//! no tokens, no resolution, no output: this is what evex's matching stage
+//! costs at the least.
+//!
+//! `--evex-forms` builds instead the automaton evex builds (plus evex's
+//! generated plurals and surnames, folded by `evex::normalize::fold_phrase`,
+//! padded with spaces, case-sensitive) and `--standard` uses
+//! `MatchKind::Standard` as evex does; both only time the build (no scan).
 //!
 //! Prints `key=value` lines: patterns, parse_seconds, build_seconds, docs,
 //! text_bytes, matches, scan_seconds (read + JSON parse + match),
@@ -21,7 +27,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
-fn patterns(tsv: &str) -> Vec<String> {
+fn patterns(tsv: &str, evex_extras: bool) -> Vec<String> {
     let mut header: Option<Vec<&str>> = None;
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -34,19 +40,46 @@ fn patterns(tsv: &str) -> Vec<String> {
             header = Some(cells);
             continue;
         };
-        for (name, cell) in h.iter().zip(&cells) {
-            let forms: Vec<&str> = match *name {
-                "canonical" => vec![cell.trim()],
-                "aliases" | "demonyms" => cell.split('|').map(str::trim).collect(),
-                _ => continue,
-            };
-            for f in forms {
-                if f.is_empty() || f.starts_with('!') {
-                    continue;
+        let cell = |name: &str| {
+            h.iter()
+                .position(|c| *c == name)
+                .and_then(|i| cells.get(i))
+                .map_or("", |c| c.trim())
+        };
+        let mut forms: Vec<String> = std::iter::once(cell("canonical"))
+            .chain(cell("aliases").split('|'))
+            .chain(cell("demonyms").split('|'))
+            .map(str::trim)
+            .filter(|f| !f.is_empty() && !f.starts_with('!'))
+            .map(String::from)
+            .collect();
+        if evex_extras {
+            // The forms evex generates itself (src/gazetteer/mod.rs): a
+            // plural "s" for named weapons, the surname of a person.
+            let canonical = cell("canonical");
+            if cell("type") == "WEAPON" && cell("generic") != "yes" {
+                let names =
+                    std::iter::once(canonical).chain(cell("aliases").split('|').map(str::trim));
+                let plurals: Vec<String> = names
+                    .filter(|a| a.ends_with(|c: char| c.is_alphanumeric() && c != 's' && c != 'S'))
+                    .map(|a| format!("{a}s"))
+                    .collect();
+                forms.extend(plurals);
+            }
+            if cell("type") == "PERSON" {
+                let mut words = canonical.split_whitespace();
+                if let Some(last) = words.next_back()
+                    && words.next().is_some()
+                    && last.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && last.chars().next().is_some_and(char::is_uppercase)
+                {
+                    forms.push(last.to_string());
                 }
-                if seen.insert(f.to_ascii_lowercase()) {
-                    out.push(f.to_string());
-                }
+            }
+        }
+        for f in forms {
+            if seen.insert(f.to_ascii_lowercase()) {
+                out.push(f);
             }
         }
     }
@@ -67,10 +100,12 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let t = Instant::now();
-    let mut pats = patterns(&std::fs::read_to_string(gaz)?);
+    let mut pats = patterns(&std::fs::read_to_string(gaz)?, evex_forms);
     if evex_forms {
-        // The forms as evex's automaton holds them: folded by evex itself,
-        // padded with a space on both sides, each folded form once.
+        // The forms as evex's automaton holds them: with the plurals and
+        // surnames that evex adds, folded by evex itself, padded with a
+        // space on both sides, each folded form once (`patterns` should
+        // equal evex's summary.json gazetteer.patterns).
         let mut seen = HashSet::new();
         pats = pats
             .iter()
@@ -100,9 +135,9 @@ fn main() -> std::io::Result<()> {
         !evex_forms,
         ac.memory_usage()
     );
-    if standard {
-        // Standard semantics report leftmost-first-ending matches; fine for
-        // build timing, not meant for counting.
+    if standard || evex_forms {
+        // Build timing only: these automata are not meant for counting
+        // whole words in raw text.
         return Ok(());
     }
     if args.len() < 2 {

@@ -10,6 +10,9 @@
 //! the same bytes, on every machine.
 
 #![allow(dead_code)]
+// `*rng.pick(LIST)` copies a `&str` out of a `&[&str]`; without the `*`
+// type inference fails, so the lint is wrong here.
+#![allow(clippy::explicit_auto_deref)]
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -629,7 +632,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -94,7 +94,7 @@ impl TableWriter {
                             w.write_field(&escaped)
                         }
                         Cell::Text(s) | Cell::Raw(s) => w.write_field(s),
-                        Cell::Int(n) => w.write_field(n.to_string()),
+                        Cell::Int(n) => w.write_field(itoa::Buffer::new().format(*n)),
                         Cell::Null => w.write_field(""),
                     }
                     .map_err(io::Error::other)?;

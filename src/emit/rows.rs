@@ -55,18 +55,8 @@ pub fn entity_rows(
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
     let mut n = 0;
-    let mut attrs = String::new();
     for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
         let entry = gaz.entry(m.entry);
-        attrs.clear();
-        for (k, v) in &entry.attributes {
-            if !attrs.is_empty() {
-                attrs.push_str("; ");
-            }
-            attrs.push_str(k);
-            attrs.push('=');
-            attrs.push_str(v);
-        }
         let form = match m.kind {
             AliasKind::Name => "name",
             AliasKind::Demonym => "demonym",
@@ -82,7 +72,7 @@ pub fn entity_rows(
             Cell::Text(&entry.canonical),
             Cell::Text(&entry.id),
             Cell::Text(form),
-            Cell::Text(&attrs),
+            Cell::Text(&entry.attributes_text),
         ])?;
         n += 1;
     }

@@ -1,8 +1,28 @@
-//! Scanning a folded text for every whole-word alias match.
+//! Scanning a folded text for whole-word alias matches (and the trigger
+//! words of the rules) in one pass.
+//!
+//! The automaton uses leftmost-longest semantics, which lets the
+//! aho-corasick crate skip ahead quickly, and is checked for whole words
+//! after each match: a match that does not start and end at word boundaries
+//! ("us" inside "campus") is dropped and the search resumes at the next
+//! word. Two cases need more than one match per position, and get it:
+//!
+//! * a match that its case rule rejects ("us" for the alias "US") does not
+//!   end the search there: it resumes at the next word, so nothing after
+//!   the first word is lost;
+//! * a short alias must not hide a longer one that starts inside it: for a
+//!   multi-word match, every word inside it is searched again for a match
+//!   that reaches further ("Joe Biden administration" also yields "Biden
+//!   administration"); [`crate::resolve`] then picks the longest.
+//!
+//! The rules' trigger words go into the same automaton, so finding them
+//! costs nothing beyond this scan.
 
-use super::{CaseRule, Gazetteer};
+use super::{CaseRule, Gazetteer, GazetteerError};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use std::time::Instant;
 
 /// One alias found in the text: tokens `tok_start..tok_end` (word tokens
 /// only at both ends) match alias `alias`, and its case rule holds.
@@ -13,50 +33,214 @@ pub struct Candidate {
     pub alias: u32,
 }
 
-impl Gazetteer {
-    /// Appends to `out` every alias occurrence in `folded` (built by
-    /// [`crate::normalize::fold_tokens`] from `text` and `tokens`) whose case
-    /// rule holds. `words` lists the indices of the word tokens in order.
+/// The compiled automaton over a gazetteer's aliases and extra words.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// Patterns below this index are the gazetteer's.
+    aliases: usize,
+    /// Which patterns are also (or only) extra words.
+    word: Vec<bool>,
+    build_seconds: f64,
+}
+
+impl Matcher {
+    /// Compiles the gazetteer's folded aliases and `words` (folded single
+    /// words, e.g. rule triggers) into one automaton.
+    pub fn new<'w>(
+        gaz: &Gazetteer,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> Result<Matcher, GazetteerError> {
+        let started = Instant::now();
+        let mut patterns: Vec<&str> = gaz.patterns().iter().map(String::as_str).collect();
+        let aliases = patterns.len();
+        let index: std::collections::HashMap<&str, usize> =
+            patterns.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        let mut word = vec![false; aliases];
+        for w in words {
+            match index.get(w) {
+                Some(&i) => word[i] = true,
+                None => {
+                    patterns.push(w);
+                    word.push(true);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| GazetteerError::Build(e.to_string()))?;
+        Ok(Matcher {
+            automaton,
+            aliases,
+            word,
+            build_seconds: started.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Seconds spent compiling the automaton.
+    pub fn build_seconds(&self) -> f64 {
+        self.build_seconds
+    }
+
+    /// Number of patterns in the automaton.
+    pub fn patterns(&self) -> usize {
+        self.word.len()
+    }
+
+    /// Scans `folded` (built by [`crate::normalize::fold_tokens`] from
+    /// `text` and `tokens`; `words` lists the word tokens in order). Alias
+    /// matches whose case rule holds go to `out`; word tokens where an extra
+    /// word starts go to `hits`.
+    #[allow(clippy::too_many_arguments)]
     pub fn find(
         &self,
+        gaz: &Gazetteer,
         text: &str,
         folded: &str,
         tokens: &[Token],
         words: &[u32],
         out: &mut Vec<Candidate>,
+        hits: &mut Vec<u32>,
     ) {
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let fstart = (m.start() + 1) as u32;
-            let Ok(first) = words.binary_search_by_key(&fstart, |&w| tokens[w as usize].fstart)
-            else {
+        let hay = folded.as_bytes();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.automaton.find(Input::new(hay).range(pos..)) else {
+                break;
+            };
+            let s = m.start();
+            if s > 0 && hay[s - 1] != b' ' {
+                pos = next_word(hay, s);
+                continue;
+            }
+            // A longer match may end inside a word ("iskander m" in
+            // "iskander missiles"); then the longest one that ends at a
+            // word boundary is wanted.
+            let Some(m) = self.longest_at(hay, s, m) else {
+                pos = next_word(hay, s);
                 continue;
             };
-            let p = m.pattern().as_usize();
-            let n = self.pattern_words[p] as usize;
-            let Some(&last) = words.get(first + n - 1) else {
-                continue;
-            };
-            let (from, to) = self.pattern_ranges[p];
-            for &a in &self.pattern_aliases[from as usize..to as usize] {
-                let alias = &self.aliases[a as usize];
-                let span = &words[first..first + n];
-                if case_holds(alias.case, &alias.stripped, text, tokens, span) {
-                    let mut tok_end = last + 1;
-                    if alias.dot
-                        && let Some(t) = tokens.get(tok_end as usize)
-                        && !t.space_before
-                        && &text[t.start as usize..t.end as usize] == "."
-                    {
-                        tok_end += 1;
-                    }
-                    out.push(Candidate {
-                        tok_start: words[first],
-                        tok_end,
-                        alias: a,
-                    });
+            let e = m.end();
+            let accepted = self.take(
+                gaz,
+                text,
+                tokens,
+                words,
+                m.pattern().as_usize(),
+                s,
+                out,
+                hits,
+            );
+            // Longer matches that start inside this one.
+            let mut inner = next_word(hay, s);
+            while inner < e {
+                if let Some(m2) = self.automaton.find(Input::new(hay).range(inner..))
+                    && let Some(m2) = self.longest_at(hay, inner, m2)
+                    && m2.end() > e
+                {
+                    self.take(
+                        gaz,
+                        text,
+                        tokens,
+                        words,
+                        m2.pattern().as_usize(),
+                        inner,
+                        out,
+                        hits,
+                    );
                 }
+                inner = next_word(hay, inner);
+            }
+            pos = if accepted { e } else { next_word(hay, s) };
+        }
+    }
+
+    /// Given a leftmost-longest match `m` and a word start `s`, the longest
+    /// match starting at `s` that also ends at a word boundary.
+    fn longest_at(
+        &self,
+        hay: &[u8],
+        s: usize,
+        mut m: aho_corasick::Match,
+    ) -> Option<aho_corasick::Match> {
+        loop {
+            if m.start() != s {
+                return None;
+            }
+            if hay.get(m.end()).is_none_or(|&b| b == b' ') {
+                return Some(m);
+            }
+            // Cut the haystack at the last word boundary inside the match.
+            let cut = s + hay[s..m.end()].iter().rposition(|&b| b == b' ')?;
+            if cut <= s {
+                return None;
+            }
+            m = self.automaton.find(Input::new(hay).range(s..cut))?;
+        }
+    }
+
+    /// Records a whole-word match of pattern `p` at folded offset `s`.
+    /// Returns whether anything was taken from it.
+    #[allow(clippy::too_many_arguments)]
+    fn take(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        tokens: &[Token],
+        words: &[u32],
+        p: usize,
+        s: usize,
+        out: &mut Vec<Candidate>,
+        hits: &mut Vec<u32>,
+    ) -> bool {
+        let Ok(first) = words.binary_search_by_key(&(s as u32), |&w| tokens[w as usize].fstart)
+        else {
+            return false;
+        };
+        let mut taken = false;
+        if self.word[p] {
+            hits.push(words[first]);
+            taken = true;
+        }
+        if p >= self.aliases {
+            return taken;
+        }
+        let n = gaz.pattern_words[p] as usize;
+        let Some(&last) = words.get(first + n - 1) else {
+            return taken;
+        };
+        let (from, to) = gaz.pattern_ranges[p];
+        for &a in &gaz.pattern_aliases[from as usize..to as usize] {
+            let alias = &gaz.aliases[a as usize];
+            let span = &words[first..first + n];
+            if case_holds(alias.case, &alias.stripped, text, tokens, span) {
+                let mut tok_end = last + 1;
+                if alias.dot
+                    && let Some(t) = tokens.get(tok_end as usize)
+                    && !t.space_before
+                    && &text[t.start as usize..t.end as usize] == "."
+                {
+                    tok_end += 1;
+                }
+                out.push(Candidate {
+                    tok_start: words[first],
+                    tok_end,
+                    alias: a,
+                });
+                taken = true;
             }
         }
+        taken
+    }
+}
+
+/// The start of the next word after position `s`.
+#[inline]
+fn next_word(hay: &[u8], s: usize) -> usize {
+    match hay[s..].iter().position(|&b| b == b' ') {
+        Some(i) => s + i + 1,
+        None => hay.len(),
     }
 }
 
@@ -104,7 +288,8 @@ mod tests {
             .filter(|&i| t[i as usize].is_word())
             .collect();
         let mut out = Vec::new();
-        g.find(text, &f, &t, &words, &mut out);
+        let matcher = super::Matcher::new(&g, []).unwrap();
+        matcher.find(&g, text, &f, &t, &words, &mut out, &mut Vec::new());
         out.iter()
             .map(|c| {
                 let a = t[c.tok_start as usize].start as usize;
@@ -137,9 +322,17 @@ mod tests {
             found(g, "the Joe Biden administration"),
             vec![
                 "Joe Biden=Joe Biden",
-                "Biden=Joe Biden",
                 "Biden administration=Biden administration"
             ]
+        );
+    }
+
+    #[test]
+    fn a_longer_match_ending_inside_a_word_does_not_hide_a_shorter_one() {
+        let g = "canonical\ttype\taliases\nIskander-M\tWEAPON\t\nIskander\tWEAPON\t\n";
+        assert_eq!(
+            found(g, "Iskander missiles, Iskander-M"),
+            vec!["Iskander=Iskander", "Iskander-M=Iskander-M"]
         );
     }
 

@@ -1,27 +1,20 @@
-//! Gazetteers: named entities listed in TSV files, compiled into one
-//! aho-corasick automaton.
+//! Gazetteers: named entities listed in TSV files.
 //!
-//! Every alias of every entry is folded (see [`crate::normalize`]) and padded
-//! with a space on both sides, so a match in the folded view is always a run
-//! of whole words. The automaton uses standard (overlapping) match semantics
-//! rather than leftmost-longest: resolution needs *every* whole-word match,
-//! because a match can still be rejected by its case rule ("US" must not match
-//! "us") and because a short alias must not hide a longer one that starts
-//! inside it ("Joe Biden administration": "Biden administration" wins). The
-//! choice among overlapping matches is made in [`crate::resolve`].
-//!
-//! Several entries may share a folded alias (the city and the region of
-//! Kursk); the automaton holds each folded form once and maps it to all of
-//! its aliases.
+//! [`Gazetteer::build`] reads and merges the files into entries and their
+//! aliases, each alias folded (see [`crate::normalize`]); a [`Matcher`]
+//! compiles the distinct folded forms into one aho-corasick automaton.
+//! Several entries may share a folded form (the city and the region of
+//! Kursk); the automaton holds each form once and maps it to all of its
+//! aliases. Choosing among overlapping matches is left to
+//! [`crate::resolve`].
 
 mod load;
 mod matcher;
 
 pub use load::{Row, parse_file, type_from_file_name};
-pub use matcher::Candidate;
+pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -114,6 +107,8 @@ pub struct Entry {
     pub rank: i32,
     pub generic: bool,
     pub attributes: Vec<(String, String)>,
+    /// The attributes as written to the output: `key=value; key=value`.
+    pub attributes_text: String,
     /// `file:line` of the row that defined the entry.
     pub origin: String,
 }
@@ -158,12 +153,13 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     types: Vec<String>,
     aliases: Vec<Alias>,
-    /// For each automaton pattern, the range of `pattern_aliases` holding its
-    /// aliases.
+    /// For each pattern, the range of `pattern_aliases` holding its aliases.
     pattern_ranges: Vec<(u32, u32)>,
     pattern_aliases: Vec<u32>,
     pattern_words: Vec<u16>,
-    automaton: AhoCorasick,
+    /// The folded forms, one per distinct alias text; compiled by
+    /// [`Matcher`].
+    patterns: Vec<String>,
     stats: GazetteerStats,
     /// For each entry with a `country` attribute, the entry whose `iso2`
     /// attribute has that code (a person's state).
@@ -226,6 +222,12 @@ impl Gazetteer {
                 rank,
                 generic: row.generic,
                 attributes: row.attributes.clone(),
+                attributes_text: row
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 origin: format!("{}:{}", row.file, row.line),
             });
         }
@@ -325,19 +327,13 @@ impl Gazetteer {
         let mut pattern_ranges = Vec::with_capacity(pattern_order.len());
         let mut pattern_aliases = Vec::with_capacity(aliases.len());
         let mut pattern_words = Vec::with_capacity(pattern_order.len());
-        let mut padded = Vec::with_capacity(pattern_order.len());
         for p in &pattern_order {
             let list = &patterns[p];
             let start = pattern_aliases.len() as u32;
             pattern_aliases.extend_from_slice(list);
             pattern_ranges.push((start, pattern_aliases.len() as u32));
             pattern_words.push(aliases[list[0] as usize].words);
-            padded.push(format!(" {p} "));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&padded)
-            .map_err(|e| GazetteerError::Build(e.to_string()))?;
         let attr = |e: &Entry, k: &str| {
             e.attributes
                 .iter()
@@ -357,7 +353,7 @@ impl Gazetteer {
         let stats = GazetteerStats {
             entries: entries.len(),
             aliases: aliases.len(),
-            patterns: padded.len(),
+            patterns: pattern_order.len(),
             build_seconds: started.elapsed().as_secs_f64(),
         };
         Ok(Gazetteer {
@@ -367,7 +363,7 @@ impl Gazetteer {
             pattern_ranges,
             pattern_aliases,
             pattern_words,
-            automaton,
+            patterns: pattern_order,
             stats,
             country,
         })
@@ -409,6 +405,11 @@ impl Gazetteer {
     /// code matched against the `iso2` attribute of the country rows).
     pub fn country_of(&self, entry: u32) -> Option<u32> {
         self.country[entry as usize]
+    }
+
+    /// The distinct folded alias forms ("united states", "kyiv").
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     pub fn stats(&self) -> GazetteerStats {

@@ -81,6 +81,9 @@ pub struct DocView<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
     pub mentions: &'a [Mention],
+    /// Word tokens where a trigger's first word occurs, in order (found by
+    /// the gazetteer's automaton in the same scan as the entities).
+    pub triggers: &'a [u32],
     pub gaz: &'a Gazetteer,
 }
 
@@ -124,29 +127,34 @@ impl RuleSet {
     ) {
         let first = out.len();
         let mut quantities = Vec::new();
-        for (si, s) in view.sentences.iter().enumerate() {
-            let m_from = view
-                .mentions
-                .partition_point(|m| m.tok_start < s.first_token);
-            let m_to = view.mentions.partition_point(|m| m.tok_start < s.end_token);
-            let ms = &view.mentions[m_from..m_to];
-            let mut quantities_done = false;
-            let mut next_mention = 0;
-            let mut i = s.first_token as usize;
-            while i < s.end_token as usize {
-                while next_mention < ms.len() && (ms[next_mention].tok_end as usize) <= i {
-                    next_mention += 1;
-                }
-                if next_mention < ms.len() && (ms[next_mention].tok_start as usize) <= i {
-                    i = ms[next_mention].tok_end as usize;
-                    continue;
-                }
-                if !view.tokens[i].is_word() {
-                    i += 1;
-                    continue;
-                }
+        let mut quantities_done = false;
+        let mut si = 0usize;
+        let mut ms: &[Mention] = &[];
+        let mut ms_sentence = usize::MAX;
+        for &t in view.triggers {
+            let i = t as usize;
+            while si < view.sentences.len() && view.sentences[si].end_token as usize <= i {
+                si += 1;
+            }
+            let Some(s) = view.sentences.get(si) else {
+                break;
+            };
+            if ms_sentence != si {
+                let m_from = view
+                    .mentions
+                    .partition_point(|m| m.tok_start < s.first_token);
+                let m_to = view.mentions.partition_point(|m| m.tok_start < s.end_token);
+                ms = &view.mentions[m_from..m_to];
+                ms_sentence = si;
+                quantities_done = false;
+            }
+            // Triggers inside entity names ("Storm Shadow") are not triggers.
+            let k = ms.partition_point(|m| m.tok_end as usize <= i);
+            if ms.get(k).is_some_and(|m| m.tok_start as usize <= i) {
+                continue;
+            }
+            {
                 let Some(triggers) = self.triggers.get(view.word(i)) else {
-                    i += 1;
                     continue;
                 };
                 let mut best: Option<(usize, i32, Event)> = None;
@@ -198,7 +206,6 @@ impl RuleSet {
                 if let Some((_, _, ev)) = best {
                     out.push(ev);
                 }
-                i += 1;
             }
         }
         if merge {
@@ -565,6 +572,13 @@ impl RuleSet {
                         continue;
                     }
                     if slot.nocompound && starts_compound(view, m.tok_end as usize) {
+                        continue;
+                    }
+                    if slot
+                        .exclude
+                        .iter()
+                        .any(|(k, v)| entry.attributes.iter().any(|(a, b)| a == k && b == v))
+                    {
                         continue;
                     }
                     if !slot.followed.is_empty()

@@ -175,6 +175,9 @@ pub struct Slot {
     /// Skip fillers that begin a hyphenated compound ("Greek-owned tanker",
     /// "Hong Kong-based company"): they modify something else.
     pub nocompound: bool,
+    /// Entries with one of these attribute values never fill the slot
+    /// (`exclude subtype:media`: a news agency is not an attacker).
+    pub exclude: Vec<(String, String)>,
     /// Try named entities before generic classes: "ATACMS" before
     /// "missiles", even when the class is nearer.
     pub named: bool,
@@ -889,6 +892,7 @@ impl Compiler<'_> {
             specific: false,
             named: false,
             nocompound: false,
+            exclude: Vec::new(),
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
@@ -896,6 +900,28 @@ impl Compiler<'_> {
                 "specific" => slot.specific = true,
                 "named" => slot.named = true,
                 "nocompound" => slot.nocompound = true,
+                "exclude" => {
+                    j += 1;
+                    let t = rest.get(j).ok_or_else(|| {
+                        RuleError::at(
+                            file,
+                            end.line,
+                            end.col + end.text.chars().count(),
+                            "expected `attribute:value` after `exclude`",
+                        )
+                    })?;
+                    let (k, v) = t.text.split_once(':').ok_or_else(|| {
+                        RuleError::at_tok(
+                            file,
+                            t,
+                            format!(
+                                "expected `attribute:value` after `exclude`, found `{}`",
+                                t.text
+                            ),
+                        )
+                    })?;
+                    slot.exclude.push((k.to_string(), v.to_string()));
+                }
                 "followed" => {
                     j += 1;
                     slot.followed = self.cue_list(file, rest, &mut j, end)?.into();
@@ -918,7 +944,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, exclude K:V, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
                         ),
                     ));
                 }

@@ -167,6 +167,7 @@ impl Pipeline {
         let mut stats = self.gazetteer.stats();
         stats.patterns = self.matcher.patterns();
         stats.build_seconds += self.matcher.build_seconds();
+        stats.automaton_seconds = self.matcher.automaton_seconds();
         stats
     }
 

@@ -12,10 +12,12 @@
 //! no tokens, no resolution, no output: this is what evex's matching stage
 //! costs at the least.
 //!
-//! `--evex-forms` builds instead the automaton evex builds (plus evex's
-//! generated plurals and surnames, folded by `evex::normalize::fold_phrase`,
-//! padded with spaces, case-sensitive) and `--standard` uses
-//! `MatchKind::Standard` as evex does; both only time the build (no scan).
+//! `--evex-forms` builds instead the automaton evex builds: evex's
+//! generated plurals and surnames included, folded by
+//! `evex::normalize::fold_phrase`, each preceded by a space, case-sensitive,
+//! leftmost-longest with anchored and unanchored starts. `--standard` uses
+//! `MatchKind::Standard` instead (for comparison). Both only time the build
+//! (no scan).
 //!
 //! Prints `key=value` lines: patterns, parse_seconds, build_seconds, docs,
 //! text_bytes, matches, scan_seconds (read + JSON parse + match),
@@ -103,13 +105,13 @@ fn main() -> std::io::Result<()> {
     let mut pats = patterns(&std::fs::read_to_string(gaz)?, evex_forms);
     if evex_forms {
         // The forms as evex's automaton holds them: with the plurals and
-        // surnames that evex adds, folded by evex itself, padded with a
-        // space on both sides, each folded form once (`patterns` should
-        // equal evex's summary.json gazetteer.patterns).
+        // surnames that evex adds, folded by evex itself, each preceded by a
+        // space, each folded form once (`patterns` is evex's summary.json
+        // gazetteer.patterns less the rules' trigger words).
         let mut seen = HashSet::new();
         pats = pats
             .iter()
-            .map(|p| format!(" {} ", evex::normalize::fold_phrase(p)))
+            .map(|p| format!(" {}", evex::normalize::fold_phrase(p)))
             .filter(|p| seen.insert(p.clone()))
             .collect();
     }
@@ -122,6 +124,11 @@ fn main() -> std::io::Result<()> {
             MatchKind::LeftmostLongest
         })
         .ascii_case_insensitive(!evex_forms)
+        .start_kind(if evex_forms {
+            aho_corasick::StartKind::Both
+        } else {
+            aho_corasick::StartKind::Unanchored
+        })
         .build(&pats)
         .map_err(std::io::Error::other)?;
     let build_seconds = t.elapsed().as_secs_f64();

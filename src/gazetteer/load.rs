@@ -5,15 +5,17 @@
 //! known columns is kept as an attribute. See README.md, "Gazetteers".
 
 use super::GazetteerError;
+use rayon::prelude::*;
+use std::sync::Arc;
 
 /// One row of a gazetteer file, as written (not yet merged or validated
 /// against other files).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u64,
     pub canonical: String,
-    pub etype: String,
+    pub etype: Arc<str>,
     pub id: Option<String>,
     pub aliases: Vec<String>,
     pub removed: Vec<String>,
@@ -37,8 +39,42 @@ pub fn type_from_file_name(file: &str) -> Option<String> {
     }
 }
 
+/// What a column means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    Canonical,
+    Type,
+    Id,
+    Aliases,
+    Demonyms,
+    Case,
+    StandsFor,
+    Rank,
+    Generic,
+    Attribute(String),
+}
+
+impl Column {
+    fn of(name: &str) -> Column {
+        match name {
+            "canonical" => Column::Canonical,
+            "type" => Column::Type,
+            "id" => Column::Id,
+            "aliases" => Column::Aliases,
+            "demonyms" => Column::Demonyms,
+            "case" => Column::Case,
+            "stands_for" => Column::StandsFor,
+            "rank" => Column::Rank,
+            "generic" => Column::Generic,
+            other => Column::Attribute(other.to_string()),
+        }
+    }
+}
+
 /// Parses one gazetteer file. `extra_types` collects types declared with a
-/// `#!types NAME ...` line.
+/// `#!types NAME ...` line. Rows are parsed in parallel (a generated
+/// gazetteer can have hundreds of thousands); the first error in file order
+/// is reported.
 pub fn parse_file(
     file: &str,
     text: &str,
@@ -56,142 +92,155 @@ pub fn parse_file(
                 .map(str::to_string),
         );
     }
-    let mut header: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
     let file_type = type_from_file_name(file);
     // Plain tab splitting: the format has no quoting, so a cell may hold
     // any character but a tab or a newline.
-    for (n, raw) in text.lines().enumerate() {
-        let line = n as u64 + 1;
-        if raw.starts_with('#') || raw.trim().is_empty() {
-            continue;
-        }
-        let record: Vec<&str> = raw.split('\t').collect();
-        let Some(cols) = &header else {
-            let cols: Vec<String> = record
-                .iter()
-                .map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase())
-                .collect();
-            if !cols.iter().any(|c| c == "canonical") {
-                return Err(err(
-                    line,
-                    "the header row has no `canonical` column (the first row names the columns, e.g. `canonical<TAB>type<TAB>aliases`)".into(),
-                ));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(n, raw)| (n as u64 + 1, raw))
+        .filter(|(_, raw)| !raw.starts_with('#') && !raw.trim().is_empty());
+    let Some((header_line, header)) = lines.next() else {
+        return Ok(Vec::new());
+    };
+    let names: Vec<String> = header
+        .split('\t')
+        .map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    if !names.iter().any(|c| c == "canonical") {
+        return Err(err(
+            header_line,
+            "the header row has no `canonical` column (the first row names the columns, e.g. `canonical<TAB>type<TAB>aliases`)".into(),
+        ));
+    }
+    if !names.iter().any(|c| c == "type")
+        && !matches!(
+            file_type.as_deref(),
+            Some("PERSON" | "PLACE" | "ORG" | "WEAPON")
+        )
+    {
+        return Err(err(
+            header_line,
+            "the header row has no `type` column and the file name does not name a type (add a `type` column or name the file e.g. `place.tsv`)".into(),
+        ));
+    }
+    if let Some(dup) = names
+        .iter()
+        .enumerate()
+        .find(|(i, c)| names[..*i].contains(c))
+    {
+        return Err(err(
+            header_line,
+            format!("the column `{}` is named twice", dup.1),
+        ));
+    }
+    let cols: Vec<Column> = names.iter().map(|n| Column::of(n)).collect();
+    let file_name: Arc<str> = Arc::from(file);
+    let etype: Arc<str> = Arc::from(file_type.unwrap_or_default());
+    let data: Vec<(u64, &str)> = lines.collect();
+    let parsed: Vec<Result<Row, GazetteerError>> = data
+        .par_iter()
+        .map(|&(line, raw)| parse_row(&file_name, &etype, &cols, line, raw))
+        .collect();
+    parsed.into_iter().collect()
+}
+
+fn parse_row(
+    file: &Arc<str>,
+    etype: &Arc<str>,
+    cols: &[Column],
+    line: u64,
+    raw: &str,
+) -> Result<Row, GazetteerError> {
+    let err = |message: String| GazetteerError::Syntax {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let cells = raw.split('\t').count();
+    if cells > cols.len() {
+        return Err(err(format!(
+            "this row has {cells} cells but the header names {} columns (a tab too many?)",
+            cols.len()
+        )));
+    }
+    let mut row = Row {
+        file: Arc::clone(file),
+        line,
+        canonical: String::new(),
+        etype: Arc::clone(etype),
+        id: None,
+        aliases: Vec::new(),
+        removed: Vec::new(),
+        demonyms: Vec::new(),
+        case: None,
+        stands_for: None,
+        rank: None,
+        generic: false,
+        attributes: Vec::new(),
+    };
+    for (col, cell) in cols.iter().zip(raw.split('\t')) {
+        let cell = cell.trim();
+        let value = (!cell.is_empty()).then(|| cell.to_string());
+        match col {
+            Column::Canonical => row.canonical = cell.to_string(),
+            Column::Type => {
+                if !cell.is_empty() {
+                    row.etype = Arc::from(cell.to_uppercase());
+                }
             }
-            let has_type = cols.iter().any(|c| c == "type");
-            if !has_type
-                && !matches!(
-                    file_type.as_deref(),
-                    Some("PERSON" | "PLACE" | "ORG" | "WEAPON")
-                )
-            {
-                return Err(err(
-                    line,
-                    "the header row has no `type` column and the file name does not name a type (add a `type` column or name the file e.g. `place.tsv`)".into(),
-                ));
-            }
-            if let Some(dup) = cols
-                .iter()
-                .enumerate()
-                .find(|(i, c)| cols[..*i].contains(c))
-            {
-                return Err(err(line, format!("the column `{}` is named twice", dup.1)));
-            }
-            header = Some(cols);
-            continue;
-        };
-        if record.len() > cols.len() {
-            return Err(err(
-                line,
-                format!(
-                    "this row has {} cells but the header names {} columns (a tab too many?)",
-                    record.len(),
-                    cols.len()
-                ),
-            ));
-        }
-        let mut row = Row {
-            file: file.to_string(),
-            line,
-            canonical: String::new(),
-            etype: file_type.clone().unwrap_or_default(),
-            id: None,
-            aliases: Vec::new(),
-            removed: Vec::new(),
-            demonyms: Vec::new(),
-            case: None,
-            stands_for: None,
-            rank: None,
-            generic: false,
-            attributes: Vec::new(),
-        };
-        for (col, cell) in cols.iter().zip(record.iter()) {
-            let cell = cell.trim();
-            let value = (!cell.is_empty()).then(|| cell.to_string());
-            match col.as_str() {
-                "canonical" => row.canonical = cell.to_string(),
-                "type" => {
-                    if let Some(v) = value {
-                        row.etype = v.to_uppercase();
+            Column::Id => row.id = value,
+            Column::Aliases => {
+                for alias in split_list(cell).map_err(err)? {
+                    match alias.strip_prefix('!') {
+                        Some(r) => row.removed.push(r.trim().to_string()),
+                        None => row.aliases.push(alias.to_string()),
                     }
                 }
-                "id" => row.id = value,
-                "aliases" => {
-                    for alias in split_list(cell).map_err(|m| err(line, m))? {
-                        match alias.strip_prefix('!') {
-                            Some(r) => row.removed.push(r.trim().to_string()),
-                            None => row.aliases.push(alias.to_string()),
-                        }
-                    }
-                }
-                "demonyms" => {
-                    row.demonyms = split_list(cell)
-                        .map_err(|m| err(line, format!("in `demonyms`: {m}")))?
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect()
-                }
-                "case" => row.case = value.map(|v| v.to_lowercase()),
-                "stands_for" => row.stands_for = value,
-                "rank" => {
-                    row.rank = match value {
+            }
+            Column::Demonyms => {
+                row.demonyms = split_list(cell)
+                    .map_err(|m| err(format!("in `demonyms`: {m}")))?
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
+            }
+            Column::Case => row.case = value.map(|v| v.to_lowercase()),
+            Column::StandsFor => row.stands_for = value,
+            Column::Rank => {
+                row.rank =
+                    match value {
                         None => None,
                         Some(v) => Some(v.parse().map_err(|_| {
-                            err(line, format!("`rank` must be a whole number, found `{v}`"))
+                            err(format!("`rank` must be a whole number, found `{v}`"))
                         })?),
                     }
-                }
-                "generic" => {
-                    row.generic = match cell.to_lowercase().as_str() {
-                        "" | "no" | "false" | "0" => false,
-                        "yes" | "true" | "1" => true,
-                        other => {
-                            return Err(err(
-                                line,
-                                format!("`generic` must be yes or no, found `{other}`"),
-                            ));
-                        }
-                    }
-                }
-                _ => {
-                    if let Some(v) = value {
-                        row.attributes.push((col.clone(), v));
+            }
+            Column::Generic => {
+                row.generic = match cell.to_lowercase().as_str() {
+                    "" | "no" | "false" | "0" => false,
+                    "yes" | "true" | "1" => true,
+                    other => {
+                        return Err(err(format!("`generic` must be yes or no, found `{other}`")));
                     }
                 }
             }
+            Column::Attribute(name) => {
+                if let Some(v) = value {
+                    row.attributes.push((name.clone(), v));
+                }
+            }
         }
-        if row.canonical.is_empty() {
-            return Err(err(line, "the `canonical` cell is empty".into()));
-        }
-        if row.etype.is_empty() {
-            return Err(err(
-                line,
-                "the `type` cell is empty and the file name names no type".into(),
-            ));
-        }
-        rows.push(row);
     }
-    Ok(rows)
+    if row.canonical.is_empty() {
+        return Err(err("the `canonical` cell is empty".into()));
+    }
+    if row.etype.is_empty() {
+        return Err(err(
+            "the `type` cell is empty and the file name names no type".into(),
+        ));
+    }
+    Ok(row)
 }
 
 /// Splits a `|`-separated list; an empty item between separators is an error
@@ -223,7 +272,7 @@ mod tests {
         let rows = parse_file("g.tsv", "canonical\ttype\nKyiv\tPLACE\n", &mut Vec::new()).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].canonical, "Kyiv");
-        assert_eq!(rows[0].etype, "PLACE");
+        assert_eq!(&*rows[0].etype, "PLACE");
         assert_eq!(rows[0].line, 2);
     }
 
@@ -232,7 +281,7 @@ mod tests {
         let text =
             "# people\ncanonical\taliases\tcountry\n\n# comment\nVladimir Putin\tPutin|!Vova\tRU\n";
         let rows = parse_file("gazetteers/person.tsv", text, &mut Vec::new()).unwrap();
-        assert_eq!(rows[0].etype, "PERSON");
+        assert_eq!(&*rows[0].etype, "PERSON");
         assert_eq!(rows[0].aliases, vec!["Putin"]);
         assert_eq!(rows[0].removed, vec!["Vova"]);
         assert_eq!(

@@ -15,6 +15,7 @@ pub use load::{Row, parse_file, type_from_file_name};
 pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -144,7 +145,10 @@ pub struct GazetteerStats {
     pub entries: usize,
     pub aliases: usize,
     pub patterns: usize,
+    /// Reading, merging and folding the files, plus compiling the automaton.
     pub build_seconds: f64,
+    /// Compiling the automaton alone (part of `build_seconds`).
+    pub automaton_seconds: f64,
 }
 
 /// The compiled gazetteer: immutable, cheap to share between threads.
@@ -196,14 +200,15 @@ impl Gazetteer {
         let mut by_id: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
         let mut by_canonical: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
         for (i, (id, row)) in rows.iter().enumerate() {
-            let etype = types.iter().position(|t| *t == row.etype).ok_or_else(|| {
-                GazetteerError::UnknownType {
-                    file: row.file.clone(),
+            let etype = types
+                .iter()
+                .position(|t| **t == *row.etype)
+                .ok_or_else(|| GazetteerError::UnknownType {
+                    file: row.file.to_string(),
                     line: row.line,
-                    etype: row.etype.clone(),
+                    etype: row.etype.to_string(),
                     known: types.join(", "),
-                }
-            })? as u16;
+                })? as u16;
             by_id.insert(id.as_str(), i as u32);
             let rank = row.rank.unwrap_or(0);
             by_canonical
@@ -237,7 +242,7 @@ impl Gazetteer {
                     .get(target.as_str())
                     .or_else(|| by_canonical.get(target.as_str()))
                     .ok_or_else(|| GazetteerError::UnknownStandsFor {
-                        file: row.file.clone(),
+                        file: row.file.to_string(),
                         line: row.line,
                         target: target.clone(),
                     })?;
@@ -247,93 +252,65 @@ impl Gazetteer {
 
         let person = types.iter().position(|t| t == "PERSON").unwrap_or(0) as u16;
         let weapon = types.iter().position(|t| t == "WEAPON").unwrap_or(0) as u16;
-        let mut aliases = Vec::new();
-        let mut patterns: HashMap<String, Vec<u32>> = HashMap::new();
+        // Each row's alias forms are folded in parallel; numbering them and
+        // grouping equal folded forms into patterns is then sequential, so
+        // the result does not depend on the number of threads.
+        let drafts: Vec<Result<Vec<Draft>, GazetteerError>> = rows
+            .par_iter()
+            .enumerate()
+            .map(|(i, (_, row))| {
+                let etype = entries[i].etype;
+                draft_aliases(row, etype == person, etype == weapon)
+            })
+            .collect();
+        let mut aliases = Vec::with_capacity(rows.len() * 2);
+        let mut pattern_of: crate::rules::Map<String, u32> = crate::rules::Map::default();
         let mut pattern_order: Vec<String> = Vec::new();
-        for (i, (_, row)) in rows.iter().enumerate() {
-            let case = match row.case.as_deref() {
-                None | Some("any") => CaseRule::Any,
-                Some("exact") => CaseRule::Exact,
-                Some("title") => CaseRule::Title,
-                Some(other) => {
-                    return Err(GazetteerError::BadCase {
-                        file: row.file.clone(),
-                        line: row.line,
-                        value: other.to_string(),
-                    });
-                }
-            };
-            let removed: Vec<String> = row.removed.iter().map(|r| fold_phrase(r)).collect();
-            let mut seen: Vec<String> = Vec::new();
-            let forms = std::iter::once((row.canonical.as_str(), AliasKind::Name))
-                .chain(row.aliases.iter().map(|a| (a.as_str(), AliasKind::Name)))
-                .chain(
-                    row.demonyms
-                        .iter()
-                        .map(|a| (a.as_str(), AliasKind::Demonym)),
-                );
-            let surname = (entries[i].etype == person)
-                .then(|| surname_of(&row.canonical))
-                .flatten();
-            // Named weapon systems take a plural "s" ("F-16s", "Patriots").
-            let plurals: Vec<String> = if entries[i].etype == weapon && !row.generic {
-                std::iter::once(&row.canonical)
-                    .chain(&row.aliases)
-                    .filter(|a| a.ends_with(|c: char| c.is_alphanumeric() && c != 's' && c != 'S'))
-                    .map(|a| format!("{a}s"))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let forms = forms.chain(plurals.iter().map(|p| (p.as_str(), AliasKind::Name)));
-            for (form, kind) in forms.chain(surname.map(|s| (s, AliasKind::Partial))) {
-                let folded = fold_phrase(form);
-                if folded.is_empty() {
-                    return Err(GazetteerError::EmptyAlias {
-                        file: row.file.clone(),
-                        line: row.line,
-                        alias: form.to_string(),
-                    });
-                }
-                if removed.contains(&folded) || seen.contains(&folded) {
-                    continue;
-                }
-                let stripped = strip_phrase(form);
-                let alias_case = if case == CaseRule::Any && is_short_acronym(&stripped) {
-                    CaseRule::Exact
-                } else {
-                    case
+        let mut alias_pattern: Vec<u32> = Vec::with_capacity(rows.len() * 2);
+        for (i, row_drafts) in drafts.into_iter().enumerate() {
+            for d in row_drafts? {
+                let pid = match pattern_of.get(d.folded.as_str()) {
+                    Some(&p) => p,
+                    None => {
+                        let p = pattern_order.len() as u32;
+                        pattern_order.push(d.folded.clone());
+                        pattern_of.insert(d.folded, p);
+                        p
+                    }
                 };
-                let words = folded.split(' ').count() as u16;
-                seen.push(folded.clone());
-                let idx = aliases.len() as u32;
+                alias_pattern.push(pid);
                 aliases.push(Alias {
                     entry: i as u32,
-                    case: alias_case,
-                    kind,
-                    stripped: stripped.into_boxed_str(),
-                    words,
-                    dot: form.ends_with('.'),
+                    case: d.case,
+                    kind: d.kind,
+                    stripped: d.stripped,
+                    words: d.words,
+                    dot: d.dot,
                 });
-                match patterns.get_mut(&folded) {
-                    Some(list) => list.push(idx),
-                    None => {
-                        patterns.insert(folded.clone(), vec![idx]);
-                        pattern_order.push(folded);
-                    }
-                }
             }
         }
-        let mut pattern_ranges = Vec::with_capacity(pattern_order.len());
-        let mut pattern_aliases = Vec::with_capacity(aliases.len());
-        let mut pattern_words = Vec::with_capacity(pattern_order.len());
-        for p in &pattern_order {
-            let list = &patterns[p];
-            let start = pattern_aliases.len() as u32;
-            pattern_aliases.extend_from_slice(list);
-            pattern_ranges.push((start, pattern_aliases.len() as u32));
-            pattern_words.push(aliases[list[0] as usize].words);
+        drop(pattern_of);
+        // Group alias indices by pattern (a counting sort keeps file order).
+        let mut pattern_ranges = vec![(0u32, 0u32); pattern_order.len()];
+        for &p in &alias_pattern {
+            pattern_ranges[p as usize].1 += 1;
         }
+        let mut at = 0u32;
+        for r in pattern_ranges.iter_mut() {
+            let n = r.1;
+            *r = (at, at);
+            at += n;
+        }
+        let mut pattern_aliases = vec![0u32; aliases.len()];
+        for (idx, &p) in alias_pattern.iter().enumerate() {
+            let r = &mut pattern_ranges[p as usize];
+            pattern_aliases[r.1 as usize] = idx as u32;
+            r.1 += 1;
+        }
+        let pattern_words: Vec<u16> = pattern_ranges
+            .iter()
+            .map(|&(from, _)| aliases[pattern_aliases[from as usize] as usize].words)
+            .collect();
         let attr = |e: &Entry, k: &str| {
             e.attributes
                 .iter()
@@ -355,6 +332,7 @@ impl Gazetteer {
             aliases: aliases.len(),
             patterns: pattern_order.len(),
             build_seconds: started.elapsed().as_secs_f64(),
+            automaton_seconds: 0.0,
         };
         Ok(Gazetteer {
             entries,
@@ -417,28 +395,114 @@ impl Gazetteer {
     }
 }
 
-/// Gives every row its id (written or derived) and rejects duplicates.
-fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
-    let mut seen: HashMap<String, (String, u64)> = HashMap::with_capacity(rows.len());
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id = row
-            .id
-            .clone()
-            .unwrap_or_else(|| derive_id(&row.etype, &row.canonical));
-        if let Some((first_file, first_line)) = seen.get(&id) {
-            return Err(GazetteerError::DuplicateId {
-                file: row.file.clone(),
+/// An alias of a row before it is numbered.
+struct Draft {
+    folded: String,
+    stripped: Box<str>,
+    kind: AliasKind,
+    case: CaseRule,
+    words: u16,
+    dot: bool,
+}
+
+/// The aliases of one row: the canonical name, aliases, demonyms, plurals
+/// of named weapons, and a person's surname, folded, each folded form once,
+/// less the removed ones.
+fn draft_aliases(
+    row: &Row,
+    is_person: bool,
+    is_weapon: bool,
+) -> Result<Vec<Draft>, GazetteerError> {
+    let case = match row.case.as_deref() {
+        None | Some("any") => CaseRule::Any,
+        Some("exact") => CaseRule::Exact,
+        Some("title") => CaseRule::Title,
+        Some(other) => {
+            return Err(GazetteerError::BadCase {
+                file: row.file.to_string(),
                 line: row.line,
-                id,
-                first_file: first_file.clone(),
-                first_line: *first_line,
+                value: other.to_string(),
             });
         }
-        seen.insert(id.clone(), (row.file.clone(), row.line));
-        out.push((id, row));
+    };
+    let removed: Vec<String> = row.removed.iter().map(|r| fold_phrase(r)).collect();
+    let forms = std::iter::once((row.canonical.as_str(), AliasKind::Name))
+        .chain(row.aliases.iter().map(|a| (a.as_str(), AliasKind::Name)))
+        .chain(
+            row.demonyms
+                .iter()
+                .map(|a| (a.as_str(), AliasKind::Demonym)),
+        );
+    let surname = is_person.then(|| surname_of(&row.canonical)).flatten();
+    // Named weapon systems take a plural "s" ("F-16s", "Patriots").
+    let plurals: Vec<String> = if is_weapon && !row.generic {
+        std::iter::once(&row.canonical)
+            .chain(&row.aliases)
+            .filter(|a| a.ends_with(|c: char| c.is_alphanumeric() && c != 's' && c != 'S'))
+            .map(|a| format!("{a}s"))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let forms = forms.chain(plurals.iter().map(|p| (p.as_str(), AliasKind::Name)));
+    let mut out: Vec<Draft> = Vec::new();
+    for (form, kind) in forms.chain(surname.map(|s| (s, AliasKind::Partial))) {
+        let folded = fold_phrase(form);
+        if folded.is_empty() {
+            return Err(GazetteerError::EmptyAlias {
+                file: row.file.to_string(),
+                line: row.line,
+                alias: form.to_string(),
+            });
+        }
+        if removed.contains(&folded) || out.iter().any(|d| d.folded == folded) {
+            continue;
+        }
+        let stripped = strip_phrase(form);
+        let alias_case = if case == CaseRule::Any && is_short_acronym(&stripped) {
+            CaseRule::Exact
+        } else {
+            case
+        };
+        out.push(Draft {
+            words: folded.split(' ').count() as u16,
+            folded,
+            stripped: stripped.into_boxed_str(),
+            kind,
+            case: alias_case,
+            dot: form.ends_with('.'),
+        });
     }
     Ok(out)
+}
+
+/// Gives every row its id (written or derived) and rejects duplicates.
+fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
+    // Deriving an id folds the canonical name: done in parallel.
+    let ids: Vec<String> = rows
+        .par_iter()
+        .map(|row| {
+            row.id
+                .clone()
+                .unwrap_or_else(|| derive_id(&row.etype, &row.canonical))
+        })
+        .collect();
+    let mut seen: crate::rules::Map<&str, usize> = crate::rules::Map::default();
+    seen.reserve(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(&first) = seen.get(id.as_str()) {
+            return Err(GazetteerError::DuplicateId {
+                file: rows[i].file.to_string(),
+                line: rows[i].line,
+                id: id.clone(),
+                first_file: rows[first].file.to_string(),
+                first_line: rows[first].line,
+            });
+        }
+        seen.insert(id, i);
+    }
+    drop(seen);
+    Ok(ids.into_iter().zip(rows).collect())
 }
 
 /// Applies user rows: a row whose id exists changes that entry (aliases are

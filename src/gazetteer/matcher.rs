@@ -53,31 +53,33 @@ impl Matcher {
         words: impl IntoIterator<Item = &'w str>,
     ) -> Result<Matcher, GazetteerError> {
         let started = Instant::now();
-        // A leading space makes every pattern start at a word start, so the
-        // automaton never wastes a match inside a word ("us" in "campus").
-        let mut patterns: Vec<String> = gaz.patterns().iter().map(|p| format!(" {p}")).collect();
-        let aliases = patterns.len();
-        let index: crate::rules::Map<&str, usize> = gaz
-            .patterns()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
+        // Patterns carry a leading space, so every match starts at a word
+        // start and the automaton never wastes a match inside a word ("us"
+        // in "campus").
+        let aliases = gaz.patterns().len();
+        let mut extra: crate::rules::Map<String, bool> = words
+            .into_iter()
+            .map(|w| (format!(" {w}"), false))
             .collect();
         let mut word = vec![false; aliases];
-        for w in words {
-            match index.get(w) {
-                Some(&i) => word[i] = true,
-                None => {
-                    patterns.push(format!(" {w}"));
-                    word.push(true);
-                }
+        for (i, p) in gaz.patterns().iter().enumerate() {
+            if let Some(seen) = extra.get_mut(p.as_str()) {
+                word[i] = true;
+                *seen = true;
             }
         }
+        let mut extra: Vec<String> = extra
+            .into_iter()
+            .filter(|(_, seen)| !seen)
+            .map(|(w, _)| w)
+            .collect();
+        extra.sort_unstable();
+        word.extend(std::iter::repeat_n(true, extra.len()));
         let compiling = Instant::now();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
-            .build(&patterns)
+            .build(gaz.patterns().iter().chain(&extra))
             .map_err(|e| GazetteerError::Build(e.to_string()))?;
         Ok(Matcher {
             automaton,

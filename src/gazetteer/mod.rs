@@ -161,7 +161,8 @@ pub struct Gazetteer {
     pattern_ranges: Vec<(u32, u32)>,
     pattern_aliases: Vec<u32>,
     pattern_words: Vec<u16>,
-    /// The folded forms, one per distinct alias text; compiled by
+    /// The folded forms, one per distinct alias text, each with a leading
+    /// space (so that it can only match at a word start); compiled by
     /// [`Matcher`].
     patterns: Vec<String>,
     stats: GazetteerStats,
@@ -196,19 +197,42 @@ impl Gazetteer {
         let user_rows = dedupe_ids(user_rows)?;
         merge_user_rows(&mut rows, user_rows);
 
-        let mut entries = Vec::with_capacity(rows.len());
-        let mut by_id: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
-        let mut by_canonical: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
+        let entries: Vec<Result<Entry, GazetteerError>> = rows
+            .par_iter()
+            .map(|(id, row)| {
+                let etype = types
+                    .iter()
+                    .position(|t| **t == *row.etype)
+                    .ok_or_else(|| GazetteerError::UnknownType {
+                        file: row.file.to_string(),
+                        line: row.line,
+                        etype: row.etype.to_string(),
+                        known: types.join(", "),
+                    })? as u16;
+                Ok(Entry {
+                    id: id.clone(),
+                    canonical: row.canonical.clone(),
+                    etype,
+                    stands_for: None,
+                    rank: row.rank.unwrap_or(0),
+                    generic: row.generic,
+                    attributes: row.attributes.clone(),
+                    attributes_text: row
+                        .attributes
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    origin: format!("{}:{}", row.file, row.line),
+                })
+            })
+            .collect();
+        let mut entries = entries.into_iter().collect::<Result<Vec<Entry>, _>>()?;
+        let mut by_id: crate::rules::Map<&str, u32> = crate::rules::Map::default();
+        let mut by_canonical: crate::rules::Map<&str, u32> = crate::rules::Map::default();
+        by_id.reserve(rows.len());
+        by_canonical.reserve(rows.len());
         for (i, (id, row)) in rows.iter().enumerate() {
-            let etype = types
-                .iter()
-                .position(|t| **t == *row.etype)
-                .ok_or_else(|| GazetteerError::UnknownType {
-                    file: row.file.to_string(),
-                    line: row.line,
-                    etype: row.etype.to_string(),
-                    known: types.join(", "),
-                })? as u16;
             by_id.insert(id.as_str(), i as u32);
             let rank = row.rank.unwrap_or(0);
             by_canonical
@@ -219,22 +243,6 @@ impl Gazetteer {
                     }
                 })
                 .or_insert(i as u32);
-            entries.push(Entry {
-                id: id.clone(),
-                canonical: row.canonical.clone(),
-                etype,
-                stands_for: None,
-                rank,
-                generic: row.generic,
-                attributes: row.attributes.clone(),
-                attributes_text: row
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                origin: format!("{}:{}", row.file, row.line),
-            });
         }
         for (i, (_, row)) in rows.iter().enumerate() {
             if let Some(target) = &row.stands_for {
@@ -265,19 +273,12 @@ impl Gazetteer {
             .collect();
         let mut aliases = Vec::with_capacity(rows.len() * 2);
         let mut pattern_of: crate::rules::Map<String, u32> = crate::rules::Map::default();
-        let mut pattern_order: Vec<String> = Vec::new();
+        pattern_of.reserve(rows.len() * 2);
         let mut alias_pattern: Vec<u32> = Vec::with_capacity(rows.len() * 2);
         for (i, row_drafts) in drafts.into_iter().enumerate() {
             for d in row_drafts? {
-                let pid = match pattern_of.get(d.folded.as_str()) {
-                    Some(&p) => p,
-                    None => {
-                        let p = pattern_order.len() as u32;
-                        pattern_order.push(d.folded.clone());
-                        pattern_of.insert(d.folded, p);
-                        p
-                    }
-                };
+                let next = pattern_of.len() as u32;
+                let pid = *pattern_of.entry(d.folded).or_insert(next);
                 alias_pattern.push(pid);
                 aliases.push(Alias {
                     entry: i as u32,
@@ -289,7 +290,10 @@ impl Gazetteer {
                 });
             }
         }
-        drop(pattern_of);
+        let mut pattern_order = vec![String::new(); pattern_of.len()];
+        for (folded, p) in pattern_of {
+            pattern_order[p as usize] = folded;
+        }
         // Group alias indices by pattern (a counting sort keeps file order).
         let mut pattern_ranges = vec![(0u32, 0u32); pattern_order.len()];
         for &p in &alias_pattern {
@@ -385,7 +389,8 @@ impl Gazetteer {
         self.country[entry as usize]
     }
 
-    /// The distinct folded alias forms ("united states", "kyiv").
+    /// The distinct folded alias forms, each with a leading space
+    /// (" united states", " kyiv").
     pub fn patterns(&self) -> &[String] {
         &self.patterns
     }
@@ -397,6 +402,7 @@ impl Gazetteer {
 
 /// An alias of a row before it is numbered.
 struct Draft {
+    /// The folded form with a leading space: the automaton's pattern.
     folded: String,
     stripped: Box<str>,
     kind: AliasKind,
@@ -455,7 +461,7 @@ fn draft_aliases(
                 alias: form.to_string(),
             });
         }
-        if removed.contains(&folded) || out.iter().any(|d| d.folded == folded) {
+        if removed.contains(&folded) || out.iter().any(|d| d.folded[1..] == folded) {
             continue;
         }
         let stripped = strip_phrase(form);
@@ -466,7 +472,7 @@ fn draft_aliases(
         };
         out.push(Draft {
             words: folded.split(' ').count() as u16,
-            folded,
+            folded: format!(" {folded}"),
             stripped: stripped.into_boxed_str(),
             kind,
             case: alias_case,
@@ -509,7 +515,11 @@ fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
 /// added, `!alias` removes one, non-empty cells replace), any other row is a
 /// new entry.
 fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
-    let index: HashMap<String, usize> = rows
+    if rows.is_empty() {
+        *rows = user;
+        return;
+    }
+    let index: crate::rules::Map<String, usize> = rows
         .iter()
         .enumerate()
         .map(|(i, (id, _))| (id.clone(), i))

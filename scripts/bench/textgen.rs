@@ -486,7 +486,7 @@ pub fn synth_gazetteer(n: usize, seed: u64) -> Vec<SynthEntry> {
     out
 }
 
-/// The gazetteer as TSV (docs/GAZETTEER_FORMAT.md).
+/// The gazetteer as TSV (README.md, "Gazetteers").
 pub fn gazetteer_tsv(entries: &[SynthEntry]) -> String {
     let mut s = String::with_capacity(entries.len() * 80);
     s.push_str("# Synthetic gazetteer for the evex benchmarks (scripts/bench/textgen.rs); invented names.\n");

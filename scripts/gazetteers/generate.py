@@ -11,7 +11,7 @@ Writes (relative to the repository root):
 Inputs are the pinned Python packages in requirements.txt (no network access at run
 time) and the hand-checked files in scripts/gazetteers/overrides/. The output is
 deterministic: rows and aliases are sorted, so every run writes byte-identical files.
-See docs/GAZETTEER_FORMAT.md for the format and gazetteers/SOURCES.md for provenance.
+See README.md ("Gazetteers") for the format and gazetteers/SOURCES.md for provenance.
 """
 
 from __future__ import annotations

@@ -104,22 +104,21 @@ pub fn fold_tokens(text: &str, tokens: &mut [Token], sentences: &[Sentence], out
 /// Folds a phrase the way [`fold_tokens`] folds a text: words lower-cased,
 /// accents stripped, joined by single spaces (no padding).
 pub fn fold_phrase(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    tokenize(phrase, |start, end, kind, _, _| {
-        if kind == TokenKind::Punct {
-            return;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        fold_word_into(&phrase[start as usize..end as usize], &mut out);
-    });
-    out
+    join_words(phrase, |word, out| fold_word_into(word, out))
 }
 
 /// The words of `phrase` with accents stripped but case kept, joined by single
 /// spaces: what an alias with exact case must look like in the text.
 pub fn strip_phrase(phrase: &str) -> String {
+    join_words(phrase, |word, out| {
+        for c in word.chars() {
+            fold_char_into(c, out, false);
+        }
+    })
+}
+
+/// Writes each word of `phrase` with `write`, separated by single spaces.
+fn join_words(phrase: &str, mut write: impl FnMut(&str, &mut String)) -> String {
     let mut out = String::with_capacity(phrase.len());
     tokenize(phrase, |start, end, kind, _, _| {
         if kind == TokenKind::Punct {
@@ -128,9 +127,7 @@ pub fn strip_phrase(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in phrase[start as usize..end as usize].chars() {
-            fold_char_into(c, &mut out, false);
-        }
+        write(&phrase[start as usize..end as usize], &mut out);
     });
     out
 }

@@ -133,26 +133,9 @@ fn mention(gaz: &Gazetteer, tokens: &[Token], sentences: &[Sentence], c: &Candid
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Source;
-    use crate::normalize::fold_tokens;
-    use crate::segment::Segmenter;
 
     fn resolved(gaz: &str, text: &str) -> Vec<String> {
-        let g = Gazetteer::build(&[Source {
-            name: "t.tsv".into(),
-            text: gaz.into(),
-            user: false,
-        }])
-        .unwrap();
-        let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
-        Segmenter::default().segment(text, &mut t, &mut s);
-        fold_tokens(text, &mut t, &s, &mut f);
-        let words: Vec<u32> = (0..t.len() as u32)
-            .filter(|&i| t[i as usize].is_word())
-            .collect();
-        let mut cands = Vec::new();
-        let matcher = crate::gazetteer::Matcher::new(&g, []).unwrap();
-        matcher.find(&g, text, &f, &t, &words, &mut cands, &mut Vec::new());
+        let (g, t, s, mut cands) = crate::gazetteer::matcher::testing::scan(gaz, text);
         let (mut taken, mut out) = (Vec::new(), Vec::new());
         resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
         out.iter()

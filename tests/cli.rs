@@ -13,6 +13,24 @@ fn evex(args: &[&str]) -> Output {
         .expect("run evex")
 }
 
+/// Runs evex with `input` on its standard input.
+fn evex_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn evex");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for evex")
+}
+
 fn read(p: &Path) -> String {
     fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -269,8 +287,8 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
         "rule my.liberate\n  event ATTACK\n  verbs liberate\n  actor ORG before 6 state\n  location PLACE after 4\n  example \"The 47th Mechanized Brigade liberated Robotyne.\"\n  expect actor=Ukraine\n",
     )
     .expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args([
+    let o = evex_stdin(
+        &[
             "extract",
             "-",
             "--out",
@@ -279,19 +297,9 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
             gaz.to_str().unwrap(),
             "--rules",
             rules.to_str().unwrap(),
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("The 47th Mechanized Brigade liberated Kherson.".as_bytes())
-        .expect("write stdin");
-    let o = child.wait_with_output().expect("wait");
+        ],
+        b"The 47th Mechanized Brigade liberated Kherson.",
+    );
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
@@ -306,8 +314,8 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
 fn jsonl_stdin_and_jsonl_output() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args([
+    let o = evex_stdin(
+        &[
             "extract",
             "-",
             "--input-format",
@@ -317,17 +325,10 @@ fn jsonl_stdin_and_jsonl_output() {
             "--out",
             out.to_str().unwrap(),
             "--quiet",
-        ])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"{\"id\": 7, \"text\": \"=HYPERLINK() Germany will send IRIS-T systems to Ukraine.\"}\n")
-        .expect("write stdin");
-    assert_eq!(child.wait().expect("wait").code(), Some(0));
+        ],
+        b"{\"id\": 7, \"text\": \"=HYPERLINK() Germany will send IRIS-T systems to Ukraine.\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(0));
     let line = read(&out.join("events.jsonl"));
     let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
     assert_eq!(v["doc_id"], "7");

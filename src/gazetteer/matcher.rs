@@ -275,13 +275,18 @@ fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span
     }
 }
 
+/// Test support shared with [`crate::resolve`]'s tests.
 #[cfg(test)]
-mod tests {
-    use crate::gazetteer::{Gazetteer, Source};
+pub(crate) mod testing {
+    use crate::gazetteer::{Candidate, Gazetteer, Matcher, Source};
     use crate::normalize::fold_tokens;
-    use crate::segment::Segmenter;
+    use crate::segment::{Segmenter, Sentence, Token};
 
-    fn found(gaz: &str, text: &str) -> Vec<String> {
+    /// A gazetteer from TSV text, and the candidates it finds in `text`.
+    pub(crate) fn scan(
+        gaz: &str,
+        text: &str,
+    ) -> (Gazetteer, Vec<Token>, Vec<Sentence>, Vec<Candidate>) {
         let g = Gazetteer::build(&[Source {
             name: "t.tsv".into(),
             text: gaz.into(),
@@ -295,8 +300,16 @@ mod tests {
             .filter(|&i| t[i as usize].is_word())
             .collect();
         let mut out = Vec::new();
-        let matcher = super::Matcher::new(&g, []).unwrap();
+        let matcher = Matcher::new(&g, []).unwrap();
         matcher.find(&g, text, &f, &t, &words, &mut out, &mut Vec::new());
+        (g, t, s, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn found(gaz: &str, text: &str) -> Vec<String> {
+        let (g, t, _, out) = super::testing::scan(gaz, text);
         out.iter()
             .map(|c| {
                 let a = t[c.tok_start as usize].start as usize;

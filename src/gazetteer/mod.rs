@@ -9,7 +9,7 @@
 //! [`crate::resolve`].
 
 mod load;
-mod matcher;
+pub(crate) mod matcher;
 
 pub use load::{Row, parse_file, type_from_file_name};
 pub use matcher::{Candidate, Matcher};

@@ -646,8 +646,7 @@ impl Compiler<'_> {
                 "need" | "unless" => {
                     let mut i = 0;
                     let phrases = self.cue_list(file, rest, &mut i, end)?;
-                    let (direction, window) =
-                        self.direction_window(file, rest, &mut i, end, true)?;
+                    let (direction, window) = self.direction_window(file, rest, &mut i, end)?;
                     if phrases.is_empty() {
                         return Err(RuleError::at_tok(
                             file,
@@ -857,15 +856,7 @@ impl Compiler<'_> {
         let rest = &line[i..];
         let mut j = 0;
         let (direction, cues, window) = {
-            let dir_tok = rest.get(j).ok_or_else(|| {
-                RuleError::at(
-                    file,
-                    end.line,
-                    end.col + end.text.chars().count(),
-                    "expected before, after or around",
-                )
-            })?;
-            let direction = parse_direction(file, dir_tok)?;
+            let direction = parse_direction(file, rest.get(j), end)?;
             j += 1;
             let cues = if rest.get(j).is_some_and(|t| t.text.parse::<u32>().is_err()) {
                 self.cue_list(file, rest, &mut j, end)?
@@ -1007,17 +998,8 @@ impl Compiler<'_> {
         toks: &[Tok],
         i: &mut usize,
         end: &Tok,
-        _ctx: bool,
     ) -> Result<(Direction, u32), RuleError> {
-        let t = toks.get(*i).ok_or_else(|| {
-            RuleError::at(
-                file,
-                end.line,
-                end.col + end.text.chars().count(),
-                "expected before, after or around",
-            )
-        })?;
-        let d = parse_direction(file, t)?;
+        let d = parse_direction(file, toks.get(*i), end)?;
         *i += 1;
         let n = parse_number(file, toks.get(*i), end, "a number of words (the window)")?;
         *i += 1;
@@ -1036,7 +1018,15 @@ fn trailing(file: &str, toks: &[Tok], i: usize) -> Result<(), RuleError> {
     }
 }
 
-fn parse_direction(file: &str, t: &Tok) -> Result<Direction, RuleError> {
+fn parse_direction(file: &str, t: Option<&Tok>, end: &Tok) -> Result<Direction, RuleError> {
+    let Some(t) = t else {
+        return Err(RuleError::at(
+            file,
+            end.line,
+            end.col + end.text.chars().count(),
+            "expected before, after or around",
+        ));
+    };
     match t.text.as_str() {
         "before" => Ok(Direction::Before),
         "after" => Ok(Direction::After),

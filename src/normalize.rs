@@ -104,7 +104,7 @@ pub fn fold_tokens(text: &str, tokens: &mut [Token], sentences: &[Sentence], out
 /// Folds a phrase the way [`fold_tokens`] folds a text: words lower-cased,
 /// accents stripped, joined by single spaces (no padding).
 pub fn fold_phrase(phrase: &str) -> String {
-    join_words(phrase, |word, out| fold_word_into(word, out))
+    join_words(phrase, fold_word_into)
 }
 
 /// The words of `phrase` with accents stripped but case kept, joined by single

@@ -13,6 +13,20 @@ fn evex(args: &[&str]) -> Output {
         .expect("run evex")
 }
 
+/// Runs `evex extract INPUT --out OUT EXTRA...` and checks the exit code.
+fn extract(input: &str, out: &str, extra: &[&str], code: i32) -> Output {
+    let mut args = vec!["extract", input, "--out", out];
+    args.extend_from_slice(extra);
+    let o = evex(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
 /// Runs evex with `input` on its standard input.
 fn evex_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_evex"))
@@ -61,18 +75,11 @@ fn extracts_a_folder_with_exact_rows_and_offsets() {
     )
     .expect("write");
     let out = dir.path().join("out");
-    let o = evex(&[
-        "extract",
+    let o = extract(
         input.to_str().unwrap(),
-        "--out",
         out.to_str().unwrap(),
-        "--quiet",
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
+        &["--quiet"],
+        0,
     );
 
     let events = read(&out.join("events.csv"));
@@ -160,19 +167,11 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
     )
     .expect("write");
     let out = dir.path().join("out");
-    let o = evex(&[
-        "extract",
+    let o = extract(
         input.to_str().unwrap(),
-        "--out",
         out.to_str().unwrap(),
-        "--max-doc-bytes",
-        "100",
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(3),
-        "stderr: {}",
-        String::from_utf8_lossy(&o.stderr)
+        &["--max-doc-bytes", "100"],
+        3,
     );
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(

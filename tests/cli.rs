@@ -75,7 +75,7 @@ fn extracts_a_folder_with_exact_rows_and_offsets() {
     )
     .expect("write");
     let out = dir.path().join("out");
-    let o = extract(
+    extract(
         input.to_str().unwrap(),
         out.to_str().unwrap(),
         &["--quiet"],

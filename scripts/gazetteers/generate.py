@@ -142,6 +142,8 @@ def clean(s: str) -> str:
     s = unicodedata.normalize("NFC", s or "")
     for q in ("\u2019", "\u2018", "\u02bc", "\u02bb", "\u02b9", "`", "\u00b4"):
         s = s.replace(q, "'")
+    # English writes Turkish dotted capital I as a plain I (Istanbul, Izmir).
+    s = s.replace("\u0130", "I")
     return re.sub(r"\s+", " ", s).strip()
 
 

@@ -257,7 +257,8 @@ impl RuleSet {
         // A verb form right after a determiner is a noun ("a heart attack"),
         // a noun form right after "to" or a modal is a verb ("to strike").
         let form = if form == Form::Present
-            && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+            && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+                || modifier_before(view, ms, ts))
         {
             Form::Noun
         } else if form == Form::Noun
@@ -780,6 +781,19 @@ fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32, s_end: us
     })
 }
 
+/// Is the trigger at `ts` a noun modified by the mention right before it?
+/// After a demonym ("Russian attacks", "Israeli strike") always; after a
+/// singular name or class only in the base form ("drone attack", "US
+/// strike"): "Israel strikes Gaza" and "Russian drones pound Kyiv" are
+/// verbs.
+fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
+    let Some(m) = ms.iter().find(|m| m.tok_end as usize == ts) else {
+        return false;
+    };
+    let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
+    m.kind == AliasKind::Demonym || !(plural_subject || view.word(ts).ends_with('s'))
+}
+
 /// Is the token at `k` a hyphen glued to a following word ("-owned")?
 fn starts_compound(view: &DocView, k: usize) -> bool {
     view.tokens.get(k).is_some_and(|t| {
@@ -865,15 +879,25 @@ fn context_holds(
 }
 
 /// Do two role values name the same participant? Equal, or a person and the
-/// state he or she serves ("Joe Biden" and "United States").
-fn compatible(gaz: &Gazetteer, a: &Role, b: &Role) -> bool {
+/// state he or she serves ("Joe Biden" and "United States"), or, within one
+/// sentence, either is a generic class ("a drone and missile attack"; in
+/// different sentences, shells and missiles are different shipments).
+fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool {
     if a.value == b.value {
         return true;
     }
     match (a.entry, b.entry) {
-        (Some(x), Some(y)) => gaz.country_of(x) == Some(y) || gaz.country_of(y) == Some(x),
+        (Some(x), Some(y)) => {
+            (same_sentence && (gaz.entry(x).generic || gaz.entry(y).generic))
+                || (is_person(gaz, x) && gaz.country_of(x) == Some(y))
+                || (is_person(gaz, y) && gaz.country_of(y) == Some(x))
+        }
         _ => false,
     }
+}
+
+fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
+    gaz.type_name(gaz.entry(entry).etype) == "PERSON"
 }
 
 /// Drops events whose roles are all found in another event of the same type
@@ -890,10 +914,11 @@ fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
             if e.event_type != f.event_type || e.modality != f.modality {
                 continue;
             }
+            let same_sentence = e.sentence == f.sentence;
             let subset = e.roles.iter().all(|r| {
                 f.roles
                     .iter()
-                    .any(|q| q.slot == r.slot && compatible(gaz, r, q))
+                    .any(|q| q.slot == r.slot && compatible(gaz, r, q, same_sentence))
             });
             if subset
                 && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i))

@@ -214,6 +214,26 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_missing_input_is_a_reject_not_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let missing = dir.path().join("missing.jsonl");
+    extract(
+        missing.to_str().unwrap(),
+        out.to_str().unwrap(),
+        &["--quiet"],
+        3,
+    );
+    assert_eq!(
+        read(&out.join("rejects.csv")),
+        format!(
+            "source,line,reason,detail\n{},,unreadable,no such file or folder\n",
+            missing.display()
+        )
+    );
+}
+
+#[test]
 fn broken_gazetteer_stops_before_any_document() {
     let dir = tempfile::tempdir().expect("tempdir");
     let gaz = dir.path().join("mine.tsv");

@@ -215,6 +215,15 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
             detail,
         })
     };
+    if let Some(p) = &file.path
+        && !p.exists()
+    {
+        sink(reject(
+            RejectReason::Unreadable,
+            "no such file or folder".into(),
+        ));
+        return;
+    }
     let Some(format) = file.format else {
         sink(reject(
             RejectReason::UnsupportedFormat,

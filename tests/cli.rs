@@ -214,6 +214,37 @@ fn bad_inputs_are_rejected_with_reasons_and_the_run_goes_on() {
 }
 
 #[test]
+fn json_arrays_and_renamed_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).expect("mkdir");
+    fs::write(
+        input.join("a.json"),
+        r#"[{"url": "https://example.org/1", "body": "Russia launched drones at Odesa."}, 7]"#,
+    )
+    .expect("write");
+    fs::write(
+        input.join("b.csv"),
+        "url,body\nhttps://example.org/2,\"Israel struck Gaza, officials said.\"\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    extract(
+        input.to_str().unwrap(),
+        out.to_str().unwrap(),
+        &["--id-field", "url", "--text-field", "body", "--quiet"],
+        3,
+    );
+    let ids: Vec<String> = csv_rows(&out.join("events.csv"))
+        .iter()
+        .map(|r| r[0].to_string())
+        .collect();
+    assert_eq!(ids, ["https://example.org/1", "https://example.org/2"]);
+    let rejects = csv_rows(&out.join("rejects.csv"));
+    assert_eq!((&rejects[0][1], &rejects[0][2]), ("2", "invalid_json"));
+}
+
+#[test]
 fn a_missing_input_is_a_reject_not_a_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out");

@@ -642,6 +642,14 @@ impl RuleSet {
                 }
                 continue;
             }
+            // A capitalised cue inside a sentence is a name ("May", "Will").
+            let raw = view.raw(k);
+            if k > s_from
+                && raw.chars().next().is_some_and(char::is_uppercase)
+                && raw.chars().skip(1).any(char::is_lowercase)
+            {
+                continue;
+            }
             for (label, cues) in rule.modality.iter().chain(self.modality_cues.iter()) {
                 if ends_at(view, cues, k, s_from) {
                     return self.modality_labels[*label].clone();
@@ -691,7 +699,12 @@ impl RuleSet {
                 && raw.len() == 4
                 && raw.bytes().all(|b| b.is_ascii_digit())
                 && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0));
-            if year {
+            // A day of a date: "12 June", "June 12".
+            let month = |t: usize| view.tokens[t].is_word() && lex.months.contains(view.word(t));
+            let day = e == k + 1
+                && view.tokens[k].kind == TokenKind::Number
+                && ((e < end && month(e)) || (k > s.first_token as usize && month(k - 1)));
+            if year || day {
                 k = e;
                 continue;
             }

@@ -254,6 +254,7 @@ pub struct Lexicon {
     pub noun_markers: Set<String>,
     pub verb_markers: Set<String>,
     pub anaphors: Set<String>,
+    pub months: Set<String>,
     pub barriers: Vec<String>,
 }
 
@@ -516,6 +517,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
+        months: folded("MONTHS").into_iter().collect(),
         barriers: raw("BARRIERS"),
     }
 }

@@ -64,7 +64,7 @@ pub fn resolve(
             c.tok_start,
         )
     };
-    candidates.sort_unstable_by_key(key);
+    candidates.sort_by_cached_key(key);
     let split = candidates
         .iter()
         .position(|c| gaz.alias(c.alias).kind == AliasKind::Partial)

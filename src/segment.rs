@@ -178,6 +178,10 @@ impl Segmenter {
     /// Does a sentence end between token `j - 1` and token `j`?
     fn breaks_before(&self, text: &str, tokens: &[Token], j: usize) -> bool {
         let next = &tokens[j];
+        // Every break needs a line break or punctuation before the token.
+        if next.newlines_before == 0 && tokens[j - 1].kind != TokenKind::Punct {
+            return false;
+        }
         let next_text = &text[next.start as usize..next.end as usize];
         let next_opens = starts_sentence(next_text);
         if next.newlines_before >= 2 {

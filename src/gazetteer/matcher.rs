@@ -122,6 +122,7 @@ impl Matcher {
     ) {
         let hay = folded.as_bytes();
         let mut pos = 0;
+        let mut cursor = 0usize;
         while pos < hay.len() {
             let Some(m) = self.automaton.find(Input::new(hay).range(pos..)) else {
                 break;
@@ -137,7 +138,7 @@ impl Matcher {
             };
             let e = m.end();
             let p = m.pattern().as_usize();
-            let accepted = self.take(gaz, text, tokens, words, p, sp + 1, out, hits);
+            let accepted = self.take(gaz, text, tokens, words, p, sp + 1, &mut cursor, out, hits);
             // Longer matches that start inside this one.
             let mut inner = next_space(hay, sp + 1);
             while inner < e {
@@ -146,7 +147,17 @@ impl Matcher {
                     && m2.end() > e
                 {
                     let p2 = m2.pattern().as_usize();
-                    self.take(gaz, text, tokens, words, p2, inner + 1, out, hits);
+                    self.take(
+                        gaz,
+                        text,
+                        tokens,
+                        words,
+                        p2,
+                        inner + 1,
+                        &mut cursor,
+                        out,
+                        hits,
+                    );
                 }
                 inner = next_space(hay, inner + 1);
             }
@@ -195,13 +206,24 @@ impl Matcher {
         words: &[u32],
         p: usize,
         s: usize,
+        cursor: &mut usize,
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
-        let Ok(first) = words.binary_search_by_key(&(s as u32), |&w| tokens[w as usize].fstart)
-        else {
+        // Matches mostly come in text order: step the cursor forward, and
+        // search only when a match lies behind it.
+        let at = |i: usize| tokens[words[i] as usize].fstart;
+        let s32 = s as u32;
+        if *cursor < words.len() && at(*cursor) > s32 {
+            *cursor = words.partition_point(|&w| tokens[w as usize].fstart < s32);
+        }
+        while *cursor < words.len() && at(*cursor) < s32 {
+            *cursor += 1;
+        }
+        if *cursor >= words.len() || at(*cursor) != s32 {
             return false;
-        };
+        }
+        let first = *cursor;
         let mut taken = false;
         if self.word[p] {
             hits.push(words[first]);

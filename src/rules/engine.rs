@@ -99,6 +99,58 @@ impl DocView<'_> {
     }
 }
 
+/// Why a rule did not fire at a trigger. Formatted only when tracing
+/// (`evex explain`), so failing rules cost no allocation.
+enum Miss<'r> {
+    Compound,
+    Form(FormReq, &'static str),
+    Need(&'r Context),
+    Unless(&'r Context),
+    Require(&'r [String], Vec<Role>),
+}
+
+impl std::fmt::Display for Miss<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let dir = |d: Direction| format!("{d:?}").to_lowercase();
+        match self {
+            Miss::Compound => write!(f, "the trigger is part of a hyphenated compound"),
+            Miss::Form(want, found) => {
+                write!(
+                    f,
+                    "the rule wants form {}, the trigger is {found}",
+                    format!("{want:?}").to_lowercase()
+                )
+            }
+            Miss::Need(c) => write!(
+                f,
+                "`need` not met: none of {} {} within {}",
+                phrases(&c.phrases),
+                dir(c.direction),
+                c.window
+            ),
+            Miss::Unless(c) => write!(
+                f,
+                "`unless` met: one of {} {} within {}",
+                phrases(&c.phrases),
+                dir(c.direction),
+                c.window
+            ),
+            Miss::Require(alt, roles) => {
+                let filled: Vec<String> = roles
+                    .iter()
+                    .map(|r| format!("{}={}", r.slot, r.value))
+                    .collect();
+                let filled = if filled.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    filled.join(", ")
+                };
+                write!(f, "`require {}` not met (filled: {filled})", alt.join("|"))
+            }
+        }
+    }
+}
+
 /// A number phrase ("more than 10,000", "$6 billion", "dozens").
 #[derive(Debug, Clone, Copy)]
 struct Quantity {
@@ -214,11 +266,11 @@ impl RuleSet {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn try_rule(
+    fn try_rule<'r>(
         &self,
         view: &DocView,
         rule_idx: u32,
-        rule: &Rule,
+        rule: &'r Rule,
         si: usize,
         s: &Sentence,
         ms: &[Mention],
@@ -226,7 +278,7 @@ impl RuleSet {
         ts: usize,
         te: usize,
         form: Form,
-    ) -> Result<Event, String> {
+    ) -> Result<Event, Miss<'r>> {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
         // A trigger glued to the word before it by a hyphen is part of a
@@ -238,7 +290,7 @@ impl RuleSet {
                 && !prev.space_before
                 && matches!(view.raw(ts - 1), "-" | "\u{2010}" | "\u{2011}")
             {
-                return Err("the trigger is part of a hyphenated compound".into());
+                return Err(Miss::Compound);
             }
         }
         if te < s_to && te > ts {
@@ -251,7 +303,7 @@ impl RuleSet {
                     .get(te + 1)
                     .is_some_and(|t| t.is_word() && !t.space_before)
             {
-                return Err("the trigger is part of a hyphenated compound".into());
+                return Err(Miss::Compound);
             }
         }
         // A verb form right after a determiner is a noun ("a heart attack"),
@@ -281,37 +333,21 @@ impl RuleSet {
                 _ if passive => "a passive verb",
                 _ => "an active verb",
             };
-            return Err(format!(
-                "the rule wants form {:?}, the trigger is {found}",
-                rule.form
-            )
-            .to_lowercase());
+            return Err(Miss::Form(rule.form, found));
         }
         if let Some(c) = rule
             .needs
             .iter()
             .find(|c| !context_holds(view, c, s_from, s_to, ts, te))
         {
-            return Err(format!(
-                "`need` not met: none of {} {:?} within {}",
-                phrases(&c.phrases),
-                c.direction,
-                c.window
-            )
-            .to_lowercase());
+            return Err(Miss::Need(c));
         }
         if let Some(c) = rule
             .unless
             .iter()
             .find(|c| context_holds(view, c, s_from, s_to, ts, te))
         {
-            return Err(format!(
-                "`unless` met: one of {} {:?} within {}",
-                phrases(&c.phrases),
-                c.direction,
-                c.window
-            )
-            .to_lowercase());
+            return Err(Miss::Unless(c));
         }
         let mut roles: Vec<Role> = Vec::with_capacity(rule.slots.len());
         let mut used: Vec<u32> = Vec::with_capacity(rule.slots.len());
@@ -337,19 +373,7 @@ impl RuleSet {
             .iter()
             .find(|alt| !alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
         {
-            let filled: Vec<String> = roles
-                .iter()
-                .map(|r| format!("{}={}", r.slot, r.value))
-                .collect();
-            return Err(format!(
-                "`require {}` not met (filled: {})",
-                alt.join("|"),
-                if filled.is_empty() {
-                    "nothing".into()
-                } else {
-                    filled.join(", ")
-                }
-            ));
+            return Err(Miss::Require(alt, roles));
         }
         let modality = self.modality(view, rule, s_from, ts);
         let trigger_start = view.tokens[ts].start;

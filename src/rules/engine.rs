@@ -606,6 +606,13 @@ impl RuleSet {
                     {
                         continue;
                     }
+                    if !slot
+                        .with
+                        .iter()
+                        .all(|k| entry.attributes.iter().any(|(a, _)| a == k))
+                    {
+                        continue;
+                    }
                     if !slot.followed.is_empty()
                         && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap, s_to)
                     {

@@ -178,6 +178,9 @@ pub struct Slot {
     /// Entries with one of these attribute values never fill the slot
     /// (`exclude subtype:media`: a news agency is not an attacker).
     pub exclude: Vec<(String, String)>,
+    /// Only entries that have all these attributes fill the slot (`with
+    /// iso2`: countries, not cities).
+    pub with: Vec<String>,
     /// Try named entities before generic classes: "ATACMS" before
     /// "missiles", even when the class is nearer.
     pub named: bool,
@@ -886,6 +889,7 @@ impl Compiler<'_> {
             named: false,
             nocompound: false,
             exclude: Vec::new(),
+            with: Vec::new(),
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
@@ -893,6 +897,18 @@ impl Compiler<'_> {
                 "specific" => slot.specific = true,
                 "named" => slot.named = true,
                 "nocompound" => slot.nocompound = true,
+                "with" => {
+                    j += 1;
+                    let t = rest.get(j).ok_or_else(|| {
+                        RuleError::at(
+                            file,
+                            end.line,
+                            end.col + end.text.chars().count(),
+                            "expected an attribute name after `with`",
+                        )
+                    })?;
+                    slot.with.push(t.text.clone());
+                }
                 "exclude" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {
@@ -937,7 +953,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, exclude K:V, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
                         ),
                     ));
                 }

@@ -831,6 +831,10 @@ fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32, s_end: us
 /// strike"): "Israel strikes Gaza" and "Russian drones pound Kyiv" are
 /// verbs.
 fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
+    // A count makes it a noun too ("more than 50 attacks").
+    if ts > 0 && view.tokens[ts - 1].kind == TokenKind::Number {
+        return true;
+    }
     let Some(m) = ms.iter().find(|m| m.tok_end as usize == ts) else {
         return false;
     };

@@ -152,6 +152,20 @@ mod tests {
     const G: &str = "canonical\ttype\taliases\tdemonyms\nJoe Biden\tPERSON\t\t\nBiden administration\tORG\t\t\nNorth Korea\tPLACE\tDPRK\tNorth Korean\nKorea\tPLACE\t\tKorean\nHunter Biden\tPERSON\t\t\nKursk\tPLACE\tKursk region\t\n";
 
     #[test]
+    fn sharded_automata_give_the_same_mentions() {
+        let text = "the Joe Biden administration, North Korean troops and Hunter Biden in Kursk region. Later Biden left.";
+        let resolve_with = |shard| {
+            let (g, t, s, mut cands) =
+                crate::gazetteer::matcher::testing::scan_sharded(G, text, shard);
+            let (mut taken, mut out) = (Vec::new(), Vec::new());
+            resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+            out
+        };
+        assert_eq!(resolve_with(usize::MAX), resolve_with(2));
+        assert_eq!(resolve_with(usize::MAX), resolve_with(1));
+    }
+
+    #[test]
     fn longest_wins_even_when_it_starts_later() {
         assert_eq!(
             resolved(G, "the Joe Biden administration and North Korean troops"),

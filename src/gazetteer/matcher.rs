@@ -22,6 +22,7 @@ use super::{CaseRule, Gazetteer, GazetteerError};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rayon::prelude::*;
 use std::time::Instant;
 
 /// One alias found in the text: tokens `tok_start..tok_end` (word tokens
@@ -33,10 +34,25 @@ pub struct Candidate {
     pub alias: u32,
 }
 
+/// Above this many patterns the automaton is split into shards (at most one
+/// per thread) that are compiled in parallel. Building is single-threaded in the aho-corasick
+/// crate and dominates the loading of large gazetteers; a scan per shard
+/// costs little next to it, and each shard still reports only whole-word
+/// matches, which resolution then merges.
+const SHARD_PATTERNS: usize = 100_000;
+
+/// One automaton over a contiguous range of the patterns.
+#[derive(Debug, Clone)]
+struct Shard {
+    automaton: AhoCorasick,
+    /// Global index of the shard's first pattern.
+    base: usize,
+}
+
 /// The compiled automaton over a gazetteer's aliases and extra words.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    shards: Vec<Shard>,
     /// Patterns below this index are the gazetteer's.
     aliases: usize,
     /// Which patterns are also (or only) extra words.
@@ -51,6 +67,16 @@ impl Matcher {
     pub fn new<'w>(
         gaz: &Gazetteer,
         words: impl IntoIterator<Item = &'w str>,
+    ) -> Result<Matcher, GazetteerError> {
+        Matcher::with_shard_size(gaz, words, SHARD_PATTERNS)
+    }
+
+    /// [`Matcher::new`] with automata of at most about `shard_patterns`
+    /// patterns each (the results do not depend on it).
+    pub fn with_shard_size<'w>(
+        gaz: &Gazetteer,
+        words: impl IntoIterator<Item = &'w str>,
+        shard_patterns: usize,
     ) -> Result<Matcher, GazetteerError> {
         let started = Instant::now();
         // Patterns carry a leading space, so every match starts at a word
@@ -76,13 +102,37 @@ impl Matcher {
         extra.sort_unstable();
         word.extend(std::iter::repeat_n(true, extra.len()));
         let compiling = Instant::now();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(gaz.patterns().iter().chain(&extra))
-            .map_err(|e| GazetteerError::Build(e.to_string()))?;
+        let all: Vec<&str> = gaz
+            .patterns()
+            .iter()
+            .map(String::as_str)
+            .chain(extra.iter().map(String::as_str))
+            .collect();
+        let shard_patterns = shard_patterns.max(1);
+        // As many shards as the size calls for, but no more than can be
+        // built at once: every extra shard is an extra scan per document.
+        let shards = all
+            .len()
+            .div_ceil(shard_patterns)
+            .clamp(1, rayon::current_num_threads().max(2));
+        let size = all.len().div_ceil(shards).max(1);
+        let shards: Vec<Shard> = all
+            .par_chunks(size)
+            .enumerate()
+            .map(|(i, chunk)| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Both)
+                    .build(chunk)
+                    .map(|automaton| Shard {
+                        automaton,
+                        base: i * size,
+                    })
+                    .map_err(|e| GazetteerError::Build(e.to_string()))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Matcher {
-            automaton,
+            shards,
             aliases,
             word,
             build_seconds: started.elapsed().as_secs_f64(),
@@ -121,10 +171,33 @@ impl Matcher {
         hits: &mut Vec<u32>,
     ) {
         let hay = folded.as_bytes();
+        for shard in &self.shards {
+            self.scan(shard, gaz, text, hay, tokens, words, out, hits);
+        }
+        if self.shards.len() > 1 {
+            hits.sort_unstable();
+            hits.dedup();
+        }
+    }
+
+    /// One shard's pass over the folded text.
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
+        &self,
+        shard: &Shard,
+        gaz: &Gazetteer,
+        text: &str,
+        hay: &[u8],
+        tokens: &[Token],
+        words: &[u32],
+        out: &mut Vec<Candidate>,
+        hits: &mut Vec<u32>,
+    ) {
+        let ac = &shard.automaton;
         let mut pos = 0;
         let mut cursor = 0usize;
         while pos < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).range(pos..)) else {
+            let Some(m) = ac.find(Input::new(hay).range(pos..)) else {
                 break;
             };
             // Every pattern starts with the space before its first word.
@@ -132,21 +205,21 @@ impl Matcher {
             // A longer match may end inside a word (" iskander m" in
             // " iskander missiles"); then the longest one that ends at a
             // word boundary is wanted.
-            let Some(m) = self.longest_at(hay, sp, m) else {
+            let Some(m) = longest_at(ac, hay, sp, m) else {
                 pos = sp + 1;
                 continue;
             };
             let e = m.end();
-            let p = m.pattern().as_usize();
+            let p = shard.base + m.pattern().as_usize();
             let accepted = self.take(gaz, text, tokens, words, p, sp + 1, &mut cursor, out, hits);
             // Longer matches that start inside this one.
             let mut inner = next_space(hay, sp + 1);
             while inner < e {
-                if let Some(m2) = self.anchored(hay, inner, hay.len())
-                    && let Some(m2) = self.longest_at(hay, inner, m2)
+                if let Some(m2) = anchored(ac, hay, inner, hay.len())
+                    && let Some(m2) = longest_at(ac, hay, inner, m2)
                     && m2.end() > e
                 {
-                    let p2 = m2.pattern().as_usize();
+                    let p2 = shard.base + m2.pattern().as_usize();
                     self.take(
                         gaz,
                         text,
@@ -163,36 +236,6 @@ impl Matcher {
             }
             pos = if accepted { e } else { sp + 1 };
         }
-    }
-
-    /// Given a leftmost-longest match `m` and the space `sp` before a word,
-    /// the longest match starting there that also ends at a word boundary.
-    fn longest_at(
-        &self,
-        hay: &[u8],
-        sp: usize,
-        mut m: aho_corasick::Match,
-    ) -> Option<aho_corasick::Match> {
-        loop {
-            if m.start() != sp {
-                return None;
-            }
-            if hay.get(m.end()).is_none_or(|&b| b == b' ') {
-                return Some(m);
-            }
-            // Cut the haystack at the last word boundary inside the match.
-            let cut = sp + hay[sp..m.end()].iter().rposition(|&b| b == b' ')?;
-            if cut <= sp {
-                return None;
-            }
-            m = self.anchored(hay, sp, cut)?;
-        }
-    }
-
-    /// The longest match starting exactly at `s` and ending by `end`.
-    fn anchored(&self, hay: &[u8], s: usize, end: usize) -> Option<aho_corasick::Match> {
-        self.automaton
-            .find(Input::new(hay).range(s..end).anchored(Anchored::Yes))
     }
 
     /// Records a whole-word match of pattern `p` at folded offset `s`.
@@ -261,6 +304,35 @@ impl Matcher {
     }
 }
 
+/// Given a leftmost-longest match `m` and the space `sp` before a word, the
+/// longest match starting there that also ends at a word boundary.
+fn longest_at(
+    ac: &AhoCorasick,
+    hay: &[u8],
+    sp: usize,
+    mut m: aho_corasick::Match,
+) -> Option<aho_corasick::Match> {
+    loop {
+        if m.start() != sp {
+            return None;
+        }
+        if hay.get(m.end()).is_none_or(|&b| b == b' ') {
+            return Some(m);
+        }
+        // Cut the haystack at the last word boundary inside the match.
+        let cut = sp + hay[sp..m.end()].iter().rposition(|&b| b == b' ')?;
+        if cut <= sp {
+            return None;
+        }
+        m = anchored(ac, hay, sp, cut)?;
+    }
+}
+
+/// The longest match starting exactly at `s` and ending by `end`.
+fn anchored(ac: &AhoCorasick, hay: &[u8], s: usize, end: usize) -> Option<aho_corasick::Match> {
+    ac.find(Input::new(hay).range(s..end).anchored(Anchored::Yes))
+}
+
 /// The position of the next space at or after `from`.
 #[inline]
 fn next_space(hay: &[u8], from: usize) -> usize {
@@ -309,6 +381,15 @@ pub(crate) mod testing {
         gaz: &str,
         text: &str,
     ) -> (Gazetteer, Vec<Token>, Vec<Sentence>, Vec<Candidate>) {
+        scan_sharded(gaz, text, usize::MAX)
+    }
+
+    /// [`scan`] with automata of at most `shard` patterns.
+    pub(crate) fn scan_sharded(
+        gaz: &str,
+        text: &str,
+        shard: usize,
+    ) -> (Gazetteer, Vec<Token>, Vec<Sentence>, Vec<Candidate>) {
         let g = Gazetteer::build(&[Source {
             name: "t.tsv".into(),
             text: gaz.into(),
@@ -322,7 +403,7 @@ pub(crate) mod testing {
             .filter(|&i| t[i as usize].is_word())
             .collect();
         let mut out = Vec::new();
-        let matcher = Matcher::new(&g, []).unwrap();
+        let matcher = Matcher::with_shard_size(&g, [], shard).unwrap();
         matcher.find(&g, text, &f, &t, &words, &mut out, &mut Vec::new());
         (g, t, s, out)
     }

@@ -702,9 +702,13 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
             for _, a in sorted(cand)[:MAX_ALTS]:
                 aliases.append(a)
         drop_alias = {fold(a) for a in split_pipe(o.get("drop", ""))}
+        # Hand-checked aliases from the override file are facts: the word
+        # filter (which would drop "Kiev" and "Odessa" for being frequent in
+        # English text) applies only to aliases taken from GeoNames.
+        checked = {fold(a) for a in split_pipe(o.get("aliases", ""))}
         aliases = [a for a in aliases if fold(a) not in drop_alias and fold(a) not in alias_stop
                    and fold(a) not in country_keys and fold(a) not in geo_keys
-                   and (fold(a) in keep or not is_ordinary(a))]
+                   and (fold(a) in keep or fold(a) in checked or not is_ordinary(a))]
         stands_for = ""
         if is_capital:
             stands_for = countries[cc].canonical

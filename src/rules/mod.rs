@@ -46,6 +46,17 @@ impl RuleError {
         }
     }
 
+    /// An error just after the last token of a line ("expected ... before
+    /// the end of the line").
+    pub fn after(last: &Tok, file: &str, message: impl Into<String>) -> RuleError {
+        RuleError::at(
+            file,
+            last.line,
+            last.col + last.text.chars().count(),
+            message,
+        )
+    }
+
     fn at_tok(file: &str, t: &Tok, message: impl Into<String>) -> RuleError {
         RuleError::at(file, t.line, t.col, message)
     }
@@ -815,10 +826,9 @@ impl Compiler<'_> {
         let mut number = false;
         loop {
             let t = line.get(i).ok_or_else(|| {
-                RuleError::at(
+                RuleError::after(
+                    end,
                     file,
-                    end.line,
-                    end.col + end.text.chars().count(),
                     format!(
                         "expected entity types after the slot name `{}` (e.g. `PERSON|PLACE`)",
                         head.text
@@ -900,24 +910,14 @@ impl Compiler<'_> {
                 "with" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {
-                        RuleError::at(
-                            file,
-                            end.line,
-                            end.col + end.text.chars().count(),
-                            "expected an attribute name after `with`",
-                        )
+                        RuleError::after(end, file, "expected an attribute name after `with`")
                     })?;
                     slot.with.push(t.text.clone());
                 }
                 "exclude" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {
-                        RuleError::at(
-                            file,
-                            end.line,
-                            end.col + end.text.chars().count(),
-                            "expected `attribute:value` after `exclude`",
-                        )
+                        RuleError::after(end, file, "expected `attribute:value` after `exclude`")
                     })?;
                     let (k, v) = t.text.split_once(':').ok_or_else(|| {
                         RuleError::at_tok(
@@ -974,12 +974,7 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         loop {
             let t = toks.get(*i).ok_or_else(|| {
-                RuleError::at(
-                    file,
-                    end.line,
-                    end.col + end.text.chars().count(),
-                    "expected a word, a quoted phrase or @LIST",
-                )
+                RuleError::after(end, file, "expected a word, a quoted phrase or @LIST")
             })?;
             if t.kind == TokKind::Punct {
                 return Err(RuleError::at_tok(
@@ -1038,10 +1033,9 @@ fn trailing(file: &str, toks: &[Tok], i: usize) -> Result<(), RuleError> {
 
 fn parse_direction(file: &str, t: Option<&Tok>, end: &Tok) -> Result<Direction, RuleError> {
     let Some(t) = t else {
-        return Err(RuleError::at(
+        return Err(RuleError::after(
+            end,
             file,
-            end.line,
-            end.col + end.text.chars().count(),
             "expected before, after or around",
         ));
     };
@@ -1062,10 +1056,9 @@ fn parse_number(file: &str, t: Option<&Tok>, end: &Tok, what: &str) -> Result<u3
         Some(t) => t.text.parse().map_err(|_| {
             RuleError::at_tok(file, t, format!("expected {what}, found `{}`", t.text))
         }),
-        None => Err(RuleError::at(
+        None => Err(RuleError::after(
+            end,
             file,
-            end.line,
-            end.col + end.text.chars().count(),
             format!("expected {what} before the end of the line"),
         )),
     }

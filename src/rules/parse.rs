@@ -267,10 +267,9 @@ pub fn expect_word(file: &str, toks: &[Tok], i: usize, what: &str) -> Result<Str
         )),
         None => {
             let last = &toks[toks.len() - 1];
-            Err(RuleError::at(
+            Err(RuleError::after(
+                last,
                 file,
-                last.line,
-                last.col + last.text.chars().count(),
                 format!("expected {what} before the end of the line"),
             ))
         }
@@ -288,10 +287,9 @@ fn expect_punct(file: &str, toks: &[Tok], i: usize, p: &str) -> Result<(), RuleE
         )),
         None => {
             let last = &toks[toks.len() - 1];
-            Err(RuleError::at(
+            Err(RuleError::after(
+                last,
                 file,
-                last.line,
-                last.col + last.text.chars().count(),
                 format!("expected `{p}` before the end of the line"),
             ))
         }
@@ -368,10 +366,9 @@ fn phrase_at(
     end: &Tok,
 ) -> Result<(String, u64, usize), RuleError> {
     let Some(first) = toks.get(*i) else {
-        return Err(RuleError::at(
+        return Err(RuleError::after(
+            end,
             file,
-            end.line,
-            end.col + end.text.chars().count(),
             "expected a word or phrase before the end of the line",
         ));
     };

@@ -549,7 +549,10 @@ impl RuleSet {
                 }
                 continue;
             }
+            // (A filler right next to the trigger is its subject even after a
+            // preposition: "in response to North Korea deploying troops".)
             if !slot.nocue.is_empty()
+                && dist > 0
                 && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from)
             {
                 continue;

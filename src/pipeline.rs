@@ -66,6 +66,8 @@ pub struct Extraction {
     /// Entity mentions in text order (generic classes included; see
     /// [`Pipeline::is_reported`]).
     pub mentions: Vec<Mention>,
+    /// People named after a title but listed in no gazetteer.
+    pub unlisted: Vec<crate::resolve::Unlisted>,
     pub events: Vec<Event>,
 }
 
@@ -225,6 +227,16 @@ impl Pipeline {
                 &mut s.taken,
                 &mut mentions,
             );
+            let mut unlisted = Vec::new();
+            crate::resolve::titled_persons(
+                text,
+                &s.folded,
+                &s.tokens,
+                &s.sentences,
+                &mentions,
+                &self.rules.lexicon,
+                &mut unlisted,
+            );
             let mut events = Vec::new();
             let view = DocView {
                 text,
@@ -240,6 +252,7 @@ impl Pipeline {
             Extraction {
                 sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
                 mentions,
+                unlisted,
                 events,
             }
         })
@@ -326,6 +339,19 @@ mod tests {
                 ("Putin", "Vladimir Putin"),
                 ("Minsk", "Minsk")
             ]
+        );
+    }
+
+    #[test]
+    fn people_named_after_a_title_are_reported_even_if_unlisted() {
+        let p = pipeline();
+        let text = "Deputy Defence Minister Aldous Quarnby and spokeswoman Ylva Bjornstad-Hale spoke. The Foreign Affairs Committee met. Mr. Quarnby left.";
+        let out = p.process(&Document::new("d", text));
+        let names: Vec<&str> = out.unlisted.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Aldous Quarnby", "Ylva Bjornstad-Hale"]);
+        assert_eq!(
+            &text[out.unlisted[0].start as usize..out.unlisted[0].end as usize],
+            "Aldous Quarnby"
         );
     }
 

@@ -114,6 +114,105 @@ pub fn resolve(
     out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
 }
 
+/// A person named after a title ("spokesman Mohsen Eslami") who is not in
+/// any gazetteer. Reported as an entity; not used in events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlisted {
+    pub start: u32,
+    pub end: u32,
+    pub sentence: u32,
+    /// The name as written, whitespace collapsed.
+    pub name: String,
+}
+
+/// Finds people named right after a title word (the lexicon's `TITLES`):
+/// two to four capitalised words, hyphenated parts allowed, that no mention
+/// covers. Further title words (`TITLE_WORDS`) are skipped ("Deputy Prime
+/// Minister X Y").
+pub fn titled_persons(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    lexicon: &crate::rules::Lexicon,
+    out: &mut Vec<Unlisted>,
+) {
+    let (titles, title_words) = (&lexicon.titles, &lexicon.title_words);
+    out.clear();
+    if titles.is_empty() {
+        return;
+    }
+    let word = |k: usize| &folded[tokens[k].fstart as usize..tokens[k].fend as usize];
+    let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
+    let covered = |k: usize| {
+        let i = mentions.partition_point(|m| (m.tok_end as usize) <= k);
+        mentions.get(i).is_some_and(|m| (m.tok_start as usize) <= k)
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let (from, to) = (s.first_token as usize, s.end_token as usize);
+        let mut k = from;
+        while k < to {
+            if !(tokens[k].is_word() && titles.contains(word(k)) && !covered(k)) {
+                k += 1;
+                continue;
+            }
+            // Skip the rest of a multi-word title, and an abbreviation's
+            // full stop ("Gen.", "Mr.").
+            let mut j = k + 1;
+            while j < to
+                && ((tokens[j].is_word() && title_words.contains(word(j)))
+                    || (raw(j) == "." && !tokens[j].space_before))
+            {
+                j += 1;
+            }
+            // Capitalised words, joined by spaces or by hyphens inside a word.
+            let start = j;
+            let mut words = 0;
+            let mut end = j;
+            while end < to && words < 4 {
+                let t = &tokens[end];
+                let capital = raw(end).chars().next().is_some_and(char::is_uppercase);
+                if t.kind == crate::segment::TokenKind::Word
+                    && capital
+                    && !covered(end)
+                    && (end == start || t.space_before)
+                {
+                    words += 1;
+                    end += 1;
+                    // "Won-sik", "Al-Sharaa": a hyphen glued on both sides.
+                    while end + 1 < to
+                        && !tokens[end].space_before
+                        && raw(end) == "-"
+                        && tokens[end + 1].is_word()
+                        && !tokens[end + 1].space_before
+                    {
+                        end += 2;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let next_capital = end < to
+                && tokens[end].is_word()
+                && raw(end).chars().next().is_some_and(char::is_uppercase);
+            if (2..=4).contains(&words) && !next_capital {
+                let (a, b) = (tokens[start].start, tokens[end - 1].end);
+                out.push(Unlisted {
+                    start: a,
+                    end: b,
+                    sentence: si as u32,
+                    name: text[a as usize..b as usize]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+            }
+            k = end.max(k + 1);
+        }
+    }
+}
+
 fn mention(gaz: &Gazetteer, tokens: &[Token], sentences: &[Sentence], c: &Candidate) -> Mention {
     let alias = gaz.alias(c.alias);
     let sentence = sentences

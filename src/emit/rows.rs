@@ -55,7 +55,31 @@ pub fn entity_rows(
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
     let mut n = 0;
+    // Unlisted people (named after a title) are merged in text order.
+    let mut unlisted = ex.unlisted.iter().peekable();
+    let mut id = String::new();
+    let mut write_unlisted = |w: &mut TableWriter, u: &crate::resolve::Unlisted| {
+        id.clear();
+        id.push_str("person/unlisted/");
+        id.push_str(&crate::normalize::fold_phrase(&u.name).replace(' ', "-"));
+        w.write(&[
+            Cell::Text(&doc.id),
+            Cell::Int(u.sentence as u64),
+            Cell::Int(u.start as u64),
+            Cell::Int(u.end as u64),
+            Cell::Raw(&doc.text[u.start as usize..u.end as usize]),
+            Cell::Text("PERSON"),
+            Cell::Text(&u.name),
+            Cell::Text(&id),
+            Cell::Text("title"),
+            Cell::Text(""),
+        ])
+    };
     for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+        while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
+            write_unlisted(w, u)?;
+            n += 1;
+        }
         let entry = gaz.entry(m.entry);
         let form = match m.kind {
             AliasKind::Name => "name",
@@ -74,6 +98,10 @@ pub fn entity_rows(
             Cell::Text(form),
             Cell::Text(&entry.attributes_text),
         ])?;
+        n += 1;
+    }
+    for u in unlisted {
+        write_unlisted(w, u)?;
         n += 1;
     }
     Ok(n)

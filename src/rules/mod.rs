@@ -269,6 +269,8 @@ pub struct Lexicon {
     pub verb_markers: Set<String>,
     pub anaphors: Set<String>,
     pub months: Set<String>,
+    pub titles: Set<String>,
+    pub title_words: Set<String>,
     pub barriers: Vec<String>,
 }
 
@@ -532,6 +534,11 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
+        titles: folded("TITLES").into_iter().collect(),
+        title_words: folded("TITLES")
+            .into_iter()
+            .chain(folded("TITLE_WORDS"))
+            .collect(),
         barriers: raw("BARRIERS"),
     }
 }

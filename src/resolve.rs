@@ -152,8 +152,13 @@ pub fn titled_persons(
     for (si, s) in sentences.iter().enumerate() {
         let (from, to) = (s.first_token as usize, s.end_token as usize);
         let mut k = from;
+        // Cheap test first: a title is followed by a capitalised word
+        // (possibly after the full stop of "Gen.").
+        let capital_at = |t: usize| t < to && raw(t).chars().next().is_some_and(char::is_uppercase);
         while k < to {
-            if !(tokens[k].is_word() && titles.contains(word(k)) && !covered(k)) {
+            let before_name =
+                capital_at(k + 1) || (k + 1 < to && raw(k + 1) == "." && capital_at(k + 2));
+            if !(before_name && tokens[k].is_word() && titles.contains(word(k)) && !covered(k)) {
                 k += 1;
                 continue;
             }

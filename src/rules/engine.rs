@@ -616,8 +616,21 @@ impl RuleSet {
                     {
                         continue;
                     }
+                    // The following words must not belong to the next name
+                    // ("Sudan's Rapid Support Forces": "Forces" is not about
+                    // Sudan).
+                    let next_name = ms[mi + 1..]
+                        .iter()
+                        .find(|n| !view.gaz.entry(n.entry).generic)
+                        .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
                     if !slot.followed.is_empty()
-                        && !cue_after(view, &slot.followed, m.tok_end as usize, slot.gap, s_to)
+                        && !cue_after(
+                            view,
+                            &slot.followed,
+                            m.tok_end as usize,
+                            slot.gap,
+                            next_name,
+                        )
                     {
                         continue;
                     }

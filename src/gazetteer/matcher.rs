@@ -7,9 +7,9 @@
 //! ("us" inside "campus") is dropped and the search resumes at the next
 //! word. Two cases need more than one match per position, and get it:
 //!
-//! * a match that its case rule rejects ("us" for the alias "US") does not
-//!   end the search there: it resumes at the next word, so nothing after
-//!   the first word is lost;
+//! * a match that its case rule rejects ("Sagaing Region" against
+//!   "Sagaing region", "US" against "us") gives way to the longest shorter
+//!   match at the same word, and the search then goes on;
 //! * a short alias must not hide a longer one that starts inside it: for a
 //!   multi-word match, every word inside it is searched again for a match
 //!   that reaches further ("Joe Biden administration" also yields "Biden
@@ -209,9 +209,25 @@ impl Matcher {
                 pos = sp + 1;
                 continue;
             };
+            let mut m = m;
+            let mut accepted;
+            loop {
+                let p = shard.base + m.pattern().as_usize();
+                accepted = self.take(gaz, text, tokens, words, p, sp + 1, &mut cursor, out, hits);
+                if accepted {
+                    break;
+                }
+                // Its case rule rejected it ("Sagaing Region" for "Sagaing
+                // region"): a shorter match at the same word may still hold.
+                let Some(cut) = hay[sp..m.end()].iter().rposition(|&b| b == b' ') else {
+                    break;
+                };
+                match anchored(ac, hay, sp, sp + cut).and_then(|m2| longest_at(ac, hay, sp, m2)) {
+                    Some(m2) if cut > 0 => m = m2,
+                    _ => break,
+                }
+            }
             let e = m.end();
-            let p = shard.base + m.pattern().as_usize();
-            let accepted = self.take(gaz, text, tokens, words, p, sp + 1, &mut cursor, out, hits);
             // Longer matches that start inside this one.
             let mut inner = next_space(hay, sp + 1);
             while inner < e {
@@ -456,6 +472,15 @@ mod tests {
         assert_eq!(
             found(g, "Iskander missiles, Iskander-M"),
             vec!["Iskander=Iskander", "Iskander-M=Iskander-M"]
+        );
+    }
+
+    #[test]
+    fn a_case_failure_falls_back_to_a_shorter_match() {
+        let g = "canonical\ttype\taliases\tcase\nSagaing\tPLACE\tSagaing Region\ttitle\n";
+        assert_eq!(
+            found(g, "airstrikes in Sagaing region"),
+            vec!["Sagaing=Sagaing"]
         );
     }
 

@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::gazetteer::AliasKind;
 use crate::ingest::Reject;
 use crate::pipeline::{Extraction, Pipeline};
+use std::borrow::Cow;
 use std::io;
 
 pub const ENTITY_COLUMNS: &[&str] = &[
@@ -54,57 +55,71 @@ pub fn entity_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    let mut n = 0;
-    // Unlisted people (named after a title) are merged in text order.
-    let mut unlisted = ex.unlisted.iter().peekable();
-    let mut id = String::new();
-    let mut write_unlisted = |w: &mut TableWriter, u: &crate::resolve::Unlisted| {
-        id.clear();
-        id.push_str("person/unlisted/");
-        id.push_str(&crate::normalize::fold_phrase(&u.name).replace(' ', "-"));
+    // Gazetteer mentions and unlisted people (named after a title), merged
+    // in text order.
+    let mut rows: Vec<EntityRow> = ex
+        .mentions
+        .iter()
+        .filter(|m| p.is_reported(m))
+        .map(|m| {
+            let entry = gaz.entry(m.entry);
+            EntityRow {
+                sentence: m.sentence,
+                span: (m.start, m.end),
+                etype: gaz.type_name(entry.etype),
+                canonical: &entry.canonical,
+                id: Cow::Borrowed(&entry.id),
+                form: match m.kind {
+                    AliasKind::Name => "name",
+                    AliasKind::Demonym => "demonym",
+                    AliasKind::Partial => "surname",
+                },
+                attributes: &entry.attributes_text,
+            }
+        })
+        .collect();
+    rows.extend(ex.unlisted.iter().map(|u| EntityRow {
+        sentence: u.sentence,
+        span: (u.start, u.end),
+        etype: "PERSON",
+        canonical: &u.name,
+        id: format!(
+            "person/unlisted/{}",
+            crate::normalize::fold_phrase(&u.name).replace(' ', "-")
+        ),
+        form: "title",
+        attributes: "",
+    }));
+    if !ex.unlisted.is_empty() {
+        rows.sort_by_key(|r| r.span);
+    }
+    for r in &rows {
+        let (start, end) = r.span;
         w.write(&[
             Cell::Text(&doc.id),
-            Cell::Int(u.sentence as u64),
-            Cell::Int(u.start as u64),
-            Cell::Int(u.end as u64),
-            Cell::Raw(&doc.text[u.start as usize..u.end as usize]),
-            Cell::Text("PERSON"),
-            Cell::Text(&u.name),
-            Cell::Text(&id),
-            Cell::Text("title"),
-            Cell::Text(""),
-        ])
-    };
-    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
-        while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
-            write_unlisted(w, u)?;
-            n += 1;
-        }
-        let entry = gaz.entry(m.entry);
-        let form = match m.kind {
-            AliasKind::Name => "name",
-            AliasKind::Demonym => "demonym",
-            AliasKind::Partial => "surname",
-        };
-        w.write(&[
-            Cell::Text(&doc.id),
-            Cell::Int(m.sentence as u64),
-            Cell::Int(m.start as u64),
-            Cell::Int(m.end as u64),
-            Cell::Raw(&doc.text[m.start as usize..m.end as usize]),
-            Cell::Text(gaz.type_name(entry.etype)),
-            Cell::Text(&entry.canonical),
-            Cell::Text(&entry.id),
-            Cell::Text(form),
-            Cell::Text(&entry.attributes_text),
+            Cell::Int(r.sentence as u64),
+            Cell::Int(start as u64),
+            Cell::Int(end as u64),
+            Cell::Raw(&doc.text[start as usize..end as usize]),
+            Cell::Text(r.etype),
+            Cell::Text(r.canonical),
+            Cell::Text(&r.id),
+            Cell::Text(r.form),
+            Cell::Text(r.attributes),
         ])?;
-        n += 1;
     }
-    for u in unlisted {
-        write_unlisted(w, u)?;
-        n += 1;
-    }
-    Ok(n)
+    Ok(rows.len())
+}
+
+/// One entities.csv row before it is written.
+struct EntityRow<'a> {
+    sentence: u32,
+    span: (u32, u32),
+    etype: &'a str,
+    canonical: &'a str,
+    id: Cow<'a, str>,
+    form: &'static str,
+    attributes: &'a str,
 }
 
 /// Writes one row per event, in text order.

@@ -83,10 +83,10 @@ pub fn entity_rows(
         span: (u.start, u.end),
         etype: "PERSON",
         canonical: &u.name,
-        id: format!(
+        id: Cow::Owned(format!(
             "person/unlisted/{}",
             crate::normalize::fold_phrase(&u.name).replace(' ', "-")
-        ),
+        )),
         form: "title",
         attributes: "",
     }));

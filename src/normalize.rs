@@ -16,13 +16,12 @@
 use crate::segment::{Sentence, Token, TokenKind, tokenize};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// Appends the folded form of one word to `out`.
-pub fn fold_word_into(word: &str, out: &mut String) {
+/// Appends the folded form of one word to `out` (UTF-8, and it stays so).
+#[inline]
+fn fold_word_bytes(word: &str, out: &mut Vec<u8>) {
     if word.is_ascii() {
         // Most words: one lower-casing copy, no per-character work.
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
         return;
     }
     for c in word.chars() {
@@ -30,10 +29,11 @@ pub fn fold_word_into(word: &str, out: &mut String) {
     }
 }
 
-/// Appends `c` with diacritics removed, lower-cased when `lower` is set.
-fn fold_char_into(c: char, out: &mut String, lower: bool) {
+/// Appends `c` (UTF-8) with diacritics removed, lower-cased when `lower` is set.
+fn fold_char_into(c: char, out: &mut Vec<u8>, lower: bool) {
+    let mut push = |c: char| out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     if c.is_ascii() {
-        out.push(if lower { c.to_ascii_lowercase() } else { c });
+        push(if lower { c.to_ascii_lowercase() } else { c });
         return;
     }
     // Letters that carry no decomposition but have a conventional ASCII form.
@@ -56,9 +56,9 @@ fn fold_char_into(c: char, out: &mut String, lower: bool) {
     };
     if let Some(s) = special {
         if lower {
-            out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+            out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
         } else {
-            out.push_str(s);
+            out.extend_from_slice(s.as_bytes());
         }
         return;
     }
@@ -67,44 +67,65 @@ fn fold_char_into(c: char, out: &mut String, lower: bool) {
             return;
         }
         if lower {
-            out.extend(d.to_lowercase());
+            d.to_lowercase().for_each(&mut push);
         } else {
-            out.push(d);
+            push(d);
         }
     });
+}
+
+/// A buffer that only ever received whole characters, back as a `String`.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Builds the folded view of `text` into `out` and records in each word token
 /// where its folded form lies. Punctuation tokens get an empty range at the
 /// position where they would be.
+///
+/// The view is built as bytes (a text's worth of one-byte pushes through
+/// `String` would cost a check per character) and validated once at the end.
 pub fn fold_tokens(text: &str, tokens: &mut [Token], sentences: &[Sentence], out: &mut String) {
-    out.clear();
-    out.push(' ');
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
+    buf.reserve(text.len() + 2 * sentences.len() + 2);
+    buf.push(b' ');
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 {
-            out.push_str(". ");
+            buf.extend_from_slice(b". ");
         }
         for t in &mut tokens[s.first_token as usize..s.end_token as usize] {
-            let at = out.len() as u32;
+            let at = buf.len() as u32;
             if t.kind == TokenKind::Punct {
                 t.fstart = at;
                 t.fend = at;
                 continue;
             }
-            fold_word_into(&text[t.start as usize..t.end as usize], out);
+            let word = &text.as_bytes()[t.start as usize..t.end as usize];
+            if word.is_ascii() {
+                // Lower-cased below, all at once.
+                buf.extend_from_slice(word);
+            } else {
+                fold_word_bytes(&text[t.start as usize..t.end as usize], &mut buf);
+            }
             t.fstart = at;
-            t.fend = out.len() as u32;
+            t.fend = buf.len() as u32;
             if t.fend > at {
-                out.push(' ');
+                buf.push(b' ');
             }
         }
     }
+    // One vectorised pass instead of one per word; the bytes that folding
+    // of non-ASCII letters wrote are lower case already, and the others
+    // (UTF-8 continuation bytes) are not ASCII and stay as they are.
+    buf.make_ascii_lowercase();
+    *out = into_string(buf);
 }
 
 /// Folds a phrase the way [`fold_tokens`] folds a text: words lower-cased,
 /// accents stripped, joined by single spaces (no padding).
 pub fn fold_phrase(phrase: &str) -> String {
-    join_words(phrase, fold_word_into)
+    join_words(phrase, fold_word_bytes)
 }
 
 /// The words of `phrase` with accents stripped but case kept, joined by single
@@ -118,18 +139,18 @@ pub fn strip_phrase(phrase: &str) -> String {
 }
 
 /// Writes each word of `phrase` with `write`, separated by single spaces.
-fn join_words(phrase: &str, mut write: impl FnMut(&str, &mut String)) -> String {
-    let mut out = String::with_capacity(phrase.len());
+fn join_words(phrase: &str, mut write: impl FnMut(&str, &mut Vec<u8>)) -> String {
+    let mut out = Vec::with_capacity(phrase.len());
     tokenize(phrase, |start, end, kind, _, _| {
         if kind == TokenKind::Punct {
             return;
         }
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         write(&phrase[start as usize..end as usize], &mut out);
     });
-    out
+    into_string(out)
 }
 
 /// Does the original word equal `expected` (accents stripped, case kept)?
@@ -138,11 +159,11 @@ pub fn word_equals_stripped(word: &str, expected: &str) -> bool {
     if word.is_ascii() {
         return word == expected;
     }
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     for c in word.chars() {
         fold_char_into(c, &mut buf, false);
     }
-    buf == expected
+    buf == expected.as_bytes()
 }
 
 #[cfg(test)]

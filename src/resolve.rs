@@ -154,7 +154,14 @@ pub fn titled_persons(
         let mut k = from;
         // Cheap test first: a title is followed by a capitalised word
         // (possibly after the full stop of "Gen.").
-        let capital_at = |t: usize| t < to && raw(t).chars().next().is_some_and(char::is_uppercase);
+        // (Runs at every token: the first byte decides for ASCII.)
+        let capital_at = |t: usize| {
+            t < to
+                && match text.as_bytes()[tokens[t].start as usize] {
+                    b if b < 0x80 => b.is_ascii_uppercase(),
+                    _ => raw(t).chars().next().is_some_and(char::is_uppercase),
+                }
+        };
         while k < to {
             let before_name =
                 capital_at(k + 1) || (k + 1 < to && raw(k + 1) == "." && capital_at(k + 2));

@@ -62,61 +62,104 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into word and punctuation tokens (no sentence information).
 /// Calls `emit(start, end, kind, space_before, newlines_before)` per token.
+///
+/// This runs over every byte of every document, so ASCII bytes are
+/// classified directly and only non-ASCII characters are decoded.
 pub fn tokenize(text: &str, mut emit: impl FnMut(u32, u32, TokenKind, bool, u8)) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let mut space = true;
     let mut newlines = 0u8;
     while i < bytes.len() {
-        let c = next_char(text, i);
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            space = true;
-            if c == '\n' {
-                newlines = newlines.saturating_add(1).min(2);
-            }
-            i += len;
-            continue;
-        }
-        if is_word_char(c) {
-            let start = i;
-            let numeric = c.is_ascii_digit();
-            let mut all_digits = numeric;
-            i += len;
-            while i < bytes.len() {
-                let d = next_char(text, i);
-                if is_word_char(d) {
-                    all_digits &= d.is_ascii_digit();
-                    i += d.len_utf8();
-                } else if all_digits
-                    && (d == ',' || d == '.')
-                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                {
-                    i += 1;
-                } else {
-                    break;
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                space = true;
+                if b == b'\n' {
+                    newlines = newlines.saturating_add(1).min(2);
                 }
+                i += 1;
+                continue;
             }
-            let kind = if numeric && all_digits {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = next_char(text, i);
+            if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            (is_word_char(c), c.len_utf8())
+        };
+        let start = i;
+        i += len;
+        let kind = if word {
+            let digits;
+            (i, digits) = word_end(text, i, b.is_ascii_digit());
+            if digits {
                 TokenKind::Number
             } else {
                 TokenKind::Word
-            };
-            emit(start as u32, i as u32, kind, space, newlines);
+            }
         } else {
-            emit(
-                i as u32,
-                (i + len) as u32,
-                TokenKind::Punct,
-                space,
-                newlines,
-            );
-            i += len;
-        }
+            TokenKind::Punct
+        };
+        emit(start as u32, i as u32, kind, space, newlines);
         space = false;
         newlines = 0;
     }
 }
+
+/// The end of the word that continues at byte `i`. While the word is all
+/// digits (`digits`), a `,` or `.` between digits stays inside it. Returns
+/// the end and whether the word is a number (digits all through).
+#[inline]
+fn word_end(text: &str, mut i: usize, mut digits: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    loop {
+        // Runs of ASCII letters and digits are the bulk of every word.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_WORD[b as usize])
+            .map_or(bytes.len(), |n| i + n);
+        if digits {
+            digits = bytes[i..run].iter().all(u8::is_ascii_digit);
+        }
+        i = run;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if b < 0x80 {
+            if digits
+                && (b == b',' || b == b'.')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = next_char(text, i);
+        if !is_word_char(c) {
+            break;
+        }
+        digits = false;
+        i += c.len_utf8();
+    }
+    (i, digits)
+}
+
+/// Which bytes are ASCII letters or digits (a table lookup is cheaper than
+/// the range tests, and this runs once per byte of text).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `i` (a char boundary), with an ASCII fast path.
 #[inline]

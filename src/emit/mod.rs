@@ -1,7 +1,10 @@
 //! Emit: write entities, events and rejects as CSV or JSON Lines.
 //!
-//! CSV follows RFC 4180 through the `csv` crate: UTF-8, a header row, a
-//! fixed column order, quoting where needed. Cells that a spreadsheet would
+//! CSV follows RFC 4180 with the `csv` crate's rules, applied through its
+//! core (`csv-core`): UTF-8, a header row, a fixed column order, quoting
+//! where needed. Rows are rendered straight into one buffer per row — the
+//! output of a large run is millions of rows, and the general-purpose
+//! `csv::Writer` costs several times more per field. Cells that a spreadsheet would
 //! run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
 //! return) get a leading `'`; the `text` column of entities is never
 //! changed, because it must equal the slice at `start..end` (it always
@@ -38,6 +41,10 @@ pub enum Cell<'a> {
     Text(&'a str),
     /// Text that must be written exactly (never formula-escaped).
     Raw(&'a str),
+    /// Text that is always the same for `key` in this column (e.g. the
+    /// canonical name of gazetteer entry `key`): the CSV writer renders it
+    /// once and then copies it. Otherwise like [`Cell::Text`].
+    Memo(u32, &'a str),
     Int(u64),
     /// An empty cell (JSON `null`).
     Null,
@@ -50,8 +57,90 @@ pub struct TableWriter {
 }
 
 enum Kind {
-    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
+    Csv(Box<CsvRows>),
     Jsonl(BufWriter<Box<dyn Write + Send>>),
+}
+
+/// CSV rendering: `csv-core` decides which fields need quotes and escapes
+/// them (its default dialect: `,`, `"` doubled, `\n` terminator).
+struct CsvRows {
+    out: BufWriter<Box<dyn Write + Send>>,
+    core: csv_core::Writer,
+    row: Vec<u8>,
+    /// Fields in `row` so far.
+    fields: usize,
+    /// Rendered [`Cell::Memo`] cells: per column, per key, a range of
+    /// `arena` (`u32::MAX` when not rendered yet).
+    memo: Vec<Vec<(u32, u32)>>,
+    arena: Vec<u8>,
+}
+
+impl CsvRows {
+    fn field(&mut self, prefix: &[u8], value: &[u8]) {
+        if self.fields > 0 {
+            self.row.push(b',');
+        }
+        self.fields += 1;
+        if !self.core.should_quote(value) {
+            self.row.extend_from_slice(prefix);
+            self.row.extend_from_slice(value);
+            return;
+        }
+        self.row.push(b'"');
+        self.row.extend_from_slice(prefix);
+        // Room for the worst case: every byte a doubled quote.
+        let at = self.row.len();
+        self.row.resize(at + 2 * value.len(), 0);
+        let (_, _, n) = csv_core::quote(value, &mut self.row[at..], b'"', b'\\', true);
+        self.row.truncate(at + n);
+        self.row.push(b'"');
+    }
+
+    /// A cell that never needs quotes (digits).
+    fn plain(&mut self, value: &[u8]) {
+        if self.fields > 0 {
+            self.row.push(b',');
+        }
+        self.fields += 1;
+        self.row.extend_from_slice(value);
+    }
+
+    fn memo(&mut self, key: u32, value: &str) {
+        let col = self.fields;
+        if self.memo.len() <= col {
+            self.memo.resize_with(col + 1, Vec::new);
+        }
+        let k = key as usize;
+        if let Some(&(at, len)) = self.memo[col].get(k)
+            && at != u32::MAX
+        {
+            let (at, len) = (at as usize, len as usize);
+            if self.fields > 0 {
+                self.row.push(b',');
+            }
+            self.fields += 1;
+            self.row.extend_from_slice(&self.arena[at..at + len]);
+            return;
+        }
+        let start = self.row.len() + usize::from(self.fields > 0);
+        let prefix: &[u8] = if needs_escape(value) { b"'" } else { b"" };
+        self.field(prefix, value.as_bytes());
+        let (at, len) = (self.arena.len() as u32, (self.row.len() - start) as u32);
+        self.arena.extend_from_slice(&self.row[start..]);
+        let column = &mut self.memo[col];
+        if column.len() <= k {
+            column.resize(k + 1, (u32::MAX, 0));
+        }
+        column[k] = (at, len);
+    }
+
+    fn end_row(&mut self) -> io::Result<()> {
+        self.row.push(b'\n');
+        let r = self.out.write_all(&self.row);
+        self.row.clear();
+        self.fields = 0;
+        r
+    }
 }
 
 /// Does a spreadsheet read this cell as a formula?
@@ -71,8 +160,18 @@ impl TableWriter {
     ) -> io::Result<TableWriter> {
         let kind = match format {
             OutFormat::Csv => {
-                let mut w = csv::WriterBuilder::new().from_writer(out);
-                w.write_record(columns).map_err(io::Error::other)?;
+                let mut w = CsvRows {
+                    out: BufWriter::with_capacity(1 << 16, out),
+                    core: csv_core::Writer::new(),
+                    row: Vec::with_capacity(1 << 10),
+                    fields: 0,
+                    memo: Vec::new(),
+                    arena: Vec::new(),
+                };
+                for c in columns {
+                    w.field(b"", c.as_bytes());
+                }
+                w.end_row()?;
                 Kind::Csv(Box::new(w))
             }
             OutFormat::Jsonl => Kind::Jsonl(BufWriter::with_capacity(1 << 16, out)),
@@ -84,28 +183,24 @@ impl TableWriter {
         debug_assert_eq!(row.len(), self.columns.len());
         match &mut self.kind {
             Kind::Csv(w) => {
-                let mut escaped = String::new();
                 for cell in row {
                     match cell {
-                        Cell::Text(s) if needs_escape(s) => {
-                            escaped.clear();
-                            escaped.push('\'');
-                            escaped.push_str(s);
-                            w.write_field(&escaped)
-                        }
-                        Cell::Text(s) | Cell::Raw(s) => w.write_field(s),
-                        Cell::Int(n) => w.write_field(itoa::Buffer::new().format(*n)),
-                        Cell::Null => w.write_field(""),
+                        Cell::Text(s) if needs_escape(s) => w.field(b"'", s.as_bytes()),
+                        Cell::Text(s) | Cell::Raw(s) => w.field(b"", s.as_bytes()),
+                        Cell::Memo(key, s) => w.memo(*key, s),
+                        Cell::Int(n) => w.plain(itoa::Buffer::new().format(*n).as_bytes()),
+                        Cell::Null => w.field(b"", b""),
                     }
-                    .map_err(io::Error::other)?;
                 }
-                w.write_record(None::<&[u8]>).map_err(io::Error::other)
+                w.end_row()
             }
             Kind::Jsonl(w) => {
                 let mut map = serde_json::Map::with_capacity(row.len());
                 for (name, cell) in self.columns.iter().zip(row) {
                     let v = match cell {
-                        Cell::Text(s) | Cell::Raw(s) => serde_json::Value::String(s.to_string()),
+                        Cell::Text(s) | Cell::Raw(s) | Cell::Memo(_, s) => {
+                            serde_json::Value::String(s.to_string())
+                        }
                         Cell::Int(n) => serde_json::Value::from(*n),
                         Cell::Null => serde_json::Value::Null,
                     };
@@ -119,7 +214,7 @@ impl TableWriter {
 
     pub fn flush(&mut self) -> io::Result<()> {
         match &mut self.kind {
-            Kind::Csv(w) => w.flush(),
+            Kind::Csv(w) => w.out.flush(),
             Kind::Jsonl(w) => w.flush(),
         }
     }

@@ -64,6 +64,7 @@ pub fn entity_rows(
         .map(|m| {
             let entry = gaz.entry(m.entry);
             EntityRow {
+                entry: Some(m.entry),
                 sentence: m.sentence,
                 span: (m.start, m.end),
                 etype: gaz.type_name(entry.etype),
@@ -79,6 +80,7 @@ pub fn entity_rows(
         })
         .collect();
     rows.extend(ex.unlisted.iter().map(|u| EntityRow {
+        entry: None,
         sentence: u.sentence,
         span: (u.start, u.end),
         etype: "PERSON",
@@ -95,17 +97,20 @@ pub fn entity_rows(
     }
     for r in &rows {
         let (start, end) = r.span;
+        // What comes from the gazetteer entry is the same on every row of
+        // that entry: rendered once per run.
+        let entry = |s| r.entry.map_or(Cell::Text(s), |e| Cell::Memo(e, s));
         w.write(&[
             Cell::Text(&doc.id),
             Cell::Int(r.sentence as u64),
             Cell::Int(start as u64),
             Cell::Int(end as u64),
             Cell::Raw(&doc.text[start as usize..end as usize]),
-            Cell::Text(r.etype),
-            Cell::Text(r.canonical),
-            Cell::Text(&r.id),
+            entry(r.etype),
+            entry(r.canonical),
+            entry(&r.id),
             Cell::Text(r.form),
-            Cell::Text(r.attributes),
+            entry(r.attributes),
         ])?;
     }
     Ok(rows.len())
@@ -113,6 +118,8 @@ pub fn entity_rows(
 
 /// One entities.csv row before it is written.
 struct EntityRow<'a> {
+    /// The gazetteer entry (none for an unlisted person).
+    entry: Option<u32>,
     sentence: u32,
     span: (u32, u32),
     etype: &'a str,

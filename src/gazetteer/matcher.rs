@@ -23,6 +23,7 @@ use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
+use std::hash::BuildHasher;
 use std::time::Instant;
 
 /// One alias found in the text: tokens `tok_start..tok_end` (word tokens
@@ -47,7 +48,52 @@ struct Shard {
     automaton: AhoCorasick,
     /// Global index of the shard's first pattern.
     base: usize,
+    /// Which words can begin one of the shard's patterns.
+    starts: FirstWords,
 }
+
+/// A bit set over hashes of the words that begin a pattern. A text word
+/// whose bit is clear begins no match, so most words are skipped with one
+/// hash and one bit test instead of a walk through the automaton; a set bit
+/// (a first word, or rarely a collision) leads to an anchored search,
+/// which decides.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl FirstWords {
+    fn new<'p>(patterns: impl Iterator<Item = &'p str>, count: usize) -> FirstWords {
+        // About 32 bits per word keeps collisions near 3%.
+        let size = (count.max(1) * 32).next_power_of_two().max(1 << 12);
+        let mut f = FirstWords {
+            bits: vec![0; size / 64],
+            mask: size as u64 - 1,
+        };
+        for p in patterns {
+            let body = p.strip_prefix(' ').unwrap_or(p);
+            let first = body.split(' ').next().unwrap_or(body);
+            let h = f.slot(first.as_bytes());
+            f.bits[(h / 64) as usize] |= 1 << (h % 64);
+        }
+        f
+    }
+
+    #[inline]
+    fn slot(&self, word: &[u8]) -> u64 {
+        FIRST_WORD_HASH.hash_one(word) & self.mask
+    }
+
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        let h = self.slot(word);
+        self.bits[(h / 64) as usize] & (1 << (h % 64)) != 0
+    }
+}
+
+const FIRST_WORD_HASH: foldhash::fast::FixedState =
+    foldhash::fast::FixedState::with_seed(0x65766578);
 
 /// The compiled automaton over a gazetteer's aliases and extra words.
 #[derive(Debug, Clone)]
@@ -120,13 +166,23 @@ impl Matcher {
             .par_chunks(size)
             .enumerate()
             .map(|(i, chunk)| {
+                let starts = FirstWords::new(chunk.iter().copied(), chunk.len());
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Both)
+                    // Every pattern starts with a space, so a prefilter
+                    // would stop at every word: pure overhead.
+                    .prefilter(false)
+                    // Dense transitions for the first three letters of a
+                    // word (plus the leading space): those states see most
+                    // of the traffic, and a sparse lookup there costs a
+                    // linear search per byte.
+                    .dense_depth(4)
                     .build(chunk)
                     .map(|automaton| Shard {
                         automaton,
                         base: i * size,
+                        starts,
                     })
                     .map_err(|e| GazetteerError::Build(e.to_string()))
             })
@@ -180,7 +236,11 @@ impl Matcher {
         }
     }
 
-    /// One shard's pass over the folded text.
+    /// One shard's pass over the folded text, word by word: a word that can
+    /// begin a pattern gets an anchored search for the longest match there.
+    /// This finds what an unanchored leftmost-longest scan finds (every
+    /// pattern starts at a word), but walks the automaton only from the few
+    /// words that begin a pattern.
     #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
@@ -194,26 +254,30 @@ impl Matcher {
         hits: &mut Vec<u32>,
     ) {
         let ac = &shard.automaton;
-        let mut pos = 0;
-        let mut cursor = 0usize;
-        while pos < hay.len() {
-            let Some(m) = ac.find(Input::new(hay).range(pos..)) else {
-                break;
+        let span = |w: usize| {
+            let t = &tokens[words[w] as usize];
+            (t.fstart as usize, t.fend as usize)
+        };
+        // The longest whole-word match that starts at word `w`.
+        let longest = |w: usize| {
+            let (a, b) = span(w);
+            if !shard.starts.may_start(&hay[a..b]) {
+                return None;
+            }
+            anchored(ac, hay, a - 1, hay.len()).and_then(|m| longest_at(ac, hay, a - 1, m))
+        };
+        let mut w = 0;
+        while w < words.len() {
+            let Some(mut m) = longest(w) else {
+                w += 1;
+                continue;
             };
             // Every pattern starts with the space before its first word.
             let sp = m.start();
-            // A longer match may end inside a word (" iskander m" in
-            // " iskander missiles"); then the longest one that ends at a
-            // word boundary is wanted.
-            let Some(m) = longest_at(ac, hay, sp, m) else {
-                pos = sp + 1;
-                continue;
-            };
-            let mut m = m;
             let mut accepted;
             loop {
                 let p = shard.base + m.pattern().as_usize();
-                accepted = self.take(gaz, text, tokens, words, p, sp + 1, &mut cursor, out, hits);
+                accepted = self.take(gaz, text, tokens, words, p, w, out, hits);
                 if accepted {
                     break;
                 }
@@ -229,33 +293,22 @@ impl Matcher {
             }
             let e = m.end();
             // Longer matches that start inside this one.
-            let mut inner = next_space(hay, sp + 1);
-            while inner < e {
-                if let Some(m2) = anchored(ac, hay, inner, hay.len())
-                    && let Some(m2) = longest_at(ac, hay, inner, m2)
+            let mut v = w + 1;
+            while v < words.len() && span(v).0 < e {
+                if let Some(m2) = longest(v)
                     && m2.end() > e
                 {
                     let p2 = shard.base + m2.pattern().as_usize();
-                    self.take(
-                        gaz,
-                        text,
-                        tokens,
-                        words,
-                        p2,
-                        inner + 1,
-                        &mut cursor,
-                        out,
-                        hits,
-                    );
+                    self.take(gaz, text, tokens, words, p2, v, out, hits);
                 }
-                inner = next_space(hay, inner + 1);
+                v += 1;
             }
-            pos = if accepted { e } else { sp + 1 };
+            w = if accepted { v } else { w + 1 };
         }
     }
 
-    /// Records a whole-word match of pattern `p` at folded offset `s`.
-    /// Returns whether anything was taken from it.
+    /// Records a whole-word match of pattern `p` starting at word
+    /// `words[first]`. Returns whether anything was taken from it.
     #[allow(clippy::too_many_arguments)]
     fn take(
         &self,
@@ -264,25 +317,10 @@ impl Matcher {
         tokens: &[Token],
         words: &[u32],
         p: usize,
-        s: usize,
-        cursor: &mut usize,
+        first: usize,
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
-        // Matches mostly come in text order: step the cursor forward, and
-        // search only when a match lies behind it.
-        let at = |i: usize| tokens[words[i] as usize].fstart;
-        let s32 = s as u32;
-        if *cursor < words.len() && at(*cursor) > s32 {
-            *cursor = words.partition_point(|&w| tokens[w as usize].fstart < s32);
-        }
-        while *cursor < words.len() && at(*cursor) < s32 {
-            *cursor += 1;
-        }
-        if *cursor >= words.len() || at(*cursor) != s32 {
-            return false;
-        }
-        let first = *cursor;
         let mut taken = false;
         if self.word[p] {
             hits.push(words[first]);
@@ -347,18 +385,6 @@ fn longest_at(
 /// The longest match starting exactly at `s` and ending by `end`.
 fn anchored(ac: &AhoCorasick, hay: &[u8], s: usize, end: usize) -> Option<aho_corasick::Match> {
     ac.find(Input::new(hay).range(s..end).anchored(Anchored::Yes))
-}
-
-/// The position of the next space at or after `from`.
-#[inline]
-fn next_space(hay: &[u8], from: usize) -> usize {
-    match hay
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == b' '))
-    {
-        Some(i) => from + i,
-        None => hay.len(),
-    }
 }
 
 fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span: &[u32]) -> bool {

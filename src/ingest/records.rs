@@ -85,7 +85,7 @@ fn read_line_limited(
 }
 
 fn memchr(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 /// One JSON object per line.
@@ -226,11 +226,26 @@ fn scalar(v: Option<&Value>) -> Option<String> {
 fn object_item(
     file: &InputFile,
     line: Option<u64>,
-    map: Map<String, Value>,
+    mut map: Map<String, Value>,
     opts: &Options,
 ) -> Item {
-    let text = match field(&map, &opts.text_fields) {
-        Some(Value::String(s)) => s.clone(),
+    // The other fields first: the text is then taken out of the map
+    // rather than copied (it is most of the line), and may be one of them.
+    let id = scalar(field(&map, &opts.id_fields)).unwrap_or_else(|| match line {
+        Some(n) => format!("{}:{n}", file.display),
+        None => file.doc_id.clone(),
+    });
+    let title = scalar(map.get("title"));
+    let date = scalar(map.get("date"));
+    let url = scalar(map.get("url"));
+    let source = scalar(map.get("source")).or_else(|| Some(file.display.clone()));
+    let text = match opts
+        .text_fields
+        .iter()
+        .find(|n| map.get(n.as_str()).is_some_and(|v| !v.is_null()))
+        .and_then(|n| map.get_mut(n.as_str()))
+    {
+        Some(Value::String(s)) => std::mem::take(s),
         Some(_) => {
             return reject(
                 file,
@@ -255,17 +270,13 @@ fn object_item(
         Ok(t) => t,
         Err((reason, detail)) => return reject(file, line, reason, detail),
     };
-    let id = scalar(field(&map, &opts.id_fields)).unwrap_or_else(|| match line {
-        Some(n) => format!("{}:{n}", file.display),
-        None => file.doc_id.clone(),
-    });
     Item::Doc(Document {
         id,
         text,
-        title: scalar(map.get("title")),
-        date: scalar(map.get("date")),
-        url: scalar(map.get("url")),
-        source: scalar(map.get("source")).or_else(|| Some(file.display.clone())),
+        title,
+        date,
+        url,
+        source,
     })
 }
 

@@ -106,7 +106,25 @@ enum Miss<'r> {
     Form(FormReq, &'static str),
     Need(&'r Context),
     Unless(&'r Context),
-    Require(&'r [String], Vec<Role>),
+    Require(&'r [String], Vec<Filled<'r>>),
+}
+
+impl Miss<'_> {
+    /// The reason in words (`evex explain`).
+    fn describe(&self, view: &DocView) -> String {
+        match self {
+            Miss::Require(alt, roles) => {
+                let filled: Vec<String> = roles.iter().map(|r| r.describe(view)).collect();
+                let filled = if filled.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    filled.join(", ")
+                };
+                format!("`require {}` not met (filled: {filled})", alt.join("|"))
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for Miss<'_> {
@@ -135,18 +153,12 @@ impl std::fmt::Display for Miss<'_> {
                 dir(c.direction),
                 c.window
             ),
-            Miss::Require(alt, roles) => {
-                let filled: Vec<String> = roles
-                    .iter()
-                    .map(|r| format!("{}={}", r.slot, r.value))
-                    .collect();
-                let filled = if filled.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    filled.join(", ")
-                };
-                write!(f, "`require {}` not met (filled: {filled})", alt.join("|"))
-            }
+            Miss::Require(alt, roles) => write!(
+                f,
+                "`require {}` not met ({} roles filled)",
+                alt.join("|"),
+                roles.len()
+            ),
         }
     }
 }
@@ -166,6 +178,84 @@ struct Filler {
     mention: Option<usize>,
 }
 
+/// A role as filled while rules compete at a trigger: no strings yet. Most
+/// candidate events lose to another rule or fail a `require`, so names are
+/// copied only into the events that are kept ([`Draft::into_event`]).
+#[derive(Debug, Clone, Copy)]
+struct Filled<'r> {
+    slot: &'r str,
+    /// The entry the role reports (after metonymy and anaphora), or none
+    /// for a quantity, whose value is the text at `start..end`.
+    entry: Option<u32>,
+    start: u32,
+    end: u32,
+}
+
+/// An event before it is kept.
+struct Draft<'r> {
+    rule: u32,
+    sentence: u32,
+    trigger_start: u32,
+    trigger_end: u32,
+    roles: Vec<Filled<'r>>,
+    modality: &'r str,
+    start: u32,
+    end: u32,
+}
+
+impl Draft<'_> {
+    fn into_event(self, rule: &Rule, view: &DocView) -> Event {
+        Event {
+            event_type: rule.event_type.clone(),
+            cameo: rule.cameo.clone(),
+            plover: rule.plover.clone(),
+            rule: self.rule,
+            sentence: self.sentence,
+            trigger_start: self.trigger_start,
+            trigger_end: self.trigger_end,
+            roles: self.roles.iter().map(|f| f.to_role(view)).collect(),
+            modality: self.modality.to_string(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+impl Filled<'_> {
+    fn to_role(self, view: &DocView) -> Role {
+        match self.entry {
+            Some(e) => {
+                let entry = view.gaz.entry(e);
+                Role {
+                    slot: self.slot.to_string(),
+                    value: entry.canonical.clone(),
+                    entity_id: Some(entry.id.clone()),
+                    entry: Some(e),
+                    start: self.start,
+                    end: self.end,
+                }
+            }
+            None => Role {
+                slot: self.slot.to_string(),
+                value: view.text[self.start as usize..self.end as usize].to_string(),
+                entity_id: None,
+                entry: None,
+                start: self.start,
+                end: self.end,
+            },
+        }
+    }
+
+    /// `slot=value`, for `evex explain`.
+    fn describe(self, view: &DocView) -> String {
+        let value = match self.entry {
+            Some(e) => view.gaz.entry(e).canonical.as_str(),
+            None => &view.text[self.start as usize..self.end as usize],
+        };
+        format!("{}={value}", self.slot)
+    }
+}
+
 impl RuleSet {
     /// Finds the events of one document and appends them to `out`. With
     /// `trace`, every rule tried at every trigger adds a line saying whether
@@ -183,6 +273,8 @@ impl RuleSet {
         let mut si = 0usize;
         let mut ms: &[Mention] = &[];
         let mut ms_sentence = usize::MAX;
+        // Slot candidates, reused for every slot of every rule tried.
+        let mut order: Vec<(usize, Filler)> = Vec::new();
         for &t in view.triggers {
             let i = t as usize;
             while si < view.sentences.len() && view.sentences[si].end_token as usize <= i {
@@ -209,7 +301,7 @@ impl RuleSet {
                 let Some(triggers) = self.triggers.get(view.word(i)) else {
                     continue;
                 };
-                let mut best: Option<(usize, i32, Event)> = None;
+                let mut best: Option<(usize, i32, Draft)> = None;
                 for trig in triggers {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
@@ -220,17 +312,22 @@ impl RuleSet {
                         quantities_done = true;
                     }
                     let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
-                    let ev = match self
-                        .try_rule(view, trig.rule, rule, si, s, ms, q, i, te, trig.form)
-                    {
+                    let ev = match self.try_rule(
+                        view, trig.rule, rule, si, s, ms, q, i, te, trig.form, &mut order,
+                    ) {
                         Ok(ev) => {
                             if let Some(t) = trace.as_deref_mut() {
+                                let shown = Draft {
+                                    roles: ev.roles.clone(),
+                                    ..ev
+                                };
+                                let shown = shown.into_event(rule, view);
                                 t.push(format!(
                                     "sentence {si}, trigger {:?}: rule `{}` ({}) fires: {}",
                                     &view.text[ev.trigger_start as usize..ev.trigger_end as usize],
                                     rule.id,
                                     rule.origin,
-                                    super::examples::describe(&ev)
+                                    super::examples::describe(&shown)
                                 ));
                             }
                             ev
@@ -238,10 +335,12 @@ impl RuleSet {
                         Err(why) => {
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(format!(
-                                    "sentence {si}, trigger {:?}: rule `{}` ({}) does not fire: {why}",
-                                    &view.text[view.tokens[i].start as usize..view.tokens[te - 1].end as usize],
+                                    "sentence {si}, trigger {:?}: rule `{}` ({}) does not fire: {}",
+                                    &view.text[view.tokens[i].start as usize
+                                        ..view.tokens[te - 1].end as usize],
                                     rule.id,
-                                    rule.origin
+                                    rule.origin,
+                                    why.describe(view)
                                 ));
                             }
                             continue;
@@ -256,7 +355,8 @@ impl RuleSet {
                     }
                 }
                 if let Some((_, _, ev)) = best {
-                    out.push(ev);
+                    let rule = &self.rules[ev.rule as usize];
+                    out.push(ev.into_event(rule, view));
                 }
             }
         }
@@ -267,7 +367,7 @@ impl RuleSet {
 
     #[allow(clippy::too_many_arguments)]
     fn try_rule<'r>(
-        &self,
+        &'r self,
         view: &DocView,
         rule_idx: u32,
         rule: &'r Rule,
@@ -278,7 +378,8 @@ impl RuleSet {
         ts: usize,
         te: usize,
         form: Form,
-    ) -> Result<Event, Miss<'r>> {
+        order: &mut Vec<(usize, Filler)>,
+    ) -> Result<Draft<'r>, Miss<'r>> {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
         // A trigger glued to the word before it by a hyphen is part of a
@@ -349,8 +450,7 @@ impl RuleSet {
         {
             return Err(Miss::Unless(c));
         }
-        let mut roles: Vec<Role> = Vec::with_capacity(rule.slots.len());
-        let mut used: Vec<u32> = Vec::with_capacity(rule.slots.len());
+        let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {
             if roles.iter().any(|r| r.slot == slot.name) {
                 continue;
@@ -363,7 +463,8 @@ impl RuleSet {
                 (s_from, s_to),
                 ts,
                 te,
-                &mut used,
+                &roles,
+                order,
             ) {
                 roles.push(role);
             }
@@ -380,10 +481,7 @@ impl RuleSet {
         let trigger_end = view.tokens[te - 1].end;
         let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
         let end = roles.iter().map(|r| r.end).fold(trigger_end, u32::max);
-        Ok(Event {
-            event_type: rule.event_type.clone(),
-            cameo: rule.cameo.clone(),
-            plover: rule.plover.clone(),
+        Ok(Draft {
             rule: rule_idx,
             sentence: si as u32,
             trigger_start,
@@ -446,50 +544,53 @@ impl RuleSet {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn fill(
+    fn fill<'r>(
         &self,
         view: &DocView,
-        slot: &Slot,
+        slot: &'r Slot,
         ms: &[Mention],
         quantities: &[Quantity],
         (s_from, s_to): (usize, usize),
         ts: usize,
         te: usize,
-        used: &mut Vec<u32>,
-    ) -> Option<Role> {
-        let fillers: Vec<Filler> = if slot.number {
-            quantities
-                .iter()
-                .map(|q| Filler {
-                    tok_start: q.tok_start,
-                    tok_end: q.tok_end,
-                    mention: None,
-                })
-                .collect()
-        } else {
-            ms.iter()
-                .enumerate()
-                .map(|(i, m)| Filler {
-                    tok_start: m.tok_start,
-                    tok_end: m.tok_end,
-                    mention: Some(i),
-                })
-                .collect()
-        };
-        let before = fillers
+        filled: &[Filled<'r>],
+        order: &mut Vec<(usize, Filler)>,
+    ) -> Option<Filled<'r>> {
+        // Candidates nearest first: those before the trigger walking back,
+        // then those after it walking on (merged by distance for `around`,
+        // a stable sort keeping the one before first on a tie).
+        let quantities = quantities.iter().filter(|_| slot.number).map(|q| Filler {
+            tok_start: q.tok_start,
+            tok_end: q.tok_end,
+            mention: None,
+        });
+        let mentions = ms
             .iter()
-            .rev()
-            .filter(|f| (f.tok_end as usize) <= ts)
-            .map(|f| (ts - f.tok_end as usize, f));
-        let after = fillers
-            .iter()
-            .filter(|f| (f.tok_start as usize) >= te)
-            .map(|f| (f.tok_start as usize - te, f));
-        let mut order: Vec<(usize, &Filler)> = match slot.direction {
-            Direction::Before => before.collect(),
-            Direction::After => after.collect(),
-            Direction::Around => before.chain(after).collect(),
-        };
+            .enumerate()
+            .filter(|_| !slot.number)
+            .map(|(i, m)| Filler {
+                tok_start: m.tok_start,
+                tok_end: m.tok_end,
+                mention: Some(i),
+            });
+        let fillers = quantities.chain(mentions);
+        order.clear();
+        if slot.direction != Direction::After {
+            order.extend(
+                fillers
+                    .clone()
+                    .filter(|f| (f.tok_end as usize) <= ts)
+                    .map(|f| (ts - f.tok_end as usize, f)),
+            );
+            order.reverse();
+        }
+        if slot.direction != Direction::Before {
+            order.extend(
+                fillers
+                    .filter(|f| (f.tok_start as usize) >= te)
+                    .map(|f| (f.tok_start as usize - te, f)),
+            );
+        }
         if slot.direction == Direction::Around {
             order.sort_by_key(|(d, _)| *d);
         }
@@ -505,11 +606,11 @@ impl RuleSet {
                 view,
                 slot,
                 ms,
-                &order,
+                order,
                 (s_from, s_to),
                 ts,
                 te,
-                used,
+                filled,
                 generic_pass,
             ) {
                 return Some(role);
@@ -519,18 +620,18 @@ impl RuleSet {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn fill_pass(
+    fn fill_pass<'r>(
         &self,
         view: &DocView,
-        slot: &Slot,
+        slot: &'r Slot,
         ms: &[Mention],
-        order: &[(usize, &Filler)],
+        order: &[(usize, Filler)],
         (s_from, s_to): (usize, usize),
         ts: usize,
         te: usize,
-        used: &mut Vec<u32>,
+        filled: &[Filled<'r>],
         generic_pass: Option<bool>,
-    ) -> Option<Role> {
+    ) -> Option<Filled<'r>> {
         for &(dist, f) in order {
             if dist >= slot.window as usize {
                 if slot.direction != Direction::Around {
@@ -574,15 +675,11 @@ impl RuleSet {
             }
             match f.mention {
                 None => {
-                    let start = view.tokens[f.tok_start as usize].start;
-                    let end = view.tokens[f.tok_end as usize - 1].end;
-                    return Some(Role {
-                        slot: slot.name.clone(),
-                        value: view.text[start as usize..end as usize].to_string(),
-                        entity_id: None,
+                    return Some(Filled {
+                        slot: &slot.name,
                         entry: None,
-                        start,
-                        end,
+                        start: view.tokens[f.tok_start as usize].start,
+                        end: view.tokens[f.tok_end as usize - 1].end,
                     });
                 }
                 Some(mi) => {
@@ -650,15 +747,12 @@ impl RuleSet {
                         (true, Some(t)) => t,
                         _ => entry_idx,
                     };
-                    if !slot.shared && used.contains(&resolved) {
+                    // An entity fills one role of an event, unless `shared`.
+                    if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
                         continue;
                     }
-                    used.push(resolved);
-                    let target = view.gaz.entry(resolved);
-                    return Some(Role {
-                        slot: slot.name.clone(),
-                        value: target.canonical.clone(),
-                        entity_id: Some(target.id.clone()),
+                    return Some(Filled {
+                        slot: &slot.name,
                         entry: Some(resolved),
                         start: m.start,
                         end: m.end,
@@ -678,7 +772,7 @@ impl RuleSet {
     }
 
     /// The nearest modality cue before the trigger decides; none: asserted.
-    fn modality(&self, view: &DocView, rule: &Rule, s_from: usize, ts: usize) -> String {
+    fn modality<'r>(&'r self, view: &DocView, rule: &Rule, s_from: usize, ts: usize) -> &'r str {
         let lo = ts
             .saturating_sub(self.settings.modality_window as usize)
             .max(s_from);
@@ -699,11 +793,11 @@ impl RuleSet {
             }
             for (label, cues) in rule.modality.iter().chain(self.modality_cues.iter()) {
                 if ends_at(view, cues, k, s_from) {
-                    return self.modality_labels[*label].clone();
+                    return &self.modality_labels[*label];
                 }
             }
         }
-        "asserted".to_string()
+        "asserted"
     }
 
     /// Collects the number phrases of a sentence, skipping numbers inside

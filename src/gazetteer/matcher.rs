@@ -21,7 +21,9 @@
 use super::{CaseRule, Gazetteer, GazetteerError};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind, PatternID};
 use rayon::prelude::*;
 use std::hash::BuildHasher;
 use std::time::Instant;
@@ -45,7 +47,7 @@ const SHARD_PATTERNS: usize = 100_000;
 /// One automaton over a contiguous range of the patterns.
 #[derive(Debug, Clone)]
 struct Shard {
-    automaton: AhoCorasick,
+    automaton: contiguous::NFA,
     /// Global index of the shard's first pattern.
     base: usize,
     /// Which words can begin one of the shard's patterns.
@@ -167,11 +169,11 @@ impl Matcher {
             .enumerate()
             .map(|(i, chunk)| {
                 let starts = FirstWords::new(chunk.iter().copied(), chunk.len());
-                AhoCorasickBuilder::new()
+                // A contiguous NFA walked by hand (see `walk`): the crate's
+                // low-level `Automaton` interface, inlined into the scan.
+                contiguous::Builder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    // Every pattern starts with a space, so a prefilter
-                    // would stop at every word: pure overhead.
+                    // Searches are anchored at word starts: no prefilter.
                     .prefilter(false)
                     // Dense transitions for the first three letters of a
                     // word (plus the leading space): those states see most
@@ -253,53 +255,50 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
-        let ac = &shard.automaton;
+        let nfa = &shard.automaton;
         let span = |w: usize| {
             let t = &tokens[words[w] as usize];
             (t.fstart as usize, t.fend as usize)
         };
-        // The longest whole-word match that starts at word `w`.
-        let longest = |w: usize| {
+        // Whole-word matches at word `w`, shortest first, into `ends`.
+        let mut ends: Vec<(usize, PatternID)> = Vec::new();
+        let at = |w: usize, ends: &mut Vec<(usize, PatternID)>| {
+            ends.clear();
             let (a, b) = span(w);
-            if !shard.starts.may_start(&hay[a..b]) {
-                return None;
+            if shard.starts.may_start(&hay[a..b]) {
+                walk(nfa, hay, a - 1, ends);
             }
-            anchored(ac, hay, a - 1, hay.len()).and_then(|m| longest_at(ac, hay, a - 1, m))
+            !ends.is_empty()
         };
+        let mut inner: Vec<(usize, PatternID)> = Vec::new();
         let mut w = 0;
         while w < words.len() {
-            let Some(mut m) = longest(w) else {
+            if !at(w, &mut ends) {
                 w += 1;
                 continue;
-            };
-            // Every pattern starts with the space before its first word.
-            let sp = m.start();
-            let mut accepted;
-            loop {
-                let p = shard.base + m.pattern().as_usize();
-                accepted = self.take(gaz, text, tokens, words, p, w, out, hits);
-                if accepted {
+            }
+            // The longest first; if its case rule rejects it ("Sagaing
+            // Region" for "Sagaing region"), a shorter one may still hold.
+            let mut accepted = false;
+            let mut e = 0;
+            while let Some((end, pid)) = ends.pop() {
+                e = end;
+                let p = shard.base + pid.as_usize();
+                if self.take(gaz, text, tokens, words, p, w, out, hits) {
+                    accepted = true;
                     break;
-                }
-                // Its case rule rejected it ("Sagaing Region" for "Sagaing
-                // region"): a shorter match at the same word may still hold.
-                let Some(cut) = hay[sp..m.end()].iter().rposition(|&b| b == b' ') else {
-                    break;
-                };
-                match anchored(ac, hay, sp, sp + cut).and_then(|m2| longest_at(ac, hay, sp, m2)) {
-                    Some(m2) if cut > 0 => m = m2,
-                    _ => break,
                 }
             }
-            let e = m.end();
-            // Longer matches that start inside this one.
+            // Longer matches that start inside this one ("Joe Biden
+            // administration" also holds "Biden administration").
             let mut v = w + 1;
             while v < words.len() && span(v).0 < e {
-                if let Some(m2) = longest(v)
-                    && m2.end() > e
+                if at(v, &mut inner)
+                    && let Some(&(end, pid)) = inner.last()
+                    && end > e
                 {
-                    let p2 = shard.base + m2.pattern().as_usize();
-                    self.take(gaz, text, tokens, words, p2, v, out, hits);
+                    let p = shard.base + pid.as_usize();
+                    self.take(gaz, text, tokens, words, p, v, out, hits);
                 }
                 v += 1;
             }
@@ -358,33 +357,34 @@ impl Matcher {
     }
 }
 
-/// Given a leftmost-longest match `m` and the space `sp` before a word, the
-/// longest match starting there that also ends at a word boundary.
-fn longest_at(
-    ac: &AhoCorasick,
-    hay: &[u8],
-    sp: usize,
-    mut m: aho_corasick::Match,
-) -> Option<aho_corasick::Match> {
-    loop {
-        if m.start() != sp {
-            return None;
+/// Walks the automaton from the space at `sp` (anchored) and records every
+/// match that ends at a word boundary, shortest first: the whole-word
+/// matches of patterns starting at the word after `sp`. (A pattern may end
+/// inside a word, " iskander m" in " iskander missiles"; that is no match.)
+#[inline]
+fn walk(nfa: &contiguous::NFA, hay: &[u8], sp: usize, ends: &mut Vec<(usize, PatternID)>) {
+    let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+        return;
+    };
+    for (i, &b) in hay[sp..].iter().enumerate() {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if !nfa.is_special(sid) {
+            continue;
         }
-        if hay.get(m.end()).is_none_or(|&b| b == b' ') {
-            return Some(m);
+        if nfa.is_dead(sid) {
+            return;
         }
-        // Cut the haystack at the last word boundary inside the match.
-        let cut = sp + hay[sp..m.end()].iter().rposition(|&b| b == b' ')?;
-        if cut <= sp {
-            return None;
+        let end = sp + i + 1;
+        if nfa.is_match(sid) && hay.get(end).is_none_or(|&c| c == b' ') {
+            // The state's own pattern is the one as long as the walk.
+            if let Some(pid) = (0..nfa.match_len(sid))
+                .map(|k| nfa.match_pattern(sid, k))
+                .find(|&pid| nfa.pattern_len(pid) == end - sp)
+            {
+                ends.push((end, pid));
+            }
         }
-        m = anchored(ac, hay, sp, cut)?;
     }
-}
-
-/// The longest match starting exactly at `s` and ending by `end`.
-fn anchored(ac: &AhoCorasick, hay: &[u8], s: usize, end: usize) -> Option<aho_corasick::Match> {
-    ac.find(Input::new(hay).range(s..end).anchored(Anchored::Yes))
 }
 
 fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span: &[u32]) -> bool {

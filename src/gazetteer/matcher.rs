@@ -97,14 +97,32 @@ impl FirstWords {
 const FIRST_WORD_HASH: foldhash::fast::FixedState =
     foldhash::fast::FixedState::with_seed(0x65766578);
 
+/// Per pattern: how many words, whether it is an extra word, and its
+/// alias(es) — inline when there is one, as most patterns have.
+#[derive(Debug, Clone, Copy)]
+struct PatternInfo {
+    words: u16,
+    /// Also (or only) an extra word.
+    word: bool,
+    /// The one alias's case rule and trailing dot (with `single`).
+    case: CaseRule,
+    dot: bool,
+    single: bool,
+    /// The alias, or with several, the range `alias..alias + count` of
+    /// `Gazetteer::pattern_aliases`.
+    alias: u32,
+    count: u32,
+}
+
 /// The compiled automaton over a gazetteer's aliases and extra words.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     shards: Vec<Shard>,
     /// Patterns below this index are the gazetteer's.
     aliases: usize,
-    /// Which patterns are also (or only) extra words.
-    word: Vec<bool>,
+    /// What [`Matcher::take`] needs to know of each pattern, in one place:
+    /// one cache line per match instead of five arrays.
+    info: Vec<PatternInfo>,
     build_seconds: f64,
     automaton_seconds: f64,
 }
@@ -149,6 +167,36 @@ impl Matcher {
             .collect();
         extra.sort_unstable();
         word.extend(std::iter::repeat_n(true, extra.len()));
+        let info: Vec<PatternInfo> = word
+            .iter()
+            .enumerate()
+            .map(|(p, &word)| {
+                let mut i = PatternInfo {
+                    words: 0,
+                    word,
+                    case: CaseRule::Any,
+                    dot: false,
+                    single: false,
+                    alias: 0,
+                    count: 0,
+                };
+                if p < aliases {
+                    let (from, to) = gaz.pattern_ranges[p];
+                    i.words = gaz.pattern_words[p];
+                    i.alias = from;
+                    i.count = to - from;
+                    if to - from == 1 {
+                        let a = gaz.pattern_aliases[from as usize];
+                        let alias = &gaz.aliases[a as usize];
+                        i.single = true;
+                        i.alias = a;
+                        i.case = alias.case;
+                        i.dot = alias.dot;
+                    }
+                }
+                i
+            })
+            .collect();
         let compiling = Instant::now();
         let all: Vec<&str> = gaz
             .patterns()
@@ -175,11 +223,9 @@ impl Matcher {
                     .match_kind(MatchKind::LeftmostLongest)
                     // Searches are anchored at word starts: no prefilter.
                     .prefilter(false)
-                    // Dense transitions for the first three letters of a
-                    // word (plus the leading space): those states see most
-                    // of the traffic, and a sparse lookup there costs a
-                    // linear search per byte.
-                    .dense_depth(4)
+                    // (Deeper dense states only make the automaton bigger:
+                    // the walks are short, and cache misses dominate.)
+                    .dense_depth(2)
                     .build(chunk)
                     .map(|automaton| Shard {
                         automaton,
@@ -192,7 +238,7 @@ impl Matcher {
         Ok(Matcher {
             shards,
             aliases,
-            word,
+            info,
             build_seconds: started.elapsed().as_secs_f64(),
             automaton_seconds: compiling.elapsed().as_secs_f64(),
         })
@@ -210,7 +256,7 @@ impl Matcher {
 
     /// Number of patterns in the automaton.
     pub fn patterns(&self) -> usize {
-        self.word.len()
+        self.info.len()
     }
 
     /// Scans `folded` (built by [`crate::normalize::fold_tokens`] from
@@ -320,38 +366,53 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
+        let info = self.info[p];
         let mut taken = false;
-        if self.word[p] {
+        if info.word {
             hits.push(words[first]);
             taken = true;
         }
         if p >= self.aliases {
             return taken;
         }
-        let n = gaz.pattern_words[p] as usize;
+        let n = info.words as usize;
         let Some(&last) = words.get(first + n - 1) else {
             return taken;
         };
-        let (from, to) = gaz.pattern_ranges[p];
-        for &a in &gaz.pattern_aliases[from as usize..to as usize] {
-            let alias = &gaz.aliases[a as usize];
-            let span = &words[first..first + n];
-            if case_holds(alias.case, &alias.stripped, text, tokens, span) {
-                let mut tok_end = last + 1;
-                if alias.dot
-                    && let Some(t) = tokens.get(tok_end as usize)
-                    && !t.space_before
-                    && &text[t.start as usize..t.end as usize] == "."
-                {
-                    tok_end += 1;
+        let span = &words[first..first + n];
+        let mut push = |a: u32, case: CaseRule, dot: bool| {
+            let holds = match case {
+                CaseRule::Any => true,
+                CaseRule::Title => case_holds(case, "", text, tokens, span),
+                CaseRule::Exact => {
+                    case_holds(case, &gaz.aliases[a as usize].stripped, text, tokens, span)
                 }
-                out.push(Candidate {
-                    tok_start: words[first],
-                    tok_end,
-                    alias: a,
-                });
-                taken = true;
+            };
+            if !holds {
+                return false;
             }
+            let mut tok_end = last + 1;
+            if dot
+                && let Some(t) = tokens.get(tok_end as usize)
+                && !t.space_before
+                && &text[t.start as usize..t.end as usize] == "."
+            {
+                tok_end += 1;
+            }
+            out.push(Candidate {
+                tok_start: words[first],
+                tok_end,
+                alias: a,
+            });
+            true
+        };
+        if info.single {
+            return push(info.alias, info.case, info.dot) || taken;
+        }
+        let range = info.alias as usize..(info.alias + info.count) as usize;
+        for &a in &gaz.pattern_aliases[range] {
+            let alias = &gaz.aliases[a as usize];
+            taken |= push(a, alias.case, alias.dot);
         }
         taken
     }

@@ -61,11 +61,15 @@ enum Kind {
     Jsonl(BufWriter<Box<dyn Write + Send>>),
 }
 
+/// Bytes of rendered rows collected before one write to the output.
+const CSV_BUFFER: usize = 1 << 16;
+
 /// CSV rendering: `csv-core` decides which fields need quotes and escapes
 /// them (its default dialect: `,`, `"` doubled, `\n` terminator).
 struct CsvRows {
-    out: BufWriter<Box<dyn Write + Send>>,
+    out: Box<dyn Write + Send>,
     core: csv_core::Writer,
+    /// Rows rendered and not yet written (the output buffer itself).
     row: Vec<u8>,
     /// Fields in `row` so far.
     fields: usize,
@@ -136,10 +140,25 @@ impl CsvRows {
 
     fn end_row(&mut self) -> io::Result<()> {
         self.row.push(b'\n');
+        self.fields = 0;
+        if self.row.len() >= CSV_BUFFER {
+            self.flush_rows()?;
+        }
+        Ok(())
+    }
+
+    fn flush_rows(&mut self) -> io::Result<()> {
         let r = self.out.write_all(&self.row);
         self.row.clear();
-        self.fields = 0;
         r
+    }
+}
+
+impl Drop for CsvRows {
+    /// Like `BufWriter`: what is left is written, errors ignored (call
+    /// [`TableWriter::flush`] to see them).
+    fn drop(&mut self) {
+        let _ = self.flush_rows();
     }
 }
 
@@ -161,9 +180,9 @@ impl TableWriter {
         let kind = match format {
             OutFormat::Csv => {
                 let mut w = CsvRows {
-                    out: BufWriter::with_capacity(1 << 16, out),
+                    out,
                     core: csv_core::Writer::new(),
-                    row: Vec::with_capacity(1 << 10),
+                    row: Vec::with_capacity(CSV_BUFFER + (1 << 12)),
                     fields: 0,
                     memo: Vec::new(),
                     arena: Vec::new(),
@@ -214,7 +233,10 @@ impl TableWriter {
 
     pub fn flush(&mut self) -> io::Result<()> {
         match &mut self.kind {
-            Kind::Csv(w) => w.out.flush(),
+            Kind::Csv(w) => {
+                w.flush_rows()?;
+                w.out.flush()
+            }
             Kind::Jsonl(w) => w.flush(),
         }
     }

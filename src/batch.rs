@@ -156,10 +156,12 @@ pub fn run(
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
                         for ev in &ex.events {
-                            *summary
-                                .events_by_type
-                                .entry(ev.event_type.clone())
-                                .or_default() += 1;
+                            match summary.events_by_type.get_mut(&ev.event_type) {
+                                Some(n) => *n += 1,
+                                None => {
+                                    summary.events_by_type.insert(ev.event_type.clone(), 1);
+                                }
+                            }
                         }
                         bar.inc(doc.text.len() as u64);
                     }

@@ -41,10 +41,7 @@ pub enum Cell<'a> {
     Text(&'a str),
     /// Text that must be written exactly (never formula-escaped).
     Raw(&'a str),
-    /// Text that is always the same for `key` in this column (e.g. the
-    /// canonical name of gazetteer entry `key`): the CSV writer renders it
-    /// once and then copies it. Otherwise like [`Cell::Text`].
-    Memo(u32, &'a str),
+
     Int(u64),
     /// An empty cell (JSON `null`).
     Null,
@@ -73,9 +70,9 @@ struct CsvRows {
     row: Vec<u8>,
     /// Fields in `row` so far.
     fields: usize,
-    /// Rendered [`Cell::Memo`] cells: per column, per key, a range of
-    /// `arena` (`u32::MAX` when not rendered yet).
-    memo: Vec<Vec<(u32, u32)>>,
+    /// Rendered row tails ([`TableWriter::write_keyed`]): per key, a range
+    /// of `arena` (`u32::MAX` when not rendered yet).
+    memo: Vec<(u32, u32)>,
     arena: Vec<u8>,
 }
 
@@ -109,33 +106,40 @@ impl CsvRows {
         self.row.extend_from_slice(value);
     }
 
-    fn memo(&mut self, key: u32, value: &str) {
-        let col = self.fields;
-        if self.memo.len() <= col {
-            self.memo.resize_with(col + 1, Vec::new);
+    fn cell(&mut self, cell: &Cell) {
+        match cell {
+            Cell::Text(s) if needs_escape(s) => self.field(b"'", s.as_bytes()),
+            Cell::Text(s) | Cell::Raw(s) => self.field(b"", s.as_bytes()),
+            Cell::Int(n) => self.plain(itoa::Buffer::new().format(*n).as_bytes()),
+            Cell::Null => self.field(b"", b""),
         }
+    }
+
+    /// Cells that are the same on every row with `key`: rendered the first
+    /// time, copied after.
+    fn keyed(&mut self, key: u32, cells: &[Cell]) {
         let k = key as usize;
-        if let Some(&(at, len)) = self.memo[col].get(k)
+        if let Some(&(at, len)) = self.memo.get(k)
             && at != u32::MAX
         {
             let (at, len) = (at as usize, len as usize);
             if self.fields > 0 {
                 self.row.push(b',');
             }
-            self.fields += 1;
+            self.fields += cells.len();
             self.row.extend_from_slice(&self.arena[at..at + len]);
             return;
         }
         let start = self.row.len() + usize::from(self.fields > 0);
-        let prefix: &[u8] = if needs_escape(value) { b"'" } else { b"" };
-        self.field(prefix, value.as_bytes());
+        for c in cells {
+            self.cell(c);
+        }
         let (at, len) = (self.arena.len() as u32, (self.row.len() - start) as u32);
         self.arena.extend_from_slice(&self.row[start..]);
-        let column = &mut self.memo[col];
-        if column.len() <= k {
-            column.resize(k + 1, (u32::MAX, 0));
+        if self.memo.len() <= k {
+            self.memo.resize(k + 1, (u32::MAX, 0));
         }
-        column[k] = (at, len);
+        self.memo[k] = (at, len);
     }
 
     fn end_row(&mut self) -> io::Result<()> {
@@ -203,13 +207,7 @@ impl TableWriter {
         match &mut self.kind {
             Kind::Csv(w) => {
                 for cell in row {
-                    match cell {
-                        Cell::Text(s) if needs_escape(s) => w.field(b"'", s.as_bytes()),
-                        Cell::Text(s) | Cell::Raw(s) => w.field(b"", s.as_bytes()),
-                        Cell::Memo(key, s) => w.memo(*key, s),
-                        Cell::Int(n) => w.plain(itoa::Buffer::new().format(*n).as_bytes()),
-                        Cell::Null => w.field(b"", b""),
-                    }
+                    w.cell(cell);
                 }
                 w.end_row()
             }
@@ -217,9 +215,7 @@ impl TableWriter {
                 let mut map = serde_json::Map::with_capacity(row.len());
                 for (name, cell) in self.columns.iter().zip(row) {
                     let v = match cell {
-                        Cell::Text(s) | Cell::Raw(s) | Cell::Memo(_, s) => {
-                            serde_json::Value::String(s.to_string())
-                        }
+                        Cell::Text(s) | Cell::Raw(s) => serde_json::Value::String(s.to_string()),
                         Cell::Int(n) => serde_json::Value::from(*n),
                         Cell::Null => serde_json::Value::Null,
                     };
@@ -227,6 +223,26 @@ impl TableWriter {
                 }
                 serde_json::to_writer(&mut *w, &map).map_err(io::Error::other)?;
                 w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Writes a row whose `tail` cells are always the same for `key` (the
+    /// cells that come from one gazetteer entry, say): CSV renders them once
+    /// per key and copies them after. Keys should be small and dense.
+    pub fn write_keyed(&mut self, head: &[Cell], key: u32, tail: &[Cell]) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Csv(w) => {
+                debug_assert_eq!(head.len() + tail.len(), self.columns.len());
+                for cell in head {
+                    w.cell(cell);
+                }
+                w.keyed(key, tail);
+                w.end_row()
+            }
+            Kind::Jsonl(_) => {
+                let row: Vec<Cell> = head.iter().chain(tail).cloned().collect();
+                self.write(&row)
             }
         }
     }

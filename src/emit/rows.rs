@@ -75,6 +75,7 @@ pub fn entity_rows(
                     AliasKind::Demonym => "demonym",
                     AliasKind::Partial => "surname",
                 },
+                form_code: m.kind as u32,
                 attributes: &entry.attributes_text,
             }
         })
@@ -90,6 +91,7 @@ pub fn entity_rows(
             crate::normalize::fold_phrase(&u.name).replace(' ', "-")
         )),
         form: "title",
+        form_code: 3,
         attributes: "",
     }));
     if !ex.unlisted.is_empty() {
@@ -97,21 +99,29 @@ pub fn entity_rows(
     }
     for r in &rows {
         let (start, end) = r.span;
-        // What comes from the gazetteer entry is the same on every row of
-        // that entry: rendered once per run.
-        let entry = |s| r.entry.map_or(Cell::Text(s), |e| Cell::Memo(e, s));
-        w.write(&[
+        let head = [
             Cell::Text(&doc.id),
             Cell::Int(r.sentence as u64),
             Cell::Int(start as u64),
             Cell::Int(end as u64),
             Cell::Raw(&doc.text[start as usize..end as usize]),
-            entry(r.etype),
-            entry(r.canonical),
-            entry(&r.id),
+        ];
+        let tail = [
+            Cell::Text(r.etype),
+            Cell::Text(r.canonical),
+            Cell::Text(&r.id),
             Cell::Text(r.form),
-            entry(r.attributes),
-        ])?;
+            Cell::Text(r.attributes),
+        ];
+        // The tail comes from the gazetteer entry and the form of the name:
+        // the same on every row of that pair, so rendered once per run.
+        match r.entry {
+            Some(e) => w.write_keyed(&head, e * 4 + r.form_code, &tail)?,
+            None => {
+                let row: Vec<Cell> = head.into_iter().chain(tail).collect();
+                w.write(&row)?
+            }
+        }
     }
     Ok(rows.len())
 }
@@ -126,6 +136,8 @@ struct EntityRow<'a> {
     canonical: &'a str,
     id: Cow<'a, str>,
     form: &'static str,
+    /// `form` as a number below 4 (for the row cache key).
+    form_code: u32,
     attributes: &'a str,
 }
 

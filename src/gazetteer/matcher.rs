@@ -101,6 +101,8 @@ const FIRST_WORD_HASH: foldhash::fast::FixedState =
 /// alias(es) — inline when there is one, as most patterns have.
 #[derive(Debug, Clone, Copy)]
 struct PatternInfo {
+    /// Length in bytes, with the leading space.
+    len: u32,
     words: u16,
     /// A gazetteer pattern (not only an extra word).
     gazetteer: bool,
@@ -172,6 +174,7 @@ impl Matcher {
             .enumerate()
             .map(|(p, &word)| {
                 let mut i = PatternInfo {
+                    len: 0,
                     words: 0,
                     gazetteer: p < aliases,
                     word,
@@ -209,8 +212,14 @@ impl Matcher {
         // subtree, and a walk down a name stays within a few cache lines.
         let mut order: Vec<u32> = (0..all.len() as u32).collect();
         order.par_sort_unstable_by_key(|&i| all[i as usize]);
+        let info: Vec<PatternInfo> = order
+            .iter()
+            .map(|&i| PatternInfo {
+                len: all[i as usize].len() as u32,
+                ..info[i as usize]
+            })
+            .collect();
         let all: Vec<&str> = order.iter().map(|&i| all[i as usize]).collect();
-        let info: Vec<PatternInfo> = order.iter().map(|&i| info[i as usize]).collect();
         let shard_patterns = shard_patterns.max(1);
         // As many shards as the size calls for, but no more than can be
         // built at once: every extra shard is an extra scan per document.
@@ -318,7 +327,9 @@ impl Matcher {
             ends.clear();
             let (a, b) = span(w);
             if shard.starts.may_start(&hay[a..b]) {
-                walk(nfa, hay, a - 1, ends);
+                walk(nfa, hay, a - 1, ends, |pid| {
+                    self.info[shard.base + pid.as_usize()].len as usize
+                });
             }
             !ends.is_empty()
         };
@@ -429,7 +440,13 @@ impl Matcher {
 /// matches of patterns starting at the word after `sp`. (A pattern may end
 /// inside a word, " iskander m" in " iskander missiles"; that is no match.)
 #[inline]
-fn walk(nfa: &contiguous::NFA, hay: &[u8], sp: usize, ends: &mut Vec<(usize, PatternID)>) {
+fn walk(
+    nfa: &contiguous::NFA,
+    hay: &[u8],
+    sp: usize,
+    ends: &mut Vec<(usize, PatternID)>,
+    pattern_len: impl Fn(PatternID) -> usize,
+) {
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
         return;
     };
@@ -443,10 +460,11 @@ fn walk(nfa: &contiguous::NFA, hay: &[u8], sp: usize, ends: &mut Vec<(usize, Pat
         }
         let end = sp + i + 1;
         if nfa.is_match(sid) && hay.get(end).is_none_or(|&c| c == b' ') {
-            // The state's own pattern is the one as long as the walk.
+            // The state's own pattern is the one as long as the walk (a
+            // match state may also hold a shorter pattern that ends here).
             if let Some(pid) = (0..nfa.match_len(sid))
                 .map(|k| nfa.match_pattern(sid, k))
-                .find(|&pid| nfa.pattern_len(pid) == end - sp)
+                .find(|&pid| pattern_len(pid) == end - sp)
             {
                 ends.push((end, pid));
             }

@@ -54,11 +54,12 @@ struct Shard {
     starts: FirstWords,
 }
 
-/// A bit set over hashes of the words that begin a pattern. A text word
-/// whose bit is clear begins no match, so most words are skipped with one
-/// hash and one bit test instead of a walk through the automaton; a set bit
-/// (a first word, or rarely a collision) leads to an anchored search,
-/// which decides.
+/// A Bloom filter (two bits per word) over the words that begin a pattern.
+/// A text word with either bit clear begins no match, so most words are
+/// skipped with one hash and two bit tests instead of a walk through the
+/// automaton; the rest (first words, and well under 1% of the others) get
+/// an anchored walk, which decides. Two bits rather than one matter: a
+/// collision on a word as common as "in" would cost a walk at every use.
 #[derive(Debug, Clone)]
 struct FirstWords {
     bits: Vec<u64>,
@@ -67,7 +68,7 @@ struct FirstWords {
 
 impl FirstWords {
     fn new<'p>(patterns: impl Iterator<Item = &'p str>, count: usize) -> FirstWords {
-        // About 32 bits per word keeps collisions near 3%.
+        // 32 bits per pattern (fewer distinct first words than patterns).
         let size = (count.max(1) * 32).next_power_of_two().max(1 << 12);
         let mut f = FirstWords {
             bits: vec![0; size / 64],
@@ -76,21 +77,24 @@ impl FirstWords {
         for p in patterns {
             let body = p.strip_prefix(' ').unwrap_or(p);
             let first = body.split(' ').next().unwrap_or(body);
-            let h = f.slot(first.as_bytes());
-            f.bits[(h / 64) as usize] |= 1 << (h % 64);
+            let (a, b) = f.slots(first.as_bytes());
+            f.bits[(a / 64) as usize] |= 1 << (a % 64);
+            f.bits[(b / 64) as usize] |= 1 << (b % 64);
         }
         f
     }
 
     #[inline]
-    fn slot(&self, word: &[u8]) -> u64 {
-        FIRST_WORD_HASH.hash_one(word) & self.mask
+    fn slots(&self, word: &[u8]) -> (u64, u64) {
+        let h = FIRST_WORD_HASH.hash_one(word);
+        (h & self.mask, (h >> 32) & self.mask)
     }
 
     #[inline]
     fn may_start(&self, word: &[u8]) -> bool {
-        let h = self.slot(word);
-        self.bits[(h / 64) as usize] & (1 << (h % 64)) != 0
+        let (a, b) = self.slots(word);
+        self.bits[(a / 64) as usize] & (1 << (a % 64)) != 0
+            && self.bits[(b / 64) as usize] & (1 << (b % 64)) != 0
     }
 }
 

@@ -181,7 +181,7 @@ impl Pipeline {
     /// Is this mention written to entities.csv? Generic classes are not,
     /// unless the config asks for them.
     pub fn is_reported(&self, m: &Mention) -> bool {
-        self.config.include_generic || !self.gazetteer.entry(m.entry).generic
+        self.config.include_generic || !self.gazetteer.is_generic(m.entry)
     }
 
     /// Runs every stage on one document.

@@ -48,26 +48,24 @@ pub fn resolve(
     out.clear();
     taken.clear();
     taken.resize(tokens.len(), u32::MAX);
+    // Surnames last; then longest (in tokens, then bytes); then the
+    // alias's own rank (type priority, specific before generic, entry rank,
+    // names before other forms: see `Gazetteer::alias_order`).
     let key = |c: &Candidate| {
-        let alias = gaz.alias(c.alias);
-        let entry = gaz.entry(alias.entry);
         let bytes = tokens[c.tok_end as usize - 1].end - tokens[c.tok_start as usize].start;
+        let order = gaz.alias_order(c.alias);
         (
-            alias.kind == AliasKind::Partial,
+            order >> 31,
             std::cmp::Reverse(c.tok_end - c.tok_start),
             std::cmp::Reverse(bytes),
-            gaz.type_priority(entry.etype),
-            entry.generic,
-            std::cmp::Reverse(entry.rank),
-            alias.kind != AliasKind::Name,
-            alias.entry,
+            order,
             c.tok_start,
         )
     };
     candidates.sort_by_cached_key(key);
     let split = candidates
         .iter()
-        .position(|c| gaz.alias(c.alias).kind == AliasKind::Partial)
+        .position(|c| gaz.alias_order(c.alias) >> 31 == 1)
         .unwrap_or(candidates.len());
     let (full, partial) = candidates.split_at_mut(split);
     for c in full.iter() {

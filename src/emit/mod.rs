@@ -117,7 +117,7 @@ impl CsvRows {
 
     /// Cells that are the same on every row with `key`: rendered the first
     /// time, copied after.
-    fn keyed(&mut self, key: u32, cells: &[Cell]) {
+    fn keyed<'c>(&mut self, key: u32, cells: impl FnOnce() -> Vec<Cell<'c>>) {
         let k = key as usize;
         if let Some(&(at, len)) = self.memo.get(k)
             && at != u32::MAX
@@ -126,12 +126,11 @@ impl CsvRows {
             if self.fields > 0 {
                 self.row.push(b',');
             }
-            self.fields += cells.len();
             self.row.extend_from_slice(&self.arena[at..at + len]);
             return;
         }
         let start = self.row.len() + usize::from(self.fields > 0);
-        for c in cells {
+        for c in &cells() {
             self.cell(c);
         }
         let (at, len) = (self.arena.len() as u32, (self.row.len() - start) as u32);
@@ -230,10 +229,15 @@ impl TableWriter {
     /// Writes a row whose `tail` cells are always the same for `key` (the
     /// cells that come from one gazetteer entry, say): CSV renders them once
     /// per key and copies them after. Keys should be small and dense.
-    pub fn write_keyed(&mut self, head: &[Cell], key: u32, tail: &[Cell]) -> io::Result<()> {
+    /// `tail` is called only when the cells are needed.
+    pub fn write_keyed<'c>(
+        &mut self,
+        head: &[Cell<'c>],
+        key: u32,
+        tail: impl FnOnce() -> Vec<Cell<'c>>,
+    ) -> io::Result<()> {
         match &mut self.kind {
             Kind::Csv(w) => {
-                debug_assert_eq!(head.len() + tail.len(), self.columns.len());
                 for cell in head {
                     w.cell(cell);
                 }
@@ -241,7 +245,8 @@ impl TableWriter {
                 w.end_row()
             }
             Kind::Jsonl(_) => {
-                let row: Vec<Cell> = head.iter().chain(tail).cloned().collect();
+                let mut row = head.to_vec();
+                row.extend(tail());
                 self.write(&row)
             }
         }

@@ -5,7 +5,6 @@ use crate::document::Document;
 use crate::gazetteer::AliasKind;
 use crate::ingest::Reject;
 use crate::pipeline::{Extraction, Pipeline};
-use std::borrow::Cow;
 use std::io;
 
 pub const ENTITY_COLUMNS: &[&str] = &[
@@ -47,7 +46,8 @@ pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 /// `other_roles` as `name=value; ...`.
 const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];
 
-/// Writes one row per reported entity mention, in text order.
+/// Writes one row per reported entity mention, in text order: gazetteer
+/// mentions and unlisted people (named after a title) merged by span.
 pub fn entity_rows(
     w: &mut TableWriter,
     doc: &Document,
@@ -55,90 +55,68 @@ pub fn entity_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    // Gazetteer mentions and unlisted people (named after a title), merged
-    // in text order.
-    let mut rows: Vec<EntityRow> = ex
-        .mentions
-        .iter()
-        .filter(|m| p.is_reported(m))
-        .map(|m| {
-            let entry = gaz.entry(m.entry);
-            EntityRow {
-                entry: Some(m.entry),
-                sentence: m.sentence,
-                span: (m.start, m.end),
-                etype: gaz.type_name(entry.etype),
-                canonical: &entry.canonical,
-                id: Cow::Borrowed(&entry.id),
-                form: match m.kind {
-                    AliasKind::Name => "name",
-                    AliasKind::Demonym => "demonym",
-                    AliasKind::Partial => "surname",
-                },
-                form_code: m.kind as u32,
-                attributes: &entry.attributes_text,
-            }
-        })
-        .collect();
-    rows.extend(ex.unlisted.iter().map(|u| EntityRow {
-        entry: None,
-        sentence: u.sentence,
-        span: (u.start, u.end),
-        etype: "PERSON",
-        canonical: &u.name,
-        id: Cow::Owned(format!(
-            "person/unlisted/{}",
-            crate::normalize::fold_phrase(&u.name).replace(' ', "-")
-        )),
-        form: "title",
-        form_code: 3,
-        attributes: "",
-    }));
-    if !ex.unlisted.is_empty() {
-        rows.sort_by_key(|r| r.span);
-    }
-    for r in &rows {
-        let (start, end) = r.span;
-        let head = [
+    let head = |sentence: u32, start: u32, end: u32| {
+        [
             Cell::Text(&doc.id),
-            Cell::Int(r.sentence as u64),
+            Cell::Int(sentence as u64),
             Cell::Int(start as u64),
             Cell::Int(end as u64),
             Cell::Raw(&doc.text[start as usize..end as usize]),
-        ];
-        let tail = [
-            Cell::Text(r.etype),
-            Cell::Text(r.canonical),
-            Cell::Text(&r.id),
-            Cell::Text(r.form),
-            Cell::Text(r.attributes),
-        ];
-        // The tail comes from the gazetteer entry and the form of the name:
-        // the same on every row of that pair, so rendered once per run.
-        match r.entry {
-            Some(e) => w.write_keyed(&head, e * 4 + r.form_code, &tail)?,
-            None => {
-                let row: Vec<Cell> = head.into_iter().chain(tail).collect();
-                w.write(&row)?
-            }
+        ]
+    };
+    let mut mentions = ex.mentions.iter().filter(|m| p.is_reported(m)).peekable();
+    let mut unlisted = ex.unlisted.iter().peekable();
+    let mut rows = 0;
+    loop {
+        let take_mention = match (mentions.peek(), unlisted.peek()) {
+            (None, None) => break,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(m), Some(u)) => (m.start, m.end) <= (u.start, u.end),
+        };
+        rows += 1;
+        if take_mention {
+            let Some(m) = mentions.next() else { break };
+            let form = match m.kind {
+                AliasKind::Name => "name",
+                AliasKind::Demonym => "demonym",
+                AliasKind::Partial => "surname",
+            };
+            // The rest of the row comes from the entry and the form of the
+            // name: the same on every row of that pair, so it is rendered
+            // once per run, and the entry is read only then.
+            w.write_keyed(
+                &head(m.sentence, m.start, m.end),
+                m.entry * 4 + m.kind as u32,
+                || {
+                    let entry = gaz.entry(m.entry);
+                    vec![
+                        Cell::Text(gaz.type_name(entry.etype)),
+                        Cell::Text(&entry.canonical),
+                        Cell::Text(&entry.id),
+                        Cell::Text(form),
+                        Cell::Text(&entry.attributes_text),
+                    ]
+                },
+            )?;
+        } else {
+            let Some(u) = unlisted.next() else { break };
+            let id = format!(
+                "person/unlisted/{}",
+                crate::normalize::fold_phrase(&u.name).replace(' ', "-")
+            );
+            let mut row: Vec<Cell> = head(u.sentence, u.start, u.end).to_vec();
+            row.extend([
+                Cell::Text("PERSON"),
+                Cell::Text(&u.name),
+                Cell::Text(&id),
+                Cell::Text("title"),
+                Cell::Text(""),
+            ]);
+            w.write(&row)?;
         }
     }
-    Ok(rows.len())
-}
-
-/// One entities.csv row before it is written.
-struct EntityRow<'a> {
-    /// The gazetteer entry (none for an unlisted person).
-    entry: Option<u32>,
-    sentence: u32,
-    span: (u32, u32),
-    etype: &'a str,
-    canonical: &'a str,
-    id: Cow<'a, str>,
-    form: &'static str,
-    /// `form` as a number below 4 (for the row cache key).
-    form_code: u32,
-    attributes: &'a str,
+    Ok(rows)
 }
 
 /// Writes one row per event, in text order.

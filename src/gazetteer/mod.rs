@@ -169,6 +169,11 @@ pub struct Gazetteer {
     /// For each entry with a `country` attribute, the entry whose `iso2`
     /// attribute has that code (a person's state).
     country: Vec<Option<u32>>,
+    /// Per alias, its place in [`Gazetteer::alias_order`]'s order.
+    alias_order: Vec<u32>,
+    /// Per entry, whether it is a generic class (a copy of
+    /// [`Entry::generic`] that fits in cache).
+    generic: Vec<bool>,
 }
 
 impl Gazetteer {
@@ -338,6 +343,34 @@ impl Gazetteer {
             build_seconds: started.elapsed().as_secs_f64(),
             automaton_seconds: 0.0,
         };
+        // Resolution ranks overlapping candidates by entry and alias
+        // properties: computed once here, so that ranking a document's
+        // candidates reads one number per alias instead of two structs.
+        let rank_key = |a: &Alias| {
+            let e = &entries[a.entry as usize];
+            (
+                a.kind == AliasKind::Partial,
+                type_priority(e.etype),
+                e.generic,
+                std::cmp::Reverse(e.rank),
+                a.kind != AliasKind::Name,
+                a.entry,
+            )
+        };
+        let keys: Vec<_> = aliases.par_iter().map(rank_key).collect();
+        let mut by_rank: Vec<u32> = (0..aliases.len() as u32).collect();
+        by_rank.par_sort_unstable_by_key(|&a| (keys[a as usize], a));
+        let mut alias_order = vec![0u32; aliases.len()];
+        let mut level = 0u32;
+        for (i, &a) in by_rank.iter().enumerate() {
+            if i > 0 && keys[by_rank[i - 1] as usize] != keys[a as usize] {
+                level += 1;
+            }
+            // Surnames (sorted last) also carry the top bit.
+            let partial = aliases[a as usize].kind == AliasKind::Partial;
+            alias_order[a as usize] = level | (u32::from(partial) << 31);
+        }
+        let generic = entries.iter().map(|e| e.generic).collect();
         Ok(Gazetteer {
             entries,
             types,
@@ -348,6 +381,8 @@ impl Gazetteer {
             patterns: pattern_order,
             stats,
             country,
+            alias_order,
+            generic,
         })
     }
 
@@ -361,6 +396,19 @@ impl Gazetteer {
 
     pub fn alias(&self, i: u32) -> &Alias {
         &self.aliases[i as usize]
+    }
+
+    /// Where alias `i` ranks among overlapping candidates of equal length:
+    /// surnames last (they alone have the top bit set), then by type
+    /// priority, specific before generic, higher rank first, names before
+    /// other forms, then entry. Equal numbers mean equal on all of these.
+    pub fn alias_order(&self, i: u32) -> u32 {
+        self.alias_order[i as usize]
+    }
+
+    /// Is entry `i` a generic class ("drones")?
+    pub fn is_generic(&self, i: u32) -> bool {
+        self.generic[i as usize]
     }
 
     /// The type names, indexed by [`Entry::etype`].
@@ -380,7 +428,7 @@ impl Gazetteer {
     /// Resolution priority of a type: lower wins when two entries of
     /// different types share a span.
     pub fn type_priority(&self, etype: u16) -> u16 {
-        etype
+        type_priority(etype)
     }
 
     /// The state an entry belongs to, from its `country` attribute (an ISO
@@ -580,6 +628,11 @@ fn is_short_acronym(stripped: &str) -> bool {
             .iter()
             .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.iter().any(|c| c.is_uppercase())
+}
+
+/// Types in file order: the order of the type list decides.
+fn type_priority(etype: u16) -> u16 {
+    etype
 }
 
 #[cfg(test)]

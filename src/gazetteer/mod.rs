@@ -171,9 +171,11 @@ pub struct Gazetteer {
     country: Vec<Option<u32>>,
     /// Per alias, its place in [`Gazetteer::alias_order`]'s order.
     alias_order: Vec<u32>,
-    /// Per entry, whether it is a generic class (a copy of
-    /// [`Entry::generic`] that fits in cache).
+    /// Per entry, whether it is a generic class, and its type: copies of
+    /// [`Entry::generic`] and [`Entry::etype`] that fit in cache, for the
+    /// checks made at every candidate.
     generic: Vec<bool>,
+    etypes: Vec<u16>,
 }
 
 impl Gazetteer {
@@ -371,6 +373,7 @@ impl Gazetteer {
             alias_order[a as usize] = level | (u32::from(partial) << 31);
         }
         let generic = entries.iter().map(|e| e.generic).collect();
+        let etypes = entries.iter().map(|e| e.etype).collect();
         Ok(Gazetteer {
             entries,
             types,
@@ -383,6 +386,7 @@ impl Gazetteer {
             country,
             alias_order,
             generic,
+            etypes,
         })
     }
 
@@ -409,6 +413,11 @@ impl Gazetteer {
     /// Is entry `i` a generic class ("drones")?
     pub fn is_generic(&self, i: u32) -> bool {
         self.generic[i as usize]
+    }
+
+    /// The type of entry `i` (an index into [`Gazetteer::types`]).
+    pub fn etype_of(&self, i: u32) -> u16 {
+        self.etypes[i as usize]
     }
 
     /// The type names, indexed by [`Entry::etype`].

@@ -504,16 +504,13 @@ impl RuleSet {
         if !anaphoric {
             return None;
         }
-        let etype = view.gaz.entry(m.entry).etype;
+        let etype = view.gaz.etype_of(m.entry);
         // Look back a bounded distance, so huge documents stay linear.
         let before = view.mentions.partition_point(|p| p.tok_end <= m.tok_start);
         view.mentions[before.saturating_sub(ANTECEDENT_REACH)..before]
             .iter()
             .rev()
-            .find(|p| {
-                let e = view.gaz.entry(p.entry);
-                e.etype == etype && !e.generic
-            })
+            .find(|p| view.gaz.etype_of(p.entry) == etype && !view.gaz.is_generic(p.entry))
             .map(|p| p.entry)
     }
 
@@ -684,9 +681,8 @@ impl RuleSet {
                 }
                 Some(mi) => {
                     let mut m = &ms[mi];
-                    let entry = view.gaz.entry(m.entry);
-                    if !slot.types.contains(&entry.etype)
-                        || generic_pass.is_some_and(|g| entry.generic != g)
+                    if !slot.types.contains(&view.gaz.etype_of(m.entry))
+                        || generic_pass.is_some_and(|g| view.gaz.is_generic(m.entry) != g)
                     {
                         continue;
                     }
@@ -699,37 +695,37 @@ impl RuleSet {
                     if slot.nocompound && starts_compound(view, m.tok_end as usize) {
                         continue;
                     }
-                    if slot
-                        .exclude
-                        .iter()
-                        .any(|(k, v)| entry.attributes.iter().any(|(a, b)| a == k && b == v))
-                    {
-                        continue;
+                    if !slot.exclude.is_empty() || !slot.with.is_empty() {
+                        let attributes = &view.gaz.entry(m.entry).attributes;
+                        if slot
+                            .exclude
+                            .iter()
+                            .any(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
+                            || !slot
+                                .with
+                                .iter()
+                                .all(|k| attributes.iter().any(|(a, _)| a == k))
+                        {
+                            continue;
+                        }
                     }
-                    if !slot
-                        .with
-                        .iter()
-                        .all(|k| entry.attributes.iter().any(|(a, _)| a == k))
-                    {
-                        continue;
-                    }
-                    // The following words must not belong to the next name
-                    // ("Sudan's Rapid Support Forces": "Forces" is not about
-                    // Sudan).
-                    let next_name = ms[mi + 1..]
-                        .iter()
-                        .find(|n| !view.gaz.entry(n.entry).generic)
-                        .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
-                    if !slot.followed.is_empty()
-                        && !cue_after(
+                    if !slot.followed.is_empty() {
+                        // The following words must not belong to the next
+                        // name ("Sudan's Rapid Support Forces": "Forces" is
+                        // not about Sudan).
+                        let next_name = ms[mi + 1..]
+                            .iter()
+                            .find(|n| !view.gaz.is_generic(n.entry))
+                            .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
+                        if !cue_after(
                             view,
                             &slot.followed,
                             m.tok_end as usize,
                             slot.gap,
                             next_name,
-                        )
-                    {
-                        continue;
+                        ) {
+                            continue;
+                        }
                     }
                     if slot.specific
                         && let Some(next) = more_specific(view, ms, mi, slot)
@@ -737,15 +733,14 @@ impl RuleSet {
                         m = next;
                     }
                     let mut entry_idx = m.entry;
-                    if view.gaz.entry(m.entry).generic
+                    if view.gaz.is_generic(m.entry)
                         && let Some(e) = self.antecedent(view, m)
                     {
                         entry_idx = e;
                     }
-                    let entry = view.gaz.entry(entry_idx);
-                    let resolved = match (slot.state, entry.stands_for) {
-                        (true, Some(t)) => t,
-                        _ => entry_idx,
+                    let resolved = match slot.state {
+                        true => view.gaz.entry(entry_idx).stands_for.unwrap_or(entry_idx),
+                        false => entry_idx,
                     };
                     // An entity fills one role of an event, unless `shared`.
                     if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
@@ -983,7 +978,7 @@ fn more_specific<'m>(
 ) -> Option<&'m Mention> {
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
-    if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.entry(next.entry).etype) {
+    if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.etype_of(next.entry)) {
         return None;
     }
     let mut k = m.tok_end as usize;
@@ -1046,7 +1041,7 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
     }
     match (a.entry, b.entry) {
         (Some(x), Some(y)) => {
-            (same_sentence && (gaz.entry(x).generic || gaz.entry(y).generic))
+            (same_sentence && (gaz.is_generic(x) || gaz.is_generic(y)))
                 || (is_person(gaz, x) && gaz.country_of(x) == Some(y))
                 || (is_person(gaz, y) && gaz.country_of(y) == Some(x))
         }
@@ -1055,7 +1050,7 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.type_name(gaz.entry(entry).etype) == "PERSON"
+    gaz.type_name(gaz.etype_of(entry)) == "PERSON"
 }
 
 /// Drops events whose roles are all found in another event of the same type

@@ -76,7 +76,21 @@ pub fn resolve(
             out.push(mention(gaz, tokens, sentences, c));
         }
     }
-    // Surnames, in text order: each needs an earlier full mention.
+    if !partial.is_empty() {
+        resolve_surnames(gaz, tokens, sentences, partial, taken, out);
+    }
+    out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
+}
+
+/// Surnames, in text order: each needs an earlier full mention.
+fn resolve_surnames(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    partial: &mut [Candidate],
+    taken: &mut [u32],
+    out: &mut Vec<Mention>,
+) {
     partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
     // Where each entity is first named (end token of its first name mention).
     let mut first_named: crate::rules::Map<u32, u32> = crate::rules::Map::default();
@@ -109,7 +123,6 @@ pub fn resolve(
             }
         }
     }
-    out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
 }
 
 /// A person named after a title ("spokesman Mohsen Eslami") who is not in

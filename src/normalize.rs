@@ -79,6 +79,69 @@ fn into_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The folded view under construction, token by token (see
+/// [`fold_tokens`] for the layout).
+pub(crate) struct View {
+    buf: Vec<u8>,
+}
+
+impl View {
+    /// Starts a view, reusing `out`'s buffer.
+    pub(crate) fn start(out: &mut String, text_len: usize) -> View {
+        let mut buf = std::mem::take(out).into_bytes();
+        buf.clear();
+        buf.reserve(text_len + text_len / 8 + 2);
+        buf.push(b' ');
+        View { buf }
+    }
+
+    /// The separator between two sentences.
+    pub(crate) fn sentence_break(&mut self) {
+        self.buf.extend_from_slice(b". ");
+    }
+
+    /// Appends the next token and records where its folded form lies.
+    #[inline]
+    pub(crate) fn token(&mut self, text: &str, t: &mut Token) {
+        let at = self.buf.len() as u32;
+        t.fstart = at;
+        if t.kind == TokenKind::Punct {
+            t.fend = at;
+            return;
+        }
+        let (a, b) = (t.start as usize, t.end as usize);
+        let word = &text.as_bytes()[a..b];
+        if word.is_ascii() {
+            // Lower-cased in `finish`, all at once. Most words are short:
+            // a fixed 16-byte copy (then cut back) is inlined, where a copy
+            // of the exact length would be a call to `memcpy` per word.
+            match text.as_bytes().get(a..a + 16) {
+                Some(chunk) if word.len() <= 16 => {
+                    let mut fixed = [0u8; 16];
+                    fixed.copy_from_slice(chunk);
+                    self.buf.extend_from_slice(&fixed);
+                    self.buf.truncate(at as usize + word.len());
+                }
+                _ => self.buf.extend_from_slice(word),
+            }
+        } else {
+            fold_word_bytes(&text[t.start as usize..t.end as usize], &mut self.buf);
+        }
+        t.fend = self.buf.len() as u32;
+        if t.fend > at {
+            self.buf.push(b' ');
+        }
+    }
+
+    /// Lower-cases the ASCII letters (one vectorised pass instead of one per
+    /// word; what folding wrote for non-ASCII letters is lower case already,
+    /// and UTF-8 continuation bytes are not ASCII) and hands the view over.
+    pub(crate) fn finish(mut self, out: &mut String) {
+        self.buf.make_ascii_lowercase();
+        *out = into_string(self.buf);
+    }
+}
+
 /// Builds the folded view of `text` into `out` and records in each word token
 /// where its folded form lies. Punctuation tokens get an empty range at the
 /// position where they would be.
@@ -86,40 +149,16 @@ fn into_string(bytes: Vec<u8>) -> String {
 /// The view is built as bytes (a text's worth of one-byte pushes through
 /// `String` would cost a check per character) and validated once at the end.
 pub fn fold_tokens(text: &str, tokens: &mut [Token], sentences: &[Sentence], out: &mut String) {
-    let mut buf = std::mem::take(out).into_bytes();
-    buf.clear();
-    buf.reserve(text.len() + 2 * sentences.len() + 2);
-    buf.push(b' ');
+    let mut view = View::start(out, text.len());
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 {
-            buf.extend_from_slice(b". ");
+            view.sentence_break();
         }
         for t in &mut tokens[s.first_token as usize..s.end_token as usize] {
-            let at = buf.len() as u32;
-            if t.kind == TokenKind::Punct {
-                t.fstart = at;
-                t.fend = at;
-                continue;
-            }
-            let word = &text.as_bytes()[t.start as usize..t.end as usize];
-            if word.is_ascii() {
-                // Lower-cased below, all at once.
-                buf.extend_from_slice(word);
-            } else {
-                fold_word_bytes(&text[t.start as usize..t.end as usize], &mut buf);
-            }
-            t.fstart = at;
-            t.fend = buf.len() as u32;
-            if t.fend > at {
-                buf.push(b' ');
-            }
+            view.token(text, t);
         }
     }
-    // One vectorised pass instead of one per word; the bytes that folding
-    // of non-ASCII letters wrote are lower case already, and the others
-    // (UTF-8 continuation bytes) are not ASCII and stay as they are.
-    buf.make_ascii_lowercase();
-    *out = into_string(buf);
+    view.finish(out);
 }
 
 /// Folds a phrase the way [`fold_tokens`] folds a text: words lower-cased,

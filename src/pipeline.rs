@@ -10,7 +10,6 @@
 use crate::defaults;
 use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
-use crate::normalize::fold_tokens;
 use crate::resolve::{Mention, resolve};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
@@ -197,8 +196,7 @@ impl Pipeline {
             let s = &mut *guard;
             let text = doc.text.as_str();
             self.segmenter
-                .segment(text, &mut s.tokens, &mut s.sentences);
-            fold_tokens(text, &mut s.tokens, &s.sentences, &mut s.folded);
+                .segment_folded(text, &mut s.tokens, &mut s.sentences, &mut s.folded);
             s.words.clear();
             s.words.extend(
                 s.tokens

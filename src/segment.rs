@@ -218,7 +218,47 @@ impl Segmenter {
         push_sentence(tokens, sentences, first, tokens.len());
     }
 
-    /// Does a sentence end between token `j - 1` and token `j`?
+    /// [`Segmenter::segment`] and [`crate::normalize::fold_tokens`] in one
+    /// pass, with the same results: each word is folded into `folded` as
+    /// soon as it is found, and a sentence break (decided from the tokens
+    /// before, so it is known when the next token arrives) writes the
+    /// separator. This is the pipeline's path: it reads every token once
+    /// instead of three times.
+    pub fn segment_folded(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        sentences: &mut Vec<Sentence>,
+        folded: &mut String,
+    ) {
+        tokens.clear();
+        sentences.clear();
+        let mut view = crate::normalize::View::start(folded, text.len());
+        let mut first = 0usize;
+        tokenize(text, |start, end, kind, space_before, newlines_before| {
+            let j = tokens.len();
+            tokens.push(Token {
+                start,
+                end,
+                fstart: 0,
+                fend: 0,
+                kind,
+                space_before,
+                newlines_before,
+            });
+            if j > 0 && (j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j)) {
+                push_sentence(tokens, sentences, first, j);
+                first = j;
+                view.sentence_break();
+            }
+            view.token(text, &mut tokens[j]);
+        });
+        push_sentence(tokens, sentences, first, tokens.len());
+        view.finish(folded);
+    }
+
+    /// Does a sentence end between token `j - 1` and token `j`? (Looks only
+    /// at tokens up to `j`.)
     fn breaks_before(&self, text: &str, tokens: &[Token], j: usize) -> bool {
         let next = &tokens[j];
         // Every break needs a line break or punctuation before the token.
@@ -406,6 +446,35 @@ mod tests {
                 "Russia fired missiles."
             ]
         );
+    }
+
+    #[test]
+    fn one_pass_equals_segment_then_fold() {
+        let seg = Segmenter::new(["mr".to_string(), "gen".to_string()]);
+        let mut texts = vec![
+            "Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"
+                .to_string(),
+            "KYIV, Nov 20 (Reuters) - Russia fired 10,000 shells at Kyïv’s\n\nSTRASSE — Łódź"
+                .to_string(),
+            "\u{201c}We will respond.\u{201d} The minister left.\nNext line".to_string(),
+            "word ".repeat(900),
+            String::new(),
+        ];
+        for f in std::fs::read_dir("examples/articles")
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            texts.extend(std::fs::read_to_string(f.path()));
+        }
+        for text in &texts {
+            let (mut t1, mut s1, mut f1) = (Vec::new(), Vec::new(), String::new());
+            seg.segment(text, &mut t1, &mut s1);
+            crate::normalize::fold_tokens(text, &mut t1, &s1, &mut f1);
+            let (mut t2, mut s2, mut f2) = (Vec::new(), Vec::new(), String::from("junk"));
+            seg.segment_folded(text, &mut t2, &mut s2, &mut f2);
+            assert_eq!((t1, s1, f1), (t2, s2, f2), "{text:?}");
+        }
     }
 
     #[test]

@@ -260,21 +260,7 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
 /// Checks a document's bytes: size, NUL bytes, UTF-8, emptiness. Returns the
 /// text or why it is rejected.
 pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, String)> {
-    if bytes.len() > max {
-        return Err((
-            RejectReason::TooLarge,
-            format!(
-                "{} bytes is over the limit of {max} (raise it with --max-doc-bytes)",
-                bytes.len()
-            ),
-        ));
-    }
-    if bytes.contains(&0) {
-        return Err((
-            RejectReason::Binary,
-            "contains NUL bytes: this looks like a binary file, not text".into(),
-        ));
-    }
+    check_bytes(&bytes, max)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         (
             RejectReason::InvalidUtf8,
@@ -284,6 +270,36 @@ pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, S
             ),
         )
     })?;
+    check_not_empty(text)
+}
+
+/// [`check_text`] for a text that is a string already (a JSON field): no
+/// second UTF-8 validation.
+pub fn check_string(text: String, max: usize) -> Result<String, (RejectReason, String)> {
+    check_bytes(text.as_bytes(), max)?;
+    check_not_empty(text)
+}
+
+fn check_bytes(bytes: &[u8], max: usize) -> Result<(), (RejectReason, String)> {
+    if bytes.len() > max {
+        return Err((
+            RejectReason::TooLarge,
+            format!(
+                "{} bytes is over the limit of {max} (raise it with --max-doc-bytes)",
+                bytes.len()
+            ),
+        ));
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return Err((
+            RejectReason::Binary,
+            "contains NUL bytes: this looks like a binary file, not text".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn check_not_empty(text: String) -> Result<String, (RejectReason, String)> {
     if text.trim().is_empty() {
         return Err((RejectReason::Empty, "the text is empty".into()));
     }

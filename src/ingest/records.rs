@@ -1,6 +1,6 @@
 //! Readers for each input format. Each streams its records to the sink.
 
-use super::{InputFile, Item, Options, Reject, RejectReason, check_text};
+use super::{InputFile, Item, Options, Reject, RejectReason, check_string, check_text};
 use crate::document::Document;
 use serde_json::{Map, Value};
 use std::io::{BufRead, Read};
@@ -266,7 +266,7 @@ fn object_item(
             );
         }
     };
-    let text = match check_text(text.into_bytes(), opts.max_doc_bytes) {
+    let text = match check_string(text, opts.max_doc_bytes) {
         Ok(t) => t,
         Err((reason, detail)) => return reject(file, line, reason, detail),
     };

@@ -10,8 +10,9 @@
 //! with a fixed seed; the entities are names from the default gazetteers at
 //! about one mention per twelve words. Groups:
 //!
-//! * `segment_normalize`: `Segmenter::segment` + `normalize::fold_tokens`;
-//! * `match`: `Gazetteer::find` + `resolve::resolve` on pre-folded
+//! * `segment_normalize`: `Segmenter::segment_folded` (segmentation and
+//!   the folded view in one pass, as the pipeline runs them);
+//! * `match`: `Matcher::find` + `resolve::resolve` on pre-folded
 //!   documents, with the default gazetteers and with a synthetic gazetteer of
 //!   20,000 entries (and a text that mentions its entries);
 //! * `rules`: `RuleSet::apply` on pre-resolved documents;
@@ -194,8 +195,7 @@ fn segment_normalize(c: &mut Criterion) {
             for d in &input.docs {
                 input
                     .segmenter
-                    .segment(&d.text, &mut tokens, &mut sentences);
-                fold_tokens(&d.text, &mut tokens, &sentences, &mut folded);
+                    .segment_folded(&d.text, &mut tokens, &mut sentences, &mut folded);
                 black_box(folded.len());
             }
         })

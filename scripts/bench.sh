@@ -5,7 +5,8 @@
 #
 #   --large      also generate a 500 MB corpus and measure evex's peak RSS on
 #                it (about 1 more minute on 2 cores, 500 MB of disk)
-#   --runs N     repeat each timed run N times and keep the best (default 3)
+#   --runs N     repeat each timed run N times and keep the best (default 5:
+#                this kind of machine varies by 10-20% from run to run)
 #   --no-python  skip the Python matchers (flashtext, pyahocorasick, spaCy)
 #   --profile    also record a `perf` profile of evex (1 thread, 5 MB of the
 #                corpus, separate build with line tables) into
@@ -72,7 +73,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 LARGE=0
-RUNS=3
+RUNS=5
 PYTHON=1
 PROFILE=0
 while [ $# -gt 0 ]; do

@@ -52,6 +52,9 @@ struct Shard {
     base: usize,
     /// Which words can begin one of the shard's patterns.
     starts: FirstWords,
+    /// The byte length of each of the shard's patterns (a compact copy, read
+    /// at every match state the walks reach; `u16::MAX`: look it up).
+    lens: Vec<u16>,
 }
 
 /// A Bloom filter (two bits per word) over the words that begin a pattern.
@@ -68,8 +71,10 @@ struct FirstWords {
 
 impl FirstWords {
     fn new<'p>(patterns: impl Iterator<Item = &'p str>, count: usize) -> FirstWords {
-        // 32 bits per pattern (fewer distinct first words than patterns).
-        let size = (count.max(1) * 32).next_power_of_two().max(1 << 12);
+        // 16 bits per pattern (fewer distinct first words than patterns):
+        // small enough to stay in cache, and with two bits per word, a word
+        // that begins no pattern still passes only about once in a hundred.
+        let size = (count.max(1) * 16).next_power_of_two().max(1 << 12);
         let mut f = FirstWords {
             bits: vec![0; size / 64],
             mask: size as u64 - 1,
@@ -105,8 +110,6 @@ const FIRST_WORD_HASH: foldhash::fast::FixedState =
 /// alias(es) — inline when there is one, as most patterns have.
 #[derive(Debug, Clone, Copy)]
 struct PatternInfo {
-    /// Length in bytes, with the leading space.
-    len: u32,
     words: u16,
     /// A gazetteer pattern (not only an extra word).
     gazetteer: bool,
@@ -178,7 +181,6 @@ impl Matcher {
             .enumerate()
             .map(|(p, &word)| {
                 let mut i = PatternInfo {
-                    len: 0,
                     words: 0,
                     gazetteer: p < aliases,
                     word,
@@ -216,13 +218,7 @@ impl Matcher {
         // subtree, and a walk down a name stays within a few cache lines.
         let mut order: Vec<u32> = (0..all.len() as u32).collect();
         order.par_sort_unstable_by_key(|&i| all[i as usize]);
-        let info: Vec<PatternInfo> = order
-            .iter()
-            .map(|&i| PatternInfo {
-                len: all[i as usize].len() as u32,
-                ..info[i as usize]
-            })
-            .collect();
+        let info: Vec<PatternInfo> = order.iter().map(|&i| info[i as usize]).collect();
         let all: Vec<&str> = order.iter().map(|&i| all[i as usize]).collect();
         let shard_patterns = shard_patterns.max(1);
         // As many shards as the size calls for, but no more than can be
@@ -237,6 +233,10 @@ impl Matcher {
             .enumerate()
             .map(|(i, chunk)| {
                 let starts = FirstWords::new(chunk.iter().copied(), chunk.len());
+                let lens = chunk
+                    .iter()
+                    .map(|p| u16::try_from(p.len()).unwrap_or(u16::MAX))
+                    .collect();
                 // A contiguous NFA walked by hand (see `walk`): the crate's
                 // low-level `Automaton` interface, inlined into the scan.
                 contiguous::Builder::new()
@@ -251,6 +251,7 @@ impl Matcher {
                         automaton,
                         base: i * size,
                         starts,
+                        lens,
                     })
                     .map_err(|e| GazetteerError::Build(e.to_string()))
             })
@@ -332,7 +333,10 @@ impl Matcher {
             let (a, b) = span(w);
             if shard.starts.may_start(&hay[a..b]) {
                 walk(nfa, hay, a - 1, ends, |pid| {
-                    self.info[shard.base + pid.as_usize()].len as usize
+                    match shard.lens[pid.as_usize()] {
+                        u16::MAX => nfa.pattern_len(pid),
+                        n => n as usize,
+                    }
                 });
             }
             !ends.is_empty()
@@ -464,12 +468,11 @@ fn walk(
         }
         let end = sp + i + 1;
         if nfa.is_match(sid) && hay.get(end).is_none_or(|&c| c == b' ') {
-            // The state's own pattern is the one as long as the walk (a
-            // match state may also hold a shorter pattern that ends here).
-            if let Some(pid) = (0..nfa.match_len(sid))
-                .map(|k| nfa.match_pattern(sid, k))
-                .find(|&pid| pattern_len(pid) == end - sp)
-            {
+            // The state's own pattern is the one as long as the walk, and
+            // comes first; a state that ends no pattern of its own may hold
+            // shorter ones that end here (not matches at `sp`).
+            let pid = nfa.match_pattern(sid, 0);
+            if pattern_len(pid) == end - sp {
                 ends.push((end, pid));
             }
         }

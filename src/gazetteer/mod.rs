@@ -176,6 +176,8 @@ pub struct Gazetteer {
     /// checks made at every candidate.
     generic: Vec<bool>,
     etypes: Vec<u16>,
+    /// Per entry, [`Entry::stands_for`] (`u32::MAX`: none).
+    stands_for: Vec<u32>,
 }
 
 impl Gazetteer {
@@ -374,6 +376,10 @@ impl Gazetteer {
         }
         let generic = entries.iter().map(|e| e.generic).collect();
         let etypes = entries.iter().map(|e| e.etype).collect();
+        let stands_for = entries
+            .iter()
+            .map(|e| e.stands_for.unwrap_or(u32::MAX))
+            .collect();
         Ok(Gazetteer {
             entries,
             types,
@@ -387,6 +393,7 @@ impl Gazetteer {
             alias_order,
             generic,
             etypes,
+            stands_for,
         })
     }
 
@@ -413,6 +420,11 @@ impl Gazetteer {
     /// Is entry `i` a generic class ("drones")?
     pub fn is_generic(&self, i: u32) -> bool {
         self.generic[i as usize]
+    }
+
+    /// The entry that entry `i` stands for ([`Entry::stands_for`]).
+    pub fn stands_for_of(&self, i: u32) -> Option<u32> {
+        Some(self.stands_for[i as usize]).filter(|&t| t != u32::MAX)
     }
 
     /// The type of entry `i` (an index into [`Gazetteer::types`]).

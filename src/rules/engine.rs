@@ -739,7 +739,7 @@ impl RuleSet {
                         entry_idx = e;
                     }
                     let resolved = match slot.state {
-                        true => view.gaz.entry(entry_idx).stands_for.unwrap_or(entry_idx),
+                        true => view.gaz.stands_for_of(entry_idx).unwrap_or(entry_idx),
                         false => entry_idx,
                     };
                     // An entity fills one role of an event, unless `shared`.

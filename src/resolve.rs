@@ -136,6 +136,19 @@ pub struct Unlisted {
     pub name: String,
 }
 
+/// Does the token start with an upper-case letter? (Asked at every token:
+/// the first byte decides for ASCII.)
+#[inline]
+fn starts_upper(text: &str, t: &Token) -> bool {
+    match text.as_bytes()[t.start as usize] {
+        b if b < 0x80 => b.is_ascii_uppercase(),
+        _ => text[t.start as usize..t.end as usize]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+    }
+}
+
 /// Finds people named right after a title word (the lexicon's `TITLES`):
 /// two to four capitalised words, hyphenated parts allowed, that no mention
 /// covers. Further title words (`TITLE_WORDS`) are skipped ("Deputy Prime
@@ -165,14 +178,7 @@ pub fn titled_persons(
         let mut k = from;
         // Cheap test first: a title is followed by a capitalised word
         // (possibly after the full stop of "Gen.").
-        // (Runs at every token: the first byte decides for ASCII.)
-        let capital_at = |t: usize| {
-            t < to
-                && match text.as_bytes()[tokens[t].start as usize] {
-                    b if b < 0x80 => b.is_ascii_uppercase(),
-                    _ => raw(t).chars().next().is_some_and(char::is_uppercase),
-                }
-        };
+        let capital_at = |t: usize| t < to && starts_upper(text, &tokens[t]);
         while k < to {
             let before_name =
                 capital_at(k + 1) || (k + 1 < to && raw(k + 1) == "." && capital_at(k + 2));

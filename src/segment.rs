@@ -57,6 +57,11 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Curly quotes, dashes and special spaces (General Punctuation) are
+    // common in news and never part of a word: no table lookup for them.
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 

@@ -1,11 +1,17 @@
-//! Scanning a folded text for whole-word alias matches (and the trigger
-//! words of the rules) in one pass.
+//! Finding whole-word alias matches (and the trigger words of the rules) in
+//! a folded text.
 //!
-//! The automaton uses leftmost-longest semantics, which lets the
-//! aho-corasick crate skip ahead quickly, and is checked for whole words
-//! after each match: a match that does not start and end at word boundaries
-//! ("us" inside "campus") is dropped and the search resumes at the next
-//! word. Two cases need more than one match per position, and get it:
+//! Every pattern is a folded alias with a leading space, so a match can
+//! only begin at a word. The matcher therefore does not scan the text byte
+//! by byte: it looks at each word, skips it with one hash and two bit tests
+//! unless the word begins some pattern (most words do not), and otherwise
+//! walks the aho-corasick automaton anchored at the space before it,
+//! recording each match that ends at a word boundary ("us" never matches
+//! inside "campus"; " iskander m" does not match " iskander missiles").
+//! That finds exactly what a leftmost-longest scan finds, with the
+//! automaton, the part of the work that misses the cache, visited from a
+//! quarter of the words. Two cases need more than one match per position,
+//! and get it:
 //!
 //! * a match that its case rule rejects ("Sagaing Region" against
 //!   "Sagaing region", "US" against "us") gives way to the longest shorter
@@ -16,7 +22,7 @@
 //!   administration"); [`crate::resolve`] then picks the longest.
 //!
 //! The rules' trigger words go into the same automaton, so finding them
-//! costs nothing beyond this scan.
+//! costs nothing beyond this pass.
 
 use super::{CaseRule, Gazetteer, GazetteerError};
 use crate::normalize::word_equals_stripped;
@@ -39,7 +45,7 @@ pub struct Candidate {
 
 /// Above this many patterns the automaton is split into shards (at most one
 /// per thread) that are compiled in parallel. Building is single-threaded in the aho-corasick
-/// crate and dominates the loading of large gazetteers; a scan per shard
+/// crate and dominates the loading of large gazetteers; a pass per shard
 /// costs little next to it, and each shard still reports only whole-word
 /// matches, which resolution then merges.
 const SHARD_PATTERNS: usize = 100_000;

@@ -156,10 +156,10 @@ pub fn run(
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
                         for ev in &ex.events {
-                            match summary.events_by_type.get_mut(&ev.event_type) {
+                            match summary.events_by_type.get_mut(&*ev.event_type) {
                                 Some(n) => *n += 1,
                                 None => {
-                                    summary.events_by_type.insert(ev.event_type.clone(), 1);
+                                    summary.events_by_type.insert(ev.event_type.to_string(), 1);
                                 }
                             }
                         }

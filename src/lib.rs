@@ -27,7 +27,7 @@
 //! let pipeline = Pipeline::new(&Config::default()).unwrap();
 //! let doc = Document::new("d1", "Russia has deployed 5,000 troops to Belarus.");
 //! let out = pipeline.process(&doc);
-//! assert_eq!(out.events[0].event_type, "DEPLOYMENT");
+//! assert_eq!(&*out.events[0].event_type, "DEPLOYMENT");
 //! ```
 
 pub mod batch;

@@ -28,12 +28,12 @@ fn seed_article_events() {
     let row = |t: &str| -> Vec<String> {
         out.events
             .iter()
-            .filter(|e| e.event_type == t)
+            .filter(|e| &*e.event_type == t)
             .map(|e| {
                 ["actor", "target", "weapon", "location", "quantity"]
                     .iter()
                     .map(|r| e.role(r).unwrap_or(""))
-                    .chain(std::iter::once(e.modality.as_str()))
+                    .chain(std::iter::once(&*e.modality))
                     .collect::<Vec<_>>()
                     .join("|")
             })

@@ -133,7 +133,7 @@ pub fn event_rows(
         for r in ev
             .roles
             .iter()
-            .filter(|r| !ROLE_COLUMNS.contains(&r.slot.as_str()))
+            .filter(|r| !ROLE_COLUMNS.contains(&&*r.slot))
         {
             if !other.is_empty() {
                 other.push_str("; ");

@@ -18,12 +18,13 @@ use super::{Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, Ru
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
+use std::sync::Arc;
 
 /// One filled role of an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Role {
     /// Slot name ("actor", "target", ...).
-    pub slot: String,
+    pub slot: Arc<str>,
     /// Canonical name of the filler (or the quantity as written).
     pub value: String,
     /// Gazetteer entry id of the filler, if an entity.
@@ -39,9 +40,9 @@ pub struct Role {
 /// One extracted event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    pub event_type: String,
-    pub cameo: String,
-    pub plover: String,
+    pub event_type: Arc<str>,
+    pub cameo: Arc<str>,
+    pub plover: Arc<str>,
     /// Index of the rule in [`RuleSet::rules`].
     pub rule: u32,
     pub sentence: u32,
@@ -50,7 +51,7 @@ pub struct Event {
     pub trigger_end: u32,
     pub roles: Vec<Role>,
     /// `asserted` or a modality label from the rule files.
-    pub modality: String,
+    pub modality: Arc<str>,
     /// Byte span covering the trigger and all fillers.
     pub start: u32,
     pub end: u32,
@@ -61,7 +62,7 @@ impl Event {
     pub fn role(&self, slot: &str) -> Option<&str> {
         self.roles
             .iter()
-            .find(|r| r.slot == slot)
+            .find(|r| &*r.slot == slot)
             .map(|r| r.value.as_str())
     }
 }
@@ -183,7 +184,7 @@ struct Filler {
 /// copied only into the events that are kept ([`Draft::into_event`]).
 #[derive(Debug, Clone, Copy)]
 struct Filled<'r> {
-    slot: &'r str,
+    slot: &'r Arc<str>,
     /// The entry the role reports (after metonymy and anaphora), or none
     /// for a quantity, whose value is the text at `start..end`.
     entry: Option<u32>,
@@ -198,7 +199,7 @@ struct Draft<'r> {
     trigger_start: u32,
     trigger_end: u32,
     roles: Vec<Filled<'r>>,
-    modality: &'r str,
+    modality: &'r Arc<str>,
     start: u32,
     end: u32,
 }
@@ -214,7 +215,7 @@ impl Draft<'_> {
             trigger_start: self.trigger_start,
             trigger_end: self.trigger_end,
             roles: self.roles.iter().map(|f| f.to_role(view)).collect(),
-            modality: self.modality.to_string(),
+            modality: self.modality.clone(),
             start: self.start,
             end: self.end,
         }
@@ -227,7 +228,7 @@ impl Filled<'_> {
             Some(e) => {
                 let entry = view.gaz.entry(e);
                 Role {
-                    slot: self.slot.to_string(),
+                    slot: self.slot.clone(),
                     value: entry.canonical.clone(),
                     entity_id: Some(entry.id.clone()),
                     entry: Some(e),
@@ -236,7 +237,7 @@ impl Filled<'_> {
                 }
             }
             None => Role {
-                slot: self.slot.to_string(),
+                slot: self.slot.clone(),
                 value: view.text[self.start as usize..self.end as usize].to_string(),
                 entity_id: None,
                 entry: None,
@@ -452,7 +453,7 @@ impl RuleSet {
         }
         let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {
-            if roles.iter().any(|r| r.slot == slot.name) {
+            if roles.iter().any(|r| *r.slot == slot.name) {
                 continue;
             }
             if let Some(role) = self.fill(
@@ -469,11 +470,10 @@ impl RuleSet {
                 roles.push(role);
             }
         }
-        if let Some(alt) = rule
-            .requires
-            .iter()
-            .find(|alt| !alt.iter().any(|name| roles.iter().any(|r| r.slot == *name)))
-        {
+        if let Some(alt) = rule.requires.iter().find(|alt| {
+            !alt.iter()
+                .any(|name| roles.iter().any(|r| **r.slot == **name))
+        }) {
             return Err(Miss::Require(alt, roles));
         }
         let modality = self.modality(view, rule, s_from, ts);
@@ -767,7 +767,13 @@ impl RuleSet {
     }
 
     /// The nearest modality cue before the trigger decides; none: asserted.
-    fn modality<'r>(&'r self, view: &DocView, rule: &Rule, s_from: usize, ts: usize) -> &'r str {
+    fn modality<'r>(
+        &'r self,
+        view: &DocView,
+        rule: &Rule,
+        s_from: usize,
+        ts: usize,
+    ) -> &'r Arc<str> {
         let lo = ts
             .saturating_sub(self.settings.modality_window as usize)
             .max(s_from);
@@ -792,7 +798,7 @@ impl RuleSet {
                 }
             }
         }
-        "asserted"
+        &self.asserted
     }
 
     /// Collects the number phrases of a sentence, skipping numbers inside

@@ -95,7 +95,7 @@ fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
         .iter()
         .find(|(k, _)| k == "modality")
         .map_or("asserted", |(_, v)| v.as_str());
-    if ev.modality != modality {
+    if *ev.modality != *modality {
         return false;
     }
     let roles_ok = pairs
@@ -105,6 +105,6 @@ fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
     let no_extra = ev
         .roles
         .iter()
-        .all(|r| pairs.iter().any(|(k, _)| *k == r.slot));
+        .all(|r| pairs.iter().any(|(k, _)| **k == *r.slot));
     roles_ok && no_extra
 }

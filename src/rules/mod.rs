@@ -162,7 +162,8 @@ impl From<Vec<Phrase>> for PhraseSet {
 /// One role slot of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
-    pub name: String,
+    /// Shared with every event that fills it (cloned by reference count).
+    pub name: std::sync::Arc<str>,
     /// Entity type indices allowed; empty with `number` set for quantities.
     pub types: Vec<u16>,
     pub number: bool,
@@ -222,7 +223,8 @@ pub struct Example {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
     pub id: String,
-    pub event_type: String,
+    /// The name and codes are shared with every event of the rule.
+    pub event_type: std::sync::Arc<str>,
     pub form: FormReq,
     pub slots: Vec<Slot>,
     pub needs: Vec<Context>,
@@ -231,8 +233,8 @@ pub struct Rule {
     pub requires: Vec<Vec<String>>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
-    pub cameo: String,
-    pub plover: String,
+    pub cameo: std::sync::Arc<str>,
+    pub plover: std::sync::Arc<str>,
     pub priority: i32,
     pub examples: Vec<Example>,
     /// `file:line` of the `rule` line.
@@ -298,7 +300,9 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub triggers: Map<String, Vec<Trigger>>,
     /// Modality labels in priority order, with their cue phrases.
-    pub modality_labels: Vec<String>,
+    pub modality_labels: Vec<std::sync::Arc<str>>,
+    /// The modality of an event with no cue.
+    pub asserted: std::sync::Arc<str>,
     pub modality_cues: Vec<(usize, PhraseSet)>,
     pub lexicon: Lexicon,
     pub settings: Settings,
@@ -442,7 +446,8 @@ impl RuleSet {
         Ok(RuleSet {
             rules,
             triggers,
-            modality_labels,
+            modality_labels: modality_labels.iter().map(|l| l.as_str().into()).collect(),
+            asserted: "asserted".into(),
             modality_cues,
             lexicon,
             settings,
@@ -590,15 +595,15 @@ impl Compiler<'_> {
     ) -> Result<(Rule, Vec<(String, Form)>), RuleError> {
         let mut rule = Rule {
             id: id.to_string(),
-            event_type: String::new(),
+            event_type: "".into(),
             form: FormReq::Any,
             slots: Vec::new(),
             needs: Vec::new(),
             unless: Vec::new(),
             requires: Vec::new(),
             modality: Vec::new(),
-            cameo: String::new(),
-            plover: String::new(),
+            cameo: "".into(),
+            plover: "".into(),
             priority: 0,
             examples: Vec::new(),
             origin: format!("{file}:{}", at.line),
@@ -618,12 +623,12 @@ impl Compiler<'_> {
                             self.event_types.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(", ")
                         ))
                     })?;
-                    rule.event_type = name;
+                    rule.event_type = name.into();
                     if rule.cameo.is_empty() {
-                        rule.cameo = et.cameo.clone();
+                        rule.cameo = et.cameo.as_str().into();
                     }
                     if rule.plover.is_empty() {
-                        rule.plover = et.plover.clone();
+                        rule.plover = et.plover.as_str().into();
                     }
                 }
                 "verbs" | "nouns" | "phrases" => {
@@ -741,8 +746,8 @@ impl Compiler<'_> {
                     }
                     rule.modality.push((idx, cues.into()));
                 }
-                "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?,
-                "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?,
+                "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?.into(),
+                "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?.into(),
                 "priority" => {
                     let t = line.get(1).ok_or_else(|| {
                         RuleError::at_tok(file, head, "expected a number after `priority`")
@@ -804,7 +809,7 @@ impl Compiler<'_> {
         for (t, names) in requires_raw {
             if let Some(n) = names
                 .iter()
-                .find(|n| !rule.slots.iter().any(|s| s.name == **n))
+                .find(|n| !rule.slots.iter().any(|s| *s.name == ***n))
             {
                 return Err(RuleError::at_tok(
                     file,
@@ -890,7 +895,7 @@ impl Compiler<'_> {
             (direction, cues.into(), window)
         };
         let mut slot = Slot {
-            name: head.text.clone(),
+            name: head.text.as_str().into(),
             types,
             number,
             direction,
@@ -1141,7 +1146,7 @@ mod tests {
     fn compiles_a_rule() {
         let rs = build("words AT = at, on\nrule a\n  event ATTACK\n  verbs strike (struck)\n  actor PLACE before 8 state\n  location PLACE after @AT|\"deep inside\" 10 gap 2\n  require actor\n").unwrap();
         let r = &rs.rules[0];
-        assert_eq!(r.cameo, "190");
+        assert_eq!(&*r.cameo, "190");
         assert_eq!(r.slots[1].cues.len(), 3);
         assert_eq!(r.slots[1].gap, 2);
         assert!(r.slots[0].state);

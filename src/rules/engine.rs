@@ -107,7 +107,7 @@ enum Miss<'r> {
     Form(FormReq, &'static str),
     Need(&'r Context),
     Unless(&'r Context),
-    Require(&'r [String], Vec<Filled<'r>>),
+    Require(&'r [Arc<str>], Vec<Filled<'r>>),
 }
 
 impl Miss<'_> {
@@ -453,7 +453,7 @@ impl RuleSet {
         }
         let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {
-            if roles.iter().any(|r| *r.slot == slot.name) {
+            if roles.iter().any(|r| Arc::ptr_eq(r.slot, &slot.name)) {
                 continue;
             }
             if let Some(role) = self.fill(

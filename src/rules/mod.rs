@@ -230,7 +230,8 @@ pub struct Rule {
     pub needs: Vec<Context>,
     pub unless: Vec<Context>,
     /// Each inner list: at least one of these slots must be filled.
-    pub requires: Vec<Vec<String>>,
+    /// (The names are the slots' own, shared.)
+    pub requires: Vec<Vec<std::sync::Arc<str>>>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -806,18 +807,26 @@ impl Compiler<'_> {
                 format!("rule `{id}` has no trigger: add a `verbs`, `nouns` or `phrases` line"),
             ));
         }
-        for (t, names) in requires_raw {
-            if let Some(n) = names
-                .iter()
-                .find(|n| !rule.slots.iter().any(|s| *s.name == ***n))
-            {
-                return Err(RuleError::at_tok(
-                    file,
-                    &t,
-                    format!("`require` names the slot `{n}`, which this rule does not define"),
-                ));
+        // One shared name per slot name of the rule (a fallback slot reuses
+        // its name), so that the engine compares names by pointer.
+        for i in 1..rule.slots.len() {
+            if let Some(j) = (0..i).find(|&j| rule.slots[j].name == rule.slots[i].name) {
+                rule.slots[i].name = rule.slots[j].name.clone();
             }
-            rule.requires.push(names);
+        }
+        for (t, names) in requires_raw {
+            let mut shared = Vec::with_capacity(names.len());
+            for n in &names {
+                let Some(slot) = rule.slots.iter().find(|s| *s.name == **n) else {
+                    return Err(RuleError::at_tok(
+                        file,
+                        &t,
+                        format!("`require` names the slot `{n}`, which this rule does not define"),
+                    ));
+                };
+                shared.push(slot.name.clone());
+            }
+            rule.requires.push(shared);
         }
         Ok((rule, forms))
     }
@@ -1151,7 +1160,7 @@ mod tests {
         assert_eq!(r.slots[1].gap, 2);
         assert!(r.slots[0].state);
         assert!(rs.triggers["struck"].iter().any(|t| t.form == Form::Past));
-        assert_eq!(r.requires, vec![vec!["actor".to_string()]]);
+        assert_eq!(r.requires, vec![vec![std::sync::Arc::<str>::from("actor")]]);
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! document is dropped ("the attack" after "Russia attacked Kharkiv").
 
 use super::inflect::Form;
-use super::{Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Set, Slot};
+use super::{
+    Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
+};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
@@ -518,7 +520,7 @@ impl RuleSet {
     /// punctuation between)?
     fn marked_by(
         &self,
-        markers: &Set<String>,
+        markers: &WordSet,
         view: &DocView,
         s_from: usize,
         ts: usize,

@@ -115,6 +115,67 @@ pub struct PhraseSet {
     all: Vec<Phrase>,
     by_first: Map<String, Vec<Phrase>>,
     by_last: Map<String, Vec<Phrase>>,
+    /// A 256-bit sketch of the last words (see [`word_bit`]): the rules ask
+    /// "does a cue end here?" at every word of a window, and most words end
+    /// no phrase, so a bit test answers before any hashing.
+    last_sketch: [u64; 4],
+}
+
+/// A set of folded words with a [`word_bit`] sketch in front: most words
+/// asked about (every word of a window) are not in it, and a bit test says
+/// so before any hashing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSet {
+    words: Set<String>,
+    sketch: [u64; 4],
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        let bit = word_bit(word);
+        self.sketch[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        let mut set = WordSet::default();
+        for w in iter {
+            let bit = word_bit(&w);
+            set.sketch[bit / 64] |= 1 << (bit % 64);
+            set.words.insert(w);
+        }
+        set
+    }
+}
+
+/// A word's bit in a 256-bit sketch, from its length and its first and last
+/// bytes (no hashing of the whole word).
+#[inline]
+fn word_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => {
+            (usize::from(f).wrapping_mul(31)
+                ^ usize::from(l).wrapping_mul(7)
+                ^ b.len().wrapping_mul(97))
+                & 255
+        }
+        _ => 0,
+    }
 }
 
 impl PhraseSet {
@@ -131,7 +192,12 @@ impl PhraseSet {
     }
 
     /// The phrases whose last word is `word`.
+    #[inline]
     pub fn ending_with(&self, word: &str) -> &[Phrase] {
+        let bit = word_bit(word);
+        if self.last_sketch[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
         self.by_last.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -145,16 +211,20 @@ impl From<Vec<Phrase>> for PhraseSet {
     fn from(all: Vec<Phrase>) -> PhraseSet {
         let mut by_first: Map<String, Vec<Phrase>> = Map::default();
         let mut by_last: Map<String, Vec<Phrase>> = Map::default();
+        let mut last_sketch = [0u64; 4];
         for p in &all {
             if let (Some(f), Some(l)) = (p.first(), p.last()) {
                 by_first.entry(f.clone()).or_default().push(p.clone());
                 by_last.entry(l.clone()).or_default().push(p.clone());
+                let bit = word_bit(l);
+                last_sketch[bit / 64] |= 1 << (bit % 64);
             }
         }
         PhraseSet {
             all,
             by_first,
             by_last,
+            last_sketch,
         }
     }
 }
@@ -264,16 +334,16 @@ pub struct EventType {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
     pub abbreviations: Vec<String>,
-    pub number_words: Set<String>,
-    pub number_scales: Set<String>,
+    pub number_words: WordSet,
+    pub number_scales: WordSet,
     pub number_prefixes: PhraseSet,
-    pub passive_aux: Set<String>,
-    pub noun_markers: Set<String>,
-    pub verb_markers: Set<String>,
-    pub anaphors: Set<String>,
-    pub months: Set<String>,
-    pub titles: Set<String>,
-    pub title_words: Set<String>,
+    pub passive_aux: WordSet,
+    pub noun_markers: WordSet,
+    pub verb_markers: WordSet,
+    pub anaphors: WordSet,
+    pub months: WordSet,
+    pub titles: WordSet,
+    pub title_words: WordSet,
     pub barriers: Vec<String>,
 }
 

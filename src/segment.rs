@@ -262,6 +262,20 @@ impl Segmenter {
         view.finish(folded);
     }
 
+    /// Is `word` (any case) a known abbreviation? Asked at every full
+    /// stop: short ASCII words are lower-cased on the stack.
+    fn is_abbreviation(&self, word: &str) -> bool {
+        let mut buf = [0u8; 16];
+        match buf.get_mut(..word.len()) {
+            Some(low) if word.is_ascii() => {
+                low.copy_from_slice(word.as_bytes());
+                low.make_ascii_lowercase();
+                std::str::from_utf8(low).is_ok_and(|w| self.abbreviations.contains(w))
+            }
+            _ => self.abbreviations.contains(&word.to_lowercase()),
+        }
+    }
+
     /// Does a sentence end between token `j - 1` and token `j`? (Looks only
     /// at tokens up to `j`.)
     fn breaks_before(&self, text: &str, tokens: &[Token], j: usize) -> bool {
@@ -303,7 +317,7 @@ impl Segmenter {
                 let mut chars = word.chars();
                 let single_upper =
                     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-                !(single_upper || self.abbreviations.contains(&word.to_lowercase()))
+                !(single_upper || self.is_abbreviation(word))
             }
             _ => false,
         }

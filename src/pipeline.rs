@@ -326,7 +326,7 @@ mod tests {
             .map(|m| {
                 (
                     &text[m.start as usize..m.end as usize],
-                    p.gazetteer().entry(m.entry).canonical.as_str(),
+                    &*p.gazetteer().entry(m.entry).canonical,
                 )
             })
             .collect();
@@ -374,7 +374,7 @@ mod tests {
             .mentions
             .iter()
             .filter(|m| p.is_reported(m))
-            .map(|m| p.gazetteer().entry(m.entry).canonical.as_str())
+            .map(|m| &*p.gazetteer().entry(m.entry).canonical)
             .collect();
         assert_eq!(reported, ["Russia", "Odesa"]);
     }

@@ -91,7 +91,7 @@ fn seed_article_entities() {
         .filter(|m| pipeline.is_reported(m))
         .map(|m| {
             let e = gaz.entry(m.entry);
-            (gaz.type_name(e.etype).to_string(), e.canonical.clone())
+            (gaz.type_name(e.etype).to_string(), e.canonical.to_string())
         })
         .collect();
     for (t, name) in [

@@ -98,8 +98,9 @@ pub enum AliasKind {
 /// One gazetteer entry after merging all files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub id: String,
-    pub canonical: String,
+    /// (Shared with every event role the entry fills.)
+    pub id: std::sync::Arc<str>,
+    pub canonical: std::sync::Arc<str>,
     /// Index into [`Gazetteer::types`].
     pub etype: u16,
     /// The entry this one stands for as an event participant (Kremlin →
@@ -219,8 +220,8 @@ impl Gazetteer {
                         known: types.join(", "),
                     })? as u16;
                 Ok(Entry {
-                    id: id.clone(),
-                    canonical: row.canonical.clone(),
+                    id: id.as_str().into(),
+                    canonical: row.canonical.as_str().into(),
                     etype,
                     stands_for: None,
                     rank: row.rank.unwrap_or(0),
@@ -672,7 +673,7 @@ mod tests {
     fn derives_ids_and_counts() {
         let g = gaz("canonical\ttype\taliases\nUnited States\tPLACE\tUS|U.S.\nKyiv\tPLACE\tKiev\n")
             .unwrap();
-        assert_eq!(g.entry(0).id, "place/united-states");
+        assert_eq!(&*g.entry(0).id, "place/united-states");
         assert_eq!(g.stats().entries, 2);
         assert_eq!(g.stats().aliases, 5);
         assert_eq!(g.alias(1).case, CaseRule::Exact);

@@ -28,9 +28,9 @@ pub struct Role {
     /// Slot name ("actor", "target", ...).
     pub slot: Arc<str>,
     /// Canonical name of the filler (or the quantity as written).
-    pub value: String,
+    pub value: Arc<str>,
     /// Gazetteer entry id of the filler, if an entity.
-    pub entity_id: Option<String>,
+    pub entity_id: Option<Arc<str>>,
     /// Gazetteer entry index of the filler, if an entity.
     #[serde(skip)]
     pub entry: Option<u32>,
@@ -65,7 +65,7 @@ impl Event {
         self.roles
             .iter()
             .find(|r| &*r.slot == slot)
-            .map(|r| r.value.as_str())
+            .map(|r| &*r.value)
     }
 }
 
@@ -240,7 +240,7 @@ impl Filled<'_> {
             }
             None => Role {
                 slot: self.slot.clone(),
-                value: view.text[self.start as usize..self.end as usize].to_string(),
+                value: view.text[self.start as usize..self.end as usize].into(),
                 entity_id: None,
                 entry: None,
                 start: self.start,
@@ -252,7 +252,7 @@ impl Filled<'_> {
     /// `slot=value`, for `evex explain`.
     fn describe(self, view: &DocView) -> String {
         let value = match self.entry {
-            Some(e) => view.gaz.entry(e).canonical.as_str(),
+            Some(e) => &*view.gaz.entry(e).canonical,
             None => &view.text[self.start as usize..self.end as usize],
         };
         format!("{}={value}", self.slot)

@@ -79,6 +79,9 @@ fn into_string(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The top bit of each of 16 bytes.
+const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+
 /// The folded view under construction, token by token (see
 /// [`fold_tokens`] for the layout).
 pub(crate) struct View {
@@ -110,22 +113,27 @@ impl View {
             return;
         }
         let (a, b) = (t.start as usize, t.end as usize);
-        let word = &text.as_bytes()[a..b];
-        if word.is_ascii() {
-            // Lower-cased in `finish`, all at once. Most words are short:
-            // a fixed 16-byte copy (then cut back) is inlined, where a copy
-            // of the exact length would be a call to `memcpy` per word.
-            match text.as_bytes().get(a..a + 16) {
-                Some(chunk) if word.len() <= 16 => {
-                    let mut fixed = [0u8; 16];
-                    fixed.copy_from_slice(chunk);
-                    self.buf.extend_from_slice(&fixed);
-                    self.buf.truncate(at as usize + word.len());
-                }
-                _ => self.buf.extend_from_slice(word),
+        let n = b - a;
+        // Most words are short and ASCII: one fixed 16-byte load tests all
+        // their bytes at once and is copied whole (then cut back), where a
+        // copy of the exact length would be a call to `memcpy` per word.
+        // They are lower-cased in `finish`, all at once.
+        if n <= 16
+            && let Some(chunk) = text.as_bytes().get(a..a + 16)
+        {
+            let mut fixed = [0u8; 16];
+            fixed.copy_from_slice(chunk);
+            let high = u128::from_le_bytes(fixed) & (HIGH_BITS >> (8 * (16 - n)));
+            if high == 0 {
+                self.buf.extend_from_slice(&fixed);
+                self.buf.truncate(at as usize + n);
+            } else {
+                fold_word_bytes(&text[a..b], &mut self.buf);
             }
+        } else if text.as_bytes()[a..b].is_ascii() {
+            self.buf.extend_from_slice(&text.as_bytes()[a..b]);
         } else {
-            fold_word_bytes(&text[t.start as usize..t.end as usize], &mut self.buf);
+            fold_word_bytes(&text[a..b], &mut self.buf);
         }
         t.fend = self.buf.len() as u32;
         if t.fend > at {

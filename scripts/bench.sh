@@ -42,6 +42,9 @@
 #    scanning. Without the load and build, the two are also shown.
 #    Two threads: evex --threads 2 unpinned, against the one-core run, on
 #    summary.json `seconds` (read + process + write; load excluded).
+#    These runs go in turns (one core, floor, two threads, unpinned, and
+#    again), each figure the best of its runs, so that the machine's drift
+#    during the benchmark does not favour one side.
 #    MB/s is 10^6 bytes of article text per second.
 # 4. Builds 200k entries: evex's `gazetteer.build_seconds` and
 #    `load_seconds` (summary.json of a run on a tiny input) against the
@@ -142,39 +145,54 @@ calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 min() { printf '%s\n' "$@" | sort -g | first; }
 max() { printf '%s\n' "$@" | sort -g | tail -n1; }
 
-# run_evex TAG RUNS ARGS...: best `seconds` and max RSS over RUNS runs.
-# Sets E_SECONDS E_WALL E_RSS_MB E_CPU (CPU use of the process, max over
-# runs: evex has a reader thread and a writer besides its workers, so one
-# worker thread can keep more than one core busy) E_SUMMARY.
-run_evex() {
-    local tag=$1 runs=$2; shift 2
-    local secs=() walls=() rss=() cpu=()
-    for i in $(seq "$runs"); do
-        local dir=$OUT/$tag
-        rm -rf "$dir"
-        local t0 t1
-        t0=$(date +%s.%N)
-        if [ -n "$TIME" ]; then
-            "$TIME" -v -o "$OUT/$tag.time" "${RUN_PREFIX[@]}" "$EVEX" extract "$@" --out "$dir" --quiet
-            rss+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$tag.time")")
-            cpu+=("$(sed -n 's/.*Percent of CPU this job got: \([0-9]*\)%.*/\1/p' "$OUT/$tag.time")")
-        else
-            "${RUN_PREFIX[@]}" "$EVEX" extract "$@" --out "$dir" --quiet
-        fi
-        t1=$(date +%s.%N)
-        walls+=("$(calc %.3f "$t1 - $t0")")
-        secs+=("$(js "$dir/summary.json" seconds)")
-        cp "$dir/summary.json" "$OUT/$tag.summary.json"
-    done
-    E_SECONDS=$(min "${secs[@]}")
-    E_WALL=$(min "${walls[@]}")
-    if [ ${#rss[@]} -gt 0 ]; then
-        E_RSS_MB=$(calc %.1f "$(max "${rss[@]}") / 1024")
-        E_CPU="$(max "${cpu[@]}")%"
+# run_once TAG ARGS...: one run of `evex extract ARGS` (prefixed by
+# RUN_PREFIX); its seconds, wall time, RSS and CPU use are appended to the
+# tag's lists. summarize TAG then sets E_SECONDS E_WALL (best runs) E_RSS_MB
+# E_CPU (CPU use of the process, max over runs: evex has a reader thread and
+# a writer besides its workers, so one worker thread can keep more than one
+# core busy) E_SUMMARY.
+declare -A R_SECS R_WALLS R_RSS R_CPU
+run_once() {
+    local tag=$1; shift
+    local dir=$OUT/$tag
+    rm -rf "$dir"
+    local t0 t1
+    t0=$(date +%s.%N)
+    if [ -n "$TIME" ]; then
+        "$TIME" -v -o "$OUT/$tag.time" "${RUN_PREFIX[@]}" "$EVEX" extract "$@" --out "$dir" --quiet
+        R_RSS[$tag]+=" $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$tag.time")"
+        R_CPU[$tag]+=" $(sed -n 's/.*Percent of CPU this job got: \([0-9]*\)%.*/\1/p' "$OUT/$tag.time")"
+    else
+        "${RUN_PREFIX[@]}" "$EVEX" extract "$@" --out "$dir" --quiet
+    fi
+    t1=$(date +%s.%N)
+    R_WALLS[$tag]+=" $(calc %.3f "$t1 - $t0")"
+    R_SECS[$tag]+=" $(js "$dir/summary.json" seconds)"
+    cp "$dir/summary.json" "$OUT/$tag.summary.json"
+}
+summarize() {
+    local tag=$1
+    # shellcheck disable=SC2086 # the lists are space-separated numbers
+    E_SECONDS=$(min ${R_SECS[$tag]})
+    # shellcheck disable=SC2086
+    E_WALL=$(min ${R_WALLS[$tag]})
+    if [ -n "${R_RSS[$tag]:-}" ]; then
+        # shellcheck disable=SC2086
+        E_RSS_MB=$(calc %.1f "$(max ${R_RSS[$tag]}) / 1024")
+        # shellcheck disable=SC2086
+        E_CPU="$(max ${R_CPU[$tag]})%"
     else
         E_RSS_MB=n/a E_CPU=n/a
     fi
     E_SUMMARY=$OUT/$tag.summary.json
+}
+# run_evex TAG RUNS ARGS...: RUNS runs, then summarize.
+run_evex() {
+    local tag=$1 runs=$2; shift 2
+    for i in $(seq "$runs"); do
+        run_once "$tag" "$@"
+    done
+    summarize "$tag"
 }
 
 # ---------------------------------------------------------------- evex vs floor
@@ -183,33 +201,34 @@ G20=$DATA/synth20k.tsv
 G200=$DATA/synth200k.tsv
 SYNTH=(--no-default-gazetteers --gazetteers "$G20")
 
+# The runs that are compared go in turns (one core, the floor, two
+# threads, unpinned), so that the machine's drift over the minutes of the
+# benchmark does not favour whichever ran first.
 RUN_PREFIX=()
-log "evex extract, --threads 1 on one core (${PIN[*]:-unpinned}), 50 MB x$RUNS"
-RUN_PREFIX=("${PIN[@]}")
-run_evex t1 "$RUNS" "$C50" --threads 1 "${SYNTH[@]}"
-RUN_PREFIX=()
-T1_S=$E_SECONDS T1_WALL=$E_WALL T1_RSS=$E_RSS_MB T1_CPU=$E_CPU
-BYTES=$(js "$E_SUMMARY" text_bytes)
-DOCS=$(js "$E_SUMMARY" documents_processed)
-ENTS=$(js "$E_SUMMARY" entities)
-EVENTS=$(js "$E_SUMMARY" events)
-log "evex extract, 2 threads, 50 MB x$RUNS"
-run_evex t2 "$RUNS" "$C50" --threads 2 "${SYNTH[@]}"
-T2_S=$E_SECONDS T2_WALL=$E_WALL T2_RSS=$E_RSS_MB T2_CPU=$E_CPU
-
-log "evex extract, --threads 1 unpinned (reader and writer on the other core), 50 MB x$RUNS"
-run_evex t1free "$RUNS" "$C50" --threads 1 "${SYNTH[@]}"
-T1F_S=$E_SECONDS T1F_CPU=$E_CPU
-
-log "floor on one core, 50 MB x$RUNS"
+log "evex --threads 1 on one core (${PIN[*]:-unpinned}), the floor on one core, evex --threads 2, evex --threads 1 unpinned: 50 MB, in turns x$RUNS"
 fl=(); fw=()
 for i in $(seq "$RUNS"); do
+    RUN_PREFIX=("${PIN[@]}")
+    run_once t1 "$C50" --threads 1 "${SYNTH[@]}"
+    RUN_PREFIX=()
     t0=$(date +%s.%N)
     "${PIN[@]}" "$FLOOR" "$G20" "$C50" > "$OUT/floor20k.txt"
     t1=$(date +%s.%N)
     fw+=("$(calc %.3f "$t1 - $t0")")
     fl+=("$(kv "$OUT/floor20k.txt" scan_seconds)")
+    run_once t2 "$C50" --threads 2 "${SYNTH[@]}"
+    run_once t1free "$C50" --threads 1 "${SYNTH[@]}"
 done
+summarize t1
+T1_S=$E_SECONDS T1_WALL=$E_WALL T1_RSS=$E_RSS_MB T1_CPU=$E_CPU
+BYTES=$(js "$E_SUMMARY" text_bytes)
+DOCS=$(js "$E_SUMMARY" documents_processed)
+ENTS=$(js "$E_SUMMARY" entities)
+EVENTS=$(js "$E_SUMMARY" events)
+summarize t2
+T2_S=$E_SECONDS T2_WALL=$E_WALL T2_RSS=$E_RSS_MB T2_CPU=$E_CPU
+summarize t1free
+T1F_S=$E_SECONDS T1F_CPU=$E_CPU
 FLOOR_S=$(min "${fl[@]}")
 FLOOR_WALL=$(min "${fw[@]}")
 FLOOR_MATCHES=$(kv "$OUT/floor20k.txt" matches)

@@ -200,27 +200,7 @@ impl Segmenter {
 
     /// Fills `tokens` and `sentences` (both cleared first) for `text`.
     pub fn segment(&self, text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Sentence>) {
-        tokens.clear();
-        sentences.clear();
-        tokenize(text, |start, end, kind, space_before, newlines_before| {
-            tokens.push(Token {
-                start,
-                end,
-                fstart: 0,
-                fend: 0,
-                kind,
-                space_before,
-                newlines_before,
-            })
-        });
-        let mut first = 0usize;
-        for j in 1..tokens.len() {
-            if j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j) {
-                push_sentence(tokens, sentences, first, j);
-                first = j;
-            }
-        }
-        push_sentence(tokens, sentences, first, tokens.len());
+        self.segment_with(text, tokens, sentences, |_, _| {});
     }
 
     /// [`Segmenter::segment`] and [`crate::normalize::fold_tokens`] in one
@@ -236,9 +216,27 @@ impl Segmenter {
         sentences: &mut Vec<Sentence>,
         folded: &mut String,
     ) {
+        let mut view = crate::normalize::View::start(folded, text.len());
+        self.segment_with(text, tokens, sentences, |t, breaks| {
+            if breaks {
+                view.sentence_break();
+            }
+            view.token(text, t);
+        });
+        view.finish(folded);
+    }
+
+    /// Tokens and sentences, each token handed to `each` as it is made,
+    /// with whether a sentence starts at it (not for the first token).
+    fn segment_with(
+        &self,
+        text: &str,
+        tokens: &mut Vec<Token>,
+        sentences: &mut Vec<Sentence>,
+        mut each: impl FnMut(&mut Token, bool),
+    ) {
         tokens.clear();
         sentences.clear();
-        let mut view = crate::normalize::View::start(folded, text.len());
         let mut first = 0usize;
         tokenize(text, |start, end, kind, space_before, newlines_before| {
             let j = tokens.len();
@@ -251,15 +249,15 @@ impl Segmenter {
                 space_before,
                 newlines_before,
             });
-            if j > 0 && (j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j)) {
+            let breaks =
+                j > 0 && (j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j));
+            if breaks {
                 push_sentence(tokens, sentences, first, j);
                 first = j;
-                view.sentence_break();
             }
-            view.token(text, &mut tokens[j]);
+            each(&mut tokens[j], breaks);
         });
         push_sentence(tokens, sentences, first, tokens.len());
-        view.finish(folded);
     }
 
     /// Is `word` (any case) a known abbreviation? Asked at every full

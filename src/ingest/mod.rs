@@ -338,7 +338,20 @@ mod tests {
         assert_eq!(
             check_text(b"0123456789a".to_vec(), 10).unwrap_err().0,
             RejectReason::TooLarge
+        ); // The same checks for a text that is a string already (JSON).
+        let reasons: Vec<_> = ["  \n", "a\0b", "0123456789a"]
+            .iter()
+            .map(|t| check_string(t.to_string(), 10).unwrap_err().0)
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                RejectReason::Empty,
+                RejectReason::Binary,
+                RejectReason::TooLarge
+            ]
         );
+        assert_eq!(check_string("Kyïv".into(), 10), Ok("Kyïv".to_string()));
     }
 
     #[test]

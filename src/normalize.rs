@@ -243,6 +243,26 @@ mod tests {
     }
 
     #[test]
+    fn every_word_folds_as_on_its_own() {
+        // Short and long words, ASCII and not, near the end of the text and
+        // far from it: the fast paths must agree with folding a word alone.
+        let text = "The Bundeswehr’s Überwachungsflugzeug met KYÏV officials; \
+                    internationalization, Straße, F-16s, 10,000 troops and \
+                    Zaporizhzhia. Ok, Łódź ï";
+        let seg = Segmenter::default();
+        let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
+        seg.segment_folded(text, &mut t, &mut s, &mut f);
+        for tok in t.iter().filter(|t| t.is_word()) {
+            let word = &text[tok.start as usize..tok.end as usize];
+            assert_eq!(
+                &f[tok.fstart as usize..tok.fend as usize],
+                fold_phrase(word),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn stripped_comparison() {
         assert!(word_equals_stripped("US", "US"));
         assert!(!word_equals_stripped("us", "US"));

@@ -303,6 +303,31 @@ mod tests {
     }
 
     #[test]
+    fn keyed_tails_are_rendered_once_and_reused_exactly() {
+        let buf = Shared::default();
+        let mut w = TableWriter::new(Box::new(buf.clone()), OutFormat::Csv, COLS).unwrap();
+        let mut calls = 0;
+        for (head, key) in [("a", 7), ("b", 7), ("c", 8)] {
+            w.write_keyed(&[Cell::Text(head), Cell::Int(1)], key, || {
+                calls += 1;
+                vec![
+                    Cell::Text("=x"),
+                    Cell::Text(if key == 7 { "p, q" } else { "r" }),
+                ]
+            })
+            .unwrap();
+        }
+        w.flush().unwrap();
+        drop(w);
+        assert_eq!(calls, 2);
+        let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(
+            out,
+            "a,b,c,d\na,1,'=x,\"p, q\"\nb,1,'=x,\"p, q\"\nc,1,'=x,r\n"
+        );
+    }
+
+    #[test]
     fn jsonl_has_the_same_keys() {
         let buf = Shared::default();
         let mut w = TableWriter::new(Box::new(buf.clone()), OutFormat::Jsonl, COLS).unwrap();

@@ -1191,6 +1191,26 @@ fn parse_expect(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_and_phrase_sets_find_what_they_hold() {
+        let words = ["was", "were", "been", "being", "a"];
+        let set: WordSet = words.iter().map(|w| w.to_string()).collect();
+        assert!(words.iter().all(|w| set.contains(w)));
+        assert!(
+            !["is", "wax", "", "beings", "A"]
+                .iter()
+                .any(|w| set.contains(w))
+        );
+        let phrases: Vec<Phrase> = vec![
+            vec!["according".to_string(), "to".to_string()].into(),
+            vec!["said".to_string()].into(),
+        ];
+        let ps = PhraseSet::from(phrases);
+        assert_eq!(ps.ending_with("to").len(), 1);
+        assert_eq!(ps.ending_with("said").len(), 1);
+        assert!(ps.ending_with("according").is_empty() && ps.ending_with("too").is_empty());
+    }
+
     use super::*;
     use crate::gazetteer::{Gazetteer, Source as GSource};
 

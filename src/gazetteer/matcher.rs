@@ -44,8 +44,9 @@ pub struct Candidate {
 }
 
 /// Above this many patterns the automaton is split into shards (at most one
-/// per thread) that are compiled in parallel. Building is single-threaded in the aho-corasick
-/// crate and dominates the loading of large gazetteers; a pass per shard
+/// per thread) that are compiled in parallel. Building is single-threaded in
+/// the aho-corasick crate and dominates the loading of large gazetteers; a
+/// pass per shard
 /// costs little next to it, and each shard still reports only whole-word
 /// matches, which resolution then merges.
 const SHARD_PATTERNS: usize = 100_000;
@@ -109,6 +110,7 @@ impl FirstWords {
     }
 }
 
+/// A fixed seed: the filter, and so the work done, is the same on every run.
 const FIRST_WORD_HASH: foldhash::fast::FixedState =
     foldhash::fast::FixedState::with_seed(0x65766578);
 

@@ -324,12 +324,13 @@ fi
 
 # ---------------------------------------------------------------- report
 MB=$(calc %.1f "$BYTES / 1e6")
-T1_MBS=$(calc %.2f "$BYTES / 1e6 / $T1_S")
-T2_MBS=$(calc %.2f "$BYTES / 1e6 / $T2_S")
-FL_MBS=$(calc %.2f "$BYTES / 1e6 / $FLOOR_S")
-T1W_MBS=$(calc %.2f "$BYTES / 1e6 / $T1_WALL")
-FLW_MBS=$(calc %.2f "$BYTES / 1e6 / $FLOOR_WALL")
-T1F_MBS=$(calc %.2f "$BYTES / 1e6 / $T1F_S")
+mbs() { calc %.2f "$BYTES / 1e6 / $1"; }   # MB/s for the corpus in SECONDS
+T1_MBS=$(mbs "$T1_S")
+T2_MBS=$(mbs "$T2_S")
+FL_MBS=$(mbs "$FLOOR_S")
+T1W_MBS=$(mbs "$T1_WALL")
+FLW_MBS=$(mbs "$FLOOR_WALL")
+T1F_MBS=$(mbs "$T1F_S")
 RATIO=$(calc %.2f "$T1W_MBS / $FLW_MBS")
 RATIO_RUN=$(calc %.2f "$T1_MBS / $FL_MBS")
 SPEEDUP=$(calc %.2f "$T1_S / $T2_S")

@@ -35,6 +35,7 @@ pub mod commands;
 pub mod defaults;
 pub mod document;
 pub mod emit;
+pub mod examples;
 pub mod gazetteer;
 pub mod ingest;
 pub mod normalize;
@@ -42,6 +43,7 @@ pub mod pipeline;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod words;
 
 pub use document::Document;
 pub use pipeline::{Config, ConfigError, Extraction, Pipeline};

@@ -232,7 +232,7 @@ impl Pipeline {
                 &s.tokens,
                 &s.sentences,
                 &mentions,
-                &self.rules.lexicon,
+                (&self.rules.lexicon.titles, &self.rules.lexicon.title_words),
                 &mut unlisted,
             );
             let mut events = Vec::new();

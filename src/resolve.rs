@@ -18,6 +18,7 @@
 
 use crate::gazetteer::{AliasKind, Candidate, Gazetteer};
 use crate::segment::{Sentence, Token};
+use crate::words::WordSet;
 
 /// A resolved entity mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +94,7 @@ fn resolve_surnames(
 ) {
     partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
     // Where each entity is first named (end token of its first name mention).
-    let mut first_named: crate::rules::Map<u32, u32> = crate::rules::Map::default();
+    let mut first_named: crate::words::Map<u32, u32> = crate::words::Map::default();
     for m in out.iter().filter(|m| m.kind == AliasKind::Name) {
         first_named
             .entry(m.entry)
@@ -159,10 +160,9 @@ pub fn titled_persons(
     tokens: &[Token],
     sentences: &[Sentence],
     mentions: &[Mention],
-    lexicon: &crate::rules::Lexicon,
+    (titles, title_words): (&WordSet, &WordSet),
     out: &mut Vec<Unlisted>,
 ) {
-    let (titles, title_words) = (&lexicon.titles, &lexicon.title_words);
     out.clear();
     if titles.is_empty() {
         return;

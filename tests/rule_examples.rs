@@ -1,7 +1,7 @@
 //! Every example sentence in the default rule files must produce its
 //! expected event.
 
-use evex::rules::examples::check_examples;
+use evex::examples::check_examples;
 use evex::{Config, Pipeline};
 
 #[test]

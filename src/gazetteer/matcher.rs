@@ -166,7 +166,7 @@ impl Matcher {
         // start and the automaton never wastes a match inside a word ("us"
         // in "campus").
         let aliases = gaz.patterns().len();
-        let mut extra: crate::rules::Map<String, bool> = words
+        let mut extra: crate::words::Map<String, bool> = words
             .into_iter()
             .map(|w| (format!(" {w}"), false))
             .collect();

@@ -238,8 +238,8 @@ impl Gazetteer {
             })
             .collect();
         let mut entries = entries.into_iter().collect::<Result<Vec<Entry>, _>>()?;
-        let mut by_id: crate::rules::Map<&str, u32> = crate::rules::Map::default();
-        let mut by_canonical: crate::rules::Map<&str, u32> = crate::rules::Map::default();
+        let mut by_id: crate::words::Map<&str, u32> = crate::words::Map::default();
+        let mut by_canonical: crate::words::Map<&str, u32> = crate::words::Map::default();
         by_id.reserve(rows.len());
         by_canonical.reserve(rows.len());
         for (i, (id, row)) in rows.iter().enumerate() {
@@ -282,7 +282,7 @@ impl Gazetteer {
             })
             .collect();
         let mut aliases = Vec::with_capacity(rows.len() * 2);
-        let mut pattern_of: crate::rules::Map<String, u32> = crate::rules::Map::default();
+        let mut pattern_of: crate::words::Map<String, u32> = crate::words::Map::default();
         pattern_of.reserve(rows.len() * 2);
         let mut alias_pattern: Vec<u32> = Vec::with_capacity(rows.len() * 2);
         for (i, row_drafts) in drafts.into_iter().enumerate() {
@@ -563,7 +563,7 @@ fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
                 .unwrap_or_else(|| derive_id(&row.etype, &row.canonical))
         })
         .collect();
-    let mut seen: crate::rules::Map<&str, usize> = crate::rules::Map::default();
+    let mut seen: crate::words::Map<&str, usize> = crate::words::Map::default();
     seen.reserve(ids.len());
     for (i, id) in ids.iter().enumerate() {
         if let Some(&first) = seen.get(id.as_str()) {
@@ -589,7 +589,7 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
         *rows = user;
         return;
     }
-    let index: crate::rules::Map<String, usize> = rows
+    let index: crate::words::Map<String, usize> = rows
         .iter()
         .enumerate()
         .map(|(i, (id, _))| (id.clone(), i))

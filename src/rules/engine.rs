@@ -60,6 +60,18 @@ pub struct Event {
 }
 
 impl Event {
+    /// The roles and modality as `role=value; ...; modality=...` (used by
+    /// `evex explain` and rule examples).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self
+            .roles
+            .iter()
+            .map(|r| format!("{}={}", r.slot, r.value))
+            .collect();
+        parts.push(format!("modality={}", self.modality));
+        parts.join("; ")
+    }
+
     /// The value of a role, if filled.
     pub fn role(&self, slot: &str) -> Option<&str> {
         self.roles
@@ -330,7 +342,7 @@ impl RuleSet {
                                     &view.text[ev.trigger_start as usize..ev.trigger_end as usize],
                                     rule.id,
                                     rule.origin,
-                                    super::examples::describe(&shown)
+                                    shown.describe()
                                 ));
                             }
                             ev

@@ -12,7 +12,6 @@
 //! lookup per word, and every list, cue and type name is resolved up front.
 
 pub mod engine;
-pub mod examples;
 pub mod inflect;
 pub mod parse;
 
@@ -20,7 +19,7 @@ use crate::gazetteer::Gazetteer;
 use crate::normalize::fold_phrase;
 use inflect::{Form, noun_forms, verb_forms};
 use parse::{Item, Stmt, Tok, TokKind, expect_word, parse_items};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What can be wrong with rule files. Every error points at a place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -99,135 +98,7 @@ pub enum Adjectives {
     Never,
 }
 
-/// A phrase as folded words.
-pub type Phrase = Box<[String]>;
-
-/// Hash maps and sets keyed by folded words. A fixed fast hash: the keys
-/// are our own data, and lookups happen once per word of every document.
-pub type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
-pub type Set<K> = HashSet<K, foldhash::fast::FixedState>;
-
-/// A list of phrases indexed by first and last word, so checking whether
-/// any of them starts or ends at a position costs one lookup, however long
-/// the list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PhraseSet {
-    all: Vec<Phrase>,
-    by_first: Map<String, Vec<Phrase>>,
-    by_last: Map<String, Vec<Phrase>>,
-    /// A 256-bit sketch of the last words (see [`word_bit`]): the rules ask
-    /// "does a cue end here?" at every word of a window, and most words end
-    /// no phrase, so a bit test answers before any hashing.
-    last_sketch: [u64; 4],
-}
-
-/// A set of folded words with a [`word_bit`] sketch in front: most words
-/// asked about (every word of a window) are not in it, and a bit test says
-/// so before any hashing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet {
-    words: Set<String>,
-    sketch: [u64; 4],
-}
-
-impl WordSet {
-    #[inline]
-    pub fn contains(&self, word: &str) -> bool {
-        let bit = word_bit(word);
-        self.sketch[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
-    }
-}
-
-impl FromIterator<String> for WordSet {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
-        let mut set = WordSet::default();
-        for w in iter {
-            let bit = word_bit(&w);
-            set.sketch[bit / 64] |= 1 << (bit % 64);
-            set.words.insert(w);
-        }
-        set
-    }
-}
-
-/// A word's bit in a 256-bit sketch, from its length and its first and last
-/// bytes (no hashing of the whole word).
-#[inline]
-fn word_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) => {
-            (usize::from(f).wrapping_mul(31)
-                ^ usize::from(l).wrapping_mul(7)
-                ^ b.len().wrapping_mul(97))
-                & 255
-        }
-        _ => 0,
-    }
-}
-
-impl PhraseSet {
-    pub fn is_empty(&self) -> bool {
-        self.all.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.all.len()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Phrase> {
-        self.all.iter()
-    }
-
-    /// The phrases whose last word is `word`.
-    #[inline]
-    pub fn ending_with(&self, word: &str) -> &[Phrase] {
-        let bit = word_bit(word);
-        if self.last_sketch[bit / 64] & (1 << (bit % 64)) == 0 {
-            return &[];
-        }
-        self.by_last.get(word).map_or(&[], Vec::as_slice)
-    }
-
-    /// The phrases whose first word is `word`.
-    pub fn starting_with(&self, word: &str) -> &[Phrase] {
-        self.by_first.get(word).map_or(&[], Vec::as_slice)
-    }
-}
-
-impl From<Vec<Phrase>> for PhraseSet {
-    fn from(all: Vec<Phrase>) -> PhraseSet {
-        let mut by_first: Map<String, Vec<Phrase>> = Map::default();
-        let mut by_last: Map<String, Vec<Phrase>> = Map::default();
-        let mut last_sketch = [0u64; 4];
-        for p in &all {
-            if let (Some(f), Some(l)) = (p.first(), p.last()) {
-                by_first.entry(f.clone()).or_default().push(p.clone());
-                by_last.entry(l.clone()).or_default().push(p.clone());
-                let bit = word_bit(l);
-                last_sketch[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        PhraseSet {
-            all,
-            by_first,
-            by_last,
-            last_sketch,
-        }
-    }
-}
+pub use crate::words::{Map, Phrase, PhraseSet, Set, WordSet};
 
 /// One role slot of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1191,26 +1062,6 @@ fn parse_expect(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn word_and_phrase_sets_find_what_they_hold() {
-        let words = ["was", "were", "been", "being", "a"];
-        let set: WordSet = words.iter().map(|w| w.to_string()).collect();
-        assert!(words.iter().all(|w| set.contains(w)));
-        assert!(
-            !["is", "wax", "", "beings", "A"]
-                .iter()
-                .any(|w| set.contains(w))
-        );
-        let phrases: Vec<Phrase> = vec![
-            vec!["according".to_string(), "to".to_string()].into(),
-            vec!["said".to_string()].into(),
-        ];
-        let ps = PhraseSet::from(phrases);
-        assert_eq!(ps.ending_with("to").len(), 1);
-        assert_eq!(ps.ending_with("said").len(), 1);
-        assert!(ps.ending_with("according").is_empty() && ps.ending_with("too").is_empty());
-    }
-
     use super::*;
     use crate::gazetteer::{Gazetteer, Source as GSource};
 

@@ -1,6 +1,9 @@
 //! Checking each rule's example sentences against the events the whole
 //! pipeline extracts from them. `cargo test` runs this over the default
 //! rules, so a rule or gazetteer edit that breaks an example fails.
+//!
+//! It sits above [`crate::pipeline`] (it runs whole documents), so the
+//! rules themselves never call back into the pipeline.
 
 use crate::document::Document;
 use crate::pipeline::Pipeline;
@@ -36,17 +39,6 @@ impl std::fmt::Display for ExampleFailure {
     }
 }
 
-/// Renders an event as `role=value; ...; modality=...`.
-pub fn describe(ev: &Event) -> String {
-    let mut parts: Vec<String> = ev
-        .roles
-        .iter()
-        .map(|r| format!("{}={}", r.slot, r.value))
-        .collect();
-    parts.push(format!("modality={}", ev.modality));
-    parts.join("; ")
-}
-
 /// Runs every example of every rule through `pipeline`.
 pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
@@ -62,7 +54,7 @@ pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
                 .iter()
                 .filter(|e| e.event_type == rule.event_type)
                 .collect();
-            let found: Vec<String> = events.iter().map(|e| describe(e)).collect();
+            let found: Vec<String> = events.iter().map(|e| e.describe()).collect();
             let ok = match &ex.expect {
                 None => events.is_empty(),
                 Some(pairs) => events.iter().any(|e| matches(e, pairs)),

@@ -1,8 +1,6 @@
-//! The commands behind the CLI, callable without it.
-//!
-//! `main.rs` only turns arguments into these structs and maps the returned
-//! [`Outcome`] to an exit code.
+//! `evex extract`: the batch run from inputs to output tables.
 
+use super::Outcome;
 use crate::batch::{self, BatchOptions, Sinks, Summary};
 use crate::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, REJECT_COLUMNS, TableWriter};
 use crate::ingest;
@@ -22,31 +20,6 @@ pub struct ExtractArgs {
     pub config: Config,
     pub batch: BatchOptions,
     pub quiet: bool,
-}
-
-/// How a command ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Every document was processed.
-    Clean,
-    /// Some documents were rejected (listed in rejects.csv).
-    SomeRejected,
-    /// Bad arguments or configuration: nothing was processed.
-    ConfigError,
-    /// An output could not be written.
-    OutputError,
-}
-
-impl Outcome {
-    /// The process exit code documented in `--help` and README.
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Outcome::Clean => 0,
-            Outcome::OutputError => 1,
-            Outcome::ConfigError => 2,
-            Outcome::SomeRejected => 3,
-        }
-    }
 }
 
 /// Runs `evex extract`. Messages go to stderr.
@@ -177,69 +150,5 @@ fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
             .map(|d| format!("; see {}", d.join("rejects.csv").display()))
             .unwrap_or_default();
         let _ = writeln!(err, "evex: rejected: {}{at}", reasons.join(", "));
-    }
-}
-
-/// Runs `evex explain`: shows, for one text, the sentences, every entity
-/// mention with the gazetteer row it came from, and every rule tried at
-/// every trigger with the reason it did or did not fire.
-pub fn explain(config: &Config, text: &str, out: &mut dyn Write) -> Outcome {
-    let pipeline = match Pipeline::new(config) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
-    };
-    let doc = crate::Document::new("explain", text);
-    let mut trace = Vec::new();
-    let ex = pipeline.process_traced(&doc, Some(&mut trace));
-    let gaz = pipeline.gazetteer();
-    let mut lines = Vec::new();
-    for (i, (s, e)) in ex.sentences.iter().enumerate() {
-        lines.push(format!("sentence {i}: {}", &text[*s as usize..*e as usize]));
-    }
-    lines.push(String::new());
-    lines.push("entities:".to_string());
-    for m in &ex.mentions {
-        let entry = gaz.entry(m.entry);
-        let stands = entry
-            .stands_for
-            .map(|t| format!(", stands for {}", gaz.entry(t).canonical))
-            .unwrap_or_default();
-        lines.push(format!(
-            "  {}..{} {:?} → {} {} ({}{}{}; from {})",
-            m.start,
-            m.end,
-            &text[m.start as usize..m.end as usize],
-            gaz.type_name(entry.etype),
-            entry.canonical,
-            entry.id,
-            if m.kind == crate::gazetteer::AliasKind::Demonym {
-                ", demonym"
-            } else {
-                ""
-            },
-            stands,
-            entry.origin
-        ));
-    }
-    lines.push(String::new());
-    lines.push("rules:".to_string());
-    lines.extend(trace.iter().map(|t| format!("  {t}")));
-    lines.push(String::new());
-    lines.push("events:".to_string());
-    for ev in &ex.events {
-        lines.push(format!(
-            "  {} [{}] {}",
-            ev.event_type,
-            pipeline.rules().rules[ev.rule as usize].id,
-            crate::rules::examples::describe(ev)
-        ));
-    }
-    match writeln!(out, "{}", lines.join("\n")) {
-        Ok(()) => Outcome::Clean,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Clean,
-        Err(_) => Outcome::OutputError,
     }
 }

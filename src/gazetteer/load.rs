@@ -24,6 +24,9 @@ pub struct Row {
     pub stands_for: Option<String>,
     pub rank: Option<i32>,
     pub generic: bool,
+    /// A person's one-word names (the surname, one-word aliases) resolve
+    /// without the full name earlier in the document (`surname` = `alone`).
+    pub surname_alone: bool,
     pub attributes: Vec<(String, String)>,
 }
 
@@ -51,6 +54,7 @@ enum Column {
     StandsFor,
     Rank,
     Generic,
+    Surname,
     Attribute(String),
 }
 
@@ -66,6 +70,7 @@ impl Column {
             "stands_for" => Column::StandsFor,
             "rank" => Column::Rank,
             "generic" => Column::Generic,
+            "surname" => Column::Surname,
             other => Column::Attribute(other.to_string()),
         }
     }
@@ -177,6 +182,7 @@ fn parse_row(
         stands_for: None,
         rank: None,
         generic: false,
+        surname_alone: false,
         attributes: Vec::new(),
     };
     for (col, cell) in cols.iter().zip(raw.split('\t')) {
@@ -222,6 +228,17 @@ fn parse_row(
                     "yes" | "true" | "1" => true,
                     other => {
                         return Err(err(format!("`generic` must be yes or no, found `{other}`")));
+                    }
+                }
+            }
+            Column::Surname => {
+                row.surname_alone = match cell.to_lowercase().as_str() {
+                    "" => false,
+                    "alone" => true,
+                    other => {
+                        return Err(err(format!(
+                            "`surname` must be `alone` or empty, found `{other}`"
+                        )));
                     }
                 }
             }

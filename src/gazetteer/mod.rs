@@ -502,8 +502,24 @@ fn draft_aliases(
         }
     };
     let removed: Vec<String> = row.removed.iter().map(|r| fold_phrase(r)).collect();
+    // A person's one-word aliases ("Zelenskyy") are surnames like the one
+    // derived from the canonical name: they need the full name first, unless
+    // the row marks them as standing alone.
+    let one_word = |a: &str| is_person && a.split_whitespace().nth(1).is_none();
+    let partial = if row.surname_alone {
+        AliasKind::Name
+    } else {
+        AliasKind::Partial
+    };
     let forms = std::iter::once((row.canonical.as_str(), AliasKind::Name))
-        .chain(row.aliases.iter().map(|a| (a.as_str(), AliasKind::Name)))
+        .chain(row.aliases.iter().map(|a| {
+            let kind = if one_word(a) && !one_word(&row.canonical) {
+                partial
+            } else {
+                AliasKind::Name
+            };
+            (a.as_str(), kind)
+        }))
         .chain(
             row.demonyms
                 .iter()
@@ -522,7 +538,7 @@ fn draft_aliases(
     };
     let forms = forms.chain(plurals.iter().map(|p| (p.as_str(), AliasKind::Name)));
     let mut out: Vec<Draft> = Vec::new();
-    for (form, kind) in forms.chain(surname.map(|s| (s, AliasKind::Partial))) {
+    for (form, kind) in forms.chain(surname.map(|s| (s, partial))) {
         let folded = fold_phrase(form);
         if folded.is_empty() {
             return Err(GazetteerError::EmptyAlias {
@@ -615,6 +631,7 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
             base.rank = u.rank;
         }
         base.generic |= u.generic;
+        base.surname_alone |= u.surname_alone;
         base.attributes.extend(u.attributes);
         base.file = u.file;
         base.line = u.line;

@@ -29,7 +29,7 @@
 //! sentences where a rule asks for it, so documents without triggers pay
 //! nothing.
 
-use crate::gazetteer::AliasKind;
+use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::words::{PhraseSet, WordSet};
@@ -54,8 +54,15 @@ pub struct SyntaxLexicon {
     /// "it", "they", "he", "she": a subject that stands for someone named
     /// elsewhere.
     pub pronouns: WordSet,
-    /// "said", "told", "according to": the words of reported speech.
+    /// "said", "according to": the words of reported speech.
     pub reporting: PhraseSet,
+    /// "added", "warned", "told": verbs that report only before "that", a
+    /// quotation or a colon, or at the end of a clause (", she added"); else
+    /// they take objects ("added 12 firms to the list").
+    pub reporting_that: PhraseSet,
+    /// Title and role words that may stand between a name and a person
+    /// ("Hamas leader Yahya Sinwar").
+    pub titles: WordSet,
     /// "is", "was", "has", "will": mark a finite verb group.
     pub auxiliaries: WordSet,
     /// "launched", "carried out", "conducted": verbs whose subject is the
@@ -136,6 +143,9 @@ pub struct Parse {
     pub members: Vec<u32>,
     /// Per mention of the sentence, its group.
     group_of: Vec<u16>,
+    /// Scratch: the head mention of each noun phrase (sentence-relative)
+    /// and the phrase's first token.
+    heads: Vec<(usize, usize)>,
 }
 
 /// The document as the parser sees it.
@@ -145,6 +155,8 @@ pub struct Input<'a> {
     pub tokens: &'a [Token],
     /// All mentions of the document, in text order.
     pub mentions: &'a [Mention],
+    /// The gazetteer the mentions point into (for their types).
+    pub gaz: &'a Gazetteer,
     /// Is the token a trigger in a verb form? (The rules know; the parser
     /// uses it to tell "after Kyiv struck" from "after the strike".)
     pub verb_trigger: &'a dyn Fn(usize) -> bool,
@@ -257,28 +269,63 @@ impl Parse {
         s: &Sentence,
     ) {
         let ms = &input.mentions[m_from..m_to];
+        let to = s.end_token as usize;
+        // Noun phrases: a name, or a person with the title and the names
+        // before it ("Russian Foreign Minister Sergey Lavrov", "US
+        // Secretary of State Marco Rubio"): the modifying names belong to
+        // the person's phrase, not to groups of their own.
+        self.heads.clear();
+        let mut k = 0;
+        while k < ms.len() {
+            let mut np_start = ms[k].tok_start as usize;
+            let mut absorbed = k;
+            let mut h = k;
+            // Is a person named right after this mention and its title?
+            while h + 1 < ms.len()
+                && !input
+                    .gaz
+                    .type_name(input.gaz.etype_of(ms[h].entry))
+                    .eq("PERSON")
+                && titled_between(
+                    input,
+                    &lex.titles,
+                    ms[h].tok_end as usize,
+                    ms[h + 1].tok_start as usize,
+                )
+                && input
+                    .gaz
+                    .type_name(input.gaz.etype_of(ms[h + 1].entry))
+                    .eq("PERSON")
+            {
+                h += 1;
+            }
+            if h == k && input.gaz.type_name(input.gaz.etype_of(ms[k].entry)) == "PERSON" {
+                // A title alone before the person ("Foreign Minister X").
+                np_start = title_start(input, np_start, s.first_token as usize);
+            } else if h > k {
+                absorbed = h;
+            }
+            self.heads.push((h, np_start));
+            k = absorbed + 1;
+        }
         let mut i = 0;
-        while i < ms.len() {
+        while i < self.heads.len() {
             let start = i;
             // Extend over ", B", ", and C", "and D" (a list must end with a
             // coordinator, or it is not a list: "In Kyiv, Russia…").
             let mut j = i;
             let mut last_coordinated = i;
-            while j + 1 < ms.len() {
+            while j + 1 < self.heads.len() {
+                let (a, _) = self.heads[j];
+                let (b, b_start) = self.heads[j + 1];
                 // "war in Gaza and Israel's offensive": a possessive name
                 // starts a noun phrase of its own.
-                let possessive_next =
-                    is_possessive(input, ms[j + 1].tok_end as usize, s.end_token as usize)
-                        && !is_possessive(input, ms[j].tok_end as usize, s.end_token as usize);
+                let possessive_next = is_possessive(input, ms[b].tok_end as usize, to)
+                    && !is_possessive(input, ms[a].tok_end as usize, to);
                 if possessive_next {
                     break;
                 }
-                match joiner(
-                    input,
-                    lex,
-                    ms[j].tok_end as usize,
-                    ms[j + 1].tok_start as usize,
-                ) {
+                match joiner(input, lex, ms[a].tok_end as usize, b_start) {
                     Some(true) => {
                         j += 1;
                         last_coordinated = j;
@@ -290,21 +337,31 @@ impl Parse {
             let end = last_coordinated + 1;
             let g = self.groups.len() as u16;
             let first_member = self.members.len() as u16;
-            for k in start..end {
-                self.members.push((m_from + k) as u32);
-                self.group_of[k] = g;
+            // Members are the heads; a modifier absorbed into a head's
+            // phrase belongs to its group without being a member.
+            let span_from = if start == 0 {
+                0
+            } else {
+                self.heads[start - 1].0 + 1
+            };
+            for &(h, _) in &self.heads[start..end] {
+                self.members.push((m_from + h) as u32);
             }
-            let tok_start = ms[start].tok_start;
-            let tok_end = ms[end - 1].tok_end;
+            let span_to = self.heads[end - 1].0 + 1;
+            for slot in &mut self.group_of[span_from..span_to] {
+                *slot = g;
+            }
+            let tok_start = self.heads[start].1 as u32;
+            let tok_end = ms[self.heads[end - 1].0].tok_end;
             let gov = governor(input, lex, tok_start as usize, s.first_token as usize);
             let prep = match gov {
                 Governor::Prep(p) => Some(p),
                 _ => None,
             };
-            let possessive = is_possessive(input, tok_end as usize, s.end_token as usize);
+            let possessive = is_possessive(input, tok_end as usize, to);
             // "US-made", "Greek-owned": the name modifies a compound; it is
             // not a noun phrase of its own.
-            let compound = starts_compound(input, tok_end as usize, s.end_token as usize);
+            let compound = starts_compound(input, tok_end as usize, to);
             self.groups.push(Group {
                 first_member,
                 end_member: self.members.len() as u16,
@@ -398,6 +455,12 @@ impl Parse {
                     }
                     "," => {
                         self.set(k, cur);
+                        // "in Kharkiv, Ukraine," is an apposition, not a
+                        // clause boundary.
+                        if self.apposition_after(input, k, to) {
+                            k += 1;
+                            continue;
+                        }
                         // A clause opened to run to the next comma ends here.
                         if stack.len() > 1 && stack.last().is_some_and(|e| e.1 == Close::Comma) {
                             stack.pop();
@@ -429,14 +492,22 @@ impl Parse {
                 k += 1;
                 continue;
             }
-            if let Some(len) = reporting_at(input, lex, k, to) {
+            if let Some((len, strong)) = reporting_at(input, lex, k, to) {
                 let end = k + len;
                 for j in k..end {
                     self.set(j, cur);
                 }
-                let subject = self.group_before(k, cur);
+                let subject = self.group_before(input, k, cur);
                 let next_is_word = end < to && input.is_word(end);
-                if next_is_word && !(end < to && lex.prepositions.contains(input.word(end))) {
+                // A report follows when a clause does ("said Ukraine fired",
+                // "added that…"); "added 12 firms to the list" and "told
+                // Bloomberg" take objects.
+                let report_follows = next_is_word
+                    && !lex.prepositions.contains(input.word(end))
+                    && (lex.complementizers.contains(input.word(end))
+                        || (strong && finite_verb_follows(input, lex, end, to))
+                        || aux_follows(input, lex, end, to));
+                if report_follows {
                     // "X said [that] Y …": what follows is the report.
                     let mut body = end;
                     if lex.complementizers.contains(input.word(body)) {
@@ -520,7 +591,7 @@ impl Parse {
                     };
                     let c = self.open(kind, k, cur);
                     if !verb_next {
-                        self.clauses[c as usize].reporter = self.group_before(k, cur);
+                        self.clauses[c as usize].reporter = self.group_before(input, k, cur);
                     }
                     if verb_next {
                         self.clauses[c as usize].antecedent = self.group_before_adjacent(input, k);
@@ -534,7 +605,10 @@ impl Parse {
             }
             if lex.subordinators.contains(w) && finite_verb_follows(input, lex, k + 1, to) {
                 let c = self.open(ClauseKind::Subordinate, k, cur);
-                stack.push((c, Close::Comma));
+                // Fronted ("After Kyiv struck X, Russia…") it ends at the
+                // comma; after the main clause it runs to the end.
+                let fronted = (from..k).all(|j| !input.is_word(j));
+                stack.push((c, if fronted { Close::Comma } else { Close::End }));
                 self.set(k, c);
                 k += 1;
                 continue;
@@ -582,6 +656,22 @@ impl Parse {
         None
     }
 
+    /// Is the comma at `k` followed by a place that only names where the
+    /// name before the comma is ("in Kharkiv, Ukraine, …")?
+    fn apposition_after(&self, input: &Input, k: usize, to: usize) -> bool {
+        let ms = input.mentions;
+        let i = ms.partition_point(|m| (m.tok_start as usize) <= k);
+        let (Some(next), Some(prev)) = (ms.get(i), i.checked_sub(1).and_then(|p| ms.get(p))) else {
+            return false;
+        };
+        let place = |m: &Mention| input.gaz.type_name(input.gaz.etype_of(m.entry)) == "PLACE";
+        next.tok_start as usize == k + 1
+            && prev.tok_end as usize == k
+            && place(next)
+            && place(prev)
+            && (next.tok_end as usize >= to || !input.is_word(next.tok_end as usize))
+    }
+
     fn open(&mut self, kind: ClauseKind, start: usize, parent: u16) -> u16 {
         let c = self.clauses.len() as u16;
         self.clauses.push(Clause {
@@ -609,7 +699,7 @@ impl Parse {
 
     /// The group nearest before token `k` in clause `c` that no preposition
     /// governs (the subject of a verb at `k`).
-    fn group_before(&self, k: usize, c: u16) -> Option<u16> {
+    fn group_before(&self, input: &Input, k: usize, c: u16) -> Option<u16> {
         self.groups
             .iter()
             .enumerate()
@@ -617,11 +707,26 @@ impl Parse {
             .filter(|(_, g)| (g.tok_end as usize) <= k)
             .find(|(_, g)| {
                 self.clause_at(g.tok_start as usize) == c
-                    && g.prep.is_none()
+                    && (g.prep.is_none() || self.of_complement(input, g))
                     && !g.compound
                     && !g.after_verb
             })
             .map(|(i, _)| i as u16)
+    }
+
+    /// Is group `g` the "of" complement of a common noun ("the town of
+    /// Pokrovsk", "the government of Sudan")? It then names what that noun
+    /// phrase is about and may stand for it.
+    fn of_complement(&self, input: &Input, g: &Group) -> bool {
+        g.prep.is_some_and(|p| {
+            let p = p as usize;
+            input.word(p) == "of"
+                && p > self.first as usize
+                && input.is_word(p - 1)
+                && !starts_upper(input, p - 1)
+                && input.tokens[p - 1].kind == TokenKind::Word
+                && self.group_ending_at(p).is_none()
+        })
     }
 
     /// The group right before token `k` (a relative pronoun), allowing a
@@ -686,7 +791,7 @@ impl Parse {
                 return Some(Found::Via(i as u16, "infinitive"));
             }
         }
-        if let Some(g) = self.group_before(ts, c) {
+        if let Some(g) = self.group_before(input, ts, c) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).
             let pronoun_after = (self.groups[g as usize].tok_end as usize..ts)
@@ -733,6 +838,13 @@ impl Parse {
         while j > self.first as usize {
             let k = j - 1;
             if let Some(g) = self.group_ending_at(k + 1) {
+                // An instrument ("a drone strike") is part of the phrase,
+                // not its agent.
+                if !self.can_act(input, g) {
+                    j = self.groups[g as usize].tok_start as usize;
+                    words += 1;
+                    continue;
+                }
                 let gr = &self.groups[g as usize];
                 if gr.prep.is_none() || gr.possessive || self.is_modifier(input, g, ts) {
                     return Some(Found::Group(g));
@@ -752,7 +864,17 @@ impl Parse {
                 j = k;
                 continue;
             }
-            if lex.prepositions.contains(w) || lex.auxiliaries.contains(w) || words >= 4 {
+            // "five hours of talks", "a wave of strikes": a measure before
+            // "of" belongs to the phrase.
+            let measure_of = w == "of"
+                && k > self.first as usize
+                && input.is_word(k - 1)
+                && !starts_upper(input, k - 1)
+                && self.group_ending_at(k).is_none();
+            if (lex.prepositions.contains(w) && !measure_of)
+                || lex.auxiliaries.contains(w)
+                || words >= 5
+            {
                 break;
             }
             if lex.light_verbs.contains(w) || (input.verb_trigger)(k) {
@@ -781,6 +903,28 @@ impl Parse {
             return self.subject(input, lex, verb);
         }
         None
+    }
+
+    /// Can group `g` be an agent: does it hold a named person, place or
+    /// organisation (not only weapons or generic classes)?
+    pub fn can_act(&self, input: &Input, g: u16) -> bool {
+        self.members_of(g).iter().any(|&m| {
+            let e = input.mentions[m as usize].entry;
+            !input.gaz.is_generic(e) && input.gaz.type_name(input.gaz.etype_of(e)) != "WEAPON"
+        })
+    }
+
+    /// Does group `g` modify the head of the noun phrase of group `head`,
+    /// right before it ("Russian missiles": "Russian" modifies
+    /// "missiles")?
+    pub fn modifies(&self, input: &Input, g: u16, head: u16) -> bool {
+        let (a, b) = (&self.groups[g as usize], &self.groups[head as usize]);
+        a.tok_end <= b.tok_start
+            && (a.tok_end..b.tok_start).all(|k| {
+                let k = k as usize;
+                input.is_word(k) && !starts_upper(input, k) && !input.word(k).is_empty()
+            })
+            && (b.tok_start - a.tok_end) <= 2
     }
 
     /// Does group `g` modify the noun at `ts` directly (a demonym or name
@@ -870,6 +1014,51 @@ fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> O
     } else {
         None
     }
+}
+
+/// Are the tokens `a..b` a title between a name and a person ("Foreign
+/// Minister", "Secretary of State", "President")? One to four words, each
+/// capitalised or "of"/"the", no punctuation but the full stop of an
+/// abbreviation ("Gen.").
+fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
+    let mut words = 0;
+    for k in a..b {
+        if !input.is_word(k) {
+            if input.raw(k) == "." && !input.tokens[k].space_before {
+                continue;
+            }
+            return false;
+        }
+        let w = input.word(k);
+        if !(starts_upper(input, k) || matches!(w, "of" | "the") || titles.contains(w)) {
+            return false;
+        }
+        words += 1;
+    }
+    (1..=4).contains(&words)
+}
+
+/// The first token of a title right before a person's name at `k`
+/// ("Foreign Minister Sergey Lavrov" → "Foreign"), or `k`.
+fn title_start(input: &Input, k: usize, from: usize) -> usize {
+    let mut j = k;
+    let mut words = 0;
+    while j > from && words < 4 {
+        let p = j - 1;
+        let titled = input.is_word(p)
+            && (starts_upper(input, p) || (words > 0 && matches!(input.word(p), "of" | "the")))
+            && p > from;
+        if !titled {
+            break;
+        }
+        words += 1;
+        j = p;
+    }
+    // Do not end on "of"/"the".
+    while j < k && input.is_word(j) && !starts_upper(input, j) {
+        j += 1;
+    }
+    j
 }
 
 /// Is the token at `k` (the end of a group) a hyphen glued to a word on
@@ -967,28 +1156,35 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
     lex.auxiliaries.contains(w)
         || lex.light_verbs.contains(w)
         || !lex.reporting.ending_with(w).is_empty()
+        || !lex.reporting_that.ending_with(w).is_empty()
         || (input.verb_trigger)(k)
         || (w.len() > 4
             && w.ends_with("ed")
             && input.raw(k).starts_with(|c: char| c.is_lowercase()))
 }
 
-/// Does a reporting phrase start at `k`? Returns its length in tokens.
-fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Option<usize> {
-    lex.reporting
-        .starting_with(input.word(k))
-        .iter()
-        .filter_map(|p| {
-            let mut j = k + 1;
-            for w in &p[1..] {
-                if j >= to || !input.word_is(j, w) {
-                    return None;
+/// Does a reporting phrase start at `k`? Returns its length in tokens, and
+/// whether it reports whatever clause follows (`REPORTING`) or only one
+/// introduced by "that" (`REPORTING_THAT`).
+fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Option<(usize, bool)> {
+    let longest = |set: &PhraseSet| {
+        set.starting_with(input.word(k))
+            .iter()
+            .filter_map(|p| {
+                let mut j = k + 1;
+                for w in &p[1..] {
+                    if j >= to || !input.word_is(j, w) {
+                        return None;
+                    }
+                    j += 1;
                 }
-                j += 1;
-            }
-            Some(j - k)
-        })
-        .max()
+                Some(j - k)
+            })
+            .max()
+    };
+    longest(&lex.reporting)
+        .map(|n| (n, true))
+        .or_else(|| longest(&lex.reporting_that).map(|n| (n, false)))
 }
 
 /// Is the relative pronoun's clause missing its subject ("which fired",
@@ -1003,6 +1199,25 @@ fn subject_gap(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool 
         || input.mentions.iter().any(|m| m.tok_start as usize == k)
         || input.raw(k).chars().next().is_some_and(char::is_uppercase);
     !has_subject
+}
+
+/// Is there an auxiliary within a few words after `k`, before a comma, with
+/// a word before it ("announced the US will provide…": a clause follows)?
+fn aux_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
+    let mut words = 0;
+    for j in k..to.min(k + 10) {
+        if !input.is_word(j) {
+            if matches!(input.raw(j), "," | ";" | ":") {
+                return false;
+            }
+            continue;
+        }
+        if lex.auxiliaries.contains(input.word(j)) {
+            return words > 0;
+        }
+        words += 1;
+    }
+    false
 }
 
 /// Is there a finite verb ([`verbish`]) within a few words after `k`,

@@ -334,7 +334,7 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
     let rules = dir.path().join("liberate.rules");
     fs::write(
         &rules,
-        "rule my.liberate\n  event ATTACK\n  verbs liberate\n  actor ORG before 6 state\n  location PLACE after 4\n  example \"The 47th Mechanized Brigade liberated Robotyne.\"\n  expect actor=Ukraine\n",
+        "rule my.liberate\n  event ATTACK\n  verbs free (freed)\n  actor ORG before 6 state\n  location PLACE after 4\n  example \"The 47th Mechanized Brigade freed Robotyne.\"\n  expect actor=Ukraine\n",
     )
     .expect("write");
     let o = evex_stdin(
@@ -348,14 +348,14 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
             "--rules",
             rules.to_str().unwrap(),
         ],
-        b"The 47th Mechanized Brigade liberated Kherson.",
+        b"The 47th Mechanized Brigade freed Kherson.",
     );
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
         out.lines().nth(1),
         Some(
-            "stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,liberated,my.liberate,4,45,The 47th Mechanized Brigade liberated Kherson.,,Ukraine,,,Kherson"
+            "stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,freed,my.liberate,4,41,The 47th Mechanized Brigade freed Kherson.,,Ukraine,,,Kherson"
         )
     );
 }

@@ -584,16 +584,23 @@ impl RuleSet {
             form
         };
         let passive = form == Form::Past && self.passive_before(view, s_from, ts);
+        // A past participle right after a determiner is an adjective ("the
+        // occupied West Bank", "a targeted killing"), neither active nor
+        // passive.
+        let adjective = form == Form::Past
+            && !passive
+            && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
         let form_ok = match rule.form {
             FormReq::Any => true,
             FormReq::Nominal => form == Form::Noun,
             FormReq::Passive => passive,
-            FormReq::Active => form != Form::Noun && !passive,
+            FormReq::Active => form != Form::Noun && !passive && !adjective,
         };
         if !form_ok {
             let found = match form {
                 Form::Noun => "a noun",
                 _ if passive => "a passive verb",
+                _ if adjective => "an adjective",
                 _ => "an active verb",
             };
             return Err(Miss::Form(rule.form, found));
@@ -866,7 +873,14 @@ impl RuleSet {
                 .syn
                 .and_then(|syn| syn.group_of(at.place.m_from + mi));
             if let (Some(g), Some(syn)) = (at.grammar.as_ref(), at.place.syn) {
-                if slot.subject && (g.subject.map(Found::group) != group || group.is_none()) {
+                // The subject, or a name modifying it ("Russian missiles hit").
+                let is_subject = match (g.subject.map(Found::group), group) {
+                    (Some(sg), Some(cg)) => {
+                        sg == cg || syn.modifies(&self.syntax_input_basic(view), cg, sg)
+                    }
+                    _ => false,
+                };
+                if slot.subject && !is_subject {
                     continue;
                 }
                 if slot.object && (g.object != group || group.is_none()) {
@@ -1094,9 +1108,15 @@ impl RuleSet {
             folded: view.folded,
             tokens: view.tokens,
             mentions: view.mentions,
+            gaz: view.gaz,
             verb_trigger,
             trigger,
         }
+    }
+
+    /// What the parser reads, for questions that need no trigger tests.
+    fn syntax_input_basic<'a>(&'a self, view: &'a DocView) -> Input<'a> {
+        self.syntax_input(view, &|_| false, &|_| false)
     }
 
     /// Is the word at `k` the first word of a trigger, in any form?

@@ -45,12 +45,15 @@ pub fn verb_forms(base: &str, irregular: &[String]) -> Vec<(String, Form)> {
         add(g, Form::Gerund);
     }
     for irr in irregular {
+        // Written whole ("hold talks (held talks)") or as the first word
+        // only ("shoot down (shot)").
+        let irr = irr.strip_suffix(tail.as_str()).unwrap_or(irr);
         let form = if irr.ends_with("ing") {
             Form::Gerund
         } else {
             Form::Past
         };
-        add(irr.clone(), form);
+        add(irr.to_string(), form);
     }
     out
 }

@@ -523,6 +523,15 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     .map(|p| p.split(' ').map(str::to_string).collect())
                     .collect::<Vec<Phrase>>()
                     .into(),
+                reporting_that: folded("REPORTING_THAT")
+                    .into_iter()
+                    .map(|p| p.split(' ').map(str::to_string).collect())
+                    .collect::<Vec<Phrase>>()
+                    .into(),
+                titles: folded("TITLES")
+                    .into_iter()
+                    .chain(folded("TITLE_WORDS"))
+                    .collect(),
                 auxiliaries: set("AUXILIARIES"),
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),

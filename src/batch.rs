@@ -60,6 +60,11 @@ pub struct Summary {
     pub entities: u64,
     pub events: u64,
     pub events_by_type: BTreeMap<String, u64>,
+    /// Events per rule id (rules that produced none are left out).
+    pub events_by_rule: BTreeMap<String, u64>,
+    /// Entity mentions per gazetteer file, generic classes included (files
+    /// with none are left out).
+    pub mentions_by_gazetteer: BTreeMap<String, u64>,
     pub text_bytes: u64,
     pub threads: usize,
     pub gazetteer: GazetteerStats,
@@ -92,6 +97,9 @@ pub fn run(
     let total: u64 = files.iter().map(|f| f.size).sum();
     let known = files.iter().all(|f| f.path.is_some() && !f.gzip);
     let bar = progress_bar(opts.progress, known.then_some(total));
+    // Counted by index while writing; named once at the end.
+    let mut by_rule = vec![0u64; pipeline.rules().rules.len()];
+    let mut by_entry = vec![0u64; pipeline.gazetteer().entries().len()];
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
     let result = std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -155,7 +163,11 @@ pub fn run(
                                     + ex.unlisted.len()) as u64;
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
+                        for m in &ex.mentions {
+                            by_entry[m.entry as usize] += 1;
+                        }
                         for ev in &ex.events {
+                            by_rule[ev.rule as usize] += 1;
                             match summary.events_by_type.get_mut(&*ev.event_type) {
                                 Some(n) => *n += 1,
                                 None => {
@@ -192,11 +204,27 @@ pub fn run(
     if let Some(w) = &mut sinks.rejects {
         w.flush()?;
     }
+    for (rule, n) in pipeline.rules().rules.iter().zip(by_rule) {
+        if n > 0 {
+            summary.events_by_rule.insert(rule.id.clone(), n);
+        }
+    }
+    for (entry, n) in pipeline.gazetteer().entries().iter().zip(by_entry) {
+        if n > 0 {
+            let file = entry.origin.rsplit_once(':').map_or(&*entry.origin, |(f, _)| f);
+            *summary
+                .mentions_by_gazetteer
+                .entry(file.to_string())
+                .or_default() += n;
+        }
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
+/// A progress bar on stderr (hidden unless `show`): bytes against `total`
+/// when the input sizes are known, else a spinner.
+pub(crate) fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
     if !show {
         return ProgressBar::hidden();
     }

@@ -32,17 +32,24 @@
 
 pub mod batch;
 pub mod commands;
+pub mod common_words;
 pub mod defaults;
 pub mod document;
 pub mod emit;
+pub mod eval;
 pub mod examples;
 pub mod gazetteer;
 pub mod ingest;
+pub mod lint;
 pub mod normalize;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod spelling;
+pub mod stream;
+pub mod suggest;
 pub mod words;
 
 pub use document::Document;

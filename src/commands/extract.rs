@@ -31,6 +31,16 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             return Outcome::ConfigError;
         }
     };
+    if !args.quiet {
+        // A user rule whose own example fails is most likely not doing
+        // what its author thinks.
+        for f in crate::examples::check_user_examples(&pipeline) {
+            eprintln!(
+                "evex: warning: {}: example of rule `{}`: {}",
+                f.origin, f.rule, f.difference
+            );
+        }
+    }
     let files = ingest::plan(&args.inputs, &args.ingest);
     let to_stdout = args.out == "-";
     let dir = PathBuf::from(&args.out);

@@ -39,6 +39,8 @@ pub(super) fn shared_aliases(g: &Gazetteer, out: &mut Vec<Finding>) {
     let mut reachable = vec![false; n_entries];
     // Per entry: one entry that hides it (for the message).
     let mut hidden_by: Vec<Option<u32>> = vec![None; n_entries];
+    // (loser, winner) → the aliases they tie on.
+    let mut ties: std::collections::HashMap<(u32, u32), Vec<&str>> = Default::default();
     for p in 0..g.patterns().len() {
         let aliases: Vec<u32> = g
             .pattern_aliases(p)
@@ -75,17 +77,32 @@ pub(super) fn shared_aliases(g: &Gazetteer, out: &mut Vec<Finding>) {
             }
             hidden_by[alias.entry as usize].get_or_insert(winner.entry);
             if g.why_wins(best, a) == "file order" {
-                let (e, w) = (g.entry(alias.entry), g.entry(winner.entry));
-                out.push(finding(
-                    &e.origin,
-                    "shared-alias",
-                    format!(
-                        "the alias `{}` of `{}` is also an alias of `{}` ({}) with the same type, rank and form, so file order makes `{}` win; give the entry that should win a higher `rank`, or remove the alias from the other",
-                        alias.stripped, e.id, w.id, w.origin, w.id
-                    ),
-                ));
+                let shared = ties.entry((alias.entry, winner.entry)).or_default();
+                if !shared.contains(&&*alias.stripped) {
+                    shared.push(&alias.stripped);
+                }
             }
         }
+    }
+    // One finding per pair of entries, at the row that loses.
+    let mut pairs: Vec<_> = ties.into_iter().collect();
+    pairs.sort();
+    for ((loser, winner), aliases) in pairs {
+        let (e, w) = (g.entry(loser), g.entry(winner));
+        let list: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();
+        out.push(finding(
+            &e.origin,
+            "shared-alias",
+            format!(
+                "`{}` and `{}` ({}) share {} {} with the same type, rank and form, so file order makes `{}` win; give the entry that should win a higher `rank`, or remove the alias from the other",
+                e.id,
+                w.id,
+                w.origin,
+                if aliases.len() == 1 { "the alias" } else { "the aliases" },
+                list.join(", "),
+                w.id
+            ),
+        ));
     }
     for (i, entry) in g.entries().iter().enumerate() {
         if reachable[i] {

@@ -70,6 +70,47 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// The consonant outline of a folded name, which spelling variants from
+/// different transliterations share: doubled letters single, `c`/`q` as
+/// `k` and `w` as `v`, an `h` after a consonant or at the end of a word
+/// dropped, and vowels (with `y`) dropped after a word's first letter
+/// ("nanjin" keeps both n's: `nnjn`, not `njn` like "najin").
+///
+/// ```
+/// use evex::spelling::skeleton;
+/// assert_eq!(skeleton("zelenskyy"), skeleton("zelenskiy"));
+/// assert_eq!(skeleton("kharkiv"), skeleton("kharkov"));
+/// assert_eq!(skeleton("odessa"), skeleton("odesa"));
+/// assert_ne!(skeleton("korean"), skeleton("korgan"));
+/// ```
+pub fn skeleton(folded: &str) -> String {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut words: Vec<String> = Vec::new();
+    for word in folded.split(' ') {
+        let mut chars: Vec<char> = word.chars().collect();
+        chars.dedup();
+        let chars: Vec<char> = chars
+            .into_iter()
+            .map(|c| match c {
+                'c' | 'q' => 'k',
+                'w' => 'v',
+                c => c,
+            })
+            .collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let h_silent = c == 'h'
+                && i > 0
+                && (i + 1 == chars.len() || !vowel(chars[i - 1]));
+            if !(h_silent || (i > 0 && vowel(c))) {
+                out.push(c);
+            }
+        }
+        words.push(out);
+    }
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +125,21 @@ mod tests {
         assert_eq!(distance("form", "from", 1), Some(1));
         assert_eq!(distance("requrie", "require", 2), Some(1));
         assert_eq!(distance("a", "abcd", 2), None);
+    }
+
+    #[test]
+    fn skeletons_match_transliterations_only() {
+        for (a, b) in [
+            ("kyiv", "kiev"),
+            ("mykolaiv", "mykolayiv"),
+            ("rafah crossing", "rafa crossing"),
+            ("bourevestnik", "burevestnik"),
+        ] {
+            assert_eq!(skeleton(a), skeleton(b), "{a} {b}");
+        }
+        for (a, b) in [("kerem", "kekem"), ("najin", "nanjin"), ("jamal", "jamai")] {
+            assert_ne!(skeleton(a), skeleton(b), "{a} {b}");
+        }
     }
 
     #[test]

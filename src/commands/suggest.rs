@@ -44,12 +44,18 @@ pub fn suggest(args: &SuggestArgs) -> Outcome {
     let files = ingest::plan(&c.inputs, &c.ingest);
     let mut tally = Tally::default();
     let mut rejected = 0u64;
-    let work = |d: &Document| -> Vec<Sighting> { sightings(&cues, &d.text, &pipeline.process(d)) };
+    let work = |d: &Document| -> (Vec<Sighting>, Vec<u32>) {
+        let ex = pipeline.process(d);
+        let mut entries: Vec<u32> = ex.mentions.iter().map(|m| m.entry).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        (sightings(&cues, &d.text, &ex), entries)
+    };
     let mut batch = c.batch.clone();
     batch.progress &= !c.quiet;
     let read = for_each_document(&files, &c.ingest, &batch, &work, &mut |item, found| {
         match (item, found) {
-            (Item::Doc(_), Some(s)) => tally.add_document(s),
+            (Item::Doc(_), Some((s, entries))) => tally.add_document(s, &entries),
             (Item::Reject(r), _) => {
                 rejected += 1;
                 let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();

@@ -20,8 +20,10 @@ pub struct Cues {
     pub place_after: PhraseSet,
     pub connectors: WordSet,
     pub skip: WordSet,
-    /// Titles and title words ("president", "deputy", "prime").
+    /// Titles ("president", "spokesman"): a name after one is a person's.
     pub titles: WordSet,
+    /// Words that continue a title before its head ("deputy", "prime").
+    pub title_words: WordSet,
     /// Month and day names: never names of their own.
     pub calendar: WordSet,
     /// First words of the gazetteer's people ("vladimir", "joe").
@@ -70,7 +72,8 @@ impl Cues {
             place_after: phrases(&["SUGGEST_PLACE_AFTER"]),
             connectors: words(&["SUGGEST_CONNECTORS"]),
             skip: words(&["SUGGEST_SKIP"]),
-            titles: words(&["TITLES", "TITLE_WORDS"]),
+            titles: words(&["TITLES"]),
+            title_words: words(&["TITLE_WORDS"]),
             calendar: words(&["MONTHS", "DAYS"]),
             first_names,
         }

@@ -20,6 +20,8 @@ pub struct Sighting {
     pub votes: Votes,
     /// The sentence, whitespace collapsed.
     pub sentence: String,
+    /// The name opens its sentence (where any word is capitalised).
+    pub initial: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -28,18 +30,20 @@ struct Tok {
     end: usize,
     kind: TokenKind,
     space_before: bool,
+    newline_before: bool,
     covered: bool,
 }
 
 /// The unmatched names of `text`, given what the pipeline found in it.
 pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
     let mut toks: Vec<Tok> = Vec::new();
-    tokenize(text, |start, end, kind, space_before, _| {
+    tokenize(text, |start, end, kind, space_before, newlines| {
         toks.push(Tok {
             start: start as usize,
             end: end as usize,
             kind,
             space_before,
+            newline_before: newlines > 0,
             covered: false,
         })
     });
@@ -98,6 +102,25 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
                 j += 1;
                 continue;
             }
+            // "Marj al-Sultan": a connector glued to the next word.
+            let hyphen_at = |k: usize| {
+                toks.get(k).is_some_and(|h| {
+                    h.kind == TokenKind::Punct
+                        && !h.space_before
+                        && matches!(word(h), "-" | "\u{2010}" | "\u{2011}")
+                })
+            };
+            if t.kind == TokenKind::Word
+                && !t.covered
+                && cues.connectors.contains(&folded(t))
+                && hyphen_at(j + 1)
+                && toks.get(j + 2).is_some_and(|n| !n.space_before && capital(n))
+            {
+                words.push(j);
+                words.push(j + 2);
+                j += 3;
+                continue;
+            }
             if t.kind == TokenKind::Word
                 && !t.covered
                 && cues.connectors.contains(&folded(t))
@@ -111,26 +134,52 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             break;
         }
         let end_tok = j;
-        // Does the word at `k` open its sentence (only punctuation before)?
+        // Does the word at `k` open a sentence or a line (only
+        // punctuation before it in its sentence, a line break before it,
+        // or a full stop, colon or opening quote or bracket right before)?
         let opens = |k: usize| {
-            toks[..k]
-                .iter()
-                .rev()
-                .take_while(|t| t.start >= s_start)
-                .all(|t| t.kind == TokenKind::Punct)
+            toks[k].newline_before
+                || toks[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.start >= s_start)
+                    .all(|t| t.kind == TokenKind::Punct)
+                || (k > 0
+                    && toks[k - 1].kind == TokenKind::Punct
+                    && matches!(
+                        word(&toks[k - 1]),
+                        "." | "!" | "?" | ":" | ";" | "\"" | "\u{201c}" | "(" | "[" | "\u{2014}" | "\u{2013}"
+                    ))
         };
         let mut votes = Votes::default();
-        // Strip title words ("President", "Deputy Prime Minister") and a
-        // sentence's first word when it is an ordinary word ("The").
+        // Strip a title ("President", "Deputy Prime Minister": title words
+        // up to a title) and a sentence's first word when it is an ordinary
+        // word ("The").
         let mut first = 0;
-        while first < words.len() {
-            let f = folded(&toks[words[first]]);
-            if cues.titles.contains(&f) {
-                votes.add(0, STRONG, || format!("after the title `{}`", word(&toks[words[first]])));
-            } else if !(opens(words[first]) && is_common(&f)) && !cues.connectors.contains(&f) {
-                break;
+        loop {
+            let run = words[first..]
+                .iter()
+                .take_while(|&&k| {
+                    let f = folded(&toks[k]);
+                    cues.titles.contains(&f) || cues.title_words.contains(&f)
+                })
+                .count();
+            let title = (0..run)
+                .rev()
+                .find(|&r| cues.titles.contains(&folded(&toks[words[first + r]])));
+            if let Some(r) = title {
+                let t = word(&toks[words[first + r]]);
+                votes.add(0, STRONG, || format!("after the title `{t}`"));
+                first += r + 1;
+                continue;
             }
-            first += 1;
+            let Some(&k) = words.get(first) else { break };
+            let f = folded(&toks[k]);
+            if (opens(k) && is_common(&f)) || cues.connectors.contains(&f) {
+                first += 1;
+                continue;
+            }
+            break;
         }
         let mut last = words.len();
         while last > first && cues.connectors.contains(&folded(&toks[words[last - 1]])) {
@@ -141,10 +190,33 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
         if name.is_empty() || name.len() > MAX_WORDS {
             continue;
         }
-        let start = toks[name[0]].start;
+        let mut start = toks[name[0]].start;
         let end = toks[*name.last().unwrap_or(&name[0])].end;
+        // An organisation named after its country ("Russian Defense
+        // Ministry"): the demonym before it belongs to the name.
+        let last_word = folded(&toks[*name.last().unwrap_or(&name[0])]);
+        if (cues.org_heads.contains(&last_word) || cues.place_heads.contains(&last_word))
+            && toks[name[0]].space_before
+            && name[0] > 0
+            && let Some(m) = ex
+                .mentions
+                .iter()
+                .find(|m| m.end as usize == toks[name[0] - 1].end)
+        {
+            start = m.start as usize;
+        }
         let key = fold_phrase(&text[start..end]);
         let parts: Vec<&str> = key.split(' ').collect();
+        // A head word alone ("the Council", "Port") is no name, nor is a
+        // plural ("Delegates", "MPs").
+        if parts.len() == 1
+            && (cues.org_heads.contains(parts[0])
+                || cues.place_heads.contains(parts[0])
+                || plural_of_common(parts[0])
+                || acronym_plural(word(&toks[name[0]])))
+        {
+            continue;
+        }
         let acronym = name.len() == 1 && {
             let w = word(&toks[name[0]]);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -157,7 +229,7 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             continue;
         }
         // A title right before the name ("spokesman Mohsen Eslami").
-        if first == 0 && i > 0 {
+        if first == 0 && name[0] > 0 {
             let before = (0..name[0]).rev().find(|&k| toks[k].kind != TokenKind::Punct);
             if let Some(b) = before.filter(|&b| toks[b].start >= s_start)
                 && cues.titles.contains(&folded(&toks[b]))
@@ -233,6 +305,7 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             surface: collapse(&text[start..end]),
             votes,
             sentence: collapse(&text[s_start..s_end]),
+            initial: opens(name[0]),
         });
     }
     // A one-word name that ends an earlier, longer name of the document is
@@ -257,4 +330,33 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
 /// text goes into one TSV cell).
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "delegates", "casualties": the plural of a common word.
+fn plural_of_common(w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("ies")
+        && is_common(&format!("{stem}y"))
+    {
+        return true;
+    }
+    w.strip_suffix("es").is_some_and(is_common) || w.strip_suffix('s').is_some_and(is_common)
+}
+
+/// "MPs", "SDNs": capitals and a plural s.
+fn acronym_plural(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_are_not_names() {
+        assert!(plural_of_common("delegates") && plural_of_common("casualties"));
+        assert!(!plural_of_common("kyiv") && !plural_of_common("hamas"));
+        assert!(acronym_plural("MPs") && !acronym_plural("Ms") && !acronym_plural("IRGC"));
+    }
 }

@@ -12,6 +12,7 @@ pub mod cues;
 pub mod find;
 pub mod variants;
 
+use crate::common_words::is_common;
 use cues::{TYPES, Votes};
 use find::Sighting;
 use std::collections::HashMap;
@@ -29,6 +30,8 @@ pub struct Candidate {
     /// Spellings as written, with counts (at most four kept).
     pub surfaces: Vec<(String, u64)>,
     pub mentions: u64,
+    /// Mentions that do not open their sentence.
+    pub inside: u64,
     pub docs: u64,
     last_doc: u64,
     pub votes: Votes,
@@ -56,12 +59,22 @@ pub struct Tally {
     order: Vec<String>,
     docs: u64,
     pruned: u64,
+    /// Per gazetteer entry: mentioned somewhere in the corpus.
+    mentioned: Vec<bool>,
 }
 
 impl Tally {
-    /// Counts the sightings of the next document.
-    pub fn add_document(&mut self, sightings: Vec<Sighting>) {
+    /// Counts the sightings of the next document; `entries` are the
+    /// gazetteer entries it mentions.
+    pub fn add_document(&mut self, sightings: Vec<Sighting>, entries: &[u32]) {
         self.docs += 1;
+        for &e in entries {
+            let e = e as usize;
+            if e >= self.mentioned.len() {
+                self.mentioned.resize(e + 1, false);
+            }
+            self.mentioned[e] = true;
+        }
         for s in sightings {
             if !self.names.contains_key(&s.key) {
                 self.order.push(s.key.clone());
@@ -74,6 +87,7 @@ impl Tally {
                     ..Candidate::default()
                 });
             c.mentions += 1;
+            c.inside += u64::from(!s.initial);
             if c.last_doc != self.docs {
                 c.last_doc = self.docs;
                 c.docs += 1;
@@ -139,7 +153,14 @@ pub fn suggestions(tally: &Tally, gaz: &crate::gazetteer::Gazetteer) -> (Vec<Sug
     let mut entry_order = Vec::new();
     for key in &tally.order {
         let c = &tally.names[key];
-        if let Some(v) = index.find(key) {
+        // A spelling of an entry the corpus names elsewhere, or whose
+        // context points at the entry's type: not just a look-alike.
+        let variant = index.find(key).filter(|v| {
+            tally.mentioned.get(v.entry as usize).copied().unwrap_or(false)
+                || c.votes.best().map(|(t, _)| TYPES[t])
+                    == Some(gaz.type_name(gaz.entry(v.entry).etype))
+        });
+        if let Some(v) = variant {
             let e = gaz.entry(v.entry);
             let row = by_entry.entry(v.entry).or_insert_with(|| {
                 entry_order.push(v.entry);
@@ -170,11 +191,19 @@ pub fn suggestions(tally: &Tally, gaz: &crate::gazetteer::Gazetteer) -> (Vec<Sug
             row.docs += c.docs;
             continue;
         }
+        // A word seen only at the start of sentences is most likely an
+        // ordinary word there ("Casualties were reported").
+        if c.inside == 0 && !key.contains(' ') {
+            continue;
+        }
         let (etype, evidence) = match c.votes.best() {
             Some((t, why)) => (TYPES[t], why.to_string()),
-            // No cue: several capitalised words are most often a person's
-            // name, one word most often a place.
-            None if key.contains(' ') => ("PERSON", "no cue; several capitalised words".into()),
+            // No cue: capitalised words that are not ordinary words are most
+            // often a person's name, one word most often a place.
+            None if key.contains(' ') && !key.split(' ').any(is_common) => {
+                ("PERSON", "no cue; several capitalised words".into())
+            }
+            None if key.contains(' ') => ("ORG", "no cue; capitalised ordinary words".into()),
             None => ("PLACE", "no cue; one capitalised word".into()),
         };
         new.push(Suggestion {

@@ -3,8 +3,9 @@
 //! used before the full name was ("Zelensky said" with no "Volodymyr
 //! Zelensky" earlier).
 
+use crate::common_words::is_common;
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::spelling::distance;
+use crate::spelling::{distance, skeleton};
 use std::collections::HashMap;
 
 /// Names shorter than this (in characters) are too short to compare:
@@ -47,20 +48,25 @@ impl<'g> VariantIndex<'g> {
 
     /// The nearest gazetteer form of `key` (a folded name) with as many
     /// words: within one edit (two for names of eight or more characters),
-    /// the first letter the same.
+    /// the first letter and the consonants ([`skeleton`]) the same, and not
+    /// the form plus an ending ("Baltic" is not a spelling of "Balti").
     pub fn find(&self, key: &str) -> Option<Variant> {
         let n = key.chars().count();
         let first = key.chars().next()?;
-        if n < MIN_CHARS {
+        if n < MIN_CHARS || key.split(' ').all(is_common) {
             return None;
         }
+        let outline = skeleton(key);
         let max = if n >= 8 { 2 } else { 1 };
         let words = key.split(' ').count();
         let mut best: Option<(usize, usize)> = None;
         for len in n.saturating_sub(max)..=n + max {
             for &p in self.buckets.get(&(first, len)).into_iter().flatten() {
                 let form = &self.gaz.patterns()[p][1..];
-                if form.split(' ').count() != words {
+                if form.split(' ').count() != words
+                    || (form != key && (form.starts_with(key) || key.starts_with(form)) && !ends_alike(key, form))
+                    || skeleton(form) != outline
+                {
                     continue;
                 }
                 if let Some(d) = distance(key, form, max)
@@ -87,5 +93,26 @@ impl<'g> VariantIndex<'g> {
             listed: alias.stripped.to_string(),
             distance: d,
         })
+    }
+}
+
+/// Of two names, one the other plus an ending: is that ending a spelling
+/// difference ("Zelensky"/"Zelenskyy", "Rafa"/"Rafah") rather than a suffix
+/// that makes another word ("Korea"/"Korean", "Balti"/"Baltic")?
+fn ends_alike(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    matches!(&long[short.len()..], "y" | "h" | "e")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_alike;
+
+    #[test]
+    fn endings_that_make_other_words_are_not_variants() {
+        assert!(ends_alike("zelensky", "zelenskyy"));
+        assert!(ends_alike("rafah", "rafa"));
+        assert!(!ends_alike("korea", "korean"));
+        assert!(!ends_alike("christiana", "christian"));
     }
 }

@@ -211,7 +211,10 @@ pub fn run(
     }
     for (entry, n) in pipeline.gazetteer().entries().iter().zip(by_entry) {
         if n > 0 {
-            let file = entry.origin.rsplit_once(':').map_or(&*entry.origin, |(f, _)| f);
+            let file = entry
+                .origin
+                .rsplit_once(':')
+                .map_or(&*entry.origin, |(f, _)| f);
             *summary
                 .mentions_by_gazetteer
                 .entry(file.to_string())

@@ -58,7 +58,12 @@ pub fn check_user_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
 
 fn check(pipeline: &Pipeline, only_user: bool) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
-    for rule in pipeline.rules().rules.iter().filter(|r| r.user || !only_user) {
+    for rule in pipeline
+        .rules()
+        .rules
+        .iter()
+        .filter(|r| r.user || !only_user)
+    {
         let file = rule
             .origin
             .rsplit_once(':')

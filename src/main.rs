@@ -3,9 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use evex::batch::BatchOptions;
-use evex::commands::{
-    self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, SuggestArgs,
-};
+use evex::commands::{self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, SuggestArgs};
 use evex::emit::OutFormat;
 use evex::ingest::{self, Format};
 use evex::pipeline::Config;
@@ -308,11 +306,9 @@ fn main() {
                 (None, None) => Err("give a text or --file".to_string()),
             };
             match doc {
-                Ok(d) => commands::explain_document(
-                    &x.load.config(),
-                    &d,
-                    &mut std::io::stdout().lock(),
-                ),
+                Ok(d) => {
+                    commands::explain_document(&x.load.config(), &d, &mut std::io::stdout().lock())
+                }
                 Err(e) => {
                     eprintln!("evex: {e}");
                     commands::Outcome::ConfigError

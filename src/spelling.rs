@@ -99,9 +99,7 @@ pub fn skeleton(folded: &str) -> String {
             .collect();
         let mut out = String::new();
         for (i, &c) in chars.iter().enumerate() {
-            let h_silent = c == 'h'
-                && i > 0
-                && (i + 1 == chars.len() || !vowel(chars[i - 1]));
+            let h_silent = c == 'h' && i > 0 && (i + 1 == chars.len() || !vowel(chars[i - 1]));
             if !(h_silent || (i > 0 && vowel(c))) {
                 out.push(c);
             }

@@ -17,7 +17,11 @@ pub fn explain(config: &Config, text: &str, out: &mut dyn Write) -> Outcome {
 /// Reads the document to explain from `path`: the record with id `doc` of
 /// a JSON Lines, JSON or CSV dump (read like `evex extract` reads it; the
 /// first record without `doc`), or a plain-text file as it is.
-pub fn read_record(path: &Path, doc: Option<&str>, opts: &ingest::Options) -> Result<Document, String> {
+pub fn read_record(
+    path: &Path,
+    doc: Option<&str>,
+    opts: &ingest::Options,
+) -> Result<Document, String> {
     let shown = path.display().to_string();
     let format = opts.format.or_else(|| Format::from_name(&shown));
     if format.is_none_or(|f| f == Format::Text) && doc.is_none() {

@@ -54,7 +54,12 @@ pub fn report(args: &ReportArgs) -> Outcome {
             (Item::Reject(r), _) => {
                 summary.rejected += 1;
                 let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!("evex: rejected {}{at}: {}: {}", r.source, r.reason.as_str(), r.detail);
+                eprintln!(
+                    "evex: rejected {}{at}: {}: {}",
+                    r.source,
+                    r.reason.as_str(),
+                    r.detail
+                );
             }
             _ => {}
         }
@@ -64,7 +69,9 @@ pub fn report(args: &ReportArgs) -> Outcome {
         eprintln!("evex: {e}");
         return Outcome::OutputError;
     }
-    let written = super::write_output(&args.out, &mut |w| write_page(w, &pipeline, &docs, &summary));
+    let written = super::write_output(&args.out, &mut |w| {
+        write_page(w, &pipeline, &docs, &summary)
+    });
     if let Err(e) = written {
         eprintln!("evex: cannot write {}: {e}", args.out.display());
         return Outcome::OutputError;
@@ -73,7 +80,11 @@ pub fn report(args: &ReportArgs) -> Outcome {
         eprintln!(
             "evex: {} documents{}, {} entity mentions, {} events written to {}",
             summary.documents,
-            if summary.truncated { " (limit reached)" } else { "" },
+            if summary.truncated {
+                " (limit reached)"
+            } else {
+                ""
+            },
             summary.entities,
             summary.events_by_type.values().sum::<u64>(),
             args.out.display()

@@ -49,7 +49,10 @@ pub fn suggest(args: &SuggestArgs) -> Outcome {
         let mut entries: Vec<u32> = ex.mentions.iter().map(|m| m.entry).collect();
         entries.sort_unstable();
         entries.dedup();
-        (sightings(&cues, &d.text, &ex), entries)
+        (
+            sightings(&cues, pipeline.gazetteer(), &d.text, &ex),
+            entries,
+        )
     };
     let mut batch = c.batch.clone();
     batch.progress &= !c.quiet;
@@ -59,7 +62,12 @@ pub fn suggest(args: &SuggestArgs) -> Outcome {
             (Item::Reject(r), _) => {
                 rejected += 1;
                 let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!("evex: rejected {}{at}: {}: {}", r.source, r.reason.as_str(), r.detail);
+                eprintln!(
+                    "evex: rejected {}{at}: {}: {}",
+                    r.source,
+                    r.reason.as_str(),
+                    r.detail
+                );
             }
             _ => {}
         }

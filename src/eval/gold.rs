@@ -75,8 +75,8 @@ pub fn read_gold(path: &std::path::Path) -> Result<Vec<GoldDoc>, GoldError> {
             line: at,
             message,
         };
-        let v: Value = serde_json::from_str(&line)
-            .map_err(|e| err(format!("not a JSON object: {e}")))?;
+        let v: Value =
+            serde_json::from_str(&line).map_err(|e| err(format!("not a JSON object: {e}")))?;
         docs.push(parse_doc(&v, at).map_err(err)?);
     }
     Ok(docs)

@@ -193,7 +193,11 @@ fn append_system(p: &Pipeline, g: &GoldDoc, ex: &Extraction, source: usize, sys:
     }
 }
 
-fn rule_stats(p: &Pipeline, docs: &[(&GoldDoc, &SysDoc)], pairings: &[DocPairing]) -> Vec<RuleStats> {
+fn rule_stats(
+    p: &Pipeline,
+    docs: &[(&GoldDoc, &SysDoc)],
+    pairings: &[DocPairing],
+) -> Vec<RuleStats> {
     let rules = &p.rules().rules;
     let mut counts = vec![[0usize; 3]; rules.len()];
     for ((_, sys), pairing) in docs.iter().zip(pairings) {
@@ -296,10 +300,7 @@ fn entry_stats(
 
 /// The first system entity with this id: (document, index).
 fn find_entity(docs: &[(&GoldDoc, &SysDoc)], id: &str) -> Option<(usize, usize)> {
-    docs.iter().enumerate().find_map(|(d, (_, sys))| {
-        sys.entities
-            .iter()
-            .position(|e| e.id == id)
-            .map(|i| (d, i))
-    })
+    docs.iter()
+        .enumerate()
+        .find_map(|(d, (_, sys))| sys.entities.iter().position(|e| e.id == id).map(|i| (d, i)))
 }

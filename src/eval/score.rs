@@ -204,9 +204,9 @@ pub fn score(docs: &[(&GoldDoc, &SysDoc)]) -> (Scores, Vec<DocPairing>) {
                 .filter(|(st, sc, _)| st == t && sc == c)
                 .map(|(_, _, x)| x.as_str())
                 .collect();
-            let hit = gold_ents
-                .iter()
-                .any(|(gt, fs)| gt == t && (fs.contains(c) || texts.iter().any(|x| fs.contains(*x))));
+            let hit = gold_ents.iter().any(|(gt, fs)| {
+                gt == t && (fs.contains(c) || texts.iter().any(|x| fs.contains(*x)))
+            });
             e_tp_p += usize::from(hit);
             let d = per_type.entry(t.to_string()).or_default();
             d[0] += usize::from(hit);
@@ -226,7 +226,10 @@ pub fn score(docs: &[(&GoldDoc, &SysDoc)]) -> (Scores, Vec<DocPairing>) {
         let mut aliases: HashMap<String, HashSet<String>> = HashMap::new();
         for (_, fs) in &gold_ents {
             for f in fs {
-                aliases.entry(f.clone()).or_default().extend(fs.iter().cloned());
+                aliases
+                    .entry(f.clone())
+                    .or_default()
+                    .extend(fs.iter().cloned());
             }
         }
         let mut seen = HashSet::new();
@@ -250,7 +253,10 @@ pub fn score(docs: &[(&GoldDoc, &SysDoc)]) -> (Scores, Vec<DocPairing>) {
                 .iter()
                 .chain(&ge.alternatives[r])
                 .map(|gv| norm(gv))
-                .any(|gn| !gn.is_empty() && (sn == gn || aliases.get(&gn).is_some_and(|a| a.contains(&sn))))
+                .any(|gn| {
+                    !gn.is_empty()
+                        && (sn == gn || aliases.get(&gn).is_some_and(|a| a.contains(&sn)))
+                })
         };
         let mut used = vec![false; pairing.counted.len()];
         for ge in &g.events {

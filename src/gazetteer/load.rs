@@ -334,12 +334,7 @@ mod tests {
             e.to_string(),
             "x.tsv:2: empty alias in `Kiev||Kijev` (two `|` in a row, or one at an end)"
         );
-        let e = parse_file(
-            "place.tsv",
-            "canonical\ttype\nKyiv\t\n",
-            &mut Vec::new(),
-        )
-        .unwrap_err();
+        let e = parse_file("place.tsv", "canonical\ttype\nKyiv\t\n", &mut Vec::new()).unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("place.tsv:2: the `type` cell is empty (write PERSON"),

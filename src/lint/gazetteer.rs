@@ -29,7 +29,8 @@ fn finding(origin: &str, kind: &'static str, message: String) -> Finding {
 
 /// Does alias `b` match wherever alias `a` does (same folded form)?
 fn covers(b: &Alias, a: &Alias) -> bool {
-    b.case == CaseRule::Any || (b.case == a.case && (b.case == CaseRule::Title || b.stripped == a.stripped))
+    b.case == CaseRule::Any
+        || (b.case == a.case && (b.case == CaseRule::Title || b.stripped == a.stripped))
 }
 
 /// Aliases shared by several entries, and entries that can never win.

@@ -28,7 +28,8 @@ pub(super) fn unreachable_triggers(p: &Pipeline, out: &mut Vec<Finding>) {
     let g = p.gazetteer();
     let rules = &p.rules().rules;
     // Per rule: (forms, forms that are entity names, an example entry).
-    let mut forms: Vec<(usize, Vec<String>, Option<u32>)> = vec![(0, Vec::new(), None); rules.len()];
+    let mut forms: Vec<(usize, Vec<String>, Option<u32>)> =
+        vec![(0, Vec::new(), None); rules.len()];
     let mut participle = vec![false; rules.len()];
     let mut keys: Vec<&String> = p.rules().triggers.keys().collect();
     keys.sort();

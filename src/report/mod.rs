@@ -140,7 +140,14 @@ pub fn render_document(p: &Pipeline, doc: &Document, ex: &Extraction) -> Rendere
 
 /// One event: a head line (type, rule, modality, roles) and the evidence
 /// sentence with the trigger and the role fillers marked.
-fn render_event(html: &mut String, text: &str, ex: &Extraction, ev: &Event, rule: &str, origin: &str) {
+fn render_event(
+    html: &mut String,
+    text: &str,
+    ex: &Extraction,
+    ev: &Event,
+    rule: &str,
+    origin: &str,
+) {
     let roles = ev.describe();
     let _ = write!(
         html,
@@ -156,8 +163,12 @@ fn render_event(html: &mut String, text: &str, ex: &Extraction, ev: &Event, rule
     let (s0, s1) = (s0 as usize, s1 as usize);
     // Spans to mark inside the sentence: the trigger, then each role (a
     // span filling two roles is marked once with both names).
-    let mut spans: Vec<(usize, usize, String, bool)> =
-        vec![(ev.trigger_start as usize, ev.trigger_end as usize, String::new(), true)];
+    let mut spans: Vec<(usize, usize, String, bool)> = vec![(
+        ev.trigger_start as usize,
+        ev.trigger_end as usize,
+        String::new(),
+        true,
+    )];
     for r in &ev.roles {
         let (a, b) = (r.start as usize, r.end as usize);
         if a < s0 || b > s1 || a >= b {
@@ -180,7 +191,11 @@ fn render_event(html: &mut String, text: &str, ex: &Extraction, ev: &Event, rule
         }
         html.push_str(&escape(&text[at..a]));
         if trigger {
-            let _ = write!(html, "<b class=\"trig\" title=\"trigger\">{}</b>", escape(&text[a..b]));
+            let _ = write!(
+                html,
+                "<b class=\"trig\" title=\"trigger\">{}</b>",
+                escape(&text[a..b])
+            );
         } else {
             let _ = write!(
                 html,
@@ -239,7 +254,9 @@ pub fn write_page(
             page::COLOURS[i % page::COLOURS.len()]
         );
     }
-    head.push_str("</style>\n</head>\n<body>\n<header>\n<h1>evex report</h1>\n<section id=\"summary\">\n");
+    head.push_str(
+        "</style>\n</head>\n<body>\n<header>\n<h1>evex report</h1>\n<section id=\"summary\">\n",
+    );
     let _ = writeln!(
         head,
         "<p>{} documents{}{}; {} entity mentions; {events} events. Gazetteer: {} entries, {} aliases; {} rules.</p>",
@@ -260,26 +277,35 @@ pub fn write_page(
         p.rules().rules.len()
     );
     let table = |head: &mut String, title: &str, rows: &BTreeMap<String, u64>| {
-        if rows.is_empty() {
-            return;
-        }
-        let _ = write!(head, "<table><tr><th>{}</th><th>events</th></tr>", escape(title));
+        let _ = write!(
+            head,
+            "<table><tr><th>{}</th><th>events</th></tr>",
+            escape(title)
+        );
         for (k, v) in rows {
             let _ = write!(head, "<tr><td>{}</td><td>{v}</td></tr>", escape(k));
         }
         head.push_str("</table>\n");
     };
-    table(&mut head, "event type", &s.events_by_type);
-    table(&mut head, "rule", &s.events_by_rule);
-    head.push_str("</section>\n<div id=\"controls\"><label>Event type <select id=\"type-filter\"><option value=\"\">all documents</option>");
+    if !s.events_by_type.is_empty() {
+        let _ = write!(
+            head,
+            "<details><summary>Events per type and per rule ({} rules fired)</summary>\n",
+            s.events_by_rule.len()
+        );
+        table(&mut head, "event type", &s.events_by_type);
+        table(&mut head, "rule", &s.events_by_rule);
+        head.push_str("</details>\n");
+    }
+    head.push_str("</section>\n</header>\n<nav id=\"controls\"><label>Event type <select id=\"type-filter\"><option value=\"\">all documents</option>");
     for t in s.events_by_type.keys() {
         let _ = write!(head, "<option value=\"{t}\">{t}</option>", t = escape(t));
     }
-    head.push_str("</select></label> <input id=\"search\" type=\"search\" placeholder=\"Search the documents\" aria-label=\"Search\"> <span id=\"shown\"></span></div>\n<div class=\"legend\">Entity types: ");
+    head.push_str("</select></label> <input id=\"search\" type=\"search\" placeholder=\"Search the documents\" aria-label=\"Search\"> <span id=\"shown\"></span>\n<div class=\"legend\">Entity types: ");
     for (i, t) in gaz.types().iter().enumerate() {
         let _ = write!(head, "<span class=\"t{i}\">{}</span>", escape(t));
     }
-    head.push_str("<span>dashed: a person named after a title, in no gazetteer</span> · <span><b class=\"trig\">trigger</b></span> <span class=\"role\">role<sub>slot</sub></span> · hover or click for details</div>\n</header>\n<main>\n");
+    head.push_str("<span>dashed: a person named after a title, in no gazetteer</span> · <span><b class=\"trig\">trigger</b></span> <span class=\"role\">role<sub>slot</sub></span> · hover or click for details</div>\n</nav>\n<main>\n");
     out.write_all(head.as_bytes())?;
     for d in docs {
         out.write_all(d.html.as_bytes())?;

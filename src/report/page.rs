@@ -10,13 +10,14 @@ pub const COLOURS: &[&str] = &[
 
 pub const STYLE: &str = r#"
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #222; background: #fafafa; }
-header { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ddd; padding: 8px 16px; z-index: 2; }
+header { background: #fff; padding: 8px 16px 0; }
+nav#controls { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ddd; padding: 6px 16px; z-index: 2; }
 h1 { font-size: 20px; margin: 0 0 4px; }
 #summary { font-size: 13px; color: #444; }
 #summary table { border-collapse: collapse; margin: 4px 12px 4px 0; display: inline-table; vertical-align: top; }
 #summary td, #summary th { padding: 1px 8px 1px 0; text-align: left; }
-#controls { margin: 6px 0; }
 #controls input { width: 22em; }
+#summary details { margin: 4px 0; }
 .legend span { margin-right: 8px; padding: 1px 6px; border-radius: 3px; font-size: 12px; }
 main { padding: 8px 16px 40px; max-width: 70em; }
 article.doc { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 8px 14px; margin: 12px 0; }

@@ -450,8 +450,14 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("ANAPHORS", "generic mentions"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
-    ("TITLES", "people named after a title; evex lint, evex suggest"),
-    ("TITLE_WORDS", "people named after a title; evex lint, evex suggest"),
+    (
+        "TITLES",
+        "people named after a title; evex lint, evex suggest",
+    ),
+    (
+        "TITLE_WORDS",
+        "people named after a title; evex lint, evex suggest",
+    ),
     ("SUGGEST_ORG_HEADS", "evex suggest"),
     ("SUGGEST_PLACE_HEADS", "evex suggest"),
     ("SUGGEST_WEAPON_BEFORE", "evex suggest"),
@@ -825,17 +831,19 @@ impl Compiler<'_> {
                 _ => match self.slot(file, line) {
                     Ok(slot) => rule.slots.push(slot),
                     Err(e) => {
-                        return Err(match crate::spelling::did_you_mean(&head.text, RULE_KEYWORDS) {
-                            Some(k) => RuleError::at_tok(
-                                file,
-                                head,
-                                format!(
-                                    "unknown keyword `{}`; did you mean `{k}`? (a slot line reads `NAME TYPES before|after|around N`)",
-                                    head.text
+                        return Err(
+                            match crate::spelling::did_you_mean(&head.text, RULE_KEYWORDS) {
+                                Some(k) => RuleError::at_tok(
+                                    file,
+                                    head,
+                                    format!(
+                                        "unknown keyword `{}`; did you mean `{k}`? (a slot line reads `NAME TYPES before|after|around N`)",
+                                        head.text
+                                    ),
                                 ),
-                            ),
-                            None => e,
-                        });
+                                None => e,
+                            },
+                        );
                     }
                 },
             }

@@ -244,9 +244,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
                 });
             }
             other => {
-                let hint = crate::spelling::did_you_mean(other, &["rule", "words", "modality", "setting"])
-                    .map(|k| format!("; did you mean `{k}`?"))
-                    .unwrap_or_default();
+                let hint =
+                    crate::spelling::did_you_mean(other, &["rule", "words", "modality", "setting"])
+                        .map(|k| format!("; did you mean `{k}`?"))
+                        .unwrap_or_default();
                 return Err(RuleError::at(
                     file,
                     head.line,

@@ -3,6 +3,7 @@
 
 use super::cues::{Cues, MEDIUM, STRONG, Votes, WEAK};
 use crate::common_words::is_common;
+use crate::gazetteer::Gazetteer;
 use crate::normalize::fold_phrase;
 use crate::pipeline::Extraction;
 use crate::segment::{TokenKind, tokenize};
@@ -35,7 +36,8 @@ struct Tok {
 }
 
 /// The unmatched names of `text`, given what the pipeline found in it.
-pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
+pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> Vec<Sighting> {
+    let place = gaz.type_index("PLACE");
     let mut toks: Vec<Tok> = Vec::new();
     tokenize(text, |start, end, kind, space_before, newlines| {
         toks.push(Tok {
@@ -61,7 +63,9 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
     let word = |t: &Tok| &text[t.start..t.end];
     let folded = |t: &Tok| fold_phrase(word(t));
     let capital = |t: &Tok| {
-        t.kind == TokenKind::Word && !t.covered && word(t).chars().next().is_some_and(char::is_uppercase)
+        t.kind == TokenKind::Word
+            && !t.covered
+            && word(t).chars().next().is_some_and(char::is_uppercase)
     };
     let mut out: Vec<Sighting> = Vec::new();
     let mut si = 0;
@@ -114,7 +118,9 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
                 && !t.covered
                 && cues.connectors.contains(&folded(t))
                 && hyphen_at(j + 1)
-                && toks.get(j + 2).is_some_and(|n| !n.space_before && capital(n))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| !n.space_before && capital(n))
             {
                 words.push(j);
                 words.push(j + 2);
@@ -148,7 +154,16 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
                     && toks[k - 1].kind == TokenKind::Punct
                     && matches!(
                         word(&toks[k - 1]),
-                        "." | "!" | "?" | ":" | ";" | "\"" | "\u{201c}" | "(" | "[" | "\u{2014}" | "\u{2013}"
+                        "." | "!"
+                            | "?"
+                            | ":"
+                            | ";"
+                            | "\""
+                            | "\u{201c}"
+                            | "("
+                            | "["
+                            | "\u{2014}"
+                            | "\u{2013}"
                     ))
         };
         let mut votes = Votes::default();
@@ -192,16 +207,15 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
         }
         let mut start = toks[name[0]].start;
         let end = toks[*name.last().unwrap_or(&name[0])].end;
-        // An organisation named after its country ("Russian Defense
-        // Ministry"): the demonym before it belongs to the name.
+        // An organisation or place named after a place ("Russian Defense
+        // Ministry", "Jordan Valley"): the place belongs to the name.
         let last_word = folded(&toks[*name.last().unwrap_or(&name[0])]);
         if (cues.org_heads.contains(&last_word) || cues.place_heads.contains(&last_word))
             && toks[name[0]].space_before
             && name[0] > 0
-            && let Some(m) = ex
-                .mentions
-                .iter()
-                .find(|m| m.end as usize == toks[name[0] - 1].end)
+            && let Some(m) = ex.mentions.iter().find(|m| {
+                m.end as usize == toks[name[0] - 1].end && Some(gaz.etype_of(m.entry)) == place
+            })
         {
             start = m.start as usize;
         }
@@ -222,24 +236,37 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         };
-        if parts.iter().all(|w| cues.skip.contains(w) || cues.calendar.contains(w))
-            || (parts.iter().all(|w| is_common(w) || cues.connectors.contains(w))
-                && !parts.iter().any(|w| cues.org_heads.contains(w) || cues.place_heads.contains(w)))
+        if parts
+            .iter()
+            .all(|w| cues.skip.contains(w) || cues.calendar.contains(w))
+            || (parts
+                .iter()
+                .all(|w| is_common(w) || cues.connectors.contains(w))
+                && !parts
+                    .iter()
+                    .any(|w| cues.org_heads.contains(w) || cues.place_heads.contains(w)))
         {
             continue;
         }
         // A title right before the name ("spokesman Mohsen Eslami").
         if first == 0 && name[0] > 0 {
-            let before = (0..name[0]).rev().find(|&k| toks[k].kind != TokenKind::Punct);
+            let before = (0..name[0])
+                .rev()
+                .find(|&k| toks[k].kind != TokenKind::Punct);
             if let Some(b) = before.filter(|&b| toks[b].start >= s_start)
                 && cues.titles.contains(&folded(&toks[b]))
             {
-                votes.add(0, STRONG, || format!("after the title `{}`", word(&toks[b])));
+                votes.add(0, STRONG, || {
+                    format!("after the title `{}`", word(&toks[b]))
+                });
             }
         }
         // Heads: the last word, or the first one before "of".
         let head_last = parts[parts.len() - 1];
-        let head_first = parts.first().copied().filter(|_| parts.get(1) == Some(&"of"));
+        let head_first = parts
+            .first()
+            .copied()
+            .filter(|_| parts.get(1) == Some(&"of"));
         for head in [Some(head_last), head_first].into_iter().flatten() {
             if cues.org_heads.contains(head) {
                 votes.add(1, STRONG, || format!("the head word `{head}`"));
@@ -248,11 +275,12 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             }
         }
         // A model designation: letters and digits joined by a hyphen.
-        if name.windows(2).any(|w| {
-            toks[w[1]].kind == TokenKind::Number && w[1] > w[0] + 1
-        }) || (name.len() == 1
-            && word(&toks[name[0]]).chars().any(|c| c.is_ascii_digit())
-            && word(&toks[name[0]]).chars().any(char::is_alphabetic))
+        if name
+            .windows(2)
+            .any(|w| toks[w[1]].kind == TokenKind::Number && w[1] > w[0] + 1)
+            || (name.len() == 1
+                && word(&toks[name[0]]).chars().any(|c| c.is_ascii_digit())
+                && word(&toks[name[0]]).chars().any(char::is_alphabetic))
         {
             votes.add(2, STRONG, || "a model designation".into());
         }
@@ -295,7 +323,9 @@ pub fn sightings(cues: &Cues, text: &str, ex: &Extraction) -> Vec<Sighting> {
             votes.add(3, WEAK, || format!("after `{w}`"));
         }
         if parts.len() >= 2 && cues.first_names.contains(parts[0]) {
-            votes.add(0, MEDIUM, || format!("the first name `{}`", word(&toks[name[0]])));
+            votes.add(0, MEDIUM, || {
+                format!("the first name `{}`", word(&toks[name[0]]))
+            });
         }
         if acronym {
             votes.add(1, WEAK, || "an acronym".into());

@@ -146,7 +146,10 @@ pub struct Suggestion {
 
 /// The rows: new names (sorted by documents, then mentions, then name) and
 /// variants of existing entries (one row per entry, sorted the same way).
-pub fn suggestions(tally: &Tally, gaz: &crate::gazetteer::Gazetteer) -> (Vec<Suggestion>, Vec<Suggestion>) {
+pub fn suggestions(
+    tally: &Tally,
+    gaz: &crate::gazetteer::Gazetteer,
+) -> (Vec<Suggestion>, Vec<Suggestion>) {
     let index = VariantIndex::new(gaz);
     let mut new = Vec::new();
     let mut by_entry: HashMap<u32, Suggestion> = HashMap::new();
@@ -156,7 +159,11 @@ pub fn suggestions(tally: &Tally, gaz: &crate::gazetteer::Gazetteer) -> (Vec<Sug
         // A spelling of an entry the corpus names elsewhere, or whose
         // context points at the entry's type: not just a look-alike.
         let variant = index.find(key).filter(|v| {
-            tally.mentioned.get(v.entry as usize).copied().unwrap_or(false)
+            tally
+                .mentioned
+                .get(v.entry as usize)
+                .copied()
+                .unwrap_or(false)
                 || c.votes.best().map(|(t, _)| TYPES[t])
                     == Some(gaz.type_name(gaz.entry(v.entry).etype))
         });
@@ -240,7 +247,15 @@ pub fn suggestions(tally: &Tally, gaz: &crate::gazetteer::Gazetteer) -> (Vec<Sug
 /// The columns of the output: a gazetteer's, plus `count`, `docs`,
 /// `evidence` and `example`, which load as attributes.
 pub const COLUMNS: &[&str] = &[
-    "canonical", "type", "id", "aliases", "surname", "count", "docs", "evidence", "example",
+    "canonical",
+    "type",
+    "id",
+    "aliases",
+    "surname",
+    "count",
+    "docs",
+    "evidence",
+    "example",
 ];
 
 /// Writes the rows as a gazetteer TSV file, with comment lines saying what
@@ -261,7 +276,10 @@ pub fn write_tsv(
         out,
         "# Check each row (the type is a guess; `evidence` says why), delete the ones you do not want,"
     )?;
-    writeln!(out, "# then load the file with `evex extract --gazetteers FILE`.")?;
+    writeln!(
+        out,
+        "# then load the file with `evex extract --gazetteers FILE`."
+    )?;
     writeln!(out, "{}", COLUMNS.join("\t"))?;
     let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let row = |out: &mut dyn Write, s: &Suggestion| {

@@ -64,7 +64,9 @@ impl<'g> VariantIndex<'g> {
             for &p in self.buckets.get(&(first, len)).into_iter().flatten() {
                 let form = &self.gaz.patterns()[p][1..];
                 if form.split(' ').count() != words
-                    || (form != key && (form.starts_with(key) || key.starts_with(form)) && !ends_alike(key, form))
+                    || (form != key
+                        && (form.starts_with(key) || key.starts_with(form))
+                        && !ends_alike(key, form))
                     || skeleton(form) != outline
                 {
                     continue;

@@ -59,7 +59,9 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .filter_map(|c| {
-            let d = if c.starts_with(word) && word.len() >= 3 {
+            let d = if *c == word {
+                None
+            } else if c.starts_with(word) && word.len() >= 3 {
                 Some(1)
             } else {
                 distance(word, c, max)

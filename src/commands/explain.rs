@@ -29,7 +29,7 @@ pub fn read_record(
             .map(|t| Document::new("explain", t))
             .map_err(|e| format!("cannot read {shown}: {e}"));
     }
-    let files = ingest::plan(&[shown.clone()], opts);
+    let files = ingest::plan(std::slice::from_ref(&shown), opts);
     let mut found: Option<Document> = None;
     let mut seen: Vec<String> = Vec::new();
     let mut problem: Option<String> = None;

@@ -287,11 +287,11 @@ pub fn score(docs: &[(&GoldDoc, &SysDoc)]) -> (Scores, Vec<DocPairing>) {
             v_tp += 1;
             d[0] += 1;
             let mut strict = true;
-            for r in 0..4 {
+            for (r, counts) in role_ok.iter_mut().enumerate() {
                 if ge.roles[r].is_some() {
                     let ok = agree(ge, r, &se.roles[r]);
-                    role_ok[r][0] += usize::from(ok);
-                    role_ok[r][1] += 1;
+                    counts[0] += usize::from(ok);
+                    counts[1] += 1;
                     strict &= ok;
                 }
             }

@@ -639,10 +639,13 @@ pub struct IdSuffix {
     pub first_line: u64,
 }
 
+/// Rows with their ids, and the rows whose derived id got a suffix.
+type IdentifiedRows = (Vec<(String, Row)>, Vec<IdSuffix>);
+
 /// Gives every row its id. Written ids must be unique (a duplicate is an
 /// error); a derived id that is taken gets the first free suffix `-2`, `-3`,
 /// … in file order, so it is the same on every run of the same files.
-fn dedupe_ids(rows: Vec<Row>) -> Result<(Vec<(String, Row)>, Vec<IdSuffix>), GazetteerError> {
+fn dedupe_ids(rows: Vec<Row>) -> Result<IdentifiedRows, GazetteerError> {
     // Deriving an id folds the canonical name: done in parallel.
     let mut ids: Vec<String> = rows
         .par_iter()

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! #!lint allow common-word           ← the next row (TSV) or statement (rules)
-//! Nice	place/nice	…
+//! Nice<TAB>place/nice<TAB>…
 //! #!lint allow-file hidden-entry     ← every row or statement of this file
 //! ```
 //!
@@ -39,9 +39,8 @@ impl Allowances {
                 }
                 continue;
             }
-            let statement = !line.trim().is_empty()
-                && !line.starts_with('#')
-                && !(rules && line.starts_with([' ', '\t']));
+            let indented = rules && line.starts_with([' ', '\t']);
+            let statement = !(line.trim().is_empty() || line.starts_with('#') || indented);
             if statement && !pending.is_empty() {
                 self.lines
                     .entry((file.to_string(), n as u64 + 1))

@@ -31,6 +31,13 @@ pub(super) fn unreachable_triggers(p: &Pipeline, out: &mut Vec<Finding>) {
     let mut forms: Vec<(usize, Vec<String>, Option<u32>)> =
         vec![(0, Vec::new(), None); rules.len()];
     let mut participle = vec![false; rules.len()];
+    // Folded form → pattern, for the few thousand trigger forms.
+    let patterns: std::collections::HashMap<&str, usize> = g
+        .patterns()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (&f[1..], i))
+        .collect();
     let mut keys: Vec<&String> = p.rules().triggers.keys().collect();
     keys.sort();
     for first in keys {
@@ -42,7 +49,7 @@ pub(super) fn unreachable_triggers(p: &Pipeline, out: &mut Vec<Finding>) {
             let phrase = phrase.join(" ");
             forms[r].0 += 1;
             participle[r] |= t.form == Form::Past;
-            let named = g.find_pattern(&phrase).and_then(|pat| {
+            let named = patterns.get(phrase.as_str()).and_then(|&pat| {
                 g.pattern_aliases(pat).iter().copied().find(|&a| {
                     let a = g.alias(a);
                     a.case == CaseRule::Any && a.kind != AliasKind::Partial

@@ -288,9 +288,9 @@ pub fn write_page(
         head.push_str("</table>\n");
     };
     if !s.events_by_type.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             head,
-            "<details><summary>Events per type and per rule ({} rules fired)</summary>\n",
+            "<details><summary>Events per type and per rule ({} rules fired)</summary>",
             s.events_by_rule.len()
         );
         table(&mut head, "event type", &s.events_by_type);

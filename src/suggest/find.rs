@@ -130,7 +130,7 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
             if t.kind == TokenKind::Word
                 && !t.covered
                 && cues.connectors.contains(&folded(t))
-                && toks.get(j + 1).is_some_and(|n| capital(n))
+                && toks.get(j + 1).is_some_and(&capital)
             {
                 words.push(j);
                 words.push(j + 1);
@@ -289,7 +289,7 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
             .iter()
             .filter(|t| t.kind != TokenKind::Punct && t.end <= s_end)
             .take(3)
-            .map(|t| folded(t))
+            .map(&folded)
             .collect();
         let starts = |set: &crate::words::PhraseSet| {
             next.first().and_then(|w| {
@@ -311,7 +311,7 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
             .rev()
             .filter(|t| t.kind != TokenKind::Punct && t.start >= s_start)
             .take(3)
-            .map(|t| folded(t))
+            .map(&folded)
             .collect();
         if let Some(w) = prev.first().and_then(|w| {
             cues.place_after
@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn plurals_are_not_names() {
-        assert!(plural_of_common("delegates") && plural_of_common("casualties"));
+        assert!(plural_of_common("officials") && plural_of_common("countries"));
         assert!(!plural_of_common("kyiv") && !plural_of_common("hamas"));
         assert!(acronym_plural("MPs") && !acronym_plural("Ms") && !acronym_plural("IRGC"));
     }

@@ -104,25 +104,41 @@ struct Corpus {
     quiet: bool,
 }
 
+/// Reading options from the command line; no field names given means the
+/// defaults.
+fn ingest_options(
+    format: Option<Format>,
+    id_fields: Vec<String>,
+    text_fields: Vec<String>,
+    max_doc_bytes: usize,
+) -> ingest::Options {
+    let defaults = ingest::Options::default();
+    ingest::Options {
+        format,
+        id_fields: if id_fields.is_empty() {
+            defaults.id_fields
+        } else {
+            id_fields
+        },
+        text_fields: if text_fields.is_empty() {
+            defaults.text_fields
+        } else {
+            text_fields
+        },
+        max_doc_bytes,
+    }
+}
+
 impl Corpus {
     fn args(self) -> CorpusArgs {
-        let defaults = ingest::Options::default();
         CorpusArgs {
             inputs: self.inputs,
-            ingest: ingest::Options {
-                format: self.input_format,
-                id_fields: if self.id_fields.is_empty() {
-                    defaults.id_fields
-                } else {
-                    self.id_fields
-                },
-                text_fields: if self.text_fields.is_empty() {
-                    defaults.text_fields
-                } else {
-                    self.text_fields
-                },
-                max_doc_bytes: self.max_doc_bytes,
-            },
+            ingest: ingest_options(
+                self.input_format,
+                self.id_fields,
+                self.text_fields,
+                self.max_doc_bytes,
+            ),
             config: self.load.config(),
             batch: BatchOptions {
                 threads: self.threads,
@@ -264,25 +280,11 @@ fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(x) => {
-            let defaults = ingest::Options::default();
             let args = ExtractArgs {
                 inputs: x.inputs,
                 out: x.out,
                 format: x.format,
-                ingest: ingest::Options {
-                    format: x.input_format,
-                    id_fields: if x.id_fields.is_empty() {
-                        defaults.id_fields
-                    } else {
-                        x.id_fields
-                    },
-                    text_fields: if x.text_fields.is_empty() {
-                        defaults.text_fields
-                    } else {
-                        x.text_fields
-                    },
-                    max_doc_bytes: x.max_doc_bytes,
-                },
+                ingest: ingest_options(x.input_format, x.id_fields, x.text_fields, x.max_doc_bytes),
                 config: Config {
                     merge_events: !x.keep_duplicates,
                     include_generic: x.include_generic,

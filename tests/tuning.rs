@@ -39,6 +39,23 @@ const TUNING: &[&str] = &[
     "tests/data/tuning/rules",
 ];
 
+/// Runs `evex COMMAND INPUTS… --out OUT` on the fixtures' gazetteer (and the
+/// default rules) plus `extra`, and checks that it succeeds.
+fn on_corpus(command: &str, inputs: &[&str], extra: &[&str], out: &Path) -> Output {
+    let mut args: Vec<&str> = vec![command];
+    args.extend(inputs);
+    args.extend([
+        "--no-default-gazetteers",
+        "--gazetteers",
+        "tests/data/tuning/gazetteers",
+    ]);
+    args.extend(extra);
+    args.extend(["--out", out.to_str().unwrap()]);
+    let o = evex(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    o
+}
+
 fn with(first: &[&str], rest: &[&str]) -> Vec<String> {
     first.iter().chain(rest).map(|s| s.to_string()).collect()
 }
@@ -273,18 +290,12 @@ fn lint_is_clean_without_problems_and_exits_2_on_a_broken_file() {
 fn extract_warns_about_failing_examples_of_user_rules() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out");
-    let o = evex(&[
+    let o = on_corpus(
         "extract",
-        "tests/data/tuning/corpus",
-        "--no-default-gazetteers",
-        "--gazetteers",
-        "tests/data/tuning/gazetteers",
-        "--rules",
-        "tests/data/tuning/lint/rules/lint.rules",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        &["tests/data/tuning/corpus"],
+        &["--rules", "tests/data/tuning/lint/rules/lint.rules"],
+        &out,
+    );
     let warnings: Vec<String> = stderr(&o)
         .lines()
         .filter(|l| l.contains("warning"))
@@ -329,32 +340,16 @@ Tessa Marlow	PERSON	person/tessa-marlow	Tessa Marlowe		1	1	`Tessa Marlowe` spell
 fn suggest_writes_a_gazetteer_of_missed_names_that_loads() {
     let dir = tempfile::tempdir().expect("tempdir");
     let tsv = dir.path().join("candidates.tsv");
-    let o = evex(&[
-        "suggest",
-        "tests/data/tuning/corpus",
-        "--no-default-gazetteers",
-        "--gazetteers",
-        "tests/data/tuning/gazetteers",
-        "--out",
-        tsv.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    on_corpus("suggest", &["tests/data/tuning/corpus"], &[], &tsv);
     assert_eq!(fs::read_to_string(&tsv).expect("tsv"), SUGGEST_EXPECTED);
     // The file loads as it is: the new names and the variant are found.
     let out = dir.path().join("out");
-    let o = evex(&[
+    on_corpus(
         "extract",
-        "tests/data/tuning/corpus",
-        "--no-default-gazetteers",
-        "--gazetteers",
-        "tests/data/tuning/gazetteers",
-        "--gazetteers",
-        tsv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        &["tests/data/tuning/corpus"],
+        &["--gazetteers", tsv.to_str().unwrap(), "--quiet"],
+        &out,
+    );
     let entities = fs::read_to_string(out.join("entities.csv")).expect("entities");
     for needle in [
         ",Karsk Brigade,ORG,Karsk Brigade,org/karsk-brigade,",
@@ -375,32 +370,11 @@ fn hostile_report(dir: &Path) -> (PathBuf, usize) {
     )
     .expect("write");
     let html = dir.join("report.html");
-    let args = [
-        "report",
-        "tests/data/tuning/corpus",
-        evil.to_str().unwrap(),
-        "--no-default-gazetteers",
-        "--gazetteers",
-        "tests/data/tuning/gazetteers",
-        "--out",
-        html.to_str().unwrap(),
-    ];
-    let o = evex(&args);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let inputs = ["tests/data/tuning/corpus", evil.to_str().unwrap()];
+    on_corpus("report", &inputs, &[], &html);
     // As many highlights as entity rows.
     let out = dir.join("out");
-    let o = evex(&[
-        "extract",
-        "tests/data/tuning/corpus",
-        evil.to_str().unwrap(),
-        "--no-default-gazetteers",
-        "--gazetteers",
-        "tests/data/tuning/gazetteers",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    on_corpus("extract", &inputs, &["--quiet"], &out);
     let rows = fs::read_to_string(out.join("entities.csv"))
         .expect("entities")
         .lines()

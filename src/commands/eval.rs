@@ -3,7 +3,7 @@
 
 use super::Outcome;
 use crate::eval::{evaluate, read_gold, render_text};
-use crate::pipeline::{Config, Pipeline};
+use crate::pipeline::Config;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -28,12 +28,9 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Outcome {
             return Outcome::ConfigError;
         }
     };
-    let pipeline = match Pipeline::new(&args.config) {
+    let pipeline = match super::load(&args.config) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
+        Err(outcome) => return outcome,
     };
     let evaluation = evaluate(&pipeline, &gold, args.misses);
     let text = if args.json {

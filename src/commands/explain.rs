@@ -4,7 +4,7 @@ use super::Outcome;
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, Format, Item};
-use crate::pipeline::{Config, Pipeline};
+use crate::pipeline::Config;
 use crate::resolve::Mention;
 use std::io::{self, Write};
 use std::path::Path;
@@ -75,12 +75,9 @@ pub fn read_record(
 /// and every rule tried at every trigger with the reason it did or did not
 /// fire.
 pub fn explain_document(config: &Config, doc: &Document, out: &mut dyn Write) -> Outcome {
-    let pipeline = match Pipeline::new(config) {
+    let pipeline = match super::load(config) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
+        Err(outcome) => return outcome,
     };
     let text = doc.text.as_str();
     let mut trace = Vec::new();

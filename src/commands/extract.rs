@@ -82,15 +82,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     };
     let mut batch_opts = args.batch.clone();
     batch_opts.progress &= !args.quiet;
-    let mut on_reject = |r: &ingest::Reject| {
-        let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-        eprintln!(
-            "evex: rejected {}{at}: {}: {}",
-            r.source,
-            r.reason.as_str(),
-            r.detail
-        );
-    };
+    let mut on_reject = |r: &ingest::Reject| super::print_reject(r);
     let summary = match batch::run(
         &pipeline,
         &files,

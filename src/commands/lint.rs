@@ -3,18 +3,15 @@
 use super::Outcome;
 use crate::defaults;
 use crate::lint::{Allowances, lint};
-use crate::pipeline::{Config, Pipeline, read_files};
+use crate::pipeline::{Config, read_files};
 use std::io::{self, Write};
 
 /// Runs `evex lint`: one finding per line (`file:line: kind: message`).
 /// Exit 0 when clean, 1 with findings, 2 when a file cannot be loaded.
 pub fn run_lint(config: &Config, out: &mut dyn Write) -> Outcome {
-    let pipeline = match Pipeline::new(config) {
+    let pipeline = match super::load(config) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
+        Err(outcome) => return outcome,
     };
     // The `#!lint` marks of every loaded file.
     let mut allowances = Allowances::default();

@@ -49,6 +49,25 @@ impl Outcome {
     }
 }
 
+/// Builds the pipeline, or says on stderr why it cannot be built.
+fn load(config: &crate::pipeline::Config) -> Result<crate::pipeline::Pipeline, Outcome> {
+    crate::pipeline::Pipeline::new(config).map_err(|e| {
+        eprintln!("evex: {e}");
+        Outcome::ConfigError
+    })
+}
+
+/// Reports a rejected input on stderr, for runs without a rejects table.
+fn print_reject(r: &crate::ingest::Reject) {
+    let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+    eprintln!(
+        "evex: rejected {}{at}: {}: {}",
+        r.source,
+        r.reason.as_str(),
+        r.detail
+    );
+}
+
 /// Writes one output file (or stdout for `-`) through `write`; a broken
 /// pipe on stdout is a normal end.
 fn write_output(

@@ -5,7 +5,6 @@ use super::Outcome;
 use super::suggest::CorpusArgs;
 use crate::document::Document;
 use crate::ingest::{self, Item};
-use crate::pipeline::Pipeline;
 use crate::report::{RenderedDoc, RunSummary, render_document, write_page};
 use crate::stream::for_each_document;
 use std::path::PathBuf;
@@ -23,48 +22,45 @@ pub struct ReportArgs {
 /// Runs `evex report`.
 pub fn report(args: &ReportArgs) -> Outcome {
     let c = &args.corpus;
-    let pipeline = match Pipeline::new(&c.config) {
+    let pipeline = match super::load(&c.config) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
+        Err(outcome) => return outcome,
     };
     let files = ingest::plan(&c.inputs, &c.ingest);
     let mut docs: Vec<RenderedDoc> = Vec::new();
     let mut summary = RunSummary::default();
     let work = |d: &Document| render_document(&pipeline, d, &pipeline.process(d));
-    let mut batch = c.batch.clone();
-    batch.progress &= !c.quiet;
+    let mut streaming = c.batch.streaming();
+    streaming.progress &= !c.quiet;
     // Documents are rendered a chunk at a time, so a few past the limit
     // may be rendered and dropped.
-    let read = for_each_document(&files, &c.ingest, &batch, &work, &mut |item, rendered| {
-        if docs.len() >= args.limit {
-            if matches!(item, Item::Doc(_)) {
-                summary.truncated = true;
-                return false;
+    let read = for_each_document(
+        &files,
+        &c.ingest,
+        &streaming,
+        &work,
+        &mut |item, rendered| {
+            if docs.len() >= args.limit {
+                if matches!(item, Item::Doc(_)) {
+                    summary.truncated = true;
+                    return false;
+                }
+                return true;
             }
-            return true;
-        }
-        match (item, rendered) {
-            (Item::Doc(_), Some(r)) => {
-                summary.add(&r);
-                docs.push(r);
+            match (item, rendered) {
+                (Item::Doc(_), Some(r)) => {
+                    summary.add(&r);
+                    docs.push(r);
+                }
+                (Item::Reject(r), _) => {
+                    summary.rejected += 1;
+                    super::print_reject(r);
+                }
+                _ => {}
             }
-            (Item::Reject(r), _) => {
-                summary.rejected += 1;
-                let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!(
-                    "evex: rejected {}{at}: {}: {}",
-                    r.source,
-                    r.reason.as_str(),
-                    r.detail
-                );
-            }
-            _ => {}
-        }
-        true
-    });
+            true
+        },
+    );
     if let Err(e) = read {
         eprintln!("evex: {e}");
         return Outcome::OutputError;

@@ -4,7 +4,7 @@ use super::Outcome;
 use crate::batch::BatchOptions;
 use crate::document::Document;
 use crate::ingest::{self, Item};
-use crate::pipeline::{Config, Pipeline};
+use crate::pipeline::Config;
 use crate::stream::for_each_document;
 use crate::suggest::cues::Cues;
 use crate::suggest::find::{Sighting, sightings};
@@ -33,12 +33,9 @@ pub struct SuggestArgs {
 /// candidates as a gazetteer file.
 pub fn suggest(args: &SuggestArgs) -> Outcome {
     let c = &args.corpus;
-    let pipeline = match Pipeline::new(&c.config) {
+    let pipeline = match super::load(&c.config) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("evex: {e}");
-            return Outcome::ConfigError;
-        }
+        Err(outcome) => return outcome,
     };
     let cues = Cues::new(pipeline.rules(), pipeline.gazetteer());
     let files = ingest::plan(&c.inputs, &c.ingest);
@@ -54,20 +51,14 @@ pub fn suggest(args: &SuggestArgs) -> Outcome {
             entries,
         )
     };
-    let mut batch = c.batch.clone();
-    batch.progress &= !c.quiet;
-    let read = for_each_document(&files, &c.ingest, &batch, &work, &mut |item, found| {
+    let mut streaming = c.batch.streaming();
+    streaming.progress &= !c.quiet;
+    let read = for_each_document(&files, &c.ingest, &streaming, &work, &mut |item, found| {
         match (item, found) {
             (Item::Doc(_), Some((s, entries))) => tally.add_document(s, &entries),
             (Item::Reject(r), _) => {
                 rejected += 1;
-                let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!(
-                    "evex: rejected {}{at}: {}: {}",
-                    r.source,
-                    r.reason.as_str(),
-                    r.detail
-                );
+                super::print_reject(r);
             }
             _ => {}
         }

@@ -3,29 +3,10 @@
 //! never be matched, aliases that are ordinary words, derived ids that
 //! collided, and `stands_for` chains and cycles.
 
-use super::Finding;
+use super::{Finding, finding};
 use crate::common_words::is_common;
 use crate::gazetteer::{Alias, AliasKind, CaseRule, Gazetteer};
 use crate::words::Set;
-
-/// `file:line` → (file, line).
-pub(super) fn split_origin(origin: &str) -> (String, u64) {
-    match origin.rsplit_once(':') {
-        Some((f, l)) => (f.to_string(), l.parse().unwrap_or(0)),
-        None => (origin.to_string(), 0),
-    }
-}
-
-fn finding(origin: &str, kind: &'static str, message: String) -> Finding {
-    let (file, line) = split_origin(origin);
-    Finding {
-        file,
-        line,
-        anchor: line,
-        kind,
-        message,
-    }
-}
 
 /// Does alias `b` match wherever alias `a` does (same folded form)?
 fn covers(b: &Alias, a: &Alias) -> bool {

@@ -39,7 +39,27 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// Every kind of finding, for `--allow` checks and the README.
+/// `file:line` → (file, line).
+fn split_origin(origin: &str) -> (String, u64) {
+    match origin.rsplit_once(':') {
+        Some((f, l)) => (f.to_string(), l.parse().unwrap_or(0)),
+        None => (origin.to_string(), 0),
+    }
+}
+
+/// A finding at the row or statement `origin` (`file:line`).
+fn finding(origin: &str, kind: &'static str, message: String) -> Finding {
+    let (file, line) = split_origin(origin);
+    Finding {
+        file,
+        line,
+        anchor: line,
+        kind,
+        message,
+    }
+}
+
+/// Every kind of finding (README, "evex lint").
 pub const KINDS: &[&str] = &[
     "shared-alias",
     "hidden-entry",

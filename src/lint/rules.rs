@@ -2,24 +2,12 @@
 //! that nothing uses, rules that can emit an event with no role, and rule
 //! examples that do not give their expected event.
 
-use super::Finding;
-use super::gazetteer::split_origin;
+use super::{Finding, finding as at, split_origin};
 use crate::examples::check_examples;
 use crate::gazetteer::{AliasKind, CaseRule};
 use crate::pipeline::Pipeline;
 use crate::rules::inflect::Form;
 use crate::rules::{FormReq, TOOL_LISTS};
-
-fn at(origin: &str, kind: &'static str, message: String) -> Finding {
-    let (file, line) = split_origin(origin);
-    Finding {
-        file,
-        line,
-        anchor: line,
-        kind,
-        message,
-    }
-}
 
 /// Trigger forms that are a gazetteer name matching in any case: the
 /// trigger is then always inside an entity mention, where it is not a

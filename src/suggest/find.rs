@@ -38,6 +38,8 @@ struct Tok {
 /// The unmatched names of `text`, given what the pipeline found in it.
 pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> Vec<Sighting> {
     let place = gaz.type_index("PLACE");
+    let org = gaz.type_index("ORG");
+    let weapon = gaz.type_index("WEAPON");
     let mut toks: Vec<Tok> = Vec::new();
     tokenize(text, |start, end, kind, space_before, newlines| {
         toks.push(Tok {
@@ -209,15 +211,50 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
         let end = toks[*name.last().unwrap_or(&name[0])].end;
         // An organisation or place named after a place ("Russian Defense
         // Ministry", "Jordan Valley"): the place belongs to the name.
+        // A name that goes on past an organisation or weapon ("Gazprom
+        // Neft", "Patriot Advanced Capability-3") is a longer name of that
+        // type.
         let last_word = folded(&toks[*name.last().unwrap_or(&name[0])]);
-        if (cues.org_heads.contains(&last_word) || cues.place_heads.contains(&last_word))
-            && toks[name[0]].space_before
-            && name[0] > 0
+        let headed = cues.org_heads.contains(&last_word) || cues.place_heads.contains(&last_word);
+        let mut end = end;
+        let before = (toks[name[0]].space_before && name[0] > 0)
+            .then(|| {
+                ex.mentions.iter().find(|m| {
+                    m.end as usize == toks[name[0] - 1].end && m.start as usize >= s_start
+                })
+            })
+            .flatten();
+        if let Some(m) = before {
+            let t = gaz.etype_of(m.entry);
+            if headed && Some(t) == place {
+                start = m.start as usize;
+            } else if !gaz.is_generic(m.entry)
+                && (Some(t) == weapon || (Some(t) == org && (headed || name.len() == 1)))
+                && !cues.first_names.contains(&folded(&toks[name[0]]))
+            {
+                start = m.start as usize;
+                let kind = if Some(t) == org { 1 } else { 2 };
+                let e = gaz.entry(m.entry);
+                votes.add(kind, MEDIUM, || {
+                    format!("a longer name of `{}`", e.canonical)
+                });
+            }
+        }
+        // One word right before a place name ("Jisr Baghdad") is part of
+        // that place's name.
+        if name.len() == 1
+            && !headed
             && let Some(m) = ex.mentions.iter().find(|m| {
-                m.end as usize == toks[name[0] - 1].end && Some(gaz.etype_of(m.entry)) == place
+                m.start as usize == toks.get(end_tok).map_or(usize::MAX, |t| t.start)
+                    && toks[end_tok].space_before
+                    && m.end as usize <= s_end
+                    && Some(gaz.etype_of(m.entry)) == place
+                    && m.kind != crate::gazetteer::AliasKind::Demonym
             })
         {
-            start = m.start as usize;
+            end = m.end as usize;
+            let e = gaz.entry(m.entry);
+            votes.add(3, MEDIUM, || format!("a longer name of `{}`", e.canonical));
         }
         let key = fold_phrase(&text[start..end]);
         let parts: Vec<&str> = key.split(' ').collect();
@@ -291,19 +328,34 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
             .take(3)
             .map(&folded)
             .collect();
-        let starts = |set: &crate::words::PhraseSet| {
-            next.first().and_then(|w| {
-                set.starting_with(w)
+        // A cue starting at the next word, or within the next `reach`
+        // words ("Bourevestnik nuclear-powered cruise missile").
+        let starts = |set: &crate::words::PhraseSet, reach: usize| {
+            (0..next.len().min(reach)).find_map(|i| {
+                set.starting_with(&next[i])
                     .iter()
-                    .find(|p| p.iter().zip(&next).all(|(a, b)| a == b) && p.len() <= next.len())
+                    .find(|p| {
+                        p.len() <= next.len() - i && p.iter().zip(&next[i..]).all(|(a, b)| a == b)
+                    })
                     .map(|p| p.join(" "))
             })
         };
-        if let Some(w) = starts(&cues.weapon_before) {
+        if let Some(w) = starts(&cues.weapon_before, 3) {
             votes.add(2, MEDIUM, || format!("before `{w}`"));
         }
-        if let Some(w) = starts(&cues.org_before) {
+        if let Some(w) = starts(&cues.org_before, 1) {
             votes.add(1, MEDIUM, || format!("before `{w}`"));
+        }
+        // A name with its acronym after it in brackets: "the Kuomintang
+        // (KMT)".
+        if let [open, acronym, close, ..] = &toks[end_tok.min(toks.len())..]
+            && word(open) == "("
+            && word(close) == ")"
+            && word(acronym).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word(acronym).chars().any(char::is_lowercase)
+        {
+            let a = word(acronym);
+            votes.add(1, MEDIUM, || format!("before the acronym ({a})"));
         }
         // The words before it.
         let prev: Vec<String> = toks[..name[0]]

@@ -56,6 +56,7 @@ pub mod segment;
 pub mod spelling;
 pub mod stream;
 pub mod suggest;
+pub mod syntax;
 pub mod words;
 
 pub use document::Document;

@@ -38,6 +38,10 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "end",
     "evidence",
     "other_roles",
+    "actors",
+    "targets",
+    "weapons",
+    "locations",
 ];
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
@@ -45,6 +49,10 @@ pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 /// The role slots that have their own column; other slots go to
 /// `other_roles` as `name=value; ...`.
 const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];
+
+/// The roles whose every value (coordinated names included) has a list
+/// column: `actors`, `targets`, `weapons`, `locations`.
+const LIST_COLUMNS: [&str; 4] = ["actor", "target", "weapon", "location"];
 
 /// Writes one row per reported entity mention, in text order: gazetteer
 /// mentions and unlisted people (named after a title) merged by span.
@@ -127,7 +135,19 @@ pub fn event_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let mut other = String::new();
+    let mut lists = [String::new(), String::new(), String::new(), String::new()];
     for ev in &ex.events {
+        for (list, name) in lists.iter_mut().zip(LIST_COLUMNS) {
+            list.clear();
+            if let Some(r) = ev.roles.iter().find(|r| &*r.slot == name) {
+                for (i, v) in r.all_values().enumerate() {
+                    if i > 0 {
+                        list.push_str("; ");
+                    }
+                    list.push_str(v);
+                }
+            }
+        }
         let role = |name: &str| ev.role(name).map_or(Cell::Null, Cell::Text);
         other.clear();
         for r in ev
@@ -163,6 +183,10 @@ pub fn event_rows(
             Cell::Int(ev.end as u64),
             Cell::Text(evidence),
             Cell::Text(&other),
+            Cell::Text(&lists[0]),
+            Cell::Text(&lists[1]),
+            Cell::Text(&lists[2]),
+            Cell::Text(&lists[3]),
         ])?;
     }
     Ok(ex.events.len())

@@ -20,6 +20,7 @@ use super::{
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
+use crate::syntax::{ClauseKind, Found, Input, Parse};
 use std::sync::Arc;
 
 /// One filled role of an event.
@@ -37,6 +38,18 @@ pub struct Role {
     /// Byte offsets of the filler in the original text.
     pub start: u32,
     pub end: u32,
+    /// The other names coordinated with the filler, in text order ("the
+    /// US and Britain supplied…": actor United States, also United
+    /// Kingdom).
+    pub also: Vec<Arc<str>>,
+}
+
+impl Role {
+    /// Every value of the role, the filler first: `United States; United
+    /// Kingdom`.
+    pub fn all_values(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.value).chain(self.also.iter().map(|v| &**v))
+    }
 }
 
 /// One extracted event.
@@ -202,8 +215,54 @@ struct Filled<'r> {
     /// The entry the role reports (after metonymy and anaphora), or none
     /// for a quantity, whose value is the text at `start..end`.
     entry: Option<u32>,
+    /// The mention (document-wide index; `u32::MAX` for a quantity).
+    mention: u32,
+    /// Its coordinated group in the sentence's parse (`u16::MAX`: none, or
+    /// the slot reports the filler alone).
+    group: u16,
     start: u32,
     end: u32,
+}
+
+/// Where a trigger stands: its sentence, the sentence's mentions and
+/// parse.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    si: usize,
+    s: &'a Sentence,
+    /// The sentence's mentions; `m_from` is the index of the first in the
+    /// document.
+    ms: &'a [Mention],
+    m_from: usize,
+    /// The shallow parse, when the rule tried needs it.
+    syn: Option<&'a Parse>,
+}
+
+/// A trigger being tried: place, token span and grammar.
+struct At<'a> {
+    place: Place<'a>,
+    s_from: usize,
+    s_to: usize,
+    ts: usize,
+    te: usize,
+    grammar: Option<Grammar>,
+}
+
+/// The clause, subject and object of a trigger.
+#[derive(Debug, Clone, Copy)]
+struct Grammar {
+    clause: u16,
+    subject: Option<Found>,
+    object: Option<u16>,
+}
+
+/// Is token `k` in clause `c`, or in a parenthesis inside it ("the
+/// Tigray People's Liberation Front (TPLF)")?
+fn in_clause(syn: &Parse, k: usize, c: u16) -> bool {
+    let kc = syn.clause_at(k);
+    kc == c
+        || (syn.clauses[kc as usize].kind == ClauseKind::Parenthetical
+            && syn.clauses[kc as usize].parent == c)
 }
 
 /// An event before it is kept.
@@ -219,7 +278,18 @@ struct Draft<'r> {
 }
 
 impl Draft<'_> {
-    fn into_event(self, rule: &Rule, view: &DocView) -> Event {
+    fn into_event(self, rule: &Rule, view: &DocView, syn: Option<&Parse>) -> Event {
+        let roles = self
+            .roles
+            .iter()
+            .map(|f| {
+                let mut role = f.to_role(view);
+                if let (Some(syn), true) = (syn, f.group != u16::MAX) {
+                    role.also = coordinated(view, syn, f, &self.roles);
+                }
+                role
+            })
+            .collect();
         Event {
             event_type: rule.event_type.clone(),
             cameo: rule.cameo.clone(),
@@ -228,12 +298,50 @@ impl Draft<'_> {
             sentence: self.sentence,
             trigger_start: self.trigger_start,
             trigger_end: self.trigger_end,
-            roles: self.roles.iter().map(|f| f.to_role(view)).collect(),
+            roles,
             modality: self.modality.clone(),
             start: self.start,
             end: self.end,
         }
     }
+}
+
+/// The other members of a filler's coordinated group, as the slot reports
+/// them (what they stand for when the filler stands for a state), in text
+/// order, without those another role of the event uses.
+fn coordinated(view: &DocView, syn: &Parse, f: &Filled, roles: &[Filled]) -> Vec<Arc<str>> {
+    let mut out: Vec<Arc<str>> = Vec::new();
+    let Some(own) = f.entry else {
+        return out;
+    };
+    let own_mention = view.mentions[f.mention as usize];
+    let stands = view.gaz.stands_for_of(own_mention.entry) == Some(own);
+    let etype = view.gaz.etype_of(own_mention.entry);
+    for &mi in syn.members_of(f.group) {
+        if mi == f.mention {
+            continue;
+        }
+        let m = view.mentions[mi as usize];
+        if view.gaz.is_generic(m.entry) {
+            continue;
+        }
+        let entry = match stands {
+            true => view.gaz.stands_for_of(m.entry).unwrap_or(m.entry),
+            false => m.entry,
+        };
+        let other_role = roles
+            .iter()
+            .any(|r| r.mention == mi || (r.entry == Some(entry) && r.mention != f.mention));
+        let compatible = view.gaz.etype_of(m.entry) == etype || stands || entry == own;
+        if entry == own || other_role || !compatible {
+            continue;
+        }
+        let name = view.gaz.entry(entry).canonical.clone();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 impl Filled<'_> {
@@ -248,6 +356,7 @@ impl Filled<'_> {
                     entry: Some(e),
                     start: self.start,
                     end: self.end,
+                    also: Vec::new(),
                 }
             }
             None => Role {
@@ -257,6 +366,7 @@ impl Filled<'_> {
                 entry: None,
                 start: self.start,
                 end: self.end,
+                also: Vec::new(),
             },
         }
     }
@@ -287,7 +397,12 @@ impl RuleSet {
         let mut quantities_done = false;
         let mut si = 0usize;
         let mut ms: &[Mention] = &[];
+        let mut m_from = 0usize;
         let mut ms_sentence = usize::MAX;
+        // The shallow parse of the current sentence, built when a rule
+        // that needs it is first tried there.
+        let mut parse = Parse::default();
+        let mut parsed = false;
         // Slot candidates, reused for every slot of every rule tried.
         let mut order: Vec<(usize, Filler)> = Vec::new();
         for &t in view.triggers {
@@ -299,13 +414,14 @@ impl RuleSet {
                 break;
             };
             if ms_sentence != si {
-                let m_from = view
+                m_from = view
                     .mentions
                     .partition_point(|m| m.tok_start < s.first_token);
                 let m_to = view.mentions.partition_point(|m| m.tok_start < s.end_token);
                 ms = &view.mentions[m_from..m_to];
                 ms_sentence = si;
                 quantities_done = false;
+                parsed = false;
             }
             // Triggers inside entity names ("Storm Shadow") are not triggers.
             let k = ms.partition_point(|m| m.tok_end as usize <= i);
@@ -317,6 +433,7 @@ impl RuleSet {
                     continue;
                 };
                 let mut best: Option<(usize, i32, Draft)> = None;
+                let mut grammar_shown = false;
                 for trig in triggers {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
@@ -327,8 +444,39 @@ impl RuleSet {
                         quantities_done = true;
                     }
                     let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
+                    if rule.syntax && !parsed {
+                        let s_from = s.first_token as usize;
+                        let verb_trigger = |k: usize| self.is_verb_trigger(view, s_from, k);
+                        let trigger = |k: usize| self.is_trigger(view, k);
+                        parse.build(
+                            &self.syntax_input(view, &verb_trigger, &trigger),
+                            &self.lexicon.syntax,
+                            s,
+                            (m_from, m_from + ms.len()),
+                        );
+                        parsed = true;
+                    }
+                    let syn = rule.syntax.then_some(&parse);
+                    if let (Some(t), Some(p), false) = (trace.as_deref_mut(), syn, grammar_shown) {
+                        grammar_shown = true;
+                        t.push(self.describe_grammar(view, p, s, i, te, trig.form));
+                    }
                     let ev = match self.try_rule(
-                        view, trig.rule, rule, si, s, ms, q, i, te, trig.form, &mut order,
+                        view,
+                        trig.rule,
+                        rule,
+                        Place {
+                            si,
+                            s,
+                            ms,
+                            m_from,
+                            syn,
+                        },
+                        q,
+                        i,
+                        te,
+                        trig.form,
+                        &mut order,
                     ) {
                         Ok(ev) => {
                             if let Some(t) = trace.as_deref_mut() {
@@ -336,7 +484,7 @@ impl RuleSet {
                                     roles: ev.roles.clone(),
                                     ..ev
                                 };
-                                let shown = shown.into_event(rule, view);
+                                let shown = shown.into_event(rule, view, syn);
                                 t.push(format!(
                                     "sentence {si}, trigger {:?}: rule `{}` ({}) fires: {}",
                                     &view.text[ev.trigger_start as usize..ev.trigger_end as usize],
@@ -371,7 +519,7 @@ impl RuleSet {
                 }
                 if let Some((_, _, ev)) = best {
                     let rule = &self.rules[ev.rule as usize];
-                    out.push(ev.into_event(rule, view));
+                    out.push(ev.into_event(rule, view, parsed.then_some(&parse)));
                 }
             }
         }
@@ -386,15 +534,14 @@ impl RuleSet {
         view: &DocView,
         rule_idx: u32,
         rule: &'r Rule,
-        si: usize,
-        s: &Sentence,
-        ms: &[Mention],
+        place: Place,
         quantities: &[Quantity],
         ts: usize,
         te: usize,
         form: Form,
         order: &mut Vec<(usize, Filler)>,
     ) -> Result<Draft<'r>, Miss<'r>> {
+        let Place { si, s, ms, .. } = place;
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
         // A trigger glued to the word before it by a hyphen is part of a
@@ -465,22 +612,22 @@ impl RuleSet {
         {
             return Err(Miss::Unless(c));
         }
+        let at = At {
+            place,
+            s_from,
+            s_to,
+            ts,
+            te,
+            grammar: place
+                .syn
+                .map(|p| self.trigger_grammar(view, p, s_from, ts, te, form)),
+        };
         let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {
             if roles.iter().any(|r| Arc::ptr_eq(r.slot, &slot.name)) {
                 continue;
             }
-            if let Some(role) = self.fill(
-                view,
-                slot,
-                ms,
-                quantities,
-                (s_from, s_to),
-                ts,
-                te,
-                &roles,
-                order,
-            ) {
+            if let Some(role) = self.fill(view, slot, &at, quantities, &roles, order) {
                 roles.push(role);
             }
         }
@@ -554,19 +701,16 @@ impl RuleSet {
             .any(|k| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k)))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn fill<'r>(
         &self,
         view: &DocView,
         slot: &'r Slot,
-        ms: &[Mention],
+        at: &At,
         quantities: &[Quantity],
-        (s_from, s_to): (usize, usize),
-        ts: usize,
-        te: usize,
         filled: &[Filled<'r>],
         order: &mut Vec<(usize, Filler)>,
     ) -> Option<Filled<'r>> {
+        let (ts, te) = (at.ts, at.te);
         // Candidates nearest first: those before the trigger walking back,
         // then those after it walking on (merged by distance for `around`,
         // a stable sort keeping the one before first on a tie).
@@ -575,7 +719,9 @@ impl RuleSet {
             tok_end: q.tok_end,
             mention: None,
         });
-        let mentions = ms
+        let mentions = at
+            .place
+            .ms
             .iter()
             .enumerate()
             .filter(|_| !slot.number)
@@ -605,6 +751,28 @@ impl RuleSet {
         if slot.direction == Direction::Around {
             order.sort_by_key(|(d, _)| *d);
         }
+        // A subject found outside the clause (the antecedent of "which", the
+        // reporter of "it said it…") is a candidate too, at any distance.
+        if slot.subject
+            && let Some(Found::Via(g, _)) = at.grammar.as_ref().and_then(|g| g.subject)
+            && let Some(syn) = at.place.syn
+        {
+            for &mi in syn.members_of(g) {
+                let local = mi as usize - at.place.m_from;
+                if let Some(m) = at.place.ms.get(local)
+                    && !order.iter().any(|(_, f)| f.mention == Some(local))
+                {
+                    order.push((
+                        0,
+                        Filler {
+                            tok_start: m.tok_start,
+                            tok_end: m.tok_end,
+                            mention: Some(local),
+                        },
+                    ));
+                }
+            }
+        }
         // With `named`, specific entities first; generic classes ("drones")
         // only when no specific one fits.
         let passes: &[Option<bool>] = if slot.named {
@@ -613,38 +781,34 @@ impl RuleSet {
             &[None]
         };
         for &generic_pass in passes {
-            if let Some(role) = self.fill_pass(
-                view,
-                slot,
-                ms,
-                order,
-                (s_from, s_to),
-                ts,
-                te,
-                filled,
-                generic_pass,
-            ) {
+            if let Some(role) = self.fill_pass(view, slot, at, order, filled, generic_pass) {
                 return Some(role);
             }
         }
         None
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn fill_pass<'r>(
         &self,
         view: &DocView,
         slot: &'r Slot,
-        ms: &[Mention],
+        at: &At,
         order: &[(usize, Filler)],
-        (s_from, s_to): (usize, usize),
-        ts: usize,
-        te: usize,
         filled: &[Filled<'r>],
         generic_pass: Option<bool>,
     ) -> Option<Filled<'r>> {
+        let (s_from, s_to, ts, te) = (at.s_from, at.s_to, at.ts, at.te);
+        let ms = at.place.ms;
+        let via_subject = |mi: usize| {
+            slot.subject
+                && matches!(
+                    (at.grammar.as_ref().and_then(|g| g.subject), at.place.syn),
+                    (Some(Found::Via(g, _)), Some(syn)) if syn.group_of(at.place.m_from + mi) == Some(g)
+                )
+        };
         for &(dist, f) in order {
-            if dist >= slot.window as usize {
+            let outside = f.mention.is_some_and(via_subject);
+            if dist >= slot.window as usize && !outside {
                 if slot.direction != Direction::Around {
                     break;
                 }
@@ -655,7 +819,7 @@ impl RuleSet {
             } else {
                 (te, f.tok_start as usize)
             };
-            if self.barrier_between(view, lo, hi) {
+            if !outside && self.barrier_between(view, lo, hi) {
                 if slot.direction != Direction::Around {
                     break;
                 }
@@ -665,6 +829,7 @@ impl RuleSet {
             // preposition: "in response to North Korea deploying troops".)
             if !slot.nocue.is_empty()
                 && dist > 0
+                && !outside
                 && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from)
             {
                 continue;
@@ -684,92 +849,270 @@ impl RuleSet {
             {
                 continue;
             }
-            match f.mention {
-                None => {
-                    return Some(Filled {
-                        slot: &slot.name,
-                        entry: None,
-                        start: view.tokens[f.tok_start as usize].start,
-                        end: view.tokens[f.tok_end as usize - 1].end,
-                    });
+            let Some(mi) = f.mention else {
+                return Some(Filled {
+                    slot: &slot.name,
+                    entry: None,
+                    mention: u32::MAX,
+                    group: u16::MAX,
+                    start: view.tokens[f.tok_start as usize].start,
+                    end: view.tokens[f.tok_end as usize - 1].end,
+                });
+            };
+            // Grammar: the filler must be the trigger's subject or object,
+            // or stand in its clause.
+            let group = at
+                .place
+                .syn
+                .and_then(|syn| syn.group_of(at.place.m_from + mi));
+            if let (Some(g), Some(syn)) = (at.grammar.as_ref(), at.place.syn) {
+                if slot.subject && (g.subject.map(Found::group) != group || group.is_none()) {
+                    continue;
                 }
-                Some(mi) => {
-                    let mut m = &ms[mi];
-                    if !slot.types.contains(&view.gaz.etype_of(m.entry))
-                        || generic_pass.is_some_and(|g| view.gaz.is_generic(m.entry) != g)
-                    {
-                        continue;
-                    }
-                    let is_adj = m.kind == AliasKind::Demonym;
-                    if (slot.adjectives == Adjectives::Only && !is_adj)
-                        || (slot.adjectives == Adjectives::Never && is_adj)
-                    {
-                        continue;
-                    }
-                    if slot.nocompound && starts_compound(view, m.tok_end as usize) {
-                        continue;
-                    }
-                    if !slot.exclude.is_empty() || !slot.with.is_empty() {
-                        let attributes = &view.gaz.entry(m.entry).attributes;
-                        if slot
-                            .exclude
-                            .iter()
-                            .any(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
-                            || !slot
-                                .with
-                                .iter()
-                                .all(|k| attributes.iter().any(|(a, _)| a == k))
-                        {
-                            continue;
-                        }
-                    }
-                    if !slot.followed.is_empty() {
-                        // The following words must not belong to the next
-                        // name ("Sudan's Rapid Support Forces": "Forces" is
-                        // not about Sudan).
-                        let next_name = ms[mi + 1..]
-                            .iter()
-                            .find(|n| !view.gaz.is_generic(n.entry))
-                            .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
-                        if !cue_after(
-                            view,
-                            &slot.followed,
-                            m.tok_end as usize,
-                            slot.gap,
-                            next_name,
-                        ) {
-                            continue;
-                        }
-                    }
-                    if slot.specific
-                        && let Some(next) = more_specific(view, ms, mi, slot)
-                    {
-                        m = next;
-                    }
-                    let mut entry_idx = m.entry;
-                    if view.gaz.is_generic(m.entry)
-                        && let Some(e) = self.antecedent(view, m)
-                    {
-                        entry_idx = e;
-                    }
-                    let resolved = match slot.state {
-                        true => view.gaz.stands_for_of(entry_idx).unwrap_or(entry_idx),
-                        false => entry_idx,
-                    };
-                    // An entity fills one role of an event, unless `shared`.
-                    if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
-                        continue;
-                    }
-                    return Some(Filled {
-                        slot: &slot.name,
-                        entry: Some(resolved),
-                        start: m.start,
-                        end: m.end,
-                    });
+                if slot.object && (g.object != group || group.is_none()) {
+                    continue;
+                }
+                if slot.clause && !outside && !in_clause(syn, ms[mi].tok_start as usize, g.clause) {
+                    continue;
                 }
             }
+            let Some(mut role) = self.accept(view, slot, at, mi, filled, generic_pass, s_to) else {
+                continue;
+            };
+            if let (Some(g), Some(syn), false) = (group, at.place.syn, slot.single) {
+                // The role holds the first-named of coordinated names (unless
+                // a cue picked the filler: "between X and Y").
+                let first = syn
+                    .members_of(g)
+                    .iter()
+                    .filter(|_| slot.cues.is_empty())
+                    .find_map(|&m| {
+                        let local = (m as usize).checked_sub(at.place.m_from)?;
+                        self.accept(view, slot, at, local, filled, generic_pass, s_to)
+                    });
+                role = Filled {
+                    group: g,
+                    ..first.unwrap_or(role)
+                };
+            }
+            return Some(role);
         }
         None
+    }
+
+    /// Checks mention `mi` (an index into the sentence's mentions) against
+    /// the slot's type, form and attribute conditions, and gives the role it
+    /// fills: the entity it reports (after `specific`, anaphora and `state`).
+    #[allow(clippy::too_many_arguments)]
+    fn accept<'r>(
+        &self,
+        view: &DocView,
+        slot: &'r Slot,
+        at: &At,
+        mi: usize,
+        filled: &[Filled<'r>],
+        generic_pass: Option<bool>,
+        s_to: usize,
+    ) -> Option<Filled<'r>> {
+        let ms = at.place.ms;
+        let mut m = &ms[mi];
+        if !slot.types.contains(&view.gaz.etype_of(m.entry))
+            || generic_pass.is_some_and(|g| view.gaz.is_generic(m.entry) != g)
+        {
+            return None;
+        }
+        let is_adj = m.kind == AliasKind::Demonym;
+        if (slot.adjectives == Adjectives::Only && !is_adj)
+            || (slot.adjectives == Adjectives::Never && is_adj)
+        {
+            return None;
+        }
+        if slot.nocompound && starts_compound(view, m.tok_end as usize) {
+            return None;
+        }
+        if !slot.exclude.is_empty() || !slot.with.is_empty() {
+            let attributes = &view.gaz.entry(m.entry).attributes;
+            if slot
+                .exclude
+                .iter()
+                .any(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
+                || !slot
+                    .with
+                    .iter()
+                    .all(|k| attributes.iter().any(|(a, _)| a == k))
+            {
+                return None;
+            }
+        }
+        if !slot.followed.is_empty() {
+            // The following words must not belong to the next name
+            // ("Sudan's Rapid Support Forces": "Forces" is not about Sudan).
+            let next_name = ms[mi + 1..]
+                .iter()
+                .find(|n| !view.gaz.is_generic(n.entry))
+                .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
+            if !cue_after(
+                view,
+                &slot.followed,
+                m.tok_end as usize,
+                slot.gap,
+                next_name,
+            ) {
+                return None;
+            }
+        }
+        let mut used = mi;
+        if slot.specific
+            && let Some(next) = more_specific(view, ms, mi, slot)
+        {
+            m = &ms[next];
+            used = next;
+        }
+        let resolved = self.reported_entry(view, slot, m);
+        // An entity fills one role of an event, unless `shared`.
+        if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
+            return None;
+        }
+        Some(Filled {
+            slot: &slot.name,
+            entry: Some(resolved),
+            mention: (at.place.m_from + used) as u32,
+            group: u16::MAX,
+            start: m.start,
+            end: m.end,
+        })
+    }
+
+    /// The entry a mention reports in a slot: the antecedent of an
+    /// anaphoric class ("these missiles"), then what it stands for when the
+    /// slot says `state`.
+    fn reported_entry(&self, view: &DocView, slot: &Slot, m: &Mention) -> u32 {
+        let mut entry_idx = m.entry;
+        if view.gaz.is_generic(m.entry)
+            && let Some(e) = self.antecedent(view, m)
+        {
+            entry_idx = e;
+        }
+        match slot.state {
+            true => view.gaz.stands_for_of(entry_idx).unwrap_or(entry_idx),
+            false => entry_idx,
+        }
+    }
+
+    /// The grammar of a trigger: its clause, subject and object.
+    fn trigger_grammar(
+        &self,
+        view: &DocView,
+        syn: &Parse,
+        s_from: usize,
+        ts: usize,
+        te: usize,
+        form: Form,
+    ) -> Grammar {
+        let verb_trigger = |k: usize| self.is_verb_trigger(view, s_from, k);
+        let trigger = |k: usize| self.is_trigger(view, k);
+        let input = self.syntax_input(view, &verb_trigger, &trigger);
+        let lex = &self.lexicon.syntax;
+        let subject = if form == Form::Noun {
+            syn.nominal_subject(&input, lex, ts)
+        } else {
+            syn.subject(&input, lex, ts)
+        };
+        Grammar {
+            clause: syn.clause_at(ts),
+            subject,
+            object: if form == Form::Noun {
+                None
+            } else {
+                syn.object(te, ts)
+            },
+        }
+    }
+
+    /// The parse as `evex explain` shows it at a trigger: the clauses of
+    /// the sentence, the trigger's clause, subject and object.
+    fn describe_grammar(
+        &self,
+        view: &DocView,
+        syn: &Parse,
+        s: &Sentence,
+        ts: usize,
+        te: usize,
+        form: Form,
+    ) -> String {
+        let (from, to) = (s.first_token as usize, s.end_token as usize);
+        let g = self.trigger_grammar(view, syn, from, ts, te, form);
+        let mut clauses = String::new();
+        let mut k = from;
+        while k < to {
+            let c = syn.clause_at(k);
+            let start = k;
+            while k < to && syn.clause_at(k) == c {
+                k += 1;
+            }
+            let text =
+                &view.text[view.tokens[start].start as usize..view.tokens[k - 1].end as usize];
+            clauses.push_str(&format!(
+                " [{c} {:?}: {text}]",
+                syn.clauses[c as usize].kind
+            ));
+        }
+        let group = |g: u16| {
+            syn.members_of(g)
+                .iter()
+                .map(|&m| {
+                    let m = &view.mentions[m as usize];
+                    &view.text[m.start as usize..m.end as usize]
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let subject = match g.subject {
+            Some(Found::Group(x)) => group(x),
+            Some(Found::Via(x, how)) => format!("{} ({how})", group(x)),
+            None => "none".to_string(),
+        };
+        let object = g.object.map_or("none".to_string(), group);
+        format!(
+            "sentence {}, trigger {:?}: clause {}, subject {subject}, object {object}; clauses:{clauses}",
+            view.sentences
+                .partition_point(|x| x.end_token <= s.first_token),
+            &view.text[view.tokens[ts].start as usize..view.tokens[te - 1].end as usize],
+            g.clause,
+        )
+    }
+
+    /// What the shallow parser reads of a document.
+    fn syntax_input<'a>(
+        &'a self,
+        view: &'a DocView,
+        verb_trigger: &'a dyn Fn(usize) -> bool,
+        trigger: &'a dyn Fn(usize) -> bool,
+    ) -> Input<'a> {
+        Input {
+            text: view.text,
+            folded: view.folded,
+            tokens: view.tokens,
+            mentions: view.mentions,
+            verb_trigger,
+            trigger,
+        }
+    }
+
+    /// Is the word at `k` the first word of a trigger, in any form?
+    fn is_trigger(&self, view: &DocView, k: usize) -> bool {
+        view.tokens[k].is_word() && self.triggers.contains_key(view.word(k))
+    }
+
+    /// Is the word at `k` a trigger used as a verb (a verb form, not right
+    /// after a determiner)?
+    fn is_verb_trigger(&self, view: &DocView, s_from: usize, k: usize) -> bool {
+        view.tokens[k].is_word()
+            && self
+                .triggers
+                .get(view.word(k))
+                .is_some_and(|ts| ts.iter().any(|t| t.form != Form::Noun))
+            && !self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1)
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
@@ -990,12 +1333,7 @@ fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
 /// ("Russia's Kursk region") or a demonym ("Israeli Prime Minister Benjamin
 /// Netanyahu"), with at most two words between, of a type the slot accepts
 /// and not itself a demonym.
-fn more_specific<'m>(
-    view: &DocView,
-    ms: &'m [Mention],
-    mi: usize,
-    slot: &Slot,
-) -> Option<&'m Mention> {
+fn more_specific(view: &DocView, ms: &[Mention], mi: usize, slot: &Slot) -> Option<usize> {
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
     if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.etype_of(next.entry)) {
@@ -1016,7 +1354,7 @@ fn more_specific<'m>(
         .filter(|&t| view.tokens[t].is_word())
         .count();
     let punct = (k..next.tok_start as usize).any(|t| !view.tokens[t].is_word());
-    (next.tok_start as usize >= k && between <= 2 && !punct).then_some(next)
+    (next.tok_start as usize >= k && between <= 2 && !punct).then_some(mi + 1)
 }
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than

@@ -141,6 +141,23 @@ pub struct Slot {
     /// "Russia's Kursk region" → Kursk, "Israeli Prime Minister Benjamin
     /// Netanyahu" → Benjamin Netanyahu.
     pub specific: bool,
+    /// The filler must be the trigger's grammatical subject (or, for a
+    /// noun, its agent: "Israel's strikes"); see [`crate::syntax`].
+    pub subject: bool,
+    /// The filler must be the trigger's direct object.
+    pub object: bool,
+    /// The filler must stand in the trigger's clause.
+    pub clause: bool,
+    /// Report only the filler, not the names coordinated with it ("the US
+    /// and Britain" → both, unless `single`).
+    pub single: bool,
+}
+
+impl Slot {
+    /// Does filling this slot need the sentence's shallow parse?
+    pub fn uses_syntax(&self) -> bool {
+        self.subject || self.object || self.clause || !self.single
+    }
 }
 
 /// A condition on the words around the trigger.
@@ -183,6 +200,8 @@ pub struct Rule {
     pub origin: String,
     /// Loaded from a user file (`--rules`), not from the defaults.
     pub user: bool,
+    /// Does a slot need the shallow parse ([`Slot::uses_syntax`])?
+    pub syntax: bool,
 }
 
 /// A `words NAME = ...` list as loaded (the last definition of the name).
@@ -231,6 +250,8 @@ pub struct Lexicon {
     pub titles: WordSet,
     pub title_words: WordSet,
     pub barriers: Vec<String>,
+    /// The word classes of the shallow parser (`rules/syntax.rules`).
+    pub syntax: crate::syntax::SyntaxLexicon,
 }
 
 /// Tunable numbers (`setting NAME = N`).
@@ -581,6 +602,26 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
             .chain(folded("TITLE_WORDS"))
             .collect(),
         barriers: raw("BARRIERS"),
+        syntax: {
+            let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };
+            crate::syntax::SyntaxLexicon {
+                determiners: set("DETERMINERS"),
+                prepositions: set("PREPOSITIONS"),
+                coordinators: set("COORDINATORS"),
+                subordinators: set("SUBORDINATORS"),
+                relatives: set("RELATIVES"),
+                complementizers: set("COMPLEMENTIZERS"),
+                pronouns: set("PRONOUNS"),
+                reporting: folded("REPORTING")
+                    .into_iter()
+                    .map(|p| p.split(' ').map(str::to_string).collect())
+                    .collect::<Vec<Phrase>>()
+                    .into(),
+                auxiliaries: set("AUXILIARIES"),
+                light_verbs: set("LIGHT_VERBS"),
+                clause_coordinators: set("CLAUSE_COORDINATORS"),
+            }
+        },
     }
 }
 
@@ -644,6 +685,7 @@ impl Compiler<'_> {
             examples: Vec::new(),
             origin: format!("{file}:{}", at.line),
             user: false,
+            syntax: false,
         };
         let mut forms: Vec<(String, Form)> = Vec::new();
         let mut requires_raw: Vec<(Tok, Vec<String>)> = Vec::new();
@@ -862,6 +904,7 @@ impl Compiler<'_> {
                 format!("rule `{id}` has no trigger: add a `verbs`, `nouns` or `phrases` line"),
             ));
         }
+        rule.syntax = rule.slots.iter().any(Slot::uses_syntax);
         // One shared name per slot name of the rule (a fallback slot reuses
         // its name), so that the engine compares names by pointer.
         for i in 1..rule.slots.len() {
@@ -976,6 +1019,10 @@ impl Compiler<'_> {
             nocompound: false,
             exclude: Vec::new(),
             with: Vec::new(),
+            subject: false,
+            object: false,
+            clause: false,
+            single: number,
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
@@ -983,6 +1030,10 @@ impl Compiler<'_> {
                 "specific" => slot.specific = true,
                 "named" => slot.named = true,
                 "nocompound" => slot.nocompound = true,
+                "subject" => slot.subject = true,
+                "object" => slot.object = true,
+                "clause" => slot.clause = true,
+                "single" => slot.single = true,
                 "with" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {
@@ -1029,7 +1080,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
                         ),
                     ));
                 }

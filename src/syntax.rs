@@ -1,0 +1,1029 @@
+//! Shallow parsing: clauses, coordinated entity groups, subjects and
+//! objects, for the sentences where a trigger fired.
+//!
+//! Rules that only look at token distances fail on real news: "X said Y
+//! attacked Z" makes X the attacker, "the US and Britain supplied…" keeps
+//! only Britain, "the US killed an Iranian general in a drone strike" makes
+//! Iran the striker. This stage gives the rules the structure they need to
+//! tell those apart, without a statistical model: every decision comes from
+//! closed-class word lists in the rule files (`rules/syntax.rules`:
+//! determiners, prepositions, subordinators, reporting verbs…), the entity
+//! mentions already found, and punctuation.
+//!
+//! What it computes for one sentence ([`Parse`]):
+//!
+//! * **Clauses.** A sentence is cut into clauses at relative pronouns
+//!   ("…, which Russia says…"), subordinators followed by a verb ("after
+//!   Kyiv struck…"), complements of reporting verbs ("X said [Y attacked
+//!   Z]"), attributions (", the ministry said", "according to X,"),
+//!   parentheses, dashes, semicolons and clause-level coordination (", but",
+//!   ", and X said"). Each clause knows its parent, the group it is
+//!   attached to (the antecedent of a relative pronoun) and who reported it.
+//! * **Groups.** Mentions joined by coordination ("the US and Britain",
+//!   "India, Kazakhstan and Kyrgyzstan") form one group; each group knows
+//!   the preposition that governs it, if any ("in Kharkiv and Sumy").
+//! * **Subject and object of a trigger** ([`Parse::subject`],
+//!   [`Parse::object`]), computed on demand.
+//!
+//! The parse is cheap (linear in the sentence) and computed only for
+//! sentences where a rule asks for it, so documents without triggers pay
+//! nothing.
+
+use crate::gazetteer::AliasKind;
+use crate::resolve::Mention;
+use crate::segment::{Sentence, Token, TokenKind};
+use crate::words::{PhraseSet, WordSet};
+
+/// The word classes the parser relies on, read from the rule files (lists
+/// with fixed names; see `rules/syntax.rules`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyntaxLexicon {
+    /// "the", "a", "its", "this": may start a noun phrase.
+    pub determiners: WordSet,
+    /// "in", "on", "against": a noun phrase after one is not a subject or
+    /// object.
+    pub prepositions: WordSet,
+    /// "and", "or": join mentions into a group.
+    pub coordinators: WordSet,
+    /// "after", "while", "because": start a clause when a verb follows.
+    pub subordinators: WordSet,
+    /// "which", "who", "whom", "whose", "where": start a relative clause.
+    pub relatives: WordSet,
+    /// "that": starts a clause after a reporting verb or before a subject.
+    pub complementizers: WordSet,
+    /// "it", "they", "he", "she": a subject that stands for someone named
+    /// elsewhere.
+    pub pronouns: WordSet,
+    /// "said", "told", "according to": the words of reported speech.
+    pub reporting: PhraseSet,
+    /// "is", "was", "has", "will": mark a finite verb group.
+    pub auxiliaries: WordSet,
+    /// "launched", "carried out", "conducted": verbs whose subject is the
+    /// agent of the noun after them ("Israel launched strikes").
+    pub light_verbs: WordSet,
+    /// ", but", ", while": coordinators that always join clauses after a
+    /// comma.
+    pub clause_coordinators: WordSet,
+}
+
+/// What kind of clause a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// The main clause (or one of several joined by ";" or ", but").
+    Main,
+    /// "…, which Russia says…", "troops who were sent…".
+    Relative,
+    /// "after Kyiv struck…", "while talks continued…".
+    Subordinate,
+    /// What a reporting verb reports: "X said [Y attacked Z]".
+    Reported,
+    /// The reporting part: "…, [the ministry said]", "[according to X],".
+    Attribution,
+    /// Between parentheses or paired dashes.
+    Parenthetical,
+}
+
+/// One clause. Clauses may be interrupted (a main clause resumes after a
+/// relative clause), so a clause is the set of tokens whose
+/// [`Parse::clause_at`] is its index, not a single span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub kind: ClauseKind,
+    /// First token.
+    pub start: u32,
+    /// The enclosing clause (itself for a top-level clause).
+    pub parent: u16,
+    /// For a relative clause: the group its pronoun stands for.
+    pub antecedent: Option<u16>,
+    /// Does the relative pronoun itself fill the subject ("which fired")?
+    pub subject_gap: bool,
+    /// Whoever reported this clause ("X said …", "…, according to X").
+    pub reporter: Option<u16>,
+}
+
+/// Coordinated mentions ("the US and Britain"), or a single mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// Range of [`Parse::members`].
+    pub first_member: u16,
+    pub end_member: u16,
+    pub tok_start: u32,
+    pub tok_end: u32,
+    /// The preposition governing the group ("in Kharkiv and Sumy"), as a
+    /// token index.
+    pub prep: Option<u32>,
+    /// The group ends in a possessive "'s" ("Russia's Kursk region").
+    pub possessive: bool,
+    /// The group begins a hyphenated compound ("US-made"): a modifier,
+    /// never a subject or object.
+    pub compound: bool,
+    /// A verb governs the group ("assisting Moscow"): it is an object,
+    /// not a subject.
+    pub after_verb: bool,
+}
+
+/// The shallow parse of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Parse {
+    /// First token of the sentence; token-indexed tables start here.
+    first: u32,
+    /// Index of the sentence's first mention in the document's mentions.
+    first_mention: u32,
+    clause_of: Vec<u16>,
+    pub clauses: Vec<Clause>,
+    pub groups: Vec<Group>,
+    /// Mention indices (document-wide) of each group, in text order.
+    pub members: Vec<u32>,
+    /// Per mention of the sentence, its group.
+    group_of: Vec<u16>,
+}
+
+/// The document as the parser sees it.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub folded: &'a str,
+    pub tokens: &'a [Token],
+    /// All mentions of the document, in text order.
+    pub mentions: &'a [Mention],
+    /// Is the token a trigger in a verb form? (The rules know; the parser
+    /// uses it to tell "after Kyiv struck" from "after the strike".)
+    pub verb_trigger: &'a dyn Fn(usize) -> bool,
+    /// Is the token a trigger in any form?
+    pub trigger: &'a dyn Fn(usize) -> bool,
+}
+
+impl Input<'_> {
+    fn word(&self, k: usize) -> &str {
+        let t = &self.tokens[k];
+        &self.folded[t.fstart as usize..t.fend as usize]
+    }
+
+    fn raw(&self, k: usize) -> &str {
+        let t = &self.tokens[k];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn is_word(&self, k: usize) -> bool {
+        self.tokens[k].is_word()
+    }
+}
+
+const NONE: u16 = u16::MAX;
+
+/// Where a subject or object was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// A group of the clause itself.
+    Group(u16),
+    /// The antecedent of a relative pronoun, the reporter of a pronoun
+    /// subject, or the subject of a light verb: a group elsewhere.
+    Via(u16, &'static str),
+}
+
+impl Found {
+    pub fn group(self) -> u16 {
+        match self {
+            Found::Group(g) | Found::Via(g, _) => g,
+        }
+    }
+}
+
+impl Parse {
+    /// Parses sentence `s`, whose mentions are `mentions[m_from..m_to]`.
+    pub fn build(
+        &mut self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        s: &Sentence,
+        (m_from, m_to): (usize, usize),
+    ) {
+        self.first = s.first_token;
+        self.first_mention = m_from as u32;
+        self.clauses.clear();
+        self.groups.clear();
+        self.members.clear();
+        self.group_of.clear();
+        self.group_of.resize(m_to - m_from, NONE);
+        self.clause_of.clear();
+        self.clause_of
+            .resize((s.end_token - s.first_token) as usize, 0);
+        self.build_groups(input, lex, m_from, m_to, s);
+        self.build_clauses(input, lex, s);
+    }
+
+    /// The clause holding token `k`.
+    pub fn clause_at(&self, k: usize) -> u16 {
+        self.clause_of
+            .get(k.wrapping_sub(self.first as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The group of mention `mi` (a document-wide mention index).
+    pub fn group_of(&self, mi: usize) -> Option<u16> {
+        self.group_of
+            .get(mi.wrapping_sub(self.first_mention as usize))
+            .copied()
+            .filter(|&g| g != NONE)
+    }
+
+    /// The mention indices of group `g`.
+    pub fn members_of(&self, g: u16) -> &[u32] {
+        let gr = &self.groups[g as usize];
+        &self.members[gr.first_member as usize..gr.end_member as usize]
+    }
+
+    /// Is `inner` the same clause as `outer` or nested inside it?
+    pub fn within(&self, inner: u16, outer: u16) -> bool {
+        let mut c = inner;
+        loop {
+            if c == outer {
+                return true;
+            }
+            let p = self.clauses[c as usize].parent;
+            if p == c {
+                return false;
+            }
+            c = p;
+        }
+    }
+
+    fn build_groups(
+        &mut self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        m_from: usize,
+        m_to: usize,
+        s: &Sentence,
+    ) {
+        let ms = &input.mentions[m_from..m_to];
+        let mut i = 0;
+        while i < ms.len() {
+            let start = i;
+            // Extend over ", B", ", and C", "and D" (a list must end with a
+            // coordinator, or it is not a list: "In Kyiv, Russia…").
+            let mut j = i;
+            let mut last_coordinated = i;
+            while j + 1 < ms.len() {
+                // "war in Gaza and Israel's offensive": a possessive name
+                // starts a noun phrase of its own.
+                let possessive_next =
+                    is_possessive(input, ms[j + 1].tok_end as usize, s.end_token as usize)
+                        && !is_possessive(input, ms[j].tok_end as usize, s.end_token as usize);
+                if possessive_next {
+                    break;
+                }
+                match joiner(
+                    input,
+                    lex,
+                    ms[j].tok_end as usize,
+                    ms[j + 1].tok_start as usize,
+                ) {
+                    Some(true) => {
+                        j += 1;
+                        last_coordinated = j;
+                    }
+                    Some(false) => j += 1,
+                    None => break,
+                }
+            }
+            let end = last_coordinated + 1;
+            let g = self.groups.len() as u16;
+            let first_member = self.members.len() as u16;
+            for k in start..end {
+                self.members.push((m_from + k) as u32);
+                self.group_of[k] = g;
+            }
+            let tok_start = ms[start].tok_start;
+            let tok_end = ms[end - 1].tok_end;
+            let gov = governor(input, lex, tok_start as usize, s.first_token as usize);
+            let prep = match gov {
+                Governor::Prep(p) => Some(p),
+                _ => None,
+            };
+            let possessive = is_possessive(input, tok_end as usize, s.end_token as usize);
+            // "US-made", "Greek-owned": the name modifies a compound; it is
+            // not a noun phrase of its own.
+            let compound = starts_compound(input, tok_end as usize, s.end_token as usize);
+            self.groups.push(Group {
+                first_member,
+                end_member: self.members.len() as u16,
+                tok_start,
+                tok_end,
+                prep,
+                after_verb: gov == Governor::Verb,
+                possessive,
+                compound,
+            });
+            i = end;
+        }
+    }
+
+    fn build_clauses(&mut self, input: &Input, lex: &SyntaxLexicon, s: &Sentence) {
+        let (from, to) = (s.first_token as usize, s.end_token as usize);
+        self.clauses.push(Clause {
+            kind: ClauseKind::Main,
+            start: from as u32,
+            parent: 0,
+            antecedent: None,
+            subject_gap: false,
+            reporter: None,
+        });
+        // The open clauses, innermost last; each entry: clause index and
+        // what closes it.
+        let mut stack: Vec<(u16, Close)> = vec![(0, Close::End)];
+        let mut k = from;
+        while k < to {
+            let cur = stack.last().map_or(0, |e| e.0);
+            let tok = &input.tokens[k];
+            if tok.kind == TokenKind::Punct {
+                let p = input.raw(k);
+                match p {
+                    "(" | "[" => {
+                        let c = self.open(ClauseKind::Parenthetical, k, cur);
+                        stack.push((c, Close::Paren));
+                        self.set(k, c);
+                        k += 1;
+                        continue;
+                    }
+                    ")" | "]" => {
+                        self.set(k, cur);
+                        while let Some(&(_, close)) = stack.last() {
+                            if stack.len() == 1 {
+                                break;
+                            }
+                            stack.pop();
+                            if close == Close::Paren {
+                                break;
+                            }
+                        }
+                        k += 1;
+                        continue;
+                    }
+                    "\u{2014}" | "\u{2013}" | "-" if tok.space_before => {
+                        // A dash: paired, it brackets an aside; alone, it
+                        // starts a new clause.
+                        if stack.last().is_some_and(|e| e.1 == Close::Dash) {
+                            self.set(k, cur);
+                            stack.pop();
+                        } else {
+                            let paired = (k + 1..to).any(|j| {
+                                matches!(input.raw(j), "\u{2014}" | "\u{2013}" | "-")
+                                    && input.tokens[j].space_before
+                            });
+                            let kind = if paired {
+                                ClauseKind::Parenthetical
+                            } else {
+                                ClauseKind::Main
+                            };
+                            let c = self.open(kind, k + 1, if paired { cur } else { 0 });
+                            self.set(k, cur);
+                            if paired {
+                                stack.push((c, Close::Dash));
+                            } else {
+                                stack.truncate(1);
+                                stack[0] = (c, Close::End);
+                            }
+                        }
+                        k += 1;
+                        continue;
+                    }
+                    ";" | ":" => {
+                        self.set(k, cur);
+                        let c = self.open(ClauseKind::Main, k + 1, NONE);
+                        stack.truncate(1);
+                        stack[0] = (c, Close::End);
+                        k += 1;
+                        continue;
+                    }
+                    "," => {
+                        self.set(k, cur);
+                        // A clause opened to run to the next comma ends here.
+                        if stack.len() > 1 && stack.last().is_some_and(|e| e.1 == Close::Comma) {
+                            stack.pop();
+                        }
+                        let next = stack.last().map_or(0, |e| e.0);
+                        if let Some((c, close)) = self.after_comma(input, lex, k, to, next) {
+                            stack.push((c, close));
+                        }
+                        k += 1;
+                        continue;
+                    }
+                    _ => {
+                        self.set(k, cur);
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            let w = input.word(k);
+            // "according to X" attributes the rest of the clause to X.
+            if w == "according" && k + 1 < to && input.word_is(k + 1, "to") {
+                let c = self.open(ClauseKind::Attribution, k, cur);
+                let reporter = self.group_starting_after(k + 1, to);
+                if reporter.is_some() {
+                    self.clauses[cur as usize].reporter = reporter;
+                }
+                stack.push((c, Close::Comma));
+                self.set(k, c);
+                k += 1;
+                continue;
+            }
+            if let Some(len) = reporting_at(input, lex, k, to) {
+                let end = k + len;
+                for j in k..end {
+                    self.set(j, cur);
+                }
+                let subject = self.group_before(k, cur);
+                let next_is_word = end < to && input.is_word(end);
+                if next_is_word && !(end < to && lex.prepositions.contains(input.word(end))) {
+                    // "X said [that] Y …": what follows is the report.
+                    let mut body = end;
+                    if lex.complementizers.contains(input.word(body)) {
+                        self.set(body, cur);
+                        body += 1;
+                    }
+                    let c = self.open(ClauseKind::Reported, body, cur);
+                    self.clauses[c as usize].reporter = subject;
+                    stack.push((c, Close::End));
+                    k = body;
+                    continue;
+                }
+                // "…, X said." : the part after the last comma reports the
+                // clause before it.
+                let clause_start = (self.first as usize..k)
+                    .rev()
+                    .find(|&j| input.raw(j) == "," && self.clause_at(j) == cur)
+                    .map(|j| j + 1);
+                if let Some(cs) = clause_start {
+                    let c = self.open(ClauseKind::Attribution, cs, cur);
+                    for j in cs..end {
+                        if self.clause_at(j) == cur {
+                            self.set(j, c);
+                        }
+                    }
+                    if subject.is_some() {
+                        self.clauses[cur as usize].reporter = subject;
+                    }
+                }
+                k = end;
+                continue;
+            }
+            if lex.relatives.contains(w) && k > from {
+                let antecedent = self.group_before_adjacent(input, k);
+                let gap = subject_gap(input, lex, k + 1, to);
+                let c = self.open(ClauseKind::Relative, k, cur);
+                self.clauses[c as usize].antecedent = antecedent;
+                self.clauses[c as usize].subject_gap = gap;
+                let comma_before = input.raw(k - 1) == ",";
+                stack.push((
+                    c,
+                    if comma_before {
+                        Close::Comma
+                    } else {
+                        Close::End
+                    },
+                ));
+                self.set(k, c);
+                k += 1;
+                continue;
+            }
+            if lex.complementizers.contains(w) && k > from && k + 1 < to {
+                // "that" after a noun and before a verb: a relative clause
+                // ("the missiles that hit Kyiv"); before a subject: a
+                // complement ("warned that Russia could…"); otherwise a
+                // determiner ("that attack").
+                let next = k + 1;
+                let starts_subject = input.is_word(next)
+                    && (lex.determiners.contains(input.word(next))
+                        || lex.pronouns.contains(input.word(next))
+                        || self.mention_starts_at(input, next)
+                        || starts_upper(input, next));
+                // A verb right after "that": an auxiliary, a verb trigger,
+                // or a lower-case word followed by what starts an object
+                // ("a region that borders Ukraine"), unless that word is a
+                // noun trigger ("that attack on Kyiv").
+                let verb_next = input.is_word(next)
+                    && !starts_subject
+                    && (lex.auxiliaries.contains(input.word(next))
+                        || (input.verb_trigger)(next)
+                        || (!(input.trigger)(next)
+                            && next + 1 < to
+                            && input.is_word(next + 1)
+                            && (lex.determiners.contains(input.word(next + 1))
+                                || self.mention_starts_at(input, next + 1))));
+                if starts_subject || verb_next {
+                    let kind = if verb_next {
+                        ClauseKind::Relative
+                    } else {
+                        ClauseKind::Reported
+                    };
+                    let c = self.open(kind, k, cur);
+                    if !verb_next {
+                        self.clauses[c as usize].reporter = self.group_before(k, cur);
+                    }
+                    if verb_next {
+                        self.clauses[c as usize].antecedent = self.group_before_adjacent(input, k);
+                        self.clauses[c as usize].subject_gap = true;
+                    }
+                    stack.push((c, Close::End));
+                    self.set(k, c);
+                    k += 1;
+                    continue;
+                }
+            }
+            if lex.subordinators.contains(w) && finite_verb_follows(input, lex, k + 1, to) {
+                let c = self.open(ClauseKind::Subordinate, k, cur);
+                stack.push((c, Close::Comma));
+                self.set(k, c);
+                k += 1;
+                continue;
+            }
+            self.set(k, cur);
+            k += 1;
+        }
+    }
+
+    /// A comma may start a clause: ", which…" is handled at the pronoun;
+    /// here ", but …", ", and X verb…", ", killing …".
+    fn after_comma(
+        &mut self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        k: usize,
+        to: usize,
+        cur: u16,
+    ) -> Option<(u16, Close)> {
+        let next = k + 1;
+        if next >= to || !input.is_word(next) {
+            return None;
+        }
+        let w = input.word(next);
+        if lex.clause_coordinators.contains(w) {
+            let c = self.open(ClauseKind::Main, next, NONE);
+            return Some((c, Close::End));
+        }
+        if lex.coordinators.contains(w) && finite_verb_follows(input, lex, next + 1, to) {
+            let c = self.open(ClauseKind::Main, next, NONE);
+            return Some((c, Close::End));
+        }
+        // A participle after a comma ("…, killing 11 civilians") shares the
+        // subject of the clause it follows.
+        if w.len() > 4
+            && w.ends_with("ing")
+            && !self.mention_starts_at(input, next)
+            && reporting_at(input, lex, next, to).is_none()
+        {
+            let c = self.open(ClauseKind::Subordinate, next, cur);
+            self.clauses[c as usize].antecedent = self.subject_group_of(cur);
+            self.clauses[c as usize].subject_gap = true;
+            return Some((c, Close::Comma));
+        }
+        None
+    }
+
+    fn open(&mut self, kind: ClauseKind, start: usize, parent: u16) -> u16 {
+        let c = self.clauses.len() as u16;
+        self.clauses.push(Clause {
+            kind,
+            start: start as u32,
+            parent: if parent == NONE { c } else { parent },
+            antecedent: None,
+            subject_gap: false,
+            reporter: None,
+        });
+        c
+    }
+
+    fn set(&mut self, k: usize, c: u16) {
+        if let Some(slot) = self.clause_of.get_mut(k.wrapping_sub(self.first as usize)) {
+            *slot = c;
+        }
+    }
+
+    fn mention_starts_at(&self, input: &Input, k: usize) -> bool {
+        let ms = &input.mentions;
+        let i = ms.partition_point(|m| (m.tok_start as usize) < k);
+        ms.get(i).is_some_and(|m| m.tok_start as usize == k)
+    }
+
+    /// The group nearest before token `k` in clause `c` that no preposition
+    /// governs (the subject of a verb at `k`).
+    fn group_before(&self, k: usize, c: u16) -> Option<u16> {
+        self.groups
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, g)| (g.tok_end as usize) <= k)
+            .find(|(_, g)| {
+                self.clause_at(g.tok_start as usize) == c
+                    && g.prep.is_none()
+                    && !g.compound
+                    && !g.after_verb
+            })
+            .map(|(i, _)| i as u16)
+    }
+
+    /// The group right before token `k` (a relative pronoun), allowing a
+    /// comma and a head noun between ("Houthi rebels, who…").
+    fn group_before_adjacent(&self, input: &Input, k: usize) -> Option<u16> {
+        let (i, g) = self
+            .groups
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, g)| (g.tok_end as usize) <= k)?;
+        let words_between = (g.tok_end as usize..k)
+            .filter(|&j| input.is_word(j))
+            .count();
+        (words_between <= 2).then_some(i as u16)
+    }
+
+    /// The first group starting after token `k`, before `to`.
+    fn group_starting_after(&self, k: usize, to: usize) -> Option<u16> {
+        self.groups
+            .iter()
+            .position(|g| (g.tok_start as usize) > k && (g.tok_start as usize) < to)
+            .map(|i| i as u16)
+    }
+
+    /// The subject group of clause `c` as it stands when the parser
+    /// reaches a later token: its first group that no preposition governs.
+    fn subject_group_of(&self, c: u16) -> Option<u16> {
+        self.groups
+            .iter()
+            .position(|g| self.clause_at(g.tok_start as usize) == c && g.prep.is_none())
+            .map(|i| i as u16)
+    }
+
+    /// The subject of a verb trigger at `ts`: the nearest group before it
+    /// in its clause that no preposition governs; in a relative clause
+    /// whose pronoun is the subject, the antecedent; for a pronoun
+    /// subject, whoever reported the clause.
+    pub fn subject(&self, input: &Input, lex: &SyntaxLexicon, ts: usize) -> Option<Found> {
+        let c = self.clause_at(ts);
+        let clause = &self.clauses[c as usize];
+        // An infinitive's subject is the name before "to" ("allowed Ukraine
+        // to strike", "a request by Egypt to deploy troops").
+        if ts > self.first as usize && input.word_is(ts - 1, "to") {
+            let to_tok = ts - 1;
+            let g = self
+                .groups
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, g)| (g.tok_end as usize) <= to_tok && !g.compound)
+                .filter(|(_, g)| {
+                    let words = (g.tok_end as usize..to_tok)
+                        .filter(|&j| input.is_word(j))
+                        .count();
+                    let by = g
+                        .prep
+                        .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
+                    words <= 3 && (g.prep.is_none() || by)
+                });
+            if let Some((i, _)) = g {
+                return Some(Found::Via(i as u16, "infinitive"));
+            }
+        }
+        if let Some(g) = self.group_before(ts, c) {
+            // A pronoun between the group and the verb is the subject
+            // itself ("Israel said it struck…" is handled below).
+            let pronoun_after = (self.groups[g as usize].tok_end as usize..ts)
+                .any(|j| input.is_word(j) && lex.pronouns.contains(input.word(j)));
+            if !pronoun_after {
+                return Some(Found::Group(g));
+            }
+        }
+        if matches!(clause.kind, ClauseKind::Relative | ClauseKind::Subordinate)
+            && clause.subject_gap
+        {
+            return clause.antecedent.map(|g| Found::Via(g, "antecedent"));
+        }
+        let pronoun = (clause.start as usize..ts).any(|j| {
+            self.clause_at(j) == c && input.is_word(j) && lex.pronouns.contains(input.word(j))
+        });
+        if pronoun {
+            // The reporter of this clause or of an enclosing one.
+            let mut cc = c;
+            loop {
+                if let Some(r) = self.clauses[cc as usize].reporter {
+                    return Some(Found::Via(r, "reporter"));
+                }
+                let p = self.clauses[cc as usize].parent;
+                if p == cc {
+                    break;
+                }
+                cc = p;
+            }
+        }
+        None
+    }
+
+    /// The agent of a nominal trigger at `ts..te`: a possessor or modifier
+    /// inside its noun phrase ("Israel's strikes", "Russian attacks", "a
+    /// US drone strike"); else, when a light verb governs the noun ("Israel
+    /// launched strikes") or the noun phrase is an adjunct of its clause
+    /// ("killed him in a drone strike"), the subject of that clause.
+    pub fn nominal_subject(&self, input: &Input, lex: &SyntaxLexicon, ts: usize) -> Option<Found> {
+        let c = self.clause_at(ts);
+        // Walk left over the noun phrase: determiners, numbers, adjectives.
+        let mut j = ts;
+        let mut words = 0;
+        while j > self.first as usize {
+            let k = j - 1;
+            if let Some(g) = self.group_ending_at(k + 1) {
+                let gr = &self.groups[g as usize];
+                if gr.prep.is_none() || gr.possessive || self.is_modifier(input, g, ts) {
+                    return Some(Found::Group(g));
+                }
+                break;
+            }
+            if !input.is_word(k) {
+                // The "'s" of a possessive belongs to the group before it.
+                if matches!(input.raw(k), "'" | "\u{2019}") {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            let w = input.word(k);
+            if w == "s" && k > 0 && matches!(input.raw(k - 1), "'" | "\u{2019}") {
+                j = k;
+                continue;
+            }
+            if lex.prepositions.contains(w) || lex.auxiliaries.contains(w) || words >= 4 {
+                break;
+            }
+            if lex.light_verbs.contains(w) || (input.verb_trigger)(k) {
+                break;
+            }
+            words += 1;
+            j = k;
+        }
+        // A light verb right before the noun phrase: its subject.
+        let np_start = j;
+        let before = (self.first as usize..np_start)
+            .rev()
+            .find(|&k| input.is_word(k) && !lex.determiners.contains(input.word(k)));
+        let v = before?;
+        let w = input.word(v);
+        if lex.light_verbs.contains(w) {
+            return self.subject(input, lex, v);
+        }
+        if w == "in" || w == "with" {
+            // An adjunct: the subject of the nearest verb before it in the
+            // clause ("the US killed a general in a drone strike").
+            let verb = (self.first as usize..v)
+                .rev()
+                .take_while(|&k| self.clause_at(k) == c || !input.is_word(k))
+                .find(|&k| verbish(input, lex, k))?;
+            return self.subject(input, lex, verb);
+        }
+        None
+    }
+
+    /// Does group `g` modify the noun at `ts` directly (a demonym or name
+    /// right before it: "Russian attacks", "US drone strike")?
+    fn is_modifier(&self, input: &Input, g: u16, ts: usize) -> bool {
+        let gr = &self.groups[g as usize];
+        let last = self.members_of(g).last().copied();
+        let demonym = last.is_some_and(|m| input.mentions[m as usize].kind == AliasKind::Demonym);
+        let words_between = (gr.tok_end as usize..ts)
+            .filter(|&k| input.is_word(k))
+            .count();
+        demonym || words_between <= 2
+    }
+
+    fn group_ending_at(&self, k: usize) -> Option<u16> {
+        self.groups
+            .iter()
+            .rposition(|g| g.tok_end as usize == k)
+            .map(|i| i as u16)
+    }
+
+    /// The direct object of a verb trigger ending at `te`: the first group
+    /// after it in its clause that no preposition governs.
+    pub fn object(&self, te: usize, ts: usize) -> Option<u16> {
+        let c = self.clause_at(ts);
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| (g.tok_start as usize) >= te && !g.compound)
+            .find(|(_, g)| self.within(self.clause_at(g.tok_start as usize), c))
+            .filter(|(_, g)| g.prep.is_none())
+            .map(|(i, _)| i as u16)
+    }
+}
+
+/// What closes an open clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Close {
+    /// The end of the sentence.
+    End,
+    /// The next comma.
+    Comma,
+    /// ")" or "]".
+    Paren,
+    /// The second dash.
+    Dash,
+}
+
+/// Does the token start with a capital letter?
+fn starts_upper(input: &Input, k: usize) -> bool {
+    input.raw(k).starts_with(char::is_uppercase)
+}
+
+impl Input<'_> {
+    fn word_is(&self, k: usize, w: &str) -> bool {
+        self.is_word(k) && self.word(k) == w
+    }
+}
+
+/// How two neighbouring mentions are joined, from the tokens between them:
+/// `Some(true)` by a coordinator ("and", ", and", "as well as"),
+/// `Some(false)` by a bare comma (a list, if a coordinator follows), `None`
+/// not at all. Determiners may follow the joiner ("the US and the UK").
+fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> Option<bool> {
+    let mut comma = false;
+    let mut coordinated = false;
+    for k in a_end..b_start {
+        if !input.is_word(k) {
+            if input.raw(k) == "," && !comma && !coordinated {
+                comma = true;
+                continue;
+            }
+            return None;
+        }
+        let w = input.word(k);
+        if !coordinated && lex.coordinators.contains(w) {
+            coordinated = true;
+        } else if coordinated && lex.determiners.contains(w) {
+        } else {
+            return None;
+        }
+    }
+    if coordinated {
+        Some(true)
+    } else if comma {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Is the token at `k` (the end of a group) a hyphen glued to a word on
+/// both sides ("US-made")?
+fn starts_compound(input: &Input, k: usize, to: usize) -> bool {
+    k + 1 < to
+        && !input.is_word(k)
+        && matches!(input.raw(k), "-" | "\u{2010}" | "\u{2011}")
+        && !input.tokens[k].space_before
+        && input.is_word(k + 1)
+        && !input.tokens[k + 1].space_before
+}
+
+/// Is the token at `k` (the end of a group) a possessive "'s"?
+fn is_possessive(input: &Input, k: usize, to: usize) -> bool {
+    k + 1 < to
+        && matches!(input.raw(k), "'" | "\u{2019}")
+        && input.is_word(k + 1)
+        && input.word(k + 1) == "s"
+}
+
+/// What stands before a noun phrase: a preposition governing it, a verb
+/// whose object it is, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Governor {
+    Prep(u32),
+    Verb,
+    None,
+}
+
+/// What governs the noun phrase that contains token `k`: looking left over
+/// numbers, possessives and at most three modifiers, up to a determiner,
+/// which must follow a preposition or verb directly ("in the southern
+/// Rostov region", "in Russia's Kursk region" → the preposition; "killed a
+/// top Iranian general", "soldiers assisting Moscow" → a verb).
+fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Governor {
+    let mut j = k;
+    let mut modifiers = 0;
+    let verb_or_prep = |p: usize| {
+        let w = input.word(p);
+        if lex.prepositions.contains(w) {
+            Governor::Prep(p as u32)
+        } else if verbish(input, lex, p) || (w.len() > 4 && w.ends_with("ing")) {
+            Governor::Verb
+        } else {
+            Governor::None
+        }
+    };
+    while j > from {
+        let p = j - 1;
+        if !input.is_word(p) {
+            // Possessive "'s" of a preceding name, or hyphens inside a
+            // modifier.
+            if matches!(input.raw(p), "'" | "\u{2019}" | "-") {
+                j = p;
+                continue;
+            }
+            return Governor::None;
+        }
+        let w = input.word(p);
+        if lex.determiners.contains(w) {
+            return if p > from && input.is_word(p - 1) {
+                verb_or_prep(p - 1)
+            } else {
+                Governor::None
+            };
+        }
+        if input.tokens[p].kind == TokenKind::Number
+            || (w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}"))
+        {
+            j = p;
+            continue;
+        }
+        match verb_or_prep(p) {
+            Governor::None => {}
+            g => return g,
+        }
+        if modifiers >= 3 || lex.auxiliaries.contains(w) || lex.coordinators.contains(w) {
+            return Governor::None;
+        }
+        modifiers += 1;
+        j = p;
+    }
+    Governor::None
+}
+
+/// Does token `k` look like a finite verb: an auxiliary, a reporting or
+/// light verb, a trigger in a verb form, or a lower-case past tense
+/// ("killed")?
+fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    if !input.is_word(k) {
+        return false;
+    }
+    let w = input.word(k);
+    lex.auxiliaries.contains(w)
+        || lex.light_verbs.contains(w)
+        || !lex.reporting.ending_with(w).is_empty()
+        || (input.verb_trigger)(k)
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && input.raw(k).starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Does a reporting phrase start at `k`? Returns its length in tokens.
+fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Option<usize> {
+    lex.reporting
+        .starting_with(input.word(k))
+        .iter()
+        .filter_map(|p| {
+            let mut j = k + 1;
+            for w in &p[1..] {
+                if j >= to || !input.word_is(j, w) {
+                    return None;
+                }
+                j += 1;
+            }
+            Some(j - k)
+        })
+        .max()
+}
+
+/// Is the relative pronoun's clause missing its subject ("which fired",
+/// "who have attacked") rather than having one ("which Russia says")?
+fn subject_gap(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
+    if k >= to || !input.is_word(k) {
+        return true;
+    }
+    let w = input.word(k);
+    let has_subject = lex.determiners.contains(w)
+        || lex.pronouns.contains(w)
+        || input.mentions.iter().any(|m| m.tok_start as usize == k)
+        || input.raw(k).chars().next().is_some_and(char::is_uppercase);
+    !has_subject
+}
+
+/// Is there a finite verb ([`verbish`]) within a few words after `k`,
+/// before a comma? ("after Kyiv struck…" starts a clause, "after the
+/// strike" does not.)
+fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
+    let mut words = 0;
+    for j in k..to {
+        if !input.is_word(j) {
+            if input.raw(j) == "," {
+                return false;
+            }
+            continue;
+        }
+        if verbish(input, lex, j) && (words > 0 || lex.auxiliaries.contains(input.word(j))) {
+            return true;
+        }
+        words += 1;
+        if words > 8 {
+            return false;
+        }
+    }
+    false
+}

@@ -12,7 +12,7 @@ use crate::emit::{TableWriter, entity_rows, event_rows, reject_row};
 use crate::gazetteer::GazetteerStats;
 use crate::ingest::{self, InputFile, Item, Reject};
 use crate::pipeline::{Extraction, Pipeline};
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::stream::{Streaming, input_progress, read_chunks};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
@@ -43,6 +43,18 @@ impl Default for BatchOptions {
     }
 }
 
+impl BatchOptions {
+    /// The reading and threading part, for [`crate::stream`].
+    pub fn streaming(&self) -> Streaming {
+        Streaming {
+            threads: self.threads,
+            chunk_docs: self.chunk_docs,
+            chunk_bytes: self.chunk_bytes,
+            progress: self.progress,
+        }
+    }
+}
+
 /// Where results go. Entities and rejects may be switched off (`--out -`).
 pub struct Sinks {
     pub entities: Option<TableWriter>,
@@ -60,6 +72,11 @@ pub struct Summary {
     pub entities: u64,
     pub events: u64,
     pub events_by_type: BTreeMap<String, u64>,
+    /// Events per rule id (rules that produced none are left out).
+    pub events_by_rule: BTreeMap<String, u64>,
+    /// Entity mentions per gazetteer file, generic classes included (files
+    /// with none are left out).
+    pub mentions_by_gazetteer: BTreeMap<String, u64>,
     pub text_bytes: u64,
     pub threads: usize,
     pub gazetteer: GazetteerStats,
@@ -89,35 +106,13 @@ pub fn run(
         load_seconds: pipeline.load_seconds(),
         ..Summary::default()
     };
-    let total: u64 = files.iter().map(|f| f.size).sum();
-    let known = files.iter().all(|f| f.path.is_some() && !f.gzip);
-    let bar = progress_bar(opts.progress, known.then_some(total));
+    let bar = input_progress(files, opts.progress);
+    // Counted by index while writing; named once at the end.
+    let mut by_rule = vec![0u64; pipeline.rules().rules.len()];
+    let mut by_entry = vec![0u64; pipeline.gazetteer().entries().len()];
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
     let result = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut chunk: Vec<Item> = Vec::new();
-            let mut bytes = 0usize;
-            let mut open = true;
-            for f in files {
-                ingest::read(f, ingest_opts, &mut |item| {
-                    if let Item::Doc(d) = &item {
-                        bytes += d.text.len();
-                    }
-                    chunk.push(item);
-                    if chunk.len() >= opts.chunk_docs || bytes >= opts.chunk_bytes {
-                        bytes = 0;
-                        open = tx.send(std::mem::take(&mut chunk)).is_ok();
-                    }
-                    open
-                });
-                if !open {
-                    return;
-                }
-            }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
-            }
-        });
+        scope.spawn(move || read_chunks(files, ingest_opts, opts.chunk_docs, opts.chunk_bytes, tx));
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
@@ -155,7 +150,11 @@ pub fn run(
                                     + ex.unlisted.len()) as u64;
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
+                        for m in &ex.mentions {
+                            by_entry[m.entry as usize] += 1;
+                        }
                         for ev in &ex.events {
+                            by_rule[ev.rule as usize] += 1;
                             match summary.events_by_type.get_mut(&*ev.event_type) {
                                 Some(n) => *n += 1,
                                 None => {
@@ -192,32 +191,23 @@ pub fn run(
     if let Some(w) = &mut sinks.rejects {
         w.flush()?;
     }
+    for (rule, n) in pipeline.rules().rules.iter().zip(by_rule) {
+        if n > 0 {
+            summary.events_by_rule.insert(rule.id.clone(), n);
+        }
+    }
+    for (entry, n) in pipeline.gazetteer().entries().iter().zip(by_entry) {
+        if n > 0 {
+            let file = entry
+                .origin
+                .rsplit_once(':')
+                .map_or(&*entry.origin, |(f, _)| f);
+            *summary
+                .mentions_by_gazetteer
+                .entry(file.to_string())
+                .or_default() += n;
+        }
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
-}
-
-fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
-    if !show {
-        return ProgressBar::hidden();
-    }
-    match total {
-        Some(t) => {
-            let bar = ProgressBar::new(t);
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta} {msg}",
-            ) {
-                bar.set_style(style);
-            }
-            bar
-        }
-        None => {
-            let bar = ProgressBar::new_spinner();
-            if let Ok(style) =
-                ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        }
-    }
 }

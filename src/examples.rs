@@ -19,6 +19,12 @@ pub struct ExampleFailure {
     pub expected: String,
     /// The events of the rule's type that were found instead.
     pub found: Vec<String>,
+    /// The rule comes from a user file (`--rules`).
+    pub user: bool,
+    /// What differs, in one line: "expected target=Ukraine, got
+    /// target=Russia" (against the nearest event found), "expected …, got
+    /// no event", or "expected no ATTACK event, got …".
+    pub difference: String,
 }
 
 impl std::fmt::Display for ExampleFailure {
@@ -41,8 +47,23 @@ impl std::fmt::Display for ExampleFailure {
 
 /// Runs every example of every rule through `pipeline`.
 pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
+    check(pipeline, false)
+}
+
+/// Runs the examples of the rules loaded from user files (`evex extract`
+/// warns about each failure before it starts).
+pub fn check_user_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
+    check(pipeline, true)
+}
+
+fn check(pipeline: &Pipeline, only_user: bool) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
-    for rule in &pipeline.rules().rules {
+    for rule in pipeline
+        .rules()
+        .rules
+        .iter()
+        .filter(|r| r.user || !only_user)
+    {
         let file = rule
             .origin
             .rsplit_once(':')
@@ -60,6 +81,14 @@ pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
                 Some(pairs) => events.iter().any(|e| matches(e, pairs)),
             };
             if !ok {
+                let difference = match &ex.expect {
+                    None => format!(
+                        "expected no {} event, got {}",
+                        rule.event_type,
+                        found.join(" | ")
+                    ),
+                    Some(pairs) => difference(&events, pairs),
+                };
                 failures.push(ExampleFailure {
                     rule: rule.id.clone(),
                     origin: format!("{file}:{}", ex.line),
@@ -73,11 +102,60 @@ pub fn check_examples(pipeline: &Pipeline) -> Vec<ExampleFailure> {
                             .join("; "),
                     },
                     found,
+                    user: rule.user,
+                    difference,
                 });
             }
         }
     }
     failures
+}
+
+/// "expected A, got B" for the found event that agrees with most of the
+/// expected pairs, naming only what differs.
+fn difference(events: &[&Event], pairs: &[(String, String)]) -> String {
+    let want = |k: &str| {
+        pairs
+            .iter()
+            .find(|(p, _)| p == k)
+            .map(|(_, v)| v.as_str())
+            .or((k == "modality").then_some("asserted"))
+    };
+    let got = |e: &Event, k: &str| {
+        if k == "modality" {
+            Some(e.modality.to_string())
+        } else {
+            e.role(k).map(str::to_string)
+        }
+    };
+    let Some(nearest) = events.iter().min_by_key(|e| {
+        pairs
+            .iter()
+            .filter(|(k, v)| got(e, k).as_deref() != Some(v.as_str()))
+            .count()
+    }) else {
+        let all: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        return format!("expected {}, got no event", all.join("; "));
+    };
+    let mut keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+    keys.extend(nearest.roles.iter().map(|r| &*r.slot));
+    keys.push("modality");
+    let mut seen = Vec::new();
+    let (mut expected, mut found) = (Vec::new(), Vec::new());
+    for k in keys {
+        if seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        let (w, g) = (want(k), got(nearest, k));
+        if w == g.as_deref() {
+            continue;
+        }
+        let show = |v: Option<&str>| v.map_or(format!("no {k}"), |v| format!("{k}={v}"));
+        expected.push(show(w));
+        found.push(show(g.as_deref()));
+    }
+    format!("expected {}, got {}", expected.join("; "), found.join("; "))
 }
 
 /// Every listed role has the value, every unlisted role is empty, and the

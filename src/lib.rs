@@ -17,6 +17,12 @@
 //! keeps every folded byte traceable to its byte in the original text, which is
 //! what lets every entity and event row carry offsets into the original.
 //!
+//! Tools for tuning gazetteers and rules sit on top of the pipeline:
+//! [`eval`] (scores against annotated passages, per rule and per entry),
+//! [`lint`] (static checks), [`suggest`] (names a corpus holds that the
+//! gazetteers miss) and [`report`] (an HTML view); [`stream`] feeds a corpus
+//! to the last two.
+//!
 //! [`Pipeline`] ties the stages together. It is built once (gazetteers loaded,
 //! automaton compiled, rules parsed) and then shared read-only by all threads;
 //! [`batch`] adds the streaming, parallel, order-preserving driver that the
@@ -32,17 +38,24 @@
 
 pub mod batch;
 pub mod commands;
+pub mod common_words;
 pub mod defaults;
 pub mod document;
 pub mod emit;
+pub mod eval;
 pub mod examples;
 pub mod gazetteer;
 pub mod ingest;
+pub mod lint;
 pub mod normalize;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod spelling;
+pub mod stream;
+pub mod suggest;
 pub mod syntax;
 pub mod words;
 

@@ -3,7 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use evex::batch::BatchOptions;
-use evex::commands::{self, ExtractArgs};
+use evex::commands::{self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, SuggestArgs};
 use evex::emit::OutFormat;
 use evex::ingest::{self, Format};
 use evex::pipeline::Config;
@@ -37,6 +37,148 @@ enum Command {
     /// its gazetteer row, each rule tried at each trigger and why it did or
     /// did not fire.
     Explain(Explain),
+    /// Score the pipeline against annotated passages (precision, recall,
+    /// F1; per rule and per gazetteer entry; with --misses, each error and
+    /// why).
+    Eval(Eval),
+    /// Check gazetteers and rules: shared aliases, common-word aliases,
+    /// unreachable triggers, unused lists, failing rule examples…
+    /// Exit 0 clean, 1 findings, 2 a file cannot be loaded.
+    Lint(Lint),
+    /// List the names in a corpus that no gazetteer entry matches, as a
+    /// gazetteer file to edit and load with --gazetteers.
+    Suggest(Suggest),
+    /// Write one self-contained HTML page showing documents with their
+    /// entities and events.
+    Report(Report),
+    /// Write the compiled-in gazetteers and rules as editable files.
+    Defaults(Defaults),
+}
+
+#[derive(Args, Debug)]
+struct Eval {
+    /// The gold file: JSON Lines with doc_id, text, entities, events.
+    gold: PathBuf,
+    #[command(flatten)]
+    load: Load,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// List each missed and spurious event (with the reason the nearest rule
+    /// did not fire) and each missed entity.
+    #[arg(long)]
+    misses: bool,
+}
+
+#[derive(Args, Debug)]
+struct Lint {
+    #[command(flatten)]
+    load: Load,
+}
+
+/// A corpus to read, as `evex extract` reads it.
+#[derive(Args, Debug)]
+struct Corpus {
+    /// Files or folders to read, or `-` for stdin (as for `evex extract`).
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Input format, overriding the file extension.
+    #[arg(long, value_enum)]
+    input_format: Option<Format>,
+    /// Field holding the document id; repeatable [default: id, doc_id].
+    #[arg(long = "id-field")]
+    id_fields: Vec<String>,
+    /// Field holding the text; repeatable [default: text, body, content].
+    #[arg(long = "text-field")]
+    text_fields: Vec<String>,
+    #[command(flatten)]
+    load: Load,
+    /// Worker threads (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Reject documents larger than this many bytes.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    max_doc_bytes: usize,
+    /// Print nothing on stderr but errors and rejects.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Reading options from the command line; no field names given means the
+/// defaults.
+fn ingest_options(
+    format: Option<Format>,
+    id_fields: Vec<String>,
+    text_fields: Vec<String>,
+    max_doc_bytes: usize,
+) -> ingest::Options {
+    let defaults = ingest::Options::default();
+    ingest::Options {
+        format,
+        id_fields: if id_fields.is_empty() {
+            defaults.id_fields
+        } else {
+            id_fields
+        },
+        text_fields: if text_fields.is_empty() {
+            defaults.text_fields
+        } else {
+            text_fields
+        },
+        max_doc_bytes,
+    }
+}
+
+impl Corpus {
+    fn args(self) -> CorpusArgs {
+        CorpusArgs {
+            inputs: self.inputs,
+            ingest: ingest_options(
+                self.input_format,
+                self.id_fields,
+                self.text_fields,
+                self.max_doc_bytes,
+            ),
+            config: self.load.config(),
+            batch: BatchOptions {
+                threads: self.threads,
+                progress: std::io::stderr().is_terminal(),
+                ..BatchOptions::default()
+            },
+            quiet: self.quiet,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct Suggest {
+    #[command(flatten)]
+    corpus: Corpus,
+    /// The candidates file to write (a gazetteer TSV), or `-` for stdout.
+    #[arg(long, short)]
+    out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct Report {
+    #[command(flatten)]
+    corpus: Corpus,
+    /// The HTML file to write, or `-` for stdout.
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Show at most this many documents.
+    #[arg(long, default_value_t = 200)]
+    limit: usize,
+}
+
+#[derive(Args, Debug)]
+struct Defaults {
+    /// The folder to write gazetteers/ and rules/ into.
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -44,9 +186,14 @@ struct Explain {
     /// The text to explain (or use --file).
     #[arg(required_unless_present = "file")]
     text: Option<String>,
-    /// Read the text from this file.
+    /// Read the text from this file: a plain-text article, or a JSON
+    /// Lines, JSON or CSV dump (see --doc).
     #[arg(long)]
     file: Option<PathBuf>,
+    /// With --file: the id of the record of the dump to explain (default:
+    /// the first).
+    #[arg(long, requires = "file")]
+    doc: Option<String>,
     #[command(flatten)]
     load: Load,
 }
@@ -133,25 +280,11 @@ fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(x) => {
-            let defaults = ingest::Options::default();
             let args = ExtractArgs {
                 inputs: x.inputs,
                 out: x.out,
                 format: x.format,
-                ingest: ingest::Options {
-                    format: x.input_format,
-                    id_fields: if x.id_fields.is_empty() {
-                        defaults.id_fields
-                    } else {
-                        x.id_fields
-                    },
-                    text_fields: if x.text_fields.is_empty() {
-                        defaults.text_fields
-                    } else {
-                        x.text_fields
-                    },
-                    max_doc_bytes: x.max_doc_bytes,
-                },
+                ingest: ingest_options(x.input_format, x.id_fields, x.text_fields, x.max_doc_bytes),
                 config: Config {
                     merge_events: !x.keep_duplicates,
                     include_generic: x.include_generic,
@@ -167,20 +300,43 @@ fn main() {
             commands::extract(&args)
         }
         Command::Explain(x) => {
-            let text = match (x.text, &x.file) {
-                (Some(t), _) => Ok(t),
-                (None, Some(f)) => std::fs::read_to_string(f)
-                    .map_err(|e| format!("cannot read {}: {e}", f.display())),
+            let doc = match (x.text, &x.file) {
+                (Some(t), _) => Ok(evex::Document::new("explain", t)),
+                (None, Some(f)) => {
+                    commands::read_record(f, x.doc.as_deref(), &ingest::Options::default())
+                }
                 (None, None) => Err("give a text or --file".to_string()),
             };
-            match text {
-                Ok(t) => commands::explain(&x.load.config(), &t, &mut std::io::stdout().lock()),
+            match doc {
+                Ok(d) => {
+                    commands::explain_document(&x.load.config(), &d, &mut std::io::stdout().lock())
+                }
                 Err(e) => {
                     eprintln!("evex: {e}");
                     commands::Outcome::ConfigError
                 }
             }
         }
+        Command::Eval(x) => commands::eval(
+            &EvalArgs {
+                gold: x.gold,
+                config: x.load.config(),
+                json: x.json,
+                misses: x.misses,
+            },
+            &mut std::io::stdout().lock(),
+        ),
+        Command::Lint(x) => commands::run_lint(&x.load.config(), &mut std::io::stdout().lock()),
+        Command::Suggest(x) => commands::suggest(&SuggestArgs {
+            corpus: x.corpus.args(),
+            out: x.out,
+        }),
+        Command::Report(x) => commands::report(&ReportArgs {
+            corpus: x.corpus.args(),
+            out: x.out,
+            limit: x.limit,
+        }),
+        Command::Defaults(x) => commands::write_defaults(&x.out, x.force),
     };
     std::process::exit(outcome.exit_code());
 }

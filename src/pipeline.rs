@@ -259,11 +259,23 @@ impl Pipeline {
 
 /// Reads user files; a folder contributes its files with the given
 /// extensions, in sorted order.
-fn read_files(paths: &[PathBuf], exts: &[&str]) -> Result<Vec<(String, String)>, ConfigError> {
+pub(crate) fn read_files(
+    paths: &[PathBuf],
+    exts: &[&str],
+) -> Result<Vec<(String, String)>, ConfigError> {
     let mut out = Vec::new();
     for p in paths {
         let mut files = Vec::new();
         collect(p, exts, &mut files)?;
+        if files.is_empty() && p.is_dir() {
+            return Err(ConfigError::Io {
+                path: p.display().to_string(),
+                message: format!(
+                    "this folder holds no .{} file (is it the right folder?)",
+                    exts.join(" or .")
+                ),
+            });
+        }
         for f in files {
             let text = std::fs::read_to_string(&f).map_err(|e| ConfigError::Io {
                 path: f.display().to_string(),

@@ -31,6 +31,16 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             return Outcome::ConfigError;
         }
     };
+    if !args.quiet {
+        // A user rule whose own example fails is most likely not doing
+        // what its author thinks.
+        for f in crate::examples::check_user_examples(&pipeline) {
+            eprintln!(
+                "evex: warning: {}: example of rule `{}`: {}",
+                f.origin, f.rule, f.difference
+            );
+        }
+    }
     let files = ingest::plan(&args.inputs, &args.ingest);
     let to_stdout = args.out == "-";
     let dir = PathBuf::from(&args.out);
@@ -72,15 +82,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     };
     let mut batch_opts = args.batch.clone();
     batch_opts.progress &= !args.quiet;
-    let mut on_reject = |r: &ingest::Reject| {
-        let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-        eprintln!(
-            "evex: rejected {}{at}: {}: {}",
-            r.source,
-            r.reason.as_str(),
-            r.detail
-        );
-    };
+    let mut on_reject = |r: &ingest::Reject| super::print_reject(r);
     let summary = match batch::run(
         &pipeline,
         &files,

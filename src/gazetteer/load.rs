@@ -185,6 +185,7 @@ fn parse_row(
         surname_alone: false,
         attributes: Vec::new(),
     };
+    let mut typed = false;
     for (col, cell) in cols.iter().zip(raw.split('\t')) {
         let cell = cell.trim();
         let value = (!cell.is_empty()).then(|| cell.to_string());
@@ -193,6 +194,7 @@ fn parse_row(
             Column::Type => {
                 if !cell.is_empty() {
                     row.etype = Arc::from(cell.to_uppercase());
+                    typed = true;
                 }
             }
             Column::Id => row.id = value,
@@ -251,6 +253,13 @@ fn parse_row(
     }
     if row.canonical.is_empty() {
         return Err(err("the `canonical` cell is empty".into()));
+    }
+    // A blank cell in a `type` column is a forgotten type, not a request
+    // for the file name's type.
+    if !typed && cols.contains(&Column::Type) {
+        return Err(err(
+            "the `type` cell is empty (write PERSON, PLACE, ORG, WEAPON or a type declared with `#!types`; the file name gives the type only to files without a `type` column)".into(),
+        ));
     }
     if row.etype.is_empty() {
         return Err(err(
@@ -324,6 +333,12 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "x.tsv:2: empty alias in `Kiev||Kijev` (two `|` in a row, or one at an end)"
+        );
+        let e = parse_file("place.tsv", "canonical\ttype\nKyiv\t\n", &mut Vec::new()).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("place.tsv:2: the `type` cell is empty (write PERSON"),
+            "{e}"
         );
         let e = parse_file(
             "x.tsv",

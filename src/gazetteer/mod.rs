@@ -179,6 +179,8 @@ pub struct Gazetteer {
     etypes: Vec<u16>,
     /// Per entry, [`Entry::stands_for`] (`u32::MAX`: none).
     stands_for: Vec<u32>,
+    /// Rows whose derived id was taken and got a suffix.
+    id_suffixes: Vec<IdSuffix>,
 }
 
 impl Gazetteer {
@@ -203,8 +205,9 @@ impl Gazetteer {
                 types.push(t);
             }
         }
-        let mut rows = dedupe_ids(default_rows)?;
-        let user_rows = dedupe_ids(user_rows)?;
+        let (mut rows, mut id_suffixes) = dedupe_ids(default_rows)?;
+        let (user_rows, user_suffixes) = dedupe_ids(user_rows)?;
+        id_suffixes.extend(user_suffixes);
         merge_user_rows(&mut rows, user_rows);
 
         let entries: Vec<Result<Entry, GazetteerError>> = rows
@@ -395,6 +398,7 @@ impl Gazetteer {
             generic,
             etypes,
             stands_for,
+            id_suffixes,
         })
     }
 
@@ -467,6 +471,59 @@ impl Gazetteer {
 
     pub fn stats(&self) -> GazetteerStats {
         self.stats
+    }
+
+    /// The aliases that share pattern `p` (one folded form), in file order.
+    pub fn pattern_aliases(&self, p: usize) -> &[u32] {
+        let (from, to) = self.pattern_ranges[p];
+        &self.pattern_aliases[from as usize..to as usize]
+    }
+
+    /// The pattern whose folded form is `folded` (as made by
+    /// [`crate::normalize::fold_phrase`]). A linear search: for tools that
+    /// ask about a few forms (`evex explain`), not for documents.
+    pub fn find_pattern(&self, folded: &str) -> Option<usize> {
+        self.patterns
+            .iter()
+            .position(|p| p.strip_prefix(' ') == Some(folded))
+    }
+
+    /// How alias `i` ranks against another alias over the same words, file
+    /// order aside (lower wins): type priority, specific before generic,
+    /// higher `rank`, names before demonyms and surnames. Equal values
+    /// leave the choice to file order (`evex lint` reports such ties).
+    pub fn alias_strength(&self, i: u32) -> (u16, bool, std::cmp::Reverse<i32>, bool) {
+        let a = &self.aliases[i as usize];
+        let e = &self.entries[a.entry as usize];
+        (
+            type_priority(e.etype),
+            e.generic,
+            std::cmp::Reverse(e.rank),
+            a.kind != AliasKind::Name,
+        )
+    }
+
+    /// Why alias `winner` beats alias `loser` over the same words, in
+    /// words ("higher rank", "file order", …).
+    pub fn why_wins(&self, winner: u32, loser: u32) -> &'static str {
+        let (w, l) = (self.alias_strength(winner), self.alias_strength(loser));
+        if w.0 != l.0 {
+            "type priority"
+        } else if w.1 != l.1 {
+            "specific before generic"
+        } else if w.2 != l.2 {
+            "higher rank"
+        } else if w.3 != l.3 {
+            "names before other forms"
+        } else {
+            "file order"
+        }
+    }
+
+    /// Rows whose derived id another row already had, and the suffixed id
+    /// each got instead (reported by `evex lint`).
+    pub fn id_suffixes(&self) -> &[IdSuffix] {
+        &self.id_suffixes
     }
 }
 
@@ -568,10 +625,29 @@ fn draft_aliases(
     Ok(out)
 }
 
-/// Gives every row its id (written or derived) and rejects duplicates.
-fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
+/// A row whose derived id (`type/slug` of its canonical name) another row
+/// already had ("Aland Islands" and "Åland Islands"): it got the id with a
+/// numbered suffix instead, and `evex lint` says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdSuffix {
+    pub file: String,
+    pub line: u64,
+    /// The id the row got (`place/aland-islands-2`).
+    pub id: String,
+    /// The row that has the plain derived id.
+    pub first_file: String,
+    pub first_line: u64,
+}
+
+/// Rows with their ids, and the rows whose derived id got a suffix.
+type IdentifiedRows = (Vec<(String, Row)>, Vec<IdSuffix>);
+
+/// Gives every row its id. Written ids must be unique (a duplicate is an
+/// error); a derived id that is taken gets the first free suffix `-2`, `-3`,
+/// … in file order, so it is the same on every run of the same files.
+fn dedupe_ids(rows: Vec<Row>) -> Result<IdentifiedRows, GazetteerError> {
     // Deriving an id folds the canonical name: done in parallel.
-    let ids: Vec<String> = rows
+    let mut ids: Vec<String> = rows
         .par_iter()
         .map(|row| {
             row.id
@@ -579,9 +655,12 @@ fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
                 .unwrap_or_else(|| derive_id(&row.etype, &row.canonical))
         })
         .collect();
-    let mut seen: crate::words::Map<&str, usize> = crate::words::Map::default();
+    let mut seen: crate::words::Map<String, usize> = crate::words::Map::default();
     seen.reserve(ids.len());
     for (i, id) in ids.iter().enumerate() {
+        if rows[i].id.is_none() {
+            continue;
+        }
         if let Some(&first) = seen.get(id.as_str()) {
             return Err(GazetteerError::DuplicateId {
                 file: rows[i].file.to_string(),
@@ -591,10 +670,33 @@ fn dedupe_ids(rows: Vec<Row>) -> Result<Vec<(String, Row)>, GazetteerError> {
                 first_line: rows[first].line,
             });
         }
-        seen.insert(id, i);
+        seen.insert(id.clone(), i);
+    }
+    let mut suffixed = Vec::new();
+    for (i, id) in ids.iter_mut().enumerate() {
+        if rows[i].id.is_some() {
+            continue;
+        }
+        let Some(&first) = seen.get(id.as_str()) else {
+            seen.insert(id.clone(), i);
+            continue;
+        };
+        let free = (2..)
+            .map(|n| format!("{id}-{n}"))
+            .find(|s| !seen.contains_key(s))
+            .unwrap_or_default();
+        suffixed.push(IdSuffix {
+            file: rows[i].file.to_string(),
+            line: rows[i].line,
+            id: free.clone(),
+            first_file: rows[first].file.to_string(),
+            first_line: rows[first].line,
+        });
+        seen.insert(free.clone(), i);
+        *id = free;
     }
     drop(seen);
-    Ok(ids.into_iter().zip(rows).collect())
+    Ok((ids.into_iter().zip(rows).collect(), suffixed))
 }
 
 /// Applies user rows: a row whose id exists changes that entry (aliases are
@@ -698,11 +800,37 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_ids_are_errors() {
-        let e = gaz("canonical\ttype\nKyiv\tPLACE\nKyiv\tPLACE\n").unwrap_err();
+    fn written_duplicate_ids_are_errors() {
+        let e = gaz("canonical\ttype\tid\nKyiv\tPLACE\tplace/kyiv\nKiev\tPLACE\tplace/kyiv\n")
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             "test.tsv:3: id `place/kyiv` already defined at test.tsv:2"
+        );
+    }
+
+    #[test]
+    fn derived_ids_that_collide_get_a_stable_suffix() {
+        let g = gaz("canonical\ttype\tid\nAland Islands\tPLACE\t\nÅland Islands\tPLACE\t\nAland\tPLACE\tplace/aland-islands-2\n")
+            .unwrap();
+        let ids: Vec<&str> = g.entries().iter().map(|e| &*e.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "place/aland-islands",
+                "place/aland-islands-3",
+                "place/aland-islands-2"
+            ]
+        );
+        assert_eq!(
+            g.id_suffixes(),
+            [IdSuffix {
+                file: "test.tsv".into(),
+                line: 3,
+                id: "place/aland-islands-3".into(),
+                first_file: "test.tsv".into(),
+                first_line: 2,
+            }]
         );
     }
 

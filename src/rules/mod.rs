@@ -198,8 +198,23 @@ pub struct Rule {
     pub examples: Vec<Example>,
     /// `file:line` of the `rule` line.
     pub origin: String,
+    /// Loaded from a user file (`--rules`), not from the defaults.
+    pub user: bool,
     /// Does a slot need the shallow parse ([`Slot::uses_syntax`])?
     pub syntax: bool,
+}
+
+/// A `words NAME = ...` list as loaded (the last definition of the name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordList {
+    pub name: String,
+    /// The items as written (`@LIST` items not expanded).
+    pub items: Vec<String>,
+    /// `file:line` of the `words` line.
+    pub origin: String,
+    pub user: bool,
+    /// Named as `@NAME` somewhere in the loaded rule files.
+    pub used: bool,
 }
 
 /// A trigger form pointing at its rule.
@@ -270,9 +285,12 @@ pub struct RuleSet {
     pub lexicon: Lexicon,
     pub settings: Settings,
     pub event_types: Vec<EventType>,
+    /// Every word list, sorted by name; the lexicon's and other tools'
+    /// fixed-name lists included.
+    pub lists: Vec<WordList>,
 }
 
-type Located<T> = (T, String, u64);
+type Located<T> = (T, String, u64, bool);
 
 /// A parsed rule before compilation: id, `rule` line, body lines, file,
 /// whether it came from a user file.
@@ -287,6 +305,7 @@ impl RuleSet {
         let mut settings = Settings::default();
         let mut raw_rules: Vec<RawRule> = Vec::new();
         let mut event_types: Vec<EventType> = Vec::new();
+        let mut used_lists: std::collections::HashSet<String> = std::collections::HashSet::new();
         for src in sources {
             if src.name.ends_with(".tsv") {
                 for et in parse_event_types(&src.name, &src.text)? {
@@ -298,9 +317,10 @@ impl RuleSet {
                 continue;
             }
             for stmt in parse::parse(&src.name, &src.text)? {
+                note_list_uses(&stmt, &mut used_lists);
                 match stmt {
                     Stmt::Words { name, items, at } => {
-                        if let Some((_, f, l)) = words.get(&name)
+                        if let Some((_, f, l, _)) = words.get(&name)
                             && !src.user
                         {
                             return Err(RuleError::at_tok(
@@ -309,7 +329,7 @@ impl RuleSet {
                                 format!("word list `{name}` already defined at {f}:{l}"),
                             ));
                         }
-                        words.insert(name, (items, src.name.clone(), at.line));
+                        words.insert(name, (items, src.name.clone(), at.line, src.user));
                     }
                     Stmt::Modality { label, items, at } => {
                         match modality.iter_mut().find(|(l, _, _)| *l == label) {
@@ -366,8 +386,19 @@ impl RuleSet {
                 }
             }
         }
+        let mut word_lists: Vec<WordList> = words
+            .iter()
+            .map(|(name, (items, file, line, user))| WordList {
+                name: name.clone(),
+                items: items.iter().map(|i| i.text.clone()).collect(),
+                origin: format!("{file}:{line}"),
+                user: *user,
+                used: used_lists.contains(name),
+            })
+            .collect();
+        word_lists.sort_by(|a, b| a.name.cmp(&b.name));
         let lists: HashMap<String, Vec<Item>> =
-            words.into_iter().map(|(k, (v, _, _))| (k, v)).collect();
+            words.into_iter().map(|(k, (v, _, _, _))| (k, v)).collect();
         let lexicon = build_lexicon(&lists);
         let modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
         let mut modality_cues = Vec::new();
@@ -387,8 +418,9 @@ impl RuleSet {
         };
         let mut rules = Vec::with_capacity(raw_rules.len());
         let mut triggers: Map<String, Vec<Trigger>> = Map::default();
-        for (id, at, body, file, _) in &raw_rules {
-            let (rule, forms) = compiler.rule(file, id, at, body)?;
+        for (id, at, body, file, user) in &raw_rules {
+            let (mut rule, forms) = compiler.rule(file, id, at, body)?;
+            rule.user = *user;
             let idx = rules.len() as u32;
             for (phrase, form) in forms {
                 let folded = fold_phrase(&phrase);
@@ -415,12 +447,77 @@ impl RuleSet {
             lexicon,
             settings,
             event_types,
+            lists: word_lists,
         })
     }
 
     /// The CAMEO and PLOVER codes for an event type.
     pub fn event_type(&self, name: &str) -> Option<&EventType> {
         self.event_types.iter().find(|e| e.name == name)
+    }
+}
+
+/// Word lists that evex reads by name (besides `@NAME` in rules), and what
+/// reads them. `evex lint` does not call them unused.
+pub const TOOL_LISTS: &[(&str, &str)] = &[
+    ("ABBREVIATIONS", "sentence splitting"),
+    ("NUMBER_WORDS", "quantities"),
+    ("NUMBER_SCALES", "quantities"),
+    ("NUMBER_PREFIXES", "quantities"),
+    ("PASSIVE_AUX", "trigger forms"),
+    ("BARRIERS", "slot search"),
+    ("NOUN_MARKERS", "trigger forms"),
+    ("VERB_MARKERS", "trigger forms"),
+    ("ANAPHORS", "generic mentions"),
+    ("MONTHS", "quantities; evex lint"),
+    ("DAYS", "evex lint"),
+    (
+        "TITLES",
+        "people named after a title; evex lint, evex suggest",
+    ),
+    (
+        "TITLE_WORDS",
+        "people named after a title; evex lint, evex suggest",
+    ),
+    ("DETERMINERS", "shallow parse"),
+    ("PREPOSITIONS", "shallow parse"),
+    ("COORDINATORS", "shallow parse"),
+    ("CLAUSE_COORDINATORS", "shallow parse"),
+    ("SUBORDINATORS", "shallow parse"),
+    ("RELATIVES", "shallow parse"),
+    ("COMPLEMENTIZERS", "shallow parse"),
+    ("PRONOUNS", "shallow parse"),
+    ("REPORTING", "shallow parse"),
+    ("AUXILIARIES", "shallow parse"),
+    ("LIGHT_VERBS", "shallow parse"),
+    ("SUGGEST_ORG_HEADS", "evex suggest"),
+    ("SUGGEST_PLACE_HEADS", "evex suggest"),
+    ("SUGGEST_WEAPON_BEFORE", "evex suggest"),
+    ("SUGGEST_ORG_BEFORE", "evex suggest"),
+    ("SUGGEST_PLACE_AFTER", "evex suggest"),
+    ("SUGGEST_CONNECTORS", "evex suggest"),
+    ("SUGGEST_SKIP", "evex suggest"),
+];
+
+/// The keywords of a rule's lines (anything else starts a slot line).
+pub const RULE_KEYWORDS: &[&str] = &[
+    "event", "verbs", "nouns", "phrases", "form", "need", "unless", "require", "modality", "cameo",
+    "plover", "priority", "example", "expect",
+];
+
+/// Records the lists a statement names as `@NAME`.
+fn note_list_uses(stmt: &Stmt, used: &mut std::collections::HashSet<String>) {
+    let mut note = |text: &str| {
+        if let Some(name) = text.strip_prefix('@') {
+            used.insert(name.to_string());
+        }
+    };
+    match stmt {
+        Stmt::Words { items, .. } | Stmt::Modality { items, .. } => {
+            items.iter().for_each(|i| note(&i.text))
+        }
+        Stmt::Rule { body, .. } => body.iter().flatten().for_each(|t| note(&t.text)),
+        Stmt::Setting { .. } => {}
     }
 }
 
@@ -435,6 +532,14 @@ fn parse_event_types(file: &str, text: &str) -> Result<Vec<EventType>, RuleError
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let Some(h) = &header else {
             let h: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+            if h.iter().any(|c| c == "canonical") {
+                return Err(RuleError::at(
+                    file,
+                    line_no,
+                    1,
+                    "this is a gazetteer (it has a `canonical` column), not an event-type table: give it with --gazetteers, not --rules",
+                ));
+            }
             for need in ["event_type", "cameo", "plover"] {
                 if !h.iter().any(|c| c == need) {
                     return Err(RuleError::at(
@@ -599,6 +704,7 @@ impl Compiler<'_> {
             priority: 0,
             examples: Vec::new(),
             origin: format!("{file}:{}", at.line),
+            user: false,
             syntax: false,
         };
         let mut forms: Vec<(String, Form)> = Vec::new();
@@ -781,8 +887,27 @@ impl Compiler<'_> {
                     ex.expect = parse_expect(file, head, rest)?;
                 }
                 // A slot named again is a fallback, tried when the earlier
-                // lines of that name find nothing.
-                _ => rule.slots.push(self.slot(file, line)?),
+                // lines of that name find nothing. A line that is no slot
+                // but whose head looks like a misspelt keyword ("evnt
+                // ATTACK", "verb loot") is reported as that.
+                _ => match self.slot(file, line) {
+                    Ok(slot) => rule.slots.push(slot),
+                    Err(e) => {
+                        return Err(
+                            match crate::spelling::did_you_mean(&head.text, RULE_KEYWORDS) {
+                                Some(k) => RuleError::at_tok(
+                                    file,
+                                    head,
+                                    format!(
+                                        "unknown keyword `{}`; did you mean `{k}`? (a slot line reads `NAME TYPES before|after|around N`)",
+                                        head.text
+                                    ),
+                                ),
+                                None => e,
+                            },
+                        );
+                    }
+                },
             }
         }
         if rule.event_type.is_empty() {
@@ -1180,6 +1305,17 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "r.rules:2:9: unknown event type `ATACK` (known: ATTACK; add it to rules/event_types.tsv)"
+        );
+        let e = build("rule a\n  evnt ATTACK\n  verbs hit\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:2:3: unknown keyword `evnt`; did you mean `event`? (a slot line reads `NAME TYPES before|after|around N`)"
+        );
+        let e = build("rule a\n  event ATTACK\n  verb loot\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("r.rules:3:3: unknown keyword `verb`; did you mean `verbs`?"),
+            "{e}"
         );
         let e =
             build("rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before x8\n").unwrap_err();

@@ -244,11 +244,17 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Stmt>, RuleError> {
                 });
             }
             other => {
+                let hint =
+                    crate::spelling::did_you_mean(other, &["rule", "words", "modality", "setting"])
+                        .map(|k| format!("; did you mean `{k}`?"))
+                        .unwrap_or_default();
                 return Err(RuleError::at(
                     file,
                     head.line,
                     head.col,
-                    format!("expected `rule`, `words`, `modality` or `setting`, found `{other}`"),
+                    format!(
+                        "expected `rule`, `words`, `modality` or `setting`, found `{other}`{hint}"
+                    ),
                 ));
             }
         }
@@ -429,6 +435,11 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "r.rules:3:1: expected `rule`, `words`, `modality` or `setting`, found `verb`"
+        );
+        let e = parse("r.rules", "rul x\n  event ATTACK\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:1:1: expected `rule`, `words`, `modality` or `setting`, found `rul`; did you mean `rule`?"
         );
         let e = parse("r.rules", "words X = \"open\n").unwrap_err();
         assert_eq!(

@@ -1,0 +1,145 @@
+//! Streaming a corpus: reading inputs into bounded chunks on a thread of
+//! their own, a progress bar, and (for the commands that read a corpus but
+//! write no tables: `evex suggest`, `evex report`) a per-document function
+//! run in parallel with its results handed back in input order.
+//!
+//! [`crate::batch::run`] reads with the same [`read_chunks`]: memory stays
+//! flat whatever the size of the corpus, and results do not depend on the
+//! number of threads.
+
+use crate::document::Document;
+use crate::ingest::{self, InputFile, Item};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io;
+use std::sync::mpsc::{SyncSender, sync_channel};
+
+/// How to read and how many threads to use.
+#[derive(Debug, Clone)]
+pub struct Streaming {
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// A chunk is handed over when it holds this many documents…
+    pub chunk_docs: usize,
+    /// …or this many bytes of text.
+    pub chunk_bytes: usize,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+}
+
+/// Reads `files` into chunks (at most `chunk_docs` items or about
+/// `chunk_bytes` bytes of text each) and sends them on `tx`; stops when the
+/// receiving side is gone. Meant for a thread of its own.
+pub fn read_chunks(
+    files: &[InputFile],
+    ingest_opts: &ingest::Options,
+    chunk_docs: usize,
+    chunk_bytes: usize,
+    tx: SyncSender<Vec<Item>>,
+) {
+    let mut chunk: Vec<Item> = Vec::new();
+    let mut bytes = 0usize;
+    let mut open = true;
+    for f in files {
+        ingest::read(f, ingest_opts, &mut |item| {
+            if let Item::Doc(d) = &item {
+                bytes += d.text.len();
+            }
+            chunk.push(item);
+            if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
+                bytes = 0;
+                open = tx.send(std::mem::take(&mut chunk)).is_ok();
+            }
+            open
+        });
+        if !open {
+            return;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
+}
+
+/// The progress bar for reading `files`: bytes of the whole when their
+/// sizes are known (no stdin, no gzip), else a spinner; hidden unless
+/// `show`.
+pub fn input_progress(files: &[InputFile], show: bool) -> ProgressBar {
+    let total: u64 = files.iter().map(|f| f.size).sum();
+    let known = files.iter().all(|f| f.path.is_some() && !f.gzip);
+    progress_bar(show, known.then_some(total))
+}
+
+/// Runs `work` on every document of `files` and hands each input item to
+/// `sink` in input order, with `work`'s result for documents (`None` for
+/// rejects). When `sink` returns `false`, reading stops.
+pub fn for_each_document<T: Send>(
+    files: &[InputFile],
+    ingest_opts: &ingest::Options,
+    opts: &Streaming,
+    work: &(dyn Fn(&Document) -> T + Sync),
+    sink: &mut dyn FnMut(&Item, Option<T>) -> bool,
+) -> io::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let bar = input_progress(files, opts.progress);
+    let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_chunks(files, ingest_opts, opts.chunk_docs, opts.chunk_bytes, tx));
+        let mut read = 0u64;
+        for chunk in rx {
+            let results: Vec<Option<T>> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|item| match item {
+                        Item::Doc(d) => Some(work(d)),
+                        Item::Reject(_) => None,
+                    })
+                    .collect()
+            });
+            for (item, result) in chunk.iter().zip(results) {
+                read += 1;
+                if let Item::Doc(d) = item {
+                    bar.inc(d.text.len() as u64);
+                }
+                if !sink(item, result) {
+                    // Dropping the receiver stops the reader at its next send.
+                    return;
+                }
+            }
+            bar.set_message(format!("{read} docs"));
+        }
+    });
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// A progress bar on stderr (hidden unless `show`): bytes against `total`
+/// when the input sizes are known, else a spinner.
+fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    match total {
+        Some(t) => {
+            let bar = ProgressBar::new(t);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta} {msg}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }
+    }
+}

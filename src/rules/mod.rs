@@ -488,6 +488,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("COMPLEMENTIZERS", "shallow parse"),
     ("PRONOUNS", "shallow parse"),
     ("REPORTING", "shallow parse"),
+    ("REPORTING_THAT", "shallow parse"),
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
     ("SUGGEST_ORG_HEADS", "evex suggest"),

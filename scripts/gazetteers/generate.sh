@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the PLACE gazetteers and gazetteers/org_government.tsv.
+# Regenerate the PLACE gazetteers and gazetteers/org_government.tsv (national organs).
 # Creates scripts/gazetteers/.venv (once), installs the pinned requirements (only when
 # requirements.txt changed) and runs generate.py. Safe to run repeatedly: the output is
 # byte-identical for the same inputs. Extra arguments are passed to generate.py

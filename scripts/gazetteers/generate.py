@@ -6,7 +6,9 @@ Writes (relative to the repository root):
   gazetteers/place_regions.tsv     first-level subdivisions (ISO 3166-2)
   gazetteers/place_cities.tsv      GeoNames cities with population >= 15,000
   gazetteers/place_geo.tsv         continents, regions, seas, rivers, conflict places
-  gazetteers/org_government.tsv    armed forces, defence and foreign ministries
+  gazetteers/org_government.tsv    national organs: armed forces and services, defence, foreign
+                                   and interior ministries, coast guards, legislatures,
+                                   intelligence services
 
 Inputs are the pinned Python packages in requirements.txt (no network access at run
 time) and the hand-checked files in scripts/gazetteers/overrides/. The output is
@@ -586,6 +588,9 @@ def build_regions(countries, capital_names, geo_keys, big_city_names):
                 # aliases like "Kursk region" cannot match under title; keep the row title
                 # (the bare name matches) but drop the unmatchable forms.
                 e.aliases = [a for a in e.aliases if all_capitalised(a)]
+            if not title_matchable(e.canonical):
+                # a native name with lower-case words ("Brčko distrikt") could never match
+                e.case = "any"
     return out, dropped
 
 
@@ -777,61 +782,136 @@ def build_geo():
 
 # --------------------------------------------------------------------------- orgs
 
+# Organs generated for every sovereign state from its names (the override file may rename
+# or drop them), and organs generated only where overrides/org_government.tsv lists them.
+PATTERNED_KINDS = ["armed-forces", "defence-ministry", "foreign-ministry", "interior-ministry"]
+# listed kind -> (head noun of the patterned aliases, or None for a name only; subtype)
+LISTED_KINDS = {
+    "army": ("Army", "government"),
+    "navy": ("Navy", "government"),
+    "air-force": ("Air Force", "government"),
+    "coast-guard": ("Coast Guard", "government"),
+    "parliament": ("Parliament", "legislature"),
+    "chamber": (None, "legislature"),
+    "intelligence": (None, "intelligence"),
+}
+# Files of hand-written ORG rows: a name they list is theirs, never generated again.
+CURATED_ORG_FILES = "org*.tsv"
+
+
+def curated_org_names() -> dict[str, str]:
+    """fold(name) -> 'file: canonical' for every name of the hand-written ORG files."""
+    out = {}
+    for path in sorted(OUT.glob(CURATED_ORG_FILES)):
+        if path.name == "org_government.tsv":
+            continue
+        for r in read_tsv(path):
+            names = [r["canonical"]] + split_pipe(r.get("aliases", ""))
+            for a in names:
+                if a and not a.startswith("!"):
+                    out.setdefault(fold(a), f"{path.name}: {r['canonical']}")
+    return out
+
+
+def country_forms(iso: str, c: Entry) -> dict:
+    """The names organ patterns are built from: "Russia", "Russian", "Russia's", ..."""
+    name = c.canonical
+    the = "the " if re.match(
+        r"(United|Republic|Democratic|Central African|Czech|Dominican|Marshall|Solomon|"
+        r"Bahamas|Gambia|Philippines|Netherlands|Maldives|Comoros|Seychelles)", name) else ""
+    official = [a for a in c.aliases if re.match(
+        r"(Republic|Kingdom|State|Federal|Federative|Islamic|People's|Democratic|United|"
+        r"Socialist|Hellenic|Arab|Plurinational|Bolivarian|Oriental|Co-operative|Argentine|"
+        r"Swiss|Grand Duchy|Principality|Sultanate|Commonwealth|Independent|Hashemite|"
+        r"Union|Russian Federation|Lao People's)", a)]
+    return {
+        "name": name,
+        "the": the,
+        "adj": ORG_ADJ[iso] if iso in ORG_ADJ else (c.demonyms[0] if c.demonyms else None),
+        "poss": f"{name}'" if name.endswith("s") else f"{name}'s",
+        "official": official,
+    }
+
+
+def patterned_organ(kind: str, f: dict) -> tuple[str, list[str]]:
+    """Default canonical name and aliases of an organ every state has."""
+    name, the, adj, poss, official = f["name"], f["the"], f["adj"], f["poss"], f["official"]
+    al = []
+    if kind == "armed-forces":
+        canon = f"{adj} Armed Forces" if adj else f"Armed Forces of {the}{name}"
+        al += [f"Armed Forces of {the}{name}"]
+        if adj:
+            al.append(f"{adj} Armed Forces")
+        if not name.endswith("s") or adj is None:
+            al.append(f"{name} Armed Forces")
+        al += [f"Armed Forces of the {o}" for o in official[:2]]
+    elif kind == "defence-ministry":
+        # News names it "the Russian Defence Ministry" far more often than "the Russian
+        # Ministry of Defence"; both spellings of defence are aliases.
+        canon = f"{adj} Defence Ministry" if adj else f"Ministry of Defence of {the}{name}"
+        for sp in ("Defence", "Defense"):
+            al += [f"Ministry of {sp} of {the}{name}", f"{poss} {sp} Ministry",
+                   f"{poss} Ministry of {sp}"]
+            if adj:
+                al += [f"{adj} Ministry of {sp}", f"{adj} {sp} Ministry"]
+            al += [f"Ministry of {sp} of the {o}" for o in official[:1]]
+    elif kind == "foreign-ministry":
+        canon = f"{adj} Foreign Ministry" if adj else f"Ministry of Foreign Affairs of {the}{name}"
+        al += [f"Ministry of Foreign Affairs of {the}{name}", f"{poss} Foreign Ministry",
+               f"{poss} Ministry of Foreign Affairs"]
+        if adj:
+            al += [f"{adj} Ministry of Foreign Affairs", f"{adj} Foreign Ministry"]
+        al += [f"Ministry of Foreign Affairs of the {o}" for o in official[:1]]
+    elif kind == "interior-ministry":
+        canon = f"{adj} Interior Ministry" if adj else f"Ministry of Interior of {the}{name}"
+        for head in ("Ministry of Interior", "Ministry of the Interior",
+                     "Ministry of Internal Affairs"):
+            al += [f"{head} of {the}{name}", f"{poss} {head}"]
+            if adj:
+                al.append(f"{adj} {head}")
+        al.append(f"{poss} Interior Ministry")
+        if adj:
+            al.append(f"{adj} Interior Ministry")
+        al += [f"Ministry of Internal Affairs of the {o}" for o in official[:1]]
+    else:
+        raise ValueError(kind)
+    return canon, al
+
+
+def headed_aliases(head: str, f: dict) -> list[str]:
+    """"Pakistani Navy", "Pakistan's Navy", "Navy of Pakistan" (official names such as
+    "Pakistan Navy" come from the override file)."""
+    name, the, adj, poss = f["name"], f["the"], f["adj"], f["poss"]
+    al = [f"{poss} {head}", f"{head} of {the}{name}"]
+    al.append(f"{adj} {head}" if adj else f"{name} {head}")
+    return al
+
+
 def build_orgs(countries):
-    ovr = defaultdict(dict)
+    """National organs: armed forces and ministries of every sovereign state, and the
+    services, legislatures and intelligence agencies the override file lists. Each stands
+    for its state, except legislatures, which act as themselves (as in org.tsv)."""
+    patterned = defaultdict(dict)
+    listed = []
     for r in read_tsv(OVR / "org_government.tsv"):
-        ovr[r["iso2"]][r["kind"]] = r
+        assert r["iso2"] in countries, f"org_government override: unknown country {r['iso2']}"
+        if r["kind"] in PATTERNED_KINDS:
+            patterned[r["iso2"]][r["kind"]] = r
+        else:
+            assert r["kind"] in LISTED_KINDS, f"org_government override: unknown kind {r['kind']}"
+            listed.append(r)
+    curated = curated_org_names()
     out = []
     for iso in sorted(countries):
         c = countries[iso]
         if c.attrs.get("sovereign") != "yes":
             continue
-        name = c.canonical
-        the = "the " if re.match(
-            r"(United|Republic|Democratic|Central African|Czech|Dominican|Marshall|Solomon|"
-            r"Bahamas|Gambia|Philippines|Netherlands|Maldives|Comoros|Seychelles)", name) \
-            else ""
-        adj = ORG_ADJ[iso] if iso in ORG_ADJ else (c.demonyms[0] if c.demonyms else None)
-        official = [a for a in c.aliases if re.match(
-            r"(Republic|Kingdom|State|Federal|Federative|Islamic|People's|Democratic|United|"
-            r"Socialist|Hellenic|Arab|Plurinational|Bolivarian|Oriental|Co-operative|Argentine|"
-            r"Swiss|Grand Duchy|Principality|Sultanate|Commonwealth|Independent|Hashemite|"
-            r"Union|Russian Federation|Lao People's)", a)]
-        poss = f"{name}'" if name.endswith("s") else f"{name}'s"
-        kinds = []
-        if iso not in NO_MILITARY:
-            kinds += ["armed-forces", "defence-ministry"]
-        kinds.append("foreign-ministry")
+        f = country_forms(iso, c)
+        kinds = ["armed-forces", "defence-ministry"] if iso not in NO_MILITARY else []
+        kinds += ["foreign-ministry", "interior-ministry"]
         for kind in kinds:
-            al = []
-            if kind == "armed-forces":
-                canon = f"{adj} Armed Forces" if adj else f"Armed Forces of {the}{name}"
-                al += [f"Armed Forces of {the}{name}"]
-                if adj:
-                    al.append(f"{adj} Armed Forces")
-                if not name.endswith("s") or adj is None:
-                    al.append(f"{name} Armed Forces")
-                al += [f"Armed Forces of the {o}" for o in official[:2]]
-                slug = "armed-forces"
-            elif kind == "defence-ministry":
-                canon = f"{adj} Ministry of Defence" if adj else f"Ministry of Defence of {the}{name}"
-                for sp in ("Defence", "Defense"):
-                    al += [f"Ministry of {sp} of {the}{name}", f"{poss} {sp} Ministry",
-                           f"{poss} Ministry of {sp}"]
-                    if adj:
-                        al += [f"{adj} Ministry of {sp}", f"{adj} {sp} Ministry"]
-                    al += [f"Ministry of {sp} of the {o}" for o in official[:1]]
-                slug = "defence-ministry"
-            else:
-                canon = f"{adj} Foreign Ministry" if adj else \
-                    f"Ministry of Foreign Affairs of {the}{name}"
-                al += [f"Ministry of Foreign Affairs of {the}{name}", f"{poss} Foreign Ministry",
-                       f"{poss} Ministry of Foreign Affairs"]
-                if adj:
-                    al += [f"{adj} Ministry of Foreign Affairs", f"{adj} Foreign Ministry"]
-                al += [f"Ministry of Foreign Affairs of the {o}" for o in official[:1]]
-                slug = "foreign-ministry"
-            o = ovr.get(iso, {}).get(kind)
+            canon, al = patterned_organ(kind, f)
+            o = patterned[iso].get(kind)
             if o:
                 if o.get("action") == "drop":
                     continue
@@ -842,10 +922,39 @@ def build_orgs(countries):
                 if o.get("canonical"):
                     canon = o["canonical"]
                 al += split_pipe(o.get("aliases", ""))
-            e = Entry(f"org/{iso.lower()}-{slug}", canon, al, stands_for=c.canonical,
-                      attrs={"country": iso, "class": kind}, type_="ORG")
-            e.finish()
-            out.append(e)
+            out.append(Entry(f"org/{iso.lower()}-{kind}", canon, al, stands_for=c.canonical,
+                             attrs={"country": iso, "class": kind, "subtype": "government"},
+                             type_="ORG"))
+    for r in listed:
+        iso, kind = r["iso2"], r["kind"]
+        c = countries[iso]
+        head, subtype = LISTED_KINDS[kind]
+        f = country_forms(iso, c)
+        al = split_pipe(r.get("aliases", ""))
+        if head:
+            canon = r.get("canonical") or f"{f['adj']} {head}"
+            if r.get("action") != "replace":
+                al += headed_aliases(head, f)
+            id_ = f"org/{iso.lower()}-{kind}"
+        else:
+            assert r.get("canonical"), f"org_government override: {iso} {kind} needs a canonical"
+            canon = r["canonical"]
+            id_ = "org/" + fold(canon).replace(" ", "-")
+        covered = curated.get(fold(canon))
+        assert not covered, f"org_government override {iso} {kind} {canon!r}: {covered} has it"
+        stands_for = "" if subtype == "legislature" else c.canonical
+        out.append(Entry(id_, canon, al, stands_for=stands_for,
+                         attrs={"country": iso, "class": kind, "subtype": subtype}, type_="ORG"))
+    # A name of a hand-written org row belongs to that row. A generated organ whose own
+    # name is taken is the same organ: the hand-written row covers it.
+    kept = []
+    for e in out:
+        if fold(e.canonical) in curated:
+            warn(f"{e.id} {e.canonical!r} left out: {curated[fold(e.canonical)]} covers it")
+            continue
+        e.aliases = [a for a in e.aliases if fold(a) not in curated]
+        kept.append(e)
+    out = kept
     # an alias generated for two organs (e.g. both Congos) is ambiguous: drop it from both
     owners = defaultdict(set)
     for e in out:
@@ -853,9 +962,25 @@ def build_orgs(countries):
             owners[fold(a)].add(e.id)
     for e in out:
         e.aliases = [a for a in e.aliases if len(owners[fold(a)]) == 1]
-        if len(owners[fold(e.canonical)]) > 1:
-            warn(f"org canonical {e.canonical!r} shared by {sorted(owners[fold(e.canonical)])}")
+        assert len(owners[fold(e.canonical)]) == 1, \
+            f"org canonical {e.canonical!r} shared by {sorted(owners[fold(e.canonical)])}"
+    # Capitalised organ names are names ("Russia's Defence Ministry"); in lower case they are
+    # descriptions ("Russia's defence ministry"), which the country mention covers.
+    for e in out:
+        e.finish()
+        e.case = "title"
+        bad = [a for a in e.aliases if not title_matchable(a)]
+        assert title_matchable(e.canonical), f"{e.id}: {e.canonical!r} cannot match as a title"
+        e.aliases = [a for a in e.aliases if a not in bad]
     return out
+
+
+def title_matchable(alias: str) -> bool:
+    """Can the alias match under case=title (first word and every word of four or more
+    letters capitalised)?"""
+    ws = words(alias)
+    return bool(ws) and (ws[0][0].isupper() or ws[0][0].isdigit()) and all(
+        w[0].isupper() or w[0].isdigit() for w in ws if len(w) >= 4)
 
 
 # --------------------------------------------------------------------------- output
@@ -956,7 +1081,8 @@ def main() -> int:
              "geonames_id", "population"]
     gcols = ["canonical", "id", "aliases", "demonyms", "case", "stands_for", "rank", "subtype",
              "countries"]
-    ocols = ["canonical", "id", "type", "aliases", "case", "stands_for", "rank", "country", "class"]
+    ocols = ["canonical", "id", "type", "aliases", "case", "stands_for", "rank", "country", "class",
+             "subtype"]
     files = {
         "place_countries.tsv": (ccols, list(countries.values())),
         "place_regions.tsv": (rcols, regions),
@@ -978,8 +1104,12 @@ def main() -> int:
                             "their country.",
         "place_geo.tsv": "Continents, world regions, seas, straits, gulfs, rivers, conflict "
                          "places and facilities.",
-        "org_government.tsv": "National armed forces, defence and foreign ministries; each "
-                              "stands for its country.",
+        "org_government.tsv": "National organs: armed forces and their services, defence, foreign "
+                              "and interior ministries,\ncoast guards, legislatures and "
+                              "intelligence services. Each stands for its country,\nexcept "
+                              "legislatures, which act as themselves. case=title: in lower case "
+                              "(\"Russia's\ndefence ministry\") they are descriptions, left "
+                              "to the country's own mention.",
     }
     for fname, (cols, entries) in files.items():
         write(OUT / fname, cols, entries, comments[fname] + "\n" + HEADER, LINT_MARKS.get(fname))

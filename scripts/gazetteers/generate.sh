@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerate the PLACE gazetteers and gazetteers/org_government.tsv.
+# Regenerate the PLACE gazetteers, gazetteers/org_government.tsv (national organs) and
+# patterns/first_names.txt.
 # Creates scripts/gazetteers/.venv (once), installs the pinned requirements (only when
 # requirements.txt changed) and runs generate.py. Safe to run repeatedly: the output is
 # byte-identical for the same inputs. Extra arguments are passed to generate.py
@@ -22,4 +23,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
   echo "$want" > "$stamp"
 fi
-exec "$venv/bin/python" "$here/generate.py" "$@"
+"$venv/bin/python" "$here/generate.py" "$@"
+exec "$venv/bin/python" "$here/first_names.py"

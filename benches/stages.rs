@@ -249,6 +249,7 @@ fn rules(c: &mut Criterion) {
                     tokens: &f.tokens,
                     sentences: &f.sentences,
                     mentions: m,
+                    unlisted: &[],
                     triggers: t,
                     gaz: input.pipeline.gazetteer(),
                 };

@@ -18,7 +18,7 @@ use super::{
     Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
 };
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::resolve::Mention;
+use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
 use std::sync::Arc;
 
@@ -96,6 +96,8 @@ pub struct DocView<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
     pub mentions: &'a [Mention],
+    /// The entities no gazetteer lists, indexed by [`Mention::unlisted`].
+    pub unlisted: &'a [Unlisted],
     /// Word tokens where a trigger's first word occurs, in order (found by
     /// the gazetteer's automaton in the same scan as the entities).
     pub triggers: &'a [u32],
@@ -202,6 +204,9 @@ struct Filled<'r> {
     /// The entry the role reports (after metonymy and anaphora), or none
     /// for a quantity, whose value is the text at `start..end`.
     entry: Option<u32>,
+    /// The unlisted entity filling the role (`u32::MAX`: none), whose name
+    /// and id the role reports.
+    unlisted: u32,
     start: u32,
     end: u32,
 }
@@ -239,6 +244,17 @@ impl Draft<'_> {
 impl Filled<'_> {
     fn to_role(self, view: &DocView) -> Role {
         match self.entry {
+            Some(e) if self.unlisted != u32::MAX => {
+                let u = &view.unlisted[self.unlisted as usize];
+                Role {
+                    slot: self.slot.clone(),
+                    value: u.name.clone(),
+                    entity_id: Some(u.id.clone()),
+                    entry: Some(e),
+                    start: self.start,
+                    end: self.end,
+                }
+            }
             Some(e) => {
                 let entry = view.gaz.entry(e);
                 Role {
@@ -264,6 +280,7 @@ impl Filled<'_> {
     /// `slot=value`, for `evex explain`.
     fn describe(self, view: &DocView) -> String {
         let value = match self.entry {
+            Some(_) if self.unlisted != u32::MAX => &*view.unlisted[self.unlisted as usize].name,
             Some(e) => &*view.gaz.entry(e).canonical,
             None => &view.text[self.start as usize..self.end as usize],
         };
@@ -524,7 +541,11 @@ impl RuleSet {
         view.mentions[before.saturating_sub(ANTECEDENT_REACH)..before]
             .iter()
             .rev()
-            .find(|p| view.gaz.etype_of(p.entry) == etype && !view.gaz.is_generic(p.entry))
+            .find(|p| {
+                view.gaz.etype_of(p.entry) == etype
+                    && !view.gaz.is_generic(p.entry)
+                    && p.unlisted == u32::MAX
+            })
             .map(|p| p.entry)
     }
 
@@ -689,6 +710,7 @@ impl RuleSet {
                     return Some(Filled {
                         slot: &slot.name,
                         entry: None,
+                        unlisted: u32::MAX,
                         start: view.tokens[f.tok_start as usize].start,
                         end: view.tokens[f.tok_end as usize - 1].end,
                     });
@@ -756,13 +778,23 @@ impl RuleSet {
                         true => view.gaz.stands_for_of(entry_idx).unwrap_or(entry_idx),
                         false => entry_idx,
                     };
+                    let unlisted = if resolved == m.entry {
+                        m.unlisted
+                    } else {
+                        u32::MAX
+                    };
                     // An entity fills one role of an event, unless `shared`.
-                    if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
+                    if !slot.shared
+                        && filled
+                            .iter()
+                            .any(|r| r.entry == Some(resolved) && r.unlisted == unlisted)
+                    {
                         continue;
                     }
                     return Some(Filled {
                         slot: &slot.name,
                         entry: Some(resolved),
+                        unlisted,
                         start: m.start,
                         end: m.end,
                     });

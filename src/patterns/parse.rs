@@ -506,7 +506,7 @@ fn pattern_body(
     let missing = |what: &str| {
         err(
             file,
-            after(&def.at),
+            def.at.at(),
             format!("pattern `{}` has no `{what}` line", def.id),
         )
     };
@@ -1064,7 +1064,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "p.patterns:1:10: pattern `x` has no `match` line"
+            "p.patterns:1:1: pattern `x` has no `match` line"
         );
         let e = parse("p.patterns", "pattern x\n  kind PLACE\n").unwrap_err();
         assert!(

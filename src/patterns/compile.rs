@@ -21,7 +21,8 @@
 //! pattern file.
 
 use super::PatternError;
-use super::parse::{At, Cond, CondKind, Node, Shape};
+use super::expr::{Cond, CondKind, Node, Shape};
+use super::lex::At;
 use crate::words::Map;
 use std::collections::HashMap;
 

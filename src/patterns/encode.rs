@@ -6,7 +6,7 @@
 //! sentence, so encoding allocates nothing once they have grown.
 
 use super::compile::{KINDS, Layout};
-use super::parse::punct_key;
+use super::expr::punct_key;
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Token, TokenKind};
@@ -110,7 +110,7 @@ pub fn encode(
         .find(|&k| doc.tokens[k].is_word())
         .unwrap_or(from);
     let flags = layout.width - super::compile::POS_FLAGS;
-    for k in from..to {
+    for (k, &covered) in cover.iter().enumerate().take(to).skip(from) {
         starts.push(hay.len() as u32);
         hay.push(b' ');
         hay.push(doc.shape(k));
@@ -120,7 +120,7 @@ pub fn encode(
         } else {
             b'g'
         });
-        match cover[k] {
+        match covered {
             u32::MAX => hay.extend_from_slice(b"--"),
             m => {
                 let m = &mentions[m as usize];

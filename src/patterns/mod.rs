@@ -27,7 +27,9 @@
 
 pub mod compile;
 mod encode;
+pub mod expr;
 mod find;
+pub mod lex;
 pub mod parse;
 
 pub use encode::DocText;
@@ -37,7 +39,8 @@ pub use parse::{Example, Expect};
 use crate::gazetteer::Gazetteer;
 use crate::words::WordSet;
 use compile::{Compiler, Layout, List};
-use parse::{Item, Node, PatternDef, Stmt};
+use expr::Node;
+use parse::{Item, PatternDef, Stmt};
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 
@@ -404,7 +407,7 @@ fn expand_list(
                 )));
             }
             None => {
-                let toks = parse::literal_tokens(&item.text);
+                let toks = expr::literal_tokens(&item.text);
                 if !toks.is_empty() {
                     out.push(toks);
                 }

@@ -213,8 +213,6 @@ pub struct Lexicon {
     pub verb_markers: WordSet,
     pub anaphors: WordSet,
     pub months: WordSet,
-    pub titles: WordSet,
-    pub title_words: WordSet,
     pub barriers: Vec<String>,
 }
 
@@ -481,11 +479,6 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
-        titles: folded("TITLES").into_iter().collect(),
-        title_words: folded("TITLES")
-            .into_iter()
-            .chain(folded("TITLE_WORDS"))
-            .collect(),
         barriers: raw("BARRIERS"),
     }
 }

@@ -35,3 +35,15 @@ fn every_pattern_has_a_positive_and_a_negative_example() {
         "patterns without a positive and a negative example: {missing:?}"
     );
 }
+
+#[test]
+fn the_example_user_patterns_give_their_entities() {
+    let config = Config {
+        patterns: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/examples/patterns").into()],
+        ..Config::default()
+    };
+    let pipeline = Pipeline::new(&config).unwrap_or_else(|e| panic!("{e}"));
+    let failures = check_pattern_examples(&pipeline);
+    let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(failures.is_empty(), "{}", report.join("\n"));
+}

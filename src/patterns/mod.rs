@@ -96,7 +96,8 @@ pub struct Pattern {
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    /// One regex per `match` line, in pattern order (earlier wins a tie).
+    /// One regex per `match` line, in priority order (earlier wins a tie):
+    /// user patterns, then defaults, each in file order.
     regexes: Vec<Regex>,
     regex_pattern: Vec<u32>,
     regex_attributes: Vec<Vec<String>>,
@@ -243,8 +244,11 @@ impl PatternSet {
             .into_iter()
             .map(|(k, d)| (k, (d.value, d.file)))
             .collect();
-        let defs: Vec<Defined<Box<PatternDef>>> =
+        // A user's patterns win ties over the defaults (they are meant to be
+        // more specific), then file order.
+        let mut defs: Vec<Defined<Box<PatternDef>>> =
             order.iter().filter_map(|id| defs.remove(id)).collect();
+        defs.sort_by_key(|d| !d.user);
         let exprs: Vec<(&str, &Node)> = defs
             .iter()
             .flat_map(|d| d.value.matches.iter().map(|(n, _)| (d.file.as_str(), n)))
@@ -343,7 +347,8 @@ impl PatternSet {
         })
     }
 
-    /// The patterns, in file order.
+    /// The patterns, in priority order: user patterns, then defaults, each
+    /// in file order.
     pub fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }

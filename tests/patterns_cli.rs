@@ -58,8 +58,8 @@ fn unlisted_entities_are_rows_and_fill_event_roles() {
             "region=Kharkiv; pattern=place.cue",
         ],
         [
-            "103",
-            "117",
+            "87",
+            "101",
             "Aldous Quarnby",
             "PERSON",
             "Aldous Quarnby",
@@ -68,8 +68,8 @@ fn unlisted_entities_are_rows_and_fill_event_roles() {
             "pattern=person.title",
         ],
         [
-            "130",
-            "149",
+            "114",
+            "133",
             "3rd Assault Brigade",
             "ORG",
             "3rd Assault Brigade",
@@ -78,8 +78,8 @@ fn unlisted_entities_are_rows_and_fill_event_roles() {
             "pattern=org.unit",
         ],
         [
-            "157",
-            "164",
+            "141",
+            "148",
             "Quarnby",
             "PERSON",
             "Aldous Quarnby",

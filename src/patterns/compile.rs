@@ -1,24 +1,27 @@
 //! Compiling `match` expressions into byte regexes over the token encoding.
 //!
 //! A sentence is encoded as one record per token (see [`super::encode`]):
-//! a space, a fixed number of flag bytes, then the token's folded word.
+//! a space, a few flag bytes, then the token's folded word. The flags are
+//! fields packed in mixed radix, at most 64 values per byte (written as
+//! bytes `0x30 + value`):
 //!
-//! ```text
-//!  ␠ C - - - - 0 1 vesela ␠ C - - - - 0 0 dolyna ␠ P - g - - 0 0 , ␠ C - - D n 0 0 kharkiv
-//!    │ │ │ │ │ └─┴─ one flag per word list used inside < > or as @LIST
-//!    │ │ │ │ └ mention kind: n name, d demonym, s surname, - none
-//!    │ │ │ └ gazetteer mention: - none; type letter, upper case on its first token
-//!    │ │ └ g: no space before the token
-//!    │ └ s: first word of the sentence
-//!    └ shape: C capitalised, U capitals, l lower, N number, O ordinal, D other digits, x uncased, P punctuation
-//! ```
+//! | field | values |
+//! |---|---|
+//! | shape | capitalised, capitals, lower, number, ordinal, other digits, uncased, punctuation |
+//! | start | first word of the sentence |
+//! | glued | no space before the token |
+//! | mention | none, or the gazetteer type (its first token, or a later one) |
+//! | kind | name, demonym, surname, none |
+//! | one per word list | used inside `< >` or as `@LIST` |
 //!
 //! Every record starts with the only space of the record, so a match can
 //! only begin at a token, and the words themselves never hold a space. A
-//! token condition `<Cap !known>` becomes a character class per flag
-//! position; words are literals; the regex operators are the regex's own.
-//! Users never write the encoding: it can change without breaking a
-//! pattern file.
+//! token condition `<Cap !known>` becomes one byte class per flag byte
+//! (the byte values whose fields meet the conditions); words are literals;
+//! the regex operators are the regex's own. Records are kept short because
+//! the lazy DFA of the [`regex::bytes::RegexSet`] tracks every partial match
+//! at every byte: a long fixed-width record multiplies its states. Users
+//! never write the encoding: it can change without breaking a pattern file.
 
 use super::PatternError;
 use super::expr::{Cond, CondKind, Node, Shape};
@@ -26,24 +29,36 @@ use super::lex::At;
 use crate::words::Map;
 use std::collections::HashMap;
 
-pub const POS_SHAPE: usize = 0;
-pub const POS_START: usize = 1;
-pub const POS_GLUED: usize = 2;
-pub const POS_MENTION: usize = 3;
-pub const POS_KIND: usize = 4;
-/// The first word-list flag.
-pub const POS_FLAGS: usize = 5;
+/// The fields of a record, in packing order; word-list flags follow.
+pub const FIELD_SHAPE: usize = 0;
+pub const FIELD_START: usize = 1;
+pub const FIELD_GLUED: usize = 2;
+pub const FIELD_MENTION: usize = 3;
+pub const FIELD_KIND: usize = 4;
+pub const FIELD_FLAGS: usize = 5;
 
-/// The shape letters, in [`Shape`] terms: C and U are `Cap`, U `Upper`, l
-/// `Lower`, N `Num`, O `Ord`, P `Punct`; D (a word starting with a digit:
-/// "9M723") and x (a letter without case) are words of no other shape.
-pub const SHAPES: &[u8] = b"CUlNODxP";
-pub const KINDS: &[u8] = b"nds-";
+/// Shape values: capitalised, capitals, lower, number, ordinal ("47th"),
+/// other word starting with a digit ("9M723"), a letter without case,
+/// punctuation.
+pub const SHAPE_CAP: u32 = 0;
+pub const SHAPE_UPPER: u32 = 1;
+pub const SHAPE_LOWER: u32 = 2;
+pub const SHAPE_NUM: u32 = 3;
+pub const SHAPE_ORD: u32 = 4;
+pub const SHAPE_DIGITS: u32 = 5;
+pub const SHAPE_UNCASED: u32 = 6;
+pub const SHAPE_PUNCT: u32 = 7;
+/// Kind values: name, demonym, surname, none.
+pub const KIND_NONE: u32 = 3;
 
-/// Most entity types a pattern set can tell apart (one letter each).
-pub const MAX_TYPES: usize = 26;
+/// Most entity types a pattern set can tell apart.
+pub const MAX_TYPES: usize = 30;
 /// Most word lists that can be used inside `< >` or as `@LIST` (one bit each).
 pub const MAX_FLAGS: usize = 64;
+/// Most values of one flag byte.
+const BYTE_VALUES: u32 = 64;
+/// The byte of flag value 0.
+pub const BYTE_BASE: u8 = 0x30;
 
 /// What a flag stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -52,34 +67,82 @@ enum FlagKey {
     Word(String),
 }
 
-/// The record layout: how many flags, and which token keys set which flag.
+/// The record layout: how the fields are packed into bytes, and which
+/// token keys set which word-list flag.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    /// Flag bytes per record (before the word).
-    pub width: usize,
+    /// Per field: (byte, multiplier, number of values).
+    fields: Vec<(usize, u32, u32)>,
+    /// Per byte: the number of values it takes.
+    radix: Vec<u32>,
+    /// The number of gazetteer types (mention values 1..=T first token,
+    /// T+1..=2T later tokens).
+    types: u32,
     /// Token key (folded word or punctuation) → bits of the flags it sets.
     pub flag_bits: Map<String, u64>,
-    alphabets: Vec<Vec<u8>>,
 }
 
 impl Layout {
     fn new(types: usize, flags: usize) -> Layout {
-        let mut mention = vec![b'-'];
-        mention.extend((0..types as u8).map(|t| b'A' + t));
-        mention.extend((0..types as u8).map(|t| b'a' + t));
-        let mut alphabets = vec![
-            SHAPES.to_vec(),
-            b"s-".to_vec(),
-            b"g-".to_vec(),
-            mention,
-            KINDS.to_vec(),
-        ];
-        alphabets.extend(std::iter::repeat_n(b"01".to_vec(), flags));
-        Layout {
-            width: POS_FLAGS + flags,
-            flag_bits: Map::default(),
-            alphabets,
+        let mut domains = vec![8, 2, 2, 1 + 2 * types as u32, 4];
+        domains.extend(std::iter::repeat_n(2, flags));
+        let mut fields = Vec::with_capacity(domains.len());
+        let mut radix: Vec<u32> = Vec::new();
+        for d in domains {
+            let last = radix.len().wrapping_sub(1);
+            match radix.last_mut() {
+                Some(r) if *r * d <= BYTE_VALUES => {
+                    fields.push((last, *r, d));
+                    *r *= d;
+                }
+                _ => {
+                    fields.push((radix.len(), 1, d));
+                    radix.push(d);
+                }
+            }
         }
+        Layout {
+            fields,
+            radix,
+            types: types as u32,
+            flag_bits: Map::default(),
+        }
+    }
+
+    /// Flag bytes per record.
+    pub fn width(&self) -> usize {
+        self.radix.len()
+    }
+
+    /// The number of word-list flags.
+    pub fn flags(&self) -> usize {
+        self.fields.len() - FIELD_FLAGS
+    }
+
+    /// The mention field's value for a token of a mention of type `t`.
+    pub fn mention_value(&self, t: u16, first: bool) -> u32 {
+        1 + u32::from(t) + if first { 0 } else { self.types }
+    }
+
+    /// Appends the flag bytes of one record: `value(field)` for each field.
+    #[inline]
+    pub fn pack(&self, value: impl Fn(usize) -> u32, out: &mut Vec<u8>) {
+        let at = out.len();
+        out.resize(at + self.radix.len(), BYTE_BASE);
+        for (f, &(byte, mult, _)) in self.fields.iter().enumerate() {
+            out[at + byte] += (value(f) * mult) as u8;
+        }
+    }
+
+    /// Every value of every byte.
+    fn any(&self) -> Vec<Vec<u8>> {
+        self.radix.iter().map(|&r| (0..r as u8).collect()).collect()
+    }
+
+    /// Keeps in `sets` only the byte values whose `field` is in `allowed`.
+    fn restrict(&self, sets: &mut [Vec<u8>], field: usize, allowed: &[u32]) {
+        let (byte, mult, domain) = self.fields[field];
+        sets[byte].retain(|&v| allowed.contains(&(u32::from(v) / mult % domain)));
     }
 }
 
@@ -321,15 +384,15 @@ impl<'a> Compiler<'a> {
             }
             Node::NotNext(conds) => {
                 let sets = self.sets(conds)?;
+                let any = self.layout.any();
                 let mut alts = Vec::new();
-                for (pos, set) in sets.iter().enumerate() {
-                    let alphabet = &self.layout.alphabets[pos];
-                    if set.len() < alphabet.len() {
-                        let mut s = self.any_sets();
-                        s[pos] = alphabet
+                for (byte, set) in sets.iter().enumerate() {
+                    if set.len() < any[byte].len() {
+                        let mut s = any.clone();
+                        s[byte] = any[byte]
                             .iter()
                             .copied()
-                            .filter(|b| !set.contains(b))
+                            .filter(|v| !set.contains(v))
                             .collect();
                         let mut r = String::new();
                         self.record(&s, None, &mut r);
@@ -340,7 +403,7 @@ impl<'a> Compiler<'a> {
                 out.push_str(&format!("(?:{})", alts.join("|")));
             }
             Node::Literal(words) => {
-                let any = self.any_sets();
+                let any = self.layout.any();
                 for w in words {
                     self.record(&any, Some(w), out);
                 }
@@ -353,13 +416,13 @@ impl<'a> Compiler<'a> {
                     .iter()
                     .position(|f| *f == FlagKey::List(name.clone()))
                 {
-                    let mut s = self.any_sets();
-                    s[POS_FLAGS + bit] = vec![b'1'];
+                    let mut s = self.layout.any();
+                    self.layout.restrict(&mut s, FIELD_FLAGS + bit, &[1]);
                     let mut r = String::new();
                     self.record(&s, None, &mut r);
                     alts.push(r);
                 }
-                let any = self.any_sets();
+                let any = self.layout.any();
                 for item in list.items.iter().filter(|i| i.len() > 1) {
                     let mut r = String::new();
                     for w in item {
@@ -405,38 +468,30 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn any_sets(&self) -> Vec<Vec<u8>> {
-        self.layout.alphabets.clone()
-    }
-
-    /// The allowed flag bytes per position for a conjunction of conditions.
+    /// The allowed values per flag byte for a conjunction of conditions.
     fn sets(&self, conds: &[Cond]) -> Result<Vec<Vec<u8>>, PatternError> {
-        let mut sets = self.any_sets();
+        let mut sets = self.layout.any();
+        let types = self.types.len() as u32;
         for c in conds {
-            let (pos, allowed): (usize, Vec<u8>) = match &c.kind {
+            let (field, allowed, domain): (usize, Vec<u32>, u32) = match &c.kind {
                 CondKind::Shape(s) => (
-                    POS_SHAPE,
+                    FIELD_SHAPE,
                     match s {
-                        Shape::Cap => b"CU".to_vec(),
-                        Shape::Upper => b"U".to_vec(),
-                        Shape::Lower => b"l".to_vec(),
-                        Shape::Num => b"N".to_vec(),
-                        Shape::Ord => b"O".to_vec(),
-                        Shape::Punct => b"P".to_vec(),
-                        Shape::Word => b"CUlNODx".to_vec(),
+                        Shape::Cap => vec![SHAPE_CAP, SHAPE_UPPER],
+                        Shape::Upper => vec![SHAPE_UPPER],
+                        Shape::Lower => vec![SHAPE_LOWER],
+                        Shape::Num => vec![SHAPE_NUM],
+                        Shape::Ord => vec![SHAPE_ORD],
+                        Shape::Punct => vec![SHAPE_PUNCT],
+                        Shape::Word => (0..SHAPE_PUNCT).collect(),
                     },
+                    8,
                 ),
-                CondKind::Start => (POS_START, b"s".to_vec()),
-                CondKind::Glued => (POS_GLUED, b"g".to_vec()),
-                CondKind::Known => (
-                    POS_MENTION,
-                    self.layout.alphabets[POS_MENTION][1..].to_vec(),
-                ),
-                CondKind::Begin => (
-                    POS_MENTION,
-                    (0..self.types.len() as u8).map(|t| b'A' + t).collect(),
-                ),
-                CondKind::Demonym => (POS_KIND, b"d".to_vec()),
+                CondKind::Start => (FIELD_START, vec![1], 2),
+                CondKind::Glued => (FIELD_GLUED, vec![1], 2),
+                CondKind::Known => (FIELD_MENTION, (1..=2 * types).collect(), 1 + 2 * types),
+                CondKind::Begin => (FIELD_MENTION, (1..=types).collect(), 1 + 2 * types),
+                CondKind::Demonym => (FIELD_KIND, vec![1], 4),
                 CondKind::Type(name) => {
                     let t = self.types.iter().position(|x| x == name).ok_or_else(|| {
                         self.error(
@@ -446,31 +501,38 @@ impl<'a> Compiler<'a> {
                                 self.types.join(", ")
                             ),
                         )
-                    })? as u8;
-                    (POS_MENTION, vec![b'A' + t, b'a' + t])
+                    })? as u16;
+                    (
+                        FIELD_MENTION,
+                        vec![
+                            self.layout.mention_value(t, true),
+                            self.layout.mention_value(t, false),
+                        ],
+                        1 + 2 * types,
+                    )
                 }
                 CondKind::List(name) => (
-                    POS_FLAGS + self.flag(&FlagKey::List(name.clone())),
-                    b"1".to_vec(),
+                    FIELD_FLAGS + self.flag(&FlagKey::List(name.clone())),
+                    vec![1],
+                    2,
                 ),
                 CondKind::Word(w) => (
-                    POS_FLAGS + self.flag(&FlagKey::Word(w.clone())),
-                    b"1".to_vec(),
+                    FIELD_FLAGS + self.flag(&FlagKey::Word(w.clone())),
+                    vec![1],
+                    2,
                 ),
             };
-            let alphabet = &self.layout.alphabets[pos];
-            let allowed: Vec<u8> = if c.negated {
-                alphabet
-                    .iter()
-                    .copied()
-                    .filter(|b| !allowed.contains(b))
-                    .collect()
+            let allowed: Vec<u32> = if c.negated {
+                (0..domain).filter(|v| !allowed.contains(v)).collect()
             } else {
                 allowed
             };
-            sets[pos].retain(|b| allowed.contains(b));
-            if sets[pos].is_empty() {
-                return Err(self.error(c.at, "this condition contradicts another one in the same `< >`: no token can meet them all"));
+            self.layout.restrict(&mut sets, field, &allowed);
+            if sets.iter().any(Vec::is_empty) {
+                return Err(self.error(
+                    c.at,
+                    "this condition contradicts another one in the same `< >`: no token can meet them all",
+                ));
             }
         }
         Ok(sets)
@@ -480,7 +542,7 @@ impl<'a> Compiler<'a> {
         self.flags.iter().position(|f| f == key).unwrap_or(0)
     }
 
-    /// One record: a space, a class per flag position, the word.
+    /// One record: a space, a class per flag byte, the word.
     fn record(&self, sets: &[Vec<u8>], word: Option<&str>, out: &mut String) {
         out.push_str("\\x20");
         let mut any_run = 0;
@@ -492,26 +554,17 @@ impl<'a> Compiler<'a> {
             }
             *n = 0;
         };
-        for (pos, set) in sets.iter().enumerate() {
-            let alphabet = &self.layout.alphabets[pos];
-            if set.len() == alphabet.len() {
+        for (byte, set) in sets.iter().enumerate() {
+            if set.len() == self.layout.radix[byte] as usize {
                 any_run += 1;
                 continue;
             }
             flush(&mut any_run, out);
-            if set.len() == 1 {
-                out.push_str(&regex::escape(&(set[0] as char).to_string()));
-            } else {
-                out.push('[');
-                for &b in set {
-                    if b == b'-' {
-                        out.push_str("\\-");
-                    } else {
-                        out.push(b as char);
-                    }
-                }
-                out.push(']');
+            out.push('[');
+            for &v in set {
+                out.push_str(&format!("\\x{:02x}", BYTE_BASE + v));
             }
+            out.push(']');
         }
         flush(&mut any_run, out);
         match word {

@@ -5,7 +5,11 @@
 //! [`super::find`]); the buffers are the caller's, reused from sentence to
 //! sentence, so encoding allocates nothing once they have grown.
 
-use super::compile::{KINDS, Layout};
+use super::compile::{
+    FIELD_FLAGS, FIELD_GLUED, FIELD_KIND, FIELD_MENTION, FIELD_SHAPE, FIELD_START, KIND_NONE,
+    Layout, SHAPE_CAP, SHAPE_DIGITS, SHAPE_LOWER, SHAPE_NUM, SHAPE_ORD, SHAPE_PUNCT, SHAPE_UNCASED,
+    SHAPE_UPPER,
+};
 use super::expr::punct_key;
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
@@ -39,8 +43,8 @@ impl DocText<'_> {
     }
 
     /// Does word token `k` start with an upper-case letter? (The first
-    /// byte decides for ASCII.)
-    #[inline]
+    /// byte decides for ASCII; asked of most tokens of every document.)
+    #[inline(always)]
     pub fn starts_upper(&self, k: usize) -> bool {
         let t = &self.tokens[k];
         if t.kind != TokenKind::Word {
@@ -52,37 +56,36 @@ impl DocText<'_> {
         }
     }
 
-    /// The shape letter of token `k` (see [`super::compile::SHAPES`]).
-    fn shape(&self, k: usize) -> u8 {
+    /// The shape of token `k` (see [`super::compile::SHAPE_CAP`] and after).
+    fn shape(&self, k: usize) -> u32 {
         let t = &self.tokens[k];
         match t.kind {
-            TokenKind::Punct => b'P',
-            TokenKind::Number => b'N',
+            TokenKind::Punct => SHAPE_PUNCT,
+            TokenKind::Number => SHAPE_NUM,
             TokenKind::Word => {
                 let raw = self.raw(k);
                 let first = raw.chars().next().unwrap_or(' ');
                 if first.is_ascii_digit() {
                     let b = raw.as_bytes();
-                    let suffix = &b[b.len().saturating_sub(2)..];
-                    let digits = b[..b.len().saturating_sub(2)]
-                        .iter()
-                        .all(u8::is_ascii_digit);
-                    return if digits && matches!(suffix, b"st" | b"nd" | b"rd" | b"th") {
-                        b'O'
+                    let (digits, suffix) = b.split_at(b.len().saturating_sub(2));
+                    return if digits.iter().all(u8::is_ascii_digit)
+                        && matches!(suffix, b"st" | b"nd" | b"rd" | b"th")
+                    {
+                        SHAPE_ORD
                     } else {
-                        b'D'
+                        SHAPE_DIGITS
                     };
                 }
                 if first.is_lowercase() {
-                    b'l'
+                    SHAPE_LOWER
                 } else if first.is_uppercase() {
                     if raw.chars().any(char::is_lowercase) {
-                        b'C'
+                        SHAPE_CAP
                     } else {
-                        b'U'
+                        SHAPE_UPPER
                     }
                 } else {
-                    b'x'
+                    SHAPE_UNCASED
                 }
             }
         }
@@ -109,41 +112,41 @@ pub fn encode(
     let first_word = (from..to)
         .find(|&k| doc.tokens[k].is_word())
         .unwrap_or(from);
-    let flags = layout.width - super::compile::POS_FLAGS;
     for (k, &covered) in cover.iter().enumerate().take(to).skip(from) {
         starts.push(hay.len() as u32);
         hay.push(b' ');
-        hay.push(doc.shape(k));
-        hay.push(if k == first_word { b's' } else { b'-' });
-        hay.push(if doc.tokens[k].space_before {
-            b'-'
-        } else {
-            b'g'
-        });
-        match covered {
-            u32::MAX => hay.extend_from_slice(b"--"),
+        let (mention, kind) = match covered {
+            u32::MAX => (0, KIND_NONE),
             m => {
                 let m = &mentions[m as usize];
-                let t = gaz.etype_of(m.entry) as u8;
-                hay.push(if m.tok_start as usize == k {
-                    b'A' + t
-                } else {
-                    b'a' + t
-                });
-                hay.push(
-                    KINDS[match m.kind {
-                        AliasKind::Name => 0,
-                        AliasKind::Demonym => 1,
-                        AliasKind::Partial => 2,
-                    }],
-                );
+                let t = gaz.etype_of(m.entry);
+                let kind = match m.kind {
+                    AliasKind::Name => 0,
+                    AliasKind::Demonym => 1,
+                    AliasKind::Partial => 2,
+                };
+                (layout.mention_value(t, m.tok_start as usize == k), kind)
             }
-        }
+        };
         let key = doc.key(k);
-        if flags > 0 {
-            let bits = layout.flag_bits.get(key).copied().unwrap_or(0);
-            hay.extend((0..flags).map(|f| if bits >> f & 1 == 1 { b'1' } else { b'0' }));
-        }
+        let bits = if layout.flags() > 0 {
+            layout.flag_bits.get(key).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let shape = doc.shape(k);
+        let glued = !doc.tokens[k].space_before;
+        layout.pack(
+            |f| match f {
+                FIELD_SHAPE => shape,
+                FIELD_START => u32::from(k == first_word),
+                FIELD_GLUED => u32::from(glued),
+                FIELD_MENTION => mention,
+                FIELD_KIND => kind,
+                flag => (bits >> (flag - FIELD_FLAGS) & 1) as u32,
+            },
+            hay,
+        );
         hay.extend_from_slice(key.as_bytes());
     }
 }

@@ -187,14 +187,16 @@ impl PatternSet {
         });
         // (A word after a listed name: the token after the last of a run
         // of covered tokens.)
-        let opened = !self.openers.is_empty()
-            && (from + 1..to).any(|k| {
-                cover[k] == u32::MAX
-                    && cover[k - 1] != u32::MAX
-                    && doc.tokens[k].is_word()
-                    && self.openers.contains(doc.key(k))
-            });
-        (candidate || opened) && !self.is_headline(doc, (from, to))
+        let opened = || {
+            !self.openers.is_empty()
+                && (from + 1..to).any(|k| {
+                    cover[k] == u32::MAX
+                        && cover[k - 1] != u32::MAX
+                        && doc.tokens[k].is_word()
+                        && self.openers.contains(doc.key(k))
+                })
+        };
+        (candidate || opened()) && !self.is_headline(doc, (from, to))
     }
 
     /// A headline: no final `.`, `!` or `?`, and at least `headline_caps`

@@ -75,6 +75,8 @@ pub struct Layout {
     fields: Vec<(usize, u32, u32)>,
     /// Per byte: the number of values it takes.
     radix: Vec<u32>,
+    /// The byte holding the first six word-list flags.
+    first_flag_byte: usize,
     /// The number of gazetteer types (mention values 1..=T first token,
     /// T+1..=2T later tokens).
     types: u32,
@@ -84,11 +86,9 @@ pub struct Layout {
 
 impl Layout {
     fn new(types: usize, flags: usize) -> Layout {
-        let mut domains = vec![8, 2, 2, 1 + 2 * types as u32, 4];
-        domains.extend(std::iter::repeat_n(2, flags));
-        let mut fields = Vec::with_capacity(domains.len());
+        let mut fields = Vec::with_capacity(FIELD_FLAGS + flags);
         let mut radix: Vec<u32> = Vec::new();
-        for d in domains {
+        for d in [8, 2, 2, 1 + 2 * types as u32, 4] {
             let last = radix.len().wrapping_sub(1);
             match radix.last_mut() {
                 Some(r) if *r * d <= BYTE_VALUES => {
@@ -101,9 +101,17 @@ impl Layout {
                 }
             }
         }
+        // Word-list flags: six to a byte, each byte the flags' bits, so
+        // that a record's flags are written with one shift per byte.
+        let first = radix.len();
+        for i in 0..flags {
+            fields.push((first + i / 6, 1 << (i % 6), 2));
+        }
+        radix.extend((0..flags.div_ceil(6)).map(|j| 1 << (flags - 6 * j).min(6)));
         Layout {
             fields,
             radix,
+            first_flag_byte: first,
             types: types as u32,
             flag_bits: Map::default(),
         }
@@ -124,13 +132,18 @@ impl Layout {
         1 + u32::from(t) + if first { 0 } else { self.types }
     }
 
-    /// Appends the flag bytes of one record: `value(field)` for each field.
+    /// Appends the flag bytes of one record: the five token fields
+    /// (`shape`, `start`, `glued`, `mention`, `kind`) and the word-list flag
+    /// bits.
     #[inline]
-    pub fn pack(&self, value: impl Fn(usize) -> u32, out: &mut Vec<u8>) {
+    pub fn pack(&self, values: [u32; FIELD_FLAGS], bits: u64, out: &mut Vec<u8>) {
         let at = out.len();
-        out.resize(at + self.radix.len(), BYTE_BASE);
-        for (f, &(byte, mult, _)) in self.fields.iter().enumerate() {
-            out[at + byte] += (value(f) * mult) as u8;
+        out.resize(at + self.first_flag_byte, BYTE_BASE);
+        for (&(byte, mult, _), v) in self.fields.iter().zip(values) {
+            out[at + byte] += (v * mult) as u8;
+        }
+        for j in 0..self.radix.len() - self.first_flag_byte {
+            out.push(BYTE_BASE + (bits >> (6 * j) & 63) as u8);
         }
     }
 
@@ -561,8 +574,18 @@ impl<'a> Compiler<'a> {
             }
             flush(&mut any_run, out);
             out.push('[');
-            for &v in set {
-                out.push_str(&format!("\\x{:02x}", BYTE_BASE + v));
+            let mut i = 0;
+            while i < set.len() {
+                // A run of consecutive values is one range.
+                let mut j = i;
+                while j + 1 < set.len() && set[j + 1] == set[j] + 1 {
+                    j += 1;
+                }
+                out.push_str(&format!("\\x{:02x}", BYTE_BASE + set[i]));
+                if j > i {
+                    out.push_str(&format!("-\\x{:02x}", BYTE_BASE + set[j]));
+                }
+                i = j + 1;
             }
             out.push(']');
         }

@@ -6,9 +6,8 @@
 //! sentence, so encoding allocates nothing once they have grown.
 
 use super::compile::{
-    FIELD_FLAGS, FIELD_GLUED, FIELD_KIND, FIELD_MENTION, FIELD_SHAPE, FIELD_START, KIND_NONE,
-    Layout, SHAPE_CAP, SHAPE_DIGITS, SHAPE_LOWER, SHAPE_NUM, SHAPE_ORD, SHAPE_PUNCT, SHAPE_UNCASED,
-    SHAPE_UPPER,
+    KIND_NONE, Layout, SHAPE_CAP, SHAPE_DIGITS, SHAPE_LOWER, SHAPE_NUM, SHAPE_ORD, SHAPE_PUNCT,
+    SHAPE_UNCASED, SHAPE_UPPER,
 };
 use super::expr::punct_key;
 use crate::gazetteer::{AliasKind, Gazetteer};
@@ -137,14 +136,14 @@ pub fn encode(
         let shape = doc.shape(k);
         let glued = !doc.tokens[k].space_before;
         layout.pack(
-            |f| match f {
-                FIELD_SHAPE => shape,
-                FIELD_START => u32::from(k == first_word),
-                FIELD_GLUED => u32::from(glued),
-                FIELD_MENTION => mention,
-                FIELD_KIND => kind,
-                flag => (bits >> (flag - FIELD_FLAGS) & 1) as u32,
-            },
+            [
+                shape,
+                u32::from(k == first_word),
+                u32::from(glued),
+                mention,
+                kind,
+            ],
+            bits,
             hay,
         );
         hay.extend_from_slice(key.as_bytes());

@@ -25,20 +25,36 @@ pub struct ExampleFailure {
 
 impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(
+        let what = format!("rule `{}`", self.rule);
+        show_failure(
             f,
-            "{}: rule `{}`: example {:?}\n    expected: {}\n    found:    {}",
-            self.origin,
-            self.rule,
-            self.text,
-            self.expected,
-            if self.found.is_empty() {
-                "nothing".to_string()
-            } else {
-                self.found.join(" | ")
-            }
+            &self.origin,
+            &what,
+            &self.text,
+            &self.expected,
+            &self.found,
         )
     }
+}
+
+/// `origin: what: example "text"`, then what was expected and found.
+fn show_failure(
+    f: &mut std::fmt::Formatter,
+    origin: &str,
+    what: &str,
+    text: &str,
+    expected: &str,
+    found: &[String],
+) -> std::fmt::Result {
+    let found = if found.is_empty() {
+        "nothing".to_string()
+    } else {
+        found.join(" | ")
+    };
+    write!(
+        f,
+        "{origin}: {what}: example {text:?}\n    expected: {expected}\n    found:    {found}"
+    )
 }
 
 /// Runs every example of every rule through `pipeline`.
@@ -118,18 +134,14 @@ pub struct PatternExampleFailure {
 
 impl std::fmt::Display for PatternExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(
+        let what = format!("pattern `{}`", self.pattern);
+        show_failure(
             f,
-            "{}: pattern `{}`: example {:?}\n    expected: {}\n    found:    {}",
-            self.origin,
-            self.pattern,
-            self.text,
-            self.expected,
-            if self.found.is_empty() {
-                "nothing".to_string()
-            } else {
-                self.found.join(" | ")
-            }
+            &self.origin,
+            &what,
+            &self.text,
+            &self.expected,
+            &self.found,
         )
     }
 }

@@ -1,6 +1,7 @@
-//! Embeds the default gazetteers and rules in the binary, so `evex extract`
-//! works from any directory. Every file under `gazetteers/` (`.tsv`) and
-//! `rules/` (`.rules`, `.tsv`) is included, in sorted order.
+//! Embeds the default gazetteers, rules and entity patterns in the binary,
+//! so `evex extract` works from any directory. Every file under
+//! `gazetteers/` (`.tsv`), `rules/` (`.rules`, `.tsv`) and `patterns/`
+//! (`.patterns`, `.txt` word lists) is included, in sorted order.
 
 use std::fs;
 use std::path::Path;
@@ -35,6 +36,7 @@ fn main() {
     for (name, dir, exts) in [
         ("GAZETTEERS", "gazetteers", &["tsv"][..]),
         ("RULES", "rules", &["rules", "tsv"][..]),
+        ("PATTERNS", "patterns", &["patterns", "txt"][..]),
     ] {
         println!("cargo:rerun-if-changed={dir}");
         code.push_str(&format!("pub static {name}: &[(&str, &str)] = &[\n"));

@@ -15,6 +15,8 @@
 //! * `match`: `Matcher::find` + `resolve::resolve` on pre-folded
 //!   documents, with the default gazetteers and with a synthetic gazetteer of
 //!   20,000 entries (and a text that mentions its entries);
+//! * `patterns`: `PatternSet::find` (the entity patterns) on pre-resolved
+//!   documents;
 //! * `rules`: `RuleSet::apply` on pre-resolved documents;
 //! * `csv_write`: `emit::entity_rows` + `emit::event_rows` through
 //!   `TableWriter` into `io::sink()`;
@@ -229,6 +231,36 @@ fn matching(c: &mut Criterion) {
     g.finish();
 }
 
+fn patterns(c: &mut Criterion) {
+    let input = default_input();
+    let mut g = c.benchmark_group("patterns");
+    g.throughput(Throughput::Bytes(input.bytes));
+    let mut scratch = evex::patterns::Scratch::default();
+    let (mut mentions, mut unlisted) = (Vec::new(), Vec::new());
+    g.bench_function("find", |b| {
+        b.iter(|| {
+            for ((d, f), m) in input.docs.iter().zip(&input.folded).zip(&input.mentions) {
+                mentions.clone_from(m);
+                let doc = evex::patterns::DocText {
+                    text: &d.text,
+                    folded: &f.folded,
+                    tokens: &f.tokens,
+                };
+                input.pipeline.patterns().find(
+                    input.pipeline.gazetteer(),
+                    &doc,
+                    &f.sentences,
+                    &mut scratch,
+                    &mut mentions,
+                    &mut unlisted,
+                );
+                black_box(unlisted.len());
+            }
+        })
+    });
+    g.finish();
+}
+
 fn rules(c: &mut Criterion) {
     let input = default_input();
     let mut g = c.benchmark_group("rules");
@@ -249,6 +281,7 @@ fn rules(c: &mut Criterion) {
                     tokens: &f.tokens,
                     sentences: &f.sentences,
                     mentions: m,
+                    unlisted: &[],
                     triggers: t,
                     gaz: input.pipeline.gazetteer(),
                 };
@@ -317,6 +350,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = segment_normalize, matching, rules, csv_write, pipeline_process, load
+    targets = segment_normalize, matching, patterns, rules, csv_write, pipeline_process, load
 }
 criterion_main!(benches);

@@ -142,12 +142,11 @@ pub fn run(
                         if let Some(w) = &mut sinks.entities {
                             summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
                         } else {
-                            summary.entities +=
-                                (ex.mentions
-                                    .iter()
-                                    .filter(|m| pipeline.is_reported(m))
-                                    .count()
-                                    + ex.unlisted.len()) as u64;
+                            summary.entities += ex
+                                .mentions
+                                .iter()
+                                .filter(|m| pipeline.is_reported(m))
+                                .count() as u64;
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
                         for m in &ex.mentions {

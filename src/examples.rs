@@ -1,6 +1,8 @@
 //! Checking each rule's example sentences against the events the whole
-//! pipeline extracts from them. `cargo test` runs this over the default
-//! rules, so a rule or gazetteer edit that breaks an example fails.
+//! pipeline extracts from them, and each entity pattern's examples against
+//! the unlisted entities it finds. `cargo test` runs this over the default
+//! rules and patterns, so a rule, pattern or gazetteer edit that breaks an
+//! example fails.
 //!
 //! It sits above [`crate::pipeline`] (it runs whole documents), so the
 //! rules themselves never call back into the pipeline.
@@ -29,20 +31,36 @@ pub struct ExampleFailure {
 
 impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(
+        let what = format!("rule `{}`", self.rule);
+        show_failure(
             f,
-            "{}: rule `{}`: example {:?}\n    expected: {}\n    found:    {}",
-            self.origin,
-            self.rule,
-            self.text,
-            self.expected,
-            if self.found.is_empty() {
-                "nothing".to_string()
-            } else {
-                self.found.join(" | ")
-            }
+            &self.origin,
+            &what,
+            &self.text,
+            &self.expected,
+            &self.found,
         )
     }
+}
+
+/// `origin: what: example "text"`, then what was expected and found.
+fn show_failure(
+    f: &mut std::fmt::Formatter,
+    origin: &str,
+    what: &str,
+    text: &str,
+    expected: &str,
+    found: &[String],
+) -> std::fmt::Result {
+    let found = if found.is_empty() {
+        "nothing".to_string()
+    } else {
+        found.join(" | ")
+    };
+    write!(
+        f,
+        "{origin}: {what}: example {text:?}\n    expected: {expected}\n    found:    {found}"
+    )
 }
 
 /// Runs every example of every rule through `pipeline`.
@@ -177,4 +195,81 @@ fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
         .iter()
         .all(|r| pairs.iter().any(|(k, _)| **k == *r.slot));
     roles_ok && no_extra
+}
+
+/// A pattern example whose expected entity was not found (or an entity
+/// was found where none was expected).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternExampleFailure {
+    pub pattern: String,
+    /// `file:line` of the `example` line.
+    pub origin: String,
+    pub text: String,
+    pub expected: String,
+    /// The entities the pattern found instead (`name; key=value; ...`).
+    pub found: Vec<String>,
+}
+
+impl std::fmt::Display for PatternExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let what = format!("pattern `{}`", self.pattern);
+        show_failure(
+            f,
+            &self.origin,
+            &what,
+            &self.text,
+            &self.expected,
+            &self.found,
+        )
+    }
+}
+
+/// Runs every example of every entity pattern through `pipeline`: an
+/// `expect NAME; key=value` example needs an entity of that name, with
+/// those attributes, found by that pattern; `expect none`, no entity found
+/// by it.
+pub fn check_pattern_examples(pipeline: &Pipeline) -> Vec<PatternExampleFailure> {
+    let mut failures = Vec::new();
+    for (pi, pattern) in pipeline.patterns().patterns().iter().enumerate() {
+        let file = pattern
+            .origin
+            .rsplit_once(':')
+            .map_or(pattern.origin.as_str(), |(f, _)| f);
+        for ex in &pattern.examples {
+            let out = pipeline.process(&Document::new("example", ex.text.clone()));
+            let mine: Vec<_> = out
+                .unlisted
+                .iter()
+                .filter(|u| u.pattern as usize == pi)
+                .collect();
+            let ok = match &ex.expect {
+                None => mine.is_empty(),
+                Some(e) => mine.iter().any(|u| {
+                    *u.name == *e.name
+                        && e.attributes
+                            .iter()
+                            .all(|(k, v)| u.attributes.split("; ").any(|a| a == format!("{k}={v}")))
+                }),
+            };
+            if !ok {
+                failures.push(PatternExampleFailure {
+                    pattern: pattern.id.clone(),
+                    origin: format!("{file}:{}", ex.line),
+                    text: ex.text.clone(),
+                    expected: match &ex.expect {
+                        None => "no entity".to_string(),
+                        Some(e) => std::iter::once(e.name.clone())
+                            .chain(e.attributes.iter().map(|(k, v)| format!("{k}={v}")))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    },
+                    found: mine
+                        .iter()
+                        .map(|u| format!("{}; {}", u.name, u.attributes))
+                        .collect(),
+                });
+            }
+        }
+    }
+    failures
 }

@@ -10,6 +10,7 @@
 //! | normalise  | [`normalize`] | tokens → one folded, case- and accent-free view  |
 //! | match      | [`gazetteer`] | folded view → candidate mentions (aho-corasick)  |
 //! | resolve    | [`resolve`]   | candidates → non-overlapping, canonical mentions |
+//! | patterns   | [`patterns`]  | tokens + mentions → names no gazetteer lists     |
 //! | rules      | [`rules`]     | mentions + tokens → events with roles, modality  |
 //! | emit       | [`emit`]      | extractions → CSV or JSON Lines                  |
 //!
@@ -48,6 +49,7 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod lint;
 pub mod normalize;
+pub mod patterns;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;

@@ -34,8 +34,8 @@ enum Command {
     #[command(after_help = EXIT_CODES)]
     Extract(Extract),
     /// Show why a text yields its entities and events: each mention with
-    /// its gazetteer row, each rule tried at each trigger and why it did or
-    /// did not fire.
+    /// its gazetteer row or entity pattern, each rule tried at each trigger
+    /// and why it did or did not fire.
     Explain(Explain),
     /// Score the pipeline against annotated passages (precision, recall,
     /// F1; per rule and per gazetteer entry; with --misses, each error and
@@ -198,7 +198,7 @@ struct Explain {
     load: Load,
 }
 
-/// Which gazetteers and rules to load.
+/// Which gazetteers, rules and entity patterns to load.
 #[derive(Args, Debug)]
 struct Load {
     /// Extra gazetteer file or folder (.tsv), merged over the defaults;
@@ -215,6 +215,14 @@ struct Load {
     /// Use only the rules given with --rules.
     #[arg(long)]
     no_default_rules: bool,
+    /// Extra entity pattern file or folder (.patterns, .txt word lists) for
+    /// names no gazetteer lists; a pattern with a default's id replaces
+    /// it; repeatable.
+    #[arg(long = "patterns")]
+    patterns: Vec<PathBuf>,
+    /// Use only the entity patterns given with --patterns.
+    #[arg(long)]
+    no_default_patterns: bool,
 }
 
 impl Load {
@@ -222,8 +230,10 @@ impl Load {
         Config {
             gazetteers: self.gazetteers,
             rules: self.rules,
+            patterns: self.patterns,
             default_gazetteers: !self.no_default_gazetteers,
             default_rules: !self.no_default_rules,
+            default_patterns: !self.no_default_patterns,
             ..Config::default()
         }
     }

@@ -10,7 +10,8 @@
 use crate::defaults;
 use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
-use crate::resolve::{Mention, resolve};
+use crate::patterns::{self, PatternError, PatternSet};
+use crate::resolve::{Mention, Unlisted, resolve};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
@@ -25,8 +26,12 @@ pub struct Config {
     pub gazetteers: Vec<PathBuf>,
     /// User rule files or folders; a rule with a default's id replaces it.
     pub rules: Vec<PathBuf>,
+    /// User entity pattern files or folders (`.patterns`, `.txt` word
+    /// lists); a pattern with a default's id replaces it.
+    pub patterns: Vec<PathBuf>,
     pub default_gazetteers: bool,
     pub default_rules: bool,
+    pub default_patterns: bool,
     /// Merge repeated mentions of one event (see [`crate::rules::engine`]).
     pub merge_events: bool,
     /// Report mentions of generic classes ("drones") as entities too.
@@ -38,8 +43,10 @@ impl Default for Config {
         Config {
             gazetteers: Vec::new(),
             rules: Vec::new(),
+            patterns: Vec::new(),
             default_gazetteers: true,
             default_rules: true,
+            default_patterns: true,
             merge_events: true,
             include_generic: false,
         }
@@ -53,6 +60,8 @@ pub enum ConfigError {
     Gazetteer(#[from] GazetteerError),
     #[error(transparent)]
     Rules(#[from] RuleError),
+    #[error(transparent)]
+    Patterns(#[from] PatternError),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
 }
@@ -65,8 +74,9 @@ pub struct Extraction {
     /// Entity mentions in text order (generic classes included; see
     /// [`Pipeline::is_reported`]).
     pub mentions: Vec<Mention>,
-    /// People named after a title but listed in no gazetteer.
-    pub unlisted: Vec<crate::resolve::Unlisted>,
+    /// Entities listed in no gazetteer, found by entity patterns; their
+    /// mentions are in `mentions` ([`Mention::unlisted`]).
+    pub unlisted: Vec<Unlisted>,
     pub events: Vec<Event>,
 }
 
@@ -75,6 +85,7 @@ pub struct Extraction {
 pub struct Pipeline {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    patterns: PatternSet,
     rules: RuleSet,
     segmenter: Segmenter,
     config: Config,
@@ -90,6 +101,7 @@ struct Scratch {
     candidates: Vec<gazetteer::Candidate>,
     triggers: Vec<u32>,
     taken: Vec<u32>,
+    patterns: patterns::Scratch,
 }
 
 thread_local! {
@@ -120,7 +132,26 @@ impl Pipeline {
                 user: true,
             });
         }
-        let gazetteer = Gazetteer::build(&gsources)?;
+        let mut gazetteer = Gazetteer::build(&gsources)?;
+        let mut psources = Vec::new();
+        if config.default_patterns {
+            psources.extend(
+                defaults::PATTERNS
+                    .iter()
+                    .map(|(name, text)| patterns::Source {
+                        name: name.to_string(),
+                        text: text.to_string(),
+                        user: false,
+                    }),
+            );
+        }
+        for (name, text) in read_files(&config.patterns, &["patterns", "txt"])? {
+            psources.push(patterns::Source {
+                name,
+                text,
+                user: true,
+            });
+        }
         let mut rsources = Vec::new();
         if config.default_rules {
             rsources.extend(defaults::RULES.iter().map(|(name, text)| rules::Source {
@@ -136,12 +167,31 @@ impl Pipeline {
                 user: true,
             });
         }
+        // Patterns may use the rule files' word lists (titles, months…),
+        // so that each list is written once; the default lists are there
+        // for the default patterns even with --no-default-rules.
+        let default_lexicon: Vec<rules::Source> = defaults::RULES
+            .iter()
+            .filter(|_| !config.default_rules)
+            .map(|(name, text)| rules::Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                user: false,
+            })
+            .chain(rsources.iter().cloned())
+            .collect();
+        let patterns = PatternSet::build(
+            &psources,
+            &rules::word_lists(&default_lexicon)?,
+            &mut gazetteer,
+        )?;
         let rules = RuleSet::build(&rsources, &gazetteer)?;
         let matcher = Matcher::new(&gazetteer, rules.triggers.keys().map(String::as_str))?;
         let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
         Ok(Pipeline {
             gazetteer,
             matcher,
+            patterns,
             rules,
             segmenter,
             config: config.clone(),
@@ -160,6 +210,11 @@ impl Pipeline {
 
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The entity patterns for names no gazetteer lists.
+    pub fn patterns(&self) -> &PatternSet {
+        &self.patterns
     }
 
     /// Entry, alias and pattern counts; build time includes compiling the
@@ -226,13 +281,16 @@ impl Pipeline {
                 &mut mentions,
             );
             let mut unlisted = Vec::new();
-            crate::resolve::titled_persons(
-                text,
-                &s.folded,
-                &s.tokens,
+            self.patterns.find(
+                &self.gazetteer,
+                &patterns::DocText {
+                    text,
+                    folded: &s.folded,
+                    tokens: &s.tokens,
+                },
                 &s.sentences,
-                &mentions,
-                (&self.rules.lexicon.titles, &self.rules.lexicon.title_words),
+                &mut s.patterns,
+                &mut mentions,
                 &mut unlisted,
             );
             let mut events = Vec::new();
@@ -242,6 +300,7 @@ impl Pipeline {
                 tokens: &s.tokens,
                 sentences: &s.sentences,
                 mentions: &mentions,
+                unlisted: &unlisted,
                 triggers: &s.triggers,
                 gaz: &self.gazetteer,
             };
@@ -355,14 +414,26 @@ mod tests {
     #[test]
     fn people_named_after_a_title_are_reported_even_if_unlisted() {
         let p = pipeline();
-        let text = "Deputy Defence Minister Aldous Quarnby and spokeswoman Ylva Bjornstad-Hale spoke. The Foreign Affairs Committee met. Mr. Quarnby left.";
+        let text = "Deputy Defence Minister Aldous Quarnby and spokeswoman Ylva Bjornstad-Hale spoke. The minister met the press. Mr. Quarnby left.";
         let out = p.process(&Document::new("d", text));
-        let names: Vec<&str> = out.unlisted.iter().map(|u| u.name.as_str()).collect();
+        let names: Vec<&str> = out.unlisted.iter().map(|u| &*u.name).collect();
         assert_eq!(names, ["Aldous Quarnby", "Ylva Bjornstad-Hale"]);
+        assert!(out.unlisted.iter().all(|u| u.form == "title"));
+        let spans: Vec<(&str, u32)> = out
+            .mentions
+            .iter()
+            .filter(|m| m.unlisted != u32::MAX)
+            .map(|m| (&text[m.start as usize..m.end as usize], m.unlisted))
+            .collect();
         assert_eq!(
-            &text[out.unlisted[0].start as usize..out.unlisted[0].end as usize],
-            "Aldous Quarnby"
+            spans,
+            [
+                ("Aldous Quarnby", 0),
+                ("Ylva Bjornstad-Hale", 1),
+                ("Quarnby", 0)
+            ]
         );
+        assert_eq!(&*out.unlisted[0].id, "unlisted/person/aldous-quarnby");
     }
 
     #[test]

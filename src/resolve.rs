@@ -18,7 +18,6 @@
 
 use crate::gazetteer::{AliasKind, Candidate, Gazetteer};
 use crate::segment::{Sentence, Token};
-use crate::words::WordSet;
 
 /// A resolved entity mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +30,12 @@ pub struct Mention {
     pub tok_end: u32,
     /// Index of the sentence holding the mention.
     pub sentence: u32,
-    /// Gazetteer entry.
+    /// Gazetteer entry (for an unlisted entity, its pattern's template).
     pub entry: u32,
     pub kind: AliasKind,
+    /// Index of the unlisted entity named, in [`crate::Extraction::unlisted`]
+    /// (`u32::MAX` for a gazetteer mention).
+    pub unlisted: u32,
 }
 
 /// Picks non-overlapping mentions from `candidates` (reordered in place) and
@@ -126,120 +128,25 @@ fn resolve_surnames(
     }
 }
 
-/// A person named after a title ("spokesman Mohsen Eslami") who is not in
-/// any gazetteer. Reported as an entity; not used in events.
+/// An entity that no gazetteer lists, found by an entity pattern
+/// ([`crate::patterns`]): "Vesela Dolyna", "3rd Assault Brigade". Its
+/// mentions point at it with [`Mention::unlisted`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unlisted {
-    pub start: u32,
-    pub end: u32,
-    pub sentence: u32,
-    /// The name as written, whitespace collapsed.
-    pub name: String,
-}
-
-/// Does the token start with an upper-case letter? (Asked at every token:
-/// the first byte decides for ASCII.)
-#[inline]
-fn starts_upper(text: &str, t: &Token) -> bool {
-    match text.as_bytes()[t.start as usize] {
-        b if b < 0x80 => b.is_ascii_uppercase(),
-        _ => text[t.start as usize..t.end as usize]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase),
-    }
-}
-
-/// Finds people named right after a title word (the lexicon's `TITLES`):
-/// two to four capitalised words, hyphenated parts allowed, that no mention
-/// covers. Further title words (`TITLE_WORDS`) are skipped ("Deputy Prime
-/// Minister X Y").
-pub fn titled_persons(
-    text: &str,
-    folded: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    mentions: &[Mention],
-    (titles, title_words): (&WordSet, &WordSet),
-    out: &mut Vec<Unlisted>,
-) {
-    out.clear();
-    if titles.is_empty() {
-        return;
-    }
-    let word = |k: usize| &folded[tokens[k].fstart as usize..tokens[k].fend as usize];
-    let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
-    let covered = |k: usize| {
-        let i = mentions.partition_point(|m| (m.tok_end as usize) <= k);
-        mentions.get(i).is_some_and(|m| (m.tok_start as usize) <= k)
-    };
-    for (si, s) in sentences.iter().enumerate() {
-        let (from, to) = (s.first_token as usize, s.end_token as usize);
-        let mut k = from;
-        // Cheap test first: a title is followed by a capitalised word
-        // (possibly after the full stop of "Gen.").
-        let capital_at = |t: usize| t < to && starts_upper(text, &tokens[t]);
-        while k < to {
-            let before_name =
-                capital_at(k + 1) || (k + 1 < to && raw(k + 1) == "." && capital_at(k + 2));
-            if !(before_name && tokens[k].is_word() && titles.contains(word(k)) && !covered(k)) {
-                k += 1;
-                continue;
-            }
-            // Skip the rest of a multi-word title, and an abbreviation's
-            // full stop ("Gen.", "Mr.").
-            let mut j = k + 1;
-            while j < to
-                && ((tokens[j].is_word() && title_words.contains(word(j)))
-                    || (raw(j) == "." && !tokens[j].space_before))
-            {
-                j += 1;
-            }
-            // Capitalised words, joined by spaces or by hyphens inside a word.
-            let start = j;
-            let mut words = 0;
-            let mut end = j;
-            while end < to && words < 4 {
-                let t = &tokens[end];
-                let capital = raw(end).chars().next().is_some_and(char::is_uppercase);
-                if t.kind == crate::segment::TokenKind::Word
-                    && capital
-                    && !covered(end)
-                    && (end == start || t.space_before)
-                {
-                    words += 1;
-                    end += 1;
-                    // "Won-sik", "Al-Sharaa": a hyphen glued on both sides.
-                    while end + 1 < to
-                        && !tokens[end].space_before
-                        && raw(end) == "-"
-                        && tokens[end + 1].is_word()
-                        && !tokens[end + 1].space_before
-                    {
-                        end += 2;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let next_capital = end < to
-                && tokens[end].is_word()
-                && raw(end).chars().next().is_some_and(char::is_uppercase);
-            if (2..=4).contains(&words) && !next_capital {
-                let (a, b) = (tokens[start].start, tokens[end - 1].end);
-                out.push(Unlisted {
-                    start: a,
-                    end: b,
-                    sentence: si as u32,
-                    name: text[a as usize..b as usize]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                });
-            }
-            k = end.max(k + 1);
-        }
-    }
+    /// The name as first written, whitespace collapsed. (Shared with every
+    /// event role the entity fills.)
+    pub name: std::sync::Arc<str>,
+    /// `PREFIX/slug` (`unlisted/place/vesela-dolyna`).
+    pub id: std::sync::Arc<str>,
+    /// The pattern's hidden template entry: the entity's type.
+    pub entry: u32,
+    /// Index of the pattern that found it.
+    pub pattern: u32,
+    /// `shape`, or `title` for a person named after a title.
+    pub form: &'static str,
+    /// `key=value; ...`: the pattern's attributes and captures, and
+    /// `pattern=ID`.
+    pub attributes: String,
 }
 
 fn mention(gaz: &Gazetteer, tokens: &[Token], sentences: &[Sentence], c: &Candidate) -> Mention {
@@ -255,6 +162,7 @@ fn mention(gaz: &Gazetteer, tokens: &[Token], sentences: &[Sentence], c: &Candid
         sentence,
         entry: alias.entry,
         kind: alias.kind,
+        unlisted: u32::MAX,
     }
 }
 

@@ -319,7 +319,11 @@ fn extract_warns_about_failing_examples_of_user_rules() {
     );
     assert_eq!(
         summary["mentions_by_gazetteer"],
-        serde_json::json!({"tests/data/tuning/gazetteers/places.tsv": 5})
+        serde_json::json!({
+            "patterns/orgs.patterns": 2,
+            "patterns/people.patterns": 3,
+            "tests/data/tuning/gazetteers/places.tsv": 5
+        })
     );
 }
 
@@ -389,7 +393,7 @@ fn report_is_one_escaped_offline_page() {
     let (html, rows) = hostile_report(dir.path());
     let page = fs::read_to_string(&html).expect("html");
     assert_eq!(page.matches("<mark class=\"ent").count(), rows);
-    assert_eq!(rows, 9);
+    assert_eq!(rows, 13);
     // The only script is the page's own; the record's markup is text.
     assert_eq!(page.matches("<script").count(), 1);
     assert!(!page.contains("<img"));

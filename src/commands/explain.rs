@@ -9,7 +9,9 @@ use crate::resolve::Mention;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Runs `evex explain` on a text.
+/// Runs `evex explain`: shows, for one text, the sentences, every entity
+/// mention with the gazetteer row (or the entity pattern) it came from, and
+/// every rule tried at every trigger with the reason it did or did not fire.
 pub fn explain(config: &Config, text: &str, out: &mut dyn Write) -> Outcome {
     explain_document(config, &Document::new("explain", text), out)
 }
@@ -93,6 +95,27 @@ pub fn explain_document(config: &Config, doc: &Document, out: &mut dyn Write) ->
     lines.push(String::new());
     lines.push("entities:".to_string());
     for m in &ex.mentions {
+        if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
+            let pattern = pipeline.patterns().pattern(u.pattern);
+            lines.push(format!(
+                "  {}..{} {:?} → {} {} ({}, form={}; {}; unlisted, pattern {} at {})",
+                m.start,
+                m.end,
+                &text[m.start as usize..m.end as usize],
+                gaz.type_name(gaz.etype_of(u.entry)),
+                u.name,
+                u.id,
+                if m.kind == crate::gazetteer::AliasKind::Partial {
+                    "surname"
+                } else {
+                    u.form
+                },
+                u.attributes,
+                pattern.id,
+                pattern.origin
+            ));
+            continue;
+        }
         let entry = gaz.entry(m.entry);
         let stands = entry
             .stands_for

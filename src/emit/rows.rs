@@ -55,7 +55,8 @@ const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quanti
 const LIST_COLUMNS: [&str; 4] = ["actor", "target", "weapon", "location"];
 
 /// Writes one row per reported entity mention, in text order: gazetteer
-/// mentions and unlisted people (named after a title) merged by span.
+/// mentions, and mentions of entities no gazetteer lists (found by entity
+/// patterns), which carry their own name, id, form and attributes.
 pub fn entity_rows(
     w: &mut TableWriter,
     doc: &Document,
@@ -63,66 +64,50 @@ pub fn entity_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    let head = |sentence: u32, start: u32, end: u32| {
-        [
-            Cell::Text(&doc.id),
-            Cell::Int(sentence as u64),
-            Cell::Int(start as u64),
-            Cell::Int(end as u64),
-            Cell::Raw(&doc.text[start as usize..end as usize]),
-        ]
-    };
-    let mut mentions = ex.mentions.iter().filter(|m| p.is_reported(m)).peekable();
-    let mut unlisted = ex.unlisted.iter().peekable();
     let mut rows = 0;
-    loop {
-        let take_mention = match (mentions.peek(), unlisted.peek()) {
-            (None, None) => break,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (Some(m), Some(u)) => (m.start, m.end) <= (u.start, u.end),
-        };
+    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
         rows += 1;
-        if take_mention {
-            let Some(m) = mentions.next() else { break };
-            let form = match m.kind {
-                AliasKind::Name => "name",
-                AliasKind::Demonym => "demonym",
-                AliasKind::Partial => "surname",
-            };
-            // The rest of the row comes from the entry and the form of the
-            // name: the same on every row of that pair, so it is rendered
-            // once per run, and the entry is read only then.
-            w.write_keyed(
-                &head(m.sentence, m.start, m.end),
-                m.entry * 4 + m.kind as u32,
-                || {
-                    let entry = gaz.entry(m.entry);
-                    vec![
-                        Cell::Text(gaz.type_name(entry.etype)),
-                        Cell::Text(&entry.canonical),
-                        Cell::Text(&entry.id),
-                        Cell::Text(form),
-                        Cell::Text(&entry.attributes_text),
-                    ]
-                },
-            )?;
-        } else {
-            let Some(u) = unlisted.next() else { break };
-            let id = format!(
-                "person/unlisted/{}",
-                crate::normalize::fold_phrase(&u.name).replace(' ', "-")
-            );
-            let mut row: Vec<Cell> = head(u.sentence, u.start, u.end).to_vec();
+        let head = [
+            Cell::Text(&doc.id),
+            Cell::Int(m.sentence as u64),
+            Cell::Int(m.start as u64),
+            Cell::Int(m.end as u64),
+            Cell::Raw(&doc.text[m.start as usize..m.end as usize]),
+        ];
+        let form = match m.kind {
+            AliasKind::Name => "name",
+            AliasKind::Demonym => "demonym",
+            AliasKind::Partial => "surname",
+        };
+        if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
+            let mut row = head.to_vec();
             row.extend([
-                Cell::Text("PERSON"),
+                Cell::Text(gaz.type_name(gaz.etype_of(u.entry))),
                 Cell::Text(&u.name),
-                Cell::Text(&id),
-                Cell::Text("title"),
-                Cell::Text(""),
+                Cell::Text(&u.id),
+                Cell::Text(if m.kind == AliasKind::Partial {
+                    form
+                } else {
+                    u.form
+                }),
+                Cell::Text(&u.attributes),
             ]);
             w.write(&row)?;
+            continue;
         }
+        // The rest of the row comes from the entry and the form of the
+        // name: the same on every row of that pair, so it is rendered once
+        // per run, and the entry is read only then.
+        w.write_keyed(&head, m.entry * 4 + m.kind as u32, || {
+            let entry = gaz.entry(m.entry);
+            vec![
+                Cell::Text(gaz.type_name(entry.etype)),
+                Cell::Text(&entry.canonical),
+                Cell::Text(&entry.id),
+                Cell::Text(form),
+                Cell::Text(&entry.attributes_text),
+            ]
+        })?;
     }
     Ok(rows)
 }

@@ -160,24 +160,22 @@ fn append_system(p: &Pipeline, g: &GoldDoc, ex: &Extraction, source: usize, sys:
     let slice = |s: u32, e: u32| g.text[s as usize..e as usize].to_string();
     for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
         let entry = gaz.entry(m.entry);
+        // A name no gazetteer lists has its own name and id; its entry is
+        // the pattern's template.
+        let (canonical, id, listed) = match ex.unlisted.get(m.unlisted as usize) {
+            Some(u) => (u.name.to_string(), u.id.to_string(), None),
+            None => (
+                entry.canonical.to_string(),
+                entry.id.to_string(),
+                Some(m.entry),
+            ),
+        };
         sys.entities.push(SysEntity {
             etype: gaz.type_name(entry.etype).to_string(),
-            canonical: entry.canonical.to_string(),
+            canonical,
             text: slice(m.start, m.end),
-            entry: Some(m.entry),
-            id: entry.id.to_string(),
-        });
-    }
-    for u in &ex.unlisted {
-        sys.entities.push(SysEntity {
-            etype: "PERSON".into(),
-            canonical: u.name.clone(),
-            text: slice(u.start, u.end),
-            entry: None,
-            id: format!(
-                "person/unlisted/{}",
-                crate::normalize::fold_phrase(&u.name).replace(' ', "-")
-            ),
+            entry: listed,
+            id,
         });
     }
     for (index, ev) in ex.events.iter().enumerate() {

@@ -402,6 +402,41 @@ impl Gazetteer {
         })
     }
 
+    /// Adds an entry that no alias names: the template behind the entities
+    /// an entity pattern finds ([`crate::patterns`]), so that they are
+    /// mentions with an entry of the right type and every check on entries
+    /// applies to them. Returns its index. Not counted in [`Self::stats`].
+    pub fn add_template(&mut self, id: &str, canonical: &str, etype: u16, origin: String) -> u32 {
+        self.entries.push(Entry {
+            id: id.into(),
+            canonical: canonical.into(),
+            etype,
+            stands_for: None,
+            rank: 0,
+            generic: false,
+            attributes: Vec::new(),
+            attributes_text: String::new(),
+            origin,
+        });
+        self.generic.push(false);
+        self.etypes.push(etype);
+        self.stands_for.push(u32::MAX);
+        self.country.push(None);
+        self.entries.len() as u32 - 1
+    }
+
+    /// Adds an entity type (declared by a pattern file) unless known;
+    /// returns its index. New types rank after the others in resolution.
+    pub fn declare_type(&mut self, name: &str) -> u16 {
+        match self.type_index(name) {
+            Some(t) => t,
+            None => {
+                self.types.push(name.to_string());
+                self.types.len() as u16 - 1
+            }
+        }
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

@@ -55,16 +55,30 @@ pub fn render_document(p: &Pipeline, doc: &Document, ex: &Extraction) -> Rendere
     let mut marks: Vec<Mark> = Vec::new();
     for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
         let e = gaz.entry(m.entry);
-        let form = match m.kind {
-            crate::gazetteer::AliasKind::Name => "name",
-            crate::gazetteer::AliasKind::Demonym => "demonym",
-            crate::gazetteer::AliasKind::Partial => "surname",
+        let unlisted = ex.unlisted.get(m.unlisted as usize);
+        let form = match (unlisted, m.kind) {
+            (Some(u), _) => u.form,
+            (None, crate::gazetteer::AliasKind::Name) => "name",
+            (None, crate::gazetteer::AliasKind::Demonym) => "demonym",
+            (None, crate::gazetteer::AliasKind::Partial) => "surname",
+        };
+        let (canonical, id, origin) = match unlisted {
+            Some(u) => (
+                u.name.to_string(),
+                u.id.to_string(),
+                format!(
+                    "in no gazetteer; pattern {} at {}",
+                    p.patterns().pattern(u.pattern).id,
+                    p.patterns().pattern(u.pattern).origin
+                ),
+            ),
+            None => (e.canonical.to_string(), e.id.to_string(), e.origin.clone()),
         };
         let mut attrs = vec![
             ("type", gaz.type_name(e.etype).to_string()),
-            ("canonical", e.canonical.to_string()),
-            ("id", e.id.to_string()),
-            ("origin", e.origin.clone()),
+            ("canonical", canonical),
+            ("id", id),
+            ("origin", origin),
             ("form", form.to_string()),
         ];
         if let Some(t) = e.stands_for {
@@ -73,29 +87,16 @@ pub fn render_document(p: &Pipeline, doc: &Document, ex: &Extraction) -> Rendere
         marks.push(Mark {
             start: m.start as usize,
             end: m.end as usize,
-            class: format!("ent t{}", e.etype),
+            class: format!(
+                "ent t{}{}",
+                e.etype,
+                if unlisted.is_some() {
+                    " title-form"
+                } else {
+                    ""
+                }
+            ),
             attrs,
-        });
-    }
-    let person = gaz.type_index("PERSON").unwrap_or(0);
-    for u in &ex.unlisted {
-        marks.push(Mark {
-            start: u.start as usize,
-            end: u.end as usize,
-            class: format!("ent t{person} title-form"),
-            attrs: vec![
-                ("type", "PERSON".to_string()),
-                ("canonical", u.name.clone()),
-                (
-                    "id",
-                    format!(
-                        "person/unlisted/{}",
-                        crate::normalize::fold_phrase(&u.name).replace(' ', "-")
-                    ),
-                ),
-                ("origin", "named after a title; in no gazetteer".to_string()),
-                ("form", "title".to_string()),
-            ],
         });
     }
     marks.sort_by_key(|m| (m.start, m.end));

@@ -18,7 +18,7 @@ use super::{
     Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
 };
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::resolve::Mention;
+use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::syntax::{ClauseKind, Found, Input, Parse};
 use std::sync::Arc;
@@ -109,6 +109,8 @@ pub struct DocView<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
     pub mentions: &'a [Mention],
+    /// The entities no gazetteer lists, indexed by [`Mention::unlisted`].
+    pub unlisted: &'a [Unlisted],
     /// Word tokens where a trigger's first word occurs, in order (found by
     /// the gazetteer's automaton in the same scan as the entities).
     pub triggers: &'a [u32],
@@ -220,6 +222,9 @@ struct Filled<'r> {
     /// Its coordinated group in the sentence's parse (`u16::MAX`: none, or
     /// the slot reports the filler alone).
     group: u16,
+    /// The unlisted entity filling the role (`u32::MAX`: none), whose name
+    /// and id the role reports.
+    unlisted: u32,
     start: u32,
     end: u32,
 }
@@ -329,14 +334,25 @@ fn coordinated(view: &DocView, syn: &Parse, f: &Filled, roles: &[Filled]) -> Vec
             true => view.gaz.stands_for_of(m.entry).unwrap_or(m.entry),
             false => m.entry,
         };
+        // Unlisted names share a template entry: they are told apart by
+        // their own index.
+        let unlisted = if entry == m.entry {
+            m.unlisted
+        } else {
+            u32::MAX
+        };
+        let same = |e: Option<u32>, u: u32| e == Some(entry) && u == unlisted;
         let other_role = roles
             .iter()
-            .any(|r| r.mention == mi || (r.entry == Some(entry) && r.mention != f.mention));
-        let compatible = view.gaz.etype_of(m.entry) == etype || stands || entry == own;
-        if entry == own || other_role || !compatible {
+            .any(|r| r.mention == mi || (same(r.entry, r.unlisted) && r.mention != f.mention));
+        let compatible = view.gaz.etype_of(m.entry) == etype || stands;
+        if same(Some(own), f.unlisted) || other_role || !compatible {
             continue;
         }
-        let name = view.gaz.entry(entry).canonical.clone();
+        let name = match unlisted {
+            u32::MAX => view.gaz.entry(entry).canonical.clone(),
+            u => view.unlisted[u as usize].name.clone(),
+        };
         if !out.contains(&name) {
             out.push(name);
         }
@@ -347,6 +363,18 @@ fn coordinated(view: &DocView, syn: &Parse, f: &Filled, roles: &[Filled]) -> Vec
 impl Filled<'_> {
     fn to_role(self, view: &DocView) -> Role {
         match self.entry {
+            Some(e) if self.unlisted != u32::MAX => {
+                let u = &view.unlisted[self.unlisted as usize];
+                Role {
+                    slot: self.slot.clone(),
+                    value: u.name.clone(),
+                    entity_id: Some(u.id.clone()),
+                    entry: Some(e),
+                    start: self.start,
+                    end: self.end,
+                    also: Vec::new(),
+                }
+            }
             Some(e) => {
                 let entry = view.gaz.entry(e);
                 Role {
@@ -374,6 +402,7 @@ impl Filled<'_> {
     /// `slot=value`, for `evex explain`.
     fn describe(self, view: &DocView) -> String {
         let value = match self.entry {
+            Some(_) if self.unlisted != u32::MAX => &*view.unlisted[self.unlisted as usize].name,
             Some(e) => &*view.gaz.entry(e).canonical,
             None => &view.text[self.start as usize..self.end as usize],
         };
@@ -678,7 +707,11 @@ impl RuleSet {
         view.mentions[before.saturating_sub(ANTECEDENT_REACH)..before]
             .iter()
             .rev()
-            .find(|p| view.gaz.etype_of(p.entry) == etype && !view.gaz.is_generic(p.entry))
+            .find(|p| {
+                view.gaz.etype_of(p.entry) == etype
+                    && !view.gaz.is_generic(p.entry)
+                    && p.unlisted == u32::MAX
+            })
             .map(|p| p.entry)
     }
 
@@ -862,6 +895,7 @@ impl RuleSet {
                     entry: None,
                     mention: u32::MAX,
                     group: u16::MAX,
+                    unlisted: u32::MAX,
                     start: view.tokens[f.tok_start as usize].start,
                     end: view.tokens[f.tok_end as usize - 1].end,
                 });
@@ -983,8 +1017,19 @@ impl RuleSet {
             used = next;
         }
         let resolved = self.reported_entry(view, slot, m);
+        // An unlisted entity is itself, unless the slot reports what it
+        // stands for.
+        let unlisted = if resolved == m.entry {
+            m.unlisted
+        } else {
+            u32::MAX
+        };
         // An entity fills one role of an event, unless `shared`.
-        if !slot.shared && filled.iter().any(|r| r.entry == Some(resolved)) {
+        if !slot.shared
+            && filled
+                .iter()
+                .any(|r| r.entry == Some(resolved) && r.unlisted == unlisted)
+        {
             return None;
         }
         Some(Filled {
@@ -992,6 +1037,7 @@ impl RuleSet {
             entry: Some(resolved),
             mention: (at.place.m_from + used) as u32,
             group: u16::MAX,
+            unlisted,
             start: m.start,
             end: m.end,
         })

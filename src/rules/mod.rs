@@ -247,8 +247,6 @@ pub struct Lexicon {
     pub verb_markers: WordSet,
     pub anaphors: WordSet,
     pub months: WordSet,
-    pub titles: WordSet,
-    pub title_words: WordSet,
     pub barriers: Vec<String>,
     /// The word classes of the shallow parser (`rules/syntax.rules`).
     pub syntax: crate::syntax::SyntaxLexicon,
@@ -295,6 +293,25 @@ type Located<T> = (T, String, u64, bool);
 /// A parsed rule before compilation: id, `rule` line, body lines, file,
 /// whether it came from a user file.
 type RawRule = (String, Tok, Vec<Vec<Tok>>, String, bool);
+
+/// The word lists (`words NAME = …`) of rule files, folded; a later file's
+/// list replaces an earlier one of the same name. Other stages (the entity
+/// patterns) read them so that a list is written once.
+pub fn word_lists(sources: &[Source]) -> Result<Vec<(String, Vec<String>)>, RuleError> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for src in sources.iter().filter(|s| !s.name.ends_with(".tsv")) {
+        for stmt in parse::parse(&src.name, &src.text)? {
+            if let Stmt::Words { name, items, .. } = stmt {
+                let words = items.iter().map(|i| i.text.clone()).collect();
+                match out.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = words,
+                    None => out.push((name, words)),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
 
 impl RuleSet {
     /// Parses and compiles rule files and event-type tables (`.tsv`). Types
@@ -608,11 +625,6 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
-        titles: folded("TITLES").into_iter().collect(),
-        title_words: folded("TITLES")
-            .into_iter()
-            .chain(folded("TITLE_WORDS"))
-            .collect(),
         barriers: raw("BARRIERS"),
         syntax: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

@@ -37,6 +37,14 @@ struct Tok {
 
 /// The unmatched names of `text`, given what the pipeline found in it.
 pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> Vec<Sighting> {
+    // Names the entity patterns found are still missing from the
+    // gazetteers: only gazetteer mentions count as known.
+    let listed: Vec<crate::resolve::Mention> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.unlisted == u32::MAX)
+        .copied()
+        .collect();
     let place = gaz.type_index("PLACE");
     let org = gaz.type_index("ORG");
     let weapon = gaz.type_index("WEAPON");
@@ -54,13 +62,10 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
     // Tokens inside an entity mention are matched already.
     let mut m = 0;
     for t in toks.iter_mut() {
-        while m < ex.mentions.len() && (ex.mentions[m].end as usize) <= t.start {
+        while m < listed.len() && (listed[m].end as usize) <= t.start {
             m += 1;
         }
-        t.covered = ex
-            .mentions
-            .get(m)
-            .is_some_and(|x| (x.start as usize) < t.end);
+        t.covered = listed.get(m).is_some_and(|x| (x.start as usize) < t.end);
     }
     let word = |t: &Tok| &text[t.start..t.end];
     let folded = |t: &Tok| fold_phrase(word(t));
@@ -219,7 +224,7 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
         let mut end = end;
         let before = (toks[name[0]].space_before && name[0] > 0)
             .then(|| {
-                ex.mentions.iter().find(|m| {
+                listed.iter().find(|m| {
                     m.end as usize == toks[name[0] - 1].end && m.start as usize >= s_start
                 })
             })
@@ -244,7 +249,7 @@ pub fn sightings(cues: &Cues, gaz: &Gazetteer, text: &str, ex: &Extraction) -> V
         // that place's name.
         if name.len() == 1
             && !headed
-            && let Some(m) = ex.mentions.iter().find(|m| {
+            && let Some(m) = listed.iter().find(|m| {
                 m.start as usize == toks.get(end_tok).map_or(usize::MAX, |t| t.start)
                     && toks[end_tok].space_before
                     && m.end as usize <= s_end

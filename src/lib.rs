@@ -32,14 +32,17 @@
 
 pub mod batch;
 pub mod commands;
+pub mod dates;
 pub mod defaults;
 pub mod document;
 pub mod emit;
 pub mod examples;
+pub mod groups;
 pub mod gazetteer;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
+pub mod quantity;
 pub mod resolve;
 pub mod rules;
 pub mod segment;

@@ -7,7 +7,9 @@
 //! Per-document scratch buffers live in a thread-local, so processing a
 //! document allocates only what it returns.
 
+use crate::dates::{self, DateMention, EventDate};
 use crate::defaults;
+use crate::quantity::{self, Quantity};
 use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::resolve::{Mention, resolve};
@@ -68,6 +70,14 @@ pub struct Extraction {
     /// People named after a title but listed in no gazetteer.
     pub unlisted: Vec<crate::resolve::Unlisted>,
     pub events: Vec<Event>,
+    /// One date per event, in the order of `events` ([`crate::dates`]).
+    pub event_dates: Vec<Option<EventDate>>,
+    /// One quantity per event, read from its `quantity` role
+    /// ([`crate::quantity`]); `None` when it has none, or when the number
+    /// is part of a date.
+    pub quantities: Vec<Option<Quantity>>,
+    /// The date expressions found in the sentences that hold events.
+    pub date_mentions: Vec<DateMention>,
 }
 
 /// The compiled pipeline.
@@ -247,14 +257,54 @@ impl Pipeline {
             };
             self.rules
                 .apply(&view, self.config.merge_events, &mut events, trace);
+            let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
+            let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);
+            let (date_mentions, event_dates) = dates::event_dates(
+                text,
+                &sentences,
+                events
+                    .iter()
+                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end)),
+                doc_date,
+            );
+            let quantities = events
+                .iter()
+                .map(|e| quantity_of(e, text, &sentences, &date_mentions))
+                .collect();
             Extraction {
-                sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
+                sentences,
                 mentions,
                 unlisted,
                 events,
+                event_dates,
+                quantities,
+                date_mentions,
             }
         })
     }
+}
+
+/// The quantity of an event, read from its `quantity` role and the words
+/// after it in its sentence; none when the number lies inside a date
+/// ("on Nov. 17").
+fn quantity_of(
+    e: &Event,
+    text: &str,
+    sentences: &[(u32, u32)],
+    dates: &[DateMention],
+) -> Option<Quantity> {
+    let r = e.roles.iter().find(|r| &*r.slot == "quantity")?;
+    if dates.iter().any(|d| d.start < r.end && r.start < d.end) {
+        return None;
+    }
+    let sentence_end = sentences
+        .get(e.sentence as usize)
+        .map_or(text.len(), |s| s.1 as usize)
+        .max(r.end as usize);
+    Some(quantity::parse(
+        &r.value,
+        &text[r.end as usize..sentence_end],
+    ))
 }
 
 /// Reads user files; a folder contributes its files with the given

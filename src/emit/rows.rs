@@ -1,6 +1,7 @@
 //! The fixed columns of each output table and how a document fills them.
 
-use super::{Cell, TableWriter};
+use super::{Cell, CharOffsets, TableWriter};
+use crate::dates::parse_document_date;
 use crate::document::Document;
 use crate::gazetteer::AliasKind;
 use crate::ingest::Reject;
@@ -18,6 +19,9 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "entity_id",
     "form",
     "attributes",
+    "start_char",
+    "end_char",
+    "doc_date",
 ];
 
 pub const EVENT_COLUMNS: &[&str] = &[
@@ -38,13 +42,68 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "end",
     "evidence",
     "other_roles",
+    "event_date",
+    "date_basis",
+    "quantity_value",
+    "quantity_unit",
+    "quantity_qualifier",
+    "start_char",
+    "end_char",
+    "doc_date",
+    "title",
+    "url",
+    "group_id",
 ];
+
+/// `entity_counts.csv`: one row per entity per document, for dumps whose
+/// mention list is longer than a spreadsheet.
+pub const ENTITY_COUNT_COLUMNS: &[&str] = &[
+    "doc_id",
+    "canonical",
+    "type",
+    "entity_id",
+    "mentions",
+    "first_start",
+    "first_end",
+    "first_start_char",
+    "doc_date",
+];
+
+/// `documents.csv`/`.jsonl` (`--tables documents`): the text every offset
+/// refers to (for HTML and WARC input, the extracted article).
+pub const DOCUMENT_COLUMNS: &[&str] = &["doc_id", "doc_date", "title", "url", "text"];
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 
 /// The role slots that have their own column; other slots go to
 /// `other_roles` as `name=value; ...`.
 const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];
+
+/// A table's columns followed by the `--keep-field` names.
+pub fn with_kept(columns: &[&str], keep: &[String]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|c| c.to_string())
+        .chain(keep.iter().cloned())
+        .collect()
+}
+
+/// The document's date as an ISO day when it can be read, else as given.
+fn doc_date(doc: &Document) -> Option<String> {
+    let raw = doc.date.as_deref()?;
+    Some(match parse_document_date(raw) {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => raw.to_string(),
+    })
+}
+
+/// The kept input fields: as many cells as the table has columns after
+/// `base` (empty for a document that lacks one).
+fn kept<'d>(w: &TableWriter, base: usize, doc: &'d Document) -> Vec<Cell<'d>> {
+    (0..w.columns().len().saturating_sub(base))
+        .map(|i| doc.kept.get(i).map_or(Cell::Null, |v| Cell::Text(v)))
+        .collect()
+}
 
 /// Writes one row per reported entity mention, in text order: gazetteer
 /// mentions and unlisted people (named after a title) merged by span.
@@ -55,6 +114,19 @@ pub fn entity_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
+    let date = doc_date(doc);
+    let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
+    let mut chars = CharOffsets::new(&doc.text);
+    let kept = kept(w, ENTITY_COLUMNS.len(), doc);
+    let mut after = |start: u32, end: u32| {
+        let mut cells = vec![
+            Cell::Int(chars.at(start)),
+            Cell::Int(chars.at(end)),
+            date.clone(),
+        ];
+        cells.extend(kept.iter().cloned());
+        cells
+    };
     let head = |sentence: u32, start: u32, end: u32| {
         [
             Cell::Text(&doc.id),
@@ -85,7 +157,7 @@ pub fn entity_rows(
             // The rest of the row comes from the entry and the form of the
             // name: the same on every row of that pair, so it is rendered
             // once per run, and the entry is read only then.
-            w.write_keyed(
+            w.write_keyed_between(
                 &head(m.sentence, m.start, m.end),
                 m.entry * 4 + m.kind as u32,
                 || {
@@ -98,6 +170,7 @@ pub fn entity_rows(
                         Cell::Text(&entry.attributes_text),
                     ]
                 },
+                &after(m.start, m.end),
             )?;
         } else {
             let Some(u) = unlisted.next() else { break };
@@ -113,6 +186,7 @@ pub fn entity_rows(
                 Cell::Text("title"),
                 Cell::Text(""),
             ]);
+            row.extend(after(u.start, u.end));
             w.write(&row)?;
         }
     }
@@ -127,7 +201,12 @@ pub fn event_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let mut other = String::new();
-    for ev in &ex.events {
+    let date = doc_date(doc);
+    let mut chars = CharOffsets::new(&doc.text);
+    let kept = kept(w, EVENT_COLUMNS.len(), doc);
+    for (i, ev) in ex.events.iter().enumerate() {
+        let event_date = ex.event_dates.get(i).copied().flatten();
+        let quantity = ex.quantities.get(i).and_then(Option::as_ref);
         let role = |name: &str| ev.role(name).map_or(Cell::Null, Cell::Text);
         other.clear();
         for r in ev
@@ -145,7 +224,8 @@ pub fn event_rows(
         let (s0, s1) = ex.sentences[ev.sentence as usize];
         let evidence = &doc.text[s0 as usize..s1 as usize];
         let trigger = &doc.text[ev.trigger_start as usize..ev.trigger_end as usize];
-        w.write(&[
+        let when = event_date.map(|d| d.value.to_string());
+        let mut row = vec![
             Cell::Text(&doc.id),
             Cell::Int(ev.sentence as u64),
             Cell::Text(&ev.event_type),
@@ -155,7 +235,12 @@ pub fn event_rows(
             role("target"),
             role("weapon"),
             role("location"),
-            role("quantity"),
+            // A number inside a date ("on Nov. 17") is not a quantity.
+            if quantity.is_some() {
+                role("quantity")
+            } else {
+                Cell::Null
+            },
             Cell::Text(&ev.modality),
             Cell::Text(trigger),
             Cell::Text(&p.rules().rules[ev.rule as usize].id),
@@ -163,9 +248,100 @@ pub fn event_rows(
             Cell::Int(ev.end as u64),
             Cell::Text(evidence),
             Cell::Text(&other),
-        ])?;
+            when.as_deref().map_or(Cell::Null, Cell::Raw),
+            event_date.map_or(Cell::Null, |d| Cell::Raw(d.basis.as_str())),
+            quantity
+                .and_then(|q| q.value)
+                .map_or(Cell::Null, Cell::Float),
+            quantity.and_then(|q| q.unit).map_or(Cell::Null, Cell::Raw),
+            quantity
+                .and_then(|q| q.qualifier)
+                .map_or(Cell::Null, Cell::Raw),
+            Cell::Int(chars.at(ev.start)),
+            Cell::Int(chars.at(ev.end)),
+            date.as_deref().map_or(Cell::Null, Cell::Raw),
+            doc.title.as_deref().map_or(Cell::Null, Cell::Text),
+            doc.url.as_deref().map_or(Cell::Null, Cell::Text),
+            // Filled in when the groups are known, at the end of the run
+            // (crate::groups).
+            Cell::Null,
+        ];
+        row.extend(kept.iter().cloned());
+        w.write(&row)?;
     }
     Ok(ex.events.len())
+}
+
+/// Writes one row per entity per document: how often it is mentioned and
+/// where first, in order of first mention.
+pub fn entity_count_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+) -> io::Result<usize> {
+    let gaz = p.gazetteer();
+    // (first start, first end, entry or unlisted index, mentions)
+    let mut counts: Vec<(u32, u32, Result<u32, usize>, u64)> = Vec::new();
+    let mut index: foldhash::HashMap<Result<u32, &str>, usize> = Default::default();
+    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+        let slot = *index.entry(Ok(m.entry)).or_insert_with(|| {
+            counts.push((m.start, m.end, Ok(m.entry), 0));
+            counts.len() - 1
+        });
+        counts[slot].3 += 1;
+    }
+    for (i, u) in ex.unlisted.iter().enumerate() {
+        let slot = *index.entry(Err(u.name.as_str())).or_insert_with(|| {
+            counts.push((u.start, u.end, Err(i), 0));
+            counts.len() - 1
+        });
+        counts[slot].3 += 1;
+    }
+    counts.sort_by_key(|c| (c.0, c.1));
+    let date = doc_date(doc);
+    let mut chars = CharOffsets::new(&doc.text);
+    for (start, end, who, n) in &counts {
+        let unlisted_id;
+        let (canonical, etype, id) = match who {
+            Ok(e) => {
+                let entry = gaz.entry(*e);
+                (&*entry.canonical, gaz.type_name(entry.etype), &*entry.id)
+            }
+            Err(i) => {
+                let name = ex.unlisted[*i].name.as_str();
+                unlisted_id = format!(
+                    "person/unlisted/{}",
+                    crate::normalize::fold_phrase(name).replace(' ', "-")
+                );
+                (name, "PERSON", unlisted_id.as_str())
+            }
+        };
+        w.write(&[
+            Cell::Text(&doc.id),
+            Cell::Text(canonical),
+            Cell::Text(etype),
+            Cell::Text(id),
+            Cell::Int(*n),
+            Cell::Int(*start as u64),
+            Cell::Int(*end as u64),
+            Cell::Int(chars.at(*start)),
+            date.as_deref().map_or(Cell::Null, Cell::Raw),
+        ])?;
+    }
+    Ok(counts.len())
+}
+
+/// Writes the document's text and metadata (`--tables documents`).
+pub fn document_row(w: &mut TableWriter, doc: &Document) -> io::Result<()> {
+    let date = doc_date(doc);
+    w.write(&[
+        Cell::Text(&doc.id),
+        date.as_deref().map_or(Cell::Null, Cell::Raw),
+        doc.title.as_deref().map_or(Cell::Null, Cell::Text),
+        doc.url.as_deref().map_or(Cell::Null, Cell::Text),
+        Cell::Raw(&doc.text),
+    ])
 }
 
 /// Writes one reject.

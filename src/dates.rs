@@ -191,6 +191,14 @@ pub fn find_dates(
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let g = |n: &str| c.name(n).map(|m| m.as_str());
         let num = |n: &str| g(n).and_then(|s| s.parse::<u32>().ok());
+        // A number that goes on ("Nov. 17,000") is not a day.
+        let rest = &span[whole.end..];
+        let goes_on = rest.starts_with(|ch: char| ch.is_ascii_digit())
+            || (rest.starts_with(',') && rest[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+        let has_day = g("dmy").is_some() || g("mdy").is_some() || g("d3").is_some();
+        if has_day && goes_on {
+            continue;
+        }
         let (value, basis) = if g("iso").is_some() {
             let v = NaiveDate::from_ymd_opt(num("iy").unwrap_or(0) as i32, num("im").unwrap_or(0), num("id").unwrap_or(0));
             (v.map(DateValue::day), Basis::Explicit)
@@ -200,16 +208,7 @@ pub fn find_dates(
             } else {
                 (num("d2"), g("m2"), num("y2"))
             };
-            // "May 5" at the start of a sentence is a date; "Mar" and
-            // "May" need a number to be months at all, which they have here.
             let month = m.and_then(month_number);
-            // A number that goes on ("Nov. 17,000") is not a day.
-            let rest = &span[whole.end..];
-            if rest.starts_with(|ch: char| ch.is_ascii_digit())
-                || (rest.starts_with(',') && rest[1..].starts_with(|ch: char| ch.is_ascii_digit()))
-            {
-                continue;
-            }
             let v = match (d, month, y) {
                 (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y as i32, m, d),
                 (Some(d), Some(m), None) => doc_date.and_then(|a| nearest_year(m, d, a)),

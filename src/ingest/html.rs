@@ -18,7 +18,9 @@ use super::{InputFile, Item, Options, Reject, RejectReason, check_string};
 use crate::document::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
+use regex::Regex;
 use std::io::{BufRead, Read};
+use std::sync::LazyLock;
 
 /// A web page read from the input, its article not yet extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,8 +146,25 @@ pub fn extract(html: &str, url: Option<&str>) -> Option<Article> {
         text,
         title,
         date: a.published_time.filter(|d| !d.trim().is_empty()),
-        url: a.url.filter(|u| u.starts_with("http")),
+        url: a
+            .url
+            .or_else(|| canonical_link(html))
+            .filter(|u| u.starts_with("http")),
     })
+}
+
+/// `<link rel="canonical" href="…">`, which Readability does not read.
+fn canonical_link(html: &str) -> Option<String> {
+    static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<link\s[^>]*rel\s*=\s*["']?canonical["']?[^>]*>"#)
+            .expect("the canonical-link pattern is valid")
+    });
+    static HREF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)\bhref\s*=\s*["']([^"']+)["']"#).expect("the href pattern is valid")
+    });
+    let head = &html[..html.floor_char_boundary(1 << 16)];
+    let tag = CANONICAL.find(head)?;
+    Some(HREF.captures(tag.as_str())?[1].to_string())
 }
 
 /// Fewer letters and digits than this is not an article (a caption, a
@@ -213,6 +232,7 @@ mod tests {
 <p>Russian forces launched a wave of drones at the Ukrainian port city of Odesa early on Thursday, regional officials said, damaging a grain terminal and several warehouses.</p>
 <p>Air defences shot down most of the drones, the officials added, but debris started fires near the harbour that burned for several hours before crews contained them.</p>
 <p>The city has been struck repeatedly since the summer, when shipping through the Black Sea corridor resumed after months of disruption.</p>
+<p>Port workers said loading would resume within days once the damaged conveyors had been inspected, and that the terminal's insurers had already sent assessors to the site.</p>
 </article>
 <section id="comments"><h3>Comments</h3><p>first!</p></section>
 <footer>© The Example Ledger. All rights reserved.</footer>

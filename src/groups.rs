@@ -129,6 +129,68 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
+/// The slots whose fillers identify an event for grouping.
+const KEY_SLOTS: [&str; 3] = ["actor", "target", "location"];
+
+/// Each event's grouping key roles (gazetteer ids of actor, target and
+/// location). Within one document, events of the same type whose key
+/// roles never disagree (each role empty in one of them, or the same) are
+/// taken for mentions of one event, as the annotation guidelines count
+/// them ("Russia attacked Kharkiv … the attack"): they are merged in text
+/// order, a merge allowed only while the merged roles still agree, and all
+/// take the merged roles as their key.
+fn document_keys(ex: &Extraction) -> Vec<[String; 3]> {
+    let own: Vec<[String; 3]> = ex
+        .events
+        .iter()
+        .map(|ev| {
+            KEY_SLOTS.map(|slot| {
+                ev.roles
+                    .iter()
+                    .find(|r| &*r.slot == slot)
+                    .map(|r| r.entity_id.as_deref().unwrap_or(&r.value).to_string())
+                    .unwrap_or_default()
+            })
+        })
+        .collect();
+    // Clusters: merged roles and members; an event with no key role stays
+    // alone.
+    let mut clusters: Vec<([String; 3], Vec<usize>)> = Vec::new();
+    let agree = |a: &[String; 3], b: &[String; 3]| {
+        (0..3).all(|r| a[r].is_empty() || b[r].is_empty() || a[r] == b[r])
+    };
+    for (i, key) in own.iter().enumerate() {
+        let empty = key.iter().all(String::is_empty);
+        let found = (!empty)
+            .then(|| {
+                clusters.iter().position(|(roles, members)| {
+                    ex.events[members[0]].event_type == ex.events[i].event_type
+                        && agree(roles, key)
+                })
+            })
+            .flatten();
+        match found {
+            Some(c) => {
+                let (roles, members) = &mut clusters[c];
+                for r in 0..3 {
+                    if roles[r].is_empty() {
+                        roles[r] = key[r].clone();
+                    }
+                }
+                members.push(i);
+            }
+            None => clusters.push((key.clone(), vec![i])),
+        }
+    }
+    let mut keys = vec![[String::new(), String::new(), String::new()]; own.len()];
+    for (roles, members) in clusters {
+        for m in members {
+            keys[m] = roles.clone();
+        }
+    }
+    keys
+}
+
 /// One event as the grouping sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct EventRecord {
@@ -255,19 +317,12 @@ impl Collector {
         let docn = self.next_doc;
         self.next_doc += 1;
         let host = doc.url.as_deref().and_then(url_host).unwrap_or_default();
+        let keys = document_keys(ex);
         for (i, ev) in ex.events.iter().enumerate() {
             let ordinal = self.next_event;
             self.next_event += 1;
-            let id_of = |slot: &str| {
-                ev.roles
-                    .iter()
-                    .find(|r| &*r.slot == slot)
-                    .map(|r| r.entity_id.as_deref().unwrap_or(&r.value).to_string())
-                    .unwrap_or_default()
-            };
             let name_of = |slot: &str| ev.role(slot).unwrap_or("").to_string();
-            let (actor_id, target_id, location_id) =
-                (id_of("actor"), id_of("target"), id_of("location"));
+            let [actor_id, target_id, location_id] = &keys[i];
             let key = format!(
                 "{}\t{actor_id}\t{target_id}\t{location_id}",
                 ev.event_type

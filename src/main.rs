@@ -152,6 +152,11 @@ struct Extract {
     /// only the document's).
     #[arg(long, default_value_t = 0)]
     group_window: u32,
+    /// Megabytes of event records kept in memory while grouping; beyond
+    /// that, sorted runs are spilled to temporary files in the output
+    /// folder.
+    #[arg(long, default_value_t = 64.0)]
+    group_memory: f64,
     #[command(flatten)]
     load: Load,
     /// Also report generic classes ("drones", "ballistic missiles") as
@@ -236,6 +241,7 @@ fn main() {
                 },
                 groups: GroupOptions {
                     window_days: x.group_window,
+                    memory_budget: (x.group_memory.max(0.0) * 1e6) as usize,
                     ..GroupOptions::default()
                 },
             };

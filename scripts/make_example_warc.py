@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Builds the example web archives in this folder from ../html/*.html.
+"""Builds the example web archives examples/warc/ from examples/html/*.html.
 
-    python3 examples/warc/make_warc.py                 # news.warc (WARC/1.1) and news.warc.gz (WARC/1.0)
-    python3 examples/warc/make_warc.py --pages 1000 --out big.warc.gz   # a larger archive for benchmarks
+    python3 scripts/make_example_warc.py        # examples/warc/news.warc (WARC/1.1) and news.warc.gz (WARC/1.0)
+    python3 scripts/make_example_warc.py --pages 1000 --out big.warc.gz   # a larger archive, for benchmarks
 
 The archives hold what a crawl holds: a `warcinfo` record, a `request`
 and a `response` record per fetched page, a `metadata` record, and
@@ -12,7 +12,7 @@ windows-1252 with the charset given only by the HTTP header, and one
 article is fetched twice from two sites (a syndicated copy without a
 publication date, which takes the WARC-Date). Output is byte-identical on
 every run (fixed dates and ids, gzip members without timestamps).
-Written for evex; the pages are the example articles in ../html.
+Written for evex; the pages are the example articles in examples/html.
 """
 import argparse
 import gzip
@@ -20,8 +20,9 @@ import io
 import pathlib
 import zlib
 
-HERE = pathlib.Path(__file__).resolve().parent
-HTML = HERE.parent / "html"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HERE = ROOT / "examples" / "warc"
+HTML = ROOT / "examples" / "html"
 
 
 def page(name):

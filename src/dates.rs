@@ -141,8 +141,10 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a bare weekday point forward ("will meet on Friday").
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|to be held|scheduled|planned|due to|is to|are to|expected to|next)\b")
-        .expect("the future pattern is valid")
+    Regex::new(
+        r"(?i)\b(?:will|shall|to be held|scheduled|planned|due to|is to|are to|expected to|next)\b",
+    )
+    .expect("the future pattern is valid")
 });
 
 fn month_number(name: &str) -> Option<u32> {
@@ -200,7 +202,11 @@ pub fn find_dates(
             continue;
         }
         let (value, basis) = if g("iso").is_some() {
-            let v = NaiveDate::from_ymd_opt(num("iy").unwrap_or(0) as i32, num("im").unwrap_or(0), num("id").unwrap_or(0));
+            let v = NaiveDate::from_ymd_opt(
+                num("iy").unwrap_or(0) as i32,
+                num("im").unwrap_or(0),
+                num("id").unwrap_or(0),
+            );
             (v.map(DateValue::day), Basis::Explicit)
         } else if g("dmy").is_some() || g("mdy").is_some() {
             let (d, m, y) = if g("dmy").is_some() {
@@ -258,7 +264,10 @@ pub fn find_dates(
             } else {
                 0
             };
-            (doc_date.map(|a| DateValue::day(a - Days::new(back))), Basis::Relative)
+            (
+                doc_date.map(|a| DateValue::day(a - Days::new(back))),
+                Basis::Relative,
+            )
         } else if g("per").is_some() {
             let modifier = g("pmod").unwrap_or("").to_ascii_lowercase();
             let shift: i64 = match modifier.as_str() {
@@ -398,35 +407,87 @@ mod tests {
     fn explicit_dates() {
         // Wednesday 20 November 2024.
         let doc = "2024-11-20";
-        assert_eq!(one("It happened on 9 December 2022.", doc), ("2022-12-09".into(), "explicit"));
-        assert_eq!(one("Talks began on Nov. 17 in Riyadh.", doc), ("2024-11-17".into(), "explicit"));
-        assert_eq!(one("Signed on December 3rd, 2023.", doc), ("2023-12-03".into(), "explicit"));
-        assert_eq!(one("Data for 2024-11-19 show it.", doc), ("2024-11-19".into(), "explicit"));
-        assert_eq!(one("It was agreed in March 2023.", doc), ("2023-03".into(), "explicit"));
-        assert_eq!(one("Talks open in May 5, 2025.", doc), ("2025-05-05".into(), "explicit"));
-        assert_eq!(one("The deal of December 2022 held.", doc), ("2022-12".into(), "explicit"));
+        assert_eq!(
+            one("It happened on 9 December 2022.", doc),
+            ("2022-12-09".into(), "explicit")
+        );
+        assert_eq!(
+            one("Talks began on Nov. 17 in Riyadh.", doc),
+            ("2024-11-17".into(), "explicit")
+        );
+        assert_eq!(
+            one("Signed on December 3rd, 2023.", doc),
+            ("2023-12-03".into(), "explicit")
+        );
+        assert_eq!(
+            one("Data for 2024-11-19 show it.", doc),
+            ("2024-11-19".into(), "explicit")
+        );
+        assert_eq!(
+            one("It was agreed in March 2023.", doc),
+            ("2023-03".into(), "explicit")
+        );
+        assert_eq!(
+            one("Talks open in May 5, 2025.", doc),
+            ("2025-05-05".into(), "explicit")
+        );
+        assert_eq!(
+            one("The deal of December 2022 held.", doc),
+            ("2022-12".into(), "explicit")
+        );
         // A day without a year takes the nearest year: late December seen
         // from early January is last year.
-        assert_eq!(one("Shelling on Dec. 28 killed two.", "2025-01-03"), ("2024-12-28".into(), "explicit"));
+        assert_eq!(
+            one("Shelling on Dec. 28 killed two.", "2025-01-03"),
+            ("2024-12-28".into(), "explicit")
+        );
         // Not dates: a bare month word, a modal, a big number after a month.
         assert!(found("Officials may decide later; the March was long.", doc).is_empty());
-        assert!(found("In Nov. 17,000 troops arrived.", doc).iter().all(|f| f.1 != "2024-11-17"));
+        assert!(
+            found("In Nov. 17,000 troops arrived.", doc)
+                .iter()
+                .all(|f| f.1 != "2024-11-17")
+        );
     }
 
     #[test]
     fn relative_dates_resolve_against_the_document_date() {
         let doc = "2024-11-20"; // a Wednesday
         assert_eq!(
-            one("Early on Tuesday, Ukrainian forces fired six ATACMS missiles at a depot.", doc),
+            one(
+                "Early on Tuesday, Ukrainian forces fired six ATACMS missiles at a depot.",
+                doc
+            ),
             ("2024-11-19".into(), "relative")
         );
-        assert_eq!(one("Drones struck Kharkiv on Sunday night.", doc), ("2024-11-17".into(), "relative"));
-        assert_eq!(one("The strike came on Wednesday.", doc), ("2024-11-20".into(), "relative"));
-        assert_eq!(one("The ministers will meet on Friday.", doc), ("2024-11-22".into(), "relative"));
-        assert_eq!(one("The ministers met last Wednesday.", doc), ("2024-11-13".into(), "relative"));
-        assert_eq!(one("Russia struck the city yesterday.", doc), ("2024-11-19".into(), "relative"));
-        assert_eq!(one("Sanctions were announced last week.", doc), ("2024-W46".into(), "relative"));
-        assert_eq!(one("Troops arrived last month.", doc), ("2024-10".into(), "relative"));
+        assert_eq!(
+            one("Drones struck Kharkiv on Sunday night.", doc),
+            ("2024-11-17".into(), "relative")
+        );
+        assert_eq!(
+            one("The strike came on Wednesday.", doc),
+            ("2024-11-20".into(), "relative")
+        );
+        assert_eq!(
+            one("The ministers will meet on Friday.", doc),
+            ("2024-11-22".into(), "relative")
+        );
+        assert_eq!(
+            one("The ministers met last Wednesday.", doc),
+            ("2024-11-13".into(), "relative")
+        );
+        assert_eq!(
+            one("Russia struck the city yesterday.", doc),
+            ("2024-11-19".into(), "relative")
+        );
+        assert_eq!(
+            one("Sanctions were announced last week.", doc),
+            ("2024-W46".into(), "relative")
+        );
+        assert_eq!(
+            one("Troops arrived last month.", doc),
+            ("2024-10".into(), "relative")
+        );
         // Without a document date a weekday cannot be resolved.
         let f = find_dates("It happened on Monday.", 0, 22, None);
         assert_eq!((f.len(), f[0].value), (1, None));
@@ -454,7 +515,13 @@ mod tests {
                 (e.value.to_string(), e.basis.as_str())
             })
             .collect();
-        assert_eq!(shown, [("2024-11-18".into(), "relative"), ("2024-11-20".into(), "document")]);
+        assert_eq!(
+            shown,
+            [
+                ("2024-11-18".into(), "relative"),
+                ("2024-11-20".into(), "document")
+            ]
+        );
         // No document date, no date in the sentence: unknown.
         let (_, dates) = event_dates(text, &sentences, [(1, trig2, trig2 + 3)].into_iter(), None);
         assert_eq!(dates, [None]);

@@ -164,8 +164,7 @@ fn document_keys(ex: &Extraction) -> Vec<[String; 3]> {
         let found = (!empty)
             .then(|| {
                 clusters.iter().position(|(roles, members)| {
-                    ex.events[members[0]].event_type == ex.events[i].event_type
-                        && agree(roles, key)
+                    ex.events[members[0]].event_type == ex.events[i].event_type && agree(roles, key)
                 })
             })
             .flatten();
@@ -323,19 +322,17 @@ impl Collector {
             self.next_event += 1;
             let name_of = |slot: &str| ev.role(slot).unwrap_or("").to_string();
             let [actor_id, target_id, location_id] = &keys[i];
-            let key = format!(
-                "{}\t{actor_id}\t{target_id}\t{location_id}",
-                ev.event_type
-            );
+            let key = format!("{}\t{actor_id}\t{target_id}\t{location_id}", ev.event_type);
             let date = ex.event_dates.get(i).copied().flatten();
             let day = date.filter(|d| d.value.precision == Precision::Day);
-            let (kind, when) = if actor_id.is_empty() && target_id.is_empty() && location_id.is_empty() {
-                (ALONE, docn)
-            } else if let Some(d) = day {
-                (DATED, day_number(d.value.first))
-            } else {
-                (UNDATED, docn)
-            };
+            let (kind, when) =
+                if actor_id.is_empty() && target_id.is_empty() && location_id.is_empty() {
+                    (ALONE, docn)
+                } else if let Some(d) = day {
+                    (DATED, day_number(d.value.first))
+                } else {
+                    (UNDATED, docn)
+                };
             let (s0, s1) = ex.sentences[ev.sentence as usize];
             let evidence = &doc.text[s0 as usize..s1 as usize];
             // The clearest mention: most roles filled, asserted, dated by
@@ -411,13 +408,21 @@ impl Collector {
                 // event_type, actor, target, location, weapon, first_date,
                 // last_date
                 for t in &texts[..7] {
-                    cells.push(if t.is_empty() { Cell::Null } else { Cell::Text(t) });
+                    cells.push(if t.is_empty() {
+                        Cell::Null
+                    } else {
+                        Cell::Text(t)
+                    });
                 }
                 cells.push(Cell::Int(mentions));
                 cells.push(Cell::Int(documents));
                 cells.push(Cell::Int(sources));
                 for t in &texts[7..] {
-                    cells.push(if t.is_empty() { Cell::Null } else { Cell::Text(t) });
+                    cells.push(if t.is_empty() {
+                        Cell::Null
+                    } else {
+                        Cell::Text(t)
+                    });
                 }
                 w.write(&cells)?;
             }
@@ -753,8 +758,14 @@ mod tests {
 
     #[test]
     fn hosts_of_urls() {
-        assert_eq!(url_host("https://www.Example.com/a/b?c").as_deref(), Some("example.com"));
-        assert_eq!(url_host("http://user@news.example.org:8080/x").as_deref(), Some("news.example.org"));
+        assert_eq!(
+            url_host("https://www.Example.com/a/b?c").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            url_host("http://user@news.example.org:8080/x").as_deref(),
+            Some("news.example.org")
+        );
         assert_eq!(url_host("not a url"), None);
     }
 
@@ -762,7 +773,11 @@ mod tests {
     fn spills_sort_the_same_in_memory_and_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let recs: Vec<Vec<u8>> = (0..500u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) % 1000).to_be_bytes().to_vec())
+            .map(|i| {
+                (i.wrapping_mul(2_654_435_761) % 1000)
+                    .to_be_bytes()
+                    .to_vec()
+            })
             .collect();
         let mut small = Spill::new(64, dir.path().to_path_buf());
         let mut big = Spill::new(1 << 20, dir.path().to_path_buf());

@@ -33,7 +33,7 @@ struct Cli {
 enum Command {
     /// Extract entities and events from articles into CSV files.
     #[command(after_help = EXIT_CODES)]
-    Extract(Extract),
+    Extract(Box<Extract>),
     /// Show why a text yields its entities and events: each mention with
     /// its gazetteer row, each rule tried at each trigger and why it did or
     /// did not fire.
@@ -186,7 +186,9 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
-        _ => Err(format!("`{s}` is not one ASCII character (use `,`, `;`, `|` or `tab`)")),
+        _ => Err(format!(
+            "`{s}` is not one ASCII character (use `,`, `;`, `|` or `tab`)"
+        )),
     }
 }
 
@@ -194,6 +196,7 @@ fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(x) => {
+            let x = *x;
             let defaults = ingest::Options::default();
             let args = ExtractArgs {
                 inputs: x.inputs,

@@ -9,9 +9,9 @@
 
 use crate::dates::{self, DateMention, EventDate};
 use crate::defaults;
-use crate::quantity::{self, Quantity};
 use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
+use crate::quantity::{self, Quantity};
 use crate::resolve::{Mention, resolve};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};

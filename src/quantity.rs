@@ -59,7 +59,9 @@ fn parse_words(text: &'static str) -> Words {
                 "currency" => w.currency.push((form, value)),
                 "unit" => w.unit.push((form, value)),
                 "qualifier" => w.qualifier.push((form, value)),
-                "scale" => w.scale.push((form, value.parse().expect("a scale is a number"))),
+                "scale" => w
+                    .scale
+                    .push((form, value.parse().expect("a scale is a number"))),
                 _ => panic!("rules/units.txt: unknown kind `{kind}`"),
             }
         }
@@ -72,8 +74,26 @@ fn parse_words(text: &'static str) -> Words {
 }
 
 const ONES: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -134,7 +154,8 @@ pub fn parse(written: &str, after: &str) -> Quantity {
     while value.is_some() {
         let Some((rest, k)) = w.scale.iter().find_map(|(f, k)| {
             let r = s.strip_prefix(f.as_str())?;
-            (r.is_empty() || !r.starts_with(|c: char| c.is_alphanumeric())).then(|| (r.trim_start(), *k))
+            (r.is_empty() || !r.starts_with(|c: char| c.is_alphanumeric()))
+                .then(|| (r.trim_start(), *k))
         }) else {
             break;
         };
@@ -172,11 +193,12 @@ fn number(s: &str) -> (Option<f64>, &str) {
         let n = &s[..end];
         // "1,5" is a European decimal only when it cannot be thousands.
         let groups: Vec<&str> = n.split(',').collect();
-        let plain = if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 || g.contains('.')) {
-            n.replace(',', "")
-        } else {
-            n.replace(',', ".")
-        };
+        let plain =
+            if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 || g.contains('.')) {
+                n.replace(',', "")
+            } else {
+                n.replace(',', ".")
+            };
         return (plain.parse().ok(), s[end..].trim_start());
     }
     // Number words, joined by spaces, hyphens or "and".
@@ -184,7 +206,9 @@ fn number(s: &str) -> (Option<f64>, &str) {
     let mut any = false;
     let mut rest = s;
     loop {
-        let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
         let word = &rest[..word_end];
         let next = rest[word_end..].trim_start_matches(['-', ' ']);
         match word {
@@ -217,7 +241,9 @@ fn starts_scaled(s: &str) -> bool {
 /// The first `n` words of `s`, up to the first punctuation that ends a
 /// phrase.
 fn first_words(s: &str, n: usize) -> &str {
-    let stop = s.find([',', '.', ';', ':', '(', ')', '\n']).unwrap_or(s.len());
+    let stop = s
+        .find([',', '.', ';', ':', '(', ')', '\n'])
+        .unwrap_or(s.len());
     let s = &s[..stop];
     match s.split_whitespace().nth(n) {
         Some(w) => {
@@ -256,20 +282,56 @@ mod tests {
 
     #[test]
     fn quantities_as_news_write_them() {
-        assert_eq!(q("over 10,000", " North Korean troops to Kursk"), (Some(10000.0), Some("troops"), Some("over")));
-        assert_eq!(q("six", " ATACMS missiles at a depot"), (Some(6.0), Some("missiles"), None));
-        assert_eq!(q("$225 million", " in military aid"), (Some(225_000_000.0), Some("USD"), None));
-        assert_eq!(q("nearly 200", " drones overnight"), (Some(200.0), Some("drones"), Some("nearly")));
-        assert_eq!(q("more than 50", " vessels of the fleet"), (Some(50.0), Some("vessels"), Some("over")));
-        assert_eq!(q("up to 24", " F-16 jets"), (Some(24.0), Some("aircraft"), Some("up to")));
-        assert_eq!(q("at least 1.5 million", " artillery shells"), (Some(1_500_000.0), Some("shells"), Some("at least")));
+        assert_eq!(
+            q("over 10,000", " North Korean troops to Kursk"),
+            (Some(10000.0), Some("troops"), Some("over"))
+        );
+        assert_eq!(
+            q("six", " ATACMS missiles at a depot"),
+            (Some(6.0), Some("missiles"), None)
+        );
+        assert_eq!(
+            q("$225 million", " in military aid"),
+            (Some(225_000_000.0), Some("USD"), None)
+        );
+        assert_eq!(
+            q("nearly 200", " drones overnight"),
+            (Some(200.0), Some("drones"), Some("nearly"))
+        );
+        assert_eq!(
+            q("more than 50", " vessels of the fleet"),
+            (Some(50.0), Some("vessels"), Some("over"))
+        );
+        assert_eq!(
+            q("up to 24", " F-16 jets"),
+            (Some(24.0), Some("aircraft"), Some("up to"))
+        );
+        assert_eq!(
+            q("at least 1.5 million", " artillery shells"),
+            (Some(1_500_000.0), Some("shells"), Some("at least"))
+        );
         assert_eq!(q("€2bn", ""), (Some(2e9), Some("EUR"), None));
-        assert_eq!(q("6 billion", " dollars in aid"), (Some(6e9), Some("USD"), None));
-        assert_eq!(q("twenty-four", " fighter jets"), (Some(24.0), Some("aircraft"), None));
-        assert_eq!(q("About 10,000", " North Korean soldiers"), (Some(10000.0), Some("troops"), Some("about")));
+        assert_eq!(
+            q("6 billion", " dollars in aid"),
+            (Some(6e9), Some("USD"), None)
+        );
+        assert_eq!(
+            q("twenty-four", " fighter jets"),
+            (Some(24.0), Some("aircraft"), None)
+        );
+        assert_eq!(
+            q("About 10,000", " North Korean soldiers"),
+            (Some(10000.0), Some("troops"), Some("about"))
+        );
         assert_eq!(q("a dozen", " drones"), (Some(12.0), Some("drones"), None));
-        assert_eq!(q("two hundred", " soldiers"), (Some(200.0), Some("troops"), None));
-        assert_eq!(q("3,000", "-strong brigade of troops"), (Some(3000.0), Some("troops"), None));
+        assert_eq!(
+            q("two hundred", " soldiers"),
+            (Some(200.0), Some("troops"), None)
+        );
+        assert_eq!(
+            q("3,000", "-strong brigade of troops"),
+            (Some(3000.0), Some("troops"), None)
+        );
     }
 
     #[test]
@@ -277,6 +339,9 @@ mod tests {
         assert_eq!(q("dozens", " of drones"), (None, Some("drones"), None));
         assert_eq!(q("several", " missiles"), (None, Some("missiles"), None));
         // The unit is looked for only up to the end of the phrase.
-        assert_eq!(q("40", ", officials said, and tanks"), (Some(40.0), None, None));
+        assert_eq!(
+            q("40", ", officials said, and tanks"),
+            (Some(40.0), None, None)
+        );
     }
 }

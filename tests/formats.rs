@@ -123,7 +123,14 @@ fn warc_and_html_examples_run_end_to_end() {
         "https://harbour-herald.example/world/2024/03/14/odesa-port-drones"
     );
     for d in &docs {
-        for junk in ["cookies", "Subscribe", "Stay strong", "All rights", "Share on", "window."] {
+        for junk in [
+            "cookies",
+            "Subscribe",
+            "Stay strong",
+            "All rights",
+            "Share on",
+            "window.",
+        ] {
             assert!(!d["text"].contains(junk), "{junk} in {}", d["doc_id"]);
         }
     }
@@ -286,8 +293,17 @@ fn inputs_people_have_and_metadata_in_every_row() {
     ok(&o, 0);
     let raw = fs::read(out.join("events.csv")).expect("events");
     assert!(raw.starts_with("\u{feff}doc_id,".as_bytes()));
-    assert!(raw.ends_with(b"\r\n") && !String::from_utf8_lossy(&raw).replace("\r\n", "").contains('\n'));
-    assert!(fs::read(out.join("entities.csv")).unwrap().starts_with(b"\xEF\xBB\xBF"));
+    assert!(
+        raw.ends_with(b"\r\n")
+            && !String::from_utf8_lossy(&raw)
+                .replace("\r\n", "")
+                .contains('\n')
+    );
+    assert!(
+        fs::read(out.join("entities.csv"))
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBF")
+    );
 
     let events = table(&out.join("events.csv"));
     let rows: Vec<String> = events
@@ -331,7 +347,10 @@ fn inputs_people_have_and_metadata_in_every_row() {
     // The kept field is in the entity rows too, with the document date.
     let entities = table(&out.join("entities.csv"));
     let kyiv = entities.iter().find(|e| e["text"] == "Kyïv").expect("Kyïv");
-    assert_eq!(pick(kyiv, &["doc_id", "start", "start_char", "doc_date", "desk"]), "d.txt|42|42||");
+    assert_eq!(
+        pick(kyiv, &["doc_id", "start", "start_char", "doc_date", "desk"]),
+        "d.txt|42|42||"
+    );
     let counts = table(&out.join("entity_counts.csv"));
     let bryansk = counts
         .iter()
@@ -339,7 +358,16 @@ fn inputs_people_have_and_metadata_in_every_row() {
         .expect("Bryansk counted");
     // After "Russia’s": the curly apostrophe is three bytes, one character.
     assert_eq!(
-        pick(bryansk, &["type", "mentions", "first_start", "first_start_char", "doc_date"]),
+        pick(
+            bryansk,
+            &[
+                "type",
+                "mentions",
+                "first_start",
+                "first_start_char",
+                "doc_date"
+            ]
+        ),
         "PLACE|1|98|96|2024-11-20"
     );
 }
@@ -365,5 +393,9 @@ fn tables_can_be_chosen() {
     files.sort();
     assert_eq!(files, ["entity_counts.csv", "events.csv", "summary.json"]);
     // Without event_groups the group_id column stays empty.
-    assert!(table(&out.join("events.csv")).iter().all(|e| e["group_id"].is_empty()));
+    assert!(
+        table(&out.join("events.csv"))
+            .iter()
+            .all(|e| e["group_id"].is_empty())
+    );
 }

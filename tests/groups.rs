@@ -51,7 +51,11 @@ fn run(dir: &Path, name: &str, threads: usize, chunk_docs: usize, memory: usize)
 fn groups_do_not_depend_on_threads_chunks_or_memory() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut news = String::new();
-    let hosts = ["kyiv-daily.example", "wire.example", "www.black-sea.example"];
+    let hosts = [
+        "kyiv-daily.example",
+        "wire.example",
+        "www.black-sea.example",
+    ];
     let texts = [
         "Russia launched drones at Kharkiv on Monday, officials said.",
         "Russia attacked Kharkiv with drones overnight.",
@@ -85,19 +89,33 @@ fn groups_do_not_depend_on_threads_chunks_or_memory() {
     let headers = r.headers().unwrap().clone();
     let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
     // The Odesa strike is dated by its text: one group for all 100 reports.
-    let odesa: Vec<&csv::StringRecord> = groups.iter().filter(|g| &g[at("location")] == "Odesa").collect();
+    let odesa: Vec<&csv::StringRecord> = groups
+        .iter()
+        .filter(|g| &g[at("location")] == "Odesa")
+        .collect();
     assert_eq!(odesa.len(), 1);
     assert_eq!(
-        (&odesa[0][at("first_date")], &odesa[0][at("mentions")], &odesa[0][at("documents")], &odesa[0][at("sources")]),
+        (
+            &odesa[0][at("first_date")],
+            &odesa[0][at("mentions")],
+            &odesa[0][at("documents")],
+            &odesa[0][at("sources")]
+        ),
         ("2024-03-03", "100", "100", "3")
     );
-    assert_eq!(&odesa[0][at("source_hosts")], "black-sea.example; kyiv-daily.example; wire.example");
+    assert_eq!(
+        &odesa[0][at("source_hosts")],
+        "black-sea.example; kyiv-daily.example; wire.example"
+    );
     assert_eq!(odesa[0][at("doc_ids")].split("; ").count(), 10);
     // Kharkiv: "on Monday" from documents dated Monday to Friday is always
     // 4 March; "overnight" is only the document's date, so those reports
     // chain across the week one day at a time. Never more groups than
     // dates, never one group for everything.
-    let kharkiv: Vec<&csv::StringRecord> = groups.iter().filter(|g| &g[at("location")] == "Kharkiv").collect();
+    let kharkiv: Vec<&csv::StringRecord> = groups
+        .iter()
+        .filter(|g| &g[at("location")] == "Kharkiv")
+        .collect();
     assert!(!kharkiv.is_empty() && kharkiv.len() <= 5, "{kharkiv:?}");
     assert!(groups.len() < 400 / 4 * 3);
 }
@@ -129,7 +147,10 @@ fn norm(s: &str) -> String {
 fn dev_set_repeats_of_one_event_share_a_group() {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev.jsonl");
     let Ok(text) = fs::read_to_string(&dev) else {
-        eprintln!("SKIPPED: {} not found; this test needs ../shared", dev.display());
+        eprintln!(
+            "SKIPPED: {} not found; this test needs ../shared",
+            dev.display()
+        );
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -151,7 +172,13 @@ fn dev_set_repeats_of_one_event_share_a_group() {
     let headers = r.headers().unwrap().clone();
     let rows: Vec<BTreeMap<String, String>> = r
         .records()
-        .map(|rec| headers.iter().zip(rec.unwrap().iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect())
+        .map(|rec| {
+            headers
+                .iter()
+                .zip(rec.unwrap().iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
         .collect();
     // Each system event is matched to the gold event of its document and
     // type with which it shares most roles (at least one).
@@ -163,8 +190,10 @@ fn dev_set_repeats_of_one_event_share_a_group() {
             !a.is_empty()
                 && (a == b
                     || gold.entities.iter().any(|e| {
-                        let forms: BTreeSet<String> =
-                            std::iter::once(&e.name).chain(&e.alts).map(|f| norm(f)).collect();
+                        let forms: BTreeSet<String> = std::iter::once(&e.name)
+                            .chain(&e.alts)
+                            .map(|f| norm(f))
+                            .collect();
                         forms.contains(&a) && forms.contains(&b)
                     }))
         };
@@ -175,7 +204,11 @@ fn dev_set_repeats_of_one_event_share_a_group() {
             let score = |g: &BTreeMap<String, serde_json::Value>| {
                 ["actor", "target", "weapon", "location"]
                     .iter()
-                    .filter(|r| g.get(**r).and_then(|v| v.as_str()).is_some_and(|v| same(&e[**r], v)))
+                    .filter(|r| {
+                        g.get(**r)
+                            .and_then(|v| v.as_str())
+                            .is_some_and(|v| same(&e[**r], v))
+                    })
                     .count()
             };
             let best = gold
@@ -212,7 +245,10 @@ fn dev_set_repeats_of_one_event_share_a_group() {
     // than once in their document, 7 are one group and 8 are split (their
     // rows disagree on a role: "Korean Peninsula" and "South Korea", or
     // actor and target swapped); one group mixes two gold deployments.
-    assert!(merged >= 7, "only {merged} repeated gold events are one group");
+    assert!(
+        merged >= 7,
+        "only {merged} repeated gold events are one group"
+    );
     assert!(split <= 8, "{split} gold events split over several groups");
     assert!(mixed <= 1, "{mixed} groups mix gold events");
 }

@@ -132,7 +132,10 @@ fn seed_article_entities() {
 fn seed_from_dev_set() -> Option<Document> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev.jsonl");
     let Ok(text) = std::fs::read_to_string(&p) else {
-        eprintln!("SKIPPED: {} not found; this test needs ../shared", p.display());
+        eprintln!(
+            "SKIPPED: {} not found; this test needs ../shared",
+            p.display()
+        );
         return None;
     };
     let record: serde_json::Value = text
@@ -146,7 +149,9 @@ fn seed_from_dev_set() -> Option<Document> {
 
 #[test]
 fn seed_article_events_take_the_document_date_and_numbers_add_up() {
-    let Some(doc) = seed_from_dev_set() else { return };
+    let Some(doc) = seed_from_dev_set() else {
+        return;
+    };
     assert_eq!(doc.date.as_deref(), Some("2024-11-20"));
     let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
     let out = pipeline.process(&doc);
@@ -189,5 +194,8 @@ fn a_weekday_is_resolved_against_the_document_date() {
         ("2024-11-19", "relative")
     );
     let q = out.quantities[0].as_ref().expect("a quantity");
-    assert_eq!((q.value, q.unit, q.qualifier), (Some(6.0), Some("missiles"), None));
+    assert_eq!(
+        (q.value, q.unit, q.qualifier),
+        (Some(6.0), Some("missiles"), None)
+    );
 }

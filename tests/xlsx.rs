@@ -21,11 +21,21 @@ fn workbook_has_typed_cells_and_never_formulas() {
     .expect("write");
     let out = dir.path().join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args(["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "extract",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .args(["--format", "xlsx", "--quiet"])
         .output()
         .expect("run evex");
-    assert_eq!(o.status.code(), Some(3), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let mut files: Vec<String> = fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -36,11 +46,29 @@ fn workbook_has_typed_cells_and_never_formulas() {
     let mut book: Xlsx<_> = open_workbook(out.join("evex.xlsx")).expect("open workbook");
     assert_eq!(
         book.sheet_names(),
-        ["events", "entities", "rejects", "entity_counts", "event_groups", "summary"]
+        [
+            "events",
+            "entities",
+            "rejects",
+            "entity_counts",
+            "event_groups",
+            "summary"
+        ]
     );
     let events = book.worksheet_range("events").expect("events sheet");
-    let header: Vec<String> = events.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
+    let header: Vec<String> = events
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
     let rows: Vec<&[Data]> = events.rows().skip(1).collect();
     assert_eq!(rows.len(), 2);
     let w1 = rows[0];
@@ -48,7 +76,10 @@ fn workbook_has_typed_cells_and_never_formulas() {
     assert_eq!(w1[col("sentence")], Data::Float(0.0));
     assert_eq!(w1[col("quantity_value")], Data::Float(6.0));
     assert_eq!(w1[col("quantity_unit")], Data::String("missiles".into()));
-    assert_eq!(w1[col("url")], Data::String("https://news.example/strike".into()));
+    assert_eq!(
+        w1[col("url")],
+        Data::String("https://news.example/strike".into())
+    );
     // Text that looks like a formula is kept as text, unescaped.
     assert_eq!(
         w1[col("title")],
@@ -60,7 +91,10 @@ fn workbook_has_typed_cells_and_never_formulas() {
             - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap())
         .num_days() as f64
     };
-    for (c, want) in [("event_date", day(2024, 11, 19)), ("doc_date", day(2024, 11, 20))] {
+    for (c, want) in [
+        ("event_date", day(2024, 11, 19)),
+        ("doc_date", day(2024, 11, 20)),
+    ] {
         match &w1[col(c)] {
             Data::DateTime(d) => assert_eq!(d.as_f64(), want, "{c}"),
             other => panic!("{c}: {other:?} is not a date cell"),
@@ -74,7 +108,10 @@ fn workbook_has_typed_cells_and_never_formulas() {
 
     let rejects = book.worksheet_range("rejects").expect("rejects sheet");
     let r: Vec<&[Data]> = rejects.rows().skip(1).collect();
-    assert_eq!((&r[0][1], &r[0][2]), (&Data::Float(3.0), &Data::String("invalid_json".into())));
+    assert_eq!(
+        (&r[0][1], &r[0][2]),
+        (&Data::Float(3.0), &Data::String("invalid_json".into()))
+    );
     let summary = book.worksheet_range("summary").expect("summary sheet");
     let documents_read = summary
         .rows()

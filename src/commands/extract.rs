@@ -54,7 +54,11 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     let want = |t: Table| args.tables.contains(&t);
     let xlsx = args.format == OutFormat::Xlsx;
     // A workbook is made at the end from JSON Lines tables written here.
-    let work = if xlsx { dir.join(".evex-xlsx") } else { dir.clone() };
+    let work = if xlsx {
+        dir.join(".evex-xlsx")
+    } else {
+        dir.clone()
+    };
     if xlsx && let Err(e) = std::fs::create_dir_all(&work) {
         eprintln!("evex: cannot create {}: {e}", work.display());
         return Outcome::OutputError;
@@ -78,7 +82,9 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
         TableWriter::with_style(Box::new(f), args.format, cols, args.csv_style)
     };
     let open_if = |t: Table, cols: &[&str]| -> io::Result<Option<TableWriter>> {
-        want(t).then(|| open(&table_path(t.name()), cols)).transpose()
+        want(t)
+            .then(|| open(&table_path(t.name()), cols))
+            .transpose()
     };
     let sinks = if to_stdout {
         TableWriter::with_style(

@@ -17,11 +17,11 @@ mod tables;
 pub mod xlsx;
 
 pub use chars::CharOffsets;
-pub use tables::Table;
 pub use rows::{
     DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS,
     document_row, entity_count_rows, entity_rows, event_rows, reject_row, with_kept,
 };
+pub use tables::Table;
 
 use std::io::{self, BufWriter, Write};
 

@@ -52,7 +52,9 @@ pub fn write_workbook(
     let day = Format::new().set_num_format("yyyy-mm-dd");
     let month = Format::new().set_num_format("yyyy-mm");
     for (name, path, columns) in tables {
-        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_error)?;
+        let ws = wb
+            .add_worksheet_with_constant_memory()
+            .map_err(xlsx_error)?;
         ws.set_name(*name).map_err(xlsx_error)?;
         let (rows, cut) = write_sheet(ws, path, columns, (&header, &day, &month))?;
         if cut > 0 {

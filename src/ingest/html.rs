@@ -197,7 +197,13 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> String {
     let declared = http_charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
         .or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]))
-        .map(|e| if e.name().starts_with("UTF-16") { UTF_8 } else { e })
+        .map(|e| {
+            if e.name().starts_with("UTF-16") {
+                UTF_8
+            } else {
+                e
+            }
+        })
         .unwrap_or(UTF_8);
     let (text, _, _) = declared.decode(bytes);
     text.into_owned()
@@ -209,7 +215,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
     let rest = &lower[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
@@ -241,13 +250,22 @@ mod tests {
     #[test]
     fn the_article_is_extracted_without_boilerplate() {
         let a = extract(PAGE, Some("https://ledger.example/world/odesa")).expect("article");
-        assert!(a.text.starts_with("Russian forces launched a wave of drones"), "{}", a.text);
+        assert!(
+            a.text
+                .starts_with("Russian forces launched a wave of drones"),
+            "{}",
+            a.text
+        );
         assert!(a.text.contains("\n\nAir defences shot down"), "{}", a.text);
         for junk in ["tracking", "cookies", "Home", "first!", "rights reserved"] {
             assert!(!a.text.contains(junk), "{junk} in {}", a.text);
         }
         assert_eq!(a.date.as_deref(), Some("2024-03-14T06:30:00Z"));
-        assert!(a.title.as_deref().is_some_and(|t| t.contains("Drones strike port city")));
+        assert!(
+            a.title
+                .as_deref()
+                .is_some_and(|t| t.contains("Drones strike port city"))
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! ids share a hash with odds of about one in a billion for that size.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 /// How many duplicated ids `summary.json` lists.
 const EXAMPLES: usize = 10;
@@ -33,9 +33,8 @@ impl IdTracker {
 
     /// Records `id`, renaming it when it repeats and `unique` is set.
     pub fn check(&mut self, id: &mut String) {
-        let mut h = self.seen.hasher().build_hasher();
-        id.hash(&mut h);
-        let n = self.seen.entry(h.finish()).or_insert(0);
+        let h = self.seen.hasher().hash_one(&*id);
+        let n = self.seen.entry(h).or_insert(0);
         *n += 1;
         if *n == 1 {
             return;
@@ -62,7 +61,10 @@ mod tests {
             t.check(id);
         }
         assert_eq!(ids, ["a", "b", "a#2", "a#3"]);
-        assert_eq!((t.duplicates, t.examples.clone()), (2, vec!["a".to_string()]));
+        assert_eq!(
+            (t.duplicates, t.examples.clone()),
+            (2, vec!["a".to_string()])
+        );
         let mut t = IdTracker::new(false);
         let mut id = "a".to_string();
         t.check(&mut id);

@@ -90,9 +90,15 @@ impl Default for Options {
             format: None,
             id_fields: vec!["id".into(), "doc_id".into()],
             text_fields: vec!["text".into(), "body".into(), "content".into()],
-            date_fields: ["date", "published", "published_at", "publish_date", "datePublished"]
-                .map(String::from)
-                .to_vec(),
+            date_fields: [
+                "date",
+                "published",
+                "published_at",
+                "publish_date",
+                "datePublished",
+            ]
+            .map(String::from)
+            .to_vec(),
             title_fields: vec!["title".into(), "headline".into()],
             url_fields: vec!["url".into(), "link".into()],
             keep_fields: Vec::new(),
@@ -325,7 +331,10 @@ pub fn read_with(
     let reader = match decode::decoded(reader) {
         Ok(r) => r,
         Err(e) => {
-            sink(reject(RejectReason::Unreadable, format!("cannot read: {e}")));
+            sink(reject(
+                RejectReason::Unreadable,
+                format!("cannot read: {e}"),
+            ));
             return;
         }
     };

@@ -342,7 +342,11 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
         }
     }
     let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
-    if counts[best] == 0 { b',' } else { candidates[best] }
+    if counts[best] == 0 {
+        b','
+    } else {
+        candidates[best]
+    }
 }
 
 /// One article per row; the header names the columns.
@@ -437,7 +441,10 @@ pub fn read_csv(
                     date: get(date_col),
                     url: get(url_col),
                     source: get(source_col).or_else(|| Some(file.display.clone())),
-                    kept: keep_cols.iter().map(|&c| get(c).unwrap_or_default()).collect(),
+                    kept: keep_cols
+                        .iter()
+                        .map(|&c| get(c).unwrap_or_default())
+                        .collect(),
                 }),
             },
         };
@@ -474,10 +481,9 @@ mod tests {
 
     #[test]
     fn nested_fields_are_found_by_dotted_paths() {
-        let v: Value = serde_json::from_str(
-            r#"{"a.b": 1, "article": {"body": "x", "tags": ["t0", "t1"]}}"#,
-        )
-        .unwrap();
+        let v: Value =
+            serde_json::from_str(r#"{"a.b": 1, "article": {"body": "x", "tags": ["t0", "t1"]}}"#)
+                .unwrap();
         let Value::Object(mut m) = v else { panic!() };
         assert_eq!(lookup(&m, "a.b"), Some(&Value::from(1)));
         assert_eq!(lookup(&m, "article.body"), Some(&Value::from("x")));

@@ -99,7 +99,9 @@ pub fn read_warc(
             }
         };
         let item = Item::Page(Page {
-            id: url.clone().unwrap_or_else(|| format!("{}#{n}", file.display)),
+            id: url
+                .clone()
+                .unwrap_or_else(|| format!("{}#{n}", file.display)),
             source: file.display.clone(),
             line: Some(n),
             url,
@@ -230,11 +232,17 @@ mod tests {
         assert_eq!(http_payload(moved), Err("response (HTTP redirect)"));
         let chunked =
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n4\r\n<p>h\r\n5;x=y\r\ni</p>\r\n0\r\n\r\n";
-        assert_eq!(http_payload(chunked).map(|p| p.body), Ok(b"<p>hi</p>".to_vec()));
+        assert_eq!(
+            http_payload(chunked).map(|p| p.body),
+            Ok(b"<p>hi</p>".to_vec())
+        );
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, b"<p>zipped</p>").unwrap();
         let mut msg = b"HTTP/1.0 200 OK\nContent-Encoding: gzip\n\n".to_vec();
         msg.extend(gz.finish().unwrap());
-        assert_eq!(http_payload(&msg).map(|p| p.body), Ok(b"<p>zipped</p>".to_vec()));
+        assert_eq!(
+            http_payload(&msg).map(|p| p.body),
+            Ok(b"<p>zipped</p>".to_vec())
+        );
     }
 }

@@ -210,21 +210,13 @@ pub fn read_json(
 
 /// A field by name or, failing that, by a dotted path into nested objects
 /// (`article.body`, `meta.dates.0`): a key that itself contains a dot is
-/// found first.
+/// found first. The path after the first key is a JSON Pointer.
 fn lookup<'m>(map: &'m Map<String, Value>, name: &str) -> Option<&'m Value> {
     if let Some(v) = map.get(name) {
         return Some(v);
     }
-    let mut parts = name.split('.');
-    let mut v = map.get(parts.next()?)?;
-    for p in parts {
-        v = match v {
-            Value::Object(m) => m.get(p)?,
-            Value::Array(a) => a.get(p.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(v)
+    let (first, rest) = name.split_once('.')?;
+    map.get(first)?.pointer(&pointer(rest))
 }
 
 /// [`lookup`], for taking the value out.
@@ -232,16 +224,16 @@ fn lookup_mut<'m>(map: &'m mut Map<String, Value>, name: &str) -> Option<&'m mut
     if map.contains_key(name) {
         return map.get_mut(name);
     }
-    let mut parts = name.split('.');
-    let mut v = map.get_mut(parts.next()?)?;
-    for p in parts {
-        v = match v {
-            Value::Object(m) => m.get_mut(p)?,
-            Value::Array(a) => a.get_mut(p.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(v)
+    let (first, rest) = name.split_once('.')?;
+    map.get_mut(first)?.pointer_mut(&pointer(rest))
+}
+
+/// `a.b.0` → the JSON Pointer `/a/b/0` (RFC 6901 escapes for `~` and `/`).
+fn pointer(dotted: &str) -> String {
+    dotted
+        .split('.')
+        .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 fn field<'m>(map: &'m Map<String, Value>, names: &[String]) -> Option<&'m Value> {

@@ -384,7 +384,7 @@ fn check_bytes(bytes: &[u8], max: usize) -> Result<(), (RejectReason, String)> {
     if memchr::memchr(0, bytes).is_some() {
         return Err((
             RejectReason::Binary,
-            "contains NUL bytes: this looks like a binary file, not text".into(),
+            "contains NUL bytes: a binary file, or UTF-16 text without a byte-order mark (convert it with e.g. iconv -f utf-16le -t utf-8)".into(),
         ));
     }
     Ok(())

@@ -505,9 +505,7 @@ impl Group {
     }
 
     fn add(&mut self, rec: EventRecord) {
-        if self.members.last() != Some(&rec.ordinal) {
-            self.members.push(rec.ordinal);
-        }
+        self.members.push(rec.ordinal);
         self.min_ordinal = self.min_ordinal.min(rec.ordinal);
         if rec.kind == DATED {
             self.first_day = Some(self.first_day.map_or(rec.when, |d| d.min(rec.when)));

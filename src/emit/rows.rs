@@ -118,15 +118,9 @@ pub fn entity_rows(
     let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
     let mut chars = CharOffsets::new(&doc.text);
     let kept = kept(w, ENTITY_COLUMNS.len(), doc);
-    let mut after = |start: u32, end: u32| {
-        let mut cells = vec![
-            Cell::Int(chars.at(start)),
-            Cell::Int(chars.at(end)),
-            date.clone(),
-        ];
-        cells.extend(kept.iter().cloned());
-        cells
-    };
+    // The cells after the entry's: character offsets, the document's date
+    // and kept fields. One buffer for all rows: there are many.
+    let mut tail: Vec<Cell> = Vec::with_capacity(3 + kept.len());
     let head = |sentence: u32, start: u32, end: u32| {
         [
             Cell::Text(&doc.id),
@@ -157,6 +151,7 @@ pub fn entity_rows(
             // The rest of the row comes from the entry and the form of the
             // name: the same on every row of that pair, so it is rendered
             // once per run, and the entry is read only then.
+            entity_tail(&mut tail, &mut chars, (m.start, m.end), &date, &kept);
             w.write_keyed_between(
                 &head(m.sentence, m.start, m.end),
                 m.entry * 4 + m.kind as u32,
@@ -170,7 +165,7 @@ pub fn entity_rows(
                         Cell::Text(&entry.attributes_text),
                     ]
                 },
-                &after(m.start, m.end),
+                &tail,
             )?;
         } else {
             let Some(u) = unlisted.next() else { break };
@@ -186,11 +181,30 @@ pub fn entity_rows(
                 Cell::Text("title"),
                 Cell::Text(""),
             ]);
-            row.extend(after(u.start, u.end));
+            entity_tail(&mut tail, &mut chars, (u.start, u.end), &date, &kept);
+            row.extend(tail.iter().cloned());
             w.write(&row)?;
         }
     }
     Ok(rows)
+}
+
+/// The cells of an entity row after the entry's: character offsets, the
+/// document's date, the kept fields.
+fn entity_tail<'c>(
+    tail: &mut Vec<Cell<'c>>,
+    chars: &mut CharOffsets,
+    (start, end): (u32, u32),
+    date: &Cell<'c>,
+    kept: &[Cell<'c>],
+) {
+    tail.clear();
+    tail.extend([
+        Cell::Int(chars.at(start)),
+        Cell::Int(chars.at(end)),
+        date.clone(),
+    ]);
+    tail.extend_from_slice(kept);
 }
 
 /// Writes one row per event, in text order.

@@ -56,13 +56,12 @@ pub fn write_workbook(
             .add_worksheet_with_constant_memory()
             .map_err(xlsx_error)?;
         ws.set_name(*name).map_err(xlsx_error)?;
-        let (rows, cut) = write_sheet(ws, path, columns, (&header, &day, &month))?;
+        let cut = write_sheet(ws, path, columns, (&header, &day, &month))?;
         if cut > 0 {
             notes.push(format!(
                 "{name}: {cut} rows or cells did not fit Excel's limits and were left out or shortened; use --format csv"
             ));
         }
-        let _ = rows;
     }
     let ws = wb.add_worksheet();
     ws.set_name("summary").map_err(xlsx_error)?;
@@ -123,14 +122,13 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
     }
 }
 
-/// Writes one table; returns its rows and how many rows or cells had to be
-/// cut.
+/// Writes one table; returns how many rows or cells had to be cut.
 fn write_sheet(
     ws: &mut Worksheet,
     path: &Path,
     columns: &[String],
     (header, day, month): (&Format, &Format, &Format),
-) -> io::Result<(u32, u64)> {
+) -> io::Result<u64> {
     let at = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
     let mut rows: Vec<serde_json::Map<String, Value>> = Vec::new();
     let mut lines = match File::open(path) {
@@ -239,7 +237,7 @@ fn write_sheet(
     ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
     ws.autofilter(0, 0, r.saturating_sub(1).max(1), last_col)
         .map_err(xlsx_error)?;
-    Ok((r - 1, cut))
+    Ok(cut)
 }
 
 /// `2024-11-19` → that day; `2024-11` → its first day, as a month.

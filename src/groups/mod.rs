@@ -32,12 +32,17 @@ use crate::dates::{Basis, Precision};
 use crate::document::Document;
 use crate::emit::{Cell, TableWriter};
 use crate::pipeline::Extraction;
+use spill::Spill;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, HashSet};
-use std::fs::File;
+use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
+
+mod fill;
+mod spill;
+
+pub use fill::fill_group_ids;
 
 /// `event_groups.csv`.
 pub const GROUP_COLUMNS: &[&str] = &[
@@ -567,189 +572,6 @@ impl Group {
     }
 }
 
-/// Byte records sorted by their bytes, in memory while they fit the budget
-/// and in sorted runs on disk after (an external merge sort).
-struct Spill {
-    budget: usize,
-    dir: PathBuf,
-    memory: Vec<Vec<u8>>,
-    bytes: usize,
-    runs: Vec<File>,
-}
-
-impl Spill {
-    fn new(budget: usize, dir: PathBuf) -> Spill {
-        Spill {
-            budget: budget.max(1),
-            dir,
-            memory: Vec::new(),
-            bytes: 0,
-            runs: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, rec: Vec<u8>) -> io::Result<()> {
-        self.bytes += rec.len() + std::mem::size_of::<Vec<u8>>();
-        self.memory.push(rec);
-        if self.bytes >= self.budget {
-            self.spill()?;
-        }
-        Ok(())
-    }
-
-    /// Writes the records in memory as one sorted run.
-    fn spill(&mut self) -> io::Result<()> {
-        self.memory.sort_unstable();
-        let file = tempfile::tempfile_in(&self.dir).map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!(
-                    "cannot create a temporary file in {} for event groups: {e}",
-                    self.dir.display()
-                ),
-            )
-        })?;
-        let mut w = BufWriter::with_capacity(1 << 16, file);
-        for r in self.memory.drain(..) {
-            w.write_all(&(r.len() as u32).to_le_bytes())?;
-            w.write_all(&r)?;
-        }
-        let mut file = w.into_inner().map_err(|e| e.into_error())?;
-        file.rewind()?;
-        self.runs.push(file);
-        self.bytes = 0;
-        Ok(())
-    }
-
-    /// All records in byte order.
-    fn into_sorted(mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
-        if self.runs.is_empty() {
-            self.memory.sort_unstable();
-            return Ok(Box::new(self.memory.into_iter().map(Ok)));
-        }
-        if !self.memory.is_empty() {
-            self.spill()?;
-        }
-        let mut readers: Vec<BufReader<File>> = self
-            .runs
-            .into_iter()
-            .map(|f| BufReader::with_capacity(1 << 16, f))
-            .collect();
-        let mut heap = BinaryHeap::new();
-        for (i, r) in readers.iter_mut().enumerate() {
-            if let Some(rec) = read_record(r)? {
-                heap.push(Reverse((rec, i)));
-            }
-        }
-        Ok(Box::new(Merge { readers, heap }))
-    }
-}
-
-fn read_record(r: &mut BufReader<File>) -> io::Result<Option<Vec<u8>>> {
-    if r.fill_buf()?.is_empty() {
-        return Ok(None);
-    }
-    let mut len = [0u8; 4];
-    r.read_exact(&mut len)?;
-    let mut rec = vec![0u8; u32::from_le_bytes(len) as usize];
-    r.read_exact(&mut rec)?;
-    Ok(Some(rec))
-}
-
-/// The k-way merge of sorted runs.
-struct Merge {
-    readers: Vec<BufReader<File>>,
-    heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
-}
-
-impl Iterator for Merge {
-    type Item = io::Result<Vec<u8>>;
-    fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
-        let Reverse((rec, i)) = self.heap.pop()?;
-        match read_record(&mut self.readers[i]) {
-            Ok(Some(next)) => self.heap.push(Reverse((next, i))),
-            Ok(None) => {}
-            Err(e) => return Some(Err(e)),
-        }
-        Some(Ok(rec))
-    }
-}
-
-/// Copies the events table at `from` to `to`, filling its `group_id`
-/// column from `ids` (one per row, in order). CSV is parsed and written
-/// with the same quoting rules and line ends; JSON Lines keeps its keys in
-/// order.
-pub fn fill_group_ids(
-    from: &Path,
-    to: &Path,
-    csv: Option<crate::emit::CsvStyle>,
-    mut ids: GroupIds,
-) -> io::Result<()> {
-    let at = |e: io::Error, p: &Path| io::Error::new(e.kind(), format!("{}: {e}", p.display()));
-    let input = File::open(from).map_err(|e| at(e, from))?;
-    let output = File::create(to).map_err(|e| at(e, to))?;
-    let mut out = BufWriter::with_capacity(1 << 16, output);
-    match csv {
-        Some(style) => {
-            let mut input = BufReader::with_capacity(1 << 16, input);
-            if style.bom {
-                let mut bom = [0u8; 3];
-                input.read_exact(&mut bom)?;
-                out.write_all(&bom)?;
-            }
-            let mut r = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .from_reader(input);
-            let mut w = csv::WriterBuilder::new()
-                .terminator(if style.crlf {
-                    csv::Terminator::CRLF
-                } else {
-                    csv::Terminator::Any(b'\n')
-                })
-                .from_writer(&mut out);
-            let mut rec = csv::ByteRecord::new();
-            let mut column = None;
-            while r.read_byte_record(&mut rec).map_err(io::Error::other)? {
-                let Some(c) = column else {
-                    column = Some(rec.iter().position(|h| h == b"group_id").ok_or_else(|| {
-                        io::Error::other("the events table has no group_id column")
-                    })?);
-                    w.write_byte_record(&rec)?;
-                    continue;
-                };
-                let id = ids
-                    .next()
-                    .ok_or_else(|| io::Error::other("fewer group ids than events"))??;
-                let id = id.to_string();
-                let filled: csv::ByteRecord = rec
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| if i == c { id.as_bytes() } else { f })
-                    .collect();
-                w.write_byte_record(&filled)?;
-            }
-            w.flush()?;
-        }
-        None => {
-            let input = BufReader::with_capacity(1 << 16, input);
-            for line in input.lines() {
-                let line = line?;
-                let mut row: serde_json::Map<String, serde_json::Value> =
-                    serde_json::from_str(&line).map_err(io::Error::other)?;
-                let id = ids
-                    .next()
-                    .ok_or_else(|| io::Error::other("fewer group ids than events"))??;
-                if let Some(v) = row.get_mut("group_id") {
-                    *v = serde_json::Value::from(id);
-                }
-                serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
-                out.write_all(b"\n")?;
-            }
-        }
-    }
-    out.flush()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -765,31 +587,6 @@ mod tests {
             Some("news.example.org")
         );
         assert_eq!(url_host("not a url"), None);
-    }
-
-    #[test]
-    fn spills_sort_the_same_in_memory_and_on_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let recs: Vec<Vec<u8>> = (0..500u32)
-            .map(|i| {
-                (i.wrapping_mul(2_654_435_761) % 1000)
-                    .to_be_bytes()
-                    .to_vec()
-            })
-            .collect();
-        let mut small = Spill::new(64, dir.path().to_path_buf());
-        let mut big = Spill::new(1 << 20, dir.path().to_path_buf());
-        for r in &recs {
-            small.push(r.clone()).unwrap();
-            big.push(r.clone()).unwrap();
-        }
-        assert!(small.runs.len() > 10);
-        let a: Vec<Vec<u8>> = small.into_sorted().unwrap().map(Result::unwrap).collect();
-        let b: Vec<Vec<u8>> = big.into_sorted().unwrap().map(Result::unwrap).collect();
-        let mut want = recs.clone();
-        want.sort();
-        assert_eq!(a, want);
-        assert_eq!(b, want);
     }
 
     #[test]

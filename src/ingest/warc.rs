@@ -216,6 +216,69 @@ fn unchunk(mut body: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn record(version: &str, kind: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/{version}\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2024-11-20T10:00:00Z\r\nWARC-Target-URI: https://a.example/x\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    #[test]
+    fn records_become_pages_skips_or_one_final_reject() {
+        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>";
+        let mut bytes = record("1.1", "request", b"GET /x HTTP/1.1\r\n\r\n");
+        bytes.extend(record("1.0", "response", page));
+        bytes.extend(b"WARC/1.1\r\nthis is not a header\r\n\r\n");
+        bytes.extend(record("1.1", "response", page));
+        let file = InputFile {
+            path: None,
+            display: "t.warc".into(),
+            doc_id: "t.warc".into(),
+            format: Some(super::super::Format::Warc),
+            gzip: false,
+            size: 0,
+        };
+        let progress = ReadProgress::default();
+        let mut items = Vec::new();
+        read_warc(
+            &file,
+            Box::new(std::io::Cursor::new(bytes)),
+            &Options::default(),
+            &progress,
+            &mut |i| {
+                items.push(i);
+                true
+            },
+        );
+        assert_eq!(items.len(), 2, "{items:?}");
+        let Item::Page(p) = &items[0] else {
+            panic!("{:?}", items[0])
+        };
+        assert_eq!(
+            (
+                p.id.as_str(),
+                p.line,
+                p.fallback_date.as_deref(),
+                p.html.as_slice()
+            ),
+            (
+                "https://a.example/x",
+                Some(2),
+                Some("2024-11-20T10:00:00Z"),
+                &b"<p>x</p>"[..]
+            )
+        );
+        let Item::Reject(r) = &items[1] else {
+            panic!("{:?}", items[1])
+        };
+        assert_eq!((r.line, r.reason), (Some(3), RejectReason::InvalidWarc));
+        assert_eq!(progress.skipped().get("request"), Some(&1));
+    }
+
     #[test]
     fn http_responses_give_html_or_a_reason_to_skip() {
         let ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1252\"\r\n\r\n<p>hi</p>";

@@ -218,7 +218,18 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
         }
     }
     if !args.quiet {
-        print_summary(&summary, if to_stdout { None } else { Some(&dir) });
+        // Where the rejects were written, if anywhere.
+        let rejects = if to_stdout || !want(Table::Rejects) {
+            None
+        } else if xlsx {
+            Some(format!(
+                "the rejects sheet of {}",
+                dir.join("evex.xlsx").display()
+            ))
+        } else {
+            Some(table_path("rejects").display().to_string())
+        };
+        print_summary(&summary, rejects.as_deref());
     }
     if summary.documents_rejected > 0 {
         Outcome::SomeRejected
@@ -227,7 +238,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     }
 }
 
-fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
+fn print_summary(s: &Summary, rejects: Option<&str>) {
     let mut err = io::stderr().lock();
     let types: Vec<String> = s
         .events_by_type
@@ -257,9 +268,7 @@ fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
             .iter()
             .map(|(k, v)| format!("{k} {v}"))
             .collect();
-        let at = dir
-            .map(|d| format!("; see {}", d.join("rejects.csv").display()))
-            .unwrap_or_default();
+        let at = rejects.map(|r| format!("; see {r}")).unwrap_or_default();
         let _ = writeln!(err, "evex: rejected: {}{at}", reasons.join(", "));
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench.sh: end-to-end performance benchmark of evex.
 #
-# Usage:  bash scripts/bench.sh [--large] [--runs N] [--no-python] [--profile]
+# Usage:  bash scripts/bench.sh [--large] [--runs N] [--no-python] [--profile] [--warc-only]
 #
 #   --large      also generate a 500 MB corpus and measure evex's peak RSS on
 #                it (about 1 more minute on 2 cores, 500 MB of disk)
@@ -11,6 +11,7 @@
 #   --profile    also record a `perf` profile of evex (1 thread, 5 MB of the
 #                corpus, separate build with line tables) into
 #                target/bench-perf.txt
+#   --warc-only  run only the WARC ingest measure (step 9) and print it
 #
 # What it does, from a fresh checkout (needs cargo; /usr/bin/time and, for
 # the Python part, python3 with venv are used when present; the Debian
@@ -65,6 +66,15 @@
 #    is skipped with a message.
 # 8. Prints a table and writes it to target/bench-report.txt; raw outputs
 #    stay in target/bench-out/.
+# 9. WARC ingest (needs python3): scripts/make_example_warc.py builds a
+#    gzipped WARC of 1,000 HTML pages (the three articles of
+#    examples/html under distinct URLs, with their request records), and
+#    evex's own extraction of those pages is written as plain JSON Lines
+#    (id, date, url, title, text). Both are run with the default
+#    gazetteers and rules, two threads, in turns; reported as pages per
+#    second and MB/s of input file and of article text (summary.json
+#    `seconds`: reading, extraction, processing and writing, load
+#    excluded), WARC against JSON Lines.
 #
 # Targets (marked PASS/MISS): evex on one core >= 0.5x floor; 2 threads >=
 # 1.8x one core; 200k build <= 1.2x aho-corasick alone on the same
@@ -79,12 +89,14 @@ LARGE=0
 RUNS=5
 PYTHON=1
 PROFILE=0
+WARC_ONLY=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --large) LARGE=1 ;;
         --runs) RUNS=$2; shift ;;
         --no-python) PYTHON=0 ;;
         --profile) PROFILE=1 ;;
+        --warc-only) WARC_ONLY=1 ;;
         -h|--help) sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -131,11 +143,11 @@ gen() { # FILE ARGS...: regenerate FILE unless made by this generator version
     "$GEN" "$@" --out "$f" > "$f.info"
     echo "$STAMP $*" > "$f.stamp"
 }
-gen "$DATA/synth200k.tsv" gazetteer --entries 200000
+[ "$WARC_ONLY" = 1 ] || gen "$DATA/synth200k.tsv" gazetteer --entries 200000
 gen "$DATA/synth20k.tsv" gazetteer --entries 20000
-gen "$DATA/corpus-50mb.jsonl" corpus --entries 20000 --mb 50 --seed 42
+[ "$WARC_ONLY" = 1 ] || gen "$DATA/corpus-50mb.jsonl" corpus --entries 20000 --mb 50 --seed 42
 [ "$LARGE" = 1 ] && gen "$DATA/corpus-500mb.jsonl" corpus --entries 20000 --mb 500 --seed 4242
-head -n 20 "$DATA/corpus-50mb.jsonl" > "$DATA/tiny.jsonl"
+[ "$WARC_ONLY" = 1 ] || head -n 20 "$DATA/corpus-50mb.jsonl" > "$DATA/tiny.jsonl"
 
 # ---------------------------------------------------------------- helpers
 first() { awk 'NR == 1'; }   # unlike head, reads all its input: no SIGPIPE under pipefail
@@ -194,6 +206,46 @@ run_evex() {
     done
     summarize "$tag"
 }
+
+# ---------------------------------------------------------------- WARC ingest
+W_ROWS=()
+if command -v python3 >/dev/null; then
+    WARC=$DATA/pages-1000.warc.gz
+    WJSONL=$DATA/pages-1000.jsonl
+    if [ ! -s "$WARC" ] || [ scripts/make_example_warc.py -nt "$WARC" ] || [ -n "$(find examples/html -newer "$WARC")" ]; then
+        log "generating $WARC (1,000 pages from examples/html)"
+        python3 scripts/make_example_warc.py --pages 1000 --out "$WARC"
+        rm -f "$WJSONL"
+    fi
+    if [ ! -s "$WJSONL" ]; then
+        "$EVEX" extract "$WARC" --out "$OUT/warc-docs" --tables documents --format jsonl --quiet
+        python3 -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    print(json.dumps({"id": d["doc_id"], "date": d["doc_date"], "url": d["url"], "title": d["title"], "text": d["text"]}, ensure_ascii=False))' \
+            "$OUT/warc-docs/documents.jsonl" > "$WJSONL"
+    fi
+    RUN_PREFIX=()
+    log "WARC ingest: 1,000 pages as .warc.gz and the same articles as JSON Lines, 2 threads, in turns x$RUNS"
+    for i in $(seq "$RUNS"); do
+        run_once warc "$WARC" --threads 2
+        run_once warcjsonl "$WJSONL" --threads 2
+    done
+    summarize warc
+    W_S=$E_SECONDS W_PAGES=$(js "$E_SUMMARY" documents_read) W_DOCS=$(js "$E_SUMMARY" documents_processed) W_TEXT=$(js "$E_SUMMARY" text_bytes)
+    summarize warcjsonl
+    J_S=$E_SECONDS J_DOCS=$(js "$E_SUMMARY" documents_processed)
+    W_BYTES=$(wc -c < "$WARC") J_BYTES=$(wc -c < "$WJSONL")
+    W_ROWS+=("WARC ingest, 1,000 pages (.warc.gz, $(calc %.1f "$W_BYTES / 1e6") MB)|$(calc %.0f "$W_PAGES / $W_S") pages/s, $(calc %.2f "$W_BYTES / 1e6 / $W_S") MB/s of WARC, $(calc %.2f "$W_TEXT / 1e6 / $W_S") MB/s of text ($W_DOCS articles)")
+    W_ROWS+=("same articles as JSON Lines ($(calc %.1f "$J_BYTES / 1e6") MB)|$(calc %.0f "$J_DOCS / $J_S") docs/s, $(calc %.2f "$J_BYTES / 1e6 / $J_S") MB/s of JSONL, $(calc %.2f "$W_TEXT / 1e6 / $J_S") MB/s of text")
+    W_ROWS+=("WARC / JSON Lines, articles per second|$(calc %.2f "$J_S / $W_S")x")
+else
+    W_ROWS+=("WARC ingest|skipped (no python3 to build the archive)")
+fi
+if [ "$WARC_ONLY" = 1 ]; then
+    for r in "${W_ROWS[@]}"; do printf '%-60s %s\n' "${r%%|*}" "${r#*|}"; done
+    exit 0
+fi
 
 # ---------------------------------------------------------------- evex vs floor
 C50=$DATA/corpus-50mb.jsonl
@@ -368,6 +420,7 @@ row() { printf '%-46s %-44s %-13s %s\n' "$@"; }
     else
         row "peak RSS, 500 MB" "not run (use --large)" "<= 1.1x 50MB" "-"
     fi
+    for r in "${W_ROWS[@]}"; do row "${r%%|*}" "${r#*|}" "" ""; done
     for l in "${PY_LINES[@]}"; do
         if [[ $l == *mb_per_s=* ]]; then
             set -- $l

@@ -8,14 +8,18 @@
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
 
-use crate::emit::{TableWriter, entity_rows, event_rows, reject_row};
+use crate::emit::{
+    TableWriter, document_row, entity_count_rows, entity_rows, event_rows, reject_row,
+};
 use crate::gazetteer::GazetteerStats;
-use crate::ingest::{self, InputFile, Item, Reject};
+use crate::groups::Collector;
+use crate::ingest::{self, InputFile, Item, ReadProgress, Reject, ids::IdTracker};
 use crate::pipeline::{Extraction, Pipeline};
 use crate::stream::{Streaming, input_progress, read_chunks};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::Arc;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
@@ -30,6 +34,8 @@ pub struct BatchOptions {
     pub chunk_bytes: usize,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// Rename a document whose id was seen before (`id#2`).
+    pub unique_ids: bool,
 }
 
 impl Default for BatchOptions {
@@ -39,6 +45,7 @@ impl Default for BatchOptions {
             chunk_docs: 2048,
             chunk_bytes: 8 << 20,
             progress: false,
+            unique_ids: false,
         }
     }
 }
@@ -60,6 +67,19 @@ pub struct Sinks {
     pub entities: Option<TableWriter>,
     pub events: TableWriter,
     pub rejects: Option<TableWriter>,
+    /// The optional tables (`--tables`) and the event grouping.
+    pub extra: ExtraSinks,
+}
+
+/// Tables beyond the three main ones.
+#[derive(Default)]
+pub struct ExtraSinks {
+    /// `entity_counts.csv`: one row per entity per document.
+    pub entity_counts: Option<TableWriter>,
+    /// `documents.csv`: each document's text and metadata.
+    pub documents: Option<TableWriter>,
+    /// Collects events for `event_groups.csv` and the `group_id` column.
+    pub groups: Option<Collector>,
 }
 
 /// What happened in a run; written to `summary.json`.
@@ -82,6 +102,16 @@ pub struct Summary {
     pub gazetteer: GazetteerStats,
     pub load_seconds: f64,
     pub seconds: f64,
+    /// Documents whose id was already used by an earlier document.
+    pub duplicate_doc_ids: u64,
+    /// The first ids seen twice.
+    pub duplicate_doc_id_examples: Vec<String>,
+    /// Input records skipped on purpose (WARC records that are not HTML
+    /// responses), by kind.
+    pub skipped_records: BTreeMap<String, u64>,
+    /// Groups in `event_groups.csv` (when written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_groups: Option<u64>,
 }
 
 /// Runs the pipeline over `files`. Rejects are counted and written (or
@@ -106,24 +136,43 @@ pub fn run(
         load_seconds: pipeline.load_seconds(),
         ..Summary::default()
     };
-    let bar = input_progress(files, opts.progress);
+    let (bar, known) = input_progress(files, opts.progress);
+    let read_progress = Arc::new(ReadProgress::default());
+    let mut ids = IdTracker::new(opts.unique_ids);
     // Counted by index while writing; named once at the end.
     let mut by_rule = vec![0u64; pipeline.rules().rules.len()];
     let mut by_entry = vec![0u64; pipeline.gazetteer().entries().len()];
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
     let result = std::thread::scope(|scope| {
-        scope.spawn(move || read_chunks(files, ingest_opts, opts.chunk_docs, opts.chunk_bytes, tx));
+        let read_progress = &read_progress;
+        let ids = &mut ids;
+        scope.spawn(move || {
+            let mut check_id = |item: &mut Item| match item {
+                Item::Doc(d) => ids.check(&mut d.id),
+                Item::Page(p) => ids.check(&mut p.id),
+                Item::Reject(_) => {}
+            };
+            read_chunks(
+                files,
+                ingest_opts,
+                (opts.chunk_docs, opts.chunk_bytes),
+                read_progress,
+                &mut check_id,
+                tx,
+            )
+        });
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
         scope.spawn(move || {
-            for chunk in rx {
+            for mut chunk in rx {
                 let results: Vec<Option<Extraction>> = pool.install(|| {
+                    chunk.par_iter_mut().for_each(Item::extract_page);
                     chunk
                         .par_iter()
                         .map(|item| match item {
                             Item::Doc(d) => Some(pipeline.process(d)),
-                            Item::Reject(_) => None,
+                            Item::Reject(_) | Item::Page(_) => None,
                         })
                         .collect()
                 });
@@ -152,6 +201,16 @@ pub fn run(
                         for m in &ex.mentions {
                             by_entry[m.entry as usize] += 1;
                         }
+                        let extra = &mut sinks.extra;
+                        if let Some(w) = &mut extra.entity_counts {
+                            entity_count_rows(w, doc, &ex, pipeline)?;
+                        }
+                        if let Some(w) = &mut extra.documents {
+                            document_row(w, doc)?;
+                        }
+                        if let Some(g) = &mut extra.groups {
+                            g.add(doc, &ex)?;
+                        }
                         for ev in &ex.events {
                             by_rule[ev.rule as usize] += 1;
                             match summary.events_by_type.get_mut(&*ev.event_type) {
@@ -161,7 +220,9 @@ pub fn run(
                                 }
                             }
                         }
-                        bar.inc(doc.text.len() as u64);
+                        if !known {
+                            bar.inc(doc.text.len() as u64);
+                        }
                     }
                     (Item::Reject(r), _) => {
                         summary.documents_rejected += 1;
@@ -174,8 +235,11 @@ pub fn run(
                             None => on_reject(r),
                         }
                     }
-                    (Item::Doc(_), None) => {}
+                    (Item::Doc(_), None) | (Item::Page(_), _) => {}
                 }
+            }
+            if known {
+                bar.set_position(read_progress.bytes());
             }
             bar.set_message(format!("{} docs", summary.documents_read));
         }
@@ -207,6 +271,15 @@ pub fn run(
                 .or_default() += n;
         }
     }
+    for w in [&mut sinks.extra.entity_counts, &mut sinks.extra.documents]
+        .into_iter()
+        .flatten()
+    {
+        w.flush()?;
+    }
+    summary.duplicate_doc_ids = ids.duplicates;
+    summary.duplicate_doc_id_examples = std::mem::take(&mut ids.examples);
+    summary.skipped_records = read_progress.skipped();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

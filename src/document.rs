@@ -2,19 +2,27 @@
 
 /// One news article as read from the input.
 ///
-/// `text` is kept exactly as read (after UTF-8 validation): every offset that
-/// evex writes is a byte offset into this string.
+/// `text` is kept exactly as read (after decoding to UTF-8, or as extracted
+/// from an HTML page): every offset that evex writes is a byte offset into
+/// this string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Identifier written in the `doc_id` column of every output row.
     pub id: String,
     /// The article body.
     pub text: String,
-    /// Optional metadata carried from the input (JSONL/CSV fields).
+    /// Optional metadata carried from the input (JSONL/CSV fields, or the
+    /// page for HTML and WARC input).
     pub title: Option<String>,
+    /// The publication date as given (`2024-11-20`, an RFC 3339 or RFC 2822
+    /// time, "20 November 2024"…); [`crate::dates::parse_document_date`]
+    /// reads it.
     pub date: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
+    /// Input fields named by `--keep-field`, in that order (empty when the
+    /// document lacks one), copied into every row.
+    pub kept: Vec<String>,
 }
 
 impl Document {

@@ -5,14 +5,17 @@
 //!
 //! | stage      | module        | input → output                                   |
 //! |------------|---------------|--------------------------------------------------|
-//! | ingest     | [`ingest`]    | files, directories, stdin → [`Document`]s or rejects |
+//! | ingest     | [`ingest`]    | files, directories, stdin, WARC, HTML → [`Document`]s or rejects |
 //! | segment    | [`segment`]   | text → tokens and sentences (byte offsets)       |
 //! | normalise  | [`normalize`] | tokens → one folded, case- and accent-free view  |
 //! | match      | [`gazetteer`] | folded view → candidate mentions (aho-corasick)  |
 //! | resolve    | [`resolve`]   | candidates → non-overlapping, canonical mentions |
 //! | patterns   | [`patterns`]  | tokens + mentions → names no gazetteer lists     |
 //! | rules      | [`rules`]     | mentions + tokens → events with roles, modality  |
-//! | emit       | [`emit`]      | extractions → CSV or JSON Lines                  |
+//! | dates      | [`dates`]     | an event's sentence + document date → its date   |
+//! | quantity   | [`quantity`]  | a quantity as written → value, unit, qualifier   |
+//! | emit       | [`emit`]      | extractions → CSV, JSON Lines or a workbook      |
+//! | groups     | [`groups`]    | events of all documents → groups (external sort) |
 //!
 //! Segmentation runs before folding because folding works token by token: that
 //! keeps every folded byte traceable to its byte in the original text, which is
@@ -40,17 +43,20 @@
 pub mod batch;
 pub mod commands;
 pub mod common_words;
+pub mod dates;
 pub mod defaults;
 pub mod document;
 pub mod emit;
 pub mod eval;
 pub mod examples;
 pub mod gazetteer;
+pub mod groups;
 pub mod ingest;
 pub mod lint;
 pub mod normalize;
 pub mod patterns;
 pub mod pipeline;
+pub mod quantity;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -4,7 +4,8 @@
 use clap::{Args, Parser, Subcommand};
 use evex::batch::BatchOptions;
 use evex::commands::{self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, SuggestArgs};
-use evex::emit::OutFormat;
+use evex::emit::{CsvStyle, OutFormat, Table};
+use evex::groups::GroupOptions;
 use evex::ingest::{self, Format};
 use evex::pipeline::Config;
 use std::io::IsTerminal;
@@ -32,7 +33,7 @@ struct Cli {
 enum Command {
     /// Extract entities and events from articles into CSV files.
     #[command(after_help = EXIT_CODES)]
-    Extract(Extract),
+    Extract(Box<Extract>),
     /// Show why a text yields its entities and events: each mention with
     /// its gazetteer row or entity pattern, each rule tried at each trigger
     /// and why it did or did not fire.
@@ -126,6 +127,7 @@ fn ingest_options(
             text_fields
         },
         max_doc_bytes,
+        ..defaults
     }
 }
 
@@ -243,17 +245,31 @@ impl Load {
 struct Extract {
     /// Files or folders to read (folders are walked recursively in sorted
     /// order), or `-` for stdin. Formats by extension: .txt/.md (one article
-    /// per file), .jsonl/.ndjson (one per line), .json (array), .csv (one
-    /// per row); any of them gzipped (.gz).
+    /// per file), .jsonl/.ndjson (one per line), .json (array), .csv/.tsv
+    /// (one per row), .html/.htm (a saved page), .warc (one per HTML
+    /// response); any of them gzipped (.gz).
     #[arg(required = true)]
     inputs: Vec<String>,
     /// Output folder (entities.csv, events.csv, rejects.csv, summary.json),
     /// or `-` to write events CSV to stdout.
     #[arg(long, short)]
     out: String,
-    /// Output format.
+    /// Output format: CSV files, JSON Lines files, or one workbook
+    /// (evex.xlsx).
     #[arg(long, value_enum, default_value = "csv")]
     format: OutFormat,
+    /// Tables to write, comma-separated [default: events, entities,
+    /// rejects, entity_counts, event_groups]; `documents` adds each
+    /// document's text (the extracted article for HTML and WARC).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    tables: Vec<Table>,
+    /// Start CSV files with a UTF-8 byte-order mark, so that Excel and
+    /// LibreOffice read them as UTF-8 when opened directly.
+    #[arg(long)]
+    csv_bom: bool,
+    /// End CSV lines with CRLF (RFC 4180) instead of LF.
+    #[arg(long)]
+    crlf: bool,
     /// Input format, overriding the file extension (needed for stdin unless
     /// it is one plain-text article).
     #[arg(long, value_enum)]
@@ -263,9 +279,42 @@ struct Extract {
     #[arg(long = "id-field")]
     id_fields: Vec<String>,
     /// Field holding the text; repeatable, tried in order [default: text,
-    /// body, content].
+    /// body, content]. Dotted paths reach into nested objects
+    /// (article.body), here and in the other field options.
     #[arg(long = "text-field")]
     text_fields: Vec<String>,
+    /// Field holding the publication date; repeatable [default: date,
+    /// published, published_at, publish_date, datePublished].
+    #[arg(long = "date-field")]
+    date_fields: Vec<String>,
+    /// Field holding the title; repeatable [default: title, headline].
+    #[arg(long = "title-field")]
+    title_fields: Vec<String>,
+    /// Field holding the URL; repeatable [default: url, link].
+    #[arg(long = "url-field")]
+    url_fields: Vec<String>,
+    /// Copy this input field into every event and entity row, as a column
+    /// of its name; repeatable.
+    #[arg(long = "keep-field")]
+    keep_fields: Vec<String>,
+    /// CSV input delimiter (`,`, `;`, `tab`, `|`…) [default: sniffed from
+    /// the header row].
+    #[arg(long, value_parser = parse_delimiter)]
+    csv_delimiter: Option<u8>,
+    /// Make repeated document ids unique by adding #2, #3… (they are
+    /// always counted in summary.json).
+    #[arg(long)]
+    unique_ids: bool,
+    /// Days two reports of one event may be apart to be grouped in
+    /// event_groups.csv, beyond the same day (or one day when a date is
+    /// only the document's).
+    #[arg(long, default_value_t = 0)]
+    group_window: u32,
+    /// Megabytes of event records kept in memory while grouping; beyond
+    /// that, sorted runs are spilled to temporary files in the output
+    /// folder.
+    #[arg(long, default_value_t = 64.0)]
+    group_memory: f64,
     #[command(flatten)]
     load: Load,
     /// Also report generic classes ("drones", "ballistic missiles") as
@@ -286,15 +335,50 @@ struct Extract {
     quiet: bool,
 }
 
+fn or_default(given: Vec<String>, default: Vec<String>) -> Vec<String> {
+    if given.is_empty() { default } else { given }
+}
+
+/// `--csv-delimiter`: one ASCII character, or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!(
+            "`{s}` is not one ASCII character (use `,`, `;`, `|` or `tab`)"
+        )),
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(x) => {
+            let x = *x;
+            let defaults = ingest::Options::default();
             let args = ExtractArgs {
                 inputs: x.inputs,
                 out: x.out,
                 format: x.format,
-                ingest: ingest_options(x.input_format, x.id_fields, x.text_fields, x.max_doc_bytes),
+                ingest: ingest::Options {
+                    format: x.input_format,
+                    id_fields: if x.id_fields.is_empty() {
+                        defaults.id_fields
+                    } else {
+                        x.id_fields
+                    },
+                    text_fields: if x.text_fields.is_empty() {
+                        defaults.text_fields
+                    } else {
+                        x.text_fields
+                    },
+                    date_fields: or_default(x.date_fields, defaults.date_fields),
+                    title_fields: or_default(x.title_fields, defaults.title_fields),
+                    url_fields: or_default(x.url_fields, defaults.url_fields),
+                    keep_fields: x.keep_fields,
+                    csv_delimiter: x.csv_delimiter,
+                    max_doc_bytes: x.max_doc_bytes,
+                },
                 config: Config {
                     merge_events: !x.keep_duplicates,
                     include_generic: x.include_generic,
@@ -303,9 +387,24 @@ fn main() {
                 batch: BatchOptions {
                     threads: x.threads,
                     progress: std::io::stderr().is_terminal(),
+                    unique_ids: x.unique_ids,
                     ..BatchOptions::default()
                 },
                 quiet: x.quiet,
+                tables: if x.tables.is_empty() {
+                    Table::DEFAULT.to_vec()
+                } else {
+                    x.tables
+                },
+                csv_style: CsvStyle {
+                    bom: x.csv_bom,
+                    crlf: x.crlf,
+                },
+                groups: GroupOptions {
+                    window_days: x.group_window,
+                    memory_budget: (x.group_memory.max(0.0) * 1e6) as usize,
+                    ..GroupOptions::default()
+                },
             };
             commands::extract(&args)
         }
@@ -349,4 +448,18 @@ fn main() {
         Command::Defaults(x) => commands::write_defaults(&x.out, x.force),
     };
     std::process::exit(outcome.exit_code());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_delimiter;
+
+    #[test]
+    fn delimiters_are_one_character_or_tab() {
+        assert_eq!(parse_delimiter(";"), Ok(b';'));
+        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
+        assert_eq!(parse_delimiter("\\t"), Ok(b'\t'));
+        assert!(parse_delimiter(";;").is_err());
+        assert!(parse_delimiter("é").is_err());
+    }
 }

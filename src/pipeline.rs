@@ -7,10 +7,12 @@
 //! Per-document scratch buffers live in a thread-local, so processing a
 //! document allocates only what it returns.
 
+use crate::dates::{self, DateMention, EventDate};
 use crate::defaults;
 use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::patterns::{self, PatternError, PatternSet};
+use crate::quantity::{self, Quantity};
 use crate::resolve::{Mention, Unlisted, resolve};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
@@ -78,6 +80,14 @@ pub struct Extraction {
     /// mentions are in `mentions` ([`Mention::unlisted`]).
     pub unlisted: Vec<Unlisted>,
     pub events: Vec<Event>,
+    /// One date per event, in the order of `events` ([`crate::dates`]).
+    pub event_dates: Vec<Option<EventDate>>,
+    /// One quantity per event, read from its `quantity` role
+    /// ([`crate::quantity`]); `None` when it has none, or when the number
+    /// is part of a date.
+    pub quantities: Vec<Option<Quantity>>,
+    /// The date expressions found in the sentences that hold events.
+    pub date_mentions: Vec<DateMention>,
 }
 
 /// The compiled pipeline.
@@ -306,14 +316,54 @@ impl Pipeline {
             };
             self.rules
                 .apply(&view, self.config.merge_events, &mut events, trace);
+            let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
+            let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);
+            let (date_mentions, event_dates) = dates::event_dates(
+                text,
+                &sentences,
+                events
+                    .iter()
+                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end)),
+                doc_date,
+            );
+            let quantities = events
+                .iter()
+                .map(|e| quantity_of(e, text, &sentences, &date_mentions))
+                .collect();
             Extraction {
-                sentences: s.sentences.iter().map(|x| (x.start, x.end)).collect(),
+                sentences,
                 mentions,
                 unlisted,
                 events,
+                event_dates,
+                quantities,
+                date_mentions,
             }
         })
     }
+}
+
+/// The quantity of an event, read from its `quantity` role and the words
+/// after it in its sentence; none when the number lies inside a date
+/// ("on Nov. 17").
+fn quantity_of(
+    e: &Event,
+    text: &str,
+    sentences: &[(u32, u32)],
+    dates: &[DateMention],
+) -> Option<Quantity> {
+    let r = e.roles.iter().find(|r| &*r.slot == "quantity")?;
+    if dates.iter().any(|d| d.start < r.end && r.start < d.end) {
+        return None;
+    }
+    let sentence_end = sentences
+        .get(e.sentence as usize)
+        .map_or(text.len(), |s| s.1 as usize)
+        .max(r.end as usize);
+    Some(quantity::parse(
+        &r.value,
+        &text[r.end as usize..sentence_end],
+    ))
 }
 
 /// Reads user files; a folder contributes its files with the given

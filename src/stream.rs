@@ -8,10 +8,11 @@
 //! number of threads.
 
 use crate::document::Document;
-use crate::ingest::{self, InputFile, Item};
+use crate::ingest::{self, InputFile, Item, ReadProgress};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io;
+use std::sync::Arc;
 use std::sync::mpsc::{SyncSender, sync_channel};
 
 /// How to read and how many threads to use.
@@ -28,23 +29,29 @@ pub struct Streaming {
 }
 
 /// Reads `files` into chunks (at most `chunk_docs` items or about
-/// `chunk_bytes` bytes of text each) and sends them on `tx`; stops when the
-/// receiving side is gone. Meant for a thread of its own.
+/// `chunk_bytes` bytes of text or markup each) and sends them on `tx`;
+/// stops when the receiving side is gone. `progress` counts the bytes read
+/// from disk and the records skipped; `on_item` sees every item first (the
+/// batch driver checks ids there). Meant for a thread of its own.
 pub fn read_chunks(
     files: &[InputFile],
     ingest_opts: &ingest::Options,
-    chunk_docs: usize,
-    chunk_bytes: usize,
+    (chunk_docs, chunk_bytes): (usize, usize),
+    progress: &Arc<ReadProgress>,
+    on_item: &mut dyn FnMut(&mut Item),
     tx: SyncSender<Vec<Item>>,
 ) {
     let mut chunk: Vec<Item> = Vec::new();
     let mut bytes = 0usize;
     let mut open = true;
     for f in files {
-        ingest::read(f, ingest_opts, &mut |item| {
-            if let Item::Doc(d) = &item {
-                bytes += d.text.len();
+        ingest::read_with(f, ingest_opts, progress, &mut |mut item| {
+            match &item {
+                Item::Doc(d) => bytes += d.text.len(),
+                Item::Page(p) => bytes += p.html.len(),
+                Item::Reject(_) => {}
             }
+            on_item(&mut item);
             chunk.push(item);
             if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
                 bytes = 0;
@@ -61,13 +68,14 @@ pub fn read_chunks(
     }
 }
 
-/// The progress bar for reading `files`: bytes of the whole when their
-/// sizes are known (no stdin, no gzip), else a spinner; hidden unless
-/// `show`.
-pub fn input_progress(files: &[InputFile], show: bool) -> ProgressBar {
+/// The progress bar for reading `files` (hidden unless `show`), and whether
+/// it measures bytes read from disk against their total (all inputs are
+/// files: gzipped and HTML ones too, so their bar has an ETA) or is a
+/// spinner (stdin).
+pub fn input_progress(files: &[InputFile], show: bool) -> (ProgressBar, bool) {
     let total: u64 = files.iter().map(|f| f.size).sum();
-    let known = files.iter().all(|f| f.path.is_some() && !f.gzip);
-    progress_bar(show, known.then_some(total))
+    let known = files.iter().all(|f| f.path.is_some());
+    (progress_bar(show, known.then_some(total)), known)
 }
 
 /// Runs `work` on every document of `files` and hands each input item to
@@ -84,30 +92,45 @@ pub fn for_each_document<T: Send>(
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
-    let bar = input_progress(files, opts.progress);
+    let (bar, known) = input_progress(files, opts.progress);
+    let progress = Arc::new(ReadProgress::default());
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
     std::thread::scope(|scope| {
-        scope.spawn(move || read_chunks(files, ingest_opts, opts.chunk_docs, opts.chunk_bytes, tx));
+        let progress = &progress;
+        scope.spawn(move || {
+            read_chunks(
+                files,
+                ingest_opts,
+                (opts.chunk_docs, opts.chunk_bytes),
+                progress,
+                &mut |_| {},
+                tx,
+            )
+        });
         let mut read = 0u64;
-        for chunk in rx {
+        for mut chunk in rx {
             let results: Vec<Option<T>> = pool.install(|| {
+                chunk.par_iter_mut().for_each(Item::extract_page);
                 chunk
                     .par_iter()
                     .map(|item| match item {
                         Item::Doc(d) => Some(work(d)),
-                        Item::Reject(_) => None,
+                        Item::Reject(_) | Item::Page(_) => None,
                     })
                     .collect()
             });
             for (item, result) in chunk.iter().zip(results) {
                 read += 1;
-                if let Item::Doc(d) = item {
+                if let (Item::Doc(d), false) = (item, known) {
                     bar.inc(d.text.len() as u64);
                 }
                 if !sink(item, result) {
                     // Dropping the receiver stops the reader at its next send.
                     return;
                 }
+            }
+            if known {
+                bar.set_position(progress.bytes());
             }
             bar.set_message(format!("{read} docs"));
         }

@@ -87,19 +87,19 @@ fn extracts_a_folder_with_exact_rows_and_offsets() {
     assert_eq!(
         lines.next(),
         Some(
-            "doc_id,sentence,event_type,cameo,plover,actor,target,weapon,location,quantity,modality,trigger,rule,start,end,evidence,other_roles,actors,targets,weapons,locations"
+            "doc_id,sentence,event_type,cameo,plover,actor,target,weapon,location,quantity,modality,trigger,rule,start,end,evidence,other_roles,actors,targets,weapons,locations,event_date,date_basis,quantity_value,quantity_unit,quantity_qualifier,start_char,end_char,doc_date,title,url,group_id"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "a.txt,0,DEPLOYMENT,154,MOBILIZE,Russia,,,Belarus,\"5,000\",asserted,deployed,deployment.deploy,0,43,\"Russia has deployed 5,000 troops to Belarus.\",,Russia,,,Belarus"
+            "a.txt,0,DEPLOYMENT,154,MOBILIZE,Russia,,,Belarus,\"5,000\",asserted,deployed,deployment.deploy,0,43,\"Russia has deployed 5,000 troops to Belarus.\",,Russia,,,Belarus,,,5000,troops,,0,43,,,,1"
         )
     );
     assert_eq!(
         lines.next(),
         Some(
-            "sub/b.md,0,ATTACK,190,ASSAULT,Ukraine,Russia,ATACMS,Bryansk,six,asserted,fired,attack.launch,0,62,Ukraine fired six ATACMS missiles at Russia’s Bryansk region.,,Ukraine,Russia,ATACMS,Bryansk"
+            "sub/b.md,0,ATTACK,190,ASSAULT,Ukraine,Russia,ATACMS,Bryansk,six,asserted,fired,attack.launch,0,62,Ukraine fired six ATACMS missiles at Russia’s Bryansk region.,,Ukraine,Russia,ATACMS,Bryansk,,,6,missiles,,0,60,,,,2"
         )
     );
     assert_eq!(lines.next(), None);
@@ -355,7 +355,7 @@ fn user_rules_and_gazetteers_extend_the_defaults() {
     assert_eq!(
         out.lines().nth(1),
         Some(
-            "stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,freed,my.liberate,4,41,The 47th Mechanized Brigade freed Kherson.,,Ukraine,,,Kherson"
+            "stdin,0,ATTACK,190,ASSAULT,Ukraine,,,Kherson,,asserted,freed,my.liberate,4,41,The 47th Mechanized Brigade freed Kherson.,,Ukraine,,,Kherson,,,,,,4,41,,,,"
         )
     );
 }

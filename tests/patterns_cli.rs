@@ -44,7 +44,7 @@ fn unlisted_entities_are_rows_and_fill_event_roles() {
     let unlisted: Vec<Vec<String>> = rows(&out.join("entities.csv"))
         .into_iter()
         .filter(|r| r[7].starts_with("unlisted/"))
-        .map(|r| r[2..].to_vec())
+        .map(|r| r[2..10].to_vec())
         .collect();
     let expect = [
         [

@@ -36,20 +36,25 @@ pub fn read_record(
     let mut seen: Vec<String> = Vec::new();
     let mut problem: Option<String> = None;
     for f in &files {
-        ingest::read(f, opts, &mut |item| match item {
-            Item::Doc(d) if doc.is_none_or(|id| id == d.id) => {
-                found = Some(d);
-                false
-            }
-            Item::Doc(d) => {
-                if seen.len() < 5 {
-                    seen.push(d.id);
+        ingest::read(f, opts, &mut |mut item| {
+            // A saved page or WARC record: its article text.
+            item.extract_page();
+            match item {
+                Item::Doc(d) if doc.is_none_or(|id| id == d.id) => {
+                    found = Some(d);
+                    false
                 }
-                true
-            }
-            Item::Reject(r) => {
-                problem.get_or_insert(format!("{}: {}", r.reason.as_str(), r.detail));
-                true
+                Item::Doc(d) => {
+                    if seen.len() < 5 {
+                        seen.push(d.id);
+                    }
+                    true
+                }
+                Item::Reject(r) => {
+                    problem.get_or_insert(format!("{}: {}", r.reason.as_str(), r.detail));
+                    true
+                }
+                Item::Page(_) => true,
             }
         });
         if found.is_some() {

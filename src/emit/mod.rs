@@ -11,11 +11,17 @@
 //! starts with a letter or digit anyway). JSON Lines carries the same
 //! records with the same keys, unmodified.
 
+mod chars;
 mod rows;
+mod tables;
+pub mod xlsx;
 
+pub use chars::CharOffsets;
 pub use rows::{
-    ENTITY_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows, reject_row,
+    DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS,
+    document_row, entity_count_rows, entity_rows, event_rows, reject_row, with_kept,
 };
+pub use tables::Table;
 
 use std::io::{self, BufWriter, Write};
 
@@ -24,32 +30,49 @@ use std::io::{self, BufWriter, Write};
 pub enum OutFormat {
     Csv,
     Jsonl,
+    /// One workbook, `evex.xlsx` ([`xlsx`]); the tables are written as
+    /// JSON Lines first and converted at the end.
+    Xlsx,
 }
 
 impl OutFormat {
     pub fn extension(&self) -> &'static str {
         match self {
             OutFormat::Csv => "csv",
-            OutFormat::Jsonl => "jsonl",
+            OutFormat::Jsonl | OutFormat::Xlsx => "jsonl",
         }
     }
 }
 
+/// How CSV files are laid out for the programs that open them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// Start with a UTF-8 byte-order mark, which Excel and LibreOffice
+    /// need to read the file as UTF-8 on a double click.
+    pub bom: bool,
+    /// End lines with CRLF, as RFC 4180 says (LF by default, which every
+    /// CSV reader accepts and Unix tools prefer).
+    pub crlf: bool,
+}
+
 /// One cell of an output row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
     Text(&'a str),
     /// Text that must be written exactly (never formula-escaped).
     Raw(&'a str),
 
     Int(u64),
+    /// A number that may have a fraction (written without one when it has
+    /// none: `225000000`, `1.5`).
+    Float(f64),
     /// An empty cell (JSON `null`).
     Null,
 }
 
 /// Writes rows of one table.
 pub struct TableWriter {
-    columns: &'static [&'static str],
+    columns: Vec<String>,
     kind: Kind,
 }
 
@@ -74,6 +97,8 @@ struct CsvRows {
     /// of `arena` (`u32::MAX` when not rendered yet).
     memo: Vec<(u32, u32)>,
     arena: Vec<u8>,
+    /// The line terminator: `\n`, or `\r\n` with [`CsvStyle::crlf`].
+    eol: &'static [u8],
 }
 
 impl CsvRows {
@@ -111,6 +136,7 @@ impl CsvRows {
             Cell::Text(s) if needs_escape(s) => self.field(b"'", s.as_bytes()),
             Cell::Text(s) | Cell::Raw(s) => self.field(b"", s.as_bytes()),
             Cell::Int(n) => self.plain(itoa::Buffer::new().format(*n).as_bytes()),
+            Cell::Float(x) => self.plain(format_float(*x).as_bytes()),
             Cell::Null => self.field(b"", b""),
         }
     }
@@ -142,7 +168,7 @@ impl CsvRows {
     }
 
     fn end_row(&mut self) -> io::Result<()> {
-        self.row.push(b'\n');
+        self.row.extend_from_slice(self.eol);
         self.fields = 0;
         if self.row.len() >= CSV_BUFFER {
             self.flush_rows()?;
@@ -165,6 +191,16 @@ impl Drop for CsvRows {
     }
 }
 
+/// A number as a spreadsheet or pandas reads it back: no fraction when it
+/// has none, else the shortest form that round-trips.
+pub fn format_float(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
 /// Does a spreadsheet read this cell as a formula?
 fn needs_escape(s: &str) -> bool {
     matches!(
@@ -178,7 +214,17 @@ impl TableWriter {
     pub fn new(
         out: Box<dyn Write + Send>,
         format: OutFormat,
-        columns: &'static [&'static str],
+        columns: &[&str],
+    ) -> io::Result<TableWriter> {
+        TableWriter::with_style(out, format, columns, CsvStyle::default())
+    }
+
+    /// [`TableWriter::new`] with a byte-order mark or CRLF line ends (CSV).
+    pub fn with_style(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &[&str],
+        style: CsvStyle,
     ) -> io::Result<TableWriter> {
         let kind = match format {
             OutFormat::Csv => {
@@ -189,16 +235,30 @@ impl TableWriter {
                     fields: 0,
                     memo: Vec::new(),
                     arena: Vec::new(),
+                    eol: if style.crlf { b"\r\n" } else { b"\n" },
                 };
+                if style.bom {
+                    w.row.extend_from_slice("\u{feff}".as_bytes());
+                }
                 for c in columns {
                     w.field(b"", c.as_bytes());
                 }
                 w.end_row()?;
                 Kind::Csv(Box::new(w))
             }
-            OutFormat::Jsonl => Kind::Jsonl(BufWriter::with_capacity(1 << 16, out)),
+            OutFormat::Jsonl | OutFormat::Xlsx => {
+                Kind::Jsonl(BufWriter::with_capacity(1 << 16, out))
+            }
         };
-        Ok(TableWriter { columns, kind })
+        Ok(TableWriter {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            kind,
+        })
+    }
+
+    /// The column names, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
     }
 
     pub fn write(&mut self, row: &[Cell]) -> io::Result<()> {
@@ -216,9 +276,13 @@ impl TableWriter {
                     let v = match cell {
                         Cell::Text(s) | Cell::Raw(s) => serde_json::Value::String(s.to_string()),
                         Cell::Int(n) => serde_json::Value::from(*n),
+                        Cell::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                            serde_json::Value::from(*x as i64)
+                        }
+                        Cell::Float(x) => serde_json::Value::from(*x),
                         Cell::Null => serde_json::Value::Null,
                     };
-                    map.insert(name.to_string(), v);
+                    map.insert(name.clone(), v);
                 }
                 serde_json::to_writer(&mut *w, &map).map_err(io::Error::other)?;
                 w.write_all(b"\n")
@@ -236,17 +300,32 @@ impl TableWriter {
         key: u32,
         tail: impl FnOnce() -> Vec<Cell<'c>>,
     ) -> io::Result<()> {
+        self.write_keyed_between(head, key, tail, &[])
+    }
+
+    /// [`TableWriter::write_keyed`] with cells after the keyed ones.
+    pub fn write_keyed_between<'c>(
+        &mut self,
+        head: &[Cell<'c>],
+        key: u32,
+        keyed: impl FnOnce() -> Vec<Cell<'c>>,
+        after: &[Cell<'c>],
+    ) -> io::Result<()> {
         match &mut self.kind {
             Kind::Csv(w) => {
                 for cell in head {
                     w.cell(cell);
                 }
-                w.keyed(key, tail);
+                w.keyed(key, keyed);
+                for cell in after {
+                    w.cell(cell);
+                }
                 w.end_row()
             }
             Kind::Jsonl(_) => {
                 let mut row = head.to_vec();
-                row.extend(tail());
+                row.extend(keyed());
+                row.extend_from_slice(after);
                 self.write(&row)
             }
         }
@@ -337,5 +416,27 @@ mod tests {
         drop(w);
         let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
         assert_eq!(out, "{\"a\":\"=x\",\"b\":null,\"c\":1,\"d\":\"y\"}\n");
+    }
+
+    #[test]
+    fn csv_style_adds_a_bom_and_crlf() {
+        let buf = Shared::default();
+        let style = CsvStyle {
+            bom: true,
+            crlf: true,
+        };
+        let mut w =
+            TableWriter::with_style(Box::new(buf.clone()), OutFormat::Csv, COLS, style).unwrap();
+        w.write(&[
+            Cell::Text("Biden’s"),
+            Cell::Float(225e6),
+            Cell::Float(1.5),
+            Cell::Text("a\nb"),
+        ])
+        .unwrap();
+        w.flush().unwrap();
+        drop(w);
+        let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(out, "\u{feff}a,b,c,d\r\nBiden’s,225000000,1.5,\"a\nb\"\r\n");
     }
 }

@@ -1,6 +1,7 @@
 //! The fixed columns of each output table and how a document fills them.
 
-use super::{Cell, TableWriter};
+use super::{Cell, CharOffsets, TableWriter};
+use crate::dates::parse_document_date;
 use crate::document::Document;
 use crate::gazetteer::AliasKind;
 use crate::ingest::Reject;
@@ -18,6 +19,9 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "entity_id",
     "form",
     "attributes",
+    "start_char",
+    "end_char",
+    "doc_date",
 ];
 
 pub const EVENT_COLUMNS: &[&str] = &[
@@ -42,7 +46,36 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "targets",
     "weapons",
     "locations",
+    "event_date",
+    "date_basis",
+    "quantity_value",
+    "quantity_unit",
+    "quantity_qualifier",
+    "start_char",
+    "end_char",
+    "doc_date",
+    "title",
+    "url",
+    "group_id",
 ];
+
+/// `entity_counts.csv`: one row per entity per document, for dumps whose
+/// mention list is longer than a spreadsheet.
+pub const ENTITY_COUNT_COLUMNS: &[&str] = &[
+    "doc_id",
+    "canonical",
+    "type",
+    "entity_id",
+    "mentions",
+    "first_start",
+    "first_end",
+    "first_start_char",
+    "doc_date",
+];
+
+/// `documents.csv`/`.jsonl` (`--tables documents`): the text every offset
+/// refers to (for HTML and WARC input, the extracted article).
+pub const DOCUMENT_COLUMNS: &[&str] = &["doc_id", "doc_date", "title", "url", "text"];
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 
@@ -53,6 +86,31 @@ const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quanti
 /// The roles whose every value (coordinated names included) has a list
 /// column: `actors`, `targets`, `weapons`, `locations`.
 const LIST_COLUMNS: [&str; 4] = ["actor", "target", "weapon", "location"];
+/// A table's columns followed by the `--keep-field` names.
+pub fn with_kept(columns: &[&str], keep: &[String]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|c| c.to_string())
+        .chain(keep.iter().cloned())
+        .collect()
+}
+
+/// The document's date as an ISO day when it can be read, else as given.
+fn doc_date(doc: &Document) -> Option<String> {
+    let raw = doc.date.as_deref()?;
+    Some(match parse_document_date(raw) {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => raw.to_string(),
+    })
+}
+
+/// The kept input fields: as many cells as the table has columns after
+/// `base` (empty for a document that lacks one).
+fn kept<'d>(w: &TableWriter, base: usize, doc: &'d Document) -> Vec<Cell<'d>> {
+    (0..w.columns().len().saturating_sub(base))
+        .map(|i| doc.kept.get(i).map_or(Cell::Null, |v| Cell::Text(v)))
+        .collect()
+}
 
 /// Writes one row per reported entity mention, in text order: gazetteer
 /// mentions, and mentions of entities no gazetteer lists (found by entity
@@ -64,6 +122,13 @@ pub fn entity_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
+    let date = doc_date(doc);
+    let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
+    let mut chars = CharOffsets::new(&doc.text);
+    let kept = kept(w, ENTITY_COLUMNS.len(), doc);
+    // The cells after the entry's: character offsets, the document's date
+    // and kept fields. One buffer for all rows: there are many.
+    let mut tail: Vec<Cell> = Vec::with_capacity(3 + kept.len());
     let mut rows = 0;
     for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
         rows += 1;
@@ -79,6 +144,7 @@ pub fn entity_rows(
             AliasKind::Demonym => "demonym",
             AliasKind::Partial => "surname",
         };
+        entity_tail(&mut tail, &mut chars, (m.start, m.end), &date, &kept);
         if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
             let mut row = head.to_vec();
             row.extend([
@@ -92,24 +158,48 @@ pub fn entity_rows(
                 }),
                 Cell::Text(&u.attributes),
             ]);
+            row.extend(tail.iter().cloned());
             w.write(&row)?;
             continue;
         }
         // The rest of the row comes from the entry and the form of the
         // name: the same on every row of that pair, so it is rendered once
         // per run, and the entry is read only then.
-        w.write_keyed(&head, m.entry * 4 + m.kind as u32, || {
-            let entry = gaz.entry(m.entry);
-            vec![
-                Cell::Text(gaz.type_name(entry.etype)),
-                Cell::Text(&entry.canonical),
-                Cell::Text(&entry.id),
-                Cell::Text(form),
-                Cell::Text(&entry.attributes_text),
-            ]
-        })?;
+        w.write_keyed_between(
+            &head,
+            m.entry * 4 + m.kind as u32,
+            || {
+                let entry = gaz.entry(m.entry);
+                vec![
+                    Cell::Text(gaz.type_name(entry.etype)),
+                    Cell::Text(&entry.canonical),
+                    Cell::Text(&entry.id),
+                    Cell::Text(form),
+                    Cell::Text(&entry.attributes_text),
+                ]
+            },
+            &tail,
+        )?;
     }
     Ok(rows)
+}
+
+/// The cells of an entity row after the entry's: character offsets, the
+/// document's date, the kept fields.
+fn entity_tail<'c>(
+    tail: &mut Vec<Cell<'c>>,
+    chars: &mut CharOffsets,
+    (start, end): (u32, u32),
+    date: &Cell<'c>,
+    kept: &[Cell<'c>],
+) {
+    tail.clear();
+    tail.extend([
+        Cell::Int(chars.at(start)),
+        Cell::Int(chars.at(end)),
+        date.clone(),
+    ]);
+    tail.extend_from_slice(kept);
 }
 
 /// Writes one row per event, in text order.
@@ -121,7 +211,12 @@ pub fn event_rows(
 ) -> io::Result<usize> {
     let mut other = String::new();
     let mut lists = [String::new(), String::new(), String::new(), String::new()];
-    for ev in &ex.events {
+    let date = doc_date(doc);
+    let mut chars = CharOffsets::new(&doc.text);
+    let kept = kept(w, EVENT_COLUMNS.len(), doc);
+    for (i, ev) in ex.events.iter().enumerate() {
+        let event_date = ex.event_dates.get(i).copied().flatten();
+        let quantity = ex.quantities.get(i).and_then(Option::as_ref);
         for (list, name) in lists.iter_mut().zip(LIST_COLUMNS) {
             list.clear();
             if let Some(r) = ev.roles.iter().find(|r| &*r.slot == name) {
@@ -150,7 +245,8 @@ pub fn event_rows(
         let (s0, s1) = ex.sentences[ev.sentence as usize];
         let evidence = &doc.text[s0 as usize..s1 as usize];
         let trigger = &doc.text[ev.trigger_start as usize..ev.trigger_end as usize];
-        w.write(&[
+        let when = event_date.map(|d| d.value.to_string());
+        let mut row = vec![
             Cell::Text(&doc.id),
             Cell::Int(ev.sentence as u64),
             Cell::Text(&ev.event_type),
@@ -160,7 +256,12 @@ pub fn event_rows(
             role("target"),
             role("weapon"),
             role("location"),
-            role("quantity"),
+            // A number inside a date ("on Nov. 17") is not a quantity.
+            if quantity.is_some() {
+                role("quantity")
+            } else {
+                Cell::Null
+            },
             Cell::Text(&ev.modality),
             Cell::Text(trigger),
             Cell::Text(&p.rules().rules[ev.rule as usize].id),
@@ -172,9 +273,85 @@ pub fn event_rows(
             Cell::Text(&lists[1]),
             Cell::Text(&lists[2]),
             Cell::Text(&lists[3]),
-        ])?;
+            when.as_deref().map_or(Cell::Null, Cell::Raw),
+            event_date.map_or(Cell::Null, |d| Cell::Raw(d.basis.as_str())),
+            quantity
+                .and_then(|q| q.value)
+                .map_or(Cell::Null, Cell::Float),
+            quantity.and_then(|q| q.unit).map_or(Cell::Null, Cell::Raw),
+            quantity
+                .and_then(|q| q.qualifier)
+                .map_or(Cell::Null, Cell::Raw),
+            Cell::Int(chars.at(ev.start)),
+            Cell::Int(chars.at(ev.end)),
+            date.as_deref().map_or(Cell::Null, Cell::Raw),
+            doc.title.as_deref().map_or(Cell::Null, Cell::Text),
+            doc.url.as_deref().map_or(Cell::Null, Cell::Text),
+            // Filled in when the groups are known, at the end of the run
+            // (crate::groups).
+            Cell::Null,
+        ];
+        row.extend(kept.iter().cloned());
+        w.write(&row)?;
     }
     Ok(ex.events.len())
+}
+
+/// Writes one row per entity per document: how often it is mentioned and
+/// where first, in order of first mention.
+pub fn entity_count_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+) -> io::Result<usize> {
+    let gaz = p.gazetteer();
+    // (first start, first end, entry, unlisted index, mentions); unlisted
+    // names share their pattern's entry and differ by index.
+    let mut counts: Vec<(u32, u32, u32, u32, u64)> = Vec::new();
+    let mut index: foldhash::HashMap<(u32, u32), usize> = Default::default();
+    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+        let slot = *index.entry((m.entry, m.unlisted)).or_insert_with(|| {
+            counts.push((m.start, m.end, m.entry, m.unlisted, 0));
+            counts.len() - 1
+        });
+        counts[slot].4 += 1;
+    }
+    counts.sort_by_key(|c| (c.0, c.1));
+    let date = doc_date(doc);
+    let mut chars = CharOffsets::new(&doc.text);
+    for (start, end, entry, unlisted, n) in &counts {
+        let e = gaz.entry(*entry);
+        let (canonical, id) = match ex.unlisted.get(*unlisted as usize) {
+            Some(u) => (&*u.name, &*u.id),
+            None => (&*e.canonical, &*e.id),
+        };
+        let etype = gaz.type_name(e.etype);
+        w.write(&[
+            Cell::Text(&doc.id),
+            Cell::Text(canonical),
+            Cell::Text(etype),
+            Cell::Text(id),
+            Cell::Int(*n),
+            Cell::Int(*start as u64),
+            Cell::Int(*end as u64),
+            Cell::Int(chars.at(*start)),
+            date.as_deref().map_or(Cell::Null, Cell::Raw),
+        ])?;
+    }
+    Ok(counts.len())
+}
+
+/// Writes the document's text and metadata (`--tables documents`).
+pub fn document_row(w: &mut TableWriter, doc: &Document) -> io::Result<()> {
+    let date = doc_date(doc);
+    w.write(&[
+        Cell::Text(&doc.id),
+        date.as_deref().map_or(Cell::Null, Cell::Raw),
+        doc.title.as_deref().map_or(Cell::Null, Cell::Text),
+        doc.url.as_deref().map_or(Cell::Null, Cell::Text),
+        Cell::Raw(&doc.text),
+    ])
 }
 
 /// Writes one reject.

@@ -8,13 +8,22 @@
 //! Files are streamed: JSON Lines and CSV are read record by record and gzip
 //! is decompressed on the fly, so memory does not grow with the file.
 
+pub mod decode;
+pub mod html;
+pub mod ids;
+mod progress;
 mod records;
+pub mod warc;
+
+pub use html::Page;
+pub use progress::ReadProgress;
 
 use crate::document::Document;
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,8 +34,13 @@ pub enum Format {
     Jsonl,
     /// A JSON array of objects, or one object (`.json`).
     Json,
-    /// One article per row, with a header row (`.csv`).
+    /// One article per row, with a header row (`.csv`, `.tsv`); the
+    /// delimiter is sniffed from the header unless `--csv-delimiter` says.
     Csv,
+    /// A saved web page (`.html`, `.htm`): the article is extracted.
+    Html,
+    /// A web archive (`.warc`, `.warc.gz`): one article per HTML response.
+    Warc,
 }
 
 impl Format {
@@ -39,7 +53,9 @@ impl Format {
             "txt" | "md" | "text" => Some(Format::Text),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" | "tab" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
             _ => None,
         }
     }
@@ -55,6 +71,15 @@ pub struct Options {
     pub id_fields: Vec<String>,
     /// Field names tried in order for the text.
     pub text_fields: Vec<String>,
+    /// Field names (or dotted paths) tried in order for the publication
+    /// date, the title and the URL.
+    pub date_fields: Vec<String>,
+    pub title_fields: Vec<String>,
+    pub url_fields: Vec<String>,
+    /// Other fields copied into every output row (`--keep-field`).
+    pub keep_fields: Vec<String>,
+    /// The CSV delimiter; `None` sniffs it from the header row.
+    pub csv_delimiter: Option<u8>,
     /// Documents larger than this are rejected.
     pub max_doc_bytes: usize,
 }
@@ -65,6 +90,19 @@ impl Default for Options {
             format: None,
             id_fields: vec!["id".into(), "doc_id".into()],
             text_fields: vec!["text".into(), "body".into(), "content".into()],
+            date_fields: [
+                "date",
+                "published",
+                "published_at",
+                "publish_date",
+                "datePublished",
+            ]
+            .map(String::from)
+            .to_vec(),
+            title_fields: vec!["title".into(), "headline".into()],
+            url_fields: vec!["url".into(), "link".into()],
+            keep_fields: Vec::new(),
+            csv_delimiter: None,
             max_doc_bytes: 50 * 1024 * 1024,
         }
     }
@@ -83,6 +121,12 @@ pub enum RejectReason {
     Empty,
     Binary,
     TooLarge,
+    /// An HTML page (or WARC response) with no article text to extract.
+    NoArticle,
+    /// A WARC file that breaks the format (a record header that does not
+    /// parse, a body shorter than its length); the rest of the file is
+    /// skipped.
+    InvalidWarc,
 }
 
 impl RejectReason {
@@ -97,6 +141,8 @@ impl RejectReason {
             RejectReason::Empty => "empty",
             RejectReason::Binary => "binary",
             RejectReason::TooLarge => "too_large",
+            RejectReason::NoArticle => "no_article",
+            RejectReason::InvalidWarc => "invalid_warc",
         }
     }
 }
@@ -118,6 +164,21 @@ pub struct Reject {
 pub enum Item {
     Doc(Document),
     Reject(Reject),
+    /// A web page whose article is still to be extracted; the batch driver
+    /// turns it into a `Doc` or a `Reject` on the worker threads
+    /// ([`Item::extract_page`]), since extraction costs as much as the
+    /// rest of the pipeline.
+    Page(Page),
+}
+
+impl Item {
+    /// Extracts the article of a [`Item::Page`]; other items are left as
+    /// they are.
+    pub fn extract_page(&mut self) {
+        if let Item::Page(p) = self {
+            *self = html::extract_item(p);
+        }
+    }
 }
 
 /// One file to read (or stdin).
@@ -207,6 +268,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Reads one input, passing each document or reject to `sink` in order.
 /// `sink` returns `false` to stop reading (the consumer has gone away).
 pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool) {
+    read_with(file, opts, &Arc::new(ReadProgress::default()), sink)
+}
+
+/// [`read`], counting the bytes read from disk (compressed bytes for
+/// `.gz`) and the WARC records skipped in `progress`.
+pub fn read_with(
+    file: &InputFile,
+    opts: &Options,
+    progress: &Arc<ReadProgress>,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     let reject = |reason, detail: String| {
         Item::Reject(Reject {
             source: file.display.clone(),
@@ -227,7 +299,7 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
     let Some(format) = file.format else {
         sink(reject(
             RejectReason::UnsupportedFormat,
-            "unknown file type: name it .txt, .md, .jsonl, .ndjson, .json or .csv (optionally .gz), or pass --input-format".into(),
+            "unknown file type: name it .txt, .md, .jsonl, .ndjson, .json, .csv, .tsv, .html, .htm or .warc (optionally .gz), or pass --input-format".into(),
         ));
         return;
     };
@@ -244,16 +316,35 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
             }
         },
     };
-    let reader: Box<dyn BufRead> = if file.gzip {
+    let mut raw = BufReader::with_capacity(1 << 16, progress::Counted::new(raw, progress));
+    // Gzip is known by its magic bytes as well as by its name: WARC files
+    // are often gzipped without saying so.
+    let gzip = file.gzip || raw.fill_buf().is_ok_and(|b| b.starts_with(&[0x1f, 0x8b]));
+    let reader: Box<dyn BufRead> = if gzip {
         Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(raw)))
     } else {
-        Box::new(BufReader::with_capacity(1 << 16, raw))
+        Box::new(raw)
+    };
+    if format == Format::Warc {
+        return warc::read_warc(file, reader, opts, progress, sink);
+    }
+    let reader = match decode::decoded(reader) {
+        Ok(r) => r,
+        Err(e) => {
+            sink(reject(
+                RejectReason::Unreadable,
+                format!("cannot read: {e}"),
+            ));
+            return;
+        }
     };
     match format {
         Format::Text => records::read_text(file, reader, opts, sink),
         Format::Jsonl => records::read_jsonl(file, reader, opts, sink),
         Format::Json => records::read_json(file, reader, opts, sink),
         Format::Csv => records::read_csv(file, reader, opts, sink),
+        Format::Html => html::read_html(file, reader, opts, sink),
+        Format::Warc => {}
     }
 }
 
@@ -293,7 +384,7 @@ fn check_bytes(bytes: &[u8], max: usize) -> Result<(), (RejectReason, String)> {
     if memchr::memchr(0, bytes).is_some() {
         return Err((
             RejectReason::Binary,
-            "contains NUL bytes: this looks like a binary file, not text".into(),
+            "contains NUL bytes: a binary file, or UTF-16 text without a byte-order mark (convert it with e.g. iconv -f utf-16le -t utf-8)".into(),
         ));
     }
     Ok(())

@@ -208,10 +208,38 @@ pub fn read_json(
     }
 }
 
+/// A field by name or, failing that, by a dotted path into nested objects
+/// (`article.body`, `meta.dates.0`): a key that itself contains a dot is
+/// found first. The path after the first key is a JSON Pointer.
+fn lookup<'m>(map: &'m Map<String, Value>, name: &str) -> Option<&'m Value> {
+    if let Some(v) = map.get(name) {
+        return Some(v);
+    }
+    let (first, rest) = name.split_once('.')?;
+    map.get(first)?.pointer(&pointer(rest))
+}
+
+/// [`lookup`], for taking the value out.
+fn lookup_mut<'m>(map: &'m mut Map<String, Value>, name: &str) -> Option<&'m mut Value> {
+    if map.contains_key(name) {
+        return map.get_mut(name);
+    }
+    let (first, rest) = name.split_once('.')?;
+    map.get_mut(first)?.pointer_mut(&pointer(rest))
+}
+
+/// `a.b.0` → the JSON Pointer `/a/b/0` (RFC 6901 escapes for `~` and `/`).
+fn pointer(dotted: &str) -> String {
+    dotted
+        .split('.')
+        .map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1")))
+        .collect()
+}
+
 fn field<'m>(map: &'m Map<String, Value>, names: &[String]) -> Option<&'m Value> {
     names
         .iter()
-        .find_map(|n| map.get(n).filter(|v| !v.is_null()))
+        .find_map(|n| lookup(map, n).filter(|v| !v.is_null()))
 }
 
 fn scalar(v: Option<&Value>) -> Option<String> {
@@ -235,15 +263,24 @@ fn object_item(
         Some(n) => format!("{}:{n}", file.display),
         None => file.doc_id.clone(),
     });
-    let title = scalar(map.get("title"));
-    let date = scalar(map.get("date"));
-    let url = scalar(map.get("url"));
+    let title = scalar(field(&map, &opts.title_fields));
+    let date = scalar(field(&map, &opts.date_fields));
+    let url = scalar(field(&map, &opts.url_fields));
     let source = scalar(map.get("source")).or_else(|| Some(file.display.clone()));
+    let kept = opts
+        .keep_fields
+        .iter()
+        .map(|n| match lookup(&map, n) {
+            Some(Value::Null) | None => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+        })
+        .collect();
     let text = match opts
         .text_fields
         .iter()
-        .find(|n| map.get(n.as_str()).is_some_and(|v| !v.is_null()))
-        .and_then(|n| map.get_mut(n.as_str()))
+        .find(|n| lookup(&map, n).is_some_and(|v| !v.is_null()))
+        .and_then(|n| lookup_mut(&mut map, n))
     {
         Some(Value::String(s)) => std::mem::take(s),
         Some(_) => {
@@ -277,17 +314,48 @@ fn object_item(
         date,
         url,
         source,
+        kept,
     })
+}
+
+/// The delimiter of a CSV file: `,`, `;`, tab or `|`, whichever occurs
+/// most often outside quotes in the header row (`,` when none does).
+/// European Excel writes `;`, "Unicode text" exports use tabs.
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for &b in line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = candidates.iter().position(|&c| c == b) {
+            counts[i] += 1;
+        }
+    }
+    let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        candidates[best]
+    }
 }
 
 /// One article per row; the header names the columns.
 pub fn read_csv(
     file: &InputFile,
-    reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead>,
     opts: &Options,
     sink: &mut dyn FnMut(Item) -> bool,
 ) {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let delimiter = match opts.csv_delimiter {
+        Some(d) => d,
+        None => reader.fill_buf().map(sniff_delimiter).unwrap_or(b','),
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(reader);
     let headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -319,8 +387,13 @@ pub fn read_csv(
     };
     let id_col = col(&opts.id_fields);
     let named = |name: &str| headers.iter().position(|h| h == name.as_bytes());
-    let (title_col, date_col, url_col, source_col) =
-        (named("title"), named("date"), named("url"), named("source"));
+    let (title_col, date_col, url_col, source_col) = (
+        col(&opts.title_fields),
+        col(&opts.date_fields),
+        col(&opts.url_fields),
+        named("source"),
+    );
+    let keep_cols: Vec<Option<usize>> = opts.keep_fields.iter().map(|n| named(n)).collect();
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -360,6 +433,10 @@ pub fn read_csv(
                     date: get(date_col),
                     url: get(url_col),
                     source: get(source_col).or_else(|| Some(file.display.clone())),
+                    kept: keep_cols
+                        .iter()
+                        .map(|&c| get(c).unwrap_or_default())
+                        .collect(),
                 }),
             },
         };
@@ -384,5 +461,28 @@ mod tests {
         assert!(buf.is_empty());
         assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), Some(3));
         assert_eq!(read_line_limited(&mut *r, &mut buf, 6).unwrap(), None);
+    }
+
+    #[test]
+    fn delimiters_are_sniffed_from_the_header() {
+        assert_eq!(sniff_delimiter(b"id;title;text\n1;a,b;c"), b';');
+        assert_eq!(sniff_delimiter(b"id\ttext\r\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"id,text,\"a;b;c\"\n"), b',');
+        assert_eq!(sniff_delimiter(b"text\n"), b',');
+    }
+
+    #[test]
+    fn nested_fields_are_found_by_dotted_paths() {
+        let v: Value =
+            serde_json::from_str(r#"{"a.b": 1, "article": {"body": "x", "tags": ["t0", "t1"]}}"#)
+                .unwrap();
+        let Value::Object(mut m) = v else { panic!() };
+        assert_eq!(lookup(&m, "a.b"), Some(&Value::from(1)));
+        assert_eq!(lookup(&m, "article.body"), Some(&Value::from("x")));
+        assert_eq!(lookup(&m, "article.tags.1"), Some(&Value::from("t1")));
+        assert_eq!(lookup(&m, "article.missing"), None);
+        assert_eq!(lookup(&m, "article.body.x"), None);
+        *lookup_mut(&mut m, "article.body").unwrap() = Value::from("y");
+        assert_eq!(lookup(&m, "article.body"), Some(&Value::from("y")));
     }
 }

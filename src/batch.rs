@@ -7,8 +7,14 @@
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
+//!
+//! A run can be stopped and continued ([`Control`]): the writer stops after
+//! the last item it wrote in full, and a later run skips that many items of
+//! the same inputs. Items are read in a deterministic order, so the two
+//! runs together write exactly what one run would.
 
 use crate::emit::{TableWriter, entity_rows, event_rows, reject_row};
+use crate::fault::{self, Stage};
 use crate::gazetteer::GazetteerStats;
 use crate::ingest::{self, InputFile, Item, Reject};
 use crate::pipeline::{Extraction, Pipeline};
@@ -16,6 +22,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
@@ -51,7 +59,8 @@ pub struct Sinks {
 }
 
 /// What happened in a run; written to `summary.json`.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub documents_read: u64,
     pub documents_processed: u64,
@@ -67,6 +76,60 @@ pub struct Summary {
     pub seconds: f64,
 }
 
+/// At most this many worker threads per core: more only cost memory (each
+/// has its own stack and scratch buffers) and the work is CPU-bound.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// The number of worker threads to use for `requested` (0: all cores),
+/// capped at [`MAX_THREADS_PER_CORE`] per core, with a sentence saying so
+/// when the request was capped.
+pub fn thread_count(requested: usize) -> (usize, Option<String>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cores * MAX_THREADS_PER_CORE;
+    if requested == 0 {
+        return (cores, None);
+    }
+    if requested <= max {
+        return (requested, None);
+    }
+    (
+        max,
+        Some(format!(
+            "--threads {requested} is more than {MAX_THREADS_PER_CORE} per core on this machine's {cores} core{}: using {max} (more threads would not be faster, only use more memory)",
+            if cores == 1 { "" } else { "s" }
+        )),
+    )
+}
+
+/// How a run can be stopped, continued and checkpointed.
+pub struct Control<'a> {
+    /// The counts of the interrupted run being continued.
+    pub resumed: Option<Summary>,
+    /// Items (documents and rejects) at the start of the inputs that the
+    /// interrupted run wrote: read again, but neither counted, processed
+    /// nor written.
+    pub skip: u64,
+    /// Set from outside (a signal handler) to stop early: the reader stops,
+    /// the workers drop the documents in flight, the writer stops after the
+    /// last item it wrote in full.
+    pub stop: Arc<AtomicBool>,
+    /// Called after each written chunk with the sinks, the counts so far
+    /// and the number of items written in full (skipped ones included): the
+    /// place to flush the sinks and record a checkpoint.
+    pub after_chunk: &'a mut dyn FnMut(&mut Sinks, &Summary, u64) -> io::Result<()>,
+}
+
+/// How a run ended, when its outputs could be written.
+#[derive(Debug, Clone)]
+pub struct Ended {
+    pub summary: Summary,
+    /// Items written in full, skipped ones included: where a resumed run
+    /// starts.
+    pub items_done: u64,
+    /// The run was stopped before the end of its inputs.
+    pub stopped: bool,
+}
+
 /// Runs the pipeline over `files`. Rejects are counted and written (or
 /// passed to `on_reject` when there is no rejects table); I/O errors on the
 /// outputs end the run.
@@ -78,36 +141,77 @@ pub fn run(
     opts: &BatchOptions,
     on_reject: &mut dyn FnMut(&Reject),
 ) -> io::Result<Summary> {
+    let mut control = Control {
+        resumed: None,
+        skip: 0,
+        stop: Arc::new(AtomicBool::new(false)),
+        after_chunk: &mut |_, _, _| Ok(()),
+    };
+    run_with(
+        pipeline,
+        files,
+        ingest_opts,
+        sinks,
+        opts,
+        on_reject,
+        &mut control,
+    )
+    .map(|e| e.summary)
+}
+
+/// [`run`], stoppable and resumable as `control` says.
+pub fn run_with(
+    pipeline: &Pipeline,
+    files: &[InputFile],
+    ingest_opts: &ingest::Options,
+    sinks: &mut Sinks,
+    opts: &BatchOptions,
+    on_reject: &mut dyn FnMut(&Reject),
+    control: &mut Control,
+) -> io::Result<Ended> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
-        .map_err(io::Error::other)?;
+        .map_err(|e| io::Error::other(format!("cannot start the worker threads: {e}")))?;
+    let earlier = control.resumed.take().unwrap_or_default();
     let mut summary = Summary {
         threads: pool.current_num_threads(),
         gazetteer: pipeline.gazetteer_stats(),
         load_seconds: pipeline.load_seconds(),
-        ..Summary::default()
+        ..earlier.clone()
     };
     let total: u64 = files.iter().map(|f| f.size).sum();
     let known = files.iter().all(|f| f.path.is_some() && !f.gzip);
     let bar = progress_bar(opts.progress, known.then_some(total));
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
-    let result = std::thread::scope(|scope| {
-        scope.spawn(move || {
+    // The reader owns what it reads, so that a run that stops need not wait
+    // for a read that blocks (a slow disk, a terminal on stdin).
+    let reader = {
+        let files = files.to_vec();
+        let ingest_opts = ingest_opts.clone();
+        let stop = Arc::clone(&control.stop);
+        let (chunk_docs, chunk_bytes, mut skip) = (opts.chunk_docs, opts.chunk_bytes, control.skip);
+        std::thread::spawn(move || {
             let mut chunk: Vec<Item> = Vec::new();
             let mut bytes = 0usize;
             let mut open = true;
-            for f in files {
-                ingest::read(f, ingest_opts, &mut |item| {
+            for f in &files {
+                ingest::read(f, &ingest_opts, &mut |item| {
+                    if skip > 0 {
+                        skip -= 1;
+                        return !stop.load(Ordering::Relaxed);
+                    }
+                    fault::hit(Stage::Reader);
                     if let Item::Doc(d) = &item {
                         bytes += d.text.len();
                     }
                     chunk.push(item);
-                    if chunk.len() >= opts.chunk_docs || bytes >= opts.chunk_bytes {
+                    if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
                         bytes = 0;
                         open = tx.send(std::mem::take(&mut chunk)).is_ok();
                     }
+                    open &= !stop.load(Ordering::Relaxed);
                     open
                 });
                 if !open {
@@ -117,17 +221,27 @@ pub fn run(
             if !chunk.is_empty() {
                 let _ = tx.send(chunk);
             }
-        });
+        })
+    };
+    let mut items_done = control.skip;
+    let mut stopped = false;
+    let result = std::thread::scope(|scope| {
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
+        let stop = &*control.stop;
         scope.spawn(move || {
             for chunk in rx {
                 let results: Vec<Option<Extraction>> = pool.install(|| {
                     chunk
                         .par_iter()
                         .map(|item| match item {
-                            Item::Doc(d) => Some(pipeline.process(d)),
+                            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
+                            Item::Doc(d) => {
+                                let ex = pipeline.process(d);
+                                fault::hit(Stage::Worker);
+                                Some(ex)
+                            }
                             Item::Reject(_) => None,
                         })
                         .collect()
@@ -137,8 +251,12 @@ pub fn run(
                 }
             }
         });
-        for (chunk, results) in done_rx {
+        'chunks: for (chunk, results) in done_rx {
             for (item, ex) in chunk.iter().zip(results) {
+                if stop.load(Ordering::SeqCst) {
+                    stopped = true;
+                    break 'chunks;
+                }
                 summary.documents_read += 1;
                 match (item, ex) {
                     (Item::Doc(doc), Some(ex)) => {
@@ -176,15 +294,31 @@ pub fn run(
                             None => on_reject(r),
                         }
                     }
-                    (Item::Doc(_), None) => {}
+                    // A document dropped by a worker because the run is
+                    // stopping: the writer stops here too.
+                    (Item::Doc(_), None) => {
+                        summary.documents_read -= 1;
+                        stopped = true;
+                        break 'chunks;
+                    }
                 }
+                items_done += 1;
+                fault::hit(Stage::Writer);
             }
             bar.set_message(format!("{} docs", summary.documents_read));
+            (control.after_chunk)(sinks, &summary, items_done)?;
         }
         Ok::<(), io::Error>(())
     });
     bar.finish_and_clear();
     result?;
+    if !stopped {
+        // The reader has sent everything; a panic there means input was
+        // lost, which must not pass for a complete run.
+        if let Err(panic) = reader.join() {
+            std::panic::resume_unwind(panic);
+        }
+    }
     sinks.events.flush()?;
     if let Some(w) = &mut sinks.entities {
         w.flush()?;
@@ -192,8 +326,12 @@ pub fn run(
     if let Some(w) = &mut sinks.rejects {
         w.flush()?;
     }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    summary.seconds = earlier.seconds + started.elapsed().as_secs_f64();
+    Ok(Ended {
+        summary,
+        items_done,
+        stopped,
+    })
 }
 
 fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {

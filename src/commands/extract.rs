@@ -2,12 +2,11 @@
 
 use super::Outcome;
 use crate::batch::{self, BatchOptions, Sinks, Summary};
-use crate::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, REJECT_COLUMNS, TableWriter};
+use crate::emit::{EVENT_COLUMNS, OutFormat, TableWriter};
 use crate::ingest;
 use crate::pipeline::{Config, Pipeline};
-use std::fs::File;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Everything `evex extract` needs.
 #[derive(Debug, Clone)]
@@ -20,6 +19,37 @@ pub struct ExtractArgs {
     pub config: Config,
     pub batch: BatchOptions,
     pub quiet: bool,
+    /// How the run treats its output folder, interruptions and links.
+    pub run: RunOptions,
+}
+
+/// The options of a long run (README, "Long runs").
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Continue the interrupted run in the output folder.
+    pub resume: bool,
+    /// Write into a folder that holds other files (they are left alone),
+    /// or discard an interrupted run there.
+    pub force: bool,
+    /// Follow symbolic links to folders when walking input folders.
+    pub follow: bool,
+    /// Seconds between checkpoints (0: after every chunk of documents).
+    pub checkpoint_seconds: f64,
+    /// The command line, recorded in summary.json and shown in the resume
+    /// hint.
+    pub command_line: Vec<String>,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            resume: false,
+            force: false,
+            follow: false,
+            checkpoint_seconds: 5.0,
+            command_line: Vec::new(),
+        }
+    }
 }
 
 /// Runs `evex extract`. Messages go to stderr.
@@ -31,47 +61,48 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             return Outcome::ConfigError;
         }
     };
-    let files = ingest::plan(&args.inputs, &args.ingest);
-    let to_stdout = args.out == "-";
-    let dir = PathBuf::from(&args.out);
-    if !to_stdout && let Err(e) = std::fs::create_dir_all(&dir) {
+    let plan = ingest::plan_inputs(
+        &args.inputs,
+        &args.ingest,
+        ingest::WalkOptions {
+            follow: args.run.follow,
+        },
+    );
+    if !args.quiet {
+        for s in &plan.skipped {
+            eprintln!("evex: skipped {s}");
+        }
+    }
+    let mut batch_opts = args.batch.clone();
+    batch_opts.progress &= !args.quiet;
+    let (threads, capped) = batch::thread_count(batch_opts.threads);
+    batch_opts.threads = threads;
+    if let Some(msg) = capped {
+        eprintln!("evex: {msg}");
+    }
+    if args.out != "-" {
+        return super::extract_folder::run(args, &pipeline, &plan.files, &batch_opts);
+    }
+    if args.run.resume {
         eprintln!(
-            "evex: cannot create the output folder {}: {e}",
-            dir.display()
+            "evex: --resume needs an output folder (--out DIR): a run written to stdout cannot be continued"
         );
         return Outcome::ConfigError;
     }
-    let ext = args.format.extension();
-    let open = |name: &str, cols: &'static [&'static str]| -> io::Result<TableWriter> {
-        let path = dir.join(format!("{name}.{ext}"));
-        let f = File::create(&path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        TableWriter::new(Box::new(f), args.format, cols)
-    };
-    let sinks = if to_stdout {
-        TableWriter::new(Box::new(io::stdout()), args.format, EVENT_COLUMNS).map(|events| Sinks {
-            entities: None,
-            events,
-            rejects: None,
-        })
-    } else {
-        (|| {
-            Ok(Sinks {
-                entities: Some(open("entities", ENTITY_COLUMNS)?),
-                events: open("events", EVENT_COLUMNS)?,
-                rejects: Some(open("rejects", REJECT_COLUMNS)?),
-            })
-        })()
-    };
-    let mut sinks = match sinks {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("evex: cannot write output: {e}");
-            return Outcome::OutputError;
-        }
-    };
-    let mut batch_opts = args.batch.clone();
-    batch_opts.progress &= !args.quiet;
+    let mut sinks =
+        match TableWriter::new(Box::new(io::stdout()), args.format, EVENT_COLUMNS).map(|events| {
+            Sinks {
+                entities: None,
+                events,
+                rejects: None,
+            }
+        }) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("evex: cannot write output: {e}");
+                return Outcome::OutputError;
+            }
+        };
     let mut on_reject = |r: &ingest::Reject| {
         let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
         eprintln!(
@@ -83,7 +114,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     };
     let summary = match batch::run(
         &pipeline,
-        &files,
+        &plan.files,
         &args.ingest,
         &mut sinks,
         &batch_opts,
@@ -96,18 +127,8 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             return Outcome::OutputError;
         }
     };
-    if !to_stdout {
-        let path = dir.join("summary.json");
-        let written = serde_json::to_string_pretty(&summary)
-            .map_err(io::Error::other)
-            .and_then(|s| std::fs::write(&path, s + "\n"));
-        if let Err(e) = written {
-            eprintln!("evex: cannot write {}: {e}", path.display());
-            return Outcome::OutputError;
-        }
-    }
     if !args.quiet {
-        print_summary(&summary, if to_stdout { None } else { Some(&dir) });
+        print_summary(&summary, None);
     }
     if summary.documents_rejected > 0 {
         Outcome::SomeRejected
@@ -116,7 +137,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     }
 }
 
-fn print_summary(s: &Summary, dir: Option<&PathBuf>) {
+pub(super) fn print_summary(s: &Summary, dir: Option<&Path>) {
     let mut err = io::stderr().lock();
     let types: Vec<String> = s
         .events_by_type

@@ -5,9 +5,10 @@
 
 mod explain;
 mod extract;
+mod extract_folder;
 
 pub use explain::explain;
-pub use extract::{ExtractArgs, extract};
+pub use extract::{ExtractArgs, RunOptions, extract};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,9 @@ pub enum Outcome {
     ConfigError,
     /// An output could not be written.
     OutputError,
+    /// Stopped by this signal (SIGINT, SIGTERM) before the end; the output
+    /// folder holds a checkpoint to resume from.
+    Interrupted(i32),
 }
 
 impl Outcome {
@@ -30,6 +34,7 @@ impl Outcome {
             Outcome::OutputError => 1,
             Outcome::ConfigError => 2,
             Outcome::SomeRejected => 3,
+            Outcome::Interrupted(signal) => 128 + signal,
         }
     }
 }

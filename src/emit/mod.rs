@@ -180,6 +180,25 @@ impl TableWriter {
         format: OutFormat,
         columns: &'static [&'static str],
     ) -> io::Result<TableWriter> {
+        TableWriter::build(out, format, columns, true)
+    }
+
+    /// A writer that continues a table whose header (and some rows) `out`
+    /// already holds: a resumed run appending to its output.
+    pub fn continuing(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &'static [&'static str],
+    ) -> io::Result<TableWriter> {
+        TableWriter::build(out, format, columns, false)
+    }
+
+    fn build(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &'static [&'static str],
+        header: bool,
+    ) -> io::Result<TableWriter> {
         let kind = match format {
             OutFormat::Csv => {
                 let mut w = CsvRows {
@@ -190,10 +209,12 @@ impl TableWriter {
                     memo: Vec::new(),
                     arena: Vec::new(),
                 };
-                for c in columns {
-                    w.field(b"", c.as_bytes());
+                if header {
+                    for c in columns {
+                        w.field(b"", c.as_bytes());
+                    }
+                    w.end_row()?;
                 }
-                w.end_row()?;
                 Kind::Csv(Box::new(w))
             }
             OutFormat::Jsonl => Kind::Jsonl(BufWriter::with_capacity(1 << 16, out)),

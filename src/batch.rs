@@ -215,12 +215,10 @@ pub fn run_with(
                     open
                 });
                 if !open {
-                    return;
+                    return false;
                 }
             }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
-            }
+            chunk.is_empty() || tx.send(chunk).is_ok()
         })
     };
     let mut items_done = control.skip;
@@ -313,10 +311,12 @@ pub fn run_with(
     bar.finish_and_clear();
     result?;
     if !stopped {
-        // The reader has sent everything; a panic there means input was
-        // lost, which must not pass for a complete run.
-        if let Err(panic) = reader.join() {
-            std::panic::resume_unwind(panic);
+        // The reader has ended. A panic there means input was lost, which
+        // must not pass for a complete run; so must a reader stopped
+        // before the end of its inputs.
+        match reader.join() {
+            Ok(finished) => stopped = !finished,
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
     sinks.events.flush()?;

@@ -33,7 +33,7 @@ pub(super) fn run(
     let dir = Path::new(&args.out);
     let fingerprint = run_fingerprint(args, pipeline, files);
     let (folder, cp) = match open(args, dir, files, &fingerprint) {
-        Ok(Opened::Run(folder, cp)) => (folder, cp),
+        Ok(Opened::Run(folder, cp)) => (folder, *cp),
         Ok(Opened::Done(outcome)) => return outcome,
         Err(msg) => {
             eprintln!("evex: {msg}");
@@ -60,7 +60,7 @@ pub(super) fn run(
 
 enum Opened {
     /// A run to write: new, or continued from its checkpoint.
-    Run(OutputFolder, Checkpoint),
+    Run(OutputFolder, Box<Checkpoint>),
     /// Nothing left to do (a resumed run that had already ended).
     Done(Outcome),
 }
@@ -106,7 +106,7 @@ fn open(
                         cp.summary_count("documents_read")
                     );
                 }
-                return Ok(Opened::Run(folder, cp));
+                return Ok(Opened::Run(folder, Box::new(cp)));
             }
             None => {
                 if !args.quiet {
@@ -120,7 +120,7 @@ fn open(
     }
     let folder = OutputFolder::create(dir, force).map_err(|e| e.to_string())?;
     let cp = Checkpoint::new(fingerprint.clone(), args.run.command_line.clone(), now());
-    Ok(Opened::Run(folder, cp))
+    Ok(Opened::Run(folder, Box::new(cp)))
 }
 
 /// Writes the run; `Err` is an output error (the last checkpoint is kept).

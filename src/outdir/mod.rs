@@ -347,6 +347,16 @@ fn inspect(dir: &Path, force: bool) -> Result<Option<EarlierRun>, FolderError> {
         message: e.to_string(),
     })?;
     let earlier = read_earlier(dir);
+    // A run that crashed while moving its files into place owns them too.
+    let staged = Checkpoint::load(&dir.join(STAGING).join(CHECKPOINT));
+    let owned = |n: &String| {
+        n == STAGING
+            || n == SUMMARY
+            || earlier.as_ref().is_some_and(|r| r.outputs.contains(n))
+            || staged
+                .as_ref()
+                .is_some_and(|cp| cp.files.contains_key(n) || cp.replaces.contains(n))
+    };
     let entries = fs::read_dir(dir).map_err(|e| FolderError::Io {
         dir: shown(),
         message: e.to_string(),
@@ -354,9 +364,7 @@ fn inspect(dir: &Path, force: bool) -> Result<Option<EarlierRun>, FolderError> {
     let mut foreign: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            n != STAGING && n != SUMMARY && !earlier.as_ref().is_some_and(|r| r.outputs.contains(n))
-        })
+        .filter(|n| !owned(n))
         .collect();
     if !foreign.is_empty() && !force {
         foreign.sort();
@@ -566,6 +574,46 @@ mod tests {
         f.write_all(b"row2\n").unwrap();
         let got = fs::read_to_string(dir.join(STAGING).join("events.csv")).unwrap();
         assert_eq!(got, "h\nrow1\nrow2\n");
+    }
+
+    #[test]
+    fn a_commit_cut_short_by_a_crash_is_finished_later() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path();
+        fs::write(
+            dir.join(SUMMARY),
+            br#"{"documents_read": 1, "outputs": ["old.csv"]}"#,
+        )
+        .unwrap();
+        fs::write(dir.join("old.csv"), "old").unwrap();
+        let mut folder = OutputFolder::create(dir, false).expect("create");
+        write(&mut folder, "a.csv", "a\n");
+        write(&mut folder, "b.csv", "b\n");
+        // What `commit` does before moving files, then a crash after the
+        // first rename.
+        write_durably(&dir.join(STAGING).join(SUMMARY), b"{\"documents_read\": 2}").unwrap();
+        let mut cp = checkpoint();
+        cp.complete = true;
+        cp.replaces = vec!["old.csv".into()];
+        folder.checkpoint(&mut cp).expect("checkpoint");
+        fs::remove_file(dir.join(SUMMARY)).unwrap();
+        fs::rename(dir.join(STAGING).join("a.csv"), dir.join("a.csv")).unwrap();
+
+        let (_, cp) = OutputFolder::resume(dir, false, &fingerprint())
+            .expect("resume")
+            .expect("a run to finish");
+        assert!(cp.complete);
+        finish_commit(dir, &cp).expect("finish");
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.csv", "b.csv", "summary.json"]);
+        assert_eq!(
+            fs::read_to_string(dir.join(SUMMARY)).unwrap(),
+            "{\"documents_read\": 2}"
+        );
     }
 
     fn write_tail(dir: &Path, name: &str, text: &str) {

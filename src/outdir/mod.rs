@@ -27,8 +27,11 @@
 //! name, and the folder tracks, checkpoints and commits it with the rest.
 
 mod checkpoint;
+mod durable;
 
 pub use checkpoint::{Checkpoint, RunFingerprint};
+pub use durable::finish_commit;
+use durable::write_durably;
 
 use crate::emit::{OutFormat, TableWriter};
 use crate::fault;
@@ -302,39 +305,6 @@ impl OutputFolder {
     }
 }
 
-/// Moves a committed run's staged files into place (again, after a crash:
-/// each step is skipped when already done).
-pub fn finish_commit(dir: &Path, cp: &Checkpoint) -> io::Result<()> {
-    let staging = dir.join(STAGING);
-    let named = |p: &Path, e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", p.display()));
-    let ignore_missing = |r: io::Result<()>, p: &Path| match r {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(named(p, e)),
-        _ => Ok(()),
-    };
-    // From here the folder no longer claims to hold a complete run...
-    let summary = dir.join(SUMMARY);
-    ignore_missing(fs::remove_file(&summary), &summary)?;
-    for name in cp.files.keys() {
-        let from = staging.join(name);
-        if from.exists() {
-            fs::rename(&from, dir.join(name)).map_err(|e| named(&from, e))?;
-        }
-    }
-    for name in &cp.replaces {
-        if !cp.files.contains_key(name) && is_plain_name(name) {
-            let stale = dir.join(name);
-            ignore_missing(fs::remove_file(&stale), &stale)?;
-        }
-    }
-    // ...until its new summary is in place.
-    let staged = staging.join(SUMMARY);
-    if staged.exists() {
-        fs::rename(&staged, &summary).map_err(|e| named(&staged, e))?;
-    }
-    sync_dir(dir)?;
-    ignore_missing(fs::remove_dir_all(&staging), &staging)
-}
-
 /// Looks at what `dir` holds: creates it when missing; the earlier run's
 /// files if any; refuses other files unless `force`.
 fn inspect(dir: &Path, force: bool) -> Result<Option<EarlierRun>, FolderError> {
@@ -426,37 +396,6 @@ fn io_error(dir: &Path, path: &Path, e: io::Error) -> FolderError {
     FolderError::Io {
         dir: dir.display().to_string(),
         message: format!("{}: {e}", path.display()),
-    }
-}
-
-/// Writes `bytes` to `path` so that after a crash `path` holds either its
-/// old content or all of `bytes`: a temporary file, fsynced, renamed.
-pub(crate) fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    let named = |p: &Path, e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", p.display()));
-    let mut f = File::create(&tmp).map_err(|e| named(&tmp, e))?;
-    fault::write(bytes.len()).map_err(|e| named(&tmp, e))?;
-    f.write_all(bytes).map_err(|e| named(&tmp, e))?;
-    f.sync_all().map_err(|e| named(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| named(path, e))?;
-    if let Some(parent) = path.parent() {
-        sync_dir(parent)?;
-    }
-    Ok(())
-}
-
-/// Fsyncs a folder, so that renames in it survive a power loss.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
     }
 }
 

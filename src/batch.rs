@@ -251,7 +251,9 @@ pub fn run_with(
         });
         'chunks: for (chunk, results) in done_rx {
             for (item, ex) in chunk.iter().zip(results) {
-                if stop.load(Ordering::SeqCst) {
+                // A document that a worker dropped because the run is
+                // stopping ends the written part here too.
+                if stop.load(Ordering::SeqCst) || matches!((item, &ex), (Item::Doc(_), None)) {
                     stopped = true;
                     break 'chunks;
                 }
@@ -292,13 +294,8 @@ pub fn run_with(
                             None => on_reject(r),
                         }
                     }
-                    // A document dropped by a worker because the run is
-                    // stopping: the writer stops here too.
-                    (Item::Doc(_), None) => {
-                        summary.documents_read -= 1;
-                        stopped = true;
-                        break 'chunks;
-                    }
+                    // Checked above: the loop has stopped before it.
+                    (Item::Doc(_), None) => {}
                 }
                 items_done += 1;
                 fault::hit(Stage::Writer);

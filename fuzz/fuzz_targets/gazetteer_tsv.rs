@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         user,
     };
     let alone = Gazetteer::build(&[source("place.tsv", &text, false)]);
-    let merged = Gazetteer::build(&[source("base.tsv", BASE, false), source("user.tsv", &text, true)]);
+    let merged = Gazetteer::build(&[
+        source("base.tsv", BASE, false),
+        source("user.tsv", &text, true),
+    ]);
     for gaz in [alone, merged].into_iter().flatten() {
         let _ = Matcher::new(&gaz, ["attack", "strike"]);
         let _ = gaz.stats();

@@ -1,15 +1,18 @@
 //! The whole pipeline on arbitrary bytes: the first byte picks the input
 //! format, the rest is read as a file of it; each document is processed
 //! with the default gazetteers and rules and written as CSV rows. No panic,
-//! and every offset lies on character boundaries of the document, with
-//! each entity's text equal to its slice.
+//! and every offset lies on character boundaries of the document.
 #![no_main]
 
 use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, TableWriter, entity_rows, event_rows};
-use evex::ingest::{self, Format, InputFile, Item, Options};
+use evex::ingest::{self, Format, Item, Options};
 use evex::{Config, Pipeline};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
+
+#[path = "records.rs"]
+#[allow(dead_code)] // read_all is for the record targets
+mod records;
 
 static PIPELINE: LazyLock<Pipeline> =
     LazyLock::new(|| Pipeline::new(&Config::default()).expect("the default pipeline builds"));
@@ -24,15 +27,7 @@ fuzz_target!(|data: &[u8]| {
         2 => Format::Json,
         _ => Format::Csv,
     };
-    let file = InputFile {
-        path: None,
-        display: "fuzz".into(),
-        doc_id: "fuzz".into(),
-        format: Some(format),
-        gzip: false,
-        size: rest.len() as u64,
-        reject: None,
-    };
+    let file = records::input_file(format, rest);
     let p = &*PIPELINE;
     let sink = || Box::new(std::io::sink());
     let mut entities = TableWriter::new(sink(), OutFormat::Csv, ENTITY_COLUMNS).expect("sink");
@@ -44,16 +39,32 @@ fuzz_target!(|data: &[u8]| {
         };
         let ex = p.process(&doc);
         let text = doc.text.as_str();
-        let on_boundaries =
-            |s: u32, e: u32| s <= e && text.is_char_boundary(s as usize) && text.is_char_boundary(e as usize);
+        let on_boundaries = |s: u32, e: u32| {
+            s <= e && text.is_char_boundary(s as usize) && text.is_char_boundary(e as usize)
+        };
         for m in &ex.mentions {
-            assert!(on_boundaries(m.start, m.end), "mention {}..{}", m.start, m.end);
+            assert!(
+                on_boundaries(m.start, m.end),
+                "mention {}..{}",
+                m.start,
+                m.end
+            );
         }
         for u in &ex.unlisted {
-            assert!(on_boundaries(u.start, u.end), "unlisted {}..{}", u.start, u.end);
+            assert!(
+                on_boundaries(u.start, u.end),
+                "unlisted {}..{}",
+                u.start,
+                u.end
+            );
         }
         for ev in &ex.events {
-            assert!(on_boundaries(ev.start, ev.end), "event {}..{}", ev.start, ev.end);
+            assert!(
+                on_boundaries(ev.start, ev.end),
+                "event {}..{}",
+                ev.start,
+                ev.end
+            );
         }
         for &(s, e) in &ex.sentences {
             assert!(on_boundaries(s, e), "sentence {s}..{e}");

@@ -1,5 +1,6 @@
-//! What the three record-reader targets share: read arbitrary bytes as one
-//! file of a format and check every document that comes out.
+//! What the record-reader targets (and the pipeline target) share: read
+//! arbitrary bytes as one file of a format and check every document that
+//! comes out.
 
 use evex::ingest::{self, Format, InputFile, Item, Options};
 
@@ -7,15 +8,7 @@ use evex::ingest::{self, Format, InputFile, Item, Options};
 /// `too_large` is reached too; every document must pass the document
 /// checks (not empty, no NUL, within the limit).
 pub fn read_all(format: Format, data: &[u8]) {
-    let file = InputFile {
-        path: None,
-        display: "fuzz".into(),
-        doc_id: "fuzz".into(),
-        format: Some(format),
-        gzip: false,
-        size: data.len() as u64,
-        reject: None,
-    };
+    let file = input_file(format, data);
     let opts = Options {
         max_doc_bytes: 256,
         ..Options::default()
@@ -28,4 +21,17 @@ pub fn read_all(format: Format, data: &[u8]) {
         }
         true
     });
+}
+
+/// An in-memory input of `format` holding `data`.
+pub fn input_file(format: Format, data: &[u8]) -> InputFile {
+    InputFile {
+        path: None,
+        display: "fuzz".into(),
+        doc_id: "fuzz".into(),
+        format: Some(format),
+        gzip: false,
+        size: data.len() as u64,
+        reject: None,
+    }
 }

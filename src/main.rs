@@ -119,7 +119,7 @@ struct Extract {
     /// Keep every mention of an event instead of merging repeated mentions.
     #[arg(long)]
     keep_duplicates: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
     /// Reject documents larger than this many bytes.

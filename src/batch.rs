@@ -7,19 +7,26 @@
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
+//!
+//! A run can be stopped and continued ([`Control`]): the writer stops after
+//! the last item it wrote in full, and a later run skips that many items of
+//! the same inputs. Items are read in a deterministic order, so the two
+//! runs together write exactly what one run would.
 
 use crate::emit::{
     TableWriter, document_row, entity_count_rows, entity_rows, event_rows, reject_row,
 };
+use crate::fault::{self, Stage};
 use crate::gazetteer::GazetteerStats;
 use crate::groups::Collector;
 use crate::ingest::{self, InputFile, Item, ReadProgress, Reject, ids::IdTracker};
 use crate::pipeline::{Extraction, Pipeline};
-use crate::stream::{Streaming, input_progress, read_chunks};
+use crate::stream::{ChunkControl, Streaming, input_progress, read_chunks};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
@@ -71,6 +78,30 @@ pub struct Sinks {
     pub extra: ExtraSinks,
 }
 
+impl Sinks {
+    /// Flushes every table (and the event records kept for grouping) to
+    /// the files under them.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.events.flush()?;
+        let extra = &mut self.extra;
+        for w in [
+            &mut self.entities,
+            &mut self.rejects,
+            &mut extra.entity_counts,
+            &mut extra.documents,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            w.flush()?;
+        }
+        if let Some(g) = &mut extra.groups {
+            g.flush()?;
+        }
+        Ok(())
+    }
+}
+
 /// Tables beyond the three main ones.
 #[derive(Default)]
 pub struct ExtraSinks {
@@ -83,7 +114,8 @@ pub struct ExtraSinks {
 }
 
 /// What happened in a run; written to `summary.json`.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub documents_read: u64,
     pub documents_processed: u64,
@@ -114,6 +146,64 @@ pub struct Summary {
     pub event_groups: Option<u64>,
 }
 
+/// At most this many worker threads per core: more only cost memory (each
+/// has its own stack and scratch buffers) and the work is CPU-bound.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// The number of worker threads to use for `requested` (0: all cores),
+/// capped at [`MAX_THREADS_PER_CORE`] per core, with a sentence saying so
+/// when the request was capped.
+pub fn thread_count(requested: usize) -> (usize, Option<String>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cores * MAX_THREADS_PER_CORE;
+    if requested == 0 {
+        return (cores, None);
+    }
+    if requested <= max {
+        return (requested, None);
+    }
+    (
+        max,
+        Some(format!(
+            "--threads {requested} is more than {MAX_THREADS_PER_CORE} per core on this machine's {cores} core{}: using {max} (more threads would not be faster, only use more memory)",
+            if cores == 1 { "" } else { "s" }
+        )),
+    )
+}
+
+/// See [`Control::after_chunk`].
+pub type AfterChunk<'a> = dyn FnMut(&mut Sinks, &dyn Fn() -> Summary, u64) -> io::Result<()> + 'a;
+
+/// How a run can be stopped, continued and checkpointed.
+pub struct Control<'a> {
+    /// The counts of the interrupted run being continued.
+    pub resumed: Option<Summary>,
+    /// Items (documents and rejects) at the start of the inputs that the
+    /// interrupted run wrote: read again, but neither counted, processed
+    /// nor written.
+    pub skip: u64,
+    /// Set from outside (a signal handler) to stop early: the reader stops,
+    /// the workers drop the documents in flight, the writer stops after the
+    /// last item it wrote in full.
+    pub stop: Arc<AtomicBool>,
+    /// Called after each written chunk with the sinks, the counts so far
+    /// (made when called for) and the number of items written in full
+    /// (skipped ones included): the place to flush the sinks and record a
+    /// checkpoint.
+    pub after_chunk: &'a mut AfterChunk<'a>,
+}
+
+/// How a run ended, when its outputs could be written.
+#[derive(Debug, Clone)]
+pub struct Ended {
+    pub summary: Summary,
+    /// Items written in full, skipped ones included: where a resumed run
+    /// starts.
+    pub items_done: u64,
+    /// The run was stopped before the end of its inputs.
+    pub stopped: bool,
+}
+
 /// Runs the pipeline over `files`. Rejects are counted and written (or
 /// passed to `on_reject` when there is no rejects table); I/O errors on the
 /// outputs end the run.
@@ -125,45 +215,87 @@ pub fn run(
     opts: &BatchOptions,
     on_reject: &mut dyn FnMut(&Reject),
 ) -> io::Result<Summary> {
+    let mut control = Control {
+        resumed: None,
+        skip: 0,
+        stop: Arc::new(AtomicBool::new(false)),
+        after_chunk: &mut |_, _, _| Ok(()),
+    };
+    run_with(
+        pipeline,
+        files,
+        ingest_opts,
+        sinks,
+        opts,
+        on_reject,
+        &mut control,
+    )
+    .map(|e| e.summary)
+}
+
+/// [`run`], stoppable and resumable as `control` says.
+pub fn run_with(
+    pipeline: &Pipeline,
+    files: &[InputFile],
+    ingest_opts: &ingest::Options,
+    sinks: &mut Sinks,
+    opts: &BatchOptions,
+    on_reject: &mut dyn FnMut(&Reject),
+    control: &mut Control,
+) -> io::Result<Ended> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
-        .map_err(io::Error::other)?;
+        .map_err(|e| io::Error::other(format!("cannot start the worker threads: {e}")))?;
+    let earlier = control.resumed.take().unwrap_or_default();
     let mut summary = Summary {
         threads: pool.current_num_threads(),
         gazetteer: pipeline.gazetteer_stats(),
         load_seconds: pipeline.load_seconds(),
-        ..Summary::default()
+        ..earlier.clone()
     };
     let (bar, known) = input_progress(files, opts.progress);
     let read_progress = Arc::new(ReadProgress::default());
-    let mut ids = IdTracker::new(opts.unique_ids);
-    // Counted by index while writing; named once at the end.
-    let mut by_rule = vec![0u64; pipeline.rules().rules.len()];
-    let mut by_entry = vec![0u64; pipeline.gazetteer().entries().len()];
+    let mut tally = Tally::new(pipeline);
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
-    let result = std::thread::scope(|scope| {
-        let read_progress = &read_progress;
-        let ids = &mut ids;
-        scope.spawn(move || {
+    // The reader owns what it reads, so that a run that stops need not wait
+    // for a read that blocks (a slow disk, a terminal on stdin). It checks
+    // the ids of the items it skips too: `--unique-ids` renames depend on
+    // every id before.
+    let reader = {
+        let files = files.to_vec();
+        let ingest_opts = ingest_opts.clone();
+        let read_progress = Arc::clone(&read_progress);
+        let stop = Arc::clone(&control.stop);
+        let chunking = (opts.chunk_docs, opts.chunk_bytes);
+        let skip = control.skip;
+        let mut ids = IdTracker::new(opts.unique_ids);
+        std::thread::spawn(move || {
             let mut check_id = |item: &mut Item| match item {
                 Item::Doc(d) => ids.check(&mut d.id),
                 Item::Page(p) => ids.check(&mut p.id),
                 Item::Reject(_) => {}
             };
-            read_chunks(
-                files,
-                ingest_opts,
-                (opts.chunk_docs, opts.chunk_bytes),
-                read_progress,
+            let finished = read_chunks(
+                &files,
+                &ingest_opts,
+                chunking,
+                &read_progress,
                 &mut check_id,
+                ChunkControl { skip, stop: &stop },
                 tx,
-            )
-        });
+            );
+            (finished, ids)
+        })
+    };
+    let mut items_done = control.skip;
+    let mut stopped = false;
+    let result = std::thread::scope(|scope| {
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
+        let stop = &*control.stop;
         scope.spawn(move || {
             for mut chunk in rx {
                 let results: Vec<Option<Extraction>> = pool.install(|| {
@@ -171,7 +303,12 @@ pub fn run(
                     chunk
                         .par_iter()
                         .map(|item| match item {
-                            Item::Doc(d) => Some(pipeline.process(d)),
+                            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
+                            Item::Doc(d) => {
+                                let ex = pipeline.process(d);
+                                fault::hit(Stage::Worker);
+                                Some(ex)
+                            }
                             Item::Reject(_) | Item::Page(_) => None,
                         })
                         .collect()
@@ -181,8 +318,14 @@ pub fn run(
                 }
             }
         });
-        for (chunk, results) in done_rx {
+        'chunks: for (chunk, results) in done_rx {
             for (item, ex) in chunk.iter().zip(results) {
+                // A document that a worker dropped because the run is
+                // stopping ends the written part here too.
+                if stop.load(Ordering::SeqCst) || matches!((item, &ex), (Item::Doc(_), None)) {
+                    stopped = true;
+                    break 'chunks;
+                }
                 summary.documents_read += 1;
                 match (item, ex) {
                     (Item::Doc(doc), Some(ex)) => {
@@ -198,9 +341,7 @@ pub fn run(
                                 .count() as u64;
                         }
                         summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
-                        for m in &ex.mentions {
-                            by_entry[m.entry as usize] += 1;
-                        }
+                        tally.add(&ex);
                         let extra = &mut sinks.extra;
                         if let Some(w) = &mut extra.entity_counts {
                             entity_count_rows(w, doc, &ex, pipeline)?;
@@ -212,7 +353,6 @@ pub fn run(
                             g.add(doc, &ex)?;
                         }
                         for ev in &ex.events {
-                            by_rule[ev.rule as usize] += 1;
                             match summary.events_by_type.get_mut(&*ev.event_type) {
                                 Some(n) => *n += 1,
                                 None => {
@@ -235,51 +375,93 @@ pub fn run(
                             None => on_reject(r),
                         }
                     }
+                    // A dropped document is checked above: the loop has
+                    // stopped before it. Pages are documents by now.
                     (Item::Doc(_), None) | (Item::Page(_), _) => {}
                 }
+                items_done += 1;
+                fault::hit(Stage::Writer);
             }
             if known {
                 bar.set_position(read_progress.bytes());
             }
             bar.set_message(format!("{} docs", summary.documents_read));
+            (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
         }
         Ok::<(), io::Error>(())
     });
     bar.finish_and_clear();
     result?;
-    sinks.events.flush()?;
-    if let Some(w) = &mut sinks.entities {
-        w.flush()?;
-    }
-    if let Some(w) = &mut sinks.rejects {
-        w.flush()?;
-    }
-    for (rule, n) in pipeline.rules().rules.iter().zip(by_rule) {
-        if n > 0 {
-            summary.events_by_rule.insert(rule.id.clone(), n);
+    if !stopped {
+        // The reader has ended. A panic there means input was lost, which
+        // must not pass for a complete run; so must a reader stopped
+        // before the end of its inputs.
+        match reader.join() {
+            Ok((finished, mut ids)) => {
+                stopped = !finished;
+                summary.duplicate_doc_ids = ids.duplicates;
+                summary.duplicate_doc_id_examples = std::mem::take(&mut ids.examples);
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     }
-    for (entry, n) in pipeline.gazetteer().entries().iter().zip(by_entry) {
-        if n > 0 {
-            let file = entry
-                .origin
-                .rsplit_once(':')
-                .map_or(&*entry.origin, |(f, _)| f);
-            *summary
-                .mentions_by_gazetteer
-                .entry(file.to_string())
-                .or_default() += n;
-        }
-    }
-    for w in [&mut sinks.extra.entity_counts, &mut sinks.extra.documents]
-        .into_iter()
-        .flatten()
-    {
-        w.flush()?;
-    }
-    summary.duplicate_doc_ids = ids.duplicates;
-    summary.duplicate_doc_id_examples = std::mem::take(&mut ids.examples);
+    sinks.flush()?;
+    let mut summary = tally.counted(pipeline, &summary);
     summary.skipped_records = read_progress.skipped();
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    summary.seconds = earlier.seconds + started.elapsed().as_secs_f64();
+    Ok(Ended {
+        summary,
+        items_done,
+        stopped,
+    })
+}
+
+/// Events per rule and mentions per gazetteer entry, counted by index while
+/// writing and named only when a summary is made: a name lookup per event
+/// would cost more than the count.
+struct Tally {
+    by_rule: Vec<u64>,
+    by_entry: Vec<u64>,
+}
+
+impl Tally {
+    fn new(pipeline: &Pipeline) -> Tally {
+        Tally {
+            by_rule: vec![0; pipeline.rules().rules.len()],
+            by_entry: vec![0; pipeline.gazetteer().entries().len()],
+        }
+    }
+
+    fn add(&mut self, ex: &Extraction) {
+        for m in &ex.mentions {
+            self.by_entry[m.entry as usize] += 1;
+        }
+        for ev in &ex.events {
+            self.by_rule[ev.rule as usize] += 1;
+        }
+    }
+
+    /// `base` (the counts of an interrupted run being continued, and of
+    /// this one so far) with the tally added to its named counts.
+    fn counted(&self, pipeline: &Pipeline, base: &Summary) -> Summary {
+        let mut summary = base.clone();
+        for (rule, &n) in pipeline.rules().rules.iter().zip(&self.by_rule) {
+            if n > 0 {
+                *summary.events_by_rule.entry(rule.id.clone()).or_default() += n;
+            }
+        }
+        for (entry, &n) in pipeline.gazetteer().entries().iter().zip(&self.by_entry) {
+            if n > 0 {
+                let file = entry
+                    .origin
+                    .rsplit_once(':')
+                    .map_or(&*entry.origin, |(f, _)| f);
+                *summary
+                    .mentions_by_gazetteer
+                    .entry(file.to_string())
+                    .or_default() += n;
+            }
+        }
+        summary
+    }
 }

@@ -16,6 +16,7 @@
 //! | quantity   | [`quantity`]  | a quantity as written → value, unit, qualifier   |
 //! | emit       | [`emit`]      | extractions → CSV, JSON Lines or a workbook      |
 //! | groups     | [`groups`]    | events of all documents → groups (external sort) |
+//! | output     | [`outdir`]    | staged tables → one output folder, committed whole |
 //!
 //! Segmentation runs before folding because folding works token by token: that
 //! keeps every folded byte traceable to its byte in the original text, which is
@@ -30,7 +31,9 @@
 //! [`Pipeline`] ties the stages together. It is built once (gazetteers loaded,
 //! automaton compiled, rules parsed) and then shared read-only by all threads;
 //! [`batch`] adds the streaming, parallel, order-preserving driver that the
-//! `evex extract` command uses.
+//! `evex extract` command uses; it can be stopped ([`interrupt`]) and
+//! resumed from a checkpoint of the output folder, and [`fault`] stops it
+//! anywhere for the tests of that.
 //!
 //! ```
 //! use evex::{Config, Document, Pipeline};
@@ -49,11 +52,15 @@ pub mod document;
 pub mod emit;
 pub mod eval;
 pub mod examples;
+pub mod fault;
+pub mod fingerprint;
 pub mod gazetteer;
 pub mod groups;
 pub mod ingest;
+pub mod interrupt;
 pub mod lint;
 pub mod normalize;
+pub mod outdir;
 pub mod patterns;
 pub mod pipeline;
 pub mod quantity;

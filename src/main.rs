@@ -3,7 +3,9 @@
 
 use clap::{Args, Parser, Subcommand};
 use evex::batch::BatchOptions;
-use evex::commands::{self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, SuggestArgs};
+use evex::commands::{
+    self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, RunOptions, SuggestArgs,
+};
 use evex::emit::{CsvStyle, OutFormat, Table};
 use evex::groups::GroupOptions;
 use evex::ingest::{self, Format};
@@ -18,8 +20,9 @@ use std::path::PathBuf;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const EXIT_CODES: &str = "Exit codes: 0 every document was processed; 3 some documents were rejected \
-(see DIR/rejects.csv); 2 usage or configuration error (bad argument, gazetteer or rule file); \
-1 an output could not be written.";
+(see DIR/rejects.csv); 2 usage or configuration error (bad argument, gazetteer or rule file, \
+output folder); 1 an output could not be written; 130/143 stopped by SIGINT/SIGTERM (continue \
+with --resume).";
 
 /// Turn news articles into tables of who did what to whom.
 #[derive(Parser, Debug)]
@@ -324,7 +327,7 @@ struct Extract {
     /// Keep every mention of an event instead of merging repeated mentions.
     #[arg(long)]
     keep_duplicates: bool,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
     /// Reject documents larger than this many bytes.
@@ -333,6 +336,33 @@ struct Extract {
     /// Print nothing on stderr but errors and rejects.
     #[arg(long, short)]
     quiet: bool,
+    /// Continue the run that was interrupted in the output folder (same
+    /// inputs and options); starts from the beginning if there is none.
+    #[arg(long)]
+    resume: bool,
+    /// Write into an output folder that holds other files (they are left
+    /// alone), or discard an interrupted run there.
+    #[arg(long)]
+    force: bool,
+    /// Follow symbolic links to folders in input folders (loops are
+    /// detected).
+    #[arg(long)]
+    follow: bool,
+    /// Seconds between checkpoints of a run into a folder (flushed and
+    /// fsynced; a crash loses at most this much work).
+    #[arg(long, default_value_t = 5.0, value_parser = seconds)]
+    checkpoint_seconds: f64,
+    /// Documents per chunk handed to the workers (testing).
+    #[arg(long, hide = true, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(1..))]
+    chunk_docs: u32,
+}
+
+/// A number of seconds: finite, not negative.
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a number of seconds (0 or more)")),
+    }
 }
 
 fn or_default(given: Vec<String>, default: Vec<String>) -> Vec<String> {
@@ -388,6 +418,7 @@ fn main() {
                     threads: x.threads,
                     progress: std::io::stderr().is_terminal(),
                     unique_ids: x.unique_ids,
+                    chunk_docs: x.chunk_docs as usize,
                     ..BatchOptions::default()
                 },
                 quiet: x.quiet,
@@ -404,6 +435,15 @@ fn main() {
                     window_days: x.group_window,
                     memory_budget: (x.group_memory.max(0.0) * 1e6) as usize,
                     ..GroupOptions::default()
+                },
+                run: RunOptions {
+                    resume: x.resume,
+                    force: x.force,
+                    follow: x.follow,
+                    checkpoint_seconds: x.checkpoint_seconds,
+                    command_line: std::env::args_os()
+                        .map(|a| evex::ingest::escape_name(&a))
+                        .collect(),
                 },
             };
             commands::extract(&args)

@@ -100,6 +100,7 @@ pub struct Pipeline {
     segmenter: Segmenter,
     config: Config,
     load_seconds: f64,
+    fingerprints: crate::fingerprint::Loaded,
 }
 
 #[derive(Default)]
@@ -198,7 +199,40 @@ impl Pipeline {
         let rules = RuleSet::build(&rsources, &gazetteer)?;
         let matcher = Matcher::new(&gazetteer, rules.triggers.keys().map(String::as_str))?;
         let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
+        let fingerprint = |sources: &mut dyn Iterator<Item = (&str, &str, bool)>| {
+            let mut f = crate::fingerprint::Fingerprinter::new();
+            for (name, text, user) in sources {
+                f.part(name.as_bytes())
+                    .part(text.as_bytes())
+                    .part(&[user as u8]);
+            }
+            f.finish()
+        };
+        let fingerprints = crate::fingerprint::Loaded {
+            gazetteer: fingerprint(
+                &mut gsources
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.text.as_str(), s.user)),
+            ),
+            rules: fingerprint(
+                &mut rsources
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.text.as_str(), s.user)),
+            ),
+            // The word lists patterns use come from rule files.
+            patterns: fingerprint(
+                &mut psources
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.text.as_str(), s.user))
+                    .chain(
+                        default_lexicon
+                            .iter()
+                            .map(|s| (s.name.as_str(), s.text.as_str(), s.user)),
+                    ),
+            ),
+        };
         Ok(Pipeline {
+            fingerprints,
             gazetteer,
             matcher,
             patterns,
@@ -235,6 +269,11 @@ impl Pipeline {
         stats.build_seconds += self.matcher.build_seconds();
         stats.automaton_seconds = self.matcher.automaton_seconds();
         stats
+    }
+
+    /// Hashes of the gazetteer and rule files that were loaded.
+    pub fn fingerprints(&self) -> &crate::fingerprint::Loaded {
+        &self.fingerprints
     }
 
     /// Seconds spent loading and compiling gazetteers and rules.

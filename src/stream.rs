@@ -8,11 +8,13 @@
 //! number of threads.
 
 use crate::document::Document;
+use crate::fault::{self, Stage};
 use crate::ingest::{self, InputFile, Item, ReadProgress};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
 
 /// How to read and how many threads to use.
@@ -28,44 +30,61 @@ pub struct Streaming {
     pub progress: bool,
 }
 
+/// Where reading starts and when it stops early ([`crate::batch::Control`]).
+pub struct ChunkControl<'a> {
+    /// Items at the start of the inputs to read but not send (a resumed
+    /// run wrote them before); `on_item` still sees them.
+    pub skip: u64,
+    /// Stop reading when set.
+    pub stop: &'a AtomicBool,
+}
+
 /// Reads `files` into chunks (at most `chunk_docs` items or about
 /// `chunk_bytes` bytes of text or markup each) and sends them on `tx`;
-/// stops when the receiving side is gone. `progress` counts the bytes read
-/// from disk and the records skipped; `on_item` sees every item first (the
-/// batch driver checks ids there). Meant for a thread of its own.
+/// stops when the receiving side is gone or `control.stop` is set.
+/// `progress` counts the bytes read from disk and the records skipped;
+/// `on_item` sees every item first (the batch driver checks ids there).
+/// Meant for a thread of its own. Returns whether every input was read to
+/// its end and sent.
 pub fn read_chunks(
     files: &[InputFile],
     ingest_opts: &ingest::Options,
     (chunk_docs, chunk_bytes): (usize, usize),
     progress: &Arc<ReadProgress>,
     on_item: &mut dyn FnMut(&mut Item),
+    control: ChunkControl,
     tx: SyncSender<Vec<Item>>,
-) {
+) -> bool {
+    let ChunkControl { mut skip, stop } = control;
     let mut chunk: Vec<Item> = Vec::new();
     let mut bytes = 0usize;
     let mut open = true;
     for f in files {
         ingest::read_with(f, ingest_opts, progress, &mut |mut item| {
+            on_item(&mut item);
+            if skip > 0 {
+                skip -= 1;
+                return !stop.load(Ordering::Relaxed);
+            }
+            fault::hit(Stage::Reader);
             match &item {
                 Item::Doc(d) => bytes += d.text.len(),
                 Item::Page(p) => bytes += p.html.len(),
                 Item::Reject(_) => {}
             }
-            on_item(&mut item);
             chunk.push(item);
             if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
                 bytes = 0;
                 open = tx.send(std::mem::take(&mut chunk)).is_ok();
             }
+            open &= !stop.load(Ordering::Relaxed);
             open
         });
         if !open {
-            return;
+            return false;
         }
     }
-    if !chunk.is_empty() {
-        let _ = tx.send(chunk);
-    }
+    chunk.is_empty() || tx.send(chunk).is_ok()
 }
 
 /// The progress bar for reading `files` (hidden unless `show`), and whether
@@ -98,12 +117,18 @@ pub fn for_each_document<T: Send>(
     std::thread::scope(|scope| {
         let progress = &progress;
         scope.spawn(move || {
+            let stop = AtomicBool::new(false);
+            let control = ChunkControl {
+                skip: 0,
+                stop: &stop,
+            };
             read_chunks(
                 files,
                 ingest_opts,
                 (opts.chunk_docs, opts.chunk_bytes),
                 progress,
                 &mut |_| {},
+                control,
                 tx,
             )
         });

@@ -4,7 +4,7 @@
 //! event share a group.
 
 use evex::batch::BatchOptions;
-use evex::commands::{self, ExtractArgs, Outcome};
+use evex::commands::{self, ExtractArgs, Outcome, RunOptions};
 use evex::emit::{OutFormat, Table};
 use evex::groups::GroupOptions;
 use evex::ingest;
@@ -42,6 +42,7 @@ fn run(dir: &Path, name: &str, threads: usize, chunk_docs: usize, memory: usize)
             memory_budget: memory,
             ..GroupOptions::default()
         },
+        run: RunOptions::default(),
     };
     assert_eq!(commands::extract(&args), Outcome::Clean);
     out
@@ -166,6 +167,7 @@ fn dev_set_repeats_of_one_event_share_a_group() {
         tables: vec![Table::Events, Table::EventGroups],
         csv_style: Default::default(),
         groups: GroupOptions::default(),
+        run: RunOptions::default(),
     };
     commands::extract(&args);
     let mut r = csv::Reader::from_path(out.join("events.csv")).expect("events");

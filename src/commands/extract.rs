@@ -1,17 +1,16 @@
 //! `evex extract`: the batch run from inputs to output tables.
+//!
+//! This file plans the inputs and writes a run to stdout (`--out -`); a run
+//! into a folder is [`super::extract_folder`]'s, and the tables it writes
+//! are [`super::extract_tables`]'.
 
 use super::Outcome;
 use crate::batch::{self, BatchOptions, ExtraSinks, Sinks, Summary};
-use crate::emit::{
-    CsvStyle, DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, OutFormat,
-    REJECT_COLUMNS, Table, TableWriter, with_kept,
-};
-use crate::groups::{self, Collector, GROUP_COLUMNS, GroupOptions};
+use crate::emit::{CsvStyle, EVENT_COLUMNS, OutFormat, Table, TableWriter, with_kept};
+use crate::groups::GroupOptions;
 use crate::ingest;
 use crate::pipeline::{Config, Pipeline};
-use std::fs::File;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
 /// Everything `evex extract` needs.
 #[derive(Debug, Clone)]
@@ -30,6 +29,37 @@ pub struct ExtractArgs {
     pub csv_style: CsvStyle,
     /// How events are grouped across documents (`event_groups.csv`).
     pub groups: GroupOptions,
+    /// How the run treats its output folder, interruptions and links.
+    pub run: RunOptions,
+}
+
+/// The options of a long run (README, "Long runs").
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Continue the interrupted run in the output folder.
+    pub resume: bool,
+    /// Write into a folder that holds other files (they are left alone),
+    /// or discard an interrupted run there.
+    pub force: bool,
+    /// Follow symbolic links to folders when walking input folders.
+    pub follow: bool,
+    /// Seconds between checkpoints (0: after every chunk of documents).
+    pub checkpoint_seconds: f64,
+    /// The command line, recorded in summary.json and shown in the resume
+    /// hint.
+    pub command_line: Vec<String>,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            resume: false,
+            force: false,
+            follow: false,
+            checkpoint_seconds: 5.0,
+            command_line: Vec::new(),
+        }
+    }
 }
 
 /// Runs `evex extract`. Messages go to stderr.
@@ -51,101 +81,57 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             );
         }
     }
-    let files = ingest::plan(&args.inputs, &args.ingest);
-    let to_stdout = args.out == "-";
-    let dir = PathBuf::from(&args.out);
-    if !to_stdout && let Err(e) = std::fs::create_dir_all(&dir) {
+    let plan = ingest::plan_inputs(
+        &args.inputs,
+        &args.ingest,
+        ingest::WalkOptions {
+            follow: args.run.follow,
+        },
+    );
+    if !args.quiet {
+        for s in &plan.skipped {
+            eprintln!("evex: skipped {s}");
+        }
+    }
+    let mut batch_opts = args.batch.clone();
+    batch_opts.progress &= !args.quiet;
+    let (threads, capped) = batch::thread_count(batch_opts.threads);
+    batch_opts.threads = threads;
+    if let Some(msg) = capped {
+        eprintln!("evex: {msg}");
+    }
+    if args.out != "-" {
+        return super::extract_folder::run(args, &pipeline, &plan.files, &batch_opts);
+    }
+    if args.run.resume {
         eprintln!(
-            "evex: cannot create the output folder {}: {e}",
-            dir.display()
+            "evex: --resume needs an output folder (--out DIR): a run written to stdout cannot be continued"
         );
         return Outcome::ConfigError;
     }
-    let want = |t: Table| args.tables.contains(&t);
-    let xlsx = args.format == OutFormat::Xlsx;
-    // A workbook is made at the end from JSON Lines tables written here.
-    let work = if xlsx {
-        dir.join(".evex-xlsx")
-    } else {
-        dir.clone()
-    };
-    if xlsx && let Err(e) = std::fs::create_dir_all(&work) {
-        eprintln!("evex: cannot create {}: {e}", work.display());
-        return Outcome::OutputError;
-    }
-    let ext = args.format.extension();
-    // Group ids are known only at the end: the events table is written
-    // aside and copied with them filled in (crate::groups).
-    let grouping = !to_stdout && want(Table::EventGroups);
-    let table_path = |name: &str| work.join(format!("{name}.{ext}"));
-    let events_path = if grouping {
-        work.join(format!(".events-ungrouped.{ext}"))
-    } else {
-        table_path("events")
-    };
-    let keep = &args.ingest.keep_fields;
-    let event_columns = with_kept(EVENT_COLUMNS, keep);
-    let entity_columns = with_kept(ENTITY_COLUMNS, keep);
-    let open = |path: &Path, cols: &[&str]| -> io::Result<TableWriter> {
-        let f = File::create(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        TableWriter::with_style(Box::new(f), args.format, cols, args.csv_style)
-    };
-    let open_if = |t: Table, cols: &[&str]| -> io::Result<Option<TableWriter>> {
-        want(t)
-            .then(|| open(&table_path(t.name()), cols))
-            .transpose()
-    };
-    let sinks = if to_stdout {
-        TableWriter::with_style(
-            Box::new(io::stdout()),
-            args.format,
-            &as_refs(&event_columns),
-            args.csv_style,
-        )
-        .map(|events| Sinks {
+    let event_columns = with_kept(EVENT_COLUMNS, &args.ingest.keep_fields);
+    let events = TableWriter::with_style(
+        Box::new(io::stdout()),
+        args.format,
+        &as_refs(&event_columns),
+        args.csv_style,
+    );
+    let mut sinks = match events {
+        Ok(events) => Sinks {
             entities: None,
             events,
             rejects: None,
             extra: ExtraSinks::default(),
-        })
-    } else {
-        (|| {
-            let events = if want(Table::Events) || grouping {
-                open(&events_path, &as_refs(&event_columns))?
-            } else {
-                TableWriter::new(Box::new(io::sink()), args.format, &as_refs(&event_columns))?
-            };
-            Ok(Sinks {
-                entities: open_if(Table::Entities, &as_refs(&entity_columns))?,
-                events,
-                rejects: open_if(Table::Rejects, REJECT_COLUMNS)?,
-                extra: ExtraSinks {
-                    entity_counts: open_if(Table::EntityCounts, ENTITY_COUNT_COLUMNS)?,
-                    documents: open_if(Table::Documents, DOCUMENT_COLUMNS)?,
-                    groups: grouping.then(|| {
-                        Collector::new(GroupOptions {
-                            spill_dir: work.clone(),
-                            ..args.groups.clone()
-                        })
-                    }),
-                },
-            })
-        })()
-    };
-    let mut sinks = match sinks {
-        Ok(s) => s,
+        },
         Err(e) => {
             eprintln!("evex: cannot write output: {e}");
             return Outcome::OutputError;
         }
     };
-    let mut batch_opts = args.batch.clone();
-    batch_opts.progress &= !args.quiet;
     let mut on_reject = |r: &ingest::Reject| super::print_reject(r);
-    let mut summary = match batch::run(
+    let summary = match batch::run(
         &pipeline,
-        &files,
+        &plan.files,
         &args.ingest,
         &mut sinks,
         &batch_opts,
@@ -158,80 +144,8 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             return Outcome::OutputError;
         }
     };
-    let collector = sinks.extra.groups.take();
-    drop(sinks);
-    if let Some(collector) = collector {
-        let grouped = (|| {
-            let mut w = open_if(Table::EventGroups, GROUP_COLUMNS)?;
-            let ids = collector.finish(w.as_mut())?;
-            if let Some(w) = &mut w {
-                w.flush()?;
-            }
-            summary.event_groups = Some(ids.groups);
-            if want(Table::Events) {
-                let csv = (args.format == OutFormat::Csv).then_some(args.csv_style);
-                groups::fill_group_ids(&events_path, &table_path("events"), csv, ids)?;
-            }
-            std::fs::remove_file(&events_path)
-        })();
-        if let Err(e) = grouped {
-            eprintln!("evex: cannot write the event groups: {e}");
-            return Outcome::OutputError;
-        }
-    }
-    if !to_stdout {
-        if xlsx {
-            let tables: Vec<(&str, PathBuf, Vec<String>)> = args
-                .tables
-                .iter()
-                .map(|&t| {
-                    let columns = match t {
-                        Table::Events => event_columns.clone(),
-                        Table::Entities => entity_columns.clone(),
-                        Table::Rejects => with_kept(REJECT_COLUMNS, &[]),
-                        Table::EntityCounts => with_kept(ENTITY_COUNT_COLUMNS, &[]),
-                        Table::EventGroups => with_kept(GROUP_COLUMNS, &[]),
-                        Table::Documents => with_kept(DOCUMENT_COLUMNS, &[]),
-                    };
-                    (t.name(), table_path(t.name()), columns)
-                })
-                .collect();
-            let tables: Vec<(&str, &Path, Vec<String>)> = tables
-                .iter()
-                .map(|(n, p, c)| (*n, p.as_path(), c.clone()))
-                .collect();
-            let book = dir.join("evex.xlsx");
-            let written = serde_json::to_value(&summary)
-                .map_err(io::Error::other)
-                .and_then(|s| crate::emit::xlsx::write_workbook(&book, &tables, &s))
-                .and_then(|()| std::fs::remove_dir_all(&work));
-            if let Err(e) = written {
-                eprintln!("evex: cannot write {}: {e}", book.display());
-                return Outcome::OutputError;
-            }
-        }
-        let path = dir.join("summary.json");
-        let written = serde_json::to_string_pretty(&summary)
-            .map_err(io::Error::other)
-            .and_then(|s| std::fs::write(&path, s + "\n"));
-        if let Err(e) = written {
-            eprintln!("evex: cannot write {}: {e}", path.display());
-            return Outcome::OutputError;
-        }
-    }
     if !args.quiet {
-        // Where the rejects were written, if anywhere.
-        let rejects = if to_stdout || !want(Table::Rejects) {
-            None
-        } else if xlsx {
-            Some(format!(
-                "the rejects sheet of {}",
-                dir.join("evex.xlsx").display()
-            ))
-        } else {
-            Some(table_path("rejects").display().to_string())
-        };
-        print_summary(&summary, rejects.as_deref());
+        print_summary(&summary, None);
     }
     if summary.documents_rejected > 0 {
         Outcome::SomeRejected
@@ -240,7 +154,9 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     }
 }
 
-fn print_summary(s: &Summary, rejects: Option<&str>) {
+/// The one-line summary on stderr, and where the rejects went (if they
+/// were written anywhere).
+pub(super) fn print_summary(s: &Summary, rejects: Option<&str>) {
     let mut err = io::stderr().lock();
     let types: Vec<String> = s
         .events_by_type
@@ -276,6 +192,6 @@ fn print_summary(s: &Summary, rejects: Option<&str>) {
 }
 
 /// Column names as the table writers take them.
-fn as_refs(columns: &[String]) -> Vec<&str> {
+pub(super) fn as_refs(columns: &[String]) -> Vec<&str> {
     columns.iter().map(String::as_str).collect()
 }

@@ -7,6 +7,8 @@ mod defaults;
 mod eval;
 mod explain;
 mod extract;
+mod extract_folder;
+mod extract_tables;
 mod lint;
 mod report;
 mod suggest;
@@ -14,7 +16,7 @@ mod suggest;
 pub use defaults::write_defaults;
 pub use eval::{EvalArgs, eval};
 pub use explain::{explain, explain_document, read_record};
-pub use extract::{ExtractArgs, extract};
+pub use extract::{ExtractArgs, RunOptions, extract};
 pub use lint::run_lint;
 pub use report::{ReportArgs, report};
 pub use suggest::{CorpusArgs, SuggestArgs, suggest};
@@ -35,6 +37,9 @@ pub enum Outcome {
     OutputError,
     /// `evex lint` found problems.
     Findings,
+    /// Stopped by this signal (SIGINT, SIGTERM) before the end; the output
+    /// folder holds a checkpoint to resume from.
+    Interrupted(i32),
 }
 
 impl Outcome {
@@ -45,6 +50,7 @@ impl Outcome {
             Outcome::OutputError | Outcome::Findings => 1,
             Outcome::ConfigError => 2,
             Outcome::SomeRejected => 3,
+            Outcome::Interrupted(signal) => 128 + signal,
         }
     }
 }

@@ -30,8 +30,7 @@ pub fn report(args: &ReportArgs) -> Outcome {
     let mut docs: Vec<RenderedDoc> = Vec::new();
     let mut summary = RunSummary::default();
     let work = |d: &Document| render_document(&pipeline, d, &pipeline.process(d));
-    let mut streaming = c.batch.streaming();
-    streaming.progress &= !c.quiet;
+    let streaming = c.streaming();
     // Documents are rendered a chunk at a time, so a few past the limit
     // may be rendered and dropped.
     let read = for_each_document(

@@ -5,7 +5,7 @@ use crate::batch::BatchOptions;
 use crate::document::Document;
 use crate::ingest::{self, Item};
 use crate::pipeline::Config;
-use crate::stream::for_each_document;
+use crate::stream::{Streaming, for_each_document};
 use crate::suggest::cues::Cues;
 use crate::suggest::find::{Sighting, sightings};
 use crate::suggest::{Tally, suggestions, write_tsv};
@@ -19,6 +19,21 @@ pub struct CorpusArgs {
     pub config: Config,
     pub batch: BatchOptions,
     pub quiet: bool,
+}
+
+impl CorpusArgs {
+    /// How to read the corpus: the thread count capped as for `evex
+    /// extract` (saying so on stderr), no progress bar when quiet.
+    pub fn streaming(&self) -> Streaming {
+        let mut streaming = self.batch.streaming();
+        streaming.progress &= !self.quiet;
+        let (threads, capped) = crate::batch::thread_count(streaming.threads);
+        streaming.threads = threads;
+        if let Some(msg) = capped {
+            eprintln!("evex: {msg}");
+        }
+        streaming
+    }
 }
 
 /// Everything `evex suggest` needs.
@@ -51,8 +66,7 @@ pub fn suggest(args: &SuggestArgs) -> Outcome {
             entries,
         )
     };
-    let mut streaming = c.batch.streaming();
-    streaming.progress &= !c.quiet;
+    let streaming = c.streaming();
     let read = for_each_document(&files, &c.ingest, &streaming, &work, &mut |item, found| {
         match (item, found) {
             (Item::Doc(_), Some((s, entries))) => tally.add_document(s, &entries),

@@ -226,6 +226,27 @@ impl TableWriter {
         columns: &[&str],
         style: CsvStyle,
     ) -> io::Result<TableWriter> {
+        TableWriter::build(out, format, columns, style, true)
+    }
+
+    /// A writer that continues a table whose header (and some rows) `out`
+    /// already holds: a resumed run appending to its output.
+    pub fn continuing(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &[&str],
+        style: CsvStyle,
+    ) -> io::Result<TableWriter> {
+        TableWriter::build(out, format, columns, style, false)
+    }
+
+    fn build(
+        out: Box<dyn Write + Send>,
+        format: OutFormat,
+        columns: &[&str],
+        style: CsvStyle,
+        header: bool,
+    ) -> io::Result<TableWriter> {
         let kind = match format {
             OutFormat::Csv => {
                 let mut w = CsvRows {
@@ -237,13 +258,15 @@ impl TableWriter {
                     arena: Vec::new(),
                     eol: if style.crlf { b"\r\n" } else { b"\n" },
                 };
-                if style.bom {
-                    w.row.extend_from_slice("\u{feff}".as_bytes());
+                if header {
+                    if style.bom {
+                        w.row.extend_from_slice("\u{feff}".as_bytes());
+                    }
+                    for c in columns {
+                        w.field(b"", c.as_bytes());
+                    }
+                    w.end_row()?;
                 }
-                for c in columns {
-                    w.field(b"", c.as_bytes());
-                }
-                w.end_row()?;
                 Kind::Csv(Box::new(w))
             }
             OutFormat::Jsonl | OutFormat::Xlsx => {

@@ -141,7 +141,8 @@ pub struct Source {
 }
 
 /// Counts reported in `summary.json`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct GazetteerStats {
     pub entries: usize,
     pub aliases: usize,

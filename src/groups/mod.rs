@@ -32,14 +32,16 @@ use crate::dates::{Basis, Precision};
 use crate::document::Document;
 use crate::emit::{Cell, TableWriter};
 use crate::pipeline::Extraction;
+use journal::Journal;
 use spill::Spill;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::io;
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 mod fill;
+mod journal;
 mod spill;
 
 pub use fill::fill_group_ids;
@@ -92,6 +94,8 @@ pub struct Collector {
     events: Spill,
     next_event: u64,
     next_doc: u64,
+    /// A copy of the records in a file, for a run that may be resumed.
+    journal: Option<Journal>,
 }
 
 /// How many `doc_ids` and `source_hosts` a group row lists.
@@ -312,6 +316,35 @@ impl Collector {
             events,
             next_event: 0,
             next_doc: 0,
+            journal: None,
+        }
+    }
+
+    /// Also appends every document's records to `out`, from where
+    /// [`Collector::replay`] can read them back into the collector of a
+    /// resumed run (see `groups/journal.rs`).
+    pub fn keep_journal(&mut self, out: Box<dyn Write + Send>) {
+        self.journal = Some(Journal::new(out));
+    }
+
+    /// Adds the documents of a journal written by an earlier run's
+    /// collector, as if they had been added here.
+    pub fn replay(&mut self, journal: impl Read) -> io::Result<()> {
+        journal::replay(journal, &mut |records| {
+            self.next_doc += 1;
+            for rec in records {
+                self.next_event += 1;
+                self.events.push(rec)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Flushes the journal, if there is one.
+    pub fn flush(&mut self) -> io::Result<()> {
+        match &mut self.journal {
+            Some(j) => j.flush(),
+            None => Ok(()),
         }
     }
 
@@ -322,6 +355,9 @@ impl Collector {
         self.next_doc += 1;
         let host = doc.url.as_deref().and_then(url_host).unwrap_or_default();
         let keys = document_keys(ex);
+        if let Some(j) = &mut self.journal {
+            j.document(ex.events.len())?;
+        }
         for (i, ev) in ex.events.iter().enumerate() {
             let ordinal = self.next_event;
             self.next_event += 1;
@@ -370,7 +406,11 @@ impl Collector {
                 host: host.clone(),
                 evidence: evidence.to_string(),
             };
-            self.events.push(rec.encode())?;
+            let rec = rec.encode();
+            if let Some(j) = &mut self.journal {
+                j.record(&rec)?;
+            }
+            self.events.push(rec)?;
         }
         Ok(())
     }

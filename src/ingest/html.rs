@@ -60,7 +60,10 @@ pub fn read_html(
     let mut html = Vec::new();
     // Pages carry markup besides the text: allow for it in the size limit.
     let limit = opts.max_doc_bytes.saturating_mul(4);
-    if let Err(e) = reader.take(limit as u64 + 1).read_to_end(&mut html) {
+    if let Err(e) = reader
+        .take((limit as u64).saturating_add(1))
+        .read_to_end(&mut html)
+    {
         sink(Item::Reject(Reject {
             source: file.display.clone(),
             line: None,

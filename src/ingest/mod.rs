@@ -11,12 +11,16 @@
 pub mod decode;
 pub mod html;
 pub mod ids;
+mod names;
 mod progress;
 mod records;
+mod walk;
 pub mod warc;
 
 pub use html::Page;
+pub use names::{escape_name, escape_path};
 pub use progress::ReadProgress;
+pub use walk::{Plan, WalkOptions, plan_inputs};
 
 use crate::document::Document;
 use flate2::read::MultiGzDecoder;
@@ -127,6 +131,8 @@ pub enum RejectReason {
     /// parse, a body shorter than its length); the rest of the file is
     /// skipped.
     InvalidWarc,
+    /// A named pipe, socket or device in an input folder (never opened).
+    NotAFile,
 }
 
 impl RejectReason {
@@ -143,6 +149,7 @@ impl RejectReason {
             RejectReason::TooLarge => "too_large",
             RejectReason::NoArticle => "no_article",
             RejectReason::InvalidWarc => "invalid_warc",
+            RejectReason::NotAFile => "not_a_file",
         }
     }
 }
@@ -194,74 +201,35 @@ pub struct InputFile {
     pub gzip: bool,
     /// Size on disk (0 for stdin), for progress.
     pub size: u64,
+    /// Why this input cannot be read, when that is known before reading
+    /// (a named pipe in a folder, a folder that cannot be listed).
+    pub reject: Option<(RejectReason, String)>,
 }
 
 /// Expands the inputs: files as given, folders walked recursively in sorted
-/// order (hidden files skipped), `-` for stdin. A path that does not exist
-/// is kept, so reading it produces a reject.
+/// order (hidden files skipped, symbolic links to folders not followed),
+/// `-` for stdin. A path that does not exist is kept, so reading it
+/// produces a reject. [`plan_inputs`] also says what it left out.
 pub fn plan(inputs: &[String], opts: &Options) -> Vec<InputFile> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input == "-" {
-            out.push(InputFile {
-                path: None,
-                display: "-".into(),
-                doc_id: "stdin".into(),
-                format: opts.format.or(Some(Format::Text)),
-                gzip: false,
-                size: 0,
-            });
-            continue;
-        }
-        let root = Path::new(input);
-        if root.is_dir() {
-            let mut files = Vec::new();
-            walk(root, &mut files);
-            for f in files {
-                let rel = f.strip_prefix(root).unwrap_or(&f);
-                out.push(input_file(&f, rel, opts));
-            }
-        } else {
-            let name = root.file_name().map(Path::new).unwrap_or(root);
-            out.push(input_file(root, name, opts));
-        }
-    }
-    out
+    plan_inputs(inputs, opts, WalkOptions::default()).files
 }
 
-fn input_file(path: &Path, rel: &Path, opts: &Options) -> InputFile {
-    let display = path.display().to_string();
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+/// One file to read; `doc_id` is its escaped path relative to the input
+/// folder. The format comes from the name's bytes, so a name that is not
+/// UTF-8 still has one.
+pub(crate) fn input_file(path: &Path, doc_id: String, opts: &Options) -> InputFile {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     InputFile {
         path: Some(path.to_path_buf()),
-        doc_id: rel.to_string_lossy().replace('\\', "/"),
-        format: opts.format.or_else(|| Format::from_name(name)),
+        doc_id,
+        format: opts.format.or_else(|| Format::from_name(&name)),
         gzip: name.to_lowercase().ends_with(".gz"),
         size: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-        display,
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for e in entries {
-        let hidden = e
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if e.is_dir() {
-            walk(&e, out);
-        } else {
-            out.push(e);
-        }
+        display: escape_path(path),
+        reject: None,
     }
 }
 
@@ -287,6 +255,10 @@ pub fn read_with(
             detail,
         })
     };
+    if let Some((reason, detail)) = &file.reject {
+        sink(reject(*reason, detail.clone()));
+        return;
+    }
     if let Some(p) = &file.path
         && !p.exists()
     {
@@ -338,6 +310,19 @@ pub fn read_with(
             return;
         }
     };
+    read_records(file, format, reader, opts, sink);
+}
+
+/// Reads documents of `format` from `reader` (already decompressed), as
+/// [`read`] does for a file: the entry point for readers of other sources
+/// (and for the fuzz targets).
+pub fn read_records(
+    file: &InputFile,
+    format: Format,
+    reader: Box<dyn BufRead>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     match format {
         Format::Text => records::read_text(file, reader, opts, sink),
         Format::Jsonl => records::read_jsonl(file, reader, opts, sink),

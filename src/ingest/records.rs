@@ -23,7 +23,7 @@ pub fn read_text(
 ) {
     let mut bytes = Vec::new();
     if let Err(e) = reader
-        .take(opts.max_doc_bytes as u64 + 1)
+        .take((opts.max_doc_bytes as u64).saturating_add(1))
         .read_to_end(&mut bytes)
     {
         sink(reject(

@@ -241,6 +241,7 @@ mod tests {
             format: Some(super::super::Format::Warc),
             gzip: false,
             size: 0,
+            reject: None,
         };
         let progress = ReadProgress::default();
         let mut items = Vec::new();

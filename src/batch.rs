@@ -8,7 +8,7 @@
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
 
-use crate::emit::{TableWriter, entity_rows, event_rows, reject_row};
+use crate::emit::{PerDocumentWriter, TableWriter, entity_rows, event_rows, reject_row};
 use crate::gazetteer::GazetteerStats;
 use crate::ingest::{self, InputFile, Item, Reject};
 use crate::pipeline::{Extraction, Pipeline};
@@ -48,6 +48,9 @@ pub struct Sinks {
     pub entities: Option<TableWriter>,
     pub events: TableWriter,
     pub rejects: Option<TableWriter>,
+    /// `--per-document`: one JSON record per document or reject, in input
+    /// order, besides the tables.
+    pub per_document: Option<PerDocumentWriter>,
 }
 
 /// What happened in a run; written to `summary.json`.
@@ -144,6 +147,9 @@ pub fn run(
                     (Item::Doc(doc), Some(ex)) => {
                         summary.documents_processed += 1;
                         summary.text_bytes += doc.text.len() as u64;
+                        if let Some(w) = &mut sinks.per_document {
+                            w.document(doc, &ex, pipeline)?;
+                        }
                         if let Some(w) = &mut sinks.entities {
                             summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
                         } else {
@@ -171,6 +177,9 @@ pub fn run(
                             .rejected_by_reason
                             .entry(r.reason.as_str().to_string())
                             .or_default() += 1;
+                        if let Some(w) = &mut sinks.per_document {
+                            w.reject(r)?;
+                        }
                         match &mut sinks.rejects {
                             Some(w) => reject_row(w, r)?,
                             None => on_reject(r),
@@ -190,6 +199,9 @@ pub fn run(
         w.flush()?;
     }
     if let Some(w) = &mut sinks.rejects {
+        w.flush()?;
+    }
+    if let Some(w) = &mut sinks.per_document {
         w.flush()?;
     }
     summary.seconds = started.elapsed().as_secs_f64();

@@ -43,6 +43,7 @@ pub mod pipeline;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod tables;
 pub mod words;
 
 pub use document::Document;

@@ -127,6 +127,16 @@ struct Extract {
     /// Print nothing on stderr but errors and rejects.
     #[arg(long, short)]
     quiet: bool,
+    /// Write one JSON record per input document, in input order
+    /// ({"doc_id","status","reason","detail","events","entities"}), to
+    /// stdout with `--out -` or to DIR/documents.jsonl, instead of the
+    /// tables. Rejected documents are records too, so the exit code is 0.
+    #[arg(long)]
+    per_document: bool,
+    /// With --per-document: flush each record as soon as its document is
+    /// done (for programs that wait for each answer).
+    #[arg(long, requires = "per_document")]
+    line_buffered: bool,
 }
 
 fn main() {
@@ -163,6 +173,8 @@ fn main() {
                     ..BatchOptions::default()
                 },
                 quiet: x.quiet,
+                per_document: x.per_document,
+                line_buffered: x.line_buffered,
             };
             commands::extract(&args)
         }

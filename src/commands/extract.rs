@@ -2,7 +2,9 @@
 
 use super::Outcome;
 use crate::batch::{self, BatchOptions, Sinks, Summary};
-use crate::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, REJECT_COLUMNS, TableWriter};
+use crate::emit::{
+    ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, PerDocumentWriter, REJECT_COLUMNS, TableWriter,
+};
 use crate::ingest;
 use crate::pipeline::{Config, Pipeline};
 use std::fs::File;
@@ -20,6 +22,13 @@ pub struct ExtractArgs {
     pub config: Config,
     pub batch: BatchOptions,
     pub quiet: bool,
+    /// One JSON record per document (`documents.jsonl`, or stdout with
+    /// `--out -`) instead of the tables; rejects are records too, so the
+    /// run exits 0.
+    pub per_document: bool,
+    /// Flush after every document, and hand each document to the workers
+    /// as soon as it is read (for pipes that wait for each answer).
+    pub line_buffered: bool,
 }
 
 /// Runs `evex extract`. Messages go to stderr.
@@ -48,11 +57,14 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         TableWriter::new(Box::new(f), args.format, cols)
     };
-    let sinks = if to_stdout {
+    let sinks = if args.per_document {
+        per_document_sinks(args, &dir)
+    } else if to_stdout {
         TableWriter::new(Box::new(io::stdout()), args.format, EVENT_COLUMNS).map(|events| Sinks {
             entities: None,
             events,
             rejects: None,
+            per_document: None,
         })
     } else {
         (|| {
@@ -60,6 +72,7 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
                 entities: Some(open("entities", ENTITY_COLUMNS)?),
                 events: open("events", EVENT_COLUMNS)?,
                 rejects: Some(open("rejects", REJECT_COLUMNS)?),
+                per_document: None,
             })
         })()
     };
@@ -72,10 +85,18 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     };
     let mut batch_opts = args.batch.clone();
     batch_opts.progress &= !args.quiet;
+    if args.line_buffered {
+        batch_opts.chunk_docs = 1;
+    }
     let mut on_reject = |r: &ingest::Reject| {
         let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let doc = r
+            .doc_id
+            .as_ref()
+            .map(|id| format!(" (document {id})"))
+            .unwrap_or_default();
         eprintln!(
-            "evex: rejected {}{at}: {}: {}",
+            "evex: rejected {}{at}{doc}: {}: {}",
             r.source,
             r.reason.as_str(),
             r.detail
@@ -107,13 +128,35 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
         }
     }
     if !args.quiet {
-        print_summary(&summary, if to_stdout { None } else { Some(&dir) });
+        let tables = !to_stdout && !args.per_document;
+        print_summary(&summary, if tables { Some(&dir) } else { None });
     }
-    if summary.documents_rejected > 0 {
+    if summary.documents_rejected > 0 && !args.per_document {
         Outcome::SomeRejected
     } else {
         Outcome::Clean
     }
+}
+
+/// `--per-document`: the records go to stdout or `DIR/documents.jsonl`;
+/// the tables are not written (events are rendered into a sink that drops
+/// them, so the batch driver runs unchanged).
+fn per_document_sinks(args: &ExtractArgs, dir: &std::path::Path) -> io::Result<Sinks> {
+    let out: Box<dyn Write + Send> = if args.out == "-" {
+        Box::new(io::stdout())
+    } else {
+        let path = dir.join("documents.jsonl");
+        Box::new(
+            File::create(&path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
+        )
+    };
+    Ok(Sinks {
+        entities: None,
+        events: TableWriter::new(Box::new(io::sink()), OutFormat::Csv, EVENT_COLUMNS)?,
+        rejects: None,
+        per_document: Some(PerDocumentWriter::new(out, args.line_buffered)),
+    })
 }
 
 fn print_summary(s: &Summary, dir: Option<&PathBuf>) {

@@ -11,11 +11,16 @@
 //! starts with a letter or digit anyway). JSON Lines carries the same
 //! records with the same keys, unmodified.
 
+mod per_document;
 mod rows;
+mod table;
 
+pub use per_document::PerDocumentWriter;
 pub use rows::{
-    ENTITY_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows, reject_row,
+    ENTITY_COLUMNS, EVENT_COLUMNS, INTEGER_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows,
+    reject_row,
 };
+pub use table::{OFFSET_COLUMNS, Table, Value};
 
 use std::io::{self, BufWriter, Write};
 
@@ -56,6 +61,7 @@ pub struct TableWriter {
 enum Kind {
     Csv(Box<CsvRows>),
     Jsonl(BufWriter<Box<dyn Write + Send>>),
+    Memory(Box<Table>),
 }
 
 /// Bytes of rendered rows collected before one write to the output.
@@ -201,9 +207,56 @@ impl TableWriter {
         Ok(TableWriter { columns, kind })
     }
 
+    /// A writer that keeps its rows in memory, as a [`Table`] (see
+    /// [`TableWriter::into_table`]).
+    ///
+    /// ```
+    /// use evex::emit::{Cell, TableWriter};
+    /// let mut w = TableWriter::memory(&["doc_id"]);
+    /// w.write(&[Cell::Text("d1")]).unwrap();
+    /// assert_eq!(w.into_table().map(|t| t.rows()), Some(1));
+    /// ```
+    pub fn memory(columns: &'static [&'static str]) -> TableWriter {
+        TableWriter {
+            columns,
+            kind: Kind::Memory(Box::new(Table::new(columns))),
+        }
+    }
+
+    /// The rows of a [`TableWriter::memory`] writer (`None` for the others).
+    pub fn into_table(self) -> Option<Table> {
+        match self.kind {
+            Kind::Memory(t) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// The rows so far of a [`TableWriter::memory`] writer.
+    pub fn table(&self) -> Option<&Table> {
+        match &self.kind {
+            Kind::Memory(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The table of a [`TableWriter::memory`] writer, to read or clear it
+    /// between documents.
+    pub fn table_mut(&mut self) -> Option<&mut Table> {
+        match &mut self.kind {
+            Kind::Memory(t) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn write(&mut self, row: &[Cell]) -> io::Result<()> {
         debug_assert_eq!(row.len(), self.columns.len());
         match &mut self.kind {
+            Kind::Memory(t) => {
+                for cell in row {
+                    t.push(cell);
+                }
+                Ok(())
+            }
             Kind::Csv(w) => {
                 for cell in row {
                     w.cell(cell);
@@ -244,6 +297,13 @@ impl TableWriter {
                 w.keyed(key, tail);
                 w.end_row()
             }
+            Kind::Memory(t) => {
+                for cell in head {
+                    t.push(cell);
+                }
+                t.push_keyed(key, tail);
+                Ok(())
+            }
             Kind::Jsonl(_) => {
                 let mut row = head.to_vec();
                 row.extend(tail());
@@ -259,6 +319,7 @@ impl TableWriter {
                 w.out.flush()
             }
             Kind::Jsonl(w) => w.flush(),
+            Kind::Memory(_) => Ok(()),
         }
     }
 }

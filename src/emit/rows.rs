@@ -42,6 +42,11 @@ pub const EVENT_COLUMNS: &[&str] = &[
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 
+/// The columns (of any table) whose cells are integers or empty; every other
+/// column holds text. Readers of the CSV files use it to type the columns
+/// (a CAMEO code such as `046` is text).
+pub const INTEGER_COLUMNS: &[&str] = &["sentence", "start", "end", "line"];
+
 /// The role slots that have their own column; other slots go to
 /// `other_roles` as `name=value; ...`.
 const ROLE_COLUMNS: &[&str] = &["actor", "target", "weapon", "location", "quantity"];

@@ -111,6 +111,9 @@ pub struct Reject {
     pub reason: RejectReason,
     /// A sentence saying what was wrong.
     pub detail: String,
+    /// The document's id when the record had one (a JSON line with an `id`
+    /// but no text, say), so a stream can name it.
+    pub doc_id: Option<String>,
 }
 
 /// What reading yields, in input order.
@@ -213,6 +216,7 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
             line: None,
             reason,
             detail,
+            doc_id: None,
         })
     };
     if let Some(p) = &file.path

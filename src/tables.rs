@@ -180,7 +180,10 @@ mod tests {
                 }
             }
             let id = t.entities.text(t.entities.get(r, col("doc_id")));
-            let doc = docs.iter().find(|d| Some(d.id.as_str()) == id).expect("doc");
+            let doc = docs
+                .iter()
+                .find(|d| Some(d.id.as_str()) == id)
+                .expect("doc");
             let int = |n| match t.entities.get(r, col(n)) {
                 Value::Int(v) => v as usize,
                 v => panic!("{n}: {v:?}"),

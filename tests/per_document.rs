@@ -189,7 +189,12 @@ fn per_document_into_a_folder_writes_documents_jsonl_and_summary() {
     let text = std::fs::read_to_string(out.join("documents.jsonl")).expect("documents.jsonl");
     let recs = records(text.as_bytes());
     assert_eq!(recs.len(), 6);
-    assert!(recs[2]["doc_id"].as_str().unwrap_or("").ends_with("in.jsonl:3"));
+    assert!(
+        recs[2]["doc_id"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("in.jsonl:3")
+    );
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).expect("summary"))
             .expect("json");

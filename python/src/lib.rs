@@ -10,9 +10,7 @@
 //! [`evex::emit::EVENT_COLUMNS`]) rendered by its row renderers, so a column
 //! added there reaches Python with no change here.
 
-use evex::emit::{
-    ENTITY_COLUMNS, EVENT_COLUMNS, INTEGER_COLUMNS, OFFSET_COLUMNS, Table, Value,
-};
+use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, INTEGER_COLUMNS, OFFSET_COLUMNS, Table, Value};
 use evex::tables::extract_tables;
 use evex::{Config, Document, Pipeline};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -109,10 +107,7 @@ impl PyPipeline {
         let tables = py
             .detach(move || extract_tables(&pipeline, &docs, threads))
             .map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
-        Ok((
-            columns(py, &tables.events)?,
-            columns(py, &tables.entities)?,
-        ))
+        Ok((columns(py, &tables.events)?, columns(py, &tables.entities)?))
     }
 
     /// Seconds spent loading and compiling the gazetteers and rules.

@@ -7,6 +7,11 @@ use crate::ingest::Reject;
 use crate::pipeline::{Extraction, Pipeline};
 use std::io;
 
+/// The columns of `entities.csv`, in order.
+///
+/// ```
+/// assert_eq!(evex::emit::ENTITY_COLUMNS[..4], ["doc_id", "sentence", "start", "end"]);
+/// ```
 pub const ENTITY_COLUMNS: &[&str] = &[
     "doc_id",
     "sentence",
@@ -20,6 +25,11 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "attributes",
 ];
 
+/// The columns of `events.csv`, in order.
+///
+/// ```
+/// assert!(evex::emit::EVENT_COLUMNS.contains(&"cameo"));
+/// ```
 pub const EVENT_COLUMNS: &[&str] = &[
     "doc_id",
     "sentence",
@@ -45,6 +55,11 @@ pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 /// The columns (of any table) whose cells are integers or empty; every other
 /// column holds text. Readers of the CSV files use it to type the columns
 /// (a CAMEO code such as `046` is text).
+///
+/// ```
+/// use evex::emit::INTEGER_COLUMNS;
+/// assert!(INTEGER_COLUMNS.contains(&"start") && !INTEGER_COLUMNS.contains(&"cameo"));
+/// ```
 pub const INTEGER_COLUMNS: &[&str] = &["sentence", "start", "end", "line"];
 
 /// The role slots that have their own column; other slots go to

@@ -17,18 +17,34 @@
 use super::Cell;
 
 /// One cell of a [`Table`].
+///
+/// ```
+/// use evex::emit::{Cell, TableWriter, Value};
+/// let mut w = TableWriter::memory(&["a", "b", "c"]);
+/// w.write(&[Cell::Null, Cell::Int(3), Cell::Text("x")]).unwrap();
+/// let t = w.into_table().unwrap();
+/// assert_eq!([t.get(0, 0), t.get(0, 1)], [Value::Null, Value::Int(3)]);
+/// assert_eq!(t.text(t.get(0, 2)), Some("x"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Value {
     /// An empty cell (JSON `null`, Python `None`).
     Null,
     Int(u64),
     /// Text: a byte range of the table's arena ([`Table::text`]).
-    Text { start: usize, end: usize },
+    Text {
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Byte-offset columns that get a character-offset twin (`char_start`,
 /// `char_end`) from [`Table::add_char_offsets`]: languages such as Python
 /// index strings by code point, not by UTF-8 byte.
+///
+/// ```
+/// assert_eq!(evex::emit::OFFSET_COLUMNS, ["start", "end"]);
+/// ```
 pub const OFFSET_COLUMNS: &[&str] = &["start", "end"];
 
 /// Rows of one output table, in memory.
@@ -151,6 +167,16 @@ impl Table {
     /// Adds the character offsets of rows `from..` into `text`, the
     /// document those rows came from: `char_start` is the number of
     /// characters (Unicode scalar values) before byte `start`.
+    ///
+    /// ```
+    /// use evex::emit::{Cell, TableWriter, Value};
+    /// let mut w = TableWriter::memory(&["start", "end"]);
+    /// w.write(&[Cell::Int(7), Cell::Int(12)]).unwrap(); // "Kyïv" in "Après Kyïv"
+    /// let mut t = w.into_table().unwrap();
+    /// t.add_char_offsets(0, "Après Kyïv");
+    /// assert_eq!(t.all_columns(), ["start", "end", "char_start", "char_end"]);
+    /// assert_eq!([t.get(0, 2), t.get(0, 3)], [Value::Int(6), Value::Int(10)]);
+    /// ```
     pub fn add_char_offsets(&mut self, from: usize, text: &str) {
         self.with_chars = true;
         let k = self.offset_columns.len();
@@ -234,9 +260,11 @@ mod tests {
         let mut w = TableWriter::memory(COLS);
         let text = "Kyïv and Kyïv, then Odesa";
         for (start, end) in [(0u64, 5u64), (10, 15), (22, 27)] {
-            w.write_keyed(&[Cell::Text("d"), Cell::Int(start), Cell::Int(end)], 3, || {
-                vec![Cell::Text("Kyiv")]
-            })
+            w.write_keyed(
+                &[Cell::Text("d"), Cell::Int(start), Cell::Int(end)],
+                3,
+                || vec![Cell::Text("Kyiv")],
+            )
             .unwrap();
         }
         let mut t = w.into_table().unwrap();
@@ -252,7 +280,14 @@ mod tests {
         );
         assert_eq!(
             t.all_columns(),
-            ["doc_id", "start", "end", "canonical", "char_start", "char_end"]
+            [
+                "doc_id",
+                "start",
+                "end",
+                "canonical",
+                "char_start",
+                "char_end"
+            ]
         );
     }
 

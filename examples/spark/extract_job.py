@@ -26,6 +26,10 @@ def main() -> None:
     ap.add_argument("--parquet", action="store_true", help="the input is Parquet")
     ap.add_argument("--gazetteers", action="append", default=[], help="file or folder; repeatable")
     ap.add_argument("--rules", action="append", default=[], help="file or folder; repeatable")
+    ap.add_argument("--no-default-gazetteers", action="store_true", help="use only --gazetteers")
+    ap.add_argument("--no-default-rules", action="store_true", help="use only --rules")
+    ap.add_argument("--master", help="e.g. local[2] when run with plain python, not spark-submit")
+    ap.add_argument("--driver-memory", help="e.g. 4g (local mode: the executors' memory too)")
     ap.add_argument(
         "--partitions",
         type=int,
@@ -36,7 +40,12 @@ def main() -> None:
     )
     args = ap.parse_args()
 
-    spark = SparkSession.builder.appName("evex-extract").getOrCreate()
+    builder = SparkSession.builder.appName("evex-extract")
+    if args.master:
+        builder = builder.master(args.master)
+    if args.driver_memory:
+        builder = builder.config("spark.driver.memory", args.driver_memory)
+    spark = builder.getOrCreate()
     started = time.perf_counter()
     if args.parquet:
         df = spark.read.parquet(args.input)
@@ -52,6 +61,8 @@ def main() -> None:
         id_col=args.id_col,
         gazetteers=args.gazetteers,
         rules=args.rules,
+        default_gazetteers=not args.no_default_gazetteers,
+        default_rules=not args.no_default_rules,
     )
     # The first write extracts and keeps the rows (persisted); the second
     # reads them back instead of extracting again.

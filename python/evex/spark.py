@@ -118,6 +118,9 @@ def extract_rows(
     Useful to write both with ``partitionBy("table")`` in one pass."""
     spark = df.sparkSession
     sc = spark.sparkContext
+    # Built once on the driver too: a mistake in a user file is reported
+    # here, as `file:line`, before any task starts.
+    Pipeline(**pipeline_options)
     config = dict(pipeline_options)
     for key in ("gazetteers", "rules"):
         config[key] = tuple(_ship(sc, p) for p in _paths(config.get(key)))

@@ -75,3 +75,35 @@ def test_user_gazetteers_are_shipped_to_the_workers(spark, tmp_path):
     rows = [(r.doc_id, r.actor, r.location) for r in events.collect()]
     assert rows == [("z1", "Russia", "Zorvania")]
     assert sorted(r.canonical for r in entities.collect()) == ["Russia", "Zorvania"]
+
+
+def test_a_bad_user_file_fails_on_the_driver_with_file_and_line(spark, tmp_path):
+    bad = tmp_path / "place_bad.tsv"
+    bad.write_text("canonical\ttype\nZorvania\tPLANET\n", encoding="utf-8")
+    df = spark.createDataFrame([("z1", "Russia.")], "id string, text string")
+    with pytest.raises(evex.ConfigError, match=r"place_bad\.tsv:2"):
+        evex.spark.extract(df, gazetteers=[str(bad)])
+
+
+def test_the_example_job_writes_parquet(spark, tmp_path, monkeypatch):
+    """examples/spark/extract_job.py, in this process (its getOrCreate finds
+    the test session; it stops it at the end, so this test runs last)."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": "j1", "text": "Iran and the United States held talks in Oman."}) + "\n",
+        encoding="utf-8",
+    )
+    spec = importlib.util.spec_from_file_location("extract_job", ROOT / "examples/spark/extract_job.py")
+    job = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(job)
+    monkeypatch.setattr(sys, "argv", ["extract_job.py", str(path), str(tmp_path / "out")])
+    job.main()
+    import pandas as pd
+
+    events = pd.read_parquet(tmp_path / "out" / "events")
+    assert events[["doc_id", "event_type", "location"]].values.tolist() == [["j1", "NEGOTIATION", "Oman"]]
+    assert len(pd.read_parquet(tmp_path / "out" / "entities")) == 3

@@ -554,8 +554,8 @@ fn one_record_per_document_in_input_order_with_rejects_and_exit_0() {
         .as_array()
         .expect("entities")
         .iter()
-        .find(|e| e["text"] == "Bryansk")
-        .expect("Bryansk");
+        .find(|e| e["text"] == "Bryansk region")
+        .expect("Bryansk region");
     assert_eq!(bryansk["start"], 44);
     // The reject on stdin names the document it came from.
     let stderr = String::from_utf8_lossy(&o.stderr);

@@ -132,6 +132,16 @@ impl Table {
     pub(super) fn push(&mut self, cell: &Cell) {
         let v = match cell {
             Cell::Text(s) | Cell::Raw(s) => {
+                // The same text as the row above (the document id, the
+                // sentence of several events) shares its range.
+                let width = self.columns.len();
+                if let Some(&above @ Value::Text { start, end }) =
+                    self.cells.len().checked_sub(width).map(|i| &self.cells[i])
+                    && &self.arena[start..end] == *s
+                {
+                    self.cells.push(above);
+                    return;
+                }
                 let start = self.arena.len();
                 self.arena.push_str(s);
                 Value::Text {
@@ -270,6 +280,9 @@ mod tests {
         let mut t = w.into_table().unwrap();
         t.add_char_offsets(0, text);
         assert_eq!(t.get(0, 3), t.get(1, 3));
+        // The document id of the row above is shared, not copied.
+        assert_eq!(t.get(0, 0), t.get(2, 0));
+        assert_eq!(t.arena, "dKyiv");
         assert_eq!(t.text(t.get(2, 3)), Some("Kyiv"));
         let chars: Vec<Value> = (0..3).flat_map(|r| [t.get(r, 4), t.get(r, 5)]).collect();
         assert_eq!(

@@ -20,7 +20,9 @@
 //! [`Pipeline`] ties the stages together. It is built once (gazetteers loaded,
 //! automaton compiled, rules parsed) and then shared read-only by all threads;
 //! [`batch`] adds the streaming, parallel, order-preserving driver that the
-//! `evex extract` command uses.
+//! `evex extract` command uses; [`tables`] runs documents already in memory
+//! and returns the output rows as data (the engine of the Python package in
+//! `python/`).
 //!
 //! ```
 //! use evex::{Config, Document, Pipeline};

@@ -28,6 +28,14 @@ def main() -> None:
     ap.add_argument("--rules", action="append", default=[], help="file or folder; repeatable")
     ap.add_argument("--no-default-gazetteers", action="store_true", help="use only --gazetteers")
     ap.add_argument("--no-default-rules", action="store_true", help="use only --rules")
+    ap.add_argument(
+        "--split-mb",
+        type=int,
+        default=0,
+        help="read uncompressed input in splits of at most this many megabytes "
+        "(spark.sql.files.maxPartitionBytes, default 128): several per core "
+        "keeps the cores evenly busy",
+    )
     ap.add_argument("--master", help="e.g. local[2] when run with plain python, not spark-submit")
     ap.add_argument("--driver-memory", help="e.g. 4g (local mode: the executors' memory too)")
     ap.add_argument(
@@ -45,6 +53,8 @@ def main() -> None:
         builder = builder.master(args.master)
     if args.driver_memory:
         builder = builder.config("spark.driver.memory", args.driver_memory)
+    if args.split_mb:
+        builder = builder.config("spark.sql.files.maxPartitionBytes", f"{args.split_mb}m")
     spark = builder.getOrCreate()
     started = time.perf_counter()
     if args.parquet:

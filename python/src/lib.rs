@@ -117,31 +117,69 @@ impl PyPipeline {
     }
 }
 
-/// A table as `{column: [value, ...]}`. Text cells that share a range of
-/// the table's arena (the columns that come from one gazetteer entry) share
-/// one Python string.
+/// A table as `{column: [value, ...]}`, built in one pass over the rows
+/// (the table is stored row by row).
+///
+/// Python objects are what this costs, so few are made: a value equal to
+/// the row above reuses its object; the columns that come from a
+/// gazetteer entry ([`Table::shares_text`]) share one string per entry;
+/// short texts (event types, codes, role names) are interned; a character
+/// offset equal to its byte offset (ASCII text) reuses that integer.
 fn columns<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    let mut seen: HashMap<(usize, usize), Bound<'py, PyAny>> = HashMap::new();
-    for (c, name) in t.all_columns().iter().enumerate() {
-        seen.clear();
-        let mut values = Vec::with_capacity(t.rows());
-        for r in 0..t.rows() {
+    let names = t.all_columns();
+    let rows = t.rows();
+    let width = names.len();
+    let mut lists: Vec<Vec<Bound<'py, PyAny>>> =
+        names.iter().map(|_| Vec::with_capacity(rows)).collect();
+    let shared: Vec<bool> = (0..width).map(|c| t.shares_text(c)).collect();
+    let twin: Vec<Option<usize>> = (0..width).map(|c| t.byte_column(c)).collect();
+    let mut last: Vec<Option<(Value, Bound<'py, PyAny>)>> = names.iter().map(|_| None).collect();
+    // Distinct non-empty ranges of the arena start at distinct offsets.
+    let mut by_start: HashMap<usize, Bound<'py, PyAny>, Hasher> = HashMap::default();
+    let mut short: HashMap<&str, Bound<'py, PyAny>, Hasher> = HashMap::default();
+    let none = py.None().into_bound(py);
+    for r in 0..rows {
+        for c in 0..width {
             let v = t.get(r, c);
+            if let Some((lv, obj)) = &last[c]
+                && *lv == v
+            {
+                lists[c].push(obj.clone());
+                continue;
+            }
             let obj = match v {
-                Value::Null => py.None().into_bound(py),
-                Value::Int(n) => n.into_pyobject(py)?.into_any(),
-                Value::Text { start, end } => seen
-                    .entry((start, end))
-                    .or_insert_with(|| PyString::new(py, t.text(v).unwrap_or("")).into_any())
-                    .clone(),
+                Value::Null => none.clone(),
+                Value::Int(n) => match twin[c] {
+                    Some(b) if t.get(r, b) == v => lists[b][r].clone(),
+                    _ => n.into_pyobject(py)?.into_any(),
+                },
+                Value::Text { start, .. } => {
+                    let text = t.text(v).unwrap_or("");
+                    let new = || PyString::new(py, text).into_any();
+                    if shared[c] {
+                        by_start.entry(start).or_insert_with(new).clone()
+                    } else if text.len() <= SHORT_TEXT {
+                        short.entry(text).or_insert_with(new).clone()
+                    } else {
+                        new()
+                    }
+                }
             };
-            values.push(obj);
+            lists[c].push(obj.clone());
+            last[c] = Some((v, obj));
         }
-        dict.set_item(name, PyList::new(py, values)?)?;
+    }
+    let dict = PyDict::new(py);
+    for (name, list) in names.iter().zip(lists) {
+        dict.set_item(name, PyList::new(py, list)?)?;
     }
     Ok(dict)
 }
+
+/// Texts up to this many bytes are interned while converting a table.
+const SHORT_TEXT: usize = 24;
+
+type Hasher = foldhash::fast::RandomState;
 
 /// Field names of the records: the table's columns and the character
 /// offsets.

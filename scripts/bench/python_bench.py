@@ -96,7 +96,8 @@ def spark(args):
         out = os.path.join(tmp, "spark")
         res = subprocess.run(
             [sys.executable, job, args.corpus, out, "--gazetteers", args.gazetteer,
-             "--master", "local[2]", "--driver-memory", "4g", "--no-default-gazetteers"],
+             "--master", "local[2]", "--driver-memory", "4g", "--no-default-gazetteers",
+             "--split-mb", "16"],
             check=True, capture_output=True, text=True, env=env,
         )
         line = [l for l in res.stdout.splitlines() if l.startswith("evex: done in")][-1]

@@ -72,6 +72,8 @@ pub struct Table {
     /// Column indexes of the [`OFFSET_COLUMNS`] present.
     offset_columns: Vec<usize>,
     with_chars: bool,
+    /// The first column of keyed tails, if any were written.
+    keyed_from: Option<usize>,
 }
 
 impl Table {
@@ -121,6 +123,23 @@ impl Table {
         }
     }
 
+    /// May cells of this column share text with rows other than the one
+    /// above? True for the columns written as keyed tails (the cells that
+    /// come from a gazetteer entry), whose repeats share one range.
+    pub fn shares_text(&self, column: usize) -> bool {
+        self.keyed_from
+            .is_some_and(|k| column >= k && column < self.columns.len())
+    }
+
+    /// The column whose byte offsets a character-offset column counts
+    /// (`char_start` → `start`).
+    pub fn byte_column(&self, column: usize) -> Option<usize> {
+        let w = self.columns.len();
+        column
+            .checked_sub(w)
+            .and_then(|j| self.offset_columns.get(j).copied())
+    }
+
     /// The text of a [`Value::Text`] cell.
     pub fn text(&self, v: Value) -> Option<&str> {
         match v {
@@ -165,6 +184,8 @@ impl Table {
             return;
         }
         let at = self.cells.len();
+        let column = at % self.columns.len();
+        self.keyed_from = Some(self.keyed_from.map_or(column, |k| k.min(column)));
         for c in &cells() {
             self.push(c);
         }
@@ -237,6 +258,10 @@ impl Table {
         }));
         self.chars.extend_from_slice(&other.chars);
         self.with_chars |= other.with_chars;
+        self.keyed_from = match (self.keyed_from, other.keyed_from) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         // Keys refer to cells of `other`'s own rows; they are not carried.
         self.memo.clear();
     }
@@ -283,6 +308,11 @@ mod tests {
         // The document id of the row above is shared, not copied.
         assert_eq!(t.get(0, 0), t.get(2, 0));
         assert_eq!(t.arena, "dKyiv");
+        assert_eq!(
+            (0..6).map(|c| t.shares_text(c)).collect::<Vec<_>>(),
+            [false, false, false, true, false, false]
+        );
+        assert_eq!(t.byte_column(5), Some(2));
         assert_eq!(t.text(t.get(2, 3)), Some("Kyiv"));
         let chars: Vec<Value> = (0..3).flat_map(|r| [t.get(r, 4), t.get(r, 5)]).collect();
         assert_eq!(

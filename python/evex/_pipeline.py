@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from array import array
 from collections import namedtuple
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -16,7 +17,7 @@ Entity = namedtuple("Entity", _evex.ENTITY_FIELDS)  # type: ignore[misc]
 #: One event: the columns of ``events.csv`` and ``char_start``/``char_end``.
 Event = namedtuple("Event", _evex.EVENT_FIELDS)  # type: ignore[misc]
 
-Columns = Dict[str, List[Any]]
+Columns = Dict[str, Any]  # name -> list, or array.array("q") for integers
 PathLike = Union[str, "os.PathLike[str]"]
 
 
@@ -36,10 +37,11 @@ class Extraction:
 
 class Batch:
     """What a batch of documents yields, as columns: ``events`` and
-    ``entities`` are dicts from column name to a list of values (ints for
-    offsets and sentence indexes, ``None`` for empty cells, strings
-    otherwise), ready for ``pandas.DataFrame(batch.events)`` or
-    ``pyarrow.table(batch.events)``. Rows are in input order, then text
+    ``entities`` are dicts from column name to values, ready for
+    ``pandas.DataFrame(batch.events)``. Offsets and sentence indexes are
+    ``array.array("q")`` (int64 in one buffer, which numpy and pandas take
+    without a Python object per value); the other columns are lists of
+    strings, ``None`` for empty cells. Rows are in input order, then text
     order, as in the CLI's CSV files."""
 
     __slots__ = ("events", "entities")
@@ -56,10 +58,14 @@ class Batch:
         return to_pandas(self.events), to_pandas(self.entities)
 
     def to_arrow(self) -> Tuple[Any, Any]:
-        """``(events, entities)`` as ``pyarrow.Table``s."""
+        """``(events, entities)`` as ``pyarrow.Table``s (the integer
+        buffers are shared, not copied)."""
         import pyarrow as pa
 
-        return pa.table(self.events), pa.table(self.entities)
+        def table(columns: Columns) -> Any:
+            return pa.table({name: _arrow(pa, v) for name, v in columns.items()})
+
+        return table(self.events), table(self.entities)
 
     def __repr__(self) -> str:
         n = lambda cols: len(next(iter(cols.values()), []))  # noqa: E731
@@ -164,6 +170,12 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"evex.Pipeline({self.config!r})"
+
+
+def _arrow(pa: Any, values: Any) -> Any:
+    if isinstance(values, array):
+        return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
+    return pa.array(values, type=pa.string())
 
 
 def _records(kind: Any, columns: Columns) -> List[Any]:

@@ -2,9 +2,10 @@
 # built from the native column lists, so a column added to the CSV writer is
 # there too (as an attribute these stubs do not name yet).
 import os
+from array import array
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-Columns = Dict[str, List[Any]]
+Columns = Dict[str, Union[List[Optional[str]], array[int]]]
 PathLike = Union[str, os.PathLike[str]]
 
 class Entity(NamedTuple):

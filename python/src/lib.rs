@@ -15,7 +15,7 @@ use evex::tables::extract_tables;
 use evex::{Config, Document, Pipeline};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -117,42 +117,53 @@ impl PyPipeline {
     }
 }
 
-/// A table as `{column: [value, ...]}`, built in one pass over the rows
-/// (the table is stored row by row).
+/// A table as `{column: values}`. Integer columns without empty cells (the
+/// offsets, sentence indexes) are `array.array("q")`: one buffer that
+/// numpy, pandas and pyarrow take as int64 without a Python object per
+/// value. Other columns are lists, built in one pass over the rows (the
+/// table is stored row by row).
 ///
 /// Python objects are what this costs, so few are made: a value equal to
 /// the row above reuses its object; the columns that come from a
 /// gazetteer entry ([`Table::shares_text`]) share one string per entry;
-/// short texts (event types, codes, role names) are interned; a character
-/// offset equal to its byte offset (ASCII text) reuses that integer.
+/// short texts (event types, codes, names) are interned.
 fn columns<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyDict>> {
     let names = t.all_columns();
     let rows = t.rows();
     let width = names.len();
-    let mut lists: Vec<Vec<Bound<'py, PyAny>>> =
-        names.iter().map(|_| Vec::with_capacity(rows)).collect();
+    let ints: Vec<bool> = names
+        .iter()
+        .enumerate()
+        .map(|(c, n)| {
+            let base = n.strip_prefix("char_").unwrap_or(n);
+            INTEGER_COLUMNS.contains(&base)
+                && (0..rows).all(|r| matches!(t.get(r, c), Value::Int(_)))
+        })
+        .collect();
     let shared: Vec<bool> = (0..width).map(|c| t.shares_text(c)).collect();
-    let twin: Vec<Option<usize>> = (0..width).map(|c| t.byte_column(c)).collect();
-    let mut last: Vec<Option<(Value, Bound<'py, PyAny>)>> = names.iter().map(|_| None).collect();
+    let mut lists: Vec<Vec<Bound<'py, PyAny>>> = ints
+        .iter()
+        .map(|&int| Vec::with_capacity(if int { 0 } else { rows }))
+        .collect();
+    // Per column, the last value and where its object is in the list.
+    let mut last: Vec<Option<(Value, usize)>> = vec![None; width];
     // Distinct non-empty ranges of the arena start at distinct offsets.
     let mut by_start: HashMap<usize, Bound<'py, PyAny>, Hasher> = HashMap::default();
     let mut short: HashMap<&str, Bound<'py, PyAny>, Hasher> = HashMap::default();
     let none = py.None().into_bound(py);
     for r in 0..rows {
-        for c in 0..width {
+        for c in (0..width).filter(|&c| !ints[c]) {
             let v = t.get(r, c);
-            if let Some((lv, obj)) = &last[c]
-                && *lv == v
+            let list = &mut lists[c];
+            if let Some((lv, at)) = last[c]
+                && lv == v
             {
-                lists[c].push(obj.clone());
+                list.push(list[at].clone());
                 continue;
             }
             let obj = match v {
                 Value::Null => none.clone(),
-                Value::Int(n) => match twin[c] {
-                    Some(b) if t.get(r, b) == v => lists[b][r].clone(),
-                    _ => n.into_pyobject(py)?.into_any(),
-                },
+                Value::Int(n) => n.into_pyobject(py)?.into_any(),
                 Value::Text { start, .. } => {
                     let text = t.text(v).unwrap_or("");
                     let new = || PyString::new(py, text).into_any();
@@ -165,13 +176,26 @@ fn columns<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyDict>> {
                     }
                 }
             };
-            lists[c].push(obj.clone());
-            last[c] = Some((v, obj));
+            last[c] = Some((v, list.len()));
+            list.push(obj);
         }
     }
+    let array = py.import("array")?.getattr("array")?;
     let dict = PyDict::new(py);
-    for (name, list) in names.iter().zip(lists) {
-        dict.set_item(name, PyList::new(py, list)?)?;
+    for (c, (name, list)) in names.iter().zip(lists).enumerate() {
+        if ints[c] {
+            let mut bytes = Vec::with_capacity(rows * 8);
+            for r in 0..rows {
+                if let Value::Int(n) = t.get(r, c) {
+                    bytes.extend_from_slice(&(n as i64).to_ne_bytes());
+                }
+            }
+            let values = array.call1(("q",))?;
+            values.call_method1("frombytes", (PyBytes::new(py, &bytes),))?;
+            dict.set_item(name, values)?;
+        } else {
+            dict.set_item(name, PyList::new(py, list)?)?;
+        }
     }
     Ok(dict)
 }

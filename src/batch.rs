@@ -14,7 +14,8 @@
 //! runs together write exactly what one run would.
 
 use crate::emit::{
-    TableWriter, document_row, entity_count_rows, entity_rows, event_rows, reject_row,
+    PerDocumentWriter, TableWriter, document_row, entity_count_rows, entity_rows, event_rows,
+    reject_row,
 };
 use crate::fault::{self, Stage};
 use crate::gazetteer::GazetteerStats;
@@ -76,6 +77,9 @@ pub struct Sinks {
     pub rejects: Option<TableWriter>,
     /// The optional tables (`--tables`) and the event grouping.
     pub extra: ExtraSinks,
+    /// `--per-document`: one JSON record per document or reject, in input
+    /// order, besides the tables.
+    pub per_document: Option<PerDocumentWriter>,
 }
 
 impl Sinks {
@@ -97,6 +101,9 @@ impl Sinks {
         }
         if let Some(g) = &mut extra.groups {
             g.flush()?;
+        }
+        if let Some(w) = &mut self.per_document {
+            w.flush()?;
         }
         Ok(())
     }
@@ -331,6 +338,9 @@ pub fn run_with(
                     (Item::Doc(doc), Some(ex)) => {
                         summary.documents_processed += 1;
                         summary.text_bytes += doc.text.len() as u64;
+                        if let Some(w) = &mut sinks.per_document {
+                            w.document(doc, &ex, pipeline)?;
+                        }
                         if let Some(w) = &mut sinks.entities {
                             summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
                         } else {
@@ -370,6 +380,9 @@ pub fn run_with(
                             .rejected_by_reason
                             .entry(r.reason.as_str().to_string())
                             .or_default() += 1;
+                        if let Some(w) = &mut sinks.per_document {
+                            w.reject(r)?;
+                        }
                         match &mut sinks.rejects {
                             Some(w) => reject_row(w, r)?,
                             None => on_reject(r),

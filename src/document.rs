@@ -5,6 +5,15 @@
 /// `text` is kept exactly as read (after decoding to UTF-8, or as extracted
 /// from an HTML page): every offset that evex writes is a byte offset into
 /// this string.
+///
+/// ```
+/// use evex::Document;
+/// let doc = Document {
+///     date: Some("2024-11-17".into()),
+///     ..Document::new("d1", "Ukraine fired ATACMS missiles at Russia.")
+/// };
+/// assert_eq!(doc.id, "d1");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Identifier written in the `doc_id` column of every output row.

@@ -33,7 +33,9 @@
 //! [`batch`] adds the streaming, parallel, order-preserving driver that the
 //! `evex extract` command uses; it can be stopped ([`interrupt`]) and
 //! resumed from a checkpoint of the output folder, and [`fault`] stops it
-//! anywhere for the tests of that.
+//! anywhere for the tests of that. [`tables`] runs documents already in
+//! memory and returns the output rows as data (the engine of the Python
+//! package in `python/`).
 //!
 //! ```
 //! use evex::{Config, Document, Pipeline};
@@ -72,6 +74,7 @@ pub mod spelling;
 pub mod stream;
 pub mod suggest;
 pub mod syntax;
+pub mod tables;
 pub mod words;
 
 pub use document::Document;

@@ -355,6 +355,16 @@ struct Extract {
     /// Documents per chunk handed to the workers (testing).
     #[arg(long, hide = true, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(1..))]
     chunk_docs: u32,
+    /// Write one JSON record per input document, in input order
+    /// ({"doc_id","status","reason","detail","events","entities"}), to
+    /// stdout with `--out -` or to DIR/per_document.jsonl, instead of the
+    /// tables. Rejected documents are records too, so the exit code is 0.
+    #[arg(long)]
+    per_document: bool,
+    /// With --per-document: flush each record as soon as its document is
+    /// done (for programs that wait for each answer).
+    #[arg(long, requires = "per_document")]
+    line_buffered: bool,
 }
 
 /// A number of seconds: finite, not negative.
@@ -445,6 +455,8 @@ fn main() {
                         .map(|a| evex::ingest::escape_name(&a))
                         .collect(),
                 },
+                per_document: x.per_document,
+                line_buffered: x.line_buffered,
             };
             commands::extract(&args)
         }

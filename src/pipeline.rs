@@ -22,6 +22,16 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// What to load and how to behave.
+///
+/// ```
+/// use evex::{Config, Pipeline};
+/// let config = Config {
+///     include_generic: true, // also report "drones" as an entity
+///     ..Config::default()
+/// };
+/// let pipeline = Pipeline::new(&config).unwrap();
+/// # let _ = pipeline;
+/// ```
 #[derive(Debug, Clone)]
 pub struct Config {
     /// User gazetteer files or folders, merged over the defaults.
@@ -91,6 +101,13 @@ pub struct Extraction {
 }
 
 /// The compiled pipeline.
+///
+/// ```
+/// use evex::{Config, Document, Pipeline};
+/// let pipeline = Pipeline::new(&Config::default()).unwrap();
+/// let out = pipeline.process(&Document::new("d1", "Russia has deployed 5,000 troops to Belarus."));
+/// assert_eq!(out.events[0].role("actor"), Some("Russia"));
+/// ```
 #[derive(Debug)]
 pub struct Pipeline {
     gazetteer: Gazetteer,
@@ -122,6 +139,15 @@ thread_local! {
 impl Pipeline {
     /// Loads the gazetteers and rules named by `config` (and the defaults
     /// unless switched off) and compiles them.
+    ///
+    /// A mistake in a user file is an error that names it:
+    ///
+    /// ```
+    /// use evex::{Config, Pipeline};
+    /// let config = Config { gazetteers: vec!["no/such/file.tsv".into()], ..Config::default() };
+    /// let err = Pipeline::new(&config).unwrap_err();
+    /// assert!(err.to_string().starts_with("no/such/file.tsv: "));
+    /// ```
     pub fn new(config: &Config) -> Result<Pipeline, ConfigError> {
         let started = Instant::now();
         let mut gsources = Vec::new();
@@ -277,6 +303,12 @@ impl Pipeline {
     }
 
     /// Seconds spent loading and compiling gazetteers and rules.
+    ///
+    /// ```
+    /// # use evex::{Config, Pipeline};
+    /// let pipeline = Pipeline::new(&Config::default()).unwrap();
+    /// assert!(pipeline.load_seconds() > 0.0);
+    /// ```
     pub fn load_seconds(&self) -> f64 {
         self.load_seconds
     }

@@ -28,7 +28,7 @@ pub struct PhraseSet {
     last_sketch: [u64; 4],
 }
 
-/// A set of folded words with a [`word_bit`] sketch in front: most words
+/// A set of folded words with a `word_bit` sketch in front: most words
 /// asked about (every word of a window) are not in it, and a bit test says
 /// so before any hashing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -43,6 +43,8 @@ fn run(dir: &Path, name: &str, threads: usize, chunk_docs: usize, memory: usize)
             ..GroupOptions::default()
         },
         run: RunOptions::default(),
+        per_document: false,
+        line_buffered: false,
     };
     assert_eq!(commands::extract(&args), Outcome::Clean);
     out
@@ -168,6 +170,8 @@ fn dev_set_repeats_of_one_event_share_a_group() {
         csv_style: Default::default(),
         groups: GroupOptions::default(),
         run: RunOptions::default(),
+        per_document: false,
+        line_buffered: false,
     };
     commands::extract(&args);
     let mut r = csv::Reader::from_path(out.join("events.csv")).expect("events");

@@ -341,6 +341,23 @@ fn every_table_and_format_resumes_the_same() {
     }
 }
 
+#[test]
+fn a_per_document_stream_into_a_folder_resumes_the_same() {
+    let s = Setup::new(300);
+    let whole = s.out("whole");
+    let o = s.run(&whole, &["--per-document", "--quiet"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(summary(&whole)["outputs"][0], "per_document.jsonl");
+    let out = s.out("out");
+    let mut stopped = vec!["--per-document"];
+    stopped.extend(SMALL_CHUNKS);
+    let o = s.run(&out, &stopped, Some("writer:120:term"));
+    assert_eq!(o.status.code(), Some(143), "{}", stderr(&o));
+    let o = s.run(&out, &["--per-document", "--quiet", "--resume"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_same_run(&out, &whole, "--per-document");
+}
+
 /// Waits until the run's checkpoint records some written items.
 fn wait_for_progress(out: &Path, child: &mut std::process::Child) -> bool {
     let started = Instant::now();

@@ -167,6 +167,7 @@ fn run_batch(path: &str, threads: usize) -> Vec<Vec<u8>> {
             documents: Some(table(4, DOCUMENT_COLUMNS)),
             groups: None,
         },
+        per_document: None,
     };
     let opts = BatchOptions {
         threads,

@@ -6,7 +6,9 @@
 
 use super::Outcome;
 use crate::batch::{self, BatchOptions, ExtraSinks, Sinks, Summary};
-use crate::emit::{CsvStyle, EVENT_COLUMNS, OutFormat, Table, TableWriter, with_kept};
+use crate::emit::{
+    CsvStyle, EVENT_COLUMNS, OutFormat, PerDocumentWriter, Table, TableWriter, with_kept,
+};
 use crate::groups::GroupOptions;
 use crate::ingest;
 use crate::pipeline::{Config, Pipeline};
@@ -31,6 +33,13 @@ pub struct ExtractArgs {
     pub groups: GroupOptions,
     /// How the run treats its output folder, interruptions and links.
     pub run: RunOptions,
+    /// One JSON record per document (`per_document.jsonl`, or stdout with
+    /// `--out -`) instead of the tables; rejects are records too, so the
+    /// run exits 0.
+    pub per_document: bool,
+    /// Flush after every document, and hand each document to the workers
+    /// as soon as it is read (for pipes that wait for each answer).
+    pub line_buffered: bool,
 }
 
 /// The options of a long run (README, "Long runs").
@@ -95,6 +104,9 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     }
     let mut batch_opts = args.batch.clone();
     batch_opts.progress &= !args.quiet;
+    if args.line_buffered {
+        batch_opts.chunk_docs = 1;
+    }
     let (threads, capped) = batch::thread_count(batch_opts.threads);
     batch_opts.threads = threads;
     if let Some(msg) = capped {
@@ -109,20 +121,26 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
         );
         return Outcome::ConfigError;
     }
-    let event_columns = with_kept(EVENT_COLUMNS, &args.ingest.keep_fields);
-    let events = TableWriter::with_style(
-        Box::new(io::stdout()),
-        args.format,
-        &as_refs(&event_columns),
-        args.csv_style,
-    );
-    let mut sinks = match events {
-        Ok(events) => Sinks {
+    let sinks = if args.per_document {
+        per_document_sinks(args, Box::new(io::stdout()))
+    } else {
+        let event_columns = with_kept(EVENT_COLUMNS, &args.ingest.keep_fields);
+        TableWriter::with_style(
+            Box::new(io::stdout()),
+            args.format,
+            &as_refs(&event_columns),
+            args.csv_style,
+        )
+        .map(|events| Sinks {
             entities: None,
             events,
             rejects: None,
             extra: ExtraSinks::default(),
-        },
+            per_document: None,
+        })
+    };
+    let mut sinks = match sinks {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("evex: cannot write output: {e}");
             return Outcome::OutputError;
@@ -147,11 +165,33 @@ pub fn extract(args: &ExtractArgs) -> Outcome {
     if !args.quiet {
         print_summary(&summary, None);
     }
-    if summary.documents_rejected > 0 {
+    outcome(args, &summary)
+}
+
+/// How a finished run ends: rejects make exit code 3, unless they are
+/// records of the `--per-document` stream.
+pub(super) fn outcome(args: &ExtractArgs, summary: &Summary) -> Outcome {
+    if summary.documents_rejected > 0 && !args.per_document {
         Outcome::SomeRejected
     } else {
         Outcome::Clean
     }
+}
+
+/// `--per-document`: the records go to `out`; the tables are not written
+/// (events are rendered into a sink that drops them, so the batch driver
+/// runs unchanged).
+pub(super) fn per_document_sinks(
+    args: &ExtractArgs,
+    out: Box<dyn Write + Send>,
+) -> io::Result<Sinks> {
+    Ok(Sinks {
+        entities: None,
+        events: TableWriter::new(Box::new(io::sink()), OutFormat::Csv, EVENT_COLUMNS)?,
+        rejects: None,
+        extra: ExtraSinks::default(),
+        per_document: Some(PerDocumentWriter::new(out, args.line_buffered)),
+    })
 }
 
 /// The one-line summary on stderr, and where the rejects went (if they

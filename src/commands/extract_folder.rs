@@ -9,7 +9,7 @@
 //! fingerprint), so the two runs write exactly what one would have.
 
 use super::Outcome;
-use super::extract::{ExtractArgs, print_summary};
+use super::extract::{ExtractArgs, outcome, print_summary};
 use super::extract_tables::{RunTables, WORKBOOK};
 use crate::batch::{self, BatchOptions, Control, Summary};
 use crate::emit::OutFormat;
@@ -91,12 +91,11 @@ fn open(
                     "evex: the run in {} had finished; its files are now in place",
                     dir.display()
                 );
-                let outcome = if cp.summary_count("documents_rejected") > 0 {
-                    Outcome::SomeRejected
-                } else {
-                    Outcome::Clean
+                let summary = Summary {
+                    documents_rejected: cp.summary_count("documents_rejected"),
+                    ..Summary::default()
                 };
-                return Ok(Opened::Done(outcome));
+                return Ok(Opened::Done(outcome(args, &summary)));
             }
             Some((folder, mut cp)) => {
                 cp.resumed_at.push(now());
@@ -226,17 +225,13 @@ fn write_run(
         );
         folder.abandon()?;
         eprintln!("{msg}");
-        return Ok(if summary.documents_rejected > 0 {
-            Outcome::SomeRejected
-        } else {
-            Outcome::Clean
-        });
+        return Ok(outcome(args, &summary));
     }
     if let Some(collector) = collector {
         tables.group(&mut folder, collector, &mut summary)?;
         cp.summary = serde_json::to_value(&summary).map_err(io::Error::other)?;
     }
-    if args.format == OutFormat::Xlsx {
+    if tables.makes_workbook() {
         let record = summary_record(&cp, &summary, true, &[WORKBOOK.to_string()]);
         tables.workbook(&mut folder, &record)?;
     }
@@ -245,11 +240,7 @@ fn write_run(
     if !args.quiet {
         print_summary(&summary, tables.rejects_at(&dir).as_deref());
     }
-    Ok(if summary.documents_rejected > 0 {
-        Outcome::SomeRejected
-    } else {
-        Outcome::Clean
-    })
+    Ok(outcome(args, &summary))
 }
 
 /// `summary.json`: what the run was (command, version, fingerprints,
@@ -317,6 +308,7 @@ fn run_fingerprint(args: &ExtractArgs, pipeline: &Pipeline, files: &[InputFile])
             args.config.merge_events as u8,
             args.config.include_generic as u8,
             args.batch.unique_ids as u8,
+            args.per_document as u8,
         ]);
     let loaded = pipeline.fingerprints();
     RunFingerprint {

@@ -15,9 +15,10 @@
 //!   Lines and converted into `evex.xlsx` at the end.
 //!
 //! Working files stay in the staging folder and go with it when the run is
-//! committed.
+//! committed. With `--per-document` the run writes one file of records,
+//! `per_document.jsonl`, instead of the tables.
 
-use super::extract::{ExtractArgs, as_refs};
+use super::extract::{ExtractArgs, as_refs, per_document_sinks};
 use crate::batch::{ExtraSinks, Sinks, Summary};
 use crate::emit::{
     DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, OutFormat,
@@ -34,6 +35,8 @@ const UNGROUPED: &str = ".events-ungrouped";
 const JOURNAL: &str = ".event-records";
 /// The workbook of `--format xlsx`.
 pub(super) const WORKBOOK: &str = "evex.xlsx";
+/// The records of `--per-document`, written instead of the tables.
+const PER_DOCUMENT: &str = "per_document.jsonl";
 
 /// The tables one run writes.
 pub(super) struct RunTables<'a> {
@@ -88,6 +91,10 @@ impl RunTables<'_> {
     /// The sinks of the run, in `folder`: new files, or in a resumed run
     /// the staged files continued (and the grouping's records read back).
     pub(super) fn sinks(&self, folder: &mut OutputFolder) -> io::Result<Sinks> {
+        if self.args.per_document {
+            let records = folder.file(PER_DOCUMENT)?;
+            return per_document_sinks(self.args, Box::new(records));
+        }
         let grouping = self.want(Table::EventGroups);
         let events = if grouping {
             self.open(folder, UNGROUPED, Table::Events)?
@@ -122,6 +129,7 @@ impl RunTables<'_> {
                 documents: self.open_if(folder, Table::Documents)?,
                 groups,
             },
+            per_document: None,
         })
     }
 
@@ -183,9 +191,16 @@ impl RunTables<'_> {
         folder.track(WORKBOOK)
     }
 
+    /// Is the run's output a workbook, made at the end?
+    pub(super) fn makes_workbook(&self) -> bool {
+        self.args.format == OutFormat::Xlsx && !self.args.per_document
+    }
+
     /// Where the rejects of a finished run in `dir` are, if anywhere.
     pub(super) fn rejects_at(&self, dir: &Path) -> Option<String> {
-        if !self.want(Table::Rejects) {
+        if self.args.per_document {
+            Some(dir.join(PER_DOCUMENT).display().to_string())
+        } else if !self.want(Table::Rejects) {
             None
         } else if self.args.format == OutFormat::Xlsx {
             Some(format!(

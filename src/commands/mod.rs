@@ -66,8 +66,13 @@ fn load(config: &crate::pipeline::Config) -> Result<crate::pipeline::Pipeline, O
 /// Reports a rejected input on stderr, for runs without a rejects table.
 fn print_reject(r: &crate::ingest::Reject) {
     let at = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+    let doc = r
+        .doc_id
+        .as_ref()
+        .map(|id| format!(" (document {id})"))
+        .unwrap_or_default();
     eprintln!(
-        "evex: rejected {}{at}: {}: {}",
+        "evex: rejected {}{at}{doc}: {}: {}",
         r.source,
         r.reason.as_str(),
         r.detail

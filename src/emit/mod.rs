@@ -12,14 +12,19 @@
 //! records with the same keys, unmodified.
 
 mod chars;
+mod memory;
+mod per_document;
 mod rows;
 mod tables;
 pub mod xlsx;
 
 pub use chars::CharOffsets;
+pub use memory::{MemoryTable, Value};
+pub use per_document::PerDocumentWriter;
 pub use rows::{
-    DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, REJECT_COLUMNS,
-    document_row, entity_count_rows, entity_rows, event_rows, reject_row, with_kept,
+    DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS,
+    INTEGER_COLUMNS, REJECT_COLUMNS, document_row, entity_count_rows, entity_rows, event_rows,
+    reject_row, with_kept,
 };
 pub use tables::Table;
 
@@ -79,6 +84,7 @@ pub struct TableWriter {
 enum Kind {
     Csv(Box<CsvRows>),
     Jsonl(BufWriter<Box<dyn Write + Send>>),
+    Memory(Box<MemoryTable>),
 }
 
 /// Bytes of rendered rows collected before one write to the output.
@@ -209,6 +215,16 @@ fn needs_escape(s: &str) -> bool {
     )
 }
 
+/// A number as JSON Lines writes it: without a fraction when it has none
+/// (`225000000`, `1.5`).
+fn float_json(x: f64) -> serde_json::Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        serde_json::Value::from(x as i64)
+    } else {
+        serde_json::Value::from(x)
+    }
+}
+
 impl TableWriter {
     /// A writer that writes the header row now (CSV).
     pub fn new(
@@ -284,9 +300,56 @@ impl TableWriter {
         &self.columns
     }
 
+    /// A writer that keeps its rows in memory, as a [`MemoryTable`] (see
+    /// [`TableWriter::into_table`]).
+    ///
+    /// ```
+    /// use evex::emit::{Cell, TableWriter};
+    /// let mut w = TableWriter::memory(&["doc_id"]);
+    /// w.write(&[Cell::Text("d1")]).unwrap();
+    /// assert_eq!(w.into_table().map(|t| t.rows()), Some(1));
+    /// ```
+    pub fn memory(columns: &'static [&'static str]) -> TableWriter {
+        TableWriter {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            kind: Kind::Memory(Box::new(MemoryTable::new(columns))),
+        }
+    }
+
+    /// The rows of a [`TableWriter::memory`] writer (`None` for the others).
+    pub fn into_table(self) -> Option<MemoryTable> {
+        match self.kind {
+            Kind::Memory(t) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// The rows so far of a [`TableWriter::memory`] writer.
+    pub fn table(&self) -> Option<&MemoryTable> {
+        match &self.kind {
+            Kind::Memory(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The table of a [`TableWriter::memory`] writer, to read or clear it
+    /// between documents.
+    pub fn table_mut(&mut self) -> Option<&mut MemoryTable> {
+        match &mut self.kind {
+            Kind::Memory(t) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn write(&mut self, row: &[Cell]) -> io::Result<()> {
         debug_assert_eq!(row.len(), self.columns.len());
         match &mut self.kind {
+            Kind::Memory(t) => {
+                for cell in row {
+                    t.push(cell);
+                }
+                Ok(())
+            }
             Kind::Csv(w) => {
                 for cell in row {
                     w.cell(cell);
@@ -299,10 +362,7 @@ impl TableWriter {
                     let v = match cell {
                         Cell::Text(s) | Cell::Raw(s) => serde_json::Value::String(s.to_string()),
                         Cell::Int(n) => serde_json::Value::from(*n),
-                        Cell::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
-                            serde_json::Value::from(*x as i64)
-                        }
-                        Cell::Float(x) => serde_json::Value::from(*x),
+                        Cell::Float(x) => float_json(*x),
                         Cell::Null => serde_json::Value::Null,
                     };
                     map.insert(name.clone(), v);
@@ -345,6 +405,16 @@ impl TableWriter {
                 }
                 w.end_row()
             }
+            Kind::Memory(t) => {
+                for cell in head {
+                    t.push(cell);
+                }
+                t.push_keyed(key, keyed);
+                for cell in after {
+                    t.push(cell);
+                }
+                Ok(())
+            }
             Kind::Jsonl(_) => {
                 let mut row = head.to_vec();
                 row.extend(keyed());
@@ -361,6 +431,7 @@ impl TableWriter {
                 w.out.flush()
             }
             Kind::Jsonl(w) => w.flush(),
+            Kind::Memory(_) => Ok(()),
         }
     }
 }

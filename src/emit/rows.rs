@@ -8,6 +8,11 @@ use crate::ingest::Reject;
 use crate::pipeline::{Extraction, Pipeline};
 use std::io;
 
+/// The columns of `entities.csv`, in order.
+///
+/// ```
+/// assert_eq!(evex::emit::ENTITY_COLUMNS[..4], ["doc_id", "sentence", "start", "end"]);
+/// ```
 pub const ENTITY_COLUMNS: &[&str] = &[
     "doc_id",
     "sentence",
@@ -24,6 +29,11 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "doc_date",
 ];
 
+/// The columns of `events.csv`, in order.
+///
+/// ```
+/// assert!(evex::emit::EVENT_COLUMNS.contains(&"cameo"));
+/// ```
 pub const EVENT_COLUMNS: &[&str] = &[
     "doc_id",
     "sentence",
@@ -78,6 +88,38 @@ pub const ENTITY_COUNT_COLUMNS: &[&str] = &[
 pub const DOCUMENT_COLUMNS: &[&str] = &["doc_id", "doc_date", "title", "url", "text"];
 
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
+
+/// The columns (of any table) whose cells are integers or empty; with
+/// [`FLOAT_COLUMNS`], every other column holds text. Readers of the CSV
+/// files use them to type the columns (a CAMEO code such as `046` is text);
+/// a test checks them against the cells the renderers write.
+///
+/// ```
+/// use evex::emit::INTEGER_COLUMNS;
+/// assert!(INTEGER_COLUMNS.contains(&"start") && !INTEGER_COLUMNS.contains(&"cameo"));
+/// ```
+pub const INTEGER_COLUMNS: &[&str] = &[
+    "sentence",
+    "start",
+    "end",
+    "line",
+    "start_char",
+    "end_char",
+    "mentions",
+    "first_start",
+    "first_end",
+    "first_start_char",
+    "group_id",
+    "documents",
+    "sources",
+];
+
+/// The columns whose cells are numbers that may have a fraction, or empty.
+///
+/// ```
+/// assert_eq!(evex::emit::FLOAT_COLUMNS, ["quantity_value"]);
+/// ```
+pub const FLOAT_COLUMNS: &[&str] = &["quantity_value"];
 
 /// The role slots that have their own column; other slots go to
 /// `other_roles` as `name=value; ...`.

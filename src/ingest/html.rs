@@ -69,6 +69,7 @@ pub fn read_html(
             line: None,
             reason: RejectReason::Unreadable,
             detail: format!("cannot read: {e}"),
+            doc_id: None,
         }));
         return;
     }
@@ -86,12 +87,14 @@ pub fn read_html(
 
 /// Extracts a page's article: a document, or a reject that says why not.
 pub fn extract_item(page: &mut Page) -> Item {
+    // The page's id names the document in a `--per-document` stream.
     let reject = |reason, detail: String| {
         Item::Reject(Reject {
             source: page.source.clone(),
             line: page.line,
             reason,
             detail,
+            doc_id: Some(page.id.clone()),
         })
     };
     if page.html.len() > page.max_doc_bytes.saturating_mul(4) {

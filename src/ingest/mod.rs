@@ -164,6 +164,9 @@ pub struct Reject {
     pub reason: RejectReason,
     /// A sentence saying what was wrong.
     pub detail: String,
+    /// The document's id when the record had one (a JSON line with an `id`
+    /// but no text, say), so a stream can name it.
+    pub doc_id: Option<String>,
 }
 
 /// What reading yields, in input order.
@@ -253,6 +256,7 @@ pub fn read_with(
             line: None,
             reason,
             detail,
+            doc_id: None,
         })
     };
     if let Some((reason, detail)) = &file.reject {

@@ -11,6 +11,23 @@ fn reject(file: &InputFile, line: Option<u64>, reason: RejectReason, detail: Str
         line,
         reason,
         detail,
+        doc_id: None,
+    })
+}
+
+/// A reject of a record that names its document.
+fn reject_doc(
+    file: &InputFile,
+    line: Option<u64>,
+    doc_id: Option<&String>,
+    (reason, detail): (RejectReason, String),
+) -> Item {
+    Item::Reject(Reject {
+        source: file.display.clone(),
+        line,
+        reason,
+        detail,
+        doc_id: doc_id.cloned(),
     })
 }
 
@@ -259,10 +276,7 @@ fn object_item(
 ) -> Item {
     // The other fields first: the text is then taken out of the map
     // rather than copied (it is most of the line), and may be one of them.
-    let id = scalar(field(&map, &opts.id_fields)).unwrap_or_else(|| match line {
-        Some(n) => format!("{}:{n}", file.display),
-        None => file.doc_id.clone(),
-    });
+    let given_id = scalar(field(&map, &opts.id_fields));
     let title = scalar(field(&map, &opts.title_fields));
     let date = scalar(field(&map, &opts.date_fields));
     let url = scalar(field(&map, &opts.url_fields));
@@ -284,29 +298,39 @@ fn object_item(
     {
         Some(Value::String(s)) => std::mem::take(s),
         Some(_) => {
-            return reject(
+            return reject_doc(
                 file,
                 line,
-                RejectReason::MissingText,
-                format!("the field `{}` is not a string", opts.text_fields[0]),
+                given_id.as_ref(),
+                (
+                    RejectReason::MissingText,
+                    format!("the field `{}` is not a string", opts.text_fields[0]),
+                ),
             );
         }
         None => {
-            return reject(
+            return reject_doc(
                 file,
                 line,
-                RejectReason::MissingText,
-                format!(
-                    "no text field (looked for {}; choose one with --text-field)",
-                    opts.text_fields.join(", ")
+                given_id.as_ref(),
+                (
+                    RejectReason::MissingText,
+                    format!(
+                        "no text field (looked for {}; choose one with --text-field)",
+                        opts.text_fields.join(", ")
+                    ),
                 ),
             );
         }
     };
     let text = match check_string(text, opts.max_doc_bytes) {
         Ok(t) => t,
-        Err((reason, detail)) => return reject(file, line, reason, detail),
+        Err(why) => return reject_doc(file, line, given_id.as_ref(), why),
     };
+    let id = given_id.unwrap_or_else(|| match line {
+        Some(n) => format!("{}:{n}", file.display),
+        None => file.doc_id.clone(),
+    });
     Item::Doc(Document {
         id,
         text,
@@ -418,14 +442,17 @@ pub fn read_csv(
                 .map(str::to_string)
         };
         let item = match record.get(text_col) {
-            None | Some(b"") => reject(
+            None | Some(b"") => reject_doc(
                 file,
                 Some(line),
-                RejectReason::MissingText,
-                "the text cell is empty or missing".into(),
+                get(id_col).as_ref(),
+                (
+                    RejectReason::MissingText,
+                    "the text cell is empty or missing".into(),
+                ),
             ),
             Some(bytes) => match check_text(bytes.to_vec(), opts.max_doc_bytes) {
-                Err((reason, detail)) => reject(file, Some(line), reason, detail),
+                Err(why) => reject_doc(file, Some(line), get(id_col).as_ref(), why),
                 Ok(text) => Item::Doc(Document {
                     id: get(id_col).unwrap_or_else(|| format!("{}:{line}", file.display)),
                     text,

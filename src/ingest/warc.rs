@@ -32,6 +32,7 @@ pub fn read_warc(
             line: Some(n),
             reason,
             detail,
+            doc_id: None,
         })
     };
     let mut warc = WarcReader::new(reader);

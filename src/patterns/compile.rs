@@ -1,6 +1,6 @@
 //! Compiling `match` expressions into byte regexes over the token encoding.
 //!
-//! A sentence is encoded as one record per token (see [`super::encode`]):
+//! A sentence is encoded as one record per token (see `super::encode`):
 //! a space, a few flag bytes, then the token's folded word. The flags are
 //! fields packed in mixed radix, at most 64 values per byte (written as
 //! bytes `0x30 + value`):

@@ -30,7 +30,7 @@ impl Tok {
 pub enum TokKind {
     Word,
     Str,
-    /// One of [`OPS`].
+    /// One of `OPS`.
     Op,
 }
 

@@ -1,0 +1,189 @@
+"""The pipeline, its results as records, and batches as columns."""
+
+from __future__ import annotations
+
+import os
+from array import array
+from collections import namedtuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from . import _evex
+
+#: One entity mention: the columns of ``entities.csv`` (``start``/``end`` are
+#: UTF-8 byte offsets, as in the CSV; ``start_char``/``end_char`` the same
+#: span as Python string indexes: ``text[e.start_char:e.end_char] == e.text``).
+Entity = namedtuple("Entity", _evex.ENTITY_FIELDS)  # type: ignore[misc]
+
+#: One event: the columns of ``events.csv`` (``group_id`` is ``None``: groups
+#: are formed across the documents of a CLI run).
+Event = namedtuple("Event", _evex.EVENT_FIELDS)  # type: ignore[misc]
+
+Columns = Dict[str, Any]  # name -> list, or array.array("q") for integers
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Extraction:
+    """What one document yields: ``entities`` and ``events``, lists of
+    records in text order."""
+
+    __slots__ = ("entities", "events")
+
+    def __init__(self, entities: List[Entity], events: List[Event]) -> None:
+        self.entities = entities
+        self.events = events
+
+    def __repr__(self) -> str:
+        return f"Extraction({len(self.entities)} entities, {len(self.events)} events)"
+
+
+class Batch:
+    """What a batch of documents yields, as columns: ``events`` and
+    ``entities`` are dicts from column name to values, ready for
+    ``pandas.DataFrame(batch.events)``. Offsets and sentence indexes are
+    ``array.array("q")`` (int64 in one buffer, which numpy and pandas take
+    without a Python object per value); the other columns are lists of
+    strings (floats for ``quantity_value``), ``None`` for empty cells. Rows are in input order, then text
+    order, as in the CLI's CSV files."""
+
+    __slots__ = ("events", "entities")
+
+    def __init__(self, events: Columns, entities: Columns) -> None:
+        self.events = events
+        self.entities = entities
+
+    def to_pandas(self) -> Tuple[Any, Any]:
+        """``(events_df, entities_df)`` with typed columns (see
+        :func:`evex.to_pandas`)."""
+        from ._frames import to_pandas
+
+        return to_pandas(self.events), to_pandas(self.entities)
+
+    def to_arrow(self) -> Tuple[Any, Any]:
+        """``(events, entities)`` as ``pyarrow.Table``s (the integer
+        buffers are shared, not copied)."""
+        import pyarrow as pa
+
+        def table(columns: Columns) -> Any:
+            return pa.table({name: _arrow(pa, v) for name, v in columns.items()})
+
+        return table(self.events), table(self.entities)
+
+    def __repr__(self) -> str:
+        n = lambda cols: len(next(iter(cols.values()), []))  # noqa: E731
+        return f"Batch({n(self.events)} events, {n(self.entities)} entities)"
+
+
+def _paths(paths: Union[PathLike, Iterable[PathLike], None]) -> List[str]:
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+class Pipeline:
+    """A compiled evex pipeline: gazetteers loaded, automaton built, rules
+    parsed. Build it once (it takes a few tenths of a second) and reuse it;
+    it is safe to share between threads.
+
+    ``gazetteers``, ``rules`` and ``patterns`` are your files or folders
+    (``.tsv``, ``.rules``, ``.patterns``), merged over the built-in defaults
+    unless ``default_gazetteers`` / ``default_rules`` / ``default_patterns``
+    is false; the same as the CLI's ``--gazetteers``, ``--rules``,
+    ``--patterns``, ``--no-default-*``.
+    ``merge_events=False`` is ``--keep-duplicates``; ``include_generic=True``
+    is ``--include-generic``.
+
+    A mistake in one of your files raises :class:`evex.ConfigError` whose
+    message starts with ``file:line``.
+
+    >>> p = Pipeline()
+    >>> ex = p.extract("Russia has deployed 5,000 troops to Belarus.", doc_id="d1")
+    >>> [(e.event_type, e.actor, e.location) for e in ex.events]
+    [('DEPLOYMENT', 'Russia', 'Belarus')]
+    """
+
+    __slots__ = ("_native", "config")
+
+    def __init__(
+        self,
+        gazetteers: Union[PathLike, Sequence[PathLike], None] = None,
+        rules: Union[PathLike, Sequence[PathLike], None] = None,
+        default_gazetteers: bool = True,
+        default_rules: bool = True,
+        merge_events: bool = True,
+        include_generic: bool = False,
+        patterns: Union[PathLike, Sequence[PathLike], None] = None,
+        default_patterns: bool = True,
+    ) -> None:
+        self.config = dict(
+            gazetteers=_paths(gazetteers),
+            rules=_paths(rules),
+            default_gazetteers=default_gazetteers,
+            default_rules=default_rules,
+            merge_events=merge_events,
+            include_generic=include_generic,
+            patterns=_paths(patterns),
+            default_patterns=default_patterns,
+        )
+        self._native = _evex.Pipeline(**self.config)
+
+    @property
+    def load_seconds(self) -> float:
+        """Seconds it took to load and compile the gazetteers, rules and
+        patterns."""
+        return self._native.load_seconds
+
+    def extract(
+        self, text: str, doc_id: Optional[str] = None, date: Optional[str] = None
+    ) -> Extraction:
+        """Entities and events of one text, as records (:data:`Entity`,
+        :data:`Event`). ``doc_id`` fills the ``doc_id`` field (default
+        ``""``)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        events, entities = self._native.extract_batch(
+            [text], ["" if doc_id is None else str(doc_id)], [date], 1
+        )
+        return Extraction(_records(Entity, entities), _records(Event, events))
+
+    def extract_batch(
+        self,
+        texts: Iterable[str],
+        ids: Optional[Iterable[Any]] = None,
+        threads: Optional[int] = None,
+        dates: Optional[Iterable[Optional[str]]] = None,
+    ) -> Batch:
+        """Entities and events of many texts, as columns (:class:`Batch`).
+
+        The texts are processed in parallel on ``threads`` threads (default:
+        all cores) with the GIL released; the rows are in input order
+        whatever the number of threads. ``ids`` (one per text, turned into
+        strings) fill ``doc_id``; the default is the position: ``"0"``,
+        ``"1"``, ...
+        """
+        texts = list(texts)
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise TypeError(f"texts[{i}] must be a str, not {type(t).__name__}")
+        id_list = [str(i) for i in range(len(texts))] if ids is None else [str(i) for i in ids]
+        if len(id_list) != len(texts):
+            raise ValueError(f"{len(id_list)} ids for {len(texts)} texts: give one id per text")
+        if threads is not None and threads < 1:
+            raise ValueError("threads must be at least 1 (or None for all cores)")
+        date_list = None if dates is None else list(dates)
+        events, entities = self._native.extract_batch(texts, id_list, date_list, threads or 0)
+        return Batch(events, entities)
+
+    def __repr__(self) -> str:
+        return f"evex.Pipeline({self.config!r})"
+
+
+def _arrow(pa: Any, values: Any) -> Any:
+    if isinstance(values, array):
+        return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
+    return pa.array(values, type=pa.string())
+
+
+def _records(kind: Any, columns: Columns) -> List[Any]:
+    return [kind._make(row) for row in zip(*(columns[f] for f in kind._fields))]

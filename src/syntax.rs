@@ -605,6 +605,11 @@ impl Parse {
             }
             if lex.subordinators.contains(w) && finite_verb_follows(input, lex, k + 1, to) {
                 let c = self.open(ClauseKind::Subordinate, k, cur);
+                // "after" opening a clause is no preposition: in "after the
+                // US killed…" the US is the clause's subject.
+                for g in self.groups.iter_mut().filter(|g| g.prep == Some(k as u32)) {
+                    g.prep = None;
+                }
                 // Fronted ("After Kyiv struck X, Russia…") it ends at the
                 // comma; after the main clause it runs to the end.
                 let fronted = (from..k).all(|j| !input.is_word(j));

@@ -1200,6 +1200,14 @@ impl RuleSet {
         let lo = ts
             .saturating_sub(self.settings.modality_window as usize)
             .max(s_from);
+        // A rule's own cues count on the trigger word too: a rule that
+        // fires on "rejected" as well as "approved" says so with
+        // `modality negated = rejected`.
+        for (label, cues) in &rule.modality {
+            if ends_at(view, cues, ts, s_from) {
+                return &self.modality_labels[*label];
+            }
+        }
         for k in (lo..ts).rev() {
             if !view.tokens[k].is_word() {
                 if self.barrier_between(view, k, k + 1) {

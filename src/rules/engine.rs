@@ -978,6 +978,24 @@ impl RuleSet {
         if slot.nocompound && starts_compound(view, m.tok_end as usize) {
             return None;
         }
+        match slot.pair {
+            // "US-Russia": a name, a hyphen, and another name right after.
+            1 if !(starts_compound(view, m.tok_end as usize)
+                && ms
+                    .get(mi + 1)
+                    .is_some_and(|n| n.tok_start == m.tok_end + 1)) =>
+            {
+                return None;
+            }
+            2 if !(mi > 0
+                && m.tok_start >= 1
+                && ms[mi - 1].tok_end + 1 == m.tok_start
+                && starts_compound(view, ms[mi - 1].tok_end as usize)) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
         if !slot.exclude.is_empty() || !slot.with.is_empty() {
             let attributes = &view.gaz.entry(m.entry).attributes;
             if slot

@@ -11,7 +11,10 @@
 //!
 //! Finally, mentions of the same event are merged: an event whose roles are
 //! a subset of another event of the same type and modality in the same
-//! document is dropped ("the attack" after "Russia attacked Kharkiv").
+//! document is dropped ("the attack" after "Russia attacked Kharkiv"); and
+//! a mention in the next sentences that names the same actor and adds a
+//! role the first one lacks completes it ("Russia fired missiles at
+//! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
 use super::{
@@ -554,6 +557,7 @@ impl RuleSet {
         }
         if merge {
             merge_events(out, first, view.gaz);
+            complete_events(out, first, view.gaz);
         }
     }
 
@@ -1501,6 +1505,58 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
     gaz.type_name(gaz.etype_of(entry)) == "PERSON"
+}
+
+/// How many sentences apart two mentions of one event may be completed
+/// from each other.
+const COMPLETE_REACH: u32 = 2;
+
+/// Completes an event from a later mention of it: same type and modality,
+/// the same actor, no role in conflict, within [`COMPLETE_REACH`]
+/// sentences. The later mention's extra roles move to the first (keeping
+/// their own offsets) and the later mention is dropped; the guidelines'
+/// "one annotation per event, other slots filled from the other mentions".
+fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+    let n = events.len();
+    let mut keep = vec![true; n];
+    for i in first + 1..n {
+        let j = (first..i).rev().find(|&j| {
+            let (f, e) = (&events[j], &events[i]);
+            keep[j]
+                && e.sentence.saturating_sub(f.sentence) <= COMPLETE_REACH
+                && e.event_type == f.event_type
+                && e.modality == f.modality
+                && match (f.role("actor"), e.role("actor")) {
+                    (Some(a), Some(b)) => a == b,
+                    // "The deployment will take place in Somalia": an
+                    // actorless mention right after completes the one before.
+                    (Some(_), None) => e.sentence - f.sentence <= 1,
+                    _ => false,
+                }
+                && e.roles.iter().any(|r| f.role(&r.slot).is_none())
+                && e.roles.iter().all(|r| {
+                    f.roles.iter().all(|q| {
+                        q.slot != r.slot || compatible(gaz, r, q, e.sentence == f.sentence)
+                    })
+                })
+        });
+        if let Some(j) = j {
+            let extra: Vec<Role> = events[i]
+                .roles
+                .iter()
+                .filter(|r| events[j].role(&r.slot).is_none())
+                .cloned()
+                .collect();
+            events[j].roles.extend(extra);
+            keep[i] = false;
+        }
+    }
+    let mut idx = 0;
+    events.retain(|_| {
+        let k = idx < first || keep[idx];
+        idx += 1;
+        k
+    });
 }
 
 /// Drops events whose roles are all found in another event of the same type

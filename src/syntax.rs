@@ -878,6 +878,7 @@ impl Parse {
                 && self.group_ending_at(k).is_none();
             if (lex.prepositions.contains(w) && !measure_of)
                 || lex.auxiliaries.contains(w)
+                || lex.subordinators.contains(w)
                 || words >= 5
             {
                 break;
@@ -1230,6 +1231,10 @@ fn aux_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool 
 /// strike" does not.)
 fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
     let mut words = 0;
+    // After a determiner, a trigger word is the head of a noun phrase
+    // ("after a drone attack"), not a verb, unless a name came between;
+    // an auxiliary still is one.
+    let mut noun_phrase = false;
     for j in k..to {
         if !input.is_word(j) {
             if input.raw(j) == "," {
@@ -1237,9 +1242,22 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             }
             continue;
         }
-        if verbish(input, lex, j) && (words > 0 || lex.auxiliaries.contains(input.word(j))) {
+        let aux = lex.auxiliaries.contains(input.word(j));
+        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase) {
             return true;
         }
+        // A name heads its noun phrase: "after the US killed" goes on
+        // with a verb.
+        let in_name = {
+            let ms = input.mentions;
+            let i = ms.partition_point(|m| (m.tok_end as usize) <= j);
+            ms.get(i).is_some_and(|m| {
+                (m.tok_start as usize) <= j
+                    && m.kind == crate::gazetteer::AliasKind::Name
+                    && !input.gaz.is_generic(m.entry)
+            })
+        };
+        noun_phrase = !in_name && (noun_phrase || lex.determiners.contains(input.word(j)));
         words += 1;
         if words > 8 {
             return false;

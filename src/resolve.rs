@@ -113,7 +113,10 @@ fn possessor(
     }
     let country = gaz.country_of(entry)?;
     // The possessive: an apostrophe and a one-letter word, unspaced.
-    let (from, to) = (c.tok_start as usize + 1, (c.tok_end as usize).saturating_sub(2));
+    let (from, to) = (
+        c.tok_start as usize + 1,
+        (c.tok_end as usize).saturating_sub(2),
+    );
     let p = (from..to).find(|&p| {
         let (a, s) = (&tokens[p], &tokens[p + 1]);
         !a.is_word()
@@ -281,7 +284,10 @@ mod tests {
                    Taiwanese Defence Ministry\tORG\tTaiwan's Ministry of National Defense\tTW\t\n\
                    Tigray People's Liberation Front\tORG\t\t\t\n";
         assert_eq!(
-            resolved(gaz, "Taiwan's Ministry of National Defense and the Tigray People's Liberation Front"),
+            resolved(
+                gaz,
+                "Taiwan's Ministry of National Defense and the Tigray People's Liberation Front"
+            ),
             vec![
                 "Taiwan=Taiwan",
                 "Ministry of National Defense=Taiwanese Defence Ministry",

@@ -985,9 +985,7 @@ impl RuleSet {
         match slot.pair {
             // "US-Russia": a name, a hyphen, and another name right after.
             1 if !(starts_compound(view, m.tok_end as usize)
-                && ms
-                    .get(mi + 1)
-                    .is_some_and(|n| n.tok_start == m.tok_end + 1)) =>
+                && ms.get(mi + 1).is_some_and(|n| n.tok_start == m.tok_end + 1)) =>
             {
                 return None;
             }

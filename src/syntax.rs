@@ -710,13 +710,25 @@ impl Parse {
             .enumerate()
             .rev()
             .filter(|(_, g)| (g.tok_end as usize) <= k)
-            .find(|(_, g)| {
+            .find(|(i, g)| {
                 self.clause_at(g.tok_start as usize) == c
                     && (g.prep.is_none() || self.of_complement(input, g))
                     && !g.compound
-                    && !g.after_verb
+                    && (!g.after_verb || self.opens_reported(c, *i))
             })
             .map(|(i, _)| i as u16)
+    }
+
+    /// Is group `g` the first of reported clause `c`? After "said" it is
+    /// the reported clause's subject ("said Russia shelled…"), not the
+    /// object of "said".
+    fn opens_reported(&self, c: u16, g: usize) -> bool {
+        self.clauses[c as usize].kind == ClauseKind::Reported
+            && self
+                .groups
+                .iter()
+                .position(|o| self.clause_at(o.tok_start as usize) == c)
+                == Some(g)
     }
 
     /// Is group `g` the "of" complement of a common noun ("the town of

@@ -12,6 +12,10 @@
 //!    Putin") counts only after that full name has appeared earlier in the
 //!    document, and there it beats a bare alias of someone else that was
 //!    never named in full.
+//! 4. An organisation named with its country's possessive ("Taiwan's
+//!    Ministry of National Defense") gives two mentions, the country and
+//!    the organ without the possessor, so each row shows what a reader
+//!    would mark and the country can fill a role of its own.
 //!
 //! Everything is decided by data (lengths, types, ranks, file order), so the
 //! same input always gives the same mentions.
@@ -74,6 +78,13 @@ pub fn resolve(
     for c in full.iter() {
         let span = c.tok_start as usize..c.tok_end as usize;
         if taken[span.clone()].iter().all(|&t| t == u32::MAX) {
+            if let Some((place, own)) = possessor(gaz, tokens, sentences, c) {
+                taken[span].fill(out.len() as u32 + 1);
+                taken[place.tok_start as usize..place.tok_end as usize].fill(out.len() as u32);
+                out.push(place);
+                out.push(mention(gaz, tokens, sentences, &own));
+                continue;
+            }
             let idx = out.len() as u32;
             taken[span].fill(idx);
             out.push(mention(gaz, tokens, sentences, c));
@@ -83,6 +94,48 @@ pub fn resolve(
         resolve_surnames(gaz, tokens, sentences, partial, taken, out);
     }
     out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
+}
+
+/// An organisation named with its country's possessive ("Taiwan's Ministry
+/// of National Defense") is two mentions: the country ("Taiwan") and the
+/// organ as the text names it without the possessor ("Ministry of National
+/// Defense"), as a reader would mark them. Returns the country's mention and
+/// the organ's candidate trimmed to after the "'s".
+fn possessor(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    c: &Candidate,
+) -> Option<(Mention, Candidate)> {
+    let entry = gaz.alias(c.alias).entry;
+    if gaz.type_name(gaz.etype_of(entry)) != "ORG" {
+        return None;
+    }
+    let country = gaz.country_of(entry)?;
+    // The possessive: an apostrophe and a one-letter word, unspaced.
+    let (from, to) = (
+        c.tok_start as usize + 1,
+        (c.tok_end as usize).saturating_sub(2),
+    );
+    let p = (from..to).find(|&p| {
+        let (a, s) = (&tokens[p], &tokens[p + 1]);
+        !a.is_word()
+            && matches!(a.end - a.start, 1 | 3)
+            && !a.space_before
+            && s.is_word()
+            && s.end - s.start == 1
+            && !s.space_before
+    })?;
+    let own = Candidate {
+        tok_start: p as u32 + 2,
+        ..*c
+    };
+    let mut place = mention(gaz, tokens, sentences, c);
+    place.end = tokens[p - 1].end;
+    place.tok_end = p as u32;
+    place.entry = country;
+    place.kind = AliasKind::Name;
+    Some((place, own))
 }
 
 /// Surnames, in text order: each needs an earlier full mention.
@@ -222,6 +275,24 @@ mod tests {
         assert_eq!(
             resolved(G, "Hunter Biden spoke. Later Biden left."),
             vec!["Hunter Biden=Hunter Biden", "Biden=Hunter Biden"]
+        );
+    }
+
+    #[test]
+    fn a_country_possessive_is_its_own_mention() {
+        let gaz = "canonical\ttype\taliases\tcountry\tiso2\nTaiwan\tPLACE\t\t\tTW\n\
+                   Taiwanese Defence Ministry\tORG\tTaiwan's Ministry of National Defense\tTW\t\n\
+                   Tigray People's Liberation Front\tORG\t\t\t\n";
+        assert_eq!(
+            resolved(
+                gaz,
+                "Taiwan's Ministry of National Defense and the Tigray People's Liberation Front"
+            ),
+            vec![
+                "Taiwan=Taiwan",
+                "Ministry of National Defense=Taiwanese Defence Ministry",
+                "Tigray People's Liberation Front=Tigray People's Liberation Front"
+            ]
         );
     }
 }

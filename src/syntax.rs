@@ -605,6 +605,11 @@ impl Parse {
             }
             if lex.subordinators.contains(w) && finite_verb_follows(input, lex, k + 1, to) {
                 let c = self.open(ClauseKind::Subordinate, k, cur);
+                // "after" opening a clause is no preposition: in "after the
+                // US killed…" the US is the clause's subject.
+                for g in self.groups.iter_mut().filter(|g| g.prep == Some(k as u32)) {
+                    g.prep = None;
+                }
                 // Fronted ("After Kyiv struck X, Russia…") it ends at the
                 // comma; after the main clause it runs to the end.
                 let fronted = (from..k).all(|j| !input.is_word(j));
@@ -705,13 +710,25 @@ impl Parse {
             .enumerate()
             .rev()
             .filter(|(_, g)| (g.tok_end as usize) <= k)
-            .find(|(_, g)| {
+            .find(|(i, g)| {
                 self.clause_at(g.tok_start as usize) == c
                     && (g.prep.is_none() || self.of_complement(input, g))
                     && !g.compound
-                    && !g.after_verb
+                    && (!g.after_verb || self.opens_reported(c, *i))
             })
             .map(|(i, _)| i as u16)
+    }
+
+    /// Is group `g` the first of reported clause `c`? After "said" it is
+    /// the reported clause's subject ("said Russia shelled…"), not the
+    /// object of "said".
+    fn opens_reported(&self, c: u16, g: usize) -> bool {
+        self.clauses[c as usize].kind == ClauseKind::Reported
+            && self
+                .groups
+                .iter()
+                .position(|o| self.clause_at(o.tok_start as usize) == c)
+                == Some(g)
     }
 
     /// Is group `g` the "of" complement of a common noun ("the town of
@@ -873,6 +890,7 @@ impl Parse {
                 && self.group_ending_at(k).is_none();
             if (lex.prepositions.contains(w) && !measure_of)
                 || lex.auxiliaries.contains(w)
+                || lex.subordinators.contains(w)
                 || words >= 5
             {
                 break;
@@ -1225,6 +1243,10 @@ fn aux_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool 
 /// strike" does not.)
 fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
     let mut words = 0;
+    // After a determiner, a trigger word is the head of a noun phrase
+    // ("after a drone attack"), not a verb, unless a name came between;
+    // an auxiliary still is one.
+    let mut noun_phrase = false;
     for j in k..to {
         if !input.is_word(j) {
             if input.raw(j) == "," {
@@ -1232,9 +1254,22 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             }
             continue;
         }
-        if verbish(input, lex, j) && (words > 0 || lex.auxiliaries.contains(input.word(j))) {
+        let aux = lex.auxiliaries.contains(input.word(j));
+        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase) {
             return true;
         }
+        // A name heads its noun phrase: "after the US killed" goes on
+        // with a verb.
+        let in_name = {
+            let ms = input.mentions;
+            let i = ms.partition_point(|m| (m.tok_end as usize) <= j);
+            ms.get(i).is_some_and(|m| {
+                (m.tok_start as usize) <= j
+                    && m.kind == crate::gazetteer::AliasKind::Name
+                    && !input.gaz.is_generic(m.entry)
+            })
+        };
+        noun_phrase = !in_name && (noun_phrase || lex.determiners.contains(input.word(j)));
         words += 1;
         if words > 8 {
             return false;

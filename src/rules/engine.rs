@@ -11,7 +11,10 @@
 //!
 //! Finally, mentions of the same event are merged: an event whose roles are
 //! a subset of another event of the same type and modality in the same
-//! document is dropped ("the attack" after "Russia attacked Kharkiv").
+//! document is dropped ("the attack" after "Russia attacked Kharkiv"); and
+//! a mention in the next sentences that names the same actor and adds a
+//! role the first one lacks completes it ("Russia fired missiles at
+//! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
 use super::{
@@ -554,6 +557,7 @@ impl RuleSet {
         }
         if merge {
             merge_events(out, first, view.gaz);
+            complete_events(out, first, view.gaz);
         }
     }
 
@@ -978,6 +982,22 @@ impl RuleSet {
         if slot.nocompound && starts_compound(view, m.tok_end as usize) {
             return None;
         }
+        match slot.pair {
+            // "US-Russia": a name, a hyphen, and another name right after.
+            1 if !(starts_compound(view, m.tok_end as usize)
+                && ms.get(mi + 1).is_some_and(|n| n.tok_start == m.tok_end + 1)) =>
+            {
+                return None;
+            }
+            2 if !(mi > 0
+                && m.tok_start >= 1
+                && ms[mi - 1].tok_end + 1 == m.tok_start
+                && starts_compound(view, ms[mi - 1].tok_end as usize)) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
         if !slot.exclude.is_empty() || !slot.with.is_empty() {
             let attributes = &view.gaz.entry(m.entry).attributes;
             if slot
@@ -1200,6 +1220,14 @@ impl RuleSet {
         let lo = ts
             .saturating_sub(self.settings.modality_window as usize)
             .max(s_from);
+        // A rule's own cues count on the trigger word too: a rule that
+        // fires on "rejected" as well as "approved" says so with
+        // `modality negated = rejected`.
+        for (label, cues) in &rule.modality {
+            if ends_at(view, cues, ts, s_from) {
+                return &self.modality_labels[*label];
+            }
+        }
         for k in (lo..ts).rev() {
             if !view.tokens[k].is_word() {
                 if self.barrier_between(view, k, k + 1) {
@@ -1475,6 +1503,58 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
     gaz.type_name(gaz.etype_of(entry)) == "PERSON"
+}
+
+/// How many sentences apart two mentions of one event may be completed
+/// from each other.
+const COMPLETE_REACH: u32 = 2;
+
+/// Completes an event from a later mention of it: same type and modality,
+/// the same actor, no role in conflict, within [`COMPLETE_REACH`]
+/// sentences. The later mention's extra roles move to the first (keeping
+/// their own offsets) and the later mention is dropped; the guidelines'
+/// "one annotation per event, other slots filled from the other mentions".
+fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+    let n = events.len();
+    let mut keep = vec![true; n];
+    for i in first + 1..n {
+        let j = (first..i).rev().find(|&j| {
+            let (f, e) = (&events[j], &events[i]);
+            keep[j]
+                && e.sentence.saturating_sub(f.sentence) <= COMPLETE_REACH
+                && e.event_type == f.event_type
+                && e.modality == f.modality
+                && match (f.role("actor"), e.role("actor")) {
+                    (Some(a), Some(b)) => a == b,
+                    // "The deployment will take place in Somalia": an
+                    // actorless mention right after completes the one before.
+                    (Some(_), None) => e.sentence - f.sentence <= 1,
+                    _ => false,
+                }
+                && e.roles.iter().any(|r| f.role(&r.slot).is_none())
+                && e.roles.iter().all(|r| {
+                    f.roles.iter().all(|q| {
+                        q.slot != r.slot || compatible(gaz, r, q, e.sentence == f.sentence)
+                    })
+                })
+        });
+        if let Some(j) = j {
+            let extra: Vec<Role> = events[i]
+                .roles
+                .iter()
+                .filter(|r| events[j].role(&r.slot).is_none())
+                .cloned()
+                .collect();
+            events[j].roles.extend(extra);
+            keep[i] = false;
+        }
+    }
+    let mut idx = 0;
+    events.retain(|_| {
+        let k = idx < first || keep[idx];
+        idx += 1;
+        k
+    });
 }
 
 /// Drops events whose roles are all found in another event of the same type

@@ -128,6 +128,9 @@ pub struct Slot {
     /// Skip fillers that begin a hyphenated compound ("Greek-owned tanker",
     /// "Hong Kong-based company"): they modify something else.
     pub nocompound: bool,
+    /// Only a side of a hyphenated pair of names ("US-Russia talks"): 1 the
+    /// first name, 2 the second; 0 any filler.
+    pub pair: u8,
     /// Entries with one of these attribute values never fill the slot
     /// (`exclude subtype:media`: a news agency is not an attacker).
     pub exclude: Vec<(String, String)>,
@@ -1050,6 +1053,7 @@ impl Compiler<'_> {
             specific: false,
             named: false,
             nocompound: false,
+            pair: 0,
             exclude: Vec::new(),
             with: Vec::new(),
             subject: false,
@@ -1107,6 +1111,19 @@ impl Compiler<'_> {
                 "gap" => {
                     j += 1;
                     slot.gap = parse_number(file, rest.get(j), end, "a number after `gap`")?;
+                }
+                "pair" => {
+                    j += 1;
+                    let side: u32 =
+                        parse_number(file, rest.get(j), end, "`1` or `2` after `pair`")?;
+                    if !(1..=2).contains(&side) {
+                        return Err(RuleError::after(
+                            end,
+                            file,
+                            "expected `1` (first name) or `2` (second name) after `pair`",
+                        ));
+                    }
+                    slot.pair = side as u8;
                 }
                 other => {
                     return Err(RuleError::at_tok(

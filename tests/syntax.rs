@@ -1,0 +1,102 @@
+//! The shallow-parse stage on sentences of our own: clauses, subjects and
+//! objects as `evex explain` shows them at each trigger. These pin down the
+//! parse that the rules' `subject`, `object` and `clause` slots read.
+
+use std::process::Command;
+
+/// The parse line `evex explain` prints for `trigger` in `text`.
+fn parse_at(text: &str, trigger: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(["explain", text])
+        .output()
+        .expect("run evex explain");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let key = format!("trigger \"{trigger}\": clause");
+    stdout
+        .lines()
+        .find(|l| l.contains(&key))
+        .map(|l| {
+            l.split_once(": clause")
+                .map_or(l, |(_, r)| r)
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_else(|| panic!("no parse line for {trigger:?} in:\n{stdout}"))
+}
+
+#[test]
+fn a_subordinator_opens_a_clause_whose_subject_it_does_not_govern() {
+    assert_eq!(
+        parse_at(
+            "Protesters gathered in Basra after the US killed an Iranian commander in a drone strike in Baghdad.",
+            "killed"
+        ),
+        "1, subject US, object Iranian; clauses: [0 Main: Protesters gathered in Basra] \
+         [1 Subordinate: after the US killed an Iranian commander in a drone strike in Baghdad.]"
+    );
+}
+
+#[test]
+fn a_nominal_in_an_adjunct_takes_the_subject_of_its_clause() {
+    assert_eq!(
+        parse_at(
+            "Protesters gathered in Basra after the US killed an Iranian commander in a drone strike in Baghdad.",
+            "strike"
+        ),
+        "1, subject US, object none; clauses: [0 Main: Protesters gathered in Basra] \
+         [1 Subordinate: after the US killed an Iranian commander in a drone strike in Baghdad.]"
+    );
+}
+
+#[test]
+fn after_a_determiner_a_trigger_is_a_noun_not_a_clause() {
+    assert_eq!(
+        parse_at(
+            "An oil depot in Russia's Bryansk region burned after a Ukrainian drone attack overnight.",
+            "attack"
+        ),
+        "0, subject none, object none; clauses: [0 Main: An oil depot in Russia's Bryansk region \
+         burned after a Ukrainian drone attack overnight.]"
+    );
+}
+
+#[test]
+fn a_relative_clause_is_skipped_on_the_way_to_the_subject() {
+    assert_eq!(
+        parse_at(
+            "The Houthis, who control most of northern Yemen, have attacked ships in the Red Sea.",
+            "attacked"
+        ),
+        "0, subject Houthis, object none; clauses: [0 Main: The Houthis,] \
+         [1 Relative: who control most of northern Yemen,] [0 Main: have attacked ships in the Red Sea.]"
+    );
+}
+
+#[test]
+fn the_name_after_said_is_the_subject_of_the_reported_clause() {
+    assert_eq!(
+        parse_at(
+            "Moldova's foreign ministry said Russia shelled villages near Kherson.",
+            "shelled"
+        ),
+        "1, subject Russia, object none; clauses: [0 Main: Moldova's foreign ministry said] \
+         [1 Reported: Russia shelled villages near Kherson.]"
+    );
+}
+
+#[test]
+fn coordinated_names_are_one_subject_and_attribution_is_its_own_clause() {
+    assert_eq!(
+        parse_at(
+            "The US and Britain supplied Ukraine with missiles, according to officials.",
+            "supplied"
+        ),
+        "0, subject US + Britain, object Ukraine; clauses: [0 Main: The US and Britain supplied \
+         Ukraine with missiles,] [1 Attribution: according to officials.]"
+    );
+}

@@ -15,8 +15,7 @@ use evex::normalize::fold_phrase;
 use evex::segment::Segmenter;
 use evex::{Config, Document, Pipeline};
 use proptest::prelude::*;
-use std::io::{self, Write};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::LazyLock;
 
 static PIPELINE: LazyLock<Pipeline> =
     LazyLock::new(|| Pipeline::new(&Config::default()).expect("the default pipeline builds"));
@@ -79,26 +78,25 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..60).prop_map(|parts| parts.concat())
 }
 
-/// A `Write` into shared memory, for a [`TableWriter`].
-#[derive(Clone, Default)]
-struct Buffer(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Buffer {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .map_err(|_| io::Error::other("poisoned"))?
-            .extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+/// A CSV table written to a temporary file, read back with [`TempTable::bytes`].
+struct TempTable {
+    file: tempfile::NamedTempFile,
 }
 
-impl Buffer {
+impl TempTable {
+    fn new() -> TempTable {
+        TempTable {
+            file: tempfile::NamedTempFile::new().expect("a temporary file"),
+        }
+    }
+
+    fn writer(&self, columns: &[&str]) -> TableWriter {
+        let out = self.file.reopen().expect("reopen");
+        TableWriter::new(Box::new(out), OutFormat::Csv, columns).expect("writer")
+    }
+
     fn bytes(&self) -> Vec<u8> {
-        self.0.lock().map(|b| b.clone()).unwrap_or_default()
+        std::fs::read(self.file.path()).expect("read back")
     }
 }
 
@@ -110,13 +108,12 @@ proptest! {
         let p = &*PIPELINE;
         let doc = Document::new("d", t.clone());
         let ex = p.process(&doc);
-        let buf = Buffer::default();
-        let mut w = TableWriter::new(Box::new(buf.clone()), OutFormat::Csv, ENTITY_COLUMNS)
-            .expect("writer");
+        let table = TempTable::new();
+        let mut w = table.writer(ENTITY_COLUMNS);
         entity_rows(&mut w, &doc, &ex, p).expect("rows");
         w.flush().expect("flush");
         drop(w);
-        let bytes = buf.bytes();
+        let bytes = table.bytes();
         let mut rows = csv::Reader::from_reader(bytes.as_slice());
         for row in rows.records() {
             let row = row.expect("a CSV row");
@@ -154,10 +151,8 @@ proptest! {
 /// Runs a batch over `path` with `threads` workers and small chunks; the
 /// tables' bytes.
 fn run_batch(path: &str, threads: usize) -> Vec<Vec<u8>> {
-    let bufs: [Buffer; 5] = Default::default();
-    let table = |i: usize, cols| {
-        TableWriter::new(Box::new(bufs[i].clone()), OutFormat::Csv, cols).expect("writer")
-    };
+    let tables: [TempTable; 5] = std::array::from_fn(|_| TempTable::new());
+    let table = |i: usize, cols| tables[i].writer(cols);
     let mut sinks = Sinks {
         entities: Some(table(0, ENTITY_COLUMNS)),
         events: table(1, EVENT_COLUMNS),
@@ -185,7 +180,7 @@ fn run_batch(path: &str, threads: usize) -> Vec<Vec<u8>> {
     )
     .expect("batch");
     drop(sinks);
-    bufs.iter().map(Buffer::bytes).collect()
+    tables.iter().map(TempTable::bytes).collect()
 }
 
 proptest! {

@@ -122,18 +122,20 @@ const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 const WEEKDAY: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 /// One alternation per kind of expression; the named group says which
-/// matched.
+/// matched. Word boundaries and digits are ASCII: dates are, and a Unicode
+/// `\b` makes the regex engine leave its DFA for a backtracker on any
+/// text with a non-ASCII letter.
 static DATES: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
-      | \b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>\d{{4}}))?)(?:\b|$)
-      | \b(?P<mdy>(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)(?:\b|$)
-      | \b(?P<my>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<m3>{MONTH})(?:\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y3>\d{{4}}))?)(?:\b|$)
-      | \b(?P<my2>(?P<m4>{MONTH})\s+(?P<y4>\d{{4}}))\b
-      | \b(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wday>{WEEKDAY}))\b
-      | \b(?P<rel>[Tt]he\s+day\s+before\s+yesterday|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))\b
-      | \b(?P<per>(?P<pmod>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<punit>week|month))\b
+        (?-u:\b)(?P<iso>(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}}))(?-u:\b)
+      | (?-u:\b)(?P<dmy>(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>[0-9]{{4}}))?)(?:(?-u:\b)|$)
+      | (?-u:\b)(?P<mdy>(?P<m2>{MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?)(?:(?-u:\b)|$)
+      | (?-u:\b)(?P<my>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<m3>{MONTH})(?:\s+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(?P<y3>[0-9]{{4}}))?)(?:(?-u:\b)|$)
+      | (?-u:\b)(?P<my2>(?P<m4>{MONTH})\s+(?P<y4>[0-9]{{4}}))(?-u:\b)
+      | (?-u:\b)(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wday>{WEEKDAY}))(?-u:\b)
+      | (?-u:\b)(?P<rel>[Tt]he\s+day\s+before\s+yesterday|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))(?-u:\b)
+      | (?-u:\b)(?P<per>(?P<pmod>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<punit>week|month))(?-u:\b)
         "
     );
     Regex::new(&pattern).expect("the date pattern is valid")
@@ -142,7 +144,7 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a bare weekday point forward ("will meet on Friday").
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|shall|to be held|scheduled|planned|due to|is to|are to|expected to|next)\b",
+        r"(?i)(?-u:\b)(?:will|shall|to be held|scheduled|planned|due to|is to|are to|expected to|next)(?-u:\b)",
     )
     .expect("the future pattern is valid")
 });
@@ -189,8 +191,16 @@ pub fn find_dates(
     let span = &text[start..end];
     let future = FUTURE.is_match(span);
     let mut out = Vec::new();
-    for c in DATES.captures_iter(span) {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+    // The DFA finds where dates are; only the matched text pays for the
+    // capture groups (a capturing search over the whole sentence runs the
+    // backtracking engine, whose cost grows with the haystack). Every
+    // alternative starts and ends with a word boundary or the end, which
+    // hold the same at the edges of the match as in the sentence.
+    let found = DATES
+        .find_iter(span)
+        .filter_map(|m| Some((m.start(), DATES.captures(m.as_str())?)));
+    for (at, c) in found {
+        let whole = c.get(0).map_or(0..0, |m| at + m.start()..at + m.end());
         let g = |n: &str| c.name(n).map(|m| m.as_str());
         let num = |n: &str| g(n).and_then(|s| s.parse::<u32>().ok());
         // A number that goes on ("Nov. 17,000") is not a day.

@@ -1297,7 +1297,15 @@ impl RuleSet {
             let day = e == k + 1
                 && view.tokens[k].kind == TokenKind::Number
                 && ((e < end && month(e)) || (k > s.first_token as usize && month(k - 1)));
-            if year || day {
+            // A model number glued to a name by a hyphen ("Karrar-9
+            // drones", "Su-35") names a weapon; it counts nothing.
+            let model = view.tokens[k].kind == TokenKind::Number
+                && k >= s.first_token as usize + 2
+                && !view.tokens[k].space_before
+                && matches!(view.raw(k - 1), "-" | "\u{2010}" | "\u{2011}")
+                && !view.tokens[k - 1].space_before
+                && view.tokens[k - 2].kind == TokenKind::Word;
+            if year || day || model {
                 k = e;
                 continue;
             }

@@ -29,27 +29,24 @@ fn parse_at(text: &str, trigger: &str) -> String {
         .unwrap_or_else(|| panic!("no parse line for {trigger:?} in:\n{stdout}"))
 }
 
+/// A subordinate clause with a verb trigger and a nominal one.
+const AFTER_THE_US: &str = "Protesters gathered in Basra after the US killed an Iranian commander in a drone strike in Baghdad.";
+const AFTER_THE_US_CLAUSES: &str = "clauses: [0 Main: Protesters gathered in Basra] \
+     [1 Subordinate: after the US killed an Iranian commander in a drone strike in Baghdad.]";
+
 #[test]
 fn a_subordinator_opens_a_clause_whose_subject_it_does_not_govern() {
     assert_eq!(
-        parse_at(
-            "Protesters gathered in Basra after the US killed an Iranian commander in a drone strike in Baghdad.",
-            "killed"
-        ),
-        "1, subject US, object Iranian; clauses: [0 Main: Protesters gathered in Basra] \
-         [1 Subordinate: after the US killed an Iranian commander in a drone strike in Baghdad.]"
+        parse_at(AFTER_THE_US, "killed"),
+        format!("1, subject US, object Iranian; {AFTER_THE_US_CLAUSES}")
     );
 }
 
 #[test]
 fn a_nominal_in_an_adjunct_takes_the_subject_of_its_clause() {
     assert_eq!(
-        parse_at(
-            "Protesters gathered in Basra after the US killed an Iranian commander in a drone strike in Baghdad.",
-            "strike"
-        ),
-        "1, subject US, object none; clauses: [0 Main: Protesters gathered in Basra] \
-         [1 Subordinate: after the US killed an Iranian commander in a drone strike in Baghdad.]"
+        parse_at(AFTER_THE_US, "strike"),
+        format!("1, subject US, object none; {AFTER_THE_US_CLAUSES}")
     );
 }
 

@@ -1526,26 +1526,31 @@ fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first + 1..n {
-        let j = (first..i).rev().find(|&j| {
-            let (f, e) = (&events[j], &events[i]);
-            keep[j]
-                && e.sentence.saturating_sub(f.sentence) <= COMPLETE_REACH
-                && e.event_type == f.event_type
-                && e.modality == f.modality
-                && match (f.role("actor"), e.role("actor")) {
-                    (Some(a), Some(b)) => a == b,
-                    // "The deployment will take place in Somalia": an
-                    // actorless mention right after completes the one before.
-                    (Some(_), None) => e.sentence - f.sentence <= 1,
-                    _ => false,
-                }
-                && e.roles.iter().any(|r| f.role(&r.slot).is_none())
-                && e.roles.iter().all(|r| {
-                    f.roles.iter().all(|q| {
-                        q.slot != r.slot || compatible(gaz, r, q, e.sentence == f.sentence)
+        // Events are in text order: look back only over the reach.
+        let j = (first..i)
+            .rev()
+            .take_while(|&j| {
+                events[i].sentence.saturating_sub(events[j].sentence) <= COMPLETE_REACH
+            })
+            .find(|&j| {
+                let (f, e) = (&events[j], &events[i]);
+                keep[j]
+                    && e.event_type == f.event_type
+                    && e.modality == f.modality
+                    && match (f.role("actor"), e.role("actor")) {
+                        (Some(a), Some(b)) => a == b,
+                        // "The deployment will take place in Somalia": an
+                        // actorless mention right after completes the one before.
+                        (Some(_), None) => e.sentence - f.sentence <= 1,
+                        _ => false,
+                    }
+                    && e.roles.iter().any(|r| f.role(&r.slot).is_none())
+                    && e.roles.iter().all(|r| {
+                        f.roles.iter().all(|q| {
+                            q.slot != r.slot || compatible(gaz, r, q, e.sentence == f.sentence)
+                        })
                     })
-                })
-        });
+            });
         if let Some(j) = j {
             let extra: Vec<Role> = events[i]
                 .roles

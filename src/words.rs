@@ -26,6 +26,9 @@ pub struct PhraseSet {
     /// "does a cue end here?" at every word of a window, and most words end
     /// no phrase, so a bit test answers before any hashing.
     last_sketch: [u64; 4],
+    /// The same for the first words: the shallow parser asks "does a
+    /// reporting phrase start here?" at every word of a sentence.
+    first_sketch: [u64; 4],
 }
 
 /// A set of folded words with a `word_bit` sketch in front: most words
@@ -109,7 +112,12 @@ impl PhraseSet {
     }
 
     /// The phrases whose first word is `word`.
+    #[inline]
     pub fn starting_with(&self, word: &str) -> &[Phrase] {
+        let bit = word_bit(word);
+        if self.first_sketch[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 }
@@ -119,12 +127,15 @@ impl From<Vec<Phrase>> for PhraseSet {
         let mut by_first: Map<String, Vec<Phrase>> = Map::default();
         let mut by_last: Map<String, Vec<Phrase>> = Map::default();
         let mut last_sketch = [0u64; 4];
+        let mut first_sketch = [0u64; 4];
         for p in &all {
             if let (Some(f), Some(l)) = (p.first(), p.last()) {
                 by_first.entry(f.clone()).or_default().push(p.clone());
                 by_last.entry(l.clone()).or_default().push(p.clone());
                 let bit = word_bit(l);
                 last_sketch[bit / 64] |= 1 << (bit % 64);
+                let bit = word_bit(f);
+                first_sketch[bit / 64] |= 1 << (bit % 64);
             }
         }
         PhraseSet {
@@ -132,6 +143,7 @@ impl From<Vec<Phrase>> for PhraseSet {
             by_first,
             by_last,
             last_sketch,
+            first_sketch,
         }
     }
 }

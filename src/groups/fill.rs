@@ -7,6 +7,92 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
+/// The fast path for the usual layout, where `group_id` is the last
+/// column (empty while the run writes the table): each row is copied as
+/// it is, with the id put before its line end. Rows are found by their
+/// line ends outside quotes, as evex's own CSV writer quotes them.
+/// `Ok(false)` (having written nothing) when the header does not end with
+/// `group_id`.
+fn fill_last_column(
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    style: CsvStyle,
+    ids: &mut impl Iterator<Item = io::Result<u64>>,
+) -> io::Result<bool> {
+    let eol: &[u8] = if style.crlf { b"\r\n" } else { b"\n" };
+    let mut bom = [0u8; 3];
+    if style.bom {
+        input.read_exact(&mut bom)?;
+    }
+    let mut rec = Vec::with_capacity(1 << 12);
+    let mut header = true;
+    let mut id = itoa_buffer();
+    loop {
+        rec.clear();
+        let mut quotes = 0usize;
+        loop {
+            let from = rec.len();
+            if input.read_until(b'\n', &mut rec)? == 0 {
+                break;
+            }
+            quotes += rec[from..].iter().filter(|&&b| b == b'"').count();
+            if quotes % 2 == 0 {
+                break;
+            }
+        }
+        if rec.is_empty() {
+            break;
+        }
+        let Some(body) = rec.strip_suffix(eol) else {
+            return Err(io::Error::other(
+                "a row of the events table has no line end",
+            ));
+        };
+        if header {
+            if !body.ends_with(b",group_id") {
+                return Ok(false);
+            }
+            if style.bom {
+                out.write_all(&bom)?;
+            }
+            out.write_all(&rec)?;
+            header = false;
+            continue;
+        }
+        let Some(body) = body.strip_suffix(b",") else {
+            return Err(io::Error::other(
+                "a row of the events table already has a group id",
+            ));
+        };
+        let n = ids
+            .next()
+            .ok_or_else(|| io::Error::other("fewer group ids than events"))??;
+        out.write_all(body)?;
+        out.write_all(b",")?;
+        out.write_all(format_id(&mut id, n))?;
+        out.write_all(eol)?;
+    }
+    Ok(true)
+}
+
+fn itoa_buffer() -> [u8; 20] {
+    [0; 20]
+}
+
+/// `n` in decimal, written into `buf`.
+fn format_id(buf: &mut [u8; 20], mut n: u64) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
+}
+
 /// Copies the events table at `from` to `to`, filling its `group_id`
 /// column from `ids` (one per row, in order). CSV is parsed and written
 /// with the same quoting rules and line ends; JSON Lines keeps its keys in
@@ -18,11 +104,24 @@ pub fn fill_group_ids(
     mut ids: GroupIds,
 ) -> io::Result<()> {
     let at = |e: io::Error, p: &Path| io::Error::new(e.kind(), format!("{}: {e}", p.display()));
-    let input = File::open(from).map_err(|e| at(e, from))?;
-    let output = File::create(to).map_err(|e| at(e, to))?;
-    let mut out = BufWriter::with_capacity(1 << 16, output);
+    let open = || File::open(from).map_err(|e| at(e, from));
+    let create = || {
+        File::create(to)
+            .map(|f| BufWriter::with_capacity(1 << 16, f))
+            .map_err(|e| at(e, to))
+    };
+    let mut out = create()?;
+    let input = open()?;
     match csv {
+        Some(style)
+            if fill_last_column(
+                BufReader::with_capacity(1 << 16, open()?),
+                &mut out,
+                style,
+                &mut ids,
+            )? => {}
         Some(style) => {
+            out = create()?;
             let mut input = BufReader::with_capacity(1 << 16, input);
             if style.bom {
                 let mut bom = [0u8; 3];
@@ -80,4 +179,48 @@ pub fn fill_group_ids(
         }
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fill(table: &str, style: CsvStyle, ids: &[u64]) -> (bool, String) {
+        let mut out = Vec::new();
+        let mut ids = ids.iter().map(|&n| Ok(n));
+        let done = fill_last_column(table.as_bytes(), &mut out, style, &mut ids).unwrap();
+        (done, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn ids_go_at_the_end_of_rows_with_quoted_line_ends() {
+        let style = CsvStyle {
+            bom: false,
+            crlf: true,
+        };
+        let table = "doc_id,evidence,group_id\r\n\
+                     d1,\"Kyiv said \"\"no\"\",\r\nthen left.\",\r\n\
+                     d2,plain,\r\n";
+        assert_eq!(
+            fill(table, style, &[1, 20]),
+            (
+                true,
+                "doc_id,evidence,group_id\r\n\
+                 d1,\"Kyiv said \"\"no\"\",\r\nthen left.\",1\r\n\
+                 d2,plain,20\r\n"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn another_layout_is_left_to_the_csv_parser() {
+        let style = CsvStyle {
+            bom: false,
+            crlf: false,
+        };
+        let (done, out) = fill("group_id,doc_id\n,d1\n", style, &[1]);
+        assert!(!done);
+        assert!(out.is_empty());
+    }
 }

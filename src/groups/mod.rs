@@ -96,6 +96,8 @@ pub struct Collector {
     next_doc: u64,
     /// A copy of the records in a file, for a run that may be resumed.
     journal: Option<Journal>,
+    /// The record being encoded.
+    buf: Vec<u8>,
 }
 
 /// How many `doc_ids` and `source_hosts` a group row lists.
@@ -148,8 +150,8 @@ const KEY_SLOTS: [&str; 3] = ["actor", "target", "location"];
 /// them ("Russia attacked Kharkiv … the attack"): they are merged in text
 /// order, a merge allowed only while the merged roles still agree, and all
 /// take the merged roles as their key.
-fn document_keys(ex: &Extraction) -> Vec<[String; 3]> {
-    let own: Vec<[String; 3]> = ex
+fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
+    let own: Vec<[&str; 3]> = ex
         .events
         .iter()
         .map(|ev| {
@@ -157,19 +159,18 @@ fn document_keys(ex: &Extraction) -> Vec<[String; 3]> {
                 ev.roles
                     .iter()
                     .find(|r| &*r.slot == slot)
-                    .map(|r| r.entity_id.as_deref().unwrap_or(&r.value).to_string())
-                    .unwrap_or_default()
+                    .map_or("", |r| r.entity_id.as_deref().unwrap_or(&r.value))
             })
         })
         .collect();
     // Clusters: merged roles and members; an event with no key role stays
     // alone.
-    let mut clusters: Vec<([String; 3], Vec<usize>)> = Vec::new();
-    let agree = |a: &[String; 3], b: &[String; 3]| {
+    let mut clusters: Vec<([&str; 3], Vec<usize>)> = Vec::new();
+    let agree = |a: &[&str; 3], b: &[&str; 3]| {
         (0..3).all(|r| a[r].is_empty() || b[r].is_empty() || a[r] == b[r])
     };
     for (i, key) in own.iter().enumerate() {
-        let empty = key.iter().all(String::is_empty);
+        let empty = key.iter().all(|k| k.is_empty());
         let found = (!empty)
             .then(|| {
                 clusters.iter().position(|(roles, members)| {
@@ -182,26 +183,26 @@ fn document_keys(ex: &Extraction) -> Vec<[String; 3]> {
                 let (roles, members) = &mut clusters[c];
                 for r in 0..3 {
                     if roles[r].is_empty() {
-                        roles[r] = key[r].clone();
+                        roles[r] = key[r];
                     }
                 }
                 members.push(i);
             }
-            None => clusters.push((key.clone(), vec![i])),
+            None => clusters.push((*key, vec![i])),
         }
     }
-    let mut keys = vec![[String::new(), String::new(), String::new()]; own.len()];
+    let mut keys = vec![[""; 3]; own.len()];
     for (roles, members) in clusters {
         for m in members {
-            keys[m] = roles.clone();
+            keys[m] = roles;
         }
     }
     keys
 }
 
-/// One event as the grouping sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct EventRecord {
+/// The fixed-width head of an event record: its sort key first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Head {
     kind: u8,
     key_hash: u64,
     /// The day number (DATED) or the document number (UNDATED, ALONE).
@@ -210,47 +211,64 @@ struct EventRecord {
     doc: u64,
     document_basis: bool,
     score: u64,
-    key: String,
-    event_type: String,
-    actor: String,
-    target: String,
-    location: String,
-    weapon: String,
-    doc_id: String,
-    host: String,
-    evidence: String,
 }
 
-impl EventRecord {
-    /// Sort key first, big-endian, so that byte order is record order.
-    fn encode(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(96 + self.evidence.len());
-        b.push(self.kind);
-        b.extend_from_slice(&self.key_hash.to_be_bytes());
-        b.extend_from_slice(&self.when.to_be_bytes());
-        b.extend_from_slice(&self.ordinal.to_be_bytes());
-        b.extend_from_slice(&self.doc.to_be_bytes());
-        b.push(u8::from(self.document_basis));
-        b.extend_from_slice(&self.score.to_be_bytes());
+/// Bytes of an encoded [`Head`].
+const HEAD_BYTES: usize = 1 + 8 * 4 + 1 + 8;
+
+/// One event as the grouping sees it: the head, then its texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct EventRecord<'a> {
+    head: Head,
+    texts: EventTexts<'a>,
+}
+
+/// The texts of an event record, borrowed from wherever they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EventTexts<'a> {
+    key: &'a str,
+    event_type: &'a str,
+    actor: &'a str,
+    target: &'a str,
+    location: &'a str,
+    weapon: &'a str,
+    doc_id: &'a str,
+    host: &'a str,
+    evidence: &'a str,
+}
+
+impl EventRecord<'_> {
+    /// Appends the record to `b`: sort key first, big-endian, so that
+    /// byte order is record order.
+    fn encode_into(&self, b: &mut Vec<u8>) {
+        let h = &self.head;
+        b.push(h.kind);
+        b.extend_from_slice(&h.key_hash.to_be_bytes());
+        b.extend_from_slice(&h.when.to_be_bytes());
+        b.extend_from_slice(&h.ordinal.to_be_bytes());
+        b.extend_from_slice(&h.doc.to_be_bytes());
+        b.push(u8::from(h.document_basis));
+        b.extend_from_slice(&h.score.to_be_bytes());
+        let t = &self.texts;
         for s in [
-            &self.key,
-            &self.event_type,
-            &self.actor,
-            &self.target,
-            &self.location,
-            &self.weapon,
-            &self.doc_id,
-            &self.host,
-            &self.evidence,
+            t.key,
+            t.event_type,
+            t.actor,
+            t.target,
+            t.location,
+            t.weapon,
+            t.doc_id,
+            t.host,
+            t.evidence,
         ] {
-            put_str(&mut b, s);
+            put_str(b, s);
         }
-        b
     }
 
-    fn decode(b: &[u8]) -> io::Result<EventRecord> {
+    /// Reads the head alone (the sweep looks at most records' heads only).
+    fn head(b: &[u8]) -> io::Result<Head> {
         let mut r = Fields(b);
-        Ok(EventRecord {
+        Ok(Head {
             kind: r.u8()?,
             key_hash: r.u64()?,
             when: r.u64()?,
@@ -258,17 +276,32 @@ impl EventRecord {
             doc: r.u64()?,
             document_basis: r.u8()? != 0,
             score: r.u64()?,
-            key: r.string()?,
-            event_type: r.string()?,
-            actor: r.string()?,
-            target: r.string()?,
-            location: r.string()?,
-            weapon: r.string()?,
-            doc_id: r.string()?,
-            host: r.string()?,
-            evidence: r.string()?,
         })
     }
+
+    fn decode(b: &[u8]) -> io::Result<EventRecord<'_>> {
+        let head = EventRecord::head(b)?;
+        let mut r = Fields(&b[HEAD_BYTES..]);
+        Ok(EventRecord {
+            head,
+            texts: EventTexts {
+                key: r.str()?,
+                event_type: r.str()?,
+                actor: r.str()?,
+                target: r.str()?,
+                location: r.str()?,
+                weapon: r.str()?,
+                doc_id: r.str()?,
+                host: r.str()?,
+                evidence: r.str()?,
+            },
+        })
+    }
+}
+
+/// The grouping key of an encoded record (its first text).
+fn key_of(rec: &[u8]) -> io::Result<&str> {
+    Fields(rec.get(HEAD_BYTES..).unwrap_or_default()).str()
 }
 
 fn put_str(b: &mut Vec<u8>, s: &str) {
@@ -279,8 +312,8 @@ fn put_str(b: &mut Vec<u8>, s: &str) {
 /// Reads back what the encoders wrote.
 struct Fields<'a>(&'a [u8]);
 
-impl Fields<'_> {
-    fn take(&mut self, n: usize) -> io::Result<&[u8]> {
+impl<'a> Fields<'a> {
+    fn take(&mut self, n: usize) -> io::Result<&'a [u8]> {
         if self.0.len() < n {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -299,11 +332,11 @@ impl Fields<'_> {
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_be_bytes(a))
     }
-    fn string(&mut self) -> io::Result<String> {
+    fn str(&mut self) -> io::Result<&'a str> {
         let mut a = [0u8; 4];
         a.copy_from_slice(self.take(4)?);
         let n = u32::from_le_bytes(a) as usize;
-        String::from_utf8(self.take(n)?.to_vec())
+        std::str::from_utf8(self.take(n)?)
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }
@@ -317,6 +350,7 @@ impl Collector {
             next_event: 0,
             next_doc: 0,
             journal: None,
+            buf: Vec::new(),
         }
     }
 
@@ -334,7 +368,7 @@ impl Collector {
             self.next_doc += 1;
             for rec in records {
                 self.next_event += 1;
-                self.events.push(rec)?;
+                self.events.push(&rec)?;
             }
             Ok(())
         })
@@ -353,17 +387,30 @@ impl Collector {
     pub fn add(&mut self, doc: &Document, ex: &Extraction) -> io::Result<()> {
         let docn = self.next_doc;
         self.next_doc += 1;
-        let host = doc.url.as_deref().and_then(url_host).unwrap_or_default();
-        let keys = document_keys(ex);
         if let Some(j) = &mut self.journal {
             j.document(ex.events.len())?;
         }
+        if ex.events.is_empty() {
+            return Ok(());
+        }
+        let host = doc.url.as_deref().and_then(url_host).unwrap_or_default();
+        let keys = document_keys(ex);
+        let mut key = String::new();
         for (i, ev) in ex.events.iter().enumerate() {
             let ordinal = self.next_event;
             self.next_event += 1;
-            let name_of = |slot: &str| ev.role(slot).unwrap_or("").to_string();
-            let [actor_id, target_id, location_id] = &keys[i];
-            let key = format!("{}\t{actor_id}\t{target_id}\t{location_id}", ev.event_type);
+            let name_of = |slot: &str| ev.role(slot).unwrap_or("");
+            let [actor_id, target_id, location_id] = keys[i];
+            key.clear();
+            for (n, part) in [&*ev.event_type, actor_id, target_id, location_id]
+                .into_iter()
+                .enumerate()
+            {
+                if n > 0 {
+                    key.push('\t');
+                }
+                key.push_str(part);
+            }
             let date = ex.event_dates.get(i).copied().flatten();
             let day = date.filter(|d| d.value.precision == Precision::Day);
             let (kind, when) =
@@ -389,28 +436,33 @@ impl Collector {
                 | (basis_rank << 36)
                 | (u64::from(u32::MAX) - (evidence.len() as u64).min(u64::from(u32::MAX)));
             let rec = EventRecord {
-                kind,
-                key_hash: stable_hash(&[&key]),
-                when,
-                ordinal,
-                doc: docn,
-                document_basis: date.is_some_and(|d| d.basis == Basis::Document),
-                score,
-                key,
-                event_type: ev.event_type.to_string(),
-                actor: name_of("actor"),
-                target: name_of("target"),
-                location: name_of("location"),
-                weapon: name_of("weapon"),
-                doc_id: doc.id.clone(),
-                host: host.clone(),
-                evidence: evidence.to_string(),
+                head: Head {
+                    kind,
+                    key_hash: stable_hash(&[&key]),
+                    when,
+                    ordinal,
+                    doc: docn,
+                    document_basis: date.is_some_and(|d| d.basis == Basis::Document),
+                    score,
+                },
+                texts: EventTexts {
+                    key: &key,
+                    event_type: &ev.event_type,
+                    actor: name_of("actor"),
+                    target: name_of("target"),
+                    location: name_of("location"),
+                    weapon: name_of("weapon"),
+                    doc_id: &doc.id,
+                    host: &host,
+                    evidence,
+                },
             };
-            let rec = rec.encode();
+            self.buf.clear();
+            rec.encode_into(&mut self.buf);
             if let Some(j) = &mut self.journal {
-                j.record(&rec)?;
+                j.record(&self.buf)?;
             }
-            self.events.push(rec)?;
+            self.events.push(&self.buf)?;
         }
         Ok(())
     }
@@ -421,67 +473,86 @@ impl Collector {
         let window = u64::from(self.opts.window_days);
         let mut by_event = Spill::new(self.opts.memory_budget / 4, self.opts.spill_dir.clone());
         let mut rows = Spill::new(self.opts.memory_budget / 4, self.opts.spill_dir.clone());
-        let mut current: Option<Group> = None;
+        let mut group = Group::default();
+        let mut open = false;
         let mut count = 0u64;
-        for rec in self.events.into_sorted()? {
-            let rec = EventRecord::decode(&rec?)?;
-            let joins = current.as_ref().is_some_and(|g| g.accepts(&rec, window));
-            if !joins && let Some(g) = current.take() {
-                g.close(&mut by_event, &mut rows)?;
+        let mut sorted = self.events.into_sorted()?;
+        let mut rec = Vec::new();
+        let mut scratch = Vec::new();
+        while sorted.next_into(&mut rec)? {
+            let head = EventRecord::head(&rec)?;
+            if open && !group.accepts(&head, &rec, window)? {
+                group.close(&mut by_event, &mut rows, &mut scratch)?;
                 count += 1;
+                open = false;
             }
-            match &mut current {
-                Some(g) => g.add(rec),
-                None => current = Some(Group::new(rec)),
+            if open {
+                group.add(head, &mut rec)?;
+            } else {
+                group.start(head, &mut rec)?;
+                open = true;
             }
         }
-        if let Some(g) = current.take() {
-            g.close(&mut by_event, &mut rows)?;
+        if open {
+            group.close(&mut by_event, &mut rows, &mut scratch)?;
             count += 1;
         }
         if let Some(w) = groups {
-            for row in rows.into_sorted()? {
-                let row = row?;
+            let mut rows = rows.into_sorted()?;
+            let mut row = Vec::new();
+            while rows.next_into(&mut row)? {
                 let mut f = Fields(&row);
                 let id = f.u64()?;
-                let mut cells = Vec::with_capacity(GROUP_COLUMNS.len());
-                let texts: Vec<String> = (0..GROUP_COLUMNS.len() - 4)
-                    .map(|_| f.string())
-                    .collect::<io::Result<_>>()?;
+                let mut texts = [""; GROUP_COLUMNS.len() - 4];
+                for t in &mut texts {
+                    *t = f.str()?;
+                }
                 let (mentions, documents, sources) = (f.u64()?, f.u64()?, f.u64()?);
-                cells.push(Cell::Int(id));
+                let t = |i: usize| text_cell(texts[i]);
                 // event_type, actor, target, location, weapon, first_date,
-                // last_date
-                for t in &texts[..7] {
-                    cells.push(if t.is_empty() {
-                        Cell::Null
-                    } else {
-                        Cell::Text(t)
-                    });
-                }
-                cells.push(Cell::Int(mentions));
-                cells.push(Cell::Int(documents));
-                cells.push(Cell::Int(sources));
-                for t in &texts[7..] {
-                    cells.push(if t.is_empty() {
-                        Cell::Null
-                    } else {
-                        Cell::Text(t)
-                    });
-                }
+                // last_date; the counts; source_hosts, doc_ids, evidence,
+                // evidence_doc_id.
+                let cells: [Cell; GROUP_COLUMNS.len()] = [
+                    Cell::Int(id),
+                    t(0),
+                    t(1),
+                    t(2),
+                    t(3),
+                    t(4),
+                    t(5),
+                    t(6),
+                    Cell::Int(mentions),
+                    Cell::Int(documents),
+                    Cell::Int(sources),
+                    t(7),
+                    t(8),
+                    t(9),
+                    t(10),
+                ];
                 w.write(&cells)?;
             }
         }
         Ok(GroupIds {
-            sorted: Box::new(by_event.into_sorted()?),
+            sorted: by_event.into_sorted()?,
+            rec: Vec::new(),
             groups: count,
         })
     }
 }
 
+/// An empty text is an empty cell.
+fn text_cell(t: &str) -> Cell<'_> {
+    if t.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(t)
+    }
+}
+
 /// Each event's group id, in event order.
 pub struct GroupIds {
-    sorted: Box<dyn Iterator<Item = io::Result<Vec<u8>>>>,
+    sorted: spill::Sorted,
+    rec: Vec<u8>,
     /// How many groups there are.
     pub groups: u64,
 }
@@ -489,19 +560,27 @@ pub struct GroupIds {
 impl Iterator for GroupIds {
     type Item = io::Result<u64>;
     fn next(&mut self) -> Option<io::Result<u64>> {
-        let rec = self.sorted.next()?;
-        Some(rec.and_then(|r| {
-            let mut f = Fields(&r);
-            f.u64()?;
-            f.u64()
-        }))
+        match self.sorted.next_into(&mut self.rec) {
+            Ok(false) => None,
+            Ok(true) => {
+                let mut f = Fields(&self.rec);
+                Some(f.u64().and_then(|_| f.u64()))
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 }
 
-/// The group being formed during the sweep.
+/// The group being formed during the sweep. One is reused for all groups,
+/// so that its buffers are allocated once.
+#[derive(Default)]
 struct Group {
-    first: EventRecord,
-    best: EventRecord,
+    /// The first record's head and grouping key.
+    first: Option<Head>,
+    first_key: String,
+    /// The clearest mention's record, encoded.
+    best: Vec<u8>,
+    best_head: Option<Head>,
     last_when: u64,
     last_document_basis: bool,
     min_ordinal: u64,
@@ -509,101 +588,108 @@ struct Group {
     first_day: Option<u64>,
     last_day: Option<u64>,
     docs: HashSet<u64>,
+    /// The first [`LISTED`] documents (by input order) and their ids.
     doc_ids: Vec<(u64, String)>,
     hosts: BTreeSet<String>,
 }
 
 impl Group {
-    fn new(rec: EventRecord) -> Group {
-        let mut g = Group {
-            best: rec.clone(),
-            last_when: rec.when,
-            last_document_basis: rec.document_basis,
-            min_ordinal: rec.ordinal,
-            members: Vec::new(),
-            first_day: None,
-            last_day: None,
-            docs: HashSet::new(),
-            doc_ids: Vec::new(),
-            hosts: BTreeSet::new(),
-            first: rec.clone(),
+    /// Starts a new group at `rec` (whose buffer may be taken).
+    fn start(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
+        let texts = EventRecord::decode(rec)?.texts;
+        self.first = Some(head);
+        self.first_key.clear();
+        self.first_key.push_str(texts.key);
+        self.best_head = None;
+        self.min_ordinal = head.ordinal;
+        self.members.clear();
+        self.first_day = None;
+        self.last_day = None;
+        self.docs.clear();
+        self.doc_ids.clear();
+        self.hosts.clear();
+        self.add(head, rec)
+    }
+
+    fn accepts(&self, head: &Head, rec: &[u8], window: u64) -> io::Result<bool> {
+        let Some(first) = &self.first else {
+            return Ok(false);
         };
-        g.add(rec);
-        g
-    }
-
-    fn accepts(&self, rec: &EventRecord, window: u64) -> bool {
-        if rec.kind != self.first.kind
-            || rec.kind == ALONE
-            || rec.key_hash != self.first.key_hash
-            || rec.key != self.first.key
-        {
-            return false;
+        if head.kind != first.kind || head.kind == ALONE || head.key_hash != first.key_hash {
+            return Ok(false);
         }
-        match rec.kind {
+        if key_of(rec)? != self.first_key {
+            return Ok(false);
+        }
+        Ok(match head.kind {
             DATED => {
-                let slack = window + u64::from(rec.document_basis || self.last_document_basis);
-                rec.when.saturating_sub(self.last_when) <= slack
+                let slack = window + u64::from(head.document_basis || self.last_document_basis);
+                head.when.saturating_sub(self.last_when) <= slack
             }
-            _ => rec.when == self.first.when,
-        }
+            _ => head.when == first.when,
+        })
     }
 
-    fn add(&mut self, rec: EventRecord) {
-        self.members.push(rec.ordinal);
-        self.min_ordinal = self.min_ordinal.min(rec.ordinal);
-        if rec.kind == DATED {
-            self.first_day = Some(self.first_day.map_or(rec.when, |d| d.min(rec.when)));
-            self.last_day = Some(self.last_day.map_or(rec.when, |d| d.max(rec.when)));
+    fn add(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
+        let texts = EventRecord::decode(rec)?.texts;
+        self.members.push(head.ordinal);
+        self.min_ordinal = self.min_ordinal.min(head.ordinal);
+        if head.kind == DATED {
+            self.first_day = Some(self.first_day.map_or(head.when, |d| d.min(head.when)));
+            self.last_day = Some(self.last_day.map_or(head.when, |d| d.max(head.when)));
         }
-        self.last_when = rec.when;
-        self.last_document_basis = rec.document_basis;
-        if self.docs.insert(rec.doc) {
-            self.doc_ids.push((rec.doc, rec.doc_id.clone()));
+        self.last_when = head.when;
+        self.last_document_basis = head.document_basis;
+        if self.docs.insert(head.doc) {
+            // Keep the first LISTED documents in input order.
+            if self.doc_ids.len() < LISTED || self.doc_ids.last().is_some_and(|l| l.0 > head.doc) {
+                let at = self.doc_ids.partition_point(|d| d.0 < head.doc);
+                self.doc_ids
+                    .insert(at, (head.doc, texts.doc_id.to_string()));
+                self.doc_ids.truncate(LISTED);
+            }
         }
-        if !rec.host.is_empty() {
-            self.hosts.insert(rec.host.clone());
+        if !texts.host.is_empty() && !self.hosts.contains(texts.host) {
+            self.hosts.insert(texts.host.to_string());
         }
-        if (rec.score, Reverse(rec.ordinal)) > (self.best.score, Reverse(self.best.ordinal)) {
-            self.best = rec;
+        let better = self
+            .best_head
+            .is_none_or(|b| (head.score, Reverse(head.ordinal)) > (b.score, Reverse(b.ordinal)));
+        if better {
+            self.best_head = Some(head);
+            std::mem::swap(&mut self.best, rec);
         }
+        Ok(())
     }
 
     /// Writes the group's row and its members' ids to the spills.
-    fn close(mut self, by_event: &mut Spill, rows: &mut Spill) -> io::Result<()> {
+    fn close(&mut self, by_event: &mut Spill, rows: &mut Spill, b: &mut Vec<u8>) -> io::Result<()> {
         let id = self.min_ordinal + 1;
         for m in &self.members {
-            let mut b = Vec::with_capacity(16);
-            b.extend_from_slice(&m.to_be_bytes());
-            b.extend_from_slice(&id.to_be_bytes());
-            by_event.push(b)?;
+            let mut pair = [0u8; 16];
+            pair[..8].copy_from_slice(&m.to_be_bytes());
+            pair[8..].copy_from_slice(&id.to_be_bytes());
+            by_event.push(&pair)?;
         }
-        // Documents in input order.
-        self.doc_ids.sort_unstable();
-        let doc_ids: Vec<&str> = self
-            .doc_ids
-            .iter()
-            .take(LISTED)
-            .map(|(_, d)| d.as_str())
-            .collect();
+        let doc_ids: Vec<&str> = self.doc_ids.iter().map(|(_, d)| d.as_str()).collect();
         let hosts: Vec<&str> = self.hosts.iter().take(LISTED).map(String::as_str).collect();
-        let best = &self.best;
-        let mut b = Vec::with_capacity(256 + best.evidence.len());
+        let best = EventRecord::decode(&self.best)?.texts;
+        b.clear();
         b.extend_from_slice(&id.to_be_bytes());
         for s in [
-            best.event_type.as_str(),
-            &best.actor,
-            &best.target,
-            &best.location,
-            &best.weapon,
+            best.event_type,
+            best.actor,
+            best.target,
+            best.location,
+            best.weapon,
             &self.first_day.map(day_text).unwrap_or_default(),
             &self.last_day.map(day_text).unwrap_or_default(),
             &hosts.join("; "),
             &doc_ids.join("; "),
-            &best.evidence,
-            &best.doc_id,
+            best.evidence,
+            best.doc_id,
         ] {
-            put_str(&mut b, s);
+            put_str(b, s);
         }
         b.extend_from_slice(&(self.members.len() as u64).to_be_bytes());
         b.extend_from_slice(&(self.docs.len() as u64).to_be_bytes());
@@ -632,24 +718,32 @@ mod tests {
     #[test]
     fn records_round_trip() {
         let r = EventRecord {
-            kind: DATED,
-            key_hash: 7,
-            when: day_number(chrono::NaiveDate::from_ymd_opt(2024, 11, 19).unwrap()),
-            ordinal: 3,
-            doc: 2,
-            document_basis: true,
-            score: 99,
-            key: "ATTACK\tplace/ukraine\t\t".into(),
-            event_type: "ATTACK".into(),
-            actor: "Ukraine".into(),
-            target: String::new(),
-            location: "Bryansk".into(),
-            weapon: "ATACMS".into(),
-            doc_id: "d1".into(),
-            host: "example.com".into(),
-            evidence: "Ukraine fired six ATACMS missiles.".into(),
+            head: Head {
+                kind: DATED,
+                key_hash: 7,
+                when: day_number(chrono::NaiveDate::from_ymd_opt(2024, 11, 19).unwrap()),
+                ordinal: 3,
+                doc: 2,
+                document_basis: true,
+                score: 99,
+            },
+            texts: EventTexts {
+                key: "ATTACK\tplace/ukraine\t\t",
+                event_type: "ATTACK",
+                actor: "Ukraine",
+                target: "",
+                location: "Bryansk",
+                weapon: "ATACMS",
+                doc_id: "d1",
+                host: "example.com",
+                evidence: "Ukraine fired six ATACMS missiles.",
+            },
         };
-        assert_eq!(EventRecord::decode(&r.encode()).unwrap(), r);
-        assert_eq!(day_text(r.when), "2024-11-19");
+        let mut b = Vec::new();
+        r.encode_into(&mut b);
+        assert_eq!(EventRecord::decode(&b).unwrap(), r);
+        assert_eq!(EventRecord::head(&b).unwrap(), r.head);
+        assert_eq!(key_of(&b).unwrap(), r.texts.key);
+        assert_eq!(day_text(r.head.when), "2024-11-19");
     }
 }

@@ -2,6 +2,11 @@
 //! budget, then in sorted runs in temporary files, merged at the end.
 //! Records compare by their bytes, so callers encode the sort key first,
 //! big-endian.
+//!
+//! Records in memory share one buffer (an index of spans sorts them), and
+//! the sorted records are read back into a buffer the caller reuses
+//! ([`Sorted::next_into`]): a record costs no allocation of its own, which
+//! matters with millions of events.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -14,34 +19,46 @@ use std::path::PathBuf;
 pub(super) struct Spill {
     budget: usize,
     dir: PathBuf,
-    memory: Vec<Vec<u8>>,
-    bytes: usize,
+    /// The records in memory, one after another.
+    data: Vec<u8>,
+    /// Each record's span in `data`.
+    spans: Vec<(usize, usize)>,
     runs: Vec<File>,
 }
+
+/// Bytes a record costs in memory beyond its own.
+const SPAN_BYTES: usize = std::mem::size_of::<(usize, usize)>();
 
 impl Spill {
     pub(super) fn new(budget: usize, dir: PathBuf) -> Spill {
         Spill {
             budget: budget.max(1),
             dir,
-            memory: Vec::new(),
-            bytes: 0,
+            data: Vec::new(),
+            spans: Vec::new(),
             runs: Vec::new(),
         }
     }
 
-    pub(super) fn push(&mut self, rec: Vec<u8>) -> io::Result<()> {
-        self.bytes += rec.len() + std::mem::size_of::<Vec<u8>>();
-        self.memory.push(rec);
-        if self.bytes >= self.budget {
+    pub(super) fn push(&mut self, rec: &[u8]) -> io::Result<()> {
+        let start = self.data.len();
+        self.data.extend_from_slice(rec);
+        self.spans.push((start, rec.len()));
+        if self.data.len() + self.spans.len() * SPAN_BYTES >= self.budget {
             self.spill()?;
         }
         Ok(())
     }
 
+    fn sort(&mut self) {
+        let data = &self.data;
+        self.spans
+            .sort_unstable_by(|a, b| data[a.0..a.0 + a.1].cmp(&data[b.0..b.0 + b.1]));
+    }
+
     /// Writes the records in memory as one sorted run.
     fn spill(&mut self) -> io::Result<()> {
-        self.memory.sort_unstable();
+        self.sort();
         let file = tempfile::tempfile_in(&self.dir).map_err(|e| {
             io::Error::new(
                 e.kind(),
@@ -52,26 +69,28 @@ impl Spill {
             )
         })?;
         let mut w = BufWriter::with_capacity(1 << 16, file);
-        for r in self.memory.drain(..) {
-            w.write_all(&(r.len() as u32).to_le_bytes())?;
-            w.write_all(&r)?;
+        for &(start, len) in &self.spans {
+            w.write_all(&(len as u32).to_le_bytes())?;
+            w.write_all(&self.data[start..start + len])?;
         }
         let mut file = w.into_inner().map_err(|e| e.into_error())?;
         file.rewind()?;
         self.runs.push(file);
-        self.bytes = 0;
+        self.data.clear();
+        self.spans.clear();
         Ok(())
     }
 
     /// All records in byte order.
-    pub(super) fn into_sorted(
-        mut self,
-    ) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
+    pub(super) fn into_sorted(mut self) -> io::Result<Sorted> {
         if self.runs.is_empty() {
-            self.memory.sort_unstable();
-            return Ok(Box::new(self.memory.into_iter().map(Ok)));
+            self.sort();
+            return Ok(Sorted::Memory {
+                data: self.data,
+                spans: self.spans.into_iter(),
+            });
         }
-        if !self.memory.is_empty() {
+        if !self.spans.is_empty() {
             self.spill()?;
         }
         let mut readers: Vec<BufReader<File>> = self
@@ -81,41 +100,68 @@ impl Spill {
             .collect();
         let mut heap = BinaryHeap::new();
         for (i, r) in readers.iter_mut().enumerate() {
-            if let Some(rec) = read_record(r)? {
+            let mut rec = Vec::new();
+            if read_record(r, &mut rec)? {
                 heap.push(Reverse((rec, i)));
             }
         }
-        Ok(Box::new(Merge { readers, heap }))
+        Ok(Sorted::Merge { readers, heap })
     }
 }
 
-fn read_record(r: &mut BufReader<File>) -> io::Result<Option<Vec<u8>>> {
+/// Reads the next record of a run into `rec`; `false` at the run's end.
+fn read_record(r: &mut BufReader<File>, rec: &mut Vec<u8>) -> io::Result<bool> {
     if r.fill_buf()?.is_empty() {
-        return Ok(None);
+        return Ok(false);
     }
     let mut len = [0u8; 4];
     r.read_exact(&mut len)?;
-    let mut rec = vec![0u8; u32::from_le_bytes(len) as usize];
-    r.read_exact(&mut rec)?;
-    Ok(Some(rec))
+    rec.clear();
+    rec.resize(u32::from_le_bytes(len) as usize, 0);
+    r.read_exact(rec)?;
+    Ok(true)
 }
 
-/// The k-way merge of sorted runs.
-struct Merge {
-    readers: Vec<BufReader<File>>,
-    heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
+/// The records of a [`Spill`] in byte order.
+pub(super) enum Sorted {
+    /// All of them fitted in memory.
+    Memory {
+        data: Vec<u8>,
+        spans: std::vec::IntoIter<(usize, usize)>,
+    },
+    /// The k-way merge of sorted runs.
+    Merge {
+        readers: Vec<BufReader<File>>,
+        heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
+    },
 }
 
-impl Iterator for Merge {
-    type Item = io::Result<Vec<u8>>;
-    fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
-        let Reverse((rec, i)) = self.heap.pop()?;
-        match read_record(&mut self.readers[i]) {
-            Ok(Some(next)) => self.heap.push(Reverse((next, i))),
-            Ok(None) => {}
-            Err(e) => return Some(Err(e)),
+impl Sorted {
+    /// Puts the next record in `rec` (its old contents are dropped, its
+    /// allocation reused); `false` after the last.
+    pub(super) fn next_into(&mut self, rec: &mut Vec<u8>) -> io::Result<bool> {
+        match self {
+            Sorted::Memory { data, spans } => {
+                let Some((start, len)) = spans.next() else {
+                    return Ok(false);
+                };
+                rec.clear();
+                rec.extend_from_slice(&data[start..start + len]);
+                Ok(true)
+            }
+            Sorted::Merge { readers, heap } => {
+                let Some(Reverse((mut next, i))) = heap.pop() else {
+                    return Ok(false);
+                };
+                // The caller gets the smallest record; its old buffer takes
+                // the run's next record.
+                std::mem::swap(rec, &mut next);
+                if read_record(&mut readers[i], &mut next)? {
+                    heap.push(Reverse((next, i)));
+                }
+                Ok(true)
+            }
         }
-        Some(Ok(rec))
     }
 }
 
@@ -123,25 +169,34 @@ impl Iterator for Merge {
 mod tests {
     use super::*;
 
+    fn all(mut s: Sorted) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut rec = Vec::new();
+        while s.next_into(&mut rec).unwrap() {
+            out.push(rec.clone());
+        }
+        out
+    }
+
     #[test]
     fn spills_sort_the_same_in_memory_and_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let recs: Vec<Vec<u8>> = (0..500u32)
             .map(|i| {
-                (i.wrapping_mul(2_654_435_761) % 1000)
-                    .to_be_bytes()
-                    .to_vec()
+                let n = i.wrapping_mul(2_654_435_761) % 1000;
+                // Records of different lengths, some a prefix of another.
+                n.to_be_bytes()[..(1 + n as usize % 4)].to_vec()
             })
             .collect();
         let mut small = Spill::new(64, dir.path().to_path_buf());
         let mut big = Spill::new(1 << 20, dir.path().to_path_buf());
         for r in &recs {
-            small.push(r.clone()).unwrap();
-            big.push(r.clone()).unwrap();
+            small.push(r).unwrap();
+            big.push(r).unwrap();
         }
         assert!(small.runs.len() > 10);
-        let a: Vec<Vec<u8>> = small.into_sorted().unwrap().map(Result::unwrap).collect();
-        let b: Vec<Vec<u8>> = big.into_sorted().unwrap().map(Result::unwrap).collect();
+        let a = all(small.into_sorted().unwrap());
+        let b = all(big.into_sorted().unwrap());
         let mut want = recs.clone();
         want.sort();
         assert_eq!(a, want);

@@ -671,6 +671,19 @@ impl RuleSet {
                 roles.push(role);
             }
         }
+        for (to, from) in &rule.possessors {
+            if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
+                continue;
+            }
+            let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
+                continue;
+            };
+            if let Some(role) = possessor_role(view, &at, rule, to, from, f)
+                && !roles.iter().any(|r| r.entry == role.entry)
+            {
+                roles.push(role);
+            }
+        }
         if let Some(alt) = rule.requires.iter().find(|alt| {
             !alt.iter()
                 .any(|name| roles.iter().any(|r| **r.slot == **name))
@@ -1429,6 +1442,40 @@ fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
     set.ending_with(view.word(k))
         .iter()
         .any(|p| match_backward(view, k, p, lo))
+}
+
+/// The country whose possessive or demonym introduces the filler `f` of
+/// slot `from` ("Russia's Kursk region", "the Ukrainian city of Dnipro"),
+/// as a filler of slot `to` (a rule's `possessor TO of FROM`).
+fn possessor_role<'r>(
+    view: &DocView,
+    at: &At,
+    rule: &'r Rule,
+    to: &'r Arc<str>,
+    from: &Arc<str>,
+    f: &Filled,
+) -> Option<Filled<'r>> {
+    let ms = at.place.ms;
+    let local = (f.mention as usize).checked_sub(at.place.m_from)?;
+    let holder = local.checked_sub(1)?;
+    let slot = rule.slots.iter().find(|s| Arc::ptr_eq(&s.name, from))?;
+    if f.unlisted != u32::MAX || more_specific(view, ms, holder, slot) != Some(local) {
+        return None;
+    }
+    let h = &ms[holder];
+    let entry = view.gaz.entry(h.entry);
+    if !entry.attributes.iter().any(|(k, _)| k == "iso2") {
+        return None;
+    }
+    Some(Filled {
+        slot: to,
+        entry: Some(h.entry),
+        mention: (at.place.m_from + holder) as u32,
+        group: u16::MAX,
+        unlisted: u32::MAX,
+        start: h.start,
+        end: h.end,
+    })
 }
 
 /// A mention that the filler `ms[mi]` introduces: after a possessive

@@ -193,6 +193,11 @@ pub struct Rule {
     /// Each inner list: at least one of these slots must be filled.
     /// (The names are the slots' own, shared.)
     pub requires: Vec<Vec<std::sync::Arc<str>>>,
+    /// `possessor TO of FROM`: when slot TO is empty and FROM's filler is
+    /// introduced by a country's possessive or demonym ("Russia's Kursk
+    /// region", "the Ukrainian city of Dnipro"), that country fills TO.
+    /// (Slot names, shared with the slots.)
+    pub possessors: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -714,6 +719,7 @@ impl Compiler<'_> {
             needs: Vec::new(),
             unless: Vec::new(),
             requires: Vec::new(),
+            possessors: Vec::new(),
             modality: Vec::new(),
             cameo: "".into(),
             plover: "".into(),
@@ -725,6 +731,7 @@ impl Compiler<'_> {
         };
         let mut forms: Vec<(String, Form)> = Vec::new();
         let mut requires_raw: Vec<(Tok, Vec<String>)> = Vec::new();
+        let mut possessors_raw: Vec<(Tok, String, String)> = Vec::new();
         for line in body {
             let head = &line[0];
             let rest = &line[1..];
@@ -808,6 +815,18 @@ impl Compiler<'_> {
                         rule.unless.push(ctx)
                     }
                     trailing(file, rest, i)?;
+                }
+                "possessor" => {
+                    let to = expect_word(file, line, 1, "a slot name (`possessor target of location`)")?;
+                    if line.get(2).is_none_or(|t| t.text != "of") {
+                        return Err(RuleError::at_tok(
+                            file,
+                            line.get(2).unwrap_or(head),
+                            "expected `of` (`possessor target of location`)",
+                        ));
+                    }
+                    let from = expect_word(file, line, 3, "a slot name after `of`")?;
+                    possessors_raw.push((head.clone(), to, from));
                 }
                 "require" => {
                     let mut names = Vec::new();
@@ -961,6 +980,25 @@ impl Compiler<'_> {
                 shared.push(slot.name.clone());
             }
             rule.requires.push(shared);
+        }
+        for (t, to, from) in possessors_raw {
+            let find = |n: &str| {
+                rule.slots
+                    .iter()
+                    .find(|s| *s.name == *n)
+                    .map(|s| s.name.clone())
+                    .ok_or_else(|| {
+                        RuleError::at_tok(
+                            file,
+                            &t,
+                            format!(
+                                "`possessor` names the slot `{n}`, which this rule does not define"
+                            ),
+                        )
+                    })
+            };
+            let pair = (find(&to)?, find(&from)?);
+            rule.possessors.push(pair);
         }
         Ok((rule, forms))
     }

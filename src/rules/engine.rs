@@ -678,7 +678,7 @@ impl RuleSet {
             let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
                 continue;
             };
-            if let Some(role) = possessor_role(view, &at, rule, to, from, f)
+            if let Some(role) = possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
                 && !roles.iter().any(|r| r.entry == role.entry)
             {
                 roles.push(role);
@@ -987,8 +987,14 @@ impl RuleSet {
             return None;
         }
         let is_adj = m.kind == AliasKind::Demonym;
+        // A demonym that introduces a more specific name is not the
+        // filler: the name is ("the Omani capital, Muscat").
+        let introduces = || {
+            slot.specific
+                && more_specific(view, &self.lexicon.place_nouns, ms, mi, slot).is_some()
+        };
         if (slot.adjectives == Adjectives::Only && !is_adj)
-            || (slot.adjectives == Adjectives::Never && is_adj)
+            || (slot.adjectives == Adjectives::Never && is_adj && !introduces())
         {
             return None;
         }
@@ -1044,7 +1050,7 @@ impl RuleSet {
         }
         let mut used = mi;
         if slot.specific
-            && let Some(next) = more_specific(view, ms, mi, slot)
+            && let Some(next) = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
         {
             m = &ms[next];
             used = next;
@@ -1449,6 +1455,7 @@ fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
 /// as a filler of slot `to` (a rule's `possessor TO of FROM`).
 fn possessor_role<'r>(
     view: &DocView,
+    place_nouns: &WordSet,
     at: &At,
     rule: &'r Rule,
     to: &'r Arc<str>,
@@ -1459,7 +1466,7 @@ fn possessor_role<'r>(
     let local = (f.mention as usize).checked_sub(at.place.m_from)?;
     let holder = local.checked_sub(1)?;
     let slot = rule.slots.iter().find(|s| Arc::ptr_eq(&s.name, from))?;
-    if f.unlisted != u32::MAX || more_specific(view, ms, holder, slot) != Some(local) {
+    if f.unlisted != u32::MAX || more_specific(view, place_nouns, ms, holder, slot) != Some(local) {
         return None;
     }
     let h = &ms[holder];
@@ -1481,8 +1488,15 @@ fn possessor_role<'r>(
 /// A mention that the filler `ms[mi]` introduces: after a possessive
 /// ("Russia's Kursk region") or a demonym ("Israeli Prime Minister Benjamin
 /// Netanyahu"), with at most two words between, of a type the slot accepts
-/// and not itself a demonym.
-fn more_specific(view: &DocView, ms: &[Mention], mi: usize, slot: &Slot) -> Option<usize> {
+/// and not itself a demonym. A comma may stand between when the word
+/// before it is a kind of place ("the Omani capital, Muscat").
+fn more_specific(
+    view: &DocView,
+    place_nouns: &WordSet,
+    ms: &[Mention],
+    mi: usize,
+    slot: &Slot,
+) -> Option<usize> {
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
     if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.etype_of(next.entry)) {
@@ -1499,11 +1513,22 @@ fn more_specific(view: &DocView, ms: &[Mention], mi: usize, slot: &Slot) -> Opti
         }
         k += 2;
     }
-    let between = (k..next.tok_start as usize)
-        .filter(|&t| view.tokens[t].is_word())
-        .count();
-    let punct = (k..next.tok_start as usize).any(|t| !view.tokens[t].is_word());
-    (next.tok_start as usize >= k && between <= 2 && !punct).then_some(mi + 1)
+    let to = next.tok_start as usize;
+    if to < k {
+        return None;
+    }
+    let between = (k..to).filter(|&t| view.tokens[t].is_word()).count();
+    let puncts: Vec<usize> = (k..to).filter(|&t| !view.tokens[t].is_word()).collect();
+    let apposition = match puncts.as_slice() {
+        [] => true,
+        // "capital , Muscat": the comma right before the name, a kind of
+        // place right before the comma.
+        [c] => {
+            *c + 1 == to && *c > k && view.raw(*c) == "," && place_nouns.contains(view.word(*c - 1))
+        }
+        _ => false,
+    };
+    (between <= 2 && apposition).then_some(mi + 1)
 }
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than

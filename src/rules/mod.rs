@@ -255,6 +255,9 @@ pub struct Lexicon {
     pub verb_markers: WordSet,
     pub anaphors: WordSet,
     pub months: WordSet,
+    /// Nouns for kinds of place: a name set off by a comma after one is
+    /// the place meant ("the Omani capital, Muscat").
+    pub place_nouns: WordSet,
     pub barriers: Vec<String>,
     /// The word classes of the shallow parser (`rules/syntax.rules`).
     pub syntax: crate::syntax::SyntaxLexicon,
@@ -633,6 +636,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
+        place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         barriers: raw("BARRIERS"),
         syntax: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

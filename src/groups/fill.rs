@@ -36,7 +36,7 @@ fn fill_last_column(
                 break;
             }
             quotes += rec[from..].iter().filter(|&&b| b == b'"').count();
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 break;
             }
         }

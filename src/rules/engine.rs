@@ -678,7 +678,8 @@ impl RuleSet {
             let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
                 continue;
             };
-            if let Some(role) = possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
+            if let Some(role) =
+                possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
                 && !roles.iter().any(|r| r.entry == role.entry)
             {
                 roles.push(role);
@@ -986,12 +987,14 @@ impl RuleSet {
         {
             return None;
         }
+        if slot.party && !is_party(view.gaz, m.entry) {
+            return None;
+        }
         let is_adj = m.kind == AliasKind::Demonym;
         // A demonym that introduces a more specific name is not the
         // filler: the name is ("the Omani capital, Muscat").
         let introduces = || {
-            slot.specific
-                && more_specific(view, &self.lexicon.place_nouns, ms, mi, slot).is_some()
+            slot.specific && more_specific(view, &self.lexicon.place_nouns, ms, mi, slot).is_some()
         };
         if (slot.adjectives == Adjectives::Only && !is_adj)
             || (slot.adjectives == Adjectives::Never && is_adj && !introduces())
@@ -1579,6 +1582,14 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
         }
         _ => false,
     }
+}
+
+/// Can the entry act as a party ([`Slot::party`])? Anything but a place,
+/// and of places the countries and those that stand for one.
+fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
+    gaz.type_name(gaz.etype_of(entry)) != "PLACE"
+        || gaz.stands_for_of(entry).is_some()
+        || gaz.entry(entry).attributes.iter().any(|(k, _)| k == "iso2")
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {

@@ -151,6 +151,10 @@ pub struct Slot {
     pub object: bool,
     /// The filler must stand in the trigger's clause.
     pub clause: bool,
+    /// The filler must be a party that can act: a person, an organisation,
+    /// a country, or a place that stands for one (a capital: "Moscow");
+    /// not a city, region or sea ("agreed in Istanbul to hold talks").
+    pub party: bool,
     /// Report only the filler, not the names coordinated with it ("the US
     /// and Britain" → both, unless `single`).
     pub single: bool,
@@ -821,7 +825,12 @@ impl Compiler<'_> {
                     trailing(file, rest, i)?;
                 }
                 "possessor" => {
-                    let to = expect_word(file, line, 1, "a slot name (`possessor target of location`)")?;
+                    let to = expect_word(
+                        file,
+                        line,
+                        1,
+                        "a slot name (`possessor target of location`)",
+                    )?;
                     if line.get(2).is_none_or(|t| t.text != "of") {
                         return Err(RuleError::at_tok(
                             file,
@@ -1101,6 +1110,7 @@ impl Compiler<'_> {
             subject: false,
             object: false,
             clause: false,
+            party: false,
             single: number,
         };
         while let Some(t) = rest.get(j) {
@@ -1113,6 +1123,7 @@ impl Compiler<'_> {
                 "object" => slot.object = true,
                 "clause" => slot.clause = true,
                 "single" => slot.single = true,
+                "party" => slot.party = true,
                 "with" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {

@@ -47,35 +47,59 @@
 
 pub mod batch;
 pub mod commands;
-pub mod common_words;
-pub mod dates;
-pub mod defaults;
-pub mod document;
+mod common_words;
+mod dates;
+mod defaults;
+mod document;
 pub mod emit;
-pub mod eval;
-pub mod examples;
-pub mod fault;
-pub mod fingerprint;
-pub mod gazetteer;
-pub mod groups;
+mod entity;
+mod eval;
+mod examples;
+mod fault;
+mod fingerprint;
+mod gazetteer;
+mod groups;
 pub mod ingest;
-pub mod interrupt;
-pub mod lint;
-pub mod normalize;
-pub mod outdir;
-pub mod patterns;
-pub mod pipeline;
-pub mod quantity;
-pub mod report;
-pub mod resolve;
-pub mod rules;
-pub mod segment;
-pub mod spelling;
-pub mod stream;
-pub mod suggest;
-pub mod syntax;
-pub mod tables;
-pub mod words;
+mod interrupt;
+mod lint;
+mod normalize;
+mod outdir;
+mod patterns;
+mod pipeline;
+mod quantity;
+mod report;
+mod resolve;
+mod rules;
+mod segment;
+mod spelling;
+mod stream;
+mod suggest;
+mod syntax;
+mod tables;
+mod words;
 
+pub use dates::{Basis, DateMention, DateValue, EventDate, Precision};
 pub use document::Document;
+pub use entity::Entity;
+pub use gazetteer::AliasKind;
+pub use groups::GroupOptions;
 pub use pipeline::{Config, ConfigError, Extraction, Pipeline};
+pub use quantity::Quantity;
+pub use resolve::{Mention, Unlisted};
+pub use rules::engine::{Event, Role};
+pub use tables::{Tables, extract_tables};
+
+/// Stage internals for the per-stage benches (`benches/stages.rs`), the
+/// fuzz targets (`fuzz/`) and the bench scripts: not part of the API, and
+/// free to change with any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::gazetteer::{Candidate, Gazetteer, Matcher, Source as GazetteerSource};
+    pub use crate::normalize::{fold_phrase, fold_tokens};
+    pub use crate::patterns::{DocText, Scratch as PatternScratch};
+    pub use crate::resolve::resolve;
+    pub use crate::rules::engine::DocView;
+    pub use crate::rules::parse::parse as parse_rules;
+    pub use crate::rules::{RuleError, RuleSet, Source as RuleSource};
+    pub use crate::segment::{Segmenter, Sentence, Token};
+}

@@ -14,8 +14,8 @@
 use evex::emit::{
     ENTITY_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, MemoryTable, Value,
 };
-use evex::tables::extract_tables;
-use evex::{Config, Document, Pipeline};
+
+use evex::{Config, Document, Pipeline, extract_tables};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};

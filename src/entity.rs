@@ -29,7 +29,7 @@ pub struct Entity<'a> {
     pub entity_type: &'a str,
     /// The canonical name.
     pub canonical: &'a str,
-    /// The stable id (`place/russia`; `unlisted/…` for a name found by an
+    /// The stable id (`place/iso-ru`; `unlisted/…` for a name found by an
     /// entity pattern).
     pub id: &'a str,
     /// How the text names it: `name`, `demonym`, `surname`, or for an

@@ -118,6 +118,46 @@ def extract(
     return events, entities
 
 
+def write_parquet(
+    df: Any,
+    path: str,
+    text_col: str = "text",
+    id_col: Optional[str] = "id",
+    date_col: Optional[str] = None,
+    mode: str = "overwrite",
+    **pipeline_options: Any,
+) -> None:
+    """Extracts the articles of ``df`` and writes ``path/events`` and
+    ``path/entities`` (Parquet, the columns of :func:`schema`), in one pass
+    over the articles: the fastest way to a file.
+
+    The rows of both tables are written once, as Parquet partitioned by
+    table, into ``path/_evex_rows``; each table is then copied from there
+    with its own columns (a columnar read of Parquet, much cheaper than
+    extracting twice or persisting the rows: see README, "Spark"), and the
+    temporary folder is removed. The arguments are those of
+    :func:`extract`; ``mode`` is the writer's (``"overwrite"``,
+    ``"error"``…).
+    """
+    spark = df.sparkSession
+    rows = extract_rows(df, text_col, id_col, date_col, **pipeline_options)
+    base = path.rstrip("/")
+    staged = base + "/_evex_rows"
+    rows.write.mode("overwrite").partitionBy(TABLE_COLUMN).parquet(staged)
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    root = jvm.org.apache.hadoop.fs.Path(staged)
+    fs = root.getFileSystem(conf)
+    for table in ("events", "entities"):
+        part = f"{staged}/{TABLE_COLUMN}={table}"
+        if fs.exists(jvm.org.apache.hadoop.fs.Path(part)):
+            frame = spark.read.parquet(part).select(*schema(table).names)
+        else:  # no rows of this table: an empty table with its columns
+            frame = spark.createDataFrame([], schema(table))
+        frame.write.mode(mode).parquet(f"{base}/{table}")
+    fs.delete(root, True)
+
+
 def extract_rows(
     df: Any,
     text_col: str = "text",

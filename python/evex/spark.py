@@ -131,8 +131,8 @@ def write_parquet(
     ``path/entities`` (Parquet, the columns of :func:`schema`), in one pass
     over the articles: the fastest way to a file.
 
-    The rows of both tables are written once, as Parquet partitioned by
-    table, into ``path/_evex_rows``; each table is then copied from there
+    The rows of both tables are written once, as they come (no sort, no
+    cache), into ``path/_evex_rows``; each table is then copied from there
     with its own columns (a columnar read of Parquet, much cheaper than
     extracting twice or persisting the rows: see README, "Spark"), and the
     temporary folder is removed. The arguments are those of
@@ -143,19 +143,16 @@ def write_parquet(
     rows = extract_rows(df, text_col, id_col, date_col, **pipeline_options)
     base = path.rstrip("/")
     staged = base + "/_evex_rows"
-    rows.write.mode("overwrite").partitionBy(TABLE_COLUMN).parquet(staged)
-    jvm = spark.sparkContext._jvm
-    conf = spark.sparkContext._jsc.hadoopConfiguration()
-    root = jvm.org.apache.hadoop.fs.Path(staged)
-    fs = root.getFileSystem(conf)
+    from pyspark.sql import functions as F
+
+    rows.write.mode("overwrite").parquet(staged)
+    staged_rows = spark.read.schema(rows.schema).parquet(staged)
     for table in ("events", "entities"):
-        part = f"{staged}/{TABLE_COLUMN}={table}"
-        if fs.exists(jvm.org.apache.hadoop.fs.Path(part)):
-            frame = spark.read.parquet(part).select(*schema(table).names)
-        else:  # no rows of this table: an empty table with its columns
-            frame = spark.createDataFrame([], schema(table))
+        frame = staged_rows.where(F.col(TABLE_COLUMN) == table).select(*schema(table).names)
         frame.write.mode(mode).parquet(f"{base}/{table}")
-    fs.delete(root, True)
+    jvm = spark.sparkContext._jvm
+    root = jvm.org.apache.hadoop.fs.Path(staged)
+    root.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(root, True)
 
 
 def extract_rows(

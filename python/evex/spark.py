@@ -79,7 +79,7 @@ def extract(
 ) -> Tuple[Any, Any]:
     """``(events_df, entities_df)``: the rows of ``events.csv`` and
     ``entities.csv`` for the articles of ``df`` (``group_id`` empty),
-    computed with ``mapInPandas``.
+    computed with ``mapInArrow``.
 
     ``text_col`` holds the text, ``id_col`` the document id (``None``: the
     ids are empty), ``date_col`` an optional date. The other arguments are

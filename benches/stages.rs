@@ -31,12 +31,8 @@ mod textgen;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, TableWriter, entity_rows, event_rows};
-use evex::gazetteer::Candidate;
-use evex::normalize::fold_tokens;
-use evex::resolve::{Mention, resolve};
-use evex::rules::engine::{DocView, Event};
-use evex::segment::{Segmenter, Sentence, Token};
-use evex::{Config, Document, Extraction, Pipeline};
+use evex::internals::{Candidate, DocView, Segmenter, Sentence, Token, fold_tokens, resolve};
+use evex::{Config, Document, Event, Extraction, Mention, Pipeline};
 use std::hint::black_box;
 use std::io;
 use std::sync::OnceLock;
@@ -235,13 +231,13 @@ fn patterns(c: &mut Criterion) {
     let input = default_input();
     let mut g = c.benchmark_group("patterns");
     g.throughput(Throughput::Bytes(input.bytes));
-    let mut scratch = evex::patterns::Scratch::default();
+    let mut scratch = evex::internals::PatternScratch::default();
     let (mut mentions, mut unlisted) = (Vec::new(), Vec::new());
     g.bench_function("find", |b| {
         b.iter(|| {
             for ((d, f), m) in input.docs.iter().zip(&input.folded).zip(&input.mentions) {
                 mentions.clone_from(m);
-                let doc = evex::patterns::DocText {
+                let doc = evex::internals::DocText {
                     text: &d.text,
                     folded: &f.folded,
                     tokens: &f.tokens,

@@ -8,7 +8,7 @@
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
 //!
-//! A run can be stopped and continued ([`Control`]): the writer stops after
+//! A run can be stopped and continued (`Control`): the writer stops after
 //! the last item it wrote in full, and a later run skips that many items of
 //! the same inputs. Items are read in a deterministic order, so the two
 //! runs together write exactly what one run would.
@@ -60,7 +60,7 @@ impl Default for BatchOptions {
 
 impl BatchOptions {
     /// The reading and threading part, for [`crate::stream`].
-    pub fn streaming(&self) -> Streaming {
+    pub(crate) fn streaming(&self) -> Streaming {
         Streaming {
             threads: self.threads,
             chunk_docs: self.chunk_docs,
@@ -72,8 +72,11 @@ impl BatchOptions {
 
 /// Where results go. Entities and rejects may be switched off (`--out -`).
 pub struct Sinks {
+    /// The entities table (`None`: not written).
     pub entities: Option<TableWriter>,
+    /// The events table.
     pub events: TableWriter,
+    /// The rejects table (`None`: each reject goes to the run's `on_reject`).
     pub rejects: Option<TableWriter>,
     /// The optional tables (`--tables`) and the event grouping.
     pub extra: ExtraSinks,
@@ -124,22 +127,34 @@ pub struct ExtraSinks {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Summary {
+    /// Documents and rejects read from the inputs.
     pub documents_read: u64,
+    /// Documents run through the pipeline.
     pub documents_processed: u64,
+    /// Inputs that could not become a document.
     pub documents_rejected: u64,
+    /// Rejects per reason (`invalid_json`, `too_large`…).
     pub rejected_by_reason: BTreeMap<String, u64>,
+    /// Rows of the entities table.
     pub entities: u64,
+    /// Rows of the events table.
     pub events: u64,
+    /// Events per event type.
     pub events_by_type: BTreeMap<String, u64>,
     /// Events per rule id (rules that produced none are left out).
     pub events_by_rule: BTreeMap<String, u64>,
     /// Entity mentions per gazetteer file, generic classes included (files
     /// with none are left out).
     pub mentions_by_gazetteer: BTreeMap<String, u64>,
+    /// Bytes of document text processed.
     pub text_bytes: u64,
+    /// Worker threads used.
     pub threads: usize,
+    /// Entries, aliases and files of the loaded gazetteers.
     pub gazetteer: GazetteerStats,
+    /// Seconds spent building the pipeline.
     pub load_seconds: f64,
+    /// Seconds the run took, reading to last write.
     pub seconds: f64,
     /// Documents whose id was already used by an earlier document.
     pub duplicate_doc_ids: u64,
@@ -155,12 +170,12 @@ pub struct Summary {
 
 /// At most this many worker threads per core: more only cost memory (each
 /// has its own stack and scratch buffers) and the work is CPU-bound.
-pub const MAX_THREADS_PER_CORE: usize = 4;
+pub(crate) const MAX_THREADS_PER_CORE: usize = 4;
 
 /// The number of worker threads to use for `requested` (0: all cores),
 /// capped at [`MAX_THREADS_PER_CORE`] per core, with a sentence saying so
 /// when the request was capped.
-pub fn thread_count(requested: usize) -> (usize, Option<String>) {
+pub(crate) fn thread_count(requested: usize) -> (usize, Option<String>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let max = cores * MAX_THREADS_PER_CORE;
     if requested == 0 {
@@ -179,10 +194,11 @@ pub fn thread_count(requested: usize) -> (usize, Option<String>) {
 }
 
 /// See [`Control::after_chunk`].
-pub type AfterChunk<'a> = dyn FnMut(&mut Sinks, &dyn Fn() -> Summary, u64) -> io::Result<()> + 'a;
+pub(crate) type AfterChunk<'a> =
+    dyn FnMut(&mut Sinks, &dyn Fn() -> Summary, u64) -> io::Result<()> + 'a;
 
 /// How a run can be stopped, continued and checkpointed.
-pub struct Control<'a> {
+pub(crate) struct Control<'a> {
     /// The counts of the interrupted run being continued.
     pub resumed: Option<Summary>,
     /// Items (documents and rejects) at the start of the inputs that the
@@ -202,7 +218,7 @@ pub struct Control<'a> {
 
 /// How a run ended, when its outputs could be written.
 #[derive(Debug, Clone)]
-pub struct Ended {
+pub(crate) struct Ended {
     pub summary: Summary,
     /// Items written in full, skipped ones included: where a resumed run
     /// starts.
@@ -214,6 +230,36 @@ pub struct Ended {
 /// Runs the pipeline over `files`. Rejects are counted and written (or
 /// passed to `on_reject` when there is no rejects table); I/O errors on the
 /// outputs end the run.
+///
+/// ```
+/// use evex::batch::{self, BatchOptions, ExtraSinks, Sinks};
+/// use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, TableWriter};
+/// use evex::{Config, Pipeline, ingest};
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("news.jsonl");
+/// let text = "Russia has deployed 5,000 troops to Belarus.";
+/// std::fs::write(&path, format!("{{\"id\": \"a1\", \"text\": \"{text}\"}}\nnot JSON\n"))?;
+///
+/// let pipeline = Pipeline::new(&Config::default())?;
+/// let read = ingest::Options::default();
+/// let files = ingest::plan(&[path.display().to_string()], &read);
+/// let mut sinks = Sinks {
+///     entities: Some(TableWriter::memory(ENTITY_COLUMNS)),
+///     events: TableWriter::memory(EVENT_COLUMNS),
+///     rejects: None,
+///     extra: ExtraSinks::default(),
+///     per_document: None,
+/// };
+/// let opts = BatchOptions { threads: 2, ..BatchOptions::default() };
+/// let mut rejects = Vec::new();
+/// let summary = batch::run(&pipeline, &files, &read, &mut sinks, &opts, &mut |r| {
+///     rejects.push((r.line, r.reason.as_str()))
+/// })?;
+/// assert_eq!((summary.documents_processed, summary.events), (1, 1));
+/// assert_eq!(rejects, [(Some(2), "invalid_json")]);
+/// assert_eq!(sinks.events.table().map(|t| t.rows()), Some(1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run(
     pipeline: &Pipeline,
     files: &[InputFile],
@@ -241,7 +287,7 @@ pub fn run(
 }
 
 /// [`run`], stoppable and resumable as `control` says.
-pub fn run_with(
+pub(crate) fn run_with(
     pipeline: &Pipeline,
     files: &[InputFile],
     ingest_opts: &ingest::Options,

@@ -30,8 +30,11 @@ use std::sync::LazyLock;
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// One day.
     Day,
+    /// A week, from its Monday.
     Week,
+    /// A calendar month.
     Month,
 }
 
@@ -39,11 +42,14 @@ pub enum Precision {
 /// its first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateValue {
+    /// The day, or the first day of the week or month.
     pub first: NaiveDate,
+    /// Day, week or month.
     pub precision: Precision,
 }
 
 impl DateValue {
+    /// The day `d`.
     pub fn day(d: NaiveDate) -> DateValue {
         DateValue {
             first: d,
@@ -84,12 +90,16 @@ impl fmt::Display for DateValue {
 /// Where an event's date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Basis {
+    /// Written in full in the text (`17 November 2024`).
     Explicit,
+    /// Counted from the document's date (`on Tuesday`, `last week`).
     Relative,
+    /// No date in the sentence: the document's own.
     Document,
 }
 
 impl Basis {
+    /// The `date_basis` column's value: `explicit`, `relative` or `document`.
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Explicit => "explicit",
@@ -102,7 +112,9 @@ impl Basis {
 /// The date of one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EventDate {
+    /// The date.
     pub value: DateValue,
+    /// Where it comes from.
     pub basis: Basis,
 }
 
@@ -111,10 +123,12 @@ pub struct EventDate {
 pub struct DateMention {
     /// Byte offsets in the document text.
     pub start: u32,
+    /// End (exclusive).
     pub end: u32,
     /// `None` when it cannot be resolved (a weekday in a document without
     /// a date).
     pub value: Option<DateValue>,
+    /// Written in full or counted from the document's date.
     pub basis: Basis,
 }
 

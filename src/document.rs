@@ -24,10 +24,12 @@ pub struct Document {
     /// page for HTML and WARC input).
     pub title: Option<String>,
     /// The publication date as given (`2024-11-20`, an RFC 3339 or RFC 2822
-    /// time, "20 November 2024"…); [`crate::dates::parse_document_date`]
-    /// reads it.
+    /// time, "20 November 2024"…): events without a date of their own get
+    /// it, and relative dates ("on Tuesday") count from it.
     pub date: Option<String>,
+    /// Where the article was published.
     pub url: Option<String>,
+    /// The input file (or stream) it was read from.
     pub source: Option<String>,
     /// Input fields named by `--keep-field`, in that order (empty when the
     /// document lacks one), copied into every row.

@@ -198,7 +198,9 @@ fn matches(ev: &Event, pairs: &[(String, String)]) -> bool {
 }
 
 /// A pattern example whose expected entity was not found (or an entity
-/// was found where none was expected).
+/// was found where none was expected). (Only the tests below check pattern
+/// examples so far.)
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternExampleFailure {
     pub pattern: String,
@@ -210,6 +212,7 @@ pub struct PatternExampleFailure {
     pub found: Vec<String>,
 }
 
+#[cfg(test)]
 impl std::fmt::Display for PatternExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         let what = format!("pattern `{}`", self.pattern);
@@ -228,6 +231,7 @@ impl std::fmt::Display for PatternExampleFailure {
 /// `expect NAME; key=value` example needs an entity of that name, with
 /// those attributes, found by that pattern; `expect none`, no entity found
 /// by it.
+#[cfg(test)]
 pub fn check_pattern_examples(pipeline: &Pipeline) -> Vec<PatternExampleFailure> {
     let mut failures = Vec::new();
     for (pi, pattern) in pipeline.patterns().patterns().iter().enumerate() {
@@ -272,4 +276,87 @@ pub fn check_pattern_examples(pipeline: &Pipeline) -> Vec<PatternExampleFailure>
         }
     }
     failures
+}
+
+/// Every example sentence in the default rule files must produce its
+/// expected event; every example sentence in the default entity pattern
+/// files must give its expected entity (or none). (Unit tests, not tests/:
+/// they read the compiled rules and patterns, which are not public.)
+#[cfg(test)]
+mod tests {
+    use super::{check_examples, check_pattern_examples};
+    use crate::pipeline::{Config, Pipeline};
+
+    #[test]
+    fn every_rule_example_produces_its_event() {
+        let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        let failures = check_examples(&pipeline);
+        let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+        assert!(
+            failures.is_empty(),
+            "{} rule examples failed:\n{}",
+            failures.len(),
+            report.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_rule_has_an_example() {
+        let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        let missing: Vec<&str> = pipeline
+            .rules()
+            .rules
+            .iter()
+            .filter(|r| r.examples.iter().all(|e| e.expect.is_none()))
+            .map(|r| r.origin.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "rules without a positive example: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn every_pattern_example_gives_its_entity() {
+        let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        let failures = check_pattern_examples(&pipeline);
+        let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+        assert!(
+            failures.is_empty(),
+            "{} pattern examples failed:\n{}",
+            failures.len(),
+            report.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_pattern_has_a_positive_and_a_negative_example() {
+        let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
+        let missing: Vec<&str> = pipeline
+            .patterns()
+            .patterns()
+            .iter()
+            .filter(|p| {
+                !p.examples.iter().any(|e| e.expect.is_some())
+                    || !p.examples.iter().any(|e| e.expect.is_none())
+            })
+            .map(|p| p.origin.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "patterns without a positive and a negative example: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn the_example_user_patterns_give_their_entities() {
+        let config = Config {
+            patterns: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/examples/patterns").into()],
+            ..Config::default()
+        };
+        let pipeline = Pipeline::new(&config).unwrap_or_else(|e| panic!("{e}"));
+        let failures = check_pattern_examples(&pipeline);
+        let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+        assert!(failures.is_empty(), "{}", report.join("\n"));
+    }
 }

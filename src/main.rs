@@ -2,14 +2,14 @@
 //! exit code. All work is done by the library.
 
 use clap::{Args, Parser, Subcommand};
+use evex::Config;
+use evex::GroupOptions;
 use evex::batch::BatchOptions;
 use evex::commands::{
     self, CorpusArgs, EvalArgs, ExtractArgs, ReportArgs, RunOptions, SuggestArgs,
 };
 use evex::emit::{CsvStyle, OutFormat, Table};
-use evex::groups::GroupOptions;
 use evex::ingest::{self, Format};
-use evex::pipeline::Config;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 

@@ -41,10 +41,14 @@ pub struct Config {
     /// User entity pattern files or folders (`.patterns`, `.txt` word
     /// lists); a pattern with a default's id replaces it.
     pub patterns: Vec<PathBuf>,
+    /// Load the compiled-in gazetteers.
     pub default_gazetteers: bool,
+    /// Load the compiled-in rules.
     pub default_rules: bool,
+    /// Load the compiled-in entity patterns.
     pub default_patterns: bool,
-    /// Merge repeated mentions of one event (see [`crate::rules::engine`]).
+    /// Merge repeated mentions of one event (`--keep-duplicates` keeps
+    /// them; README, "Outputs").
     pub merge_events: bool,
     /// Report mentions of generic classes ("drones") as entities too.
     pub include_generic: bool,
@@ -69,16 +73,40 @@ impl Default for Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error(transparent)]
+    /// A gazetteer file is wrong (`file:line: …`).
     Gazetteer(#[from] GazetteerError),
     #[error(transparent)]
+    /// A rule file is wrong (`file:line: …`).
     Rules(#[from] RuleError),
     #[error(transparent)]
+    /// An entity pattern file is wrong (`file:line: …`).
     Patterns(#[from] PatternError),
+    /// A file or folder cannot be read.
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file or folder.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 /// Everything found in one document.
+///
+/// ```
+/// use evex::{Basis, Config, Document, Pipeline};
+/// let pipeline = Pipeline::new(&Config::default()).unwrap();
+/// let doc = Document {
+///     date: Some("2024-11-20".into()),
+///     ..Document::new("d1", "On Tuesday, Russia deployed about 5,000 troops to Belarus.")
+/// };
+/// let out = pipeline.process(&doc);
+/// assert_eq!((out.sentences.len(), out.events.len()), (1, 1));
+/// let date = out.event_dates[0].unwrap();
+/// assert_eq!((date.value.to_string(), date.basis), ("2024-11-19".into(), Basis::Relative));
+/// let q = out.quantities[0].as_ref().unwrap();
+/// assert_eq!((q.value, q.unit, q.qualifier), (Some(5000.0), Some("troops"), Some("about")));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
     /// Byte spans of the sentences.
@@ -89,11 +117,12 @@ pub struct Extraction {
     /// Entities listed in no gazetteer, found by entity patterns; their
     /// mentions are in `mentions` ([`Mention::unlisted`]).
     pub unlisted: Vec<Unlisted>,
+    /// The events found.
     pub events: Vec<Event>,
-    /// One date per event, in the order of `events` ([`crate::dates`]).
+    /// One date per event, in the order of `events`.
     pub event_dates: Vec<Option<EventDate>>,
     /// One quantity per event, read from its `quantity` role
-    /// ([`crate::quantity`]); `None` when it has none, or when the number
+    /// (value, unit, qualifier); `None` when it has none, or when the number
     /// is part of a date.
     pub quantities: Vec<Option<Quantity>>,
     /// The date expressions found in the sentences that hold events.
@@ -269,6 +298,7 @@ impl Pipeline {
         })
     }
 
+    /// The merged gazetteer (for the benches; not part of the API).
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
@@ -278,6 +308,7 @@ impl Pipeline {
         &self.matcher
     }
 
+    /// The compiled rules (for the benches; not part of the API).
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }

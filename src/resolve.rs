@@ -23,19 +23,35 @@
 use crate::gazetteer::{AliasKind, Candidate, Gazetteer};
 use crate::segment::{Sentence, Token};
 
-/// A resolved entity mention.
+/// A resolved entity mention: where it is, and which gazetteer entry (or
+/// [`Unlisted`] entity) it names; [`crate::Pipeline::entity`] looks the
+/// entity up.
+///
+/// ```
+/// use evex::{AliasKind, Config, Document, Pipeline};
+/// let pipeline = Pipeline::new(&Config::default()).unwrap();
+/// let doc = Document::new("d1", "Russian troops crossed into Ukraine.");
+/// let out = pipeline.process(&doc);
+/// let m = out.mentions[0];
+/// assert_eq!(&doc.text[m.start as usize..m.end as usize], "Russian");
+/// assert_eq!((m.kind, m.sentence), (AliasKind::Demonym, 0));
+/// assert_eq!(pipeline.entity(&out, &m).canonical, "Russia");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    /// Byte offsets into the original text.
+    /// Byte offset of the start in the original text.
     pub start: u32,
+    /// Byte offset of the end (exclusive).
     pub end: u32,
-    /// Token range.
+    /// Index of the first token.
     pub tok_start: u32,
+    /// Index of the token after the last.
     pub tok_end: u32,
     /// Index of the sentence holding the mention.
     pub sentence: u32,
     /// Gazetteer entry (for an unlisted entity, its pattern's template).
     pub entry: u32,
+    /// Named by a name, a demonym or a surname.
     pub kind: AliasKind,
     /// Index of the unlisted entity named, in [`crate::Extraction::unlisted`]
     /// (`u32::MAX` for a gazetteer mention).
@@ -182,7 +198,7 @@ fn resolve_surnames(
 }
 
 /// An entity that no gazetteer lists, found by an entity pattern
-/// ([`crate::patterns`]): "Vesela Dolyna", "3rd Assault Brigade". Its
+/// (README, "Entity patterns"): "Vesela Dolyna", "3rd Assault Brigade". Its
 /// mentions point at it with [`Mention::unlisted`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unlisted {

@@ -5,13 +5,6 @@
 /// swaps of two neighbours that turn `a` into `b` (optimal string
 /// alignment), or `None` once it exceeds `max`: callers only care about
 /// near misses, and giving up early keeps a scan over many names cheap.
-///
-/// ```
-/// use evex::spelling::distance;
-/// assert_eq!(distance("zelenskyy", "zelenskiy", 2), Some(1));
-/// assert_eq!(distance("evnt", "event", 2), Some(1));
-/// assert_eq!(distance("kyiv", "moscow", 2), None);
-/// ```
 pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -47,13 +40,6 @@ pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
 /// The candidate that `word` most likely misspells: within two edits (one
 /// for words of up to three letters), or a prefix of it ("verb" for
 /// "verbs"); ties go to the earlier candidate.
-///
-/// ```
-/// use evex::spelling::did_you_mean;
-/// assert_eq!(did_you_mean("evnt", &["event", "verbs"]), Some("event"));
-/// assert_eq!(did_you_mean("verb", &["event", "verbs"]), Some("verbs"));
-/// assert_eq!(did_you_mean("actor", &["event", "verbs"]), None);
-/// ```
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let max = if word.chars().count() <= 3 { 1 } else { 2 };
     candidates
@@ -77,14 +63,6 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 /// `k` and `w` as `v`, an `h` after a consonant or at the end of a word
 /// dropped, and vowels (with `y`) dropped after a word's first letter
 /// ("nanjin" keeps both n's: `nnjn`, not `njn` like "najin").
-///
-/// ```
-/// use evex::spelling::skeleton;
-/// assert_eq!(skeleton("zelenskyy"), skeleton("zelenskiy"));
-/// assert_eq!(skeleton("kharkiv"), skeleton("kharkov"));
-/// assert_eq!(skeleton("odessa"), skeleton("odesa"));
-/// assert_ne!(skeleton("korean"), skeleton("korgan"));
-/// ```
 pub fn skeleton(folded: &str) -> String {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut words: Vec<String> = Vec::new();
@@ -150,5 +128,34 @@ mod tests {
         assert_eq!(did_you_mean("exmaple", &keys), Some("example"));
         assert_eq!(did_you_mean("target", &keys), None);
         assert_eq!(did_you_mean("event", &keys), None);
+    }
+}
+
+/// The examples of the doc comments above (a private module's doc
+/// examples do not run as doc tests).
+#[cfg(test)]
+mod examples {
+    use super::*;
+
+    #[test]
+    fn distance_example() {
+        assert_eq!(distance("zelenskyy", "zelenskiy", 2), Some(1));
+        assert_eq!(distance("evnt", "event", 2), Some(1));
+        assert_eq!(distance("kyiv", "moscow", 2), None);
+    }
+
+    #[test]
+    fn did_you_mean_example() {
+        assert_eq!(did_you_mean("evnt", &["event", "verbs"]), Some("event"));
+        assert_eq!(did_you_mean("verb", &["event", "verbs"]), Some("verbs"));
+        assert_eq!(did_you_mean("actor", &["event", "verbs"]), None);
+    }
+
+    #[test]
+    fn skeleton_example() {
+        assert_eq!(skeleton("zelenskyy"), skeleton("zelenskiy"));
+        assert_eq!(skeleton("kharkiv"), skeleton("kharkov"));
+        assert_eq!(skeleton("odessa"), skeleton("odesa"));
+        assert_ne!(skeleton("korean"), skeleton("korgan"));
     }
 }

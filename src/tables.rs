@@ -25,7 +25,9 @@ use rayon::prelude::*;
 /// The entity and event rows of some documents, in input order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tables {
+    /// The entities table's rows.
     pub entities: MemoryTable,
+    /// The events table's rows.
     pub events: MemoryTable,
 }
 
@@ -36,8 +38,7 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// thread, no pool).
 ///
 /// ```
-/// use evex::tables::extract_tables;
-/// use evex::{Config, Document, Pipeline};
+/// use evex::{Config, Document, Pipeline, extract_tables};
 /// let pipeline = Pipeline::new(&Config::default()).unwrap();
 /// let docs = [Document::new("d1", "Russia has deployed 5,000 troops to Belarus.")];
 /// let t = extract_tables(&pipeline, &docs, 1).unwrap();

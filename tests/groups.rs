@@ -3,12 +3,12 @@
 //! disk or not); and on the development set, the repeats of one annotated
 //! event share a group.
 
+use evex::Config;
+use evex::GroupOptions;
 use evex::batch::BatchOptions;
 use evex::commands::{self, ExtractArgs, Outcome, RunOptions};
 use evex::emit::{OutFormat, Table};
-use evex::groups::GroupOptions;
 use evex::ingest;
-use evex::pipeline::Config;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

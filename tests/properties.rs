@@ -11,8 +11,9 @@ use evex::emit::{
     REJECT_COLUMNS, TableWriter, entity_rows,
 };
 use evex::ingest::{self, Options};
-use evex::normalize::fold_phrase;
-use evex::segment::Segmenter;
+// The folded-view invariant is the segmenter's: its types are stage
+// internals, reached through `evex::internals` like the benches do.
+use evex::internals::{Segmenter, fold_phrase};
 use evex::{Config, Document, Pipeline};
 use proptest::prelude::*;
 use std::sync::LazyLock;

@@ -67,8 +67,11 @@ def main() -> None:
         df = spark.read.schema(ddl).json(args.input)
     if args.partitions:
         df = df.repartition(args.partitions)
-    events, entities = evex.spark.extract(
+    # One pass over the articles writes both tables (see
+    # evex.spark.write_parquet; evex.spark.extract gives DataFrames instead).
+    evex.spark.write_parquet(
         df,
+        args.output,
         text_col=args.text_col,
         id_col=args.id_col,
         gazetteers=args.gazetteers,
@@ -78,10 +81,6 @@ def main() -> None:
         patterns=args.patterns,
         default_patterns=not args.no_default_patterns,
     )
-    # The first write extracts and keeps the rows (persisted); the second
-    # reads them back instead of extracting again.
-    events.write.mode("overwrite").parquet(args.output + "/events")
-    entities.write.mode("overwrite").parquet(args.output + "/entities")
     print(f"evex: done in {time.perf_counter() - started:.1f} s (session start excluded)")
     spark.stop()
 

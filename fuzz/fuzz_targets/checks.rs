@@ -4,9 +4,10 @@
 //! once found stays a regression test.
 
 use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, TableWriter, entity_rows, event_rows};
-use evex::gazetteer::{Gazetteer, Matcher, Source};
 use evex::ingest::{self, Format, InputFile, Item, Options};
-use evex::rules::{RuleError, RuleSet};
+use evex::internals::{
+    Gazetteer, GazetteerSource as Source, Matcher, RuleError, RuleSet, RuleSource,
+};
 use evex::{Config, Pipeline};
 use std::sync::LazyLock;
 
@@ -83,11 +84,11 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 pub fn rule_parser(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     let lines = text.lines().count() as u64 + 1;
-    if let Err(RuleError::At { line, .. }) = evex::rules::parse::parse("fuzz.rules", &text) {
+    if let Err(RuleError::At { line, .. }) = evex::internals::parse_rules("fuzz.rules", &text) {
         assert!(line >= 1 && line <= lines, "line {line} of {lines}");
     }
     let _ = RuleSet::build(
-        &[evex::rules::Source {
+        &[RuleSource {
             name: "fuzz.rules".into(),
             text,
             user: true,

@@ -7,8 +7,8 @@
 ('DEPLOYMENT', 'Belarus')
 
 * :class:`Pipeline` — built once from gazetteers, rules and entity patterns;
-  ``extract`` gives records, ``extract_batch`` gives columns (parallel, GIL
-  released).
+  ``extract`` gives records, ``extract_batch`` columns and ``extract_arrow``
+  Arrow batches (parallel, GIL released).
 * :func:`to_pandas`, :func:`read_output` — typed ``pandas`` frames from
   batches and from the CLI's output folders.
 * :mod:`evex.spark` — the same extraction on a Spark DataFrame.

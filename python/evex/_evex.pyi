@@ -34,3 +34,10 @@ class Pipeline:
         dates: Optional[List[Optional[str]]] = None,
         threads: int = 0,
     ) -> Tuple[Dict[str, Any], Dict[str, Any]]: ...
+    def extract_arrow(
+        self,
+        texts: List[str],
+        ids: List[str],
+        dates: Optional[List[Optional[str]]] = None,
+        threads: int = 0,
+    ) -> Tuple[List[Tuple[Any, ...]], List[Tuple[Any, ...]]]: ...

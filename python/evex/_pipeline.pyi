@@ -92,5 +92,12 @@ class Pipeline:
         threads: Optional[int] = None,
         dates: Optional[Iterable[Optional[str]]] = None,
     ) -> Batch: ...
+    def extract_arrow(
+        self,
+        texts: Iterable[str],
+        ids: Optional[Iterable[Any]] = None,
+        threads: Optional[int] = None,
+        dates: Optional[Iterable[Optional[str]]] = None,
+    ) -> Tuple[Any, Any]: ...
 
 def _paths(paths: Union[PathLike, Iterable[PathLike], None]) -> List[str]: ...

@@ -11,11 +11,13 @@
 //! added there reaches Python with no change here (typed by
 //! [`evex::emit::INTEGER_COLUMNS`] and [`evex::emit::FLOAT_COLUMNS`]).
 
+mod arrow;
+
 use evex::emit::{
     ENTITY_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, MemoryTable, Value,
 };
-use evex::tables::extract_tables;
-use evex::{Config, Document, Pipeline};
+
+use evex::{Config, Document, Pipeline, extract_tables};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
@@ -97,22 +99,7 @@ impl PyPipeline {
         dates: Option<Vec<Option<String>>>,
         threads: usize,
     ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
-        if ids.len() != texts.len() {
-            return Err(PyValueError::new_err(format!(
-                "{} ids for {} texts: give one id per text",
-                ids.len(),
-                texts.len()
-            )));
-        }
-        let mut dates = dates.unwrap_or_default().into_iter();
-        let docs: Vec<Document> = texts
-            .into_iter()
-            .zip(ids)
-            .map(|(text, id)| Document {
-                date: dates.next().flatten(),
-                ..Document::new(id, text)
-            })
-            .collect();
+        let docs = documents(texts, ids, dates)?;
         let pipeline = Arc::clone(&self.inner);
         let tables = py
             .detach(move || extract_tables(&pipeline, &docs, threads))
@@ -120,11 +107,79 @@ impl PyPipeline {
         Ok((columns(py, &tables.events)?, columns(py, &tables.entities)?))
     }
 
+    /// [`PyPipeline::extract_batch`] with the tables as Arrow buffers
+    /// (`arrow.rs`): per column, `(name, type, rows, nulls, validity,
+    /// offsets, data)`, the buffers as `bytes` (or `None`).
+    #[pyo3(signature = (texts, ids, dates = None, threads = 0))]
+    #[allow(clippy::type_complexity)]
+    fn extract_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        ids: Vec<String>,
+        dates: Option<Vec<Option<String>>>,
+        threads: usize,
+    ) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<Bound<'py, PyAny>>)> {
+        let docs = documents(texts, ids, dates)?;
+        let pipeline = Arc::clone(&self.inner);
+        let (events, entities) = py
+            .detach(move || {
+                let t = extract_tables(&pipeline, &docs, threads)
+                    .map_err(|e| format!("cannot start threads: {e}"))?;
+                Ok::<_, String>((arrow::columns(&t.events)?, arrow::columns(&t.entities)?))
+            })
+            .map_err(PyRuntimeError::new_err)?;
+        let convert = |(n, cols): (usize, Vec<arrow::Column>)| -> PyResult<Vec<Bound<'py, PyAny>>> {
+            let bytes = |b: Option<Vec<u8>>| b.map(|b| PyBytes::new(py, &b));
+            cols.into_iter()
+                .map(|c| {
+                    let data = PyBytes::new(py, &c.data);
+                    (
+                        c.name,
+                        c.kind.name(),
+                        n,
+                        c.nulls,
+                        bytes(c.validity),
+                        bytes(c.offsets),
+                        data,
+                    )
+                        .into_pyobject(py)
+                        .map(|t| t.into_any())
+                })
+                .collect()
+        };
+        Ok((convert(events)?, convert(entities)?))
+    }
+
     /// Seconds spent loading and compiling the gazetteers and rules.
     #[getter]
     fn load_seconds(&self) -> f64 {
         self.inner.load_seconds()
     }
+}
+
+/// The documents of a batch call.
+fn documents(
+    texts: Vec<String>,
+    ids: Vec<String>,
+    dates: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<Document>> {
+    if ids.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} ids for {} texts: give one id per text",
+            ids.len(),
+            texts.len()
+        )));
+    }
+    let mut dates = dates.unwrap_or_default().into_iter();
+    Ok(texts
+        .into_iter()
+        .zip(ids)
+        .map(|(text, id)| Document {
+            date: dates.next().flatten(),
+            ..Document::new(id, text)
+        })
+        .collect())
 }
 
 /// A table as `{column: values}`. Integer columns without empty cells (the

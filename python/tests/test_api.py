@@ -102,6 +102,23 @@ def test_columns_load_into_pandas_and_arrow_with_types(pipeline):
     assert list(entities.columns) == evex.ENTITY_FIELDS
 
 
+def test_arrow_batches_equal_the_columns(pipeline):
+    import pyarrow as pa
+
+    ids, texts = zip(*articles())
+    dates = ["2024-11-20"] * len(texts)
+    events, entities = pipeline.extract_arrow(texts, ids=ids, dates=dates, threads=2)
+    want_events, want_entities = pipeline.extract_batch(texts, ids=ids, dates=dates).to_arrow()
+    assert events.num_rows > 10 and entities.num_rows > events.num_rows
+    assert pa.Table.from_batches([events]).equals(want_events)
+    assert pa.Table.from_batches([entities]).equals(want_entities)
+    types = {f.name: str(f.type) for f in events.schema}
+    assert (types["start"], types["quantity_value"], types["cameo"]) == ("int64", "double", "string")
+    assert events.column("quantity_value").null_count < events.num_rows
+    empty, _ = pipeline.extract_arrow([])
+    assert empty.num_rows == 0 and empty.schema.names == evex.EVENT_FIELDS
+
+
 def test_read_output_keeps_codes_as_strings(cli_output):
     out = evex.read_output(cli_output)
     assert out.events["cameo"].dtype == object

@@ -78,6 +78,27 @@ def test_user_gazetteers_are_shipped_to_the_workers(spark, tmp_path):
     assert sorted(r.canonical for r in entities.collect()) == ["Russia", "Zorvania"]
 
 
+def test_write_parquet_writes_both_tables_in_one_pass(spark, tmp_path):
+    import pandas as pd
+
+    ids, texts = zip(*articles())
+    df = spark.createDataFrame(list(zip(ids, texts)), "id string, text string").repartition(2)
+    evex.spark.write_parquet(df, str(tmp_path / "out"))
+    assert sorted(os.listdir(tmp_path / "out")) == ["entities", "events"]
+    batch = evex.Pipeline().extract_batch(texts, ids=ids)
+    for table, key in (("events", ["doc_id", "start", "end", "rule"]), ("entities", ["doc_id", "start", "end"])):
+        got = pd.read_parquet(tmp_path / "out" / table)
+        assert list(got.columns) == evex.spark.schema(table).names
+        want = evex.to_pandas(getattr(batch, table))
+        pd.testing.assert_frame_equal(
+            normalised(evex.to_pandas(got), key), normalised(want, key), check_dtype=False
+        )
+    # A table without rows is written too, with its columns.
+    quiet = spark.createDataFrame([("q1", "Nothing happened.")], "id string, text string")
+    evex.spark.write_parquet(quiet, str(tmp_path / "quiet"))
+    assert list(pd.read_parquet(tmp_path / "quiet" / "events").columns) == evex.EVENT_FIELDS
+
+
 def test_a_bad_user_file_fails_on_the_driver_with_file_and_line(spark, tmp_path):
     bad = tmp_path / "place_bad.tsv"
     bad.write_text("canonical\ttype\nZorvania\tPLANET\n", encoding="utf-8")

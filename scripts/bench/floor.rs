@@ -14,7 +14,7 @@
 //!
 //! `--evex-forms` builds instead the automaton evex builds: evex's
 //! generated plurals and surnames included, folded by
-//! `evex::normalize::fold_phrase`, each preceded by a space, case-sensitive,
+//! `evex::internals::fold_phrase`, each preceded by a space, case-sensitive,
 //! leftmost-longest with anchored and unanchored starts. `--standard` uses
 //! `MatchKind::Standard` instead (for comparison). Both only time the build
 //! (no scan).
@@ -111,7 +111,7 @@ fn main() -> std::io::Result<()> {
         let mut seen = HashSet::new();
         pats = pats
             .iter()
-            .map(|p| format!(" {}", evex::normalize::fold_phrase(p)))
+            .map(|p| format!(" {}", evex::internals::fold_phrase(p)))
             .filter(|p| seen.insert(p.clone()))
             .collect();
     }

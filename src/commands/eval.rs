@@ -12,6 +12,7 @@ use std::path::PathBuf;
 pub struct EvalArgs {
     /// The gold file (JSON Lines, `../shared/eval/GUIDELINES.md`).
     pub gold: PathBuf,
+    /// The pipeline to score.
     pub config: Config,
     /// Print JSON instead of text.
     pub json: bool,

@@ -17,13 +17,19 @@ use std::io::{self, Write};
 /// Everything `evex extract` needs.
 #[derive(Debug, Clone)]
 pub struct ExtractArgs {
+    /// Files or folders to read, or `-` for stdin.
     pub inputs: Vec<String>,
     /// Output folder, or `-` for events CSV on stdout.
     pub out: String,
+    /// CSV, JSON Lines or a workbook.
     pub format: OutFormat,
+    /// How to read the inputs.
     pub ingest: ingest::Options,
+    /// The pipeline to build.
     pub config: Config,
+    /// Threads, chunks, progress, id renaming.
     pub batch: BatchOptions,
+    /// Print nothing on stderr but errors and rejects.
     pub quiet: bool,
     /// The tables to write ([`Table::DEFAULT`] unless `--tables`).
     pub tables: Vec<Table>,

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// Everything `evex report` needs.
 #[derive(Debug, Clone)]
 pub struct ReportArgs {
+    /// The documents to show.
     pub corpus: CorpusArgs,
     /// The HTML file, or `-` for stdout.
     pub out: PathBuf,

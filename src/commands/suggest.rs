@@ -14,10 +14,15 @@ use std::path::PathBuf;
 /// What `evex suggest` and `evex report` read and how.
 #[derive(Debug, Clone)]
 pub struct CorpusArgs {
+    /// Files or folders to read, or `-` for stdin.
     pub inputs: Vec<String>,
+    /// How to read the inputs.
     pub ingest: ingest::Options,
+    /// The pipeline to run.
     pub config: Config,
+    /// Threads and progress.
     pub batch: BatchOptions,
+    /// Print nothing on stderr but errors and rejects.
     pub quiet: bool,
 }
 
@@ -39,6 +44,7 @@ impl CorpusArgs {
 /// Everything `evex suggest` needs.
 #[derive(Debug, Clone)]
 pub struct SuggestArgs {
+    /// The corpus to read.
     pub corpus: CorpusArgs,
     /// The candidates file (a gazetteer TSV), or `-` for stdout.
     pub out: PathBuf,

@@ -31,12 +31,15 @@ use super::Cell;
 pub enum Value {
     /// An empty cell (JSON `null`, Python `None`).
     Null,
+    /// A whole number (offsets, counts).
     Int(u64),
     /// A number that may have a fraction (`quantity_value`).
     Float(f64),
     /// Text: a byte range of the table's arena ([`MemoryTable::text`]).
     Text {
+        /// Start of the text in the arena.
         start: usize,
+        /// End of the text in the arena (exclusive).
         end: usize,
     },
 }
@@ -79,6 +82,7 @@ impl MemoryTable {
         self.columns
     }
 
+    /// The number of rows.
     pub fn rows(&self) -> usize {
         self.cells.len() / self.columns.len().max(1)
     }

@@ -16,16 +16,16 @@ mod memory;
 mod per_document;
 mod rows;
 mod tables;
-pub mod xlsx;
+pub(crate) mod xlsx;
 
-pub use chars::CharOffsets;
+pub(crate) use chars::CharOffsets;
 pub use memory::{MemoryTable, Value};
 pub use per_document::PerDocumentWriter;
 pub use rows::{
     DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS,
-    INTEGER_COLUMNS, REJECT_COLUMNS, document_row, entity_count_rows, entity_rows, event_rows,
-    reject_row, with_kept,
+    INTEGER_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows,
 };
+pub(crate) use rows::{document_row, entity_count_rows, reject_row, with_kept};
 pub use tables::Table;
 
 use std::io::{self, BufWriter, Write};
@@ -33,14 +33,18 @@ use std::io::{self, BufWriter, Write};
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutFormat {
+    /// RFC 4180 CSV with a header row.
     Csv,
+    /// One JSON object per line, keyed by column.
     Jsonl,
-    /// One workbook, `evex.xlsx` ([`xlsx`]); the tables are written as
+    /// One workbook, `evex.xlsx`; the tables are written as
     /// JSON Lines first and converted at the end.
     Xlsx,
 }
 
 impl OutFormat {
+    /// The extension of a table file in this format (`csv`; `jsonl` for JSON
+    /// Lines and for the tables staged for a workbook).
     pub fn extension(&self) -> &'static str {
         match self {
             OutFormat::Csv => "csv",
@@ -63,10 +67,12 @@ pub struct CsvStyle {
 /// One cell of an output row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
+    /// Text (formula-escaped in CSV when it starts like a formula).
     Text(&'a str),
     /// Text that must be written exactly (never formula-escaped).
     Raw(&'a str),
 
+    /// A whole number.
     Int(u64),
     /// A number that may have a fraction (written without one when it has
     /// none: `225000000`, `1.5`).
@@ -75,7 +81,21 @@ pub enum Cell<'a> {
     Null,
 }
 
-/// Writes rows of one table.
+/// Writes rows of one table: CSV, JSON Lines, or rows kept in memory
+/// ([`TableWriter::memory`]).
+///
+/// ```
+/// use evex::emit::{Cell, OutFormat, TableWriter};
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("t.csv");
+/// let file = std::fs::File::create(&path)?;
+/// let mut w = TableWriter::new(Box::new(file), OutFormat::Csv, &["doc_id", "start", "text"])?;
+/// w.write(&[Cell::Text("d1"), Cell::Int(0), Cell::Text("=1+1")])?;
+/// w.flush()?;
+/// // A cell that a spreadsheet would run as a formula gets a leading `'`.
+/// assert_eq!(std::fs::read_to_string(&path)?, "doc_id,start,text\nd1,0,'=1+1\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct TableWriter {
     columns: Vec<String>,
     kind: Kind,
@@ -199,7 +219,7 @@ impl Drop for CsvRows {
 
 /// A number as a spreadsheet or pandas reads it back: no fraction when it
 /// has none, else the shortest form that round-trips.
-pub fn format_float(x: f64) -> String {
+pub(crate) fn format_float(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
@@ -341,6 +361,7 @@ impl TableWriter {
         }
     }
 
+    /// Writes one row, one cell per column.
     pub fn write(&mut self, row: &[Cell]) -> io::Result<()> {
         debug_assert_eq!(row.len(), self.columns.len());
         match &mut self.kind {
@@ -424,6 +445,7 @@ impl TableWriter {
         }
     }
 
+    /// Writes out what is buffered.
     pub fn flush(&mut self) -> io::Result<()> {
         match &mut self.kind {
             Kind::Csv(w) => {

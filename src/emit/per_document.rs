@@ -83,6 +83,7 @@ impl PerDocumentWriter {
         self.record(&id, Some(r))
     }
 
+    /// Writes out what is buffered.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }

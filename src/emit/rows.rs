@@ -87,6 +87,7 @@ pub const ENTITY_COUNT_COLUMNS: &[&str] = &[
 /// refers to (for HTML and WARC input, the extracted article).
 pub const DOCUMENT_COLUMNS: &[&str] = &["doc_id", "doc_date", "title", "url", "text"];
 
+/// The columns of `rejects.csv`: which input, where in it, why.
 pub const REJECT_COLUMNS: &[&str] = &["source", "line", "reason", "detail"];
 
 /// The columns (of any table) whose cells are integers or empty; with
@@ -157,6 +158,19 @@ fn kept<'d>(w: &TableWriter, base: usize, doc: &'d Document) -> Vec<Cell<'d>> {
 /// Writes one row per reported entity mention, in text order: gazetteer
 /// mentions, and mentions of entities no gazetteer lists (found by entity
 /// patterns), which carry their own name, id, form and attributes.
+///
+/// ```
+/// use evex::emit::{ENTITY_COLUMNS, TableWriter, entity_rows};
+/// use evex::{Config, Document, Pipeline};
+/// let pipeline = Pipeline::new(&Config::default())?;
+/// let doc = Document::new("d1", "Russian troops crossed into Ukraine.");
+/// let mut w = TableWriter::memory(ENTITY_COLUMNS);
+/// assert_eq!(entity_rows(&mut w, &doc, &pipeline.process(&doc), &pipeline)?, 2);
+/// let t = w.into_table().unwrap();
+/// let canonical = ENTITY_COLUMNS.iter().position(|c| *c == "canonical").unwrap();
+/// assert_eq!(t.text(t.get(1, canonical)), Some("Ukraine"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn entity_rows(
     w: &mut TableWriter,
     doc: &Document,

@@ -13,13 +13,9 @@ mod norm;
 mod render;
 mod score;
 
-pub use gold::{GoldDoc, GoldEntity, GoldError, GoldEvent, ROLES, read_gold};
-pub use norm::norm;
+pub use gold::{GoldDoc, ROLES, read_gold};
 pub use render::render_text;
-pub use score::{
-    DocPairing, EventTypeScore, Prf, RoleAgreement, Scores, Strict, SysDoc, SysEntity, SysEvent,
-    TypeScore, describe_gold, score,
-};
+pub use score::{DocPairing, Scores, SysDoc, SysEntity, SysEvent, score};
 
 use crate::document::Document;
 use crate::pipeline::{Extraction, Pipeline};

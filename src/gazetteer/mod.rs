@@ -11,7 +11,7 @@
 mod load;
 pub(crate) mod matcher;
 
-pub use load::{Row, parse_file, type_from_file_name};
+pub use load::{Row, parse_file};
 pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};

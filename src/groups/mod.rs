@@ -65,7 +65,15 @@ pub const GROUP_COLUMNS: &[&str] = &[
     "evidence_doc_id",
 ];
 
-/// How events are grouped.
+/// How events are grouped into `event_groups` (README, "Dates, quantities
+/// and groups").
+///
+/// ```
+/// use evex::GroupOptions;
+/// // Reports up to two days apart may tell of one event.
+/// let opts = GroupOptions { window_days: 2, ..GroupOptions::default() };
+/// assert_eq!(opts.memory_budget, 64 << 20);
+/// ```
 #[derive(Debug, Clone)]
 pub struct GroupOptions {
     /// Extra days two dates may be apart (0: the same day, or one day when

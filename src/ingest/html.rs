@@ -25,6 +25,7 @@ use std::sync::LazyLock;
 /// A web page read from the input, its article not yet extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
+    /// The document id the article will get.
     pub id: String,
     /// The file (for rejects).
     pub source: String,
@@ -36,7 +37,9 @@ pub struct Page {
     pub fallback_date: Option<String>,
     /// The charset named by the HTTP `Content-Type`, if any.
     pub charset: Option<String>,
+    /// The page as fetched, not yet decoded.
     pub html: Vec<u8>,
+    /// The size limit for the extracted article.
     pub max_doc_bytes: usize,
 }
 

@@ -8,19 +8,20 @@
 //! Files are streamed: JSON Lines and CSV are read record by record and gzip
 //! is decompressed on the fly, so memory does not grow with the file.
 
-pub mod decode;
-pub mod html;
-pub mod ids;
+pub(crate) mod decode;
+pub(crate) mod html;
+pub(crate) mod ids;
 mod names;
 mod progress;
 mod records;
 mod walk;
-pub mod warc;
+pub(crate) mod warc;
 
 pub use html::Page;
-pub use names::{escape_name, escape_path};
-pub use progress::ReadProgress;
-pub use walk::{Plan, WalkOptions, plan_inputs};
+pub use names::escape_name;
+pub(crate) use names::escape_path;
+pub(crate) use progress::ReadProgress;
+pub(crate) use walk::{WalkOptions, plan_inputs};
 
 use crate::document::Document;
 use flate2::read::MultiGzDecoder;
@@ -76,9 +77,11 @@ pub struct Options {
     /// Field names tried in order for the text.
     pub text_fields: Vec<String>,
     /// Field names (or dotted paths) tried in order for the publication
-    /// date, the title and the URL.
+    /// date.
     pub date_fields: Vec<String>,
+    /// Fields holding the title, tried in order.
     pub title_fields: Vec<String>,
+    /// Fields holding the URL, tried in order.
     pub url_fields: Vec<String>,
     /// Other fields copied into every output row (`--keep-field`).
     pub keep_fields: Vec<String>,
@@ -116,14 +119,23 @@ impl Default for Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectReason {
+    /// The file could not be opened or read.
     Unreadable,
+    /// No format known for the file's extension.
     UnsupportedFormat,
+    /// A JSON record that does not parse.
     InvalidJson,
+    /// A CSV row that does not parse.
     InvalidCsv,
+    /// A record with none of the text fields.
     MissingText,
+    /// Text that is not UTF-8 (nor in a declared encoding).
     InvalidUtf8,
+    /// Nothing but white space.
     Empty,
+    /// NUL bytes: not text.
     Binary,
+    /// Larger than `max_doc_bytes`.
     TooLarge,
     /// An HTML page (or WARC response) with no article text to extract.
     NoArticle,
@@ -136,6 +148,7 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
+    /// The `reason` column's value (`invalid_json`…).
     pub fn as_str(&self) -> &'static str {
         match self {
             RejectReason::Unreadable => "unreadable",
@@ -161,6 +174,7 @@ pub struct Reject {
     pub source: String,
     /// Line (JSONL) or row (CSV, counting the header as row 1), if any.
     pub line: Option<u64>,
+    /// Why.
     pub reason: RejectReason,
     /// A sentence saying what was wrong.
     pub detail: String,
@@ -172,7 +186,9 @@ pub struct Reject {
 /// What reading yields, in input order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
+    /// A document to process.
     Doc(Document),
+    /// An input that is not a document.
     Reject(Reject),
     /// A web page whose article is still to be extracted; the batch driver
     /// turns it into a `Doc` or a `Reject` on the worker threads
@@ -200,7 +216,9 @@ pub struct InputFile {
     pub display: String,
     /// The id of a plain-text document: the path relative to the input root.
     pub doc_id: String,
+    /// The format (from `--input-format` or the extension).
     pub format: Option<Format>,
+    /// Gzip-compressed (`.gz`).
     pub gzip: bool,
     /// Size on disk (0 for stdin), for progress.
     pub size: u64,
@@ -212,7 +230,19 @@ pub struct InputFile {
 /// Expands the inputs: files as given, folders walked recursively in sorted
 /// order (hidden files skipped, symbolic links to folders not followed),
 /// `-` for stdin. A path that does not exist is kept, so reading it
-/// produces a reject. [`plan_inputs`] also says what it left out.
+/// produces a reject.
+///
+/// ```
+/// use evex::ingest::{self, Format, Options};
+/// let dir = tempfile::tempdir()?;
+/// std::fs::create_dir(dir.path().join("2024"))?;
+/// std::fs::write(dir.path().join("2024/b.txt"), "Russia has deployed troops.")?;
+/// std::fs::write(dir.path().join("a.jsonl"), "{\"id\": \"x\", \"text\": \"…\"}\n")?;
+/// let files = ingest::plan(&[dir.path().display().to_string()], &Options::default());
+/// let ids: Vec<_> = files.iter().map(|f| (f.doc_id.as_str(), f.format)).collect();
+/// assert_eq!(ids, [("2024/b.txt", Some(Format::Text)), ("a.jsonl", Some(Format::Jsonl))]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn plan(inputs: &[String], opts: &Options) -> Vec<InputFile> {
     plan_inputs(inputs, opts, WalkOptions::default()).files
 }
@@ -244,7 +274,7 @@ pub fn read(file: &InputFile, opts: &Options, sink: &mut dyn FnMut(Item) -> bool
 
 /// [`read`], counting the bytes read from disk (compressed bytes for
 /// `.gz`) and the WARC records skipped in `progress`.
-pub fn read_with(
+pub(crate) fn read_with(
     file: &InputFile,
     opts: &Options,
     progress: &Arc<ReadProgress>,
@@ -339,7 +369,7 @@ pub fn read_records(
 
 /// Checks a document's bytes: size, NUL bytes, UTF-8, emptiness. Returns the
 /// text or why it is rejected.
-pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, String)> {
+pub(crate) fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, String)> {
     check_bytes(&bytes, max)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         (
@@ -355,7 +385,7 @@ pub fn check_text(bytes: Vec<u8>, max: usize) -> Result<String, (RejectReason, S
 
 /// [`check_text`] for a text that is a string already (a JSON field): no
 /// second UTF-8 validation.
-pub fn check_string(text: String, max: usize) -> Result<String, (RejectReason, String)> {
+pub(crate) fn check_string(text: String, max: usize) -> Result<String, (RejectReason, String)> {
     check_bytes(text.as_bytes(), max)?;
     check_not_empty(text)
 }

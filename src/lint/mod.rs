@@ -59,21 +59,6 @@ fn finding(origin: &str, kind: &'static str, message: String) -> Finding {
     }
 }
 
-/// Every kind of finding (README, "evex lint").
-pub const KINDS: &[&str] = &[
-    "shared-alias",
-    "hidden-entry",
-    "common-word",
-    "derived-id",
-    "stands-for-chain",
-    "stands-for-cycle",
-    "unreachable-trigger",
-    "unreachable-rule",
-    "unused-list",
-    "no-require",
-    "example",
-];
-
 /// Runs every check on `p`. `allowances` holds the `#!lint` marks of the
 /// loaded files; the findings they allow are left out. Sorted by file and
 /// line.

@@ -117,11 +117,6 @@ impl Layout {
         }
     }
 
-    /// Flag bytes per record.
-    pub fn width(&self) -> usize {
-        self.radix.len()
-    }
-
     /// The number of word-list flags.
     pub fn flags(&self) -> usize {
         self.fields.len() - FIELD_FLAGS

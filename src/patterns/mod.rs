@@ -34,7 +34,7 @@ pub mod parse;
 
 pub use encode::DocText;
 pub use find::Scratch;
-pub use parse::{Example, Expect};
+pub use parse::Example;
 
 use crate::gazetteer::Gazetteer;
 use crate::words::WordSet;

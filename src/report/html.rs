@@ -6,12 +6,6 @@ use std::borrow::Cow;
 
 /// Escapes `&`, `<`, `>`, `"` and `'`, so the result is safe both as text
 /// and inside a quoted attribute.
-///
-/// ```
-/// use evex::report::escape;
-/// assert_eq!(escape("<a href=\"x\">O'Neil & co</a>"),
-///            "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;");
-/// ```
 pub fn escape(s: &str) -> Cow<'_, str> {
     if !s.contains(['&', '<', '>', '"', '\'']) {
         return Cow::Borrowed(s);
@@ -28,4 +22,19 @@ pub fn escape(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The examples of the doc comments above (a private module's doc
+/// examples do not run as doc tests).
+#[cfg(test)]
+mod examples {
+    use super::*;
+
+    #[test]
+    fn escape_example() {
+        assert_eq!(
+            escape("<a href=\"x\">O'Neil & co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;"
+        );
+    }
 }

@@ -28,6 +28,7 @@ use std::sync::Arc;
 
 /// One filled role of an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[warn(missing_docs)] // public (`evex::Role`)
 pub struct Role {
     /// Slot name ("actor", "target", ...).
     pub slot: Arc<str>,
@@ -38,8 +39,9 @@ pub struct Role {
     /// Gazetteer entry index of the filler, if an entity.
     #[serde(skip)]
     pub entry: Option<u32>,
-    /// Byte offsets of the filler in the original text.
+    /// Byte offset of the filler's start in the original text.
     pub start: u32,
+    /// Byte offset of its end (exclusive).
     pub end: u32,
     /// The other names coordinated with the filler, in text order ("the
     /// US and Britain supplied…": actor United States, also United
@@ -56,22 +58,42 @@ impl Role {
 }
 
 /// One extracted event.
+///
+/// ```
+/// use evex::{Config, Document, Pipeline};
+/// let pipeline = Pipeline::new(&Config::default()).unwrap();
+/// let doc = Document::new("d1", "Ukraine fired ATACMS missiles at Russia.");
+/// let ev = &pipeline.process(&doc).events[0];
+/// assert_eq!(&*ev.event_type, "ATTACK");
+/// assert_eq!((ev.role("actor"), ev.role("target")), (Some("Ukraine"), Some("Russia")));
+/// assert_eq!(&doc.text[ev.trigger_start as usize..ev.trigger_end as usize], "fired");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[warn(missing_docs)] // public (`evex::Event`)
 pub struct Event {
+    /// `ATTACK`, `DEPLOYMENT`, `SANCTIONS`… (the rule files' event types).
     pub event_type: Arc<str>,
+    /// The type's CAMEO code (text: `046`).
     pub cameo: Arc<str>,
+    /// The type's PLOVER category.
     pub plover: Arc<str>,
     /// Index of the rule in [`RuleSet::rules`].
     pub rule: u32,
+    /// Index of the sentence holding the trigger.
     pub sentence: u32,
-    /// Byte offsets of the trigger.
+    /// Byte offset of the trigger's start.
     pub trigger_start: u32,
+    /// Byte offset of the trigger's end (exclusive).
     pub trigger_end: u32,
+    /// The filled roles (`actor`, `target`, `weapon`, `location`,
+    /// `quantity`…).
     pub roles: Vec<Role>,
     /// `asserted` or a modality label from the rule files.
     pub modality: Arc<str>,
-    /// Byte span covering the trigger and all fillers.
+    /// Byte offset of the start of the span covering the trigger and all
+    /// fillers.
     pub start: u32,
+    /// Byte offset of the span's end (exclusive).
     pub end: u32,
 }
 

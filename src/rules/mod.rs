@@ -98,7 +98,7 @@ pub enum Adjectives {
     Never,
 }
 
-pub use crate::words::{Map, Phrase, PhraseSet, Set, WordSet};
+pub use crate::words::{Map, Phrase, PhraseSet, WordSet};
 
 /// One role slot of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]

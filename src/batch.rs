@@ -178,6 +178,15 @@ pub fn thread_count(requested: usize) -> (usize, Option<String>) {
     )
 }
 
+/// Chunks between the reader and the writer at most (besides the one the
+/// reader is filling): one being written, one with the workers, one
+/// waiting for them. Without this bound, how many chunks waited in the
+/// queues, and so the peak memory, depended on which stage was slower at
+/// the moment (on a busy machine, the writer or the reader); with it, the
+/// peak is the same for a small input and a huge one, and the workers
+/// still always find a chunk ready.
+pub const CHUNKS_IN_FLIGHT: usize = 3;
+
 /// See [`Control::after_chunk`].
 pub type AfterChunk<'a> = dyn FnMut(&mut Sinks, &dyn Fn() -> Summary, u64) -> io::Result<()> + 'a;
 
@@ -266,6 +275,11 @@ pub fn run_with(
     let read_progress = Arc::new(ReadProgress::default());
     let mut tally = Tally::new(pipeline);
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    // Chunks read and not yet written: as many as the credits put in here.
+    let (credit_tx, credit_rx) = sync_channel::<()>(CHUNKS_IN_FLIGHT);
+    for _ in 0..CHUNKS_IN_FLIGHT {
+        let _ = credit_tx.send(());
+    }
     // The reader owns what it reads, so that a run that stops need not wait
     // for a read that blocks (a slow disk, a terminal on stdin). It checks
     // the ids of the items it skips too: `--unique-ids` renames depend on
@@ -290,7 +304,11 @@ pub fn run_with(
                 chunking,
                 &read_progress,
                 &mut check_id,
-                ChunkControl { skip, stop: &stop },
+                ChunkControl {
+                    skip,
+                    stop: &stop,
+                    credits: Some(credit_rx),
+                },
                 tx,
             );
             (finished, ids)
@@ -400,6 +418,7 @@ pub fn run_with(
             }
             bar.set_message(format!("{} docs", summary.documents_read));
             (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
+            let _ = credit_tx.send(());
         }
         Ok::<(), io::Error>(())
     });

@@ -16,7 +16,8 @@
 //! the batch driver hands each event to a [`Collector`], which keeps a
 //! small record per event (its key, date, roles, host and evidence) and
 //! spills sorted runs of them to temporary files once they pass a budget
-//! (64 MB by default): an external merge sort, no embedded database. At
+//! (16 MB by default, held in one buffer; see `spill.rs`): an external
+//! merge sort, no embedded database. At
 //! the end the runs are merged in (key, date) order, groups are formed in
 //! one pass, and two more sorted spills (event → group, and the group rows
 //! by id) give `event_groups.csv` and the `group_id` column, which is
@@ -82,7 +83,9 @@ impl Default for GroupOptions {
     fn default() -> GroupOptions {
         GroupOptions {
             window_days: 0,
-            memory_budget: 64 << 20,
+            // Small enough that a 50 MB input fills it too: the peak
+            // memory of a run is then the same for 50 MB and for 5 GB.
+            memory_budget: 16 << 20,
             spill_dir: std::env::temp_dir(),
         }
     }
@@ -334,7 +337,7 @@ impl Collector {
             self.next_doc += 1;
             for rec in records {
                 self.next_event += 1;
-                self.events.push(rec)?;
+                self.events.push(&rec)?;
             }
             Ok(())
         })
@@ -410,7 +413,7 @@ impl Collector {
             if let Some(j) = &mut self.journal {
                 j.record(&rec)?;
             }
-            self.events.push(rec)?;
+            self.events.push(&rec)?;
         }
         Ok(())
     }
@@ -576,7 +579,7 @@ impl Group {
             let mut b = Vec::with_capacity(16);
             b.extend_from_slice(&m.to_be_bytes());
             b.extend_from_slice(&id.to_be_bytes());
-            by_event.push(b)?;
+            by_event.push(&b)?;
         }
         // Documents in input order.
         self.doc_ids.sort_unstable();
@@ -608,7 +611,7 @@ impl Group {
         b.extend_from_slice(&(self.members.len() as u64).to_be_bytes());
         b.extend_from_slice(&(self.docs.len() as u64).to_be_bytes());
         b.extend_from_slice(&(self.hosts.len() as u64).to_be_bytes());
-        rows.push(b)
+        rows.push(&b)
     }
 }
 

@@ -2,6 +2,16 @@
 //! budget, then in sorted runs in temporary files, merged at the end.
 //! Records compare by their bytes, so callers encode the sort key first,
 //! big-endian.
+//!
+//! **Memory is fixed, not proportional to the input.** The records in
+//! memory lie end to end in one buffer of the budget's size (no allocation
+//! per record, whose overhead the budget would not see), and a run of
+//! [`FAN_IN`] runs of the same size is merged into one bigger run as soon
+//! as it forms, so that no merge reads from more than a few dozen files at
+//! once (each read through a 64 KB buffer). At the end the records still in
+//! memory are spilled too, and the buffer freed, before the runs are
+//! merged: sorting a small input then takes the same memory as sorting a
+//! large one.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -9,14 +19,21 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 
+/// Runs merged at once: 32 × 64 KB of read buffers.
+const FAN_IN: usize = 32;
+
 /// Byte records sorted by their bytes, in memory while they fit the budget
 /// and in sorted runs on disk after (an external merge sort).
 pub(super) struct Spill {
     budget: usize,
     dir: PathBuf,
-    memory: Vec<Vec<u8>>,
-    bytes: usize,
-    runs: Vec<File>,
+    /// The records in memory, end to end.
+    memory: Vec<u8>,
+    /// Where each record in `memory` starts, and its length.
+    spans: Vec<(usize, usize)>,
+    /// Sorted runs on disk, each with its level: a run of level n + 1 is
+    /// [`FAN_IN`] runs of level n merged.
+    runs: Vec<(u32, File)>,
 }
 
 impl Spill {
@@ -25,24 +42,34 @@ impl Spill {
             budget: budget.max(1),
             dir,
             memory: Vec::new(),
-            bytes: 0,
+            spans: Vec::new(),
             runs: Vec::new(),
         }
     }
 
-    pub(super) fn push(&mut self, rec: Vec<u8>) -> io::Result<()> {
-        self.bytes += rec.len() + std::mem::size_of::<Vec<u8>>();
-        self.memory.push(rec);
-        if self.bytes >= self.budget {
+    /// The bytes in memory, counted against the budget.
+    fn used(&self) -> usize {
+        self.memory.len() + self.spans.len() * std::mem::size_of::<(usize, usize)>()
+    }
+
+    pub(super) fn push(&mut self, rec: &[u8]) -> io::Result<()> {
+        let span = std::mem::size_of::<(usize, usize)>();
+        if !self.spans.is_empty() && self.used() + rec.len() + span > self.budget {
             self.spill()?;
         }
+        if self.memory.capacity() == 0 {
+            // The whole budget at once (up to a gigabyte): the buffer then
+            // never grows by copying. Pages count only once written.
+            self.memory.reserve_exact(self.budget.min(1 << 30));
+        }
+        self.spans.push((self.memory.len(), rec.len()));
+        self.memory.extend_from_slice(rec);
         Ok(())
     }
 
-    /// Writes the records in memory as one sorted run.
-    fn spill(&mut self) -> io::Result<()> {
-        self.memory.sort_unstable();
-        let file = tempfile::tempfile_in(&self.dir).map_err(|e| {
+    /// A temporary file in the spill folder.
+    fn temp_file(&self) -> io::Result<File> {
+        tempfile::tempfile_in(&self.dir).map_err(|e| {
             io::Error::new(
                 e.kind(),
                 format!(
@@ -50,16 +77,41 @@ impl Spill {
                     self.dir.display()
                 ),
             )
-        })?;
-        let mut w = BufWriter::with_capacity(1 << 16, file);
-        for r in self.memory.drain(..) {
+        })
+    }
+
+    /// Writes the records in memory as one sorted run, then merges the
+    /// last [`FAN_IN`] runs while they are of one level.
+    fn spill(&mut self) -> io::Result<()> {
+        let memory = &self.memory;
+        let record = |&(at, len): &(usize, usize)| &memory[at..at + len];
+        self.spans.sort_unstable_by(|a, b| record(a).cmp(record(b)));
+        let mut w = BufWriter::with_capacity(1 << 16, self.temp_file()?);
+        for span in &self.spans {
+            let r = record(span);
             w.write_all(&(r.len() as u32).to_le_bytes())?;
-            w.write_all(&r)?;
+            w.write_all(r)?;
         }
-        let mut file = w.into_inner().map_err(|e| e.into_error())?;
-        file.rewind()?;
-        self.runs.push(file);
-        self.bytes = 0;
+        self.runs.push((0, finished(w)?));
+        self.memory.clear();
+        self.spans.clear();
+        while self.runs.len() >= FAN_IN {
+            let level = self.runs[self.runs.len() - FAN_IN].0;
+            if self.runs[self.runs.len() - FAN_IN..]
+                .iter()
+                .any(|(l, _)| *l != level)
+            {
+                break;
+            }
+            let merged = self.runs.split_off(self.runs.len() - FAN_IN);
+            let mut w = BufWriter::with_capacity(1 << 16, self.temp_file()?);
+            for rec in merge(merged.into_iter().map(|(_, f)| f).collect())? {
+                let rec = rec?;
+                w.write_all(&(rec.len() as u32).to_le_bytes())?;
+                w.write_all(&rec)?;
+            }
+            self.runs.push((level + 1, finished(w)?));
+        }
         Ok(())
     }
 
@@ -67,26 +119,35 @@ impl Spill {
     pub(super) fn into_sorted(
         mut self,
     ) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
-        if self.runs.is_empty() {
-            self.memory.sort_unstable();
-            return Ok(Box::new(self.memory.into_iter().map(Ok)));
-        }
-        if !self.memory.is_empty() {
+        if !self.spans.is_empty() {
             self.spill()?;
         }
-        let mut readers: Vec<BufReader<File>> = self
-            .runs
-            .into_iter()
-            .map(|f| BufReader::with_capacity(1 << 16, f))
-            .collect();
-        let mut heap = BinaryHeap::new();
-        for (i, r) in readers.iter_mut().enumerate() {
-            if let Some(rec) = read_record(r)? {
-                heap.push(Reverse((rec, i)));
-            }
-        }
-        Ok(Box::new(Merge { readers, heap }))
+        let Spill { memory, runs, .. } = self;
+        drop(memory);
+        Ok(Box::new(merge(runs.into_iter().map(|(_, f)| f).collect())?))
     }
+}
+
+/// A run's file, flushed and rewound for reading.
+fn finished(w: BufWriter<File>) -> io::Result<File> {
+    let mut file = w.into_inner().map_err(|e| e.into_error())?;
+    file.rewind()?;
+    Ok(file)
+}
+
+/// The k-way merge of sorted runs.
+fn merge(runs: Vec<File>) -> io::Result<Merge> {
+    let mut readers: Vec<BufReader<File>> = runs
+        .into_iter()
+        .map(|f| BufReader::with_capacity(1 << 16, f))
+        .collect();
+    let mut heap = BinaryHeap::new();
+    for (i, r) in readers.iter_mut().enumerate() {
+        if let Some(rec) = read_record(r)? {
+            heap.push(Reverse((rec, i)));
+        }
+    }
+    Ok(Merge { readers, heap })
 }
 
 fn read_record(r: &mut BufReader<File>) -> io::Result<Option<Vec<u8>>> {
@@ -136,10 +197,13 @@ mod tests {
         let mut small = Spill::new(64, dir.path().to_path_buf());
         let mut big = Spill::new(1 << 20, dir.path().to_path_buf());
         for r in &recs {
-            small.push(r.clone()).unwrap();
-            big.push(r.clone()).unwrap();
+            small.push(r).unwrap();
+            big.push(r).unwrap();
         }
-        assert!(small.runs.len() > 10);
+        // 500 records of 4 bytes (plus 16 for each span) make 250 runs of
+        // two, merged 32 at a time as they come.
+        assert!(small.runs.len() < 2 * FAN_IN, "{} runs", small.runs.len());
+        assert!(small.runs.iter().any(|(level, _)| *level == 1));
         let a: Vec<Vec<u8>> = small.into_sorted().unwrap().map(Result::unwrap).collect();
         let b: Vec<Vec<u8>> = big.into_sorted().unwrap().map(Result::unwrap).collect();
         let mut want = recs.clone();

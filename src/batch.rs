@@ -293,10 +293,18 @@ pub fn run_with(
         let skip = control.skip;
         let mut ids = IdTracker::new(opts.unique_ids);
         std::thread::spawn(move || {
-            let mut check_id = |item: &mut Item| match item {
-                Item::Doc(d) => ids.check(&mut d.id),
-                Item::Page(p) => ids.check(&mut p.id),
-                Item::Reject(_) => {}
+            // A temporary file that cannot be written ends the run when
+            // the reader is done (it is the first error kept).
+            let mut failed: Option<io::Error> = None;
+            let mut check_id = |item: &mut Item| {
+                let checked = match item {
+                    Item::Doc(d) => ids.check(&mut d.id),
+                    Item::Page(p) => ids.check(&mut p.id),
+                    Item::Reject(_) => Ok(()),
+                };
+                if let (Err(e), None) = (checked, &failed) {
+                    failed = Some(e);
+                }
             };
             let finished = read_chunks(
                 &files,
@@ -311,7 +319,7 @@ pub fn run_with(
                 },
                 tx,
             );
-            (finished, ids)
+            (finished, ids, failed)
         })
     };
     let mut items_done = control.skip;
@@ -429,8 +437,14 @@ pub fn run_with(
         // must not pass for a complete run; so must a reader stopped
         // before the end of its inputs.
         match reader.join() {
-            Ok((finished, mut ids)) => {
+            Ok((finished, mut ids, failed)) => {
                 stopped = !finished;
+                failed
+                    .map_or(Ok(()), Err)
+                    .and_then(|()| ids.finish())
+                    .map_err(|e| {
+                        io::Error::new(e.kind(), format!("counting repeated document ids: {e}"))
+                    })?;
                 summary.duplicate_doc_ids = ids.duplicates;
                 summary.duplicate_doc_id_examples = std::mem::take(&mut ids.examples);
             }

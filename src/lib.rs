@@ -71,6 +71,7 @@ pub mod resolve;
 pub mod rules;
 pub mod segment;
 pub mod spelling;
+pub mod spill;
 pub mod stream;
 pub mod suggest;
 pub mod syntax;

@@ -16,7 +16,7 @@
 //! the batch driver hands each event to a [`Collector`], which keeps a
 //! small record per event (its key, date, roles, host and evidence) and
 //! spills sorted runs of them to temporary files once they pass a budget
-//! (16 MB by default, held in one buffer; see `spill.rs`): an external
+//! (16 MB by default, held in one buffer; see [`crate::spill`]): an external
 //! merge sort, no embedded database. At
 //! the end the runs are merged in (key, date) order, groups are formed in
 //! one pass, and two more sorted spills (event → group, and the group rows
@@ -33,8 +33,8 @@ use crate::dates::{Basis, Precision};
 use crate::document::Document;
 use crate::emit::{Cell, TableWriter};
 use crate::pipeline::Extraction;
+use crate::spill::Spill;
 use journal::Journal;
-use spill::Spill;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -43,7 +43,6 @@ use std::path::PathBuf;
 
 mod fill;
 mod journal;
-mod spill;
 
 pub use fill::fill_group_ids;
 

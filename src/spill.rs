@@ -1,7 +1,7 @@
 //! An external merge sort of byte records: in memory while they fit a
 //! budget, then in sorted runs in temporary files, merged at the end.
 //! Records compare by their bytes, so callers encode the sort key first,
-//! big-endian.
+//! big-endian. Used for event groups and for the document ids of a run.
 //!
 //! **Memory is fixed, not proportional to the input.** The records in
 //! memory lie end to end in one buffer of the budget's size (no allocation
@@ -24,7 +24,7 @@ const FAN_IN: usize = 32;
 
 /// Byte records sorted by their bytes, in memory while they fit the budget
 /// and in sorted runs on disk after (an external merge sort).
-pub(super) struct Spill {
+pub struct Spill {
     budget: usize,
     dir: PathBuf,
     /// The records in memory, end to end.
@@ -37,7 +37,9 @@ pub(super) struct Spill {
 }
 
 impl Spill {
-    pub(super) fn new(budget: usize, dir: PathBuf) -> Spill {
+    /// Keeps at most `budget` bytes of records in memory; runs go to
+    /// temporary files in `dir`.
+    pub fn new(budget: usize, dir: PathBuf) -> Spill {
         Spill {
             budget: budget.max(1),
             dir,
@@ -52,7 +54,9 @@ impl Spill {
         self.memory.len() + self.spans.len() * std::mem::size_of::<(usize, usize)>()
     }
 
-    pub(super) fn push(&mut self, rec: &[u8]) -> io::Result<()> {
+    /// Adds a record (spilling the ones in memory first when it would pass
+    /// the budget).
+    pub fn push(&mut self, rec: &[u8]) -> io::Result<()> {
         let span = std::mem::size_of::<(usize, usize)>();
         if !self.spans.is_empty() && self.used() + rec.len() + span > self.budget {
             self.spill()?;
@@ -73,7 +77,7 @@ impl Spill {
             io::Error::new(
                 e.kind(),
                 format!(
-                    "cannot create a temporary file in {} for event groups: {e}",
+                    "cannot create a temporary file in {} to sort on disk: {e}",
                     self.dir.display()
                 ),
             )
@@ -116,9 +120,7 @@ impl Spill {
     }
 
     /// All records in byte order.
-    pub(super) fn into_sorted(
-        mut self,
-    ) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
+    pub fn into_sorted(mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
         if !self.spans.is_empty() {
             self.spill()?;
         }

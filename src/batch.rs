@@ -325,6 +325,10 @@ pub fn run_with(
     let mut items_done = control.skip;
     let mut stopped = false;
     let result = std::thread::scope(|scope| {
+        // Owned here, so that however the writer ends (the inputs done,
+        // stopped, a write error), the credits go with it and a reader
+        // waiting for one stops, and with it the workers.
+        let credit_tx = credit_tx;
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;

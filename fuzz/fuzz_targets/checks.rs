@@ -11,11 +11,12 @@ use evex::{Config, Pipeline};
 use std::sync::{LazyLock, Once};
 
 /// Makes rayon run parallel loops on the calling thread. The gazetteer
-/// build sorts and compiles with rayon; in the global pool every such loop
-/// hands its work to other threads and waits for them, and on a busy
-/// machine those waits, not the loader, took most of an input's time (the
-/// target ran at 800 inputs a second). One thread runs the same code on the
-/// same data: results never depend on the number of threads.
+/// build sorts and compiles with rayon; in the global pool each such loop
+/// hands its work to other threads and waits for them to be scheduled,
+/// which a fuzzer run under `nice` on a busy machine may wait long for,
+/// and which spreads one fuzzing process over several cores. One thread
+/// runs the same code on the same data: results never depend on the
+/// number of threads.
 fn on_this_thread() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {

@@ -2,8 +2,9 @@
 //! parallel and write the results in input order.
 //!
 //! A reader thread parses inputs into bounded chunks (a few megabytes of
-//! text) and hands them over a channel that holds at most two chunks, so
-//! memory stays flat however large the dump is. Each chunk is processed by
+//! text) and hands them on; at most [`CHUNKS_IN_FLIGHT`] chunks are
+//! between the reader and the writer at any time, so memory stays flat
+//! however large the dump is and however fast each stage runs. Each chunk is processed by
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.

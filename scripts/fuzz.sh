@@ -9,7 +9,9 @@
 # (the input readers), gazetteer_tsv (the gazetteer loader, alone and
 # merged over a base, then the automaton), rule_parser (the rule language,
 # parsed and compiled), pipeline (readers + every stage + CSV rows on
-# arbitrary bytes). Each runs for SECONDS, or for N executions, under
+# arbitrary bytes), html (the HTML reader and article extraction), warc
+# (the WARC reader: records, HTTP responses, chunked and compressed
+# bodies). Each runs for SECONDS, or for N executions, under
 # `nice -n 19` (other work on the machine goes first), one after another.
 #
 # The seeds are fuzz/corpus/TARGET/seed-*; what the fuzzer adds to the
@@ -27,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-TARGETS=(records_jsonl records_json records_csv gazetteer_tsv rule_parser pipeline)
+TARGETS=(records_jsonl records_json records_csv gazetteer_tsv rule_parser pipeline html warc)
 
 if [ "${1:-}" = --list ]; then printf '%s\n' "${TARGETS[@]}"; exit 0; fi
 if [ $# -lt 2 ]; then sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi

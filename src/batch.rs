@@ -2,8 +2,9 @@
 //! parallel and write the results in input order.
 //!
 //! A reader thread parses inputs into bounded chunks (a few megabytes of
-//! text) and hands them over a channel that holds at most two chunks, so
-//! memory stays flat however large the dump is. Each chunk is processed by
+//! text) and hands them on; at most [`CHUNKS_IN_FLIGHT`] chunks are
+//! between the reader and the writer at any time, so memory stays flat
+//! however large the dump is and however fast each stage runs. Each chunk is processed by
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
 //! of threads. Single-threaded runs take the same path with a pool of one.
@@ -193,6 +194,15 @@ pub(crate) fn thread_count(requested: usize) -> (usize, Option<String>) {
     )
 }
 
+/// Chunks between the reader and the writer at most (besides the one the
+/// reader is filling): one being written, one with the workers, one
+/// waiting for them. Without this bound, how many chunks waited in the
+/// queues, and so the peak memory, depended on which stage was slower at
+/// the moment (on a busy machine, the writer or the reader); with it, the
+/// peak is the same for a small input and a huge one, and the workers
+/// still always find a chunk ready.
+pub const CHUNKS_IN_FLIGHT: usize = 3;
+
 /// See [`Control::after_chunk`].
 pub(crate) type AfterChunk<'a> =
     dyn FnMut(&mut Sinks, &dyn Fn() -> Summary, u64) -> io::Result<()> + 'a;
@@ -312,6 +322,11 @@ pub(crate) fn run_with(
     let read_progress = Arc::new(ReadProgress::default());
     let mut tally = Tally::new(pipeline);
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    // Chunks read and not yet written: as many as the credits put in here.
+    let (credit_tx, credit_rx) = sync_channel::<()>(CHUNKS_IN_FLIGHT);
+    for _ in 0..CHUNKS_IN_FLIGHT {
+        let _ = credit_tx.send(());
+    }
     // The reader owns what it reads, so that a run that stops need not wait
     // for a read that blocks (a slow disk, a terminal on stdin). It checks
     // the ids of the items it skips too: `--unique-ids` renames depend on
@@ -325,10 +340,18 @@ pub(crate) fn run_with(
         let skip = control.skip;
         let mut ids = IdTracker::new(opts.unique_ids);
         std::thread::spawn(move || {
-            let mut check_id = |item: &mut Item| match item {
-                Item::Doc(d) => ids.check(&mut d.id),
-                Item::Page(p) => ids.check(&mut p.id),
-                Item::Reject(_) => {}
+            // A temporary file that cannot be written ends the run when
+            // the reader is done (it is the first error kept).
+            let mut failed: Option<io::Error> = None;
+            let mut check_id = |item: &mut Item| {
+                let checked = match item {
+                    Item::Doc(d) => ids.check(&mut d.id),
+                    Item::Page(p) => ids.check(&mut p.id),
+                    Item::Reject(_) => Ok(()),
+                };
+                if let (Err(e), None) = (checked, &failed) {
+                    failed = Some(e);
+                }
             };
             let finished = read_chunks(
                 &files,
@@ -336,15 +359,23 @@ pub(crate) fn run_with(
                 chunking,
                 &read_progress,
                 &mut check_id,
-                ChunkControl { skip, stop: &stop },
+                ChunkControl {
+                    skip,
+                    stop: &stop,
+                    credits: Some(credit_rx),
+                },
                 tx,
             );
-            (finished, ids)
+            (finished, ids, failed)
         })
     };
     let mut items_done = control.skip;
     let mut stopped = false;
     let result = std::thread::scope(|scope| {
+        // Owned here, so that however the writer ends (the inputs done,
+        // stopped, a write error), the credits go with it and a reader
+        // waiting for one stops, and with it the workers.
+        let credit_tx = credit_tx;
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
@@ -446,6 +477,7 @@ pub(crate) fn run_with(
             }
             bar.set_message(format!("{} docs", summary.documents_read));
             (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
+            let _ = credit_tx.send(());
         }
         Ok::<(), io::Error>(())
     });
@@ -456,8 +488,14 @@ pub(crate) fn run_with(
         // must not pass for a complete run; so must a reader stopped
         // before the end of its inputs.
         match reader.join() {
-            Ok((finished, mut ids)) => {
+            Ok((finished, mut ids, failed)) => {
                 stopped = !finished;
+                failed
+                    .map_or(Ok(()), Err)
+                    .and_then(|()| ids.finish())
+                    .map_err(|e| {
+                        io::Error::new(e.kind(), format!("counting repeated document ids: {e}"))
+                    })?;
                 summary.duplicate_doc_ids = ids.duplicates;
                 summary.duplicate_doc_id_examples = std::mem::take(&mut ids.examples);
             }

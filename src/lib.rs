@@ -113,6 +113,7 @@ mod rules;
 #[allow(missing_docs)] // a stage's internals (see `internals`)
 mod segment;
 mod spelling;
+mod spill;
 mod stream;
 mod suggest;
 mod syntax;
@@ -136,6 +137,8 @@ pub use tables::{Tables, extract_tables};
 #[doc(hidden)]
 pub mod internals {
     pub use crate::gazetteer::{Candidate, Gazetteer, Matcher, Source as GazetteerSource};
+    pub use crate::ingest::ReadProgress;
+    pub use crate::ingest::warc::read_warc;
     pub use crate::normalize::{fold_phrase, fold_tokens};
     pub use crate::patterns::{DocText, Scratch as PatternScratch};
     pub use crate::resolve::resolve;

@@ -316,7 +316,7 @@ struct Extract {
     /// Megabytes of event records kept in memory while grouping; beyond
     /// that, sorted runs are spilled to temporary files in the output
     /// folder.
-    #[arg(long, default_value_t = 64.0)]
+    #[arg(long, default_value_t = 16.0)]
     group_memory: f64,
     #[command(flatten)]
     load: Load,

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// How to read and how many threads to use.
 #[derive(Debug, Clone)]
@@ -37,6 +37,11 @@ pub struct ChunkControl<'a> {
     pub skip: u64,
     /// Stop reading when set.
     pub stop: &'a AtomicBool,
+    /// When given, a chunk is sent only for a unit taken from here: the
+    /// consumer gives one back for each chunk it has done with, so that
+    /// the chunks between the reader and the end of the line stay as many
+    /// as it put in at the start, however fast each stage runs.
+    pub credits: Option<Receiver<()>>,
 }
 
 /// Reads `files` into chunks (at most `chunk_docs` items or about
@@ -55,7 +60,15 @@ pub fn read_chunks(
     control: ChunkControl,
     tx: SyncSender<Vec<Item>>,
 ) -> bool {
-    let ChunkControl { mut skip, stop } = control;
+    let ChunkControl {
+        mut skip,
+        stop,
+        credits,
+    } = control;
+    // `false` when the receiving side is gone.
+    let send = |chunk: Vec<Item>| {
+        credits.as_ref().is_none_or(|c| c.recv().is_ok()) && tx.send(chunk).is_ok()
+    };
     let mut chunk: Vec<Item> = Vec::new();
     let mut bytes = 0usize;
     let mut open = true;
@@ -75,7 +88,7 @@ pub fn read_chunks(
             chunk.push(item);
             if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
                 bytes = 0;
-                open = tx.send(std::mem::take(&mut chunk)).is_ok();
+                open = send(std::mem::take(&mut chunk));
             }
             open &= !stop.load(Ordering::Relaxed);
             open
@@ -84,7 +97,7 @@ pub fn read_chunks(
             return false;
         }
     }
-    chunk.is_empty() || tx.send(chunk).is_ok()
+    chunk.is_empty() || send(chunk)
 }
 
 /// The progress bar for reading `files` (hidden unless `show`), and whether
@@ -121,6 +134,7 @@ pub fn for_each_document<T: Send>(
             let control = ChunkControl {
                 skip: 0,
                 stop: &stop,
+                credits: None,
             };
             read_chunks(
                 files,

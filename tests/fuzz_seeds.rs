@@ -10,13 +10,15 @@ use std::path::Path;
 #[path = "../fuzz/fuzz_targets/checks.rs"]
 mod checks;
 
-const TARGETS: [&str; 6] = [
+const TARGETS: [&str; 8] = [
     "records_jsonl",
     "records_json",
     "records_csv",
     "gazetteer_tsv",
     "rule_parser",
     "pipeline",
+    "html",
+    "warc",
 ];
 
 fn check(target: &str, data: &[u8]) {
@@ -28,6 +30,8 @@ fn check(target: &str, data: &[u8]) {
         "gazetteer_tsv" => checks::gazetteer_tsv(data),
         "rule_parser" => checks::rule_parser(data),
         "pipeline" => checks::pipeline(data),
+        "html" => checks::html(data),
+        "warc" => checks::warc(data),
         _ => panic!("unknown fuzz target {target}"),
     }
 }
@@ -58,7 +62,7 @@ fn seeds_and_saved_crashes_pass_the_fuzz_checks() {
             inputs.push((t, path));
         }
     }
-    assert!(seeds >= 12, "{seeds} seeds");
+    assert!(seeds >= 24, "{seeds} seeds");
     for (target, path) in inputs {
         let data = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         check(target, &data);

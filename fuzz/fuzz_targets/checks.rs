@@ -9,7 +9,26 @@ use evex::internals::{
     Gazetteer, GazetteerSource as Source, Matcher, RuleError, RuleSet, RuleSource,
 };
 use evex::{Config, Pipeline};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Once};
+
+/// Makes rayon run parallel loops on the calling thread. The gazetteer
+/// build sorts and compiles with rayon; in the global pool each such loop
+/// hands its work to other threads and waits for them to be scheduled,
+/// which a fuzzer run under `nice` on a busy machine may wait long for,
+/// and which spreads one fuzzing process over several cores. One thread
+/// runs the same code on the same data: results never depend on the
+/// number of threads.
+fn on_this_thread() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Fails only when the global pool exists already (another test in
+        // the same process): its threads then do the work, as before.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build_global();
+    });
+}
 
 /// An in-memory input of `format` holding `data`.
 fn input_file(format: Format, data: &[u8]) -> InputFile {
@@ -53,6 +72,7 @@ const BASE: &str = "canonical\ttype\taliases\tstands_for\nRussia\tPLACE\tRussian
 /// The gazetteer loader: `data` as a file of its own and as a user file
 /// merged over a small base; when it loads, the automaton is built too.
 pub fn gazetteer_tsv(data: &[u8]) {
+    on_this_thread();
     let text = String::from_utf8_lossy(data).into_owned();
     let source = |name: &str, text: &str, user: bool| Source {
         name: name.into(),
@@ -173,4 +193,111 @@ pub fn pipeline(data: &[u8]) {
         event_rows(&mut events, &doc, &ex, p).expect("rows");
         true
     });
+}
+
+/// The charsets an HTML input may be declared in by HTTP, picked by its
+/// first byte: none, the usual ones, one that evex reads as UTF-8
+/// (UTF-16) and one that no decoder knows.
+const CHARSETS: [Option<&str>; 6] = [
+    None,
+    Some("utf-8"),
+    Some("windows-1251"),
+    Some("shift_jis"),
+    Some("utf-16le"),
+    Some("no-such-charset"),
+];
+
+/// The HTML reader and article extraction: the first byte picks the HTTP
+/// charset, the rest is read as one `.html` file (with a 1 KB document
+/// limit, so a page over four times that is `too_large`) and its article
+/// extracted as the workers do. The file is one page or one reject; an
+/// article that comes out must pass the document checks.
+pub fn html(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    const MAX: usize = 1024;
+    let opts = Options {
+        max_doc_bytes: MAX,
+        ..Options::default()
+    };
+    let reader = Box::new(std::io::Cursor::new(rest.to_vec()));
+    let mut items = Vec::new();
+    ingest::read_records(
+        &input_file(Format::Html, rest),
+        Format::Html,
+        reader,
+        &opts,
+        &mut |item| {
+            items.push(item);
+            true
+        },
+    );
+    assert_eq!(items.len(), 1, "one item for one page");
+    let mut item = items.remove(0);
+    if let Item::Page(p) = &mut item {
+        assert!(
+            p.html.len() <= 4 * MAX + 1,
+            "page of {} bytes",
+            p.html.len()
+        );
+        p.charset = CHARSETS[pick as usize % CHARSETS.len()].map(String::from);
+    }
+    item.extract_page();
+    match &item {
+        Item::Doc(d) => {
+            assert!(d.text.len() <= MAX && !d.text.trim().is_empty());
+            assert!(!d.text.contains('\0'));
+            assert!(d.url.as_ref().is_none_or(|u| u.starts_with("http")));
+        }
+        Item::Reject(_) => {}
+        Item::Page(_) => panic!("a page left unextracted"),
+    }
+}
+
+/// The WARC reader: `data` read as one `.warc` file (gunzipped first when
+/// it starts with gzip's magic bytes, as for a file), with a 256-byte
+/// document limit. Record numbers must grow, a page (after unchunking and
+/// decompression) must stay within four times the limit, and an
+/// `invalid_warc` reject must be the last item.
+pub fn warc(data: &[u8]) {
+    const MAX: usize = 256;
+    let opts = Options {
+        max_doc_bytes: MAX,
+        ..Options::default()
+    };
+    let raw = std::io::Cursor::new(data.to_vec());
+    let reader: Box<dyn std::io::BufRead> = if data.starts_with(&[0x1f, 0x8b]) {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            raw,
+        )))
+    } else {
+        Box::new(raw)
+    };
+    let progress = evex::internals::ReadProgress::default();
+    let (mut last, mut ended) = (0u64, false);
+    evex::internals::read_warc(
+        &input_file(Format::Warc, data),
+        reader,
+        &opts,
+        &progress,
+        &mut |item| {
+            assert!(!ended, "an item after the reject that ends the file");
+            let line = match &item {
+                Item::Page(p) => {
+                    assert!(p.html.len() <= 4 * MAX, "page of {} bytes", p.html.len());
+                    p.line
+                }
+                Item::Reject(r) => {
+                    ended = r.reason == ingest::RejectReason::InvalidWarc;
+                    r.line
+                }
+                Item::Doc(_) => panic!("the WARC reader gives pages, not documents"),
+            };
+            let n = line.expect("a WARC item has a record number");
+            assert!(n > last, "record {n} after record {last}");
+            last = n;
+            true
+        },
+    );
 }

@@ -16,7 +16,8 @@
 //! the batch driver hands each event to a [`Collector`], which keeps a
 //! small record per event (its key, date, roles, host and evidence) and
 //! spills sorted runs of them to temporary files once they pass a budget
-//! (64 MB by default): an external merge sort, no embedded database. At
+//! (16 MB by default, held in one buffer; see [`crate::spill`]): an external
+//! merge sort, no embedded database. At
 //! the end the runs are merged in (key, date) order, groups are formed in
 //! one pass, and two more sorted spills (event → group, and the group rows
 //! by id) give `event_groups.csv` and the `group_id` column, which is
@@ -32,8 +33,8 @@ use crate::dates::{Basis, Precision};
 use crate::document::Document;
 use crate::emit::{Cell, TableWriter};
 use crate::pipeline::Extraction;
+use crate::spill::Spill;
 use journal::Journal;
-use spill::Spill;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -42,7 +43,6 @@ use std::path::PathBuf;
 
 mod fill;
 mod journal;
-mod spill;
 
 pub use fill::fill_group_ids;
 
@@ -72,7 +72,7 @@ pub const GROUP_COLUMNS: &[&str] = &[
 /// use evex::GroupOptions;
 /// // Reports up to two days apart may tell of one event.
 /// let opts = GroupOptions { window_days: 2, ..GroupOptions::default() };
-/// assert_eq!(opts.memory_budget, 64 << 20);
+/// assert_eq!(opts.memory_budget, 16 << 20);
 /// ```
 #[derive(Debug, Clone)]
 pub struct GroupOptions {
@@ -90,7 +90,9 @@ impl Default for GroupOptions {
     fn default() -> GroupOptions {
         GroupOptions {
             window_days: 0,
-            memory_budget: 64 << 20,
+            // Small enough that a 50 MB input fills it too: the peak
+            // memory of a run is then the same for 50 MB and for 5 GB.
+            memory_budget: 16 << 20,
             spill_dir: std::env::temp_dir(),
         }
     }
@@ -484,10 +486,9 @@ impl Collector {
         let mut group = Group::default();
         let mut open = false;
         let mut count = 0u64;
-        let mut sorted = self.events.into_sorted()?;
-        let mut rec = Vec::new();
         let mut scratch = Vec::new();
-        while sorted.next_into(&mut rec)? {
+        for rec in self.events.into_sorted()? {
+            let mut rec = rec?;
             let head = EventRecord::head(&rec)?;
             if open && !group.accepts(&head, &rec, window)? {
                 group.close(&mut by_event, &mut rows, &mut scratch)?;
@@ -506,9 +507,8 @@ impl Collector {
             count += 1;
         }
         if let Some(w) = groups {
-            let mut rows = rows.into_sorted()?;
-            let mut row = Vec::new();
-            while rows.next_into(&mut row)? {
+            for row in rows.into_sorted()? {
+                let row = row?;
                 let mut f = Fields(&row);
                 let id = f.u64()?;
                 let mut texts = [""; GROUP_COLUMNS.len() - 4];
@@ -542,7 +542,6 @@ impl Collector {
         }
         Ok(GroupIds {
             sorted: by_event.into_sorted()?,
-            rec: Vec::new(),
             groups: count,
         })
     }
@@ -559,8 +558,7 @@ fn text_cell(t: &str) -> Cell<'_> {
 
 /// Each event's group id, in event order.
 pub struct GroupIds {
-    sorted: spill::Sorted,
-    rec: Vec<u8>,
+    sorted: Box<dyn Iterator<Item = io::Result<Vec<u8>>>>,
     /// How many groups there are.
     pub groups: u64,
 }
@@ -568,14 +566,12 @@ pub struct GroupIds {
 impl Iterator for GroupIds {
     type Item = io::Result<u64>;
     fn next(&mut self) -> Option<io::Result<u64>> {
-        match self.sorted.next_into(&mut self.rec) {
-            Ok(false) => None,
-            Ok(true) => {
-                let mut f = Fields(&self.rec);
-                Some(f.u64().and_then(|_| f.u64()))
-            }
-            Err(e) => Some(Err(e)),
-        }
+        let rec = self.sorted.next()?;
+        Some(rec.and_then(|r| {
+            let mut f = Fields(&r);
+            f.u64()?;
+            f.u64()
+        }))
     }
 }
 

@@ -20,7 +20,8 @@ pub(crate) mod warc;
 pub use html::Page;
 pub use names::escape_name;
 pub(crate) use names::escape_path;
-pub(crate) use progress::ReadProgress;
+#[doc(hidden)]
+pub use progress::ReadProgress;
 pub(crate) use walk::{WalkOptions, plan_inputs};
 
 use crate::document::Document;

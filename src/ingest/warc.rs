@@ -58,13 +58,6 @@ pub fn read_warc(
             progress.skip(&record.warc_type().to_string());
             continue;
         }
-        let is_http = record
-            .header(WarcHeader::ContentType)
-            .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/http"));
-        if !is_http {
-            progress.skip("response (not HTTP)");
-            continue;
-        }
         if record.content_length() > limit {
             if !sink(reject(
                 n,
@@ -78,27 +71,48 @@ pub fn read_warc(
             }
             continue;
         }
-        let url = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
         let date = record.date().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let mut block = Vec::with_capacity(record.content_length() as usize);
-        let mut record = record;
-        if let Err(e) = record.read_to_end(&mut block) {
-            sink(reject(
-                n,
-                RejectReason::InvalidWarc,
-                format!("cannot read record {n}: {e}; the rest of the file is skipped"),
-            ));
-            return;
+        // The headers are read as bytes from the record's raw parts: the
+        // crate's `Record::header` panics on a value that is not UTF-8.
+        let (headers, block) = match record.into_buffered() {
+            Ok(r) => r.into_raw_parts(),
+            Err(e) => {
+                sink(reject(
+                    n,
+                    RejectReason::InvalidWarc,
+                    format!("cannot read record {n}: {e}; the rest of the file is skipped"),
+                ));
+                return;
+            }
+        };
+        let header = |h| headers.as_ref().get(&h).map(|v| String::from_utf8_lossy(v));
+        let is_http = header(WarcHeader::ContentType)
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/http"));
+        if !is_http {
+            progress.skip("response (not HTTP)");
+            continue;
         }
-        let page = match http_payload(&block) {
+        let url = header(WarcHeader::TargetURI)
+            .map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
+        let page = match http_payload(&block, limit) {
             Ok(p) => p,
             Err(skip) => {
                 progress.skip(skip);
                 continue;
             }
         };
+        if page.body.len() as u64 > limit {
+            if !sink(reject(
+                n,
+                RejectReason::TooLarge,
+                format!(
+                    "the response's page has over {limit} bytes once decompressed, over four times --max-doc-bytes"
+                ),
+            )) {
+                return;
+            }
+            continue;
+        }
         let item = Item::Page(Page {
             id: url
                 .clone()
@@ -126,7 +140,9 @@ struct HttpPage {
 
 /// Parses an HTTP response message: an HTML page with a 2xx status, its
 /// body unchunked and decompressed, or what to count it as when skipped.
-fn http_payload(block: &[u8]) -> Result<HttpPage, &'static str> {
+/// Decompression stops after `limit` bytes and one more (a small gzip body
+/// can hold gigabytes), so that the caller can reject a page over `limit`.
+fn http_payload(block: &[u8], limit: u64) -> Result<HttpPage, &'static str> {
     let (head, body) = match memchr::memmem::find(block, b"\r\n\r\n") {
         Some(i) => (&block[..i], &block[i + 4..]),
         None => match memchr::memmem::find(block, b"\n\n") {
@@ -178,17 +194,19 @@ fn http_payload(block: &[u8]) -> Result<HttpPage, &'static str> {
     let body = match encoding.as_deref() {
         None | Some("identity") | Some("") => body,
         Some("gzip") | Some("x-gzip") => {
-            inflate(MultiGzDecoder::new(&body[..])).ok_or("response (bad gzip)")?
+            inflate(MultiGzDecoder::new(&body[..]), limit).ok_or("response (bad gzip)")?
         }
-        Some("deflate") => inflate(ZlibDecoder::new(&body[..])).ok_or("response (bad deflate)")?,
+        Some("deflate") => {
+            inflate(ZlibDecoder::new(&body[..]), limit).ok_or("response (bad deflate)")?
+        }
         Some(_) => return Err("response (unsupported content encoding)"),
     };
     Ok(HttpPage { charset, body })
 }
 
-fn inflate(mut r: impl Read) -> Option<Vec<u8>> {
+fn inflate(r: impl Read, limit: u64) -> Option<Vec<u8>> {
     let mut out = Vec::new();
-    r.read_to_end(&mut out).ok()?;
+    r.take(limit.saturating_add(1)).read_to_end(&mut out).ok()?;
     Some(out)
 }
 
@@ -282,23 +300,56 @@ mod tests {
     }
 
     #[test]
+    fn header_values_that_are_not_utf8_do_not_stop_reading() {
+        // A Latin-1 'é' in the target URI (this once panicked in the crate).
+        let page = b"HTTP/1.1 200 OK\r\n\r\n<p>x</p>";
+        let bytes = record("1.1", "response", page);
+        let at = memchr::memmem::find(&bytes, b"example/x").unwrap() + 8;
+        let mut bytes = bytes;
+        bytes[at] = 0xE9;
+        let file = InputFile {
+            path: None,
+            display: "t.warc".into(),
+            doc_id: "t.warc".into(),
+            format: Some(super::super::Format::Warc),
+            gzip: false,
+            size: 0,
+            reject: None,
+        };
+        let mut ids = Vec::new();
+        read_warc(
+            &file,
+            Box::new(std::io::Cursor::new(bytes)),
+            &Options::default(),
+            &ReadProgress::default(),
+            &mut |i| {
+                if let Item::Page(p) = i {
+                    ids.push(p.id);
+                }
+                true
+            },
+        );
+        assert_eq!(ids, ["https://a.example/\u{FFFD}"]);
+    }
+
+    #[test]
     fn http_responses_give_html_or_a_reason_to_skip() {
         let ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1252\"\r\n\r\n<p>hi</p>";
         assert_eq!(
-            http_payload(ok),
+            http_payload(ok, 1000),
             Ok(HttpPage {
                 charset: Some("windows-1252".into()),
                 body: b"<p>hi</p>".to_vec()
             })
         );
         let img = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG";
-        assert_eq!(http_payload(img), Err("response (not HTML)"));
+        assert_eq!(http_payload(img, 1000), Err("response (not HTML)"));
         let moved = b"HTTP/1.1 301 Moved Permanently\r\nLocation: /x\r\n\r\n";
-        assert_eq!(http_payload(moved), Err("response (HTTP redirect)"));
+        assert_eq!(http_payload(moved, 1000), Err("response (HTTP redirect)"));
         let chunked =
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n4\r\n<p>h\r\n5;x=y\r\ni</p>\r\n0\r\n\r\n";
         assert_eq!(
-            http_payload(chunked).map(|p| p.body),
+            http_payload(chunked, 1000).map(|p| p.body),
             Ok(b"<p>hi</p>".to_vec())
         );
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -306,8 +357,15 @@ mod tests {
         let mut msg = b"HTTP/1.0 200 OK\nContent-Encoding: gzip\n\n".to_vec();
         msg.extend(gz.finish().unwrap());
         assert_eq!(
-            http_payload(&msg).map(|p| p.body),
+            http_payload(&msg, 1000).map(|p| p.body),
             Ok(b"<p>zipped</p>".to_vec())
         );
+        // A compressed body stops one byte past the limit.
+        let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut bomb, &[b' '; 1 << 20]).unwrap();
+        let mut msg = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+        msg.extend(bomb.finish().unwrap());
+        assert!(msg.len() < 2000, "{}", msg.len());
+        assert_eq!(http_payload(&msg, 1000).map(|p| p.body.len()), Ok(1001));
     }
 }

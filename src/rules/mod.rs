@@ -501,6 +501,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("NOUN_MARKERS", "trigger forms"),
     ("VERB_MARKERS", "trigger forms"),
     ("ANAPHORS", "generic mentions"),
+    ("PLACE_NOUNS", "specific slot fillers"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (

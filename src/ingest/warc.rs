@@ -246,14 +246,9 @@ mod tests {
         r
     }
 
-    #[test]
-    fn records_become_pages_skips_or_one_final_reject() {
-        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>";
-        let mut bytes = record("1.1", "request", b"GET /x HTTP/1.1\r\n\r\n");
-        bytes.extend(record("1.0", "response", page));
-        bytes.extend(b"WARC/1.1\r\nthis is not a header\r\n\r\n");
-        bytes.extend(record("1.1", "response", page));
-        let file = InputFile {
+    /// A WARC input file named `t.warc`.
+    fn test_file() -> InputFile {
+        InputFile {
             path: None,
             display: "t.warc".into(),
             doc_id: "t.warc".into(),
@@ -261,7 +256,17 @@ mod tests {
             gzip: false,
             size: 0,
             reject: None,
-        };
+        }
+    }
+
+    #[test]
+    fn records_become_pages_skips_or_one_final_reject() {
+        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>";
+        let mut bytes = record("1.1", "request", b"GET /x HTTP/1.1\r\n\r\n");
+        bytes.extend(record("1.0", "response", page));
+        bytes.extend(b"WARC/1.1\r\nthis is not a header\r\n\r\n");
+        bytes.extend(record("1.1", "response", page));
+        let file = test_file();
         let progress = ReadProgress::default();
         let mut items = Vec::new();
         read_warc(
@@ -307,15 +312,7 @@ mod tests {
         let at = memchr::memmem::find(&bytes, b"example/x").unwrap() + 8;
         let mut bytes = bytes;
         bytes[at] = 0xE9;
-        let file = InputFile {
-            path: None,
-            display: "t.warc".into(),
-            doc_id: "t.warc".into(),
-            format: Some(super::super::Format::Warc),
-            gzip: false,
-            size: 0,
-            reject: None,
-        };
+        let file = test_file();
         let mut ids = Vec::new();
         read_warc(
             &file,

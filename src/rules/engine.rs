@@ -579,7 +579,11 @@ impl RuleSet {
         }
         if merge {
             merge_events(out, first, view.gaz);
-            complete_events(out, first, view.gaz);
+            let definite: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| self.definite_mention(view, e))
+                .collect();
+            complete_events(out, first, view.gaz, &definite);
         }
     }
 
@@ -728,6 +732,19 @@ impl RuleSet {
             start,
             end,
         })
+    }
+
+    /// Is the event a definite noun mention ("The deployment will take
+    /// place in Somalia", "this attack"): a trigger right after a word of
+    /// the `DEFINITE` list (determiners, which a verb never follows)? Such
+    /// a mention with no actor refers back to an event the text has
+    /// already introduced.
+    fn definite_mention(&self, view: &DocView, e: &Event) -> bool {
+        let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
+        t > 0
+            && t < view.tokens.len()
+            && view.tokens[t - 1].is_word()
+            && self.lexicon.definite.contains(view.word(t - 1))
     }
 
     /// The specific entity an anaphoric generic mention refers back to:
@@ -1622,31 +1639,45 @@ fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
 /// from each other.
 const COMPLETE_REACH: u32 = 2;
 
+/// How many sentences back a definite mention with no actor ("The
+/// deployment will take place in Somalia") may find the event it names.
+const DEFINITE_REACH: u32 = 4;
+
 /// Completes an event from a later mention of it: same type and modality,
 /// the same actor, no role in conflict, within [`COMPLETE_REACH`]
 /// sentences. The later mention's extra roles move to the first (keeping
 /// their own offsets) and the later mention is dropped; the guidelines'
 /// "one annotation per event, other slots filled from the other mentions".
-fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+/// `definite[k]` says whether `events[first + k]` is a definite noun
+/// mention (see `definite_mention`): one with no actor completes the
+/// nearest earlier event of its type within [`DEFINITE_REACH`] sentences,
+/// whatever its modality ("Egypt will deploy troops… The deployment will
+/// take place in Somalia").
+fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, definite: &[bool]) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first + 1..n {
+        let anaphor =
+            definite.get(i - first).copied().unwrap_or(false) && events[i].role("actor").is_none();
+        let reach = if anaphor {
+            DEFINITE_REACH
+        } else {
+            COMPLETE_REACH
+        };
         // Events are in text order: look back only over the reach.
         let j = (first..i)
             .rev()
-            .take_while(|&j| {
-                events[i].sentence.saturating_sub(events[j].sentence) <= COMPLETE_REACH
-            })
+            .take_while(|&j| events[i].sentence.saturating_sub(events[j].sentence) <= reach)
+            .filter(|&j| !anaphor || events[j].event_type == events[i].event_type)
+            .take(if anaphor { 1 } else { usize::MAX })
             .find(|&j| {
                 let (f, e) = (&events[j], &events[i]);
                 keep[j]
                     && e.event_type == f.event_type
-                    && e.modality == f.modality
+                    && (anaphor || e.modality == f.modality)
                     && match (f.role("actor"), e.role("actor")) {
                         (Some(a), Some(b)) => a == b,
-                        // "The deployment will take place in Somalia": an
-                        // actorless mention right after completes the one before.
-                        (Some(_), None) => e.sentence - f.sentence <= 1,
+                        (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
                         _ => false,
                     }
                     && e.roles.iter().any(|r| f.role(&r.slot).is_none())

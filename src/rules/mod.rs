@@ -258,6 +258,9 @@ pub struct Lexicon {
     pub noun_markers: WordSet,
     pub verb_markers: WordSet,
     pub anaphors: WordSet,
+    /// Words that make a noun trigger a definite mention of an event
+    /// already told ("the deployment", "this attack").
+    pub definite: WordSet,
     pub months: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
@@ -501,6 +504,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("NOUN_MARKERS", "trigger forms"),
     ("VERB_MARKERS", "trigger forms"),
     ("ANAPHORS", "generic mentions"),
+    ("DEFINITE", "event mentions that refer back"),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -640,6 +644,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
+        definite: folded("DEFINITE").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         barriers: raw("BARRIERS"),

@@ -1,0 +1,49 @@
+//! Several mentions of one event in a document: a later definite mention
+//! ("The deployment…", "this attack") completes the event it names instead
+//! of becoming a row of its own. Texts written for evex.
+
+use evex::{Config, Document, Pipeline};
+
+/// The document's events as `TYPE actor|target|weapon|location|modality`.
+fn events(text: &str) -> Vec<String> {
+    let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
+    let out = pipeline.process(&Document::new("t", text.to_string()));
+    out.events
+        .iter()
+        .map(|e| {
+            let roles = ["actor", "target", "weapon", "location"]
+                .iter()
+                .map(|r| e.role(r).unwrap_or(""))
+                .chain(std::iter::once(&*e.modality))
+                .collect::<Vec<_>>()
+                .join("|");
+            format!("{} {roles}", e.event_type)
+        })
+        .collect()
+}
+
+#[test]
+fn a_definite_mention_completes_the_event_it_names() {
+    let text = "Kenya has agreed to deploy troops to the new stabilisation mission. \
+                The mission replaces an older force in January. \
+                Its budget has not been settled. \
+                The deployment will take place in Haiti, officials said.";
+    assert_eq!(events(text), ["DEPLOYMENT Kenya|||Haiti|asserted"]);
+}
+
+#[test]
+fn a_definite_mention_too_far_back_stays_its_own_row() {
+    let text = "Kenya has agreed to deploy troops to the new stabilisation mission. \
+                The mission replaces an older force in January. \
+                Its budget has not been settled. \
+                Donors met in Nairobi. \
+                The talks were short. \
+                The deployment will take place in Haiti, officials said.";
+    assert_eq!(
+        events(text),
+        [
+            "DEPLOYMENT Kenya||||asserted",
+            "DEPLOYMENT |||Haiti|asserted"
+        ]
+    );
+}

@@ -47,3 +47,20 @@ fn a_definite_mention_too_far_back_stays_its_own_row() {
         ]
     );
 }
+
+#[test]
+fn a_later_mention_may_name_a_place_inside_the_first_location() {
+    let text = "Pakistani airstrikes hit militant hideouts inside Afghanistan on Monday. \
+                The Pakistani strikes were carried out in Khost province, officials said.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Pakistan|Afghanistan||Khost|asserted"]
+    );
+}
+
+#[test]
+fn a_later_mention_in_another_country_stays_its_own_row() {
+    let text = "Pakistani airstrikes hit militant hideouts inside Afghanistan on Monday. \
+                The Pakistani strikes were carried out in Balochistan, officials said.";
+    assert_eq!(events(text).len(), 2, "{:?}", events(text));
+}

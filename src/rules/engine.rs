@@ -628,11 +628,13 @@ impl RuleSet {
                 return Err(Miss::Compound);
             }
         }
-        // A verb form right after a determiner is a noun ("a heart attack"),
+        // A verb form right after a determiner, a count or a hyphenated
+        // modifier is a noun ("a heart attack", "a non-nuclear strike"),
         // a noun form right after "to" or a modal is a verb ("to strike").
         let form = if form == Form::Present
             && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
-                || modifier_before(view, ms, ts))
+                || modifier_before(view, ms, ts)
+                || (ts >= 2 && starts_compound(view, ts - 2)))
         {
             Form::Noun
         } else if form == Form::Noun
@@ -1096,6 +1098,10 @@ impl RuleSet {
         {
             m = &ms[next];
             used = next;
+            // "the Ukrainian city of Dnipro": the city it names cannot act.
+            if slot.party && !is_party(view.gaz, m.entry) {
+                return None;
+            }
         }
         let resolved = self.reported_entry(view, slot, m);
         // An unlisted entity is itself, unless the slot reports what it
@@ -1623,6 +1629,18 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
     }
 }
 
+/// Does location `r` name a place inside location `q` ("Pakistani strikes
+/// inside Afghanistan… The strikes were carried out in Khost": Khost is in
+/// Afghanistan)? A later mention may then make the location more specific.
+fn narrows(gaz: &Gazetteer, r: &Role, q: &Role) -> bool {
+    &*r.slot == "location"
+        && q.slot == r.slot
+        && match (r.entry, q.entry) {
+            (Some(a), Some(b)) => a != b && gaz.country_of(a) == Some(b),
+            _ => false,
+        }
+}
+
 /// Can the entry act as a party ([`Slot::party`])? Anything but a place,
 /// and of places the countries and those that stand for one.
 fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
@@ -1680,21 +1698,27 @@ fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, defin
                         (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
                         _ => false,
                     }
-                    && e.roles.iter().any(|r| f.role(&r.slot).is_none())
+                    && e.roles.iter().any(|r| {
+                        f.role(&r.slot).is_none() || f.roles.iter().any(|q| narrows(gaz, r, q))
+                    })
                     && e.roles.iter().all(|r| {
                         f.roles.iter().all(|q| {
-                            q.slot != r.slot || compatible(gaz, r, q, e.sentence == f.sentence)
+                            q.slot != r.slot
+                                || compatible(gaz, r, q, e.sentence == f.sentence)
+                                || narrows(gaz, r, q)
                         })
                     })
             });
         if let Some(j) = j {
-            let extra: Vec<Role> = events[i]
-                .roles
-                .iter()
-                .filter(|r| events[j].role(&r.slot).is_none())
-                .cloned()
-                .collect();
-            events[j].roles.extend(extra);
+            let later = std::mem::take(&mut events[i].roles);
+            for r in later {
+                let f = &mut events[j];
+                match f.roles.iter().position(|q| q.slot == r.slot) {
+                    None => f.roles.push(r),
+                    Some(k) if narrows(gaz, &r, &f.roles[k]) => f.roles[k] = r,
+                    Some(_) => {}
+                }
+            }
             keep[i] = false;
         }
     }

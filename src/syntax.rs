@@ -71,6 +71,11 @@ pub struct SyntaxLexicon {
     /// ", but", ", while": coordinators that always join clauses after a
     /// comma.
     pub clause_coordinators: WordSet,
+    /// "allowed", "urged", "asked": verbs whose object is the subject of
+    /// the infinitive after it ("allowed Ukraine to strike"). After any
+    /// other verb the infinitive is a purpose ("activated a fund to
+    /// supply Taiwan") and its subject is the clause's.
+    pub control_verbs: WordSet,
 }
 
 /// What kind of clause a span is.
@@ -804,8 +809,22 @@ impl Parse {
                         .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
                     words <= 3 && (g.prep.is_none() || by)
                 });
-            if let Some((i, _)) = g {
-                return Some(Found::Via(i as u16, "infinitive"));
+            if let Some((i, g)) = g {
+                let by = g
+                    .prep
+                    .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
+                let subject = self.subject_group_of(c);
+                // "allowed Ukraine to strike": the object of a control verb.
+                let controlled = (g.tok_start.saturating_sub(4) as usize..g.tok_start as usize)
+                    .any(|j| input.is_word(j) && lex.control_verbs.contains(input.word(j)));
+                if by || controlled || subject.is_none_or(|s| s as usize == i) {
+                    return Some(Found::Via(i as u16, "infinitive"));
+                }
+                // "activated a fund to supply Taiwan": a purpose; the
+                // clause's subject acts.
+                if let Some(s) = subject {
+                    return Some(Found::Via(s, "infinitive"));
+                }
             }
         }
         if let Some(g) = self.group_before(input, ts, c) {

@@ -97,3 +97,27 @@ fn coordinated_names_are_one_subject_and_attribution_is_its_own_clause() {
          Ukraine with missiles,] [1 Attribution: according to officials.]"
     );
 }
+
+#[test]
+fn an_infinitive_after_a_control_verb_takes_its_object_as_subject() {
+    assert_eq!(
+        parse_at(
+            "Washington allowed Kyiv to strike targets in Russia with the missiles.",
+            "strike"
+        ),
+        "0, subject Kyiv (infinitive), object none; clauses: [0 Main: Washington allowed Kyiv \
+         to strike targets in Russia with the missiles.]"
+    );
+}
+
+#[test]
+fn a_purpose_infinitive_takes_the_subject_of_its_clause() {
+    assert_eq!(
+        parse_at(
+            "The Pentagon used the Ukraine Security Assistance Initiative to provide Kyiv with Patriot interceptors.",
+            "provide"
+        ),
+        "0, subject Pentagon (infinitive), object Kyiv; clauses: [0 Main: The Pentagon used the \
+         Ukraine Security Assistance Initiative to provide Kyiv with Patriot interceptors.]"
+    );
+}

@@ -528,6 +528,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("REPORTING_THAT", "shallow parse"),
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
+    ("CONTROL_VERBS", "shallow parse"),
     ("SUGGEST_ORG_HEADS", "evex suggest"),
     ("SUGGEST_PLACE_HEADS", "evex suggest"),
     ("SUGGEST_WEAPON_BEFORE", "evex suggest"),
@@ -675,6 +676,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 auxiliaries: set("AUXILIARIES"),
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
+                control_verbs: set("CONTROL_VERBS"),
             }
         },
     }

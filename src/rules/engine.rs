@@ -713,6 +713,17 @@ impl RuleSet {
                 roles.push(role);
             }
         }
+        for (to, from) in &rule.owns {
+            if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
+                continue;
+            }
+            let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
+                continue;
+            };
+            if let Some(role) = self.own_role(view, &at, to, f) {
+                roles.push(role);
+            }
+        }
         if let Some(alt) = rule.requires.iter().find(|alt| {
             !alt.iter()
                 .any(|name| roles.iter().any(|r| **r.slot == **name))
@@ -733,6 +744,54 @@ impl RuleSet {
             modality,
             start,
             end,
+        })
+    }
+
+    /// The state of filler `f` as a filler of slot `to` when a possessive
+    /// pronoun and a word of `OWN_PLACES` follow the trigger in its
+    /// sentence ("Saudi Arabia has allowed flights to cross through its
+    /// airspace": location Saudi Arabia); a rule's `own TO of FROM`. The
+    /// role's offsets are those of the pronoun and the place word.
+    fn own_role<'r>(
+        &self,
+        view: &DocView,
+        at: &At,
+        to: &'r Arc<str>,
+        f: &Filled,
+    ) -> Option<Filled<'r>> {
+        let hi = (at.te + OWN_WINDOW).min(at.s_to);
+        let (k, n) = (at.te..hi).find_map(|k| {
+            if !view.tokens[k].is_word() || !self.lexicon.owners.contains(view.word(k)) {
+                return None;
+            }
+            (k + 1..(k + 3).min(hi))
+                .take_while(|&n| view.tokens[n].is_word())
+                .find(|&n| self.lexicon.own_places.contains(view.word(n)))
+                .map(|n| (k, n))
+        })?;
+        let gaz = view.gaz;
+        let e = f.entry?;
+        let country = |x: u32| gaz.entry(x).attributes.iter().any(|(a, _)| a == "iso2");
+        let state = if country(e) {
+            e
+        } else if let Some(s) = gaz.stands_for_of(e) {
+            s
+        } else if is_person(gaz, e) {
+            gaz.country_of(e)?
+        } else {
+            return None;
+        };
+        if !country(state) {
+            return None;
+        }
+        Some(Filled {
+            slot: to,
+            entry: Some(state),
+            mention: f.mention,
+            group: u16::MAX,
+            unlisted: u32::MAX,
+            start: view.tokens[k].start,
+            end: view.tokens[n].end,
         })
     }
 
@@ -1652,6 +1711,10 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
     gaz.type_name(gaz.etype_of(entry)) == "PERSON"
 }
+
+/// How many tokens after a trigger an `own` line looks for "its
+/// airspace".
+const OWN_WINDOW: usize = 16;
 
 /// How many sentences apart two mentions of one event may be completed
 /// from each other.

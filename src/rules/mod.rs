@@ -202,6 +202,10 @@ pub struct Rule {
     /// region", "the Ukrainian city of Dnipro"), that country fills TO.
     /// (Slot names, shared with the slots.)
     pub possessors: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    /// `own TO of FROM`: when slot TO is empty and a possessive pronoun
+    /// with a word of `OWN_PLACES` follows the trigger ("allowed flights
+    /// through its airspace"), the state of FROM's filler fills TO.
+    pub owns: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -265,6 +269,10 @@ pub struct Lexicon {
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
+    /// `OWNERS` ("its", "their") and `OWN_PLACES` ("airspace",
+    /// "territory"): "through its airspace" is a place of the actor's.
+    pub owners: WordSet,
+    pub own_places: WordSet,
     pub barriers: Vec<String>,
     /// The word classes of the shallow parser (`rules/syntax.rules`).
     pub syntax: crate::syntax::SyntaxLexicon,
@@ -506,6 +514,8 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("ANAPHORS", "generic mentions"),
     ("DEFINITE", "event mentions that refer back"),
     ("PLACE_NOUNS", "specific slot fillers"),
+    ("OWNERS", "`own` rule lines"),
+    ("OWN_PLACES", "`own` rule lines"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (
@@ -648,6 +658,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         definite: folded("DEFINITE").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
+        owners: folded("OWNERS").into_iter().collect(),
+        own_places: folded("OWN_PLACES").into_iter().collect(),
         barriers: raw("BARRIERS"),
         syntax: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };
@@ -736,6 +748,7 @@ impl Compiler<'_> {
             unless: Vec::new(),
             requires: Vec::new(),
             possessors: Vec::new(),
+            owns: Vec::new(),
             modality: Vec::new(),
             cameo: "".into(),
             plover: "".into(),
@@ -748,6 +761,7 @@ impl Compiler<'_> {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let mut requires_raw: Vec<(Tok, Vec<String>)> = Vec::new();
         let mut possessors_raw: Vec<(Tok, String, String)> = Vec::new();
+        let mut owns_raw: Vec<(Tok, String, String)> = Vec::new();
         for line in body {
             let head = &line[0];
             let rest = &line[1..];
@@ -848,6 +862,18 @@ impl Compiler<'_> {
                     }
                     let from = expect_word(file, line, 3, "a slot name after `of`")?;
                     possessors_raw.push((head.clone(), to, from));
+                }
+                "own" => {
+                    let to = expect_word(file, line, 1, "a slot name (`own location of actor`)")?;
+                    if line.get(2).is_none_or(|t| t.text != "of") {
+                        return Err(RuleError::at_tok(
+                            file,
+                            line.get(2).unwrap_or(head),
+                            "expected `of` (`own location of actor`)",
+                        ));
+                    }
+                    let from = expect_word(file, line, 3, "a slot name after `of`")?;
+                    owns_raw.push((head.clone(), to, from));
                 }
                 "require" => {
                     let mut names = Vec::new();
@@ -1002,7 +1028,12 @@ impl Compiler<'_> {
             }
             rule.requires.push(shared);
         }
-        for (t, to, from) in possessors_raw {
+        for (owns, (t, to, from)) in possessors_raw
+            .into_iter()
+            .map(|p| (false, p))
+            .chain(owns_raw.into_iter().map(|p| (true, p)))
+        {
+            let line = if owns { "own" } else { "possessor" };
             let find = |n: &str| {
                 rule.slots
                     .iter()
@@ -1013,13 +1044,17 @@ impl Compiler<'_> {
                             file,
                             &t,
                             format!(
-                                "`possessor` names the slot `{n}`, which this rule does not define"
+                                "`{line}` names the slot `{n}`, which this rule does not define"
                             ),
                         )
                     })
             };
             let pair = (find(&to)?, find(&from)?);
-            rule.possessors.push(pair);
+            if owns {
+                rule.owns.push(pair);
+            } else {
+                rule.possessors.push(pair);
+            }
         }
         Ok((rule, forms))
     }

@@ -6,9 +6,9 @@ Writes (relative to the repository root):
   gazetteers/place_regions.tsv     first-level subdivisions (ISO 3166-2)
   gazetteers/place_cities.tsv      GeoNames cities with population >= 15,000
   gazetteers/place_geo.tsv         continents, regions, seas, rivers, conflict places
-  gazetteers/org_government.tsv    national organs: armed forces and services, defence, foreign
-                                   and interior ministries, coast guards, legislatures,
-                                   intelligence services
+  gazetteers/org_government.tsv    national organs: armed forces and services, defence, foreign,
+                                   interior, trade and finance ministries, coast guards,
+                                   legislatures, intelligence services
 
 Inputs are the pinned Python packages in requirements.txt (no network access at run
 time) and the hand-checked files in scripts/gazetteers/overrides/. The output is
@@ -784,7 +784,8 @@ def build_geo():
 
 # Organs generated for every sovereign state from its names (the override file may rename
 # or drop them), and organs generated only where overrides/org_government.tsv lists them.
-PATTERNED_KINDS = ["armed-forces", "defence-ministry", "foreign-ministry", "interior-ministry"]
+PATTERNED_KINDS = ["armed-forces", "defence-ministry", "foreign-ministry", "interior-ministry",
+                   "trade-ministry", "finance-ministry"]
 # listed kind -> (head noun of the patterned aliases, or None for a name only; subtype)
 LISTED_KINDS = {
     "army": ("Army", "government"),
@@ -873,6 +874,21 @@ def patterned_organ(kind: str, f: dict) -> tuple[str, list[str]]:
         if adj:
             al.append(f"{adj} Interior Ministry")
         al += [f"Ministry of Internal Affairs of the {o}" for o in official[:1]]
+    elif kind == "trade-ministry":
+        # Export controls and trade sanctions come from it; news calls it the trade or
+        # the commerce ministry whatever its official name.
+        canon = f"{adj} Trade Ministry" if adj else f"Ministry of Trade of {the}{name}"
+        for head in ("Trade", "Commerce"):
+            al += [f"Ministry of {head} of {the}{name}", f"{poss} {head} Ministry",
+                   f"{poss} Ministry of {head}"]
+            if adj:
+                al += [f"{adj} {head} Ministry", f"{adj} Ministry of {head}"]
+    elif kind == "finance-ministry":
+        canon = f"{adj} Finance Ministry" if adj else f"Ministry of Finance of {the}{name}"
+        al += [f"Ministry of Finance of {the}{name}", f"{poss} Finance Ministry",
+               f"{poss} Ministry of Finance"]
+        if adj:
+            al += [f"{adj} Finance Ministry", f"{adj} Ministry of Finance"]
     else:
         raise ValueError(kind)
     return canon, al
@@ -908,7 +924,7 @@ def build_orgs(countries):
             continue
         f = country_forms(iso, c)
         kinds = ["armed-forces", "defence-ministry"] if iso not in NO_MILITARY else []
-        kinds += ["foreign-ministry", "interior-ministry"]
+        kinds += ["foreign-ministry", "interior-ministry", "trade-ministry", "finance-ministry"]
         for kind in kinds:
             canon, al = patterned_organ(kind, f)
             o = patterned[iso].get(kind)
@@ -1104,8 +1120,8 @@ def main() -> int:
                             "their country.",
         "place_geo.tsv": "Continents, world regions, seas, straits, gulfs, rivers, conflict "
                          "places and facilities.",
-        "org_government.tsv": "National organs: armed forces and their services, defence, foreign "
-                              "and interior ministries,\ncoast guards, legislatures and "
+        "org_government.tsv": "National organs: armed forces and their services, defence, foreign, "
+                              "interior, trade and finance\nministries, coast guards, legislatures and "
                               "intelligence services. Each stands for its country,\nexcept "
                               "legislatures, which act as themselves. case=title: in lower case "
                               "(\"Russia's\ndefence ministry\") they are descriptions, left "

@@ -64,3 +64,18 @@ fn a_later_mention_in_another_country_stays_its_own_row() {
                 The Pakistani strikes were carried out in Balochistan, officials said.";
     assert_eq!(events(text).len(), 2, "{:?}", events(text));
 }
+
+#[test]
+fn a_separate_or_further_event_is_not_merged_into_the_first() {
+    let again =
+        "The EU imposed sanctions on Russia in May. It announced sanctions on Russia in June.";
+    assert_eq!(events(again), ["SANCTION European Union|Russia|||asserted"]);
+    let further = "The EU imposed sanctions on Russia in May. It announced further sanctions on Russia in June.";
+    assert_eq!(
+        events(further),
+        [
+            "SANCTION European Union|Russia|||asserted",
+            "SANCTION |Russia|||asserted"
+        ]
+    );
+}

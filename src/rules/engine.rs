@@ -578,12 +578,20 @@ impl RuleSet {
             }
         }
         if merge {
-            merge_events(out, first, view.gaz);
+            let distinct: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| self.distinct_mention(view, e))
+                .collect();
+            merge_events(out, first, view.gaz, &distinct);
             let definite: Vec<bool> = out[first..]
                 .iter()
                 .map(|e| self.definite_mention(view, e))
                 .collect();
-            complete_events(out, first, view.gaz, &definite);
+            let distinct: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| self.distinct_mention(view, e))
+                .collect();
+            complete_events(out, first, view.gaz, &definite, &distinct);
         }
     }
 
@@ -793,6 +801,15 @@ impl RuleSet {
             start: view.tokens[k].start,
             end: view.tokens[n].end,
         })
+    }
+
+    /// Does a word of the `DISTINCT` list stand right before the trigger
+    /// ("a separate approval", "another strike")? Such a mention is an
+    /// event of its own, never merged into an earlier one.
+    fn distinct_mention(&self, view: &DocView, e: &Event) -> bool {
+        let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
+        (t.saturating_sub(2)..t)
+            .any(|k| view.tokens[k].is_word() && self.lexicon.distinct.contains(view.word(k)))
     }
 
     /// Is the event a definite noun mention ("The deployment will take
@@ -1734,10 +1751,19 @@ const DEFINITE_REACH: u32 = 4;
 /// nearest earlier event of its type within [`DEFINITE_REACH`] sentences,
 /// whatever its modality ("Egypt will deploy troops… The deployment will
 /// take place in Somalia").
-fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, definite: &[bool]) {
+fn complete_events(
+    events: &mut Vec<Event>,
+    first: usize,
+    gaz: &Gazetteer,
+    definite: &[bool],
+    distinct: &[bool],
+) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first + 1..n {
+        if distinct.get(i - first).copied().unwrap_or(false) {
+            continue;
+        }
         let anaphor =
             definite.get(i - first).copied().unwrap_or(false) && events[i].role("actor").is_none();
         let reach = if anaphor {
@@ -1794,13 +1820,16 @@ fn complete_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, defin
 }
 
 /// Drops events whose roles are all found in another event of the same type
-/// and modality in the same document (a later, vaguer mention).
-fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+/// and modality in the same document (a later, vaguer mention). A pair
+/// whose later event is a distinct mention (`distinct[k]` for
+/// `events[first + k]`: "a separate approval") stays apart.
+fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, distinct: &[bool]) {
     let n = events.len();
     let mut keep = vec![true; n];
+    let is_distinct = |k: usize| distinct.get(k - first).copied().unwrap_or(false);
     for i in first..n {
         for j in i.saturating_sub(MERGE_REACH).max(first)..(i + MERGE_REACH).min(n) {
-            if i == j || !keep[j] {
+            if i == j || !keep[j] || is_distinct(i.max(j)) {
                 continue;
             }
             let (e, f) = (&events[i], &events[j]);

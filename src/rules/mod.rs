@@ -265,6 +265,9 @@ pub struct Lexicon {
     /// Words that make a noun trigger a definite mention of an event
     /// already told ("the deployment", "this attack").
     pub definite: WordSet,
+    /// Words that make a trigger an event of its own ("a separate
+    /// approval", "another strike").
+    pub distinct: WordSet,
     pub months: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
@@ -513,6 +516,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("VERB_MARKERS", "trigger forms"),
     ("ANAPHORS", "generic mentions"),
     ("DEFINITE", "event mentions that refer back"),
+    ("DISTINCT", "event mentions that are events of their own"),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
@@ -656,6 +660,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         definite: folded("DEFINITE").into_iter().collect(),
+        distinct: folded("DISTINCT").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),

@@ -23,8 +23,9 @@
 #
 # Needs the nightly toolchain and cargo-fuzz; both are installed when
 # missing (rustup toolchain install nightly; cargo install cargo-fuzz).
-# Built without a sanitizer by default (evex has no unsafe code of its own,
-# and a build without ASan runs faster); FUZZ_SANITIZER=address adds it.
+# Built without a sanitizer by default (the library has no unsafe code, the
+# binary's only unsafe line sets one allocator option in main, and a build
+# without ASan runs faster); FUZZ_SANITIZER=address adds it.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -14,7 +14,9 @@ against `evex extract --threads 1` (summary.json `seconds`: read, process,
 write; load excluded), both pinned to one core with taskset when there is
 one, in turns.
 
-spark: `examples/spark/extract_job.py` on `local[2]` (time from after the
+spark: `examples/spark/extract_job.py` on `local[2]` (JSON Lines read with
+`textFile`, parsed and extracted by evex in the Python workers, Parquet
+written by them with pyarrow; the JVM with C1 only; time from after the
 session start to the end of both Parquet writes) against `evex extract
 --threads 2` (whole process), in turns; then checks that the sorted rows are
 identical. Each run also reports the CPU seconds (user + system) of the

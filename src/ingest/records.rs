@@ -160,7 +160,7 @@ fn too_long(file: &InputFile, line: Option<u64>, len: usize) -> Item {
     )
 }
 
-/// One line of JSON Lines (without its line break) as [`read_jsonl`] reads
+/// One line of JSON Lines (without its line break) as the `.jsonl` reader reads
 /// it: `None` for a blank line, else the document or why the line is not
 /// one. The entry point for lines that come from elsewhere than a file
 /// (the Python package's Spark reader gets them from `spark.read.text`).

@@ -3,10 +3,15 @@ entities (Parquet) out.
 
     spark-submit examples/spark/extract_job.py INPUT OUTPUT [options]
 
-INPUT is a JSON Lines file or folder (``.jsonl``, ``.json``, gzipped or not)
-or Parquet (``.parquet`` or a folder of Parquet files, with --parquet);
-OUTPUT gets ``events/`` and ``entities/`` (Parquet). See README.md, "Spark",
-for running it on a cluster.
+INPUT is a JSON Lines file or folder (``.jsonl``, gzipped or not) or
+Parquet (``.parquet`` or a folder of Parquet files, with --parquet); OUTPUT
+gets ``events/`` and ``entities/`` (Parquet). See README.md, "Spark", for
+running it on a cluster.
+
+JSON Lines are read as lines of text (``sparkContext.textFile``) and each
+record is parsed by evex in the Python workers, as ``evex extract`` parses a
+``.jsonl`` file: the JVM does no JSON parsing (nor any Spark SQL planning),
+and the ids, texts and dates are the CLI's.
 """
 
 import argparse
@@ -21,8 +26,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("input")
     ap.add_argument("output")
-    ap.add_argument("--text-col", default="text")
-    ap.add_argument("--id-col", default="id")
+    ap.add_argument(
+        "--text-col", help="the text column (Parquet) or field (JSON; default: text, body, content)"
+    )
+    ap.add_argument("--id-col", help="the id column (Parquet; default: id) or field (JSON; default: id, doc_id)")
     ap.add_argument("--parquet", action="store_true", help="the input is Parquet")
     ap.add_argument("--gazetteers", action="append", default=[], help="file or folder; repeatable")
     ap.add_argument("--rules", action="append", default=[], help="file or folder; repeatable")
@@ -34,12 +41,18 @@ def main() -> None:
         "--split-mb",
         type=int,
         default=0,
-        help="read uncompressed input in splits of at most this many megabytes "
+        help="read uncompressed Parquet in splits of at most this many megabytes "
         "(spark.sql.files.maxPartitionBytes, default 128): several per core "
-        "keeps the cores evenly busy",
+        "keeps the cores evenly busy (JSON Lines are read in splits of the "
+        "file system's block size, 32 MB for local files)",
     )
     ap.add_argument("--master", help="e.g. local[2] when run with plain python, not spark-submit")
     ap.add_argument("--driver-memory", help="e.g. 4g (local mode: the executors' memory too)")
+    ap.add_argument(
+        "--jvm-options",
+        help="the driver JVM's options when this script starts it (default with a local "
+        "--master: -XX:TieredStopAtLevel=1, see README, \"Spark\")",
+    )
     ap.add_argument(
         "--partitions",
         type=int,
@@ -55,16 +68,25 @@ def main() -> None:
         builder = builder.master(args.master)
     if args.driver_memory:
         builder = builder.config("spark.driver.memory", args.driver_memory)
+    jvm_options = args.jvm_options
+    if jvm_options is None and (args.master or "").startswith("local"):
+        # The JVM only splits lines and hands them to Python here: its
+        # optimising compiler would spend more CPU than it saves.
+        jvm_options = "-XX:TieredStopAtLevel=1"
+    if jvm_options:
+        builder = builder.config("spark.driver.extraJavaOptions", jvm_options)
     if args.split_mb:
         builder = builder.config("spark.sql.files.maxPartitionBytes", f"{args.split_mb}m")
     spark = builder.getOrCreate()
     started = time.perf_counter()
     if args.parquet:
         df = spark.read.parquet(args.input)
+        columns = dict(text_col=args.text_col or "text", id_col=args.id_col or "id")
     else:
-        # A declared schema: Spark need not read the whole input to infer it.
-        ddl = f"`{args.id_col}` STRING, `{args.text_col}` STRING"
-        df = spark.read.schema(ddl).json(args.input)
+        # An RDD of lines: no query to plan, no rows to convert in the JVM.
+        df = spark.sparkContext.textFile(args.input)
+        fields = {k: v for k, v in (("text", args.text_col), ("id", args.id_col)) if v}
+        columns = dict(json_fields=fields)
     if args.partitions:
         df = df.repartition(args.partitions)
     # One pass over the articles writes both tables (see
@@ -72,8 +94,7 @@ def main() -> None:
     evex.spark.write_parquet(
         df,
         args.output,
-        text_col=args.text_col,
-        id_col=args.id_col,
+        **columns,
         gazetteers=args.gazetteers,
         rules=args.rules,
         default_gazetteers=not args.no_default_gazetteers,

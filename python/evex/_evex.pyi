@@ -41,3 +41,16 @@ class Pipeline:
         dates: Optional[List[Optional[str]]] = None,
         threads: int = 0,
     ) -> Tuple[List[Tuple[Any, ...]], List[Tuple[Any, ...]]]: ...
+    def extract_arrow_column(
+        self,
+        rows: int,
+        offset: int,
+        validity: Optional[bytes],
+        offsets: bytes,
+        offset_width: int,
+        data: bytes,
+        ids: Optional[List[str]] = None,
+        dates: Optional[List[Optional[str]]] = None,
+        json_fields: Optional[Tuple[List[str], List[str], List[str]]] = None,
+        threads: int = 0,
+    ) -> Tuple[List[Tuple[Any, ...]], List[Tuple[Any, ...]], List[Tuple[str, str, Optional[str]]]]: ...

@@ -167,7 +167,7 @@ class Pipeline:
 
     def extract_arrow(
         self,
-        texts: Iterable[str],
+        texts: Any,
         ids: Optional[Iterable[Any]] = None,
         threads: Optional[int] = None,
         dates: Optional[Iterable[Optional[str]]] = None,
@@ -176,9 +176,23 @@ class Pipeline:
         ``(events, entities)``, built straight from buffers filled in Rust
         (no Python object per value: the fastest way out, and what
         :mod:`evex.spark` uses). Offsets are ``int64``, ``quantity_value``
-        ``float64``, the other columns ``string``; empty cells are null."""
+        ``float64``, the other columns ``string``; empty cells are null.
+
+        ``texts`` may also be a ``pyarrow`` string array (or chunked
+        array): its buffers go to Rust as they are, with no Python string
+        per text; null texts give no rows."""
         import pyarrow as pa
 
+        if isinstance(texts, (pa.Array, pa.ChunkedArray)):
+            n = len(texts)
+            id_list = [str(i) for i in range(n)] if ids is None else [str(i) for i in ids]
+            if len(id_list) != n:
+                raise ValueError(f"{len(id_list)} ids for {n} texts: give one id per text")
+            if threads is not None and threads < 1:
+                raise ValueError("threads must be at least 1 (or None for all cores)")
+            date_list = None if dates is None else list(dates)
+            events, entities, _ = _extract_column(self, pa, texts, id_list, date_list, None, threads or 0)
+            return events, entities
         events, entities = self._native.extract_arrow(*_batch_args(texts, ids, threads, dates))
         return _record_batch(pa, events), _record_batch(pa, entities)
 
@@ -204,6 +218,40 @@ def _batch_args(
         raise ValueError("threads must be at least 1 (or None for all cores)")
     date_list = None if dates is None else list(dates)
     return texts, id_list, date_list, threads or 0
+
+
+def _extract_column(
+    pipeline: Pipeline,
+    pa: Any,
+    column: Any,
+    ids: Optional[List[str]],
+    dates: Optional[List[Optional[str]]],
+    json_fields: Optional[Tuple[List[str], List[str], List[str]]],
+    threads: int,
+) -> Tuple[Any, Any, List[Tuple[str, str, Optional[str]]]]:
+    """Runs the native ``extract_arrow_column`` on a pyarrow string array:
+    texts, or with ``json_fields`` (``(id_fields, text_fields,
+    date_fields)``) JSON Lines records. Returns ``(events, entities,
+    rejects)``: two ``RecordBatch`` es and the records that are not
+    documents as ``(reason, detail, doc_id)``."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if column.type not in (pa.string(), pa.large_string()):
+        column = column.cast(pa.large_string())
+    validity, offsets, data = column.buffers()
+    events, entities, rejects = pipeline._native.extract_arrow_column(
+        len(column),
+        column.offset,
+        None if validity is None or column.null_count == 0 else validity.to_pybytes(),
+        offsets.to_pybytes(),
+        8 if column.type == pa.large_string() else 4,
+        b"" if data is None else data.to_pybytes(),
+        ids,
+        dates,
+        json_fields,
+        threads,
+    )
+    return _record_batch(pa, events), _record_batch(pa, entities), rejects
 
 
 def _record_batch(pa: Any, columns: List[Tuple[Any, ...]]) -> Any:

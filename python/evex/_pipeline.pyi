@@ -94,7 +94,7 @@ class Pipeline:
     ) -> Batch: ...
     def extract_arrow(
         self,
-        texts: Iterable[str],
+        texts: Any,
         ids: Optional[Iterable[Any]] = None,
         threads: Optional[int] = None,
         dates: Optional[Iterable[Optional[str]]] = None,

@@ -12,11 +12,13 @@
 //! [`evex::emit::INTEGER_COLUMNS`] and [`evex::emit::FLOAT_COLUMNS`]).
 
 mod arrow;
+mod input;
 
 use evex::emit::{
     ENTITY_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, MemoryTable, Value,
 };
 
+use evex::ingest::{Options, Reject};
 use evex::{Config, Document, Pipeline, extract_tables};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -129,26 +131,74 @@ impl PyPipeline {
                 Ok::<_, String>((arrow::columns(&t.events)?, arrow::columns(&t.entities)?))
             })
             .map_err(PyRuntimeError::new_err)?;
-        let convert = |(n, cols): (usize, Vec<arrow::Column>)| -> PyResult<Vec<Bound<'py, PyAny>>> {
-            let bytes = |b: Option<Vec<u8>>| b.map(|b| PyBytes::new(py, &b));
-            cols.into_iter()
-                .map(|c| {
-                    let data = PyBytes::new(py, &c.data);
-                    (
-                        c.name,
-                        c.kind.name(),
-                        n,
-                        c.nulls,
-                        bytes(c.validity),
-                        bytes(c.offsets),
-                        data,
-                    )
-                        .into_pyobject(py)
-                        .map(|t| t.into_any())
-                })
-                .collect()
+        Ok((arrow_tuples(py, events)?, arrow_tuples(py, entities)?))
+    }
+
+    /// [`PyPipeline::extract_arrow`] for documents in an Arrow string
+    /// array, handed over as its buffers (`input.rs`): `rows` values from
+    /// value `offset` on, `validity` (or `None`), `offsets` (`offset_width`
+    /// 4 or 8 bytes each) and `data`. Without `json_fields` the values are
+    /// texts (`ids` and `dates` one per value; null texts skipped); with
+    /// it, `(id_fields, text_fields, date_fields)`, they are JSON Lines
+    /// records read as the CLI reads them (empty lists: the CLI's
+    /// defaults). Returns the events, the entities and the records that
+    /// are not documents, as `(reason, detail, doc_id)`.
+    #[pyo3(signature = (rows, offset, validity, offsets, offset_width, data, ids = None, dates = None, json_fields = None, threads = 0))]
+    #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+    fn extract_arrow_column<'py>(
+        &self,
+        py: Python<'py>,
+        rows: usize,
+        offset: usize,
+        validity: Option<&[u8]>,
+        offsets: &[u8],
+        offset_width: usize,
+        data: &[u8],
+        ids: Option<Vec<String>>,
+        dates: Option<Vec<Option<String>>>,
+        json_fields: Option<(Vec<String>, Vec<String>, Vec<String>)>,
+        threads: usize,
+    ) -> PyResult<(
+        Vec<Bound<'py, PyAny>>,
+        Vec<Bound<'py, PyAny>>,
+        Vec<(&'static str, String, Option<String>)>,
+    )> {
+        if offset_width != 4 && offset_width != 8 {
+            return Err(PyValueError::new_err("offset_width must be 4 or 8"));
+        }
+        let column = input::StringArray {
+            rows,
+            offset,
+            validity,
+            offsets,
+            offset_width,
+            data,
         };
-        Ok((convert(events)?, convert(entities)?))
+        let pipeline = Arc::clone(&self.inner);
+        let (events, entities, rejects) = py
+            .detach(move || {
+                let (docs, rejects) = match json_fields {
+                    Some(fields) => input::json_documents(&column, &json_options(fields))?,
+                    None => {
+                        let ids = ids.unwrap_or_else(|| (0..rows).map(|i| i.to_string()).collect());
+                        (input::text_documents(&column, ids, dates)?, Vec::new())
+                    }
+                };
+                let t = extract_tables(&pipeline, &docs, threads)
+                    .map_err(|e| format!("cannot start threads: {e}"))?;
+                let rejects: Vec<_> = rejects.into_iter().map(reject_tuple).collect();
+                Ok::<_, String>((
+                    arrow::columns(&t.events)?,
+                    arrow::columns(&t.entities)?,
+                    rejects,
+                ))
+            })
+            .map_err(PyValueError::new_err)?;
+        Ok((
+            arrow_tuples(py, events)?,
+            arrow_tuples(py, entities)?,
+            rejects,
+        ))
     }
 
     /// Seconds spent loading and compiling the gazetteers and rules.
@@ -156,6 +206,52 @@ impl PyPipeline {
     fn load_seconds(&self) -> f64 {
         self.inner.load_seconds()
     }
+}
+
+/// A table's Arrow buffers as the Python side takes them: per column,
+/// `(name, type, rows, nulls, validity, offsets, data)`.
+fn arrow_tuples<'py>(
+    py: Python<'py>,
+    (rows, columns): (usize, Vec<arrow::Column>),
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let bytes = |b: Option<Vec<u8>>| b.map(|b| PyBytes::new(py, &b));
+    columns
+        .into_iter()
+        .map(|c| {
+            let data = PyBytes::new(py, &c.data);
+            (
+                c.name,
+                c.kind.name(),
+                rows,
+                c.nulls,
+                bytes(c.validity),
+                bytes(c.offsets),
+                data,
+            )
+                .into_pyobject(py)
+                .map(|t| t.into_any())
+        })
+        .collect()
+}
+
+/// The ingest options of a JSON Lines column: the CLI's `--id-field`,
+/// `--text-field` and `--date-field` (empty: its defaults).
+fn json_options((ids, texts, dates): (Vec<String>, Vec<String>, Vec<String>)) -> Options {
+    let defaults = Options::default();
+    let or = |given: Vec<String>, default: Vec<String>| {
+        if given.is_empty() { default } else { given }
+    };
+    Options {
+        id_fields: or(ids, defaults.id_fields.clone()),
+        text_fields: or(texts, defaults.text_fields.clone()),
+        date_fields: or(dates, defaults.date_fields.clone()),
+        ..defaults
+    }
+}
+
+/// A record that is not a document, as `(reason, detail, doc_id)`.
+fn reject_tuple(r: Reject) -> (&'static str, String, Option<String>) {
+    (r.reason.as_str(), r.detail, r.doc_id)
 }
 
 /// The documents of a batch call.

@@ -177,3 +177,15 @@ def test_user_gazetteers_and_bad_arguments(tmp_path, pipeline):
         pipeline.extract_batch(["a", None])
     with pytest.raises(TypeError):
         pipeline.extract(b"bytes")
+
+
+def test_extract_arrow_takes_a_pyarrow_array(pipeline):
+    """Texts as an Arrow array (sliced, with a null) give the rows of the
+    same texts as a list; the null text gives none."""
+    pa = pytest.importorskip("pyarrow")
+    ids, texts = zip(*articles())
+    column = pa.array(["not this one", *texts[:3], None])[1:]
+    events, entities = pipeline.extract_arrow(column, ids=[*ids[:3], "null"])
+    want_events, want_entities = pipeline.extract_arrow(list(texts[:3]), ids=ids[:3])
+    assert events.equals(want_events) and entities.equals(want_entities)
+    assert entities.num_rows > 0

@@ -99,6 +99,88 @@ def test_write_parquet_writes_both_tables_in_one_pass(spark, tmp_path):
     assert list(pd.read_parquet(tmp_path / "quiet" / "events").columns) == evex.EVENT_FIELDS
 
 
+def _jsonl(path, extra=()):
+    """Writes the example articles as JSON Lines (with a date on the first)
+    and `extra` lines after them."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i, (doc_id, text) in enumerate(articles()):
+            record = {"id": doc_id, "text": text}
+            if i == 0:
+                record["date"] = "2024-03-05"
+            f.write(json.dumps(record) + "\n")
+        for line in extra:
+            f.write(line + "\n")
+    return path
+
+
+def _cli_tables(path, out):
+    subprocess.run([evex_bin(), "extract", str(path), "--out", str(out), "--quiet"], check=True)
+    return evex.read_output(out)
+
+
+def _assert_parquet_equals_cli(out, cli):
+    import pandas as pd
+
+    for table, key in (("events", ["doc_id", "start", "end", "rule"]), ("entities", ["doc_id", "start", "end"])):
+        got = pd.read_parquet(out / table)
+        assert list(got.columns) == evex.spark.schema(table).names
+        want = getattr(cli, table)
+        got, want = got.drop(columns=["group_id"], errors="ignore"), want.drop(columns=["group_id"], errors="ignore")
+        pd.testing.assert_frame_equal(
+            normalised(evex.to_pandas(got), key), normalised(want, key), check_dtype=False
+        )
+
+
+def test_json_lines_read_by_evex_equal_the_cli_with_either_writer(spark, tmp_path):
+    """`spark.read.text` lines (json_col) and an RDD of lines give the CLI's
+    rows, dates included; a line that is not a document is skipped with a
+    warning."""
+    # The CLI reads the same records without the two bad lines (which make
+    # it exit 3; they add no rows).
+    cli = _cli_tables(_jsonl(tmp_path / "clean.jsonl"), tmp_path / "cli")
+    path = _jsonl(tmp_path / "articles.jsonl", extra=['{"id": "broken", "text": ', '{"id": "no-text"}'])
+    lines = spark.read.text(str(path)).repartition(2)
+    with pytest.warns(UserWarning, match=r"evex: 2 records were not documents and were skipped \(first: (invalid_json|missing_text)"):
+        evex.spark.write_parquet(lines, str(tmp_path / "arrow"), json_col="value", writer="arrow")
+    _assert_parquet_equals_cli(tmp_path / "arrow", cli)
+    assert (tmp_path / "arrow" / "events" / "_SUCCESS").exists()
+    assert not [n for n in os.listdir(tmp_path / "arrow") if n.startswith("_evex")]
+    evex.spark.write_parquet(lines, str(tmp_path / "spark"), json_col="value", writer="spark")
+    _assert_parquet_equals_cli(tmp_path / "spark", cli)
+    with pytest.warns(UserWarning):
+        evex.spark.write_parquet(spark.sparkContext.textFile(str(path), 3), str(tmp_path / "rdd"))
+    _assert_parquet_equals_cli(tmp_path / "rdd", cli)
+    events, _ = evex.spark.extract(lines, json_col="value", persist=False)
+    assert events.count() == len(cli.events)
+
+
+def test_the_arrow_writer_modes(spark, tmp_path):
+    import pandas as pd
+
+    df = spark.createDataFrame([("m1", "Russia has deployed 2,000 troops to Belarus.")], "id string, text string")
+    out = str(tmp_path / "out")
+    evex.spark.write_parquet(df, out, writer="arrow")
+    with pytest.raises(FileExistsError, match="already exists"):
+        evex.spark.write_parquet(df, out, mode="error", writer="arrow")
+    evex.spark.write_parquet(df, out, mode="append", writer="arrow")
+    assert len(pd.read_parquet(tmp_path / "out" / "events")) == 2
+    evex.spark.write_parquet(df, out, mode="ignore", writer="arrow")
+    assert len(pd.read_parquet(tmp_path / "out" / "events")) == 2
+    evex.spark.write_parquet(df, out, mode="overwrite", writer="arrow")
+    assert len(pd.read_parquet(tmp_path / "out" / "events")) == 1
+    with pytest.raises(ValueError, match="writer must be"):
+        evex.spark.write_parquet(df, out, writer="pandas")
+
+
+def test_a_bad_user_file_fails_the_arrow_writer_with_file_and_line(spark, tmp_path):
+    bad = tmp_path / "place_bad.tsv"
+    bad.write_text("canonical\ttype\nZorvania\tPLANET\n", encoding="utf-8")
+    df = spark.createDataFrame([("z1", "Russia.")], "id string, text string")
+    with pytest.raises(evex.ConfigError, match=r"place_bad\.tsv:2"):
+        evex.spark.write_parquet(df, str(tmp_path / "out"), gazetteers=[str(bad)], writer="arrow")
+    assert not (tmp_path / "out" / "events").exists()
+
+
 def test_a_bad_user_file_fails_on_the_driver_with_file_and_line(spark, tmp_path):
     bad = tmp_path / "place_bad.tsv"
     bad.write_text("canonical\ttype\nZorvania\tPLANET\n", encoding="utf-8")

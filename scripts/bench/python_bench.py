@@ -14,10 +14,14 @@ against `evex extract --threads 1` (summary.json `seconds`: read, process,
 write; load excluded), both pinned to one core with taskset when there is
 one, in turns.
 
-spark: `examples/spark/extract_job.py` on `local[2]` (time from after the
+spark: `examples/spark/extract_job.py` on `local[2]` (JSON Lines read with
+`textFile`, parsed and extracted by evex in the Python workers, Parquet
+written by them with pyarrow; the JVM with C1 only; time from after the
 session start to the end of both Parquet writes) against `evex extract
 --threads 2` (whole process), in turns; then checks that the sorted rows are
-identical.
+identical. Each run also reports the CPU seconds (user + system) of the
+whole process tree (the JVM and the Python workers for Spark, session start
+included) and the load average, since the machine may be shared.
 
 MB/s is 10^6 bytes of article text per second.
 """
@@ -25,6 +29,7 @@ MB/s is 10^6 bytes of article text per second.
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -39,12 +44,66 @@ def pinned(cmd):
     return (["taskset", "-c", "0"] + cmd) if shutil.which("taskset") and os.cpu_count() > 1 else cmd
 
 
+def children_cpu():
+    """CPU seconds of the finished child processes (and theirs)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def tree_cpu_run(cmd, **kw):
+    """Runs `cmd` and returns (its result, the CPU seconds of it and all its
+    descendants). Spark's JVM and Python workers are not all waited for
+    when the job ends, so they are sampled in /proc every 0.1 s (each
+    process's last sample counts; what a process does in its last 0.1 s
+    may be missed)."""
+    import threading
+
+    tick = os.sysconf("SC_CLK_TCK")
+    seen = {}
+
+    def sample(root):
+        parents, cpu = {}, {}
+        for p in os.listdir("/proc"):
+            if not p.isdigit():
+                continue
+            try:
+                with open(f"/proc/{p}/stat") as f:
+                    rest = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(p)] = int(rest[1])
+            cpu[int(p)] = (int(rest[11]) + int(rest[12])) / tick
+        for pid in cpu:
+            q = pid
+            while q in parents and q != root:
+                q = parents[q]
+            if q == root:
+                seen[pid] = cpu[pid]
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    done = threading.Event()
+
+    def loop():
+        while not done.wait(0.1):
+            sample(proc.pid)
+
+    t = threading.Thread(target=loop)
+    t.start()
+    out, err = proc.communicate()
+    done.set()
+    t.join()
+    if proc.returncode:
+        sys.exit(f"{cmd[0]} failed:\n{err}")
+    return out, sum(seen.values())
+
+
 def cli(corpus, gazetteer, threads, out):
     cmd = [EVEX, "extract", corpus, "--out", out, "--quiet", "--threads", str(threads),
            "--no-default-gazetteers", "--gazetteers", gazetteer]
     started = time.perf_counter()
     subprocess.run(pinned(cmd) if threads == 1 else cmd, check=True)
     wall = time.perf_counter() - started
+    cli.cpu = children_cpu()
     with open(os.path.join(out, "summary.json")) as f:
         summary = json.load(f)
     return summary["seconds"], wall, summary["text_bytes"]
@@ -94,20 +153,27 @@ def spark(args):
     sp, cl = [], []
     for run in range(args.runs):
         out = os.path.join(tmp, "spark")
-        res = subprocess.run(
+        stdout, spark_cpu = tree_cpu_run(
             [sys.executable, job, args.corpus, out, "--gazetteers", args.gazetteer,
-             "--master", "local[2]", "--driver-memory", "4g", "--no-default-gazetteers",
-             "--split-mb", "16"],
-            check=True, capture_output=True, text=True, env=env,
+             "--master", "local[2]", "--driver-memory", "4g", "--no-default-gazetteers"]
+            + (["--split-mb", str(args.split_mb)] if args.split_mb else [])
+            + ["--" + o for o in args.job_option],
+            env=env,
         )
-        line = [l for l in res.stdout.splitlines() if l.startswith("evex: done in")][-1]
+        spark_load = os.getloadavg()[0]
+        line = [l for l in stdout.splitlines() if l.startswith("evex: done in")][-1]
         sp.append(float(line.split()[3]))
+        cpu0 = children_cpu()
         _, wall, nbytes = cli(args.corpus, args.gazetteer, 2, os.path.join(tmp, "cli"))
+        cli_cpu = cli.cpu - cpu0
         cl.append(wall)
-        print(f"run {run + 1}: spark local[2] {sp[-1]:.1f} s, CLI --threads 2 {wall:.1f} s", flush=True)
+        print(f"run {run + 1}: spark local[2] {sp[-1]:.1f} s (process tree {spark_cpu:.1f} CPU s, "
+              f"load {spark_load:.1f}), CLI --threads 2 {wall:.1f} s ({cli_cpu:.1f} CPU s, load "
+              f"{os.getloadavg()[0]:.1f}): {sp[-1] / wall:.2f}x", flush=True)
     mb = nbytes / 1e6
     print(f"{mb:.0f} MB; best of {args.runs}: spark {min(sp):.1f} s ({mb / min(sp):.1f} MB/s), "
-          f"CLI {min(cl):.1f} s ({mb / min(cl):.1f} MB/s): {min(sp) / min(cl):.2f}x the CLI's time")
+          f"CLI {min(cl):.1f} s ({mb / min(cl):.1f} MB/s): {min(sp) / min(cl):.2f}x the CLI's time "
+          f"(runs: {', '.join(f'{s / c:.2f}' for s, c in zip(sp, cl))})")
     for table, key in (("events", ["doc_id", "start", "end", "rule"]), ("entities", ["doc_id", "start", "end"])):
         # Group ids are formed by a CLI run only.
         got = pd.read_parquet(os.path.join(tmp, "spark", table)).drop(columns=["group_id"], errors="ignore")
@@ -135,6 +201,10 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("gazetteer")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--job-option", action="append", default=[], metavar="NAME=VALUE",
+                    help="spark: another option of the example job, e.g. jvm-options=-Xss4m")
+    ap.add_argument("--split-mb", type=int, default=0,
+                    help="spark: the example job's --split-mb (default: Spark's splits)")
     args = ap.parse_args()
     {"batch": batch, "spark": spark}[args.what](args)
 

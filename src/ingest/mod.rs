@@ -22,6 +22,7 @@ pub use names::escape_name;
 pub(crate) use names::escape_path;
 #[doc(hidden)]
 pub use progress::ReadProgress;
+pub use records::json_line;
 pub(crate) use walk::{WalkOptions, plan_inputs};
 
 use crate::document::Document;

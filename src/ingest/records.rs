@@ -113,8 +113,7 @@ pub fn read_jsonl(
     sink: &mut dyn FnMut(Item) -> bool,
 ) {
     let mut buf = Vec::new();
-    // The JSON envelope may add a little to the text; allow for it.
-    let limit = opts.max_doc_bytes.saturating_mul(2).saturating_add(1 << 16);
+    let limit = line_limit(opts);
     let mut line = 0u64;
     loop {
         line += 1;
@@ -131,47 +130,95 @@ pub fn read_jsonl(
                 return;
             }
         };
-        if len > limit {
-            if !sink(reject(
-                file,
-                Some(line),
-                RejectReason::TooLarge,
-                format!("the line has {len} bytes, over the limit (raise it with --max-doc-bytes)"),
-            )) {
-                return;
+        // A line over the limit was not kept, only measured.
+        let item = if len > limit {
+            too_long(file, Some(line), len)
+        } else {
+            match json_line(file, Some(line), &buf, opts) {
+                Some(item) => item,
+                None => continue,
             }
-            continue;
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let item = match std::str::from_utf8(&buf) {
-            Err(e) => reject(
-                file,
-                Some(line),
-                RejectReason::InvalidUtf8,
-                format!("not valid UTF-8 at byte {}", e.valid_up_to()),
-            ),
-            Ok(s) => match serde_json::from_str::<Value>(s) {
-                Err(e) => reject(
-                    file,
-                    Some(line),
-                    RejectReason::InvalidJson,
-                    format!("not JSON: {e}"),
-                ),
-                Ok(Value::Object(map)) => object_item(file, Some(line), map, opts),
-                Ok(_) => reject(
-                    file,
-                    Some(line),
-                    RejectReason::InvalidJson,
-                    "expected a JSON object with a text field".into(),
-                ),
-            },
         };
         if !sink(item) {
             return;
         }
     }
+}
+
+/// The longest JSON line read: the JSON envelope may add a little to the
+/// text, so the text's limit doubled and 64 KiB more.
+fn line_limit(opts: &Options) -> usize {
+    opts.max_doc_bytes.saturating_mul(2).saturating_add(1 << 16)
+}
+
+fn too_long(file: &InputFile, line: Option<u64>, len: usize) -> Item {
+    reject(
+        file,
+        line,
+        RejectReason::TooLarge,
+        format!("the line has {len} bytes, over the limit (raise it with --max-doc-bytes)"),
+    )
+}
+
+/// One line of JSON Lines (without its line break) as the `.jsonl` reader reads
+/// it: `None` for a blank line, else the document or why the line is not
+/// one. The entry point for lines that come from elsewhere than a file
+/// (the Python package's Spark reader gets them from `spark.read.text`).
+///
+/// ```
+/// use evex::ingest::{Format, InputFile, Item, Options, json_line};
+/// let file = InputFile {
+///     path: None,
+///     display: "lines".into(),
+///     doc_id: String::new(),
+///     format: Some(Format::Jsonl),
+///     gzip: false,
+///     size: 0,
+///     reject: None,
+/// };
+/// let opts = Options::default();
+/// let line = br#"{"id": 7, "body": "Russia has deployed troops.", "date": "2024-05-01"}"#;
+/// let Some(Item::Doc(doc)) = json_line(&file, Some(1), line, &opts) else { panic!() };
+/// assert_eq!((doc.id.as_str(), doc.date.as_deref()), ("7", Some("2024-05-01")));
+/// assert!(json_line(&file, Some(2), b"  ", &opts).is_none());
+/// let Some(Item::Reject(r)) = json_line(&file, Some(3), b"{oops", &opts) else { panic!() };
+/// assert_eq!((r.line, r.reason.as_str()), (Some(3), "invalid_json"));
+/// ```
+pub fn json_line(
+    file: &InputFile,
+    line: Option<u64>,
+    bytes: &[u8],
+    opts: &Options,
+) -> Option<Item> {
+    if bytes.len() > line_limit(opts) {
+        return Some(too_long(file, line, bytes.len()));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(match std::str::from_utf8(bytes) {
+        Err(e) => reject(
+            file,
+            line,
+            RejectReason::InvalidUtf8,
+            format!("not valid UTF-8 at byte {}", e.valid_up_to()),
+        ),
+        Ok(s) => match serde_json::from_str::<Value>(s) {
+            Err(e) => reject(
+                file,
+                line,
+                RejectReason::InvalidJson,
+                format!("not JSON: {e}"),
+            ),
+            Ok(Value::Object(map)) => object_item(file, line, map, opts),
+            Ok(_) => reject(
+                file,
+                line,
+                RejectReason::InvalidJson,
+                "expected a JSON object with a text field".into(),
+            ),
+        },
+    })
 }
 
 /// A JSON array of objects, or one object.

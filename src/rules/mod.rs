@@ -699,6 +699,26 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
     }
 }
 
+/// The two slot names of a `KEYWORD TO of FROM` line (`possessor`, `own`);
+/// `example` is such a line, shown in the error messages.
+fn slot_pair(
+    file: &str,
+    line: &[Tok],
+    head: &Tok,
+    example: &str,
+) -> Result<(String, String), RuleError> {
+    let to = expect_word(file, line, 1, &format!("a slot name (`{example}`)"))?;
+    if line.get(2).is_none_or(|t| t.text != "of") {
+        return Err(RuleError::at_tok(
+            file,
+            line.get(2).unwrap_or(head),
+            format!("expected `of` (`{example}`)"),
+        ));
+    }
+    let from = expect_word(file, line, 3, "a slot name after `of`")?;
+    Ok((to, from))
+}
+
 /// Expands an item that may be `@LIST` into folded phrases.
 fn expand_item(
     item: &Item,
@@ -852,32 +872,11 @@ impl Compiler<'_> {
                     trailing(file, rest, i)?;
                 }
                 "possessor" => {
-                    let to = expect_word(
-                        file,
-                        line,
-                        1,
-                        "a slot name (`possessor target of location`)",
-                    )?;
-                    if line.get(2).is_none_or(|t| t.text != "of") {
-                        return Err(RuleError::at_tok(
-                            file,
-                            line.get(2).unwrap_or(head),
-                            "expected `of` (`possessor target of location`)",
-                        ));
-                    }
-                    let from = expect_word(file, line, 3, "a slot name after `of`")?;
+                    let (to, from) = slot_pair(file, line, head, "possessor target of location")?;
                     possessors_raw.push((head.clone(), to, from));
                 }
                 "own" => {
-                    let to = expect_word(file, line, 1, "a slot name (`own location of actor`)")?;
-                    if line.get(2).is_none_or(|t| t.text != "of") {
-                        return Err(RuleError::at_tok(
-                            file,
-                            line.get(2).unwrap_or(head),
-                            "expected `of` (`own location of actor`)",
-                        ));
-                    }
-                    let from = expect_word(file, line, 3, "a slot name after `of`")?;
+                    let (to, from) = slot_pair(file, line, head, "own location of actor")?;
                     owns_raw.push((head.clone(), to, from));
                 }
                 "require" => {
@@ -1418,6 +1417,26 @@ mod tests {
         assert!(r.slots[0].state);
         assert!(rs.triggers["struck"].iter().any(|t| t.form == Form::Past));
         assert_eq!(r.requires, vec![vec![std::sync::Arc::<str>::from("actor")]]);
+    }
+
+    #[test]
+    fn slot_pair_lines_name_what_they_expect() {
+        let e = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  own location actor\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:5:16: expected `of` (`own location of actor`)"
+        );
+        let e = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  possessor target of actor\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:5:3: `possessor` names the slot `target`, which this rule does not define"
+        );
     }
 
     #[test]

@@ -43,11 +43,7 @@ impl Pipeline {
     /// The entity that mention `m` of extraction `ex` names.
     pub fn entity<'a>(&'a self, ex: &'a Extraction, m: &Mention) -> Entity<'a> {
         let gaz = self.gazetteer();
-        let form = match m.kind {
-            AliasKind::Name => "name",
-            AliasKind::Demonym => "demonym",
-            AliasKind::Partial => "surname",
-        };
+        let form = m.kind.form();
         if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
             return Entity {
                 entity_type: gaz.type_name(gaz.etype_of(u.entry)),

@@ -54,6 +54,8 @@
 //! | match      | `gazetteer`   | folded view → candidate mentions (aho-corasick)  |
 //! | resolve    | `resolve`     | candidates → non-overlapping, canonical mentions |
 //! | patterns   | `patterns`    | tokens + mentions → names no gazetteer lists     |
+//! | acronyms   | `acronyms`    | mentions → a document's own acronyms ("… Philippines (AFP)") applied |
+//! | references | `reference`   | mentions → "the country", "the system" as mentions of what they name |
 //! | rules      | `rules`       | mentions + tokens → events with roles, modality  |
 //! | dates      | `dates`       | an event's sentence + document date → its date   |
 //! | quantity   | `quantity`    | a quantity as written → value, unit, qualifier   |
@@ -81,6 +83,7 @@
 
 #![warn(missing_docs)]
 
+mod acronyms;
 pub mod batch;
 pub mod commands;
 mod common_words;
@@ -106,6 +109,7 @@ mod outdir;
 mod patterns;
 mod pipeline;
 mod quantity;
+mod reference;
 mod report;
 mod resolve;
 #[allow(missing_docs)] // a stage's internals (see `internals`)

@@ -17,6 +17,7 @@ use crate::resolve::{Mention, Unlisted, resolve};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
+use crate::{acronyms, reference};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -159,6 +160,7 @@ struct Scratch {
     triggers: Vec<u32>,
     taken: Vec<u32>,
     patterns: patterns::Scratch,
+    references: Vec<Mention>,
 }
 
 thread_local! {
@@ -404,6 +406,27 @@ impl Pipeline {
                 &mut s.patterns,
                 &mut mentions,
                 &mut unlisted,
+            );
+            acronyms::apply(
+                &acronyms::AcronymInput {
+                    text,
+                    tokens: &s.tokens,
+                    sentences: &s.sentences,
+                },
+                &mut mentions,
+                &mut s.references,
+            );
+            reference::find(
+                &self.rules.lexicon.reference,
+                &reference::RefInput {
+                    folded: &s.folded,
+                    triggers: &s.triggers,
+                    tokens: &s.tokens,
+                    sentences: &s.sentences,
+                    gaz: &self.gazetteer,
+                },
+                &mut mentions,
+                &mut s.references,
             );
             let mut events = Vec::new();
             let view = DocView {

@@ -195,11 +195,7 @@ pub fn entity_rows(
             Cell::Int(m.end as u64),
             Cell::Raw(&doc.text[m.start as usize..m.end as usize]),
         ];
-        let form = match m.kind {
-            AliasKind::Name => "name",
-            AliasKind::Demonym => "demonym",
-            AliasKind::Partial => "surname",
-        };
+        let form = m.kind.form();
         entity_tail(&mut tail, &mut chars, (m.start, m.end), &date, &kept);
         if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
             let mut row = head.to_vec();

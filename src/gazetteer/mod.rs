@@ -93,6 +93,22 @@ pub enum AliasKind {
     /// A surname generated from a person's canonical name; it counts only
     /// after the full name has appeared earlier in the same document.
     Partial,
+    /// Not an alias: a description that refers back to an entity named
+    /// earlier ("the country", "his country", "the system"; see the
+    /// `reference` stage).
+    Reference,
+}
+
+impl AliasKind {
+    /// The `form` column of the entities table for a mention of this kind.
+    pub fn form(self) -> &'static str {
+        match self {
+            AliasKind::Name => "name",
+            AliasKind::Demonym => "demonym",
+            AliasKind::Partial => "surname",
+            AliasKind::Reference => "reference",
+        }
+    }
 }
 
 /// One gazetteer entry after merging all files.
@@ -497,6 +513,14 @@ impl Gazetteer {
     /// code matched against the `iso2` attribute of the country rows).
     pub fn country_of(&self, entry: u32) -> Option<u32> {
         self.country[entry as usize]
+    }
+
+    /// Is the entry a state (a row with an `iso2` code)?
+    pub fn is_state(&self, entry: u32) -> bool {
+        self.entries[entry as usize]
+            .attributes
+            .iter()
+            .any(|(k, _)| k == "iso2")
     }
 
     /// The distinct folded alias forms, each with a leading space

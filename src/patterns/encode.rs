@@ -120,7 +120,7 @@ pub fn encode(
                 let m = &mentions[m as usize];
                 let t = gaz.etype_of(m.entry);
                 let kind = match m.kind {
-                    AliasKind::Name => 0,
+                    AliasKind::Name | AliasKind::Reference => 0,
                     AliasKind::Demonym => 1,
                     AliasKind::Partial => 2,
                 };

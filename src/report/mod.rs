@@ -58,9 +58,7 @@ pub fn render_document(p: &Pipeline, doc: &Document, ex: &Extraction) -> Rendere
         let unlisted = ex.unlisted.get(m.unlisted as usize);
         let form = match (unlisted, m.kind) {
             (Some(u), _) => u.form,
-            (None, crate::gazetteer::AliasKind::Name) => "name",
-            (None, crate::gazetteer::AliasKind::Demonym) => "demonym",
-            (None, crate::gazetteer::AliasKind::Partial) => "surname",
+            (None, kind) => kind.form(),
         };
         let (canonical, id, origin) = match unlisted {
             Some(u) => (

@@ -578,7 +578,7 @@ impl RuleSet {
             }
         }
         if merge {
-            let distinct: Vec<bool> = out[first..]
+            let distinct: Vec<Distinct> = out[first..]
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
@@ -589,7 +589,7 @@ impl RuleSet {
                 .collect();
             let distinct: Vec<bool> = out[first..]
                 .iter()
-                .map(|e| self.distinct_mention(view, e))
+                .map(|e| self.distinct_mention(view, e) != Distinct::No)
                 .collect();
             complete_events(out, first, view.gaz, &definite, &distinct);
         }
@@ -707,6 +707,7 @@ impl RuleSet {
                 roles.push(role);
             }
         }
+        narrow_location(view, &at, &mut roles);
         for (to, from) in &rule.possessors {
             if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
                 continue;
@@ -803,13 +804,27 @@ impl RuleSet {
         })
     }
 
-    /// Does a word of the `DISTINCT` list stand right before the trigger
-    /// ("a separate approval", "another strike")? Such a mention is an
+    /// Does a word of the `DISTINCT` list stand in the words right before
+    /// the trigger ("a separate approval", "another strike")? Or one of
+    /// `INDEFINITE` ("Romania reported a Russian drone incursion"), which
+    /// makes a new event only against the events of other sentences ("the
+    /// US killed a general in a drone strike" is one event)? Such a mention is an
     /// event of its own, never merged into an earlier one.
-    fn distinct_mention(&self, view: &DocView, e: &Event) -> bool {
+    fn distinct_mention(&self, view: &DocView, e: &Event) -> Distinct {
         let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
-        (t.saturating_sub(2)..t)
-            .any(|k| view.tokens[k].is_word() && self.lexicon.distinct.contains(view.word(k)))
+        let mut found = Distinct::No;
+        for k in (t.saturating_sub(DISTINCT_REACH)..t)
+            .rev()
+            .take_while(|&k| view.tokens[k].is_word())
+        {
+            if self.lexicon.distinct.contains(view.word(k)) {
+                return Distinct::Always;
+            }
+            if self.lexicon.indefinite.contains(view.word(k)) {
+                found = Distinct::OtherSentence;
+            }
+        }
+        found
     }
 
     /// Is the event a definite noun mention ("The deployment will take
@@ -1655,6 +1670,45 @@ fn more_specific(
     (between <= 2 && apposition).then_some(mi + 1)
 }
 
+/// How many tokens after a state the place inside it that narrows a
+/// location may start.
+const NARROW_WINDOW: u32 = 12;
+
+/// The most specific place, as the guidelines want the location: a state
+/// as the location gives way to a place inside it named shortly after
+/// ("downed over the country overnight, including 25 in the southern
+/// Rostov region": Rostov). A capital that stands for its state ("a
+/// conflict with Moscow") is not a place here.
+fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
+    let Some(r) = roles.iter_mut().find(|r| &**r.slot == "location") else {
+        return;
+    };
+    let Some(state) = r.entry.filter(|&e| view.gaz.is_state(e)) else {
+        return;
+    };
+    let ms = at.place.ms;
+    let Some(local) = (r.mention as usize).checked_sub(at.place.m_from) else {
+        return;
+    };
+    let near = ms[local].tok_end + NARROW_WINDOW;
+    let inner = ms.iter().enumerate().skip(local + 1).find(|(_, m)| {
+        m.tok_start <= near
+            && m.kind == AliasKind::Name
+            && view.gaz.stands_for_of(m.entry).is_none()
+            && m.unlisted == u32::MAX
+            && !view.gaz.is_generic(m.entry)
+            && view.gaz.country_of(m.entry) == Some(state)
+            && view.gaz.type_name(view.gaz.etype_of(m.entry)) == "PLACE"
+    });
+    if let Some((j, m)) = inner {
+        r.entry = Some(m.entry);
+        r.mention = (at.place.m_from + j) as u32;
+        r.group = u16::MAX;
+        r.start = m.start;
+        r.end = m.end;
+    }
+}
+
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than
 /// `lo`?
 fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) -> bool {
@@ -1732,6 +1786,20 @@ fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
 /// How many tokens after a trigger an `own` line looks for "its
 /// airspace".
 const OWN_WINDOW: usize = 16;
+
+/// Is an event mention one of its own ([`RuleSet::distinct_mention`])?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Distinct {
+    No,
+    /// "another strike": never merged.
+    Always,
+    /// "a drone incursion": not merged with the events of other sentences.
+    OtherSentence,
+}
+
+/// How many words before a trigger a word of the `DISTINCT` list makes
+/// it an event of its own.
+const DISTINCT_REACH: usize = 3;
 
 /// How many sentences apart two mentions of one event may be completed
 /// from each other.
@@ -1823,13 +1891,17 @@ fn complete_events(
 /// and modality in the same document (a later, vaguer mention). A pair
 /// whose later event is a distinct mention (`distinct[k]` for
 /// `events[first + k]`: "a separate approval") stays apart.
-fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, distinct: &[bool]) {
+fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, distinct: &[Distinct]) {
     let n = events.len();
     let mut keep = vec![true; n];
-    let is_distinct = |k: usize| distinct.get(k - first).copied().unwrap_or(false);
+    let is_distinct = |i: usize, j: usize| match distinct.get(i.max(j) - first) {
+        Some(Distinct::Always) => true,
+        Some(Distinct::OtherSentence) => events[i].sentence != events[j].sentence,
+        _ => false,
+    };
     for i in first..n {
         for j in i.saturating_sub(MERGE_REACH).max(first)..(i + MERGE_REACH).min(n) {
-            if i == j || !keep[j] || is_distinct(i.max(j)) {
+            if i == j || !keep[j] || is_distinct(i, j) {
                 continue;
             }
             let (e, f) = (&events[i], &events[j]);

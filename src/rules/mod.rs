@@ -268,6 +268,8 @@ pub struct Lexicon {
     /// Words that make a trigger an event of its own ("a separate
     /// approval", "another strike").
     pub distinct: WordSet,
+    /// `INDEFINITE`: "a", "an" (new against other sentences).
+    pub indefinite: WordSet,
     pub months: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
@@ -277,6 +279,8 @@ pub struct Lexicon {
     pub owners: WordSet,
     pub own_places: WordSet,
     pub barriers: Vec<String>,
+    /// The words of the reference stage (`rules/lexicon.rules`).
+    pub reference: crate::reference::ReferenceLexicon,
     /// The word classes of the shallow parser (`rules/syntax.rules`).
     pub syntax: crate::syntax::SyntaxLexicon,
 }
@@ -517,6 +521,12 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("ANAPHORS", "generic mentions"),
     ("DEFINITE", "event mentions that refer back"),
     ("DISTINCT", "event mentions that are events of their own"),
+    ("INDEFINITE", "event mentions that are new events"),
+    ("REFERENCE_DETERMINERS", "references (\"the country\")"),
+    ("REFERENCE_POSSESSIVES", "references (\"his country\")"),
+    ("COUNTRY_HEADS", "references (\"the country\")"),
+    ("WEAPON_HEADS", "references (\"the system\")"),
+    ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
@@ -661,11 +671,22 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         anaphors: folded("ANAPHORS").into_iter().collect(),
         definite: folded("DEFINITE").into_iter().collect(),
         distinct: folded("DISTINCT").into_iter().collect(),
+        indefinite: folded("INDEFINITE").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         barriers: raw("BARRIERS"),
+        reference: {
+            let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };
+            crate::reference::ReferenceLexicon {
+                determiners: set("REFERENCE_DETERMINERS"),
+                possessives: set("REFERENCE_POSSESSIVES"),
+                country_heads: set("COUNTRY_HEADS"),
+                weapon_heads: set("WEAPON_HEADS"),
+                pronouns: set("REFERENCE_PRONOUNS"),
+            }
+        },
         syntax: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };
             crate::syntax::SyntaxLexicon {

@@ -1,0 +1,119 @@
+//! Acronyms a document defines: "the Armed Forces of the Philippines (AFP)".
+//!
+//! News spells a name out once with its short form in brackets and then
+//! uses the short form. A gazetteer may list the same letters for
+//! something else (AFP is also the news agency Agence France-Presse), and
+//! a name no gazetteer lists has no short form at all. Within the
+//! document, the definition wins: from the definition on, every mention of
+//! the letters names what the long name names, and an occurrence no
+//! gazetteer matched becomes a mention of it.
+//!
+//! A definition is a named mention of two words or more, not all in
+//! capitals, followed by `(` one all-capital word `)` that starts with the
+//! name's first capital: "United Arab Emirates (AP)", a news agency's
+//! credit, and "ABU DHABI (AP)", a dateline, are none.
+
+use crate::gazetteer::AliasKind;
+use crate::resolve::Mention;
+use crate::segment::{Sentence, Token, TokenKind};
+
+/// What the stage reads of a document.
+pub struct AcronymInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+}
+
+impl AcronymInput<'_> {
+    fn raw(&self, t: usize) -> &str {
+        let t = &self.tokens[t];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn is_punct(&self, t: usize, p: &str) -> bool {
+        self.tokens
+            .get(t)
+            .is_some_and(|x| x.kind == TokenKind::Punct && self.raw(t) == p)
+    }
+}
+
+/// Is `word` an acronym ("AFP", "IRGC", "G7")? Two to eight letters or
+/// digits, starting with a letter, every letter a capital.
+fn is_acronym(word: &str) -> bool {
+    (2..=8).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
+/// Applies the document's acronym definitions to `mentions` (kept in text
+/// order). `found` is scratch space.
+pub fn apply(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<Mention>) {
+    found.clear();
+    // (acronym, the defining mention's index, token after the definition)
+    let mut defs: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let e = m.tok_end as usize;
+        if m.kind != AliasKind::Name || !input.is_punct(e, "(") || !input.is_punct(e + 2, ")") {
+            continue;
+        }
+        let word = input.raw(e + 1);
+        if !is_acronym(word) || defs.iter().any(|d| d.0 == word) {
+            continue;
+        }
+        let name = &input.text[m.start as usize..m.end as usize];
+        let first_capital = name
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| w.starts_with(|c: char| c.is_uppercase()));
+        // A name of two words or more, not a dateline in capitals
+        // ("ABU DHABI (AP)"), whose first capitalised word starts the
+        // acronym.
+        let fits = m.tok_end - m.tok_start >= 2
+            && name.chars().any(|c| c.is_lowercase())
+            && first_capital.is_some_and(|w| w.as_bytes()[0] == word.as_bytes()[0]);
+        if fits {
+            defs.push((word, i, e + 1));
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    for &(word, def, from) in &defs {
+        let (entry, unlisted) = (mentions[def].entry, mentions[def].unlisted);
+        for t in from..input.tokens.len() {
+            if input.tokens[t].kind == TokenKind::Punct || input.raw(t) != word {
+                continue;
+            }
+            let at = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+            match mentions.get_mut(at) {
+                Some(m) if (m.tok_start as usize) <= t => {
+                    // The letters alone, named as something else: repoint.
+                    if m.tok_start as usize == t && m.tok_end as usize == t + 1 {
+                        m.entry = entry;
+                        m.unlisted = unlisted;
+                        m.kind = AliasKind::Name;
+                    }
+                }
+                _ => found.push(Mention {
+                    start: input.tokens[t].start,
+                    end: input.tokens[t].end,
+                    tok_start: t as u32,
+                    tok_end: t as u32 + 1,
+                    sentence: input
+                        .sentences
+                        .partition_point(|s| (s.end_token as usize) <= t)
+                        as u32,
+                    entry,
+                    kind: AliasKind::Name,
+                    unlisted,
+                }),
+            }
+        }
+    }
+    if !found.is_empty() {
+        mentions.append(found);
+        mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
+    }
+}

@@ -1,0 +1,276 @@
+//! References: definite descriptions that name an entity the text has
+//! already named ("the country", "his country", "the system").
+//!
+//! News writes a name once and then refers back to it: "Syrian state media
+//! said Israel struck targets near Damascus and claimed the country's air
+//! defences downed missiles"; "Putin announced that his country intended to
+//! deploy tactical nuclear weapons"; "the system was first used against
+//! Dnipro" (after "Oreshnik"). An annotator fills an event's roles from
+//! such a reference, so this stage turns each one into a mention of the
+//! entity it refers to, with [`AliasKind::Reference`]: the rules then fill
+//! slots from it like from a name, and the entities table shows it with
+//! `form=reference`, so the row can be traced to the words "the country".
+//!
+//! The words are data (lists in `rules/lexicon.rules`, see
+//! [`ReferenceLexicon`]); the resolution is deliberately conservative:
+//!
+//! - **"the country"** (a head from `COUNTRY_HEADS` after a word from
+//!   `REFERENCE_DETERMINERS`) refers to the most *salient* state so far in
+//!   the document, not the nearest: a state scores 2 for each mention of
+//!   its name, 1 for each demonym ("Syrian") and 1 for each mention of a
+//!   place inside it or of something standing for it (a city, a ministry);
+//!   the latest mentioned wins a tie. The nearest state is often the wrong
+//!   one: in "Russia's attack damaged the country's energy grid" the country
+//!   is the one attacked.
+//! - **"his country"** (a possessive from `REFERENCE_POSSESSIVES`) refers
+//!   to the state of the nearest person named in this or the previous
+//!   sentence, or failing that to the last state named earlier in the
+//!   sentence ("Belarus' president says … in his country").
+//! - **"the system"** (a head from `WEAPON_HEADS`) refers to the latest
+//!   specific weapon named in this sentence or the [`WEAPON_REACH`]
+//!   sentences before it; with none, it is no reference.
+//! - **"their attacks"** (a pronoun from `REFERENCE_PRONOUNS` at most
+//!   two words before an event trigger) refers to the nearest party named
+//!   earlier in the sentence: "The Houthis rely on illicit revenue to
+//!   sustain their reckless attacks" (actor Houthis). Elsewhere ("its
+//!   territory") a pronoun is left alone.
+//!
+//! A head already inside a mention ("the missile", a generic class) is
+//! left alone. The stage adds mentions only; it never changes one.
+
+use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::resolve::Mention;
+use crate::segment::{Sentence, Token};
+use crate::words::WordSet;
+
+/// How many tokens after "its" or "their" an event trigger may start for
+/// the pronoun to be a reference ("their reckless attacks").
+const PRONOUN_GAP: usize = 2;
+
+/// How many sentences back "the system" looks for the weapon it names.
+pub const WEAPON_REACH: u32 = 3;
+
+/// How many mentions back salience and antecedents are counted, so very
+/// large documents stay linear.
+const REACH: usize = 400;
+
+/// The words this stage looks for (from `rules/lexicon.rules`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReferenceLexicon {
+    /// "the", "this": before a head, they make a reference.
+    pub determiners: WordSet,
+    /// "his", "her": before a country head, a person's state.
+    pub possessives: WordSet,
+    /// "country", "nation".
+    pub country_heads: WordSet,
+    /// "system", "weapon", "asset".
+    pub weapon_heads: WordSet,
+    /// "its", "their": before an event trigger, the party named before.
+    pub pronouns: WordSet,
+}
+
+/// What the stage reads of a document.
+pub struct RefInput<'a> {
+    pub folded: &'a str,
+    /// Token indices of possible event triggers, ascending.
+    pub triggers: &'a [u32],
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub gaz: &'a Gazetteer,
+}
+
+impl RefInput<'_> {
+    fn word(&self, t: usize) -> &str {
+        let t = &self.tokens[t];
+        &self.folded[t.fstart as usize..t.fend as usize]
+    }
+}
+
+/// Adds a mention for every reference in the document to `mentions`
+/// (which stay in text order). `found` is scratch space.
+pub fn find(
+    lex: &ReferenceLexicon,
+    input: &RefInput,
+    mentions: &mut Vec<Mention>,
+    found: &mut Vec<Mention>,
+) {
+    found.clear();
+    if mentions.is_empty() {
+        return;
+    }
+    let tokens = input.tokens;
+    let mut sentence = 0usize;
+    for t in 0..tokens.len().saturating_sub(1) {
+        let tok = &tokens[t];
+        // Determiners are short: a length test before any hashing.
+        if !tok.is_word() || tok.fend - tok.fstart > 5 {
+            continue;
+        }
+        let det = input.word(t);
+        let definite = lex.determiners.contains(det);
+        let possessive = !definite && lex.possessives.contains(det);
+        let pronoun = !definite && !possessive && lex.pronouns.contains(det);
+        if !definite && !possessive && !pronoun {
+            continue;
+        }
+        let h = t + 1;
+        if !tokens[h].is_word() {
+            continue;
+        }
+        while sentence + 1 < input.sentences.len()
+            && input.sentences[sentence].end_token as usize <= t
+        {
+            sentence += 1;
+        }
+        let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+        if !pronoun
+            && mentions
+                .get(before)
+                .is_some_and(|m| (m.tok_start as usize) <= h)
+        {
+            continue; // the head is part of a name or a class
+        }
+        let head = input.word(h);
+        let earlier = &mentions[before.saturating_sub(REACH)..before];
+        let entry = if pronoun {
+            // "their reckless attacks": only before a trigger, within
+            // two words.
+            let i = input.triggers.partition_point(|&k| (k as usize) <= t);
+            let trigger_near = input
+                .triggers
+                .get(i)
+                .is_some_and(|&k| (k as usize) <= t + PRONOUN_GAP);
+            trigger_near
+                .then(|| sentence_party(input.gaz, earlier, sentence as u32))
+                .flatten()
+        } else if lex.country_heads.contains(head) {
+            if definite {
+                salient_state(input.gaz, earlier)
+            } else {
+                person_state(input.gaz, earlier, sentence as u32)
+            }
+        } else if definite && lex.weapon_heads.contains(head) {
+            latest_weapon(input.gaz, earlier, sentence as u32)
+        } else {
+            None
+        };
+        if let Some(entry) = entry {
+            // A pronoun is a mention by itself; "the country" is two words.
+            let last = if pronoun { t } else { h };
+            found.push(Mention {
+                start: tok.start,
+                end: tokens[last].end,
+                tok_start: t as u32,
+                tok_end: last as u32 + 1,
+                sentence: sentence as u32,
+                entry,
+                kind: AliasKind::Reference,
+                unlisted: u32::MAX,
+            });
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.append(found);
+    mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
+}
+
+/// The state a mention counts for, and how much: its name 2, its demonym
+/// 1, a place inside it or an organisation or person of it 1.
+fn state_weight(gaz: &Gazetteer, m: &Mention) -> Option<(u32, u32)> {
+    if gaz.is_state(m.entry) {
+        let w = if m.kind == AliasKind::Demonym { 1 } else { 2 };
+        return Some((m.entry, w));
+    }
+    if gaz.is_generic(m.entry) || m.unlisted != u32::MAX {
+        return None;
+    }
+    // A person is not what a document is about: only places and what
+    // stands for a state count.
+    gaz.stands_for_of(m.entry)
+        .filter(|&s| gaz.is_state(s))
+        .or_else(|| {
+            (gaz.type_name(gaz.etype_of(m.entry)) == "PLACE")
+                .then(|| gaz.country_of(m.entry))
+                .flatten()
+        })
+        .map(|s| (s, 1))
+}
+
+/// "the country": the most salient state among `earlier` mentions.
+fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
+    // (state, score, position of its latest mention); a document names few.
+    let mut scores: Vec<(u32, u32, usize)> = Vec::new();
+    for (i, m) in earlier.iter().enumerate() {
+        let Some((state, w)) = state_weight(gaz, m) else {
+            continue;
+        };
+        match scores.iter_mut().find(|s| s.0 == state) {
+            Some(s) => {
+                s.1 += w;
+                s.2 = i;
+            }
+            None => scores.push((state, w, i)),
+        }
+    }
+    scores
+        .iter()
+        .max_by_key(|&&(_, score, last)| (score, last))
+        .map(|s| s.0)
+}
+
+/// "his country": the state of the nearest person named in this or the
+/// previous sentence, else the last state named earlier in this sentence.
+fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    let recent = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 1 >= sentence);
+    for m in recent.clone() {
+        if gaz.type_name(gaz.etype_of(m.entry)) == "PERSON"
+            && m.unlisted == u32::MAX
+            && let Some(s) = gaz.country_of(m.entry)
+        {
+            return Some(s);
+        }
+    }
+    recent
+        .take_while(|m| m.sentence == sentence)
+        .find(|m| m.kind == AliasKind::Name && gaz.is_state(m.entry))
+        .map(|m| m.entry)
+}
+
+/// "their attacks": the nearest party named earlier in the sentence (a
+/// state, by name or demonym, an organisation, or what stands for a
+/// state; not a person, who would be "his" or "her").
+fn sentence_party(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+        .find(|m| {
+            m.unlisted == u32::MAX
+                && !gaz.is_generic(m.entry)
+                && (gaz.is_state(m.entry)
+                    || gaz.stands_for_of(m.entry).is_some()
+                    || gaz.type_name(gaz.etype_of(m.entry)) == "ORG")
+        })
+        .map(|m| m.entry)
+}
+
+/// "the system": the latest specific weapon named within [`WEAPON_REACH`]
+/// sentences.
+fn latest_weapon(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + WEAPON_REACH >= sentence)
+        .find(|m| {
+            gaz.type_name(gaz.etype_of(m.entry)) == "WEAPON"
+                && !gaz.is_generic(m.entry)
+                && m.unlisted == u32::MAX
+                && m.kind != AliasKind::Reference
+        })
+        .map(|m| m.entry)
+}

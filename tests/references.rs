@@ -1,0 +1,162 @@
+//! References and acronyms: "the country", "his country", "the system",
+//! "their attacks" and a document's own acronyms ("… Philippines (AFP)")
+//! become mentions of what they name, and fill event roles like names.
+//! Texts written for evex.
+
+use evex::{AliasKind, Config, Document, Pipeline};
+use std::sync::LazyLock;
+
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}")));
+
+/// The document's events as `TYPE actor|target|weapon|location`.
+fn events(text: &str) -> Vec<String> {
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    out.events
+        .iter()
+        .map(|e| {
+            let roles = ["actor", "target", "weapon", "location"]
+                .iter()
+                .map(|r| e.role(r).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("|");
+            format!("{} {roles}", e.event_type)
+        })
+        .collect()
+}
+
+/// The document's mentions as `text → canonical (form)`, references and
+/// the mentions of `only` alone.
+fn mentions(text: &str, only: &str) -> Vec<String> {
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    PIPELINE
+        .entities(&out)
+        .filter(|(m, _)| {
+            m.kind == AliasKind::Reference || &text[m.start as usize..m.end as usize] == only
+        })
+        .map(|(m, e)| {
+            format!(
+                "{} → {} ({})",
+                &text[m.start as usize..m.end as usize],
+                e.canonical,
+                e.form
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_country_is_the_state_the_text_is_about_not_the_nearest() {
+    let text = "Ukraine announced power cuts on Monday. This followed a massive \
+                Russian attack that damaged the country's energy grid.";
+    assert_eq!(mentions(text, ""), ["the country → Ukraine (reference)"]);
+}
+
+#[test]
+fn his_country_is_the_state_of_the_person_named_before() {
+    let text = "Russian President Vladimir Putin said his country would deploy \
+                tactical nuclear weapons in Belarus.";
+    assert_eq!(mentions(text, ""), ["his country → Russia (reference)"]);
+    assert_eq!(events(text), ["DEPLOYMENT Russia||nuclear weapons|Belarus"]);
+}
+
+#[test]
+fn the_system_is_the_weapon_named_last() {
+    let text = "Russia first tested the Oreshnik missile in 2024. Ukrainian \
+                intelligence said the system was later used by Russia against Dnipro.";
+    assert_eq!(mentions(text, ""), ["the system → Oreshnik (reference)"]);
+    assert_eq!(events(text), ["ATTACK Russia|Dnipro|Oreshnik|Dnipro"]);
+}
+
+#[test]
+fn the_system_with_no_weapon_before_it_is_no_reference() {
+    let text = "The electoral commission said the system had failed in Lagos.";
+    assert!(mentions(text, "").is_empty());
+}
+
+#[test]
+fn a_pronoun_before_a_trigger_names_the_party_before_it() {
+    let text = "The Houthis rely on smuggling networks to sustain their reckless \
+                attacks against commercial ships.";
+    assert_eq!(mentions(text, ""), ["their → Houthis (reference)"]);
+    assert_eq!(events(text), ["ATTACK Houthis|||"]);
+    // Not before a trigger: no reference.
+    let text = "Niger said it would close its airspace to French aircraft.";
+    assert!(mentions(text, "").is_empty());
+}
+
+#[test]
+fn a_defined_acronym_wins_over_the_gazetteer() {
+    let text = "The Armed Forces of the Philippines (AFP) welcomed the plan. AFP \
+                spokesperson Maria Santos said more training was needed.";
+    assert_eq!(
+        mentions(text, "AFP"),
+        [
+            "AFP → Armed Forces of the Philippines (name)",
+            "AFP → Armed Forces of the Philippines (name)"
+        ]
+    );
+    // Without the definition, AFP is the news agency.
+    assert_eq!(
+        mentions("AFP reported the plan on Monday.", "AFP"),
+        ["AFP → Agence France-Presse (name)"]
+    );
+}
+
+#[test]
+fn a_defined_acronym_of_an_unlisted_name_fills_roles() {
+    let text = "Fighters of the Kivu Liberation Front (KLF) crossed the border. \
+                The army said KLF fighters attacked a police post in Goma.";
+    assert_eq!(events(text), ["ATTACK Kivu Liberation Front|||Goma"]);
+}
+
+#[test]
+fn a_credit_or_a_dateline_is_no_definition() {
+    for text in [
+        "The talks in the United Arab Emirates (AP) ended. AP reported more talks.",
+        "ABU DHABI (AP) — The talks ended. AP reported more talks.",
+    ] {
+        assert_eq!(
+            mentions(text, "AP"),
+            [
+                "AP → Associated Press (name)",
+                "AP → Associated Press (name)"
+            ],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_indefinite_mention_in_a_later_sentence_is_a_new_event() {
+    let text = "Russia launched drones at Poland on Tuesday. On Friday, Romania \
+                reported a Russian drone incursion.";
+    assert_eq!(
+        events(text),
+        [
+            "ATTACK Russia|Poland|drones|Poland",
+            "ATTACK Russia||drones|Romania"
+        ]
+    );
+    // In its own sentence, it is the same event.
+    let text = "The US killed a top Iranian general in a drone strike at Baghdad airport.";
+    assert_eq!(
+        events(text),
+        ["ATTACK United States|Iran|drones|Baghdad airport"]
+    );
+}
+
+#[test]
+fn a_state_as_location_gives_way_to_a_place_inside_it() {
+    let text = "Russia's Defence Ministry said 49 Ukrainian drones had been downed \
+                over the country overnight, including 25 in the southern Rostov region.";
+    assert_eq!(events(text), ["ATTACK Ukraine|||Rostov"]);
+    // A capital standing for its state is no place to narrow to.
+    let text = "Washington feared that letting Ukraine strike into Russian territory \
+                would embroil the US in a war with Moscow.";
+    assert!(
+        events(text).iter().all(|e| !e.ends_with("|Moscow")),
+        "{:?}",
+        events(text)
+    );
+}

@@ -79,3 +79,17 @@ fn a_separate_or_further_event_is_not_merged_into_the_first() {
         ]
     );
 }
+
+#[test]
+fn a_noun_trigger_in_an_adjunct_of_a_verb_is_part_of_its_event() {
+    // "in a drone strike" is how the commander was eliminated: one attack,
+    // and the commander does not become the actor of "strike".
+    let text = "The Israeli army said its forces eliminated Hezbollah commander \
+                Ali Karaki in a drone strike on his car.";
+    assert_eq!(events(text), ["ATTACK Israel|Ali Karaki|drones||asserted"]);
+    // "after" is no adjunct: the drone attack on Belgorod is an event of
+    // its own.
+    let text = "Russia struck Kharkiv with missiles hours after a Ukrainian drone \
+                attack on Belgorod.";
+    assert_eq!(events(text).len(), 2, "{:?}", events(text));
+}

@@ -578,6 +578,7 @@ impl RuleSet {
             }
         }
         if merge {
+            self.fold_adjuncts(view, out, first);
             let distinct: Vec<Distinct> = out[first..]
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
@@ -802,6 +803,71 @@ impl RuleSet {
             start: view.tokens[k].start,
             end: view.tokens[n].end,
         })
+    }
+
+    /// Folds an event mentioned in an adjunct of another event of its type
+    /// into it: "its forces eliminated X in a drone attack" is one attack,
+    /// whatever roles the noun "attack" picked up on its own (the verb's
+    /// object is no actor of it). The noun's event is dropped; a role the
+    /// verb's event lacks is added to it, unless its filler already fills
+    /// a role there.
+    fn fold_adjuncts(&self, view: &DocView, events: &mut Vec<Event>, first: usize) {
+        let mut drop = vec![false; events.len()];
+        let nominal = |e: &Event| self.rules[e.rule as usize].form == FormReq::Nominal;
+        for i in first + 1..events.len() {
+            if !nominal(&events[i]) {
+                continue;
+            }
+            let t = view
+                .tokens
+                .partition_point(|t| t.start < events[i].trigger_start);
+            // "in a drone attack": a preposition of the list, then at
+            // most three words.
+            let Some(k) = (t.saturating_sub(4)..t)
+                .rev()
+                .take_while(|&k| view.tokens[k].is_word())
+                .find(|&k| self.lexicon.adjuncts.contains(view.word(k)))
+            else {
+                continue;
+            };
+            let at = view.tokens[k].start;
+            let host = (first..i).rev().find(|&j| {
+                !drop[j]
+                    && !nominal(&events[j])
+                    && events[j].sentence == events[i].sentence
+                    && events[j].event_type == events[i].event_type
+                    && events[j].trigger_end <= at
+                    && !self.barrier_between(
+                        view,
+                        view.tokens
+                            .partition_point(|t| t.start < events[j].trigger_end),
+                        k,
+                    )
+            });
+            let Some(j) = host else {
+                continue;
+            };
+            drop[i] = true;
+            let noun = std::mem::take(&mut events[i].roles);
+            let verb = &mut events[j];
+            for r in noun {
+                let taken = verb
+                    .roles
+                    .iter()
+                    .any(|q| q.slot == r.slot || (r.entry.is_some() && q.entry == r.entry));
+                if !taken {
+                    verb.start = verb.start.min(r.start);
+                    verb.end = verb.end.max(r.end);
+                    verb.roles.push(r);
+                }
+            }
+        }
+        let mut idx = 0;
+        events.retain(|_| {
+            let keep = !drop[idx];
+            idx += 1;
+            keep
+        });
     }
 
     /// Does a word of the `DISTINCT` list stand in the words right before

@@ -270,6 +270,9 @@ pub struct Lexicon {
     pub distinct: WordSet,
     /// `INDEFINITE`: "a", "an" (new against other sentences).
     pub indefinite: WordSet,
+    /// `ADJUNCTS`: prepositions that make a noun trigger part of the
+    /// event of a verb before it ("killed X in a drone strike").
+    pub adjuncts: WordSet,
     pub months: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
@@ -522,6 +525,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("DEFINITE", "event mentions that refer back"),
     ("DISTINCT", "event mentions that are events of their own"),
     ("INDEFINITE", "event mentions that are new events"),
+    ("ADJUNCTS", "event mentions inside another event's adjunct"),
     ("REFERENCE_DETERMINERS", "references (\"the country\")"),
     ("REFERENCE_POSSESSIVES", "references (\"his country\")"),
     ("COUNTRY_HEADS", "references (\"the country\")"),
@@ -672,6 +676,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         definite: folded("DEFINITE").into_iter().collect(),
         distinct: folded("DISTINCT").into_iter().collect(),
         indefinite: folded("INDEFINITE").into_iter().collect(),
+        adjuncts: folded("ADJUNCTS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),

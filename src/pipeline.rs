@@ -144,6 +144,7 @@ pub struct Pipeline {
     matcher: Matcher,
     patterns: PatternSet,
     rules: RuleSet,
+    references: reference::References,
     segmenter: Segmenter,
     config: Config,
     load_seconds: f64,
@@ -256,6 +257,7 @@ impl Pipeline {
         let rules = RuleSet::build(&rsources, &gazetteer)?;
         let matcher = Matcher::new(&gazetteer, rules.triggers.keys().map(String::as_str))?;
         let segmenter = Segmenter::new(rules.lexicon.abbreviations.iter().cloned());
+        let references = reference::References::new(&rules.lexicon.reference, &gazetteer);
         let fingerprint = |sources: &mut dyn Iterator<Item = (&str, &str, bool)>| {
             let mut f = crate::fingerprint::Fingerprinter::new();
             for (name, text, user) in sources {
@@ -294,6 +296,7 @@ impl Pipeline {
             matcher,
             patterns,
             rules,
+            references,
             segmenter,
             config: config.clone(),
             load_seconds: started.elapsed().as_secs_f64(),
@@ -417,7 +420,7 @@ impl Pipeline {
                 &mut s.references,
             );
             reference::find(
-                &self.rules.lexicon.reference,
+                &self.references,
                 &reference::RefInput {
                     folded: &s.folded,
                     triggers: &s.triggers,

@@ -26,6 +26,15 @@
 //!   to the state of the nearest person named in this or the previous
 //!   sentence, or failing that to the last state named earlier in the
 //!   sentence ("Belarus' president says … in his country").
+//! - **"the military", "the parliament"** (heads from
+//!   `ARMED_FORCES_HEADS`, `PARLIAMENT_HEADS`) refer to
+//!   the organ named last, by name or in words ("Israeli forces… the
+//!   military said", "the Ukrainian parliament… The parliament adopted"),
+//!   as the gazetteer's entry of that organ ([`References::new`]);
+//!   otherwise to the salient state itself, so a reference never adds a
+//!   name the text did not write. ("The government" is left alone: which
+//!   government is meant depends on who speaks, "Opposition lawmakers
+//!   criticised the government", more than on which state is named most.)
 //! - **"the system"** (a head from `WEAPON_HEADS`) refers to the latest
 //!   specific weapon named in this sentence or the [`WEAPON_REACH`]
 //!   sentences before it; with none, it is no reference.
@@ -41,7 +50,7 @@
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token};
-use crate::words::WordSet;
+use crate::words::{Map, WordSet};
 
 /// How many tokens after "its" or "their" an event trigger may start for
 /// the pronoun to be a reference ("their reckless attacks").
@@ -67,6 +76,98 @@ pub struct ReferenceLexicon {
     pub weapon_heads: WordSet,
     /// "its", "their": before an event trigger, the party named before.
     pub pronouns: WordSet,
+    /// "the military", "the army": the state's armed forces.
+    pub armed_forces_heads: WordSet,
+    /// "the parliament": the state's legislature.
+    pub parliament_heads: WordSet,
+    /// "forces", "troops": after a state ("Israeli forces"), its armed
+    /// forces, which a later "the military" names.
+    pub armed_forces_cues: WordSet,
+}
+
+/// An organ of a state that "the military" or "the parliament" names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Organ {
+    ArmedForces,
+    Parliament,
+}
+
+/// The reference stage, built once per pipeline: the word lists and each
+/// state's organs from the gazetteer (armed forces: an ORG row with
+/// `class=armed-forces` and the state's `country`; parliament: one with
+/// `subtype=legislature`, a `class=parliament` row first).
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    lex: ReferenceLexicon,
+    organs: Map<(u32, Organ), u32>,
+}
+
+impl References {
+    pub fn new(lex: &ReferenceLexicon, gaz: &Gazetteer) -> References {
+        let mut organs: Map<(u32, Organ), (u32, bool)> = Map::default();
+        for (i, e) in gaz.entries().iter().enumerate() {
+            let Some(state) = gaz.country_of(i as u32) else {
+                continue;
+            };
+            let attr = |k: &str| {
+                e.attributes
+                    .iter()
+                    .find(|(a, _)| a == k)
+                    .map(|(_, v)| v.as_str())
+            };
+            let (organ, first_choice) = match (attr("class"), attr("subtype")) {
+                (Some("armed-forces"), _) => (Organ::ArmedForces, true),
+                (Some("parliament"), _) => (Organ::Parliament, true),
+                (_, Some("legislature")) => (Organ::Parliament, false),
+                _ => continue,
+            };
+            let slot = organs
+                .entry((state, organ))
+                .or_insert((i as u32, first_choice));
+            if first_choice && !slot.1 {
+                *slot = (i as u32, true);
+            }
+        }
+        References {
+            lex: lex.clone(),
+            organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
+        }
+    }
+
+    /// "the military", "the parliament": the organ named last, by its
+    /// name ("the IDF") or in words, a state before a cue ("Israeli
+    /// forces", "Israel's army", "the Ukrainian parliament"), as the
+    /// gazetteer's entry of that organ (the state if it lists none).
+    /// Failing both, the salient state itself: a reference adds no name
+    /// the text never wrote.
+    fn organ(
+        &self,
+        input: &RefInput,
+        earlier: &[Mention],
+        organ: Organ,
+        cues: &WordSet,
+    ) -> Option<u32> {
+        let gaz = input.gaz;
+        let named = earlier.iter().rev().find_map(|m| {
+            if let Some(s) = gaz.country_of(m.entry)
+                && self.organs.get(&(s, organ)) == Some(&m.entry)
+            {
+                return Some(m.entry);
+            }
+            if !gaz.is_state(m.entry) {
+                return None;
+            }
+            let mut k = m.tok_end as usize;
+            // "Israel's army": past the possessive.
+            if k + 1 < input.tokens.len() && !input.tokens[k].is_word() && input.word(k + 1) == "s"
+            {
+                k += 2;
+            }
+            (k < input.tokens.len() && input.tokens[k].is_word() && cues.contains(input.word(k)))
+                .then(|| *self.organs.get(&(m.entry, organ)).unwrap_or(&m.entry))
+        });
+        named.or_else(|| salient_state(gaz, earlier))
+    }
 }
 
 /// What the stage reads of a document.
@@ -89,11 +190,12 @@ impl RefInput<'_> {
 /// Adds a mention for every reference in the document to `mentions`
 /// (which stay in text order). `found` is scratch space.
 pub fn find(
-    lex: &ReferenceLexicon,
+    refs: &References,
     input: &RefInput,
     mentions: &mut Vec<Mention>,
     found: &mut Vec<Mention>,
 ) {
+    let lex = &refs.lex;
     found.clear();
     if mentions.is_empty() {
         return;
@@ -149,6 +251,10 @@ pub fn find(
             } else {
                 person_state(input.gaz, earlier, sentence as u32)
             }
+        } else if definite && lex.armed_forces_heads.contains(head) {
+            refs.organ(input, earlier, Organ::ArmedForces, &lex.armed_forces_cues)
+        } else if definite && lex.parliament_heads.contains(head) {
+            refs.organ(input, earlier, Organ::Parliament, &lex.parliament_heads)
         } else if definite && lex.weapon_heads.contains(head) {
             latest_weapon(input.gaz, earlier, sentence as u32)
         } else {

@@ -160,3 +160,43 @@ fn a_state_as_location_gives_way_to_a_place_inside_it() {
         events(text)
     );
 }
+
+#[test]
+fn the_military_is_the_armed_forces_named_last() {
+    let text = "Israeli forces raided the Jenin refugee camp overnight. The military \
+                then struck the gunmen with a drone.";
+    assert_eq!(
+        mentions(text, ""),
+        ["The military → Israel Defense Forces (reference)"]
+    );
+    assert_eq!(
+        events(text),
+        ["ATTACK Israel|Jenin refugee camp|drones|Jenin refugee camp"]
+    );
+    // With no armed forces named, the state the text is about.
+    assert_eq!(
+        mentions(
+            "Kenya said on Monday that the talks had failed. The military said nothing.",
+            ""
+        ),
+        ["The military → Kenya (reference)"]
+    );
+}
+
+#[test]
+fn the_parliament_is_the_legislature_named_in_words() {
+    let text = "The bill was debated in the Ukrainian parliament on Monday. The \
+                parliament adopted the law on Friday.";
+    assert_eq!(
+        mentions(text, ""),
+        ["The parliament → Verkhovna Rada (reference)"]
+    );
+    assert_eq!(events(text), ["POLICY_CHANGE Verkhovna Rada|||"]);
+}
+
+#[test]
+fn the_government_is_left_alone() {
+    let text = "Kenya said on Monday that the talks had failed. The government then \
+                imposed sanctions on two Somali airlines.";
+    assert!(mentions(text, "").is_empty());
+}

@@ -531,6 +531,12 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("COUNTRY_HEADS", "references (\"the country\")"),
     ("WEAPON_HEADS", "references (\"the system\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
+    ("ARMED_FORCES_HEADS", "references (\"the military\")"),
+    ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
+    (
+        "ARMED_FORCES_CUES",
+        "references (\"Israeli forces… the military\")",
+    ),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
@@ -690,6 +696,9 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 country_heads: set("COUNTRY_HEADS"),
                 weapon_heads: set("WEAPON_HEADS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
+                armed_forces_heads: set("ARMED_FORCES_HEADS"),
+                parliament_heads: set("PARLIAMENT_HEADS"),
+                armed_forces_cues: set("ARMED_FORCES_CUES"),
             }
         },
         syntax: {

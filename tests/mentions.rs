@@ -93,3 +93,14 @@ fn a_noun_trigger_in_an_adjunct_of_a_verb_is_part_of_its_event() {
                 attack on Belgorod.";
     assert_eq!(events(text).len(), 2, "{:?}", events(text));
 }
+
+#[test]
+fn a_demonym_before_a_place_word_is_no_party() {
+    // "Syrian airspace" is where the attack came from, not who made it.
+    let text = "The attack on Quneitra was carried out from occupied “Syrian” \
+                airspace, the army said.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let text = "The attack on Quneitra was carried out from Israeli positions, the \
+                army said.";
+    assert_eq!(events(text), ["ATTACK Israel|||Quneitra|asserted"]);
+}

@@ -1189,6 +1189,18 @@ impl RuleSet {
             return None;
         }
         let is_adj = m.kind == AliasKind::Demonym;
+        // A demonym before a word of `OWN_PLACES` names a place, not a
+        // party: "carried out from occupied Syrian airspace".
+        if slot.party && is_adj {
+            // (Past a closing quote: "occupied Syrian” airspace".)
+            let next = (m.tok_end as usize..view.tokens.len().min(m.tok_end as usize + 2))
+                .find(|&k| view.tokens[k].is_word() || !is_quote(view.raw(k)));
+            if next.is_some_and(|k| {
+                view.tokens[k].is_word() && self.lexicon.own_places.contains(view.word(k))
+            }) {
+                return None;
+            }
+        }
         // A demonym that introduces a more specific name is not the
         // filler: the name is ("the Omani capital, Muscat").
         let introduces = || {
@@ -1843,6 +1855,14 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
     gaz.type_name(gaz.etype_of(entry)) != "PLACE"
         || gaz.stands_for_of(entry).is_some()
         || gaz.entry(entry).attributes.iter().any(|(k, _)| k == "iso2")
+}
+
+/// Is the token a quotation mark?
+fn is_quote(raw: &str) -> bool {
+    matches!(
+        raw,
+        "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}"
+    )
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {

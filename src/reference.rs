@@ -35,6 +35,10 @@
 //!   name the text did not write. ("The government" is left alone: which
 //!   government is meant depends on who speaks, "Opposition lawmakers
 //!   criticised the government", more than on which state is named most.)
+//! - **"the rebels", "the group"** (heads from `GROUP_HEADS`) refer to the
+//!   latest armed group (`subtype=armed_group`) named in this sentence or
+//!   the [`GROUP_REACH`] before it: "a UAV attack on Tel Aviv by the
+//!   rebels" after "the Houthis" (actor Houthis).
 //! - **"the system"** (a head from `WEAPON_HEADS`) refers to the latest
 //!   specific weapon named in this sentence or the [`WEAPON_REACH`]
 //!   sentences before it; with none, it is no reference.
@@ -55,6 +59,9 @@ use crate::words::{Map, WordSet};
 /// How many tokens after "its" or "their" an event trigger may start for
 /// the pronoun to be a reference ("their reckless attacks").
 const PRONOUN_GAP: usize = 2;
+
+/// How many sentences back "the rebels" looks for the group it names.
+pub const GROUP_REACH: u32 = 3;
 
 /// How many sentences back "the system" looks for the weapon it names.
 pub const WEAPON_REACH: u32 = 3;
@@ -83,6 +90,8 @@ pub struct ReferenceLexicon {
     /// "forces", "troops": after a state ("Israeli forces"), its armed
     /// forces, which a later "the military" names.
     pub armed_forces_cues: WordSet,
+    /// "the rebels", "the militants", "the group": an armed group.
+    pub group_heads: WordSet,
 }
 
 /// An organ of a state that "the military" or "the parliament" names.
@@ -255,6 +264,8 @@ pub fn find(
             refs.organ(input, earlier, Organ::ArmedForces, &lex.armed_forces_cues)
         } else if definite && lex.parliament_heads.contains(head) {
             refs.organ(input, earlier, Organ::Parliament, &lex.parliament_heads)
+        } else if definite && lex.group_heads.contains(head) {
+            latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
             latest_weapon(input.gaz, earlier, sentence as u32)
         } else {
@@ -361,6 +372,25 @@ fn sentence_party(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option
                 && (gaz.is_state(m.entry)
                     || gaz.stands_for_of(m.entry).is_some()
                     || gaz.type_name(gaz.etype_of(m.entry)) == "ORG")
+        })
+        .map(|m| m.entry)
+}
+
+/// "the rebels": the latest armed group (`subtype=armed_group`) named
+/// within [`GROUP_REACH`] sentences.
+fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + GROUP_REACH >= sentence)
+        .find(|m| {
+            m.unlisted == u32::MAX
+                && m.kind != AliasKind::Reference
+                && gaz
+                    .entry(m.entry)
+                    .attributes
+                    .iter()
+                    .any(|(k, v)| k == "subtype" && v == "armed_group")
         })
         .map(|m| m.entry)
 }

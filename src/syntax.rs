@@ -331,6 +331,17 @@ impl Parse {
                     break;
                 }
                 match joiner(input, lex, ms[a].tok_end as usize, b_start) {
+                    // "Russia sent tanks, and the US deployed jets": ", and"
+                    // before a finite verb opens a clause (see
+                    // `after_comma`); the names are not one list. After a
+                    // list ("the US, Britain, and France supplied") it
+                    // ends the list.
+                    Some(true)
+                        if j == i
+                            && opens_clause(input, lex, ms[a].tok_end as usize, b_start, to) =>
+                    {
+                        break;
+                    }
                     Some(true) => {
                         j += 1;
                         last_coordinated = j;
@@ -647,7 +658,10 @@ impl Parse {
             let c = self.open(ClauseKind::Main, next, NONE);
             return Some((c, Close::End));
         }
-        if lex.coordinators.contains(w) && finite_verb_follows(input, lex, next + 1, to) {
+        if lex.coordinators.contains(w)
+            && finite_verb_follows(input, lex, next + 1, to)
+            && !self.list_before_comma(input, k)
+        {
             let c = self.open(ClauseKind::Main, next, NONE);
             return Some((c, Close::End));
         }
@@ -699,6 +713,20 @@ impl Parse {
         if let Some(slot) = self.clause_of.get_mut(k.wrapping_sub(self.first as usize)) {
             *slot = c;
         }
+    }
+
+    /// Is the comma at `k` inside a list of names, "A, B, and C" (a name
+    /// before it, and before that name another comma after a name)?
+    fn list_before_comma(&self, input: &Input, k: usize) -> bool {
+        let ms = &input.mentions;
+        let ending_at = |e: usize| {
+            let i = ms.partition_point(|m| (m.tok_end as usize) < e);
+            ms.get(i).filter(|m| m.tok_end as usize == e)
+        };
+        ending_at(k).is_some_and(|b| {
+            let c = b.tok_start as usize;
+            c >= 1 && !input.is_word(c - 1) && input.raw(c - 1) == "," && ending_at(c - 1).is_some()
+        })
     }
 
     fn mention_starts_at(&self, input: &Input, k: usize) -> bool {
@@ -1025,6 +1053,25 @@ impl Input<'_> {
 /// `Some(true)` by a coordinator ("and", ", and", "as well as"),
 /// `Some(false)` by a bare comma (a list, if a coordinator follows), `None`
 /// not at all. Determiners may follow the joiner ("the US and the UK").
+/// Do the tokens `a_end..b_start` hold ", and" (a comma, then a
+/// coordinator) with a finite verb following: the start of a clause?
+fn opens_clause(
+    input: &Input,
+    lex: &SyntaxLexicon,
+    a_end: usize,
+    b_start: usize,
+    to: usize,
+) -> bool {
+    (a_end..b_start).any(|k| {
+        !input.is_word(k)
+            && input.raw(k) == ","
+            && k + 1 < b_start
+            && input.is_word(k + 1)
+            && lex.coordinators.contains(input.word(k + 1))
+            && finite_verb_follows(input, lex, k + 2, to)
+    })
+}
+
 fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> Option<bool> {
     let mut comma = false;
     let mut coordinated = false;

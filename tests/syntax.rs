@@ -121,3 +121,46 @@ fn a_purpose_infinitive_takes_the_subject_of_its_clause() {
          Ukraine Security Assistance Initiative to provide Kyiv with Patriot interceptors.]"
     );
 }
+
+#[test]
+fn a_clause_after_comma_and_has_a_subject_of_its_own() {
+    // "tanks" and "the US" are not one list: ", and" opens a clause.
+    assert_eq!(
+        parse_at(
+            "Russia sent tanks, and the US deployed jets to Poland.",
+            "deployed"
+        ),
+        "1, subject US, object none; clauses: [0 Main: Russia sent tanks,] \
+         [1 Main: and the US deployed jets to Poland.]"
+    );
+    // After a list, ", and" ends the list.
+    assert_eq!(
+        parse_at(
+            "The US, Britain, and France supplied missiles to Ukraine.",
+            "supplied"
+        ),
+        "0, subject US + Britain + France, object missiles; clauses: [0 Main: The US, \
+         Britain, and France supplied missiles to Ukraine.]"
+    );
+}
+
+#[test]
+fn the_and_that_opens_a_clause_is_no_cue_for_a_partner() {
+    // "before and" (a partner in "X and Y held talks") does not reach back
+    // over the "and" that joins two clauses.
+    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args([
+            "explain",
+            "Russia sent tanks, and Vladimir Putin will fly to Pyongyang for talks with Kim Jong-un.",
+        ])
+        .output()
+        .expect("run evex explain");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "NEGOTIATION [negotiation.nominal] actor=Vladimir Putin; target=Kim Jong Un; \
+             location=Pyongyang; modality=hedged"
+        ),
+        "{stdout}"
+    );
+}

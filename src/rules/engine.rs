@@ -1099,7 +1099,7 @@ impl RuleSet {
                     if (f.tok_start as usize) >= te {
                         te
                     } else {
-                        s_from
+                        self.cue_floor(view, slot, at)
                     },
                 )
             {
@@ -1162,6 +1162,29 @@ impl RuleSet {
             return Some(role);
         }
         None
+    }
+
+    /// Where a cue before the trigger may start: the sentence's start, or
+    /// for a `clause` slot after the coordinator that opens the trigger's
+    /// clause ("Russia sent tanks, and Putin will fly to Pyongyang for
+    /// talks": that "and" joins clauses, not Putin to a partner).
+    fn cue_floor(&self, view: &DocView, slot: &Slot, at: &At) -> usize {
+        let (Some(syn), Some(g)) = (at.place.syn, at.grammar.as_ref()) else {
+            return at.s_from;
+        };
+        if !slot.clause {
+            return at.s_from;
+        }
+        let start = syn.clauses[g.clause as usize].start as usize;
+        let coordinator = start > at.s_from
+            && view.tokens[start].is_word()
+            && (self.lexicon.syntax.coordinators.contains(view.word(start))
+                || self
+                    .lexicon
+                    .syntax
+                    .clause_coordinators
+                    .contains(view.word(start)));
+        if coordinator { start + 1 } else { at.s_from }
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against

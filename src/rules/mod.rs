@@ -699,6 +699,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
+                group_heads: set("GROUP_HEADS"),
             }
         },
         syntax: {

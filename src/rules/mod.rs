@@ -537,6 +537,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "ARMED_FORCES_CUES",
         "references (\"Israeli forces… the military\")",
     ),
+    ("GROUP_HEADS", "references (\"the rebels\")"),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),

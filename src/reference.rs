@@ -92,6 +92,12 @@ pub struct ReferenceLexicon {
     pub armed_forces_cues: WordSet,
     /// "the rebels", "the militants", "the group": an armed group.
     pub group_heads: WordSet,
+    /// Every head above, so most words after "the" are passed over with
+    /// one lookup.
+    pub heads: WordSet,
+    /// The determiners, possessives and pronouns, so most words are
+    /// passed over with one lookup.
+    pub openers: WordSet,
 }
 
 /// An organ of a state that "the military" or "the parliament" names.
@@ -218,6 +224,9 @@ pub fn find(
             continue;
         }
         let det = input.word(t);
+        if !lex.openers.contains(det) {
+            continue;
+        }
         let definite = lex.determiners.contains(det);
         let possessive = !definite && lex.possessives.contains(det);
         let pronoun = !definite && !possessive && lex.pronouns.contains(det);
@@ -225,7 +234,7 @@ pub fn find(
             continue;
         }
         let h = t + 1;
-        if !tokens[h].is_word() {
+        if !tokens[h].is_word() || !(pronoun || lex.heads.contains(input.word(h))) {
             continue;
         }
         while sentence + 1 < input.sentences.len()

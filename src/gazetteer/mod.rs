@@ -187,6 +187,8 @@ pub struct Gazetteer {
     /// For each entry with a `country` attribute, the entry whose `iso2`
     /// attribute has that code (a person's state).
     country: Vec<Option<u32>>,
+    /// For each entry: is it a state (an `iso2` code)?
+    state: Vec<bool>,
     /// Per alias, its place in [`Gazetteer::alias_order`]'s order.
     alias_order: Vec<u32>,
     /// Per entry, whether it is a generic class, and its type: copies of
@@ -357,6 +359,10 @@ impl Gazetteer {
                 by_iso2.entry(code).or_insert(i as u32);
             }
         }
+        let state = entries
+            .iter()
+            .map(|e| e.attributes.iter().any(|(k, _)| k == "iso2"))
+            .collect();
         let country = entries
             .iter()
             .map(|e| attr(e, "country").and_then(|c| by_iso2.get(&c).copied()))
@@ -411,6 +417,7 @@ impl Gazetteer {
             patterns: pattern_order,
             stats,
             country,
+            state,
             alias_order,
             generic,
             etypes,
@@ -439,6 +446,7 @@ impl Gazetteer {
         self.etypes.push(etype);
         self.stands_for.push(u32::MAX);
         self.country.push(None);
+        self.state.push(false);
         self.entries.len() as u32 - 1
     }
 
@@ -517,10 +525,7 @@ impl Gazetteer {
 
     /// Is the entry a state (a row with an `iso2` code)?
     pub fn is_state(&self, entry: u32) -> bool {
-        self.entries[entry as usize]
-            .attributes
-            .iter()
-            .any(|(k, _)| k == "iso2")
+        self.state[entry as usize]
     }
 
     /// The distinct folded alias forms, each with a leading space

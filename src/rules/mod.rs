@@ -701,6 +701,24 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
+                heads: [
+                    "COUNTRY_HEADS",
+                    "WEAPON_HEADS",
+                    "ARMED_FORCES_HEADS",
+                    "PARLIAMENT_HEADS",
+                    "GROUP_HEADS",
+                ]
+                .iter()
+                .flat_map(|name| folded(name))
+                .collect(),
+                openers: [
+                    "REFERENCE_DETERMINERS",
+                    "REFERENCE_POSSESSIVES",
+                    "REFERENCE_PRONOUNS",
+                ]
+                .iter()
+                .flat_map(|name| folded(name))
+                .collect(),
             }
         },
         syntax: {

@@ -385,37 +385,37 @@ fn sentence_party(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option
         .map(|m| m.entry)
 }
 
-/// "the rebels": the latest armed group (`subtype=armed_group`) named
-/// within [`GROUP_REACH`] sentences.
-fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+/// The latest listed entry named within `reach` sentences back (a
+/// reference itself aside) that `fits`.
+fn latest(
+    earlier: &[Mention],
+    sentence: u32,
+    reach: u32,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<u32> {
     earlier
         .iter()
         .rev()
-        .take_while(|m| m.sentence + GROUP_REACH >= sentence)
-        .find(|m| {
-            m.unlisted == u32::MAX
-                && m.kind != AliasKind::Reference
-                && gaz
-                    .entry(m.entry)
-                    .attributes
-                    .iter()
-                    .any(|(k, v)| k == "subtype" && v == "armed_group")
-        })
+        .take_while(|m| m.sentence + reach >= sentence)
+        .find(|m| m.unlisted == u32::MAX && m.kind != AliasKind::Reference && fits(m))
         .map(|m| m.entry)
+}
+
+/// "the rebels": the latest armed group (`subtype=armed_group`) named
+/// within [`GROUP_REACH`] sentences.
+fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    latest(earlier, sentence, GROUP_REACH, |m| {
+        gaz.entry(m.entry)
+            .attributes
+            .iter()
+            .any(|(k, v)| k == "subtype" && v == "armed_group")
+    })
 }
 
 /// "the system": the latest specific weapon named within [`WEAPON_REACH`]
 /// sentences.
 fn latest_weapon(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
-    earlier
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence + WEAPON_REACH >= sentence)
-        .find(|m| {
-            gaz.type_name(gaz.etype_of(m.entry)) == "WEAPON"
-                && !gaz.is_generic(m.entry)
-                && m.unlisted == u32::MAX
-                && m.kind != AliasKind::Reference
-        })
-        .map(|m| m.entry)
+    latest(earlier, sentence, WEAPON_REACH, |m| {
+        gaz.type_name(gaz.etype_of(m.entry)) == "WEAPON" && !gaz.is_generic(m.entry)
+    })
 }

@@ -831,19 +831,21 @@ impl RuleSet {
                 continue;
             };
             let at = view.tokens[k].start;
-            let host = (first..i).rev().find(|&j| {
-                !drop[j]
-                    && !nominal(&events[j])
-                    && events[j].sentence == events[i].sentence
-                    && events[j].event_type == events[i].event_type
-                    && events[j].trigger_end <= at
-                    && !self.barrier_between(
-                        view,
-                        view.tokens
-                            .partition_point(|t| t.start < events[j].trigger_end),
-                        k,
-                    )
-            });
+            let host = (first..i)
+                .rev()
+                .take_while(|&j| events[j].sentence == events[i].sentence)
+                .find(|&j| {
+                    !drop[j]
+                        && !nominal(&events[j])
+                        && events[j].event_type == events[i].event_type
+                        && events[j].trigger_end <= at
+                        && !self.barrier_between(
+                            view,
+                            view.tokens
+                                .partition_point(|t| t.start < events[j].trigger_end),
+                            k,
+                        )
+                });
             let Some(j) = host else {
                 continue;
             };

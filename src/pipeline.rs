@@ -422,6 +422,7 @@ impl Pipeline {
             reference::find(
                 &self.references,
                 &reference::RefInput {
+                    text,
                     folded: &s.folded,
                     triggers: &s.triggers,
                     tokens: &s.tokens,

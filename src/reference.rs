@@ -187,6 +187,7 @@ impl References {
 
 /// What the stage reads of a document.
 pub struct RefInput<'a> {
+    pub text: &'a str,
     pub folded: &'a str,
     /// Token indices of possible event triggers, ascending.
     pub triggers: &'a [u32],
@@ -261,7 +262,7 @@ pub fn find(
                 .get(i)
                 .is_some_and(|&k| (k as usize) <= t + PRONOUN_GAP);
             trigger_near
-                .then(|| sentence_party(input.gaz, earlier, sentence as u32))
+                .then(|| sentence_party(input, earlier, sentence as u32))
                 .flatten()
         } else if lex.country_heads.contains(head) {
             if definite {
@@ -370,19 +371,37 @@ fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u
 /// "their attacks": the nearest party named earlier in the sentence (a
 /// state, by name or demonym, an organisation, or what stands for a
 /// state; not a person, who would be "his" or "her").
-fn sentence_party(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
-    earlier
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence == sentence)
-        .find(|m| {
-            m.unlisted == u32::MAX
-                && !gaz.is_generic(m.entry)
-                && (gaz.is_state(m.entry)
-                    || gaz.stands_for_of(m.entry).is_some()
-                    || gaz.type_name(gaz.etype_of(m.entry)) == "ORG")
-        })
-        .map(|m| m.entry)
+/// A party named as one of several ("Delegations of Russia and Ukraine
+/// concluded their meeting") is no antecedent: the pronoun means them all.
+fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    let gaz = input.gaz;
+    let i = earlier.iter().rposition(|m| {
+        m.sentence == sentence
+            && m.unlisted == u32::MAX
+            && !gaz.is_generic(m.entry)
+            && (gaz.is_state(m.entry)
+                || gaz.stands_for_of(m.entry).is_some()
+                || gaz.type_name(gaz.etype_of(m.entry)) == "ORG")
+    })?;
+    let m = &earlier[i];
+    if m.sentence != sentence {
+        return None;
+    }
+    let joined = |a: &Mention, b: &Mention| {
+        (a.tok_end..b.tok_start).all(|k| {
+            let k = k as usize;
+            let t = &input.tokens[k];
+            if t.is_word() {
+                matches!(input.word(k), "and" | "or")
+            } else {
+                input.text[t.start as usize..].starts_with(',')
+            }
+        }) && a.tok_end < b.tok_start
+    };
+    let coordinated = i
+        .checked_sub(1)
+        .is_some_and(|p| earlier[p].sentence == sentence && joined(&earlier[p], m));
+    (!coordinated).then_some(m.entry)
 }
 
 /// The latest listed entry named within `reach` sentences back (a

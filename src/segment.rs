@@ -293,6 +293,13 @@ impl Segmenter {
         if next.space_before && ends_dateline(text, tokens, j) {
             return true;
         }
+        // A pipe set off by spaces separates the parts of a header or a
+        // credit ("ISTANBUL, TURKEY | Xinhua | Delegations of…"); prose
+        // never uses one inside a sentence.
+        let prev = &tokens[j - 1];
+        if next.space_before && prev.space_before && tok_text(text, prev) == "|" {
+            return true;
+        }
         if !next.space_before || !next_opens {
             return false;
         }
@@ -433,6 +440,23 @@ mod tests {
                 "Joseph R. Biden left.",
                 "Then it rained!"
             ]
+        );
+    }
+
+    #[test]
+    fn a_pipe_between_spaces_ends_a_header_part() {
+        assert_eq!(
+            sentences("ISTANBUL, TURKEY | Xinhua | Delegations met on Friday."),
+            vec![
+                "ISTANBUL, TURKEY |",
+                "Xinhua |",
+                "Delegations met on Friday."
+            ]
+        );
+        // Glued to a word, it is not one ("A|B testing").
+        assert_eq!(
+            sentences("They ran A|B tests."),
+            vec!["They ran A|B tests."]
         );
     }
 

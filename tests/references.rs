@@ -200,3 +200,20 @@ fn the_government_is_left_alone() {
                 imposed sanctions on two Somali airlines.";
     assert!(mentions(text, "").is_empty());
 }
+
+#[test]
+fn a_pronoun_after_several_parties_names_none_of_them() {
+    // "their" is Russia and Ukraine together: no single antecedent.
+    let text = "Delegations of Russia and Ukraine concluded their meeting in Istanbul \
+                on Friday.";
+    assert!(mentions(text, "").is_empty(), "{:?}", mentions(text, ""));
+}
+
+#[test]
+fn a_header_split_by_pipes_is_not_part_of_the_sentence() {
+    // The dateline and the agency are not the subject of "concluded".
+    let text = "ISTANBUL, TURKEY | Xinhua | Delegations of Russia and Ukraine \
+                concluded their meeting in Istanbul on Friday, agreeing to hold a \
+                new round of negotiations.";
+    assert_eq!(events(text), ["NEGOTIATION Russia|Ukraine||Istanbul"]);
+}

@@ -104,3 +104,18 @@ fn a_demonym_before_a_place_word_is_no_party() {
                 army said.";
     assert_eq!(events(text), ["ATTACK Israel|||Quneitra|asserted"]);
 }
+
+#[test]
+fn a_state_before_ally_is_another_party() {
+    // The ally refuses; the United States is the one refused.
+    let text = "A major US ally has refused to allow Washington to use its airspace.";
+    assert_eq!(events(text), ["AUTHORIZATION |United States|||negated"]);
+    let text = "Russia's neighbours have refused to let Moscow use their ports.";
+    assert_eq!(events(text), ["AUTHORIZATION |Russia|||negated"]);
+    // An alliance before "allies" stands for its members.
+    let text = "NATO allies have deployed fighter jets to Poland.";
+    assert_eq!(
+        events(text),
+        ["DEPLOYMENT NATO||fighter jets|Poland|asserted"]
+    );
+}

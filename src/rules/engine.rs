@@ -1226,6 +1226,25 @@ impl RuleSet {
                 return None;
             }
         }
+        // A state named before a word of `OTHER_PARTY` describes another
+        // party: "a major US ally", "Russia's neighbours" (an alliance
+        // before "allies" stands for its members: "NATO allies").
+        if slot.party && view.gaz.is_state(m.entry) {
+            let mut k = m.tok_end as usize;
+            // Past a possessive: "Russia's neighbours", "the allies'".
+            if k < view.tokens.len() && matches!(view.raw(k), "'" | "\u{2019}") {
+                k += 1;
+                if k < view.tokens.len() && view.raw(k) == "s" {
+                    k += 1;
+                }
+            }
+            if k < view.tokens.len()
+                && view.tokens[k].is_word()
+                && self.lexicon.other_party.contains(view.word(k))
+            {
+                return None;
+            }
+        }
         // A demonym that introduces a more specific name is not the
         // filler: the name is ("the Omani capital, Muscat").
         let introduces = || {

@@ -281,6 +281,9 @@ pub struct Lexicon {
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
     pub own_places: WordSet,
+    /// `OTHER_PARTY` ("ally", "neighbours"): a state named just before one
+    /// ("a US ally", "Russia's neighbours") is not the party meant.
+    pub other_party: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -541,6 +544,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("PLACE_NOUNS", "specific slot fillers"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
+    ("OTHER_PARTY", "party slots (\"a US ally\")"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (
@@ -688,6 +692,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
+        other_party: folded("OTHER_PARTY").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

@@ -855,6 +855,41 @@ impl Parse {
                 }
             }
         }
+        // A gerund after "for" or "of" acts for the name just before:
+        // "sanctioned Lockheed Martin for selling weapons", "firms accused
+        // of supplying drones", "thanked Berlin for providing tanks".
+        if ts > self.first as usize + 1
+            && input.is_word(ts)
+            && input.word(ts).ends_with("ing")
+            && (input.word_is(ts - 1, "for") || input.word_is(ts - 1, "of"))
+        {
+            let mut prep = ts - 1;
+            // Past an apposition set off by commas: "sanctions on Lockheed
+            // Martin, a US contractor, for selling weapons".
+            if prep > self.first as usize
+                && input.raw(prep - 1) == ","
+                && let Some(open) = (prep.saturating_sub(16).max(self.first as usize)..prep - 1)
+                    .rev()
+                    .find(|&j| input.raw(j) == ",")
+            {
+                prep = open;
+            }
+            let near = self
+                .groups
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, g)| (g.tok_end as usize) <= prep && !g.compound)
+                .filter(|(_, g)| {
+                    (g.tok_end as usize..prep)
+                        .filter(|&j| input.is_word(j))
+                        .count()
+                        <= 2
+                });
+            if let Some((i, _)) = near {
+                return Some(Found::Via(i as u16, "gerund"));
+            }
+        }
         if let Some(g) = self.group_before(input, ts, c) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).

@@ -38,6 +38,8 @@ fn a_definite_mention_too_far_back_stays_its_own_row() {
                 Its budget has not been settled. \
                 Donors met in Nairobi. \
                 The talks were short. \
+                A report is due in May. \
+                Its authors are engineers. \
                 The deployment will take place in Haiti, officials said.";
     assert_eq!(
         events(text),
@@ -117,5 +119,27 @@ fn a_state_before_ally_is_another_party() {
     assert_eq!(
         events(text),
         ["DEPLOYMENT NATO||fighter jets|Poland|asserted"]
+    );
+}
+
+#[test]
+fn a_definite_mention_with_its_actor_completes_that_actors_event() {
+    // "The Pakistani strikes" five sentences on are the strikes told first.
+    let text = "Pakistani airstrikes hit militant hideouts inside Afghanistan on Monday. \
+                The escalation worried diplomats. \
+                Markets in Karachi fell. \
+                The Taliban government summoned an envoy. \
+                Officials gave no casualty figures. \
+                The Pakistani strikes were carried out in Khost province, officials said.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Pakistan|Afghanistan||Khost|asserted"]
+    );
+    // Reacting to the strikes is not striking.
+    let text = "Pakistani airstrikes hit militant hideouts inside Afghanistan on Monday. \
+                The Taliban denounced the strikes as an act of aggression.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Pakistan|Afghanistan||Afghanistan|asserted"]
     );
 }

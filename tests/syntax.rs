@@ -164,3 +164,20 @@ fn the_and_that_opens_a_clause_is_no_cue_for_a_partner() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_gerund_after_for_or_of_acts_for_the_name_before_it() {
+    // The firm sells, not the state that sanctions it.
+    let text = "Beijing sanctioned Lockheed Martin, a US defence contractor, for selling weapons to Taiwan.";
+    assert!(
+        parse_at(text, "selling").starts_with("0, subject Lockheed Martin (gerund)"),
+        "{}",
+        parse_at(text, "selling")
+    );
+    let text = "The EU sanctioned three Iranian firms accused of supplying drones to Russia.";
+    assert!(
+        parse_at(text, "supplying").starts_with("0, subject Iranian (gerund)"),
+        "{}",
+        parse_at(text, "supplying")
+    );
+}

@@ -902,10 +902,19 @@ impl RuleSet {
     /// already introduced.
     fn definite_mention(&self, view: &DocView, e: &Event) -> bool {
         let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
-        t > 0
-            && t < view.tokens.len()
-            && view.tokens[t - 1].is_word()
-            && self.lexicon.definite.contains(view.word(t - 1))
+        let det =
+            |k: usize| view.tokens[k].is_word() && self.lexicon.definite.contains(view.word(k));
+        if t == 0 || t >= view.tokens.len() {
+            return false;
+        }
+        // Right after the determiner, or past one modifier: "the Pakistani
+        // strikes", "the latest attack" (not a verb: "the US launched
+        // strikes" has three words between).
+        det(t - 1)
+            || (t > 1
+                && view.tokens[t - 1].is_word()
+                && !view.word(t - 1).ends_with("ed")
+                && det(t - 2))
     }
 
     /// The specific entity an anaphoric generic mention refers back to:
@@ -1935,9 +1944,9 @@ const DISTINCT_REACH: usize = 3;
 /// from each other.
 const COMPLETE_REACH: u32 = 2;
 
-/// How many sentences back a definite mention with no actor ("The
+/// How many sentences back a definite mention ("The
 /// deployment will take place in Somalia") may find the event it names.
-const DEFINITE_REACH: u32 = 4;
+const DEFINITE_REACH: u32 = 6;
 
 /// Completes an event from a later mention of it: same type and modality,
 /// the same actor, no role in conflict, within [`COMPLETE_REACH`]
@@ -1948,7 +1957,9 @@ const DEFINITE_REACH: u32 = 4;
 /// mention (see `definite_mention`): one with no actor completes the
 /// nearest earlier event of its type within [`DEFINITE_REACH`] sentences,
 /// whatever its modality ("Egypt will deploy troops… The deployment will
-/// take place in Somalia").
+/// take place in Somalia"); one with an actor completes that actor's event
+/// within the same reach ("The Pakistani strikes were carried out in
+/// Khost").
 fn complete_events(
     events: &mut Vec<Event>,
     first: usize,
@@ -1962,9 +1973,11 @@ fn complete_events(
         if distinct.get(i - first).copied().unwrap_or(false) {
             continue;
         }
-        let anaphor =
-            definite.get(i - first).copied().unwrap_or(false) && events[i].role("actor").is_none();
-        let reach = if anaphor {
+        let is_definite = definite.get(i - first).copied().unwrap_or(false);
+        let anaphor = is_definite && events[i].role("actor").is_none();
+        // A definite mention with its actor ("The Pakistani strikes were
+        // carried out in Khost") names that actor's event told before.
+        let reach = if is_definite {
             DEFINITE_REACH
         } else {
             COMPLETE_REACH
@@ -1979,7 +1992,7 @@ fn complete_events(
                 let (f, e) = (&events[j], &events[i]);
                 keep[j]
                     && e.event_type == f.event_type
-                    && (anaphor || e.modality == f.modality)
+                    && (is_definite || e.modality == f.modality)
                     && match (f.role("actor"), e.role("actor")) {
                         (Some(a), Some(b)) => a == b,
                         (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,

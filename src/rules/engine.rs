@@ -653,7 +653,15 @@ impl RuleSet {
         } else {
             form
         };
-        let passive = form == Form::Past && self.passive_before(view, s_from, ts);
+        // A participle followed by "by" is passive without an auxiliary:
+        // "drones launched by the Houthis", "weapons supplied by Iran".
+        let by_follows = te < s_to
+            && view.tokens[te].is_word()
+            && view.word(te) == "by"
+            && !view.tokens.get(te + 1).is_some_and(|t| {
+                t.is_word() && matches!(view.word(te + 1), "far" | "then" | "now")
+            });
+        let passive = form == Form::Past && (self.passive_before(view, s_from, ts) || by_follows);
         // A past participle right after a determiner is an adjective ("the
         // occupied West Bank", "a targeted killing"), neither active nor
         // passive.

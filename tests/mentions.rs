@@ -143,3 +143,13 @@ fn a_definite_mention_with_its_actor_completes_that_actors_event() {
         ["ATTACK Pakistan|Afghanistan||Afghanistan|asserted"]
     );
 }
+
+#[test]
+fn a_verb_form_after_a_count_and_a_modifier_is_a_noun() {
+    // "bombs" here is what was shipped, not an attack.
+    let text = "Washington halted a shipment of 1,800 heavy bombs to Israel.";
+    assert_eq!(
+        events(text),
+        ["ARMS_TRANSFER United States|Israel|||negated"]
+    );
+}

@@ -1698,8 +1698,20 @@ fn cue_after(view: &DocView, phrases: &PhraseSet, at: usize, gap: u32, s_end: us
 /// strike"): "Israel strikes Gaza" and "Russian drones pound Kyiv" are
 /// verbs.
 fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
-    // A count makes it a noun too ("more than 50 attacks").
+    // A count makes it a noun too ("more than 50 attacks"), also past one
+    // lower-case modifier ("1,800 heavy bombs", "50 new strikes").
     if ts > 0 && view.tokens[ts - 1].kind == TokenKind::Number {
+        return true;
+    }
+    if ts > 1
+        && view.tokens[ts - 2].kind == TokenKind::Number
+        && view.tokens[ts - 1].is_word()
+        && view
+            .raw(ts - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    {
         return true;
     }
     let Some(m) = ms.iter().find(|m| m.tok_end as usize == ts) else {

@@ -456,7 +456,13 @@ impl RuleSet {
         let lists: HashMap<String, Vec<Item>> =
             words.into_iter().map(|(k, (v, _, _, _))| (k, v)).collect();
         let lexicon = build_lexicon(&lists);
-        let modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
+        let mut modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
+        // "asserted" is always a label, so that a rule can say what makes
+        // its trigger asserted despite a hedge nearby ("approved a possible
+        // sale"); it has no shared cues.
+        if !modality_labels.iter().any(|l| l == "asserted") {
+            modality_labels.push("asserted".to_string());
+        }
         let mut modality_cues = Vec::new();
         for (i, (_, items, _)) in modality.iter().enumerate() {
             let mut cues = Vec::new();

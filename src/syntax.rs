@@ -811,6 +811,21 @@ impl Parse {
             .map(|i| i as u16)
     }
 
+    /// The last group (not part of a hyphenated compound) that ends at or
+    /// before token `k`, with the number of words between its end and `k`.
+    fn last_group_before(&self, input: &Input, k: usize) -> Option<(usize, &Group, usize)> {
+        let (i, g) = self
+            .groups
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, g)| (g.tok_end as usize) <= k && !g.compound)?;
+        let words = (g.tok_end as usize..k)
+            .filter(|&j| input.is_word(j))
+            .count();
+        Some((i, g, words))
+    }
+
     /// The subject of a verb trigger at `ts`: the nearest group before it
     /// in its clause that no preposition governs; in a relative clause
     /// whose pronoun is the subject, the antecedent; for a pronoun
@@ -821,23 +836,15 @@ impl Parse {
         // An infinitive's subject is the name before "to" ("allowed Ukraine
         // to strike", "a request by Egypt to deploy troops").
         if ts > self.first as usize && input.word_is(ts - 1, "to") {
-            let to_tok = ts - 1;
             let g = self
-                .groups
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, g)| (g.tok_end as usize) <= to_tok && !g.compound)
-                .filter(|(_, g)| {
-                    let words = (g.tok_end as usize..to_tok)
-                        .filter(|&j| input.is_word(j))
-                        .count();
+                .last_group_before(input, ts - 1)
+                .filter(|&(_, g, words)| {
                     let by = g
                         .prep
                         .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
                     words <= 3 && (g.prep.is_none() || by)
                 });
-            if let Some((i, g)) = g {
+            if let Some((i, g, _)) = g {
                 let by = g
                     .prep
                     .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
@@ -874,19 +881,9 @@ impl Parse {
             {
                 prep = open;
             }
-            let near = self
-                .groups
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, g)| (g.tok_end as usize) <= prep && !g.compound)
-                .filter(|(_, g)| {
-                    (g.tok_end as usize..prep)
-                        .filter(|&j| input.is_word(j))
-                        .count()
-                        <= 2
-                });
-            if let Some((i, _)) = near {
+            if let Some((i, _, words)) = self.last_group_before(input, prep)
+                && words <= 2
+            {
                 return Some(Found::Via(i as u16, "gerund"));
             }
         }

@@ -158,6 +158,9 @@ impl DocView<'_> {
 /// (`evex explain`), so failing rules cost no allocation.
 enum Miss<'r> {
     Compound,
+    /// A word the rule lists under `verbs` stands as a noun here ("a police
+    /// station"); the rule's nouns are listed under `nouns`.
+    VerbAsNoun,
     Form(FormReq, &'static str),
     Need(&'r Context),
     Unless(&'r Context),
@@ -187,6 +190,10 @@ impl std::fmt::Display for Miss<'_> {
         let dir = |d: Direction| format!("{d:?}").to_lowercase();
         match self {
             Miss::Compound => write!(f, "the trigger is part of a hyphenated compound"),
+            Miss::VerbAsNoun => write!(
+                f,
+                "the rule lists the trigger as a verb, but here it is a noun (list it under `nouns` to match it as one)"
+            ),
             Miss::Form(want, found) => {
                 write!(
                     f,
@@ -640,7 +647,15 @@ impl RuleSet {
         // A verb form right after a determiner, a count or a hyphenated
         // modifier is a noun ("a heart attack", "a non-nuclear strike"),
         // a noun form right after "to" or a modal is a verb ("to strike").
+        let trig_form = form;
+        // "that" right before a verb in -s is a relative pronoun: "a
+        // doctrine that lowers the threshold".
+        let relative = ts > s_from
+            && view.tokens[ts - 1].is_word()
+            && matches!(view.word(ts - 1), "that" | "which")
+            && view.word(ts).ends_with('s');
         let form = if form == Form::Present
+            && !relative
             && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 || modifier_before(view, ms, ts)
                 || (ts >= 2 && starts_compound(view, ts - 2)))
@@ -653,6 +668,15 @@ impl RuleSet {
         } else {
             form
         };
+        // A verb the rule lists only as a verb does not match its noun
+        // homograph: "deploy, station" in "a police station".
+        if form == Form::Noun
+            && trig_form == Form::Present
+            && te == ts + 1
+            && rule.form == FormReq::Any
+        {
+            return Err(Miss::VerbAsNoun);
+        }
         // A participle followed by "by" is passive without an auxiliary:
         // "drones launched by the Houthis", "weapons supplied by Iran".
         let by_follows = te < s_to
@@ -668,6 +692,11 @@ impl RuleSet {
         let adjective = form == Form::Past
             && !passive
             && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
+        // Nor does its participle as an adjective: "under its revised
+        // export rules" names the rules, not a change.
+        if adjective && te == ts + 1 && rule.form == FormReq::Any {
+            return Err(Miss::Form(FormReq::Any, "an adjective"));
+        }
         let form_ok = match rule.form {
             FormReq::Any => true,
             FormReq::Nominal => form == Form::Noun,
@@ -966,6 +995,19 @@ impl RuleSet {
             .any(|k| markers.contains(view.word(k)))
     }
 
+    /// Where a filler starting at `at` begins once a compass word right
+    /// before it is counted in ("northern Mali" from "northern").
+    fn past_compass(&self, view: &DocView, at: usize, s_from: usize) -> usize {
+        if at > s_from
+            && view.tokens[at - 1].is_word()
+            && self.lexicon.compass.contains(view.word(at - 1))
+        {
+            at - 1
+        } else {
+            at
+        }
+    }
+
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
     fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let lo = ts
@@ -1105,7 +1147,13 @@ impl RuleSet {
             if !slot.nocue.is_empty()
                 && dist > 0
                 && !outside
-                && cue_before(view, &slot.nocue, f.tok_start as usize, 0, s_from)
+                && cue_before(
+                    view,
+                    &slot.nocue,
+                    self.past_compass(view, f.tok_start as usize, s_from),
+                    0,
+                    s_from,
+                )
             {
                 continue;
             }
@@ -1206,6 +1254,15 @@ impl RuleSet {
         if coordinator { start + 1 } else { at.s_from }
     }
 
+    /// `more_specific`, never across the trigger: in "the Malian junta
+    /// denied Algeria permission", Algeria does not make "Malian" specific.
+    fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
+        let ms = at.place.ms;
+        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)?;
+        let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
+        (!(from..to).contains(&at.ts)).then_some(next)
+    }
+
     /// Checks mention `mi` (an index into the sentence's mentions) against
     /// the slot's type, form and attribute conditions, and gives the role it
     /// fills: the entity it reports (after `specific`, anaphora and `state`).
@@ -1264,9 +1321,7 @@ impl RuleSet {
         }
         // A demonym that introduces a more specific name is not the
         // filler: the name is ("the Omani capital, Muscat").
-        let introduces = || {
-            slot.specific && more_specific(view, &self.lexicon.place_nouns, ms, mi, slot).is_some()
-        };
+        let introduces = || slot.specific && self.more_specific_at(view, at, mi, slot).is_some();
         if (slot.adjectives == Adjectives::Only && !is_adj)
             || (slot.adjectives == Adjectives::Never && is_adj && !introduces())
         {
@@ -1324,7 +1379,7 @@ impl RuleSet {
         }
         let mut used = mi;
         if slot.specific
-            && let Some(next) = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
+            && let Some(next) = self.more_specific_at(view, at, mi, slot)
         {
             m = &ms[next];
             used = next;
@@ -1798,10 +1853,13 @@ fn more_specific(
         let apostrophe = k + 1 < view.tokens.len()
             && matches!(view.raw(k), "'" | "\u{2019}")
             && view.word(k + 1) == "s";
-        if !apostrophe {
+        if apostrophe {
+            k += 2;
+        } else if place_noun_of(view, place_nouns, k, next.tok_start as usize) {
+            k = next.tok_start as usize;
+        } else {
             return None;
         }
-        k += 2;
     }
     let to = next.tok_start as usize;
     if to < k {
@@ -1819,6 +1877,17 @@ fn more_specific(
         _ => false,
     };
     (between <= 2 && apposition).then_some(mi + 1)
+}
+
+/// Do the tokens `k..to` read "region town of", one or two kinds of place
+/// and "of", so that the name after them lies inside the one before ("the
+/// Amhara region town of Bahir Dar", "the Kursk region village of Sudzha")?
+fn place_noun_of(view: &DocView, place_nouns: &WordSet, k: usize, to: usize) -> bool {
+    let n = to.saturating_sub(k);
+    (2..=3).contains(&n)
+        && (k..to).all(|t| view.tokens[t].is_word())
+        && view.word(to - 1) == "of"
+        && (k..to - 1).all(|t| place_nouns.contains(view.word(t)))
 }
 
 /// How many tokens after a state the place inside it that narrows a

@@ -277,6 +277,9 @@ pub struct Lexicon {
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
+    /// `COMPASS` ("northern", "eastern"): skipped when looking for the
+    /// preposition before a filler ("in northern Mali").
+    pub compass: WordSet,
     /// `OWNERS` ("its", "their") and `OWN_PLACES` ("airspace",
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
@@ -548,6 +551,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("GROUP_HEADS", "references (\"the rebels\")"),
     ("PLACE_NOUNS", "specific slot fillers"),
+    ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
@@ -696,6 +700,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         adjuncts: folded("ADJUNCTS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
+        compass: folded("COMPASS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),

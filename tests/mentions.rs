@@ -32,6 +32,25 @@ fn a_definite_mention_completes_the_event_it_names() {
 }
 
 #[test]
+fn a_definite_mention_short_of_its_rule_still_completes_an_earlier_event() {
+    // "the attack" names no actor, which `attack.nominal` requires; as a
+    // definite mention it narrows the earlier attack's location.
+    let text = "Russia launched 120 drones at Ukraine overnight, the air force said. \
+                Most were shot down, but the attack damaged power lines in the Odesa region.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Russia|Ukraine|drones|Odesa|asserted"]
+    );
+}
+
+#[test]
+fn a_definite_mention_short_of_its_rule_is_no_event_alone() {
+    let text = "Officials met in Geneva on Monday. \
+                The attack damaged power lines in the Odesa region.";
+    assert_eq!(events(text), Vec::<String>::new());
+}
+
+#[test]
 fn a_definite_mention_too_far_back_stays_its_own_row() {
     let text = "Kenya has agreed to deploy troops to the new stabilisation mission. \
                 The mission replaces an older force in January. \

@@ -454,6 +454,7 @@ impl RuleSet {
         mut trace: Option<&mut Vec<String>>,
     ) {
         let first = out.len();
+        let mut pending: Vec<Event> = Vec::new();
         let mut quantities = Vec::new();
         let mut quantities_done = false;
         let mut si = 0usize;
@@ -494,6 +495,7 @@ impl RuleSet {
                     continue;
                 };
                 let mut best: Option<(usize, i32, Draft)> = None;
+                let mut pending_here: Option<Draft> = None;
                 let mut grammar_shown = false;
                 for trig in triggers {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
@@ -556,6 +558,40 @@ impl RuleSet {
                             }
                             ev
                         }
+                        Err(Miss::Require(_, roles))
+                            if best.is_none()
+                                && trig.form == Form::Noun
+                                && !roles.is_empty()
+                                && self.definite_at(view, s.first_token as usize, i) =>
+                        {
+                            // A definite noun ("the attack damaged energy
+                            // facilities in Odesa") that misses a `require`
+                            // may still complete the event it refers back
+                            // to; alone it is no event (`complete_events`).
+                            if pending_here.is_none() {
+                                let d = self.draft(
+                                    view,
+                                    trig.rule,
+                                    rule,
+                                    si,
+                                    s.first_token as usize,
+                                    i,
+                                    te,
+                                    roles,
+                                );
+                                if let Some(t) = trace.as_deref_mut() {
+                                    t.push(format!(
+                                        "sentence {si}, trigger {:?}: rule `{}` ({}) misses its `require`; as a definite mention it may only complete an earlier {} event",
+                                        &view.text[d.trigger_start as usize..d.trigger_end as usize],
+                                        rule.id,
+                                        rule.origin,
+                                        rule.event_type
+                                    ));
+                                }
+                                pending_here = Some(d);
+                            }
+                            continue;
+                        }
                         Err(why) => {
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(format!(
@@ -581,6 +617,9 @@ impl RuleSet {
                 if let Some((_, _, ev)) = best {
                     let rule = &self.rules[ev.rule as usize];
                     out.push(ev.into_event(rule, view, parsed.then_some(&parse)));
+                } else if let Some(d) = pending_here {
+                    let rule = &self.rules[d.rule as usize];
+                    pending.push(d.into_event(rule, view, parsed.then_some(&parse)));
                 }
             }
         }
@@ -591,6 +630,13 @@ impl RuleSet {
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
             merge_events(out, first, view.gaz, &distinct);
+            // The definite mentions that only complete an earlier event go
+            // in among the others, in text order.
+            let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
+            if !pending.is_empty() {
+                out.extend(pending);
+                out[first..].sort_by_key(|e| e.trigger_start);
+            }
             let definite: Vec<bool> = out[first..]
                 .iter()
                 .map(|e| self.definite_mention(view, e))
@@ -599,8 +645,34 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.distinct_mention(view, e) != Distinct::No)
                 .collect();
-            complete_events(out, first, view.gaz, &definite, &distinct);
+            let pending: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| pending_starts.contains(&e.trigger_start))
+                .collect();
+            complete_events(out, first, view.gaz, &definite, &distinct, &pending);
+            if !pending_starts.is_empty() {
+                // Those that completed nothing are no events.
+                let mut idx = 0;
+                out.retain(|e| {
+                    let k = idx < first || !pending_starts.contains(&e.trigger_start);
+                    idx += 1;
+                    k
+                });
+            }
         }
+    }
+
+    /// Is the trigger at `ts` a definite noun mention: right after a word of
+    /// `DEFINITE`, or past one modifier ("the latest attack")? (Token-level
+    /// form of `definite_mention`.)
+    fn definite_at(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        let det =
+            |k: usize| view.tokens[k].is_word() && self.lexicon.definite.contains(view.word(k));
+        (ts > s_from && det(ts - 1))
+            || (ts > s_from + 1
+                && view.tokens[ts - 1].is_word()
+                && !view.word(ts - 1).ends_with("ed")
+                && det(ts - 2))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -777,12 +849,28 @@ impl RuleSet {
         }) {
             return Err(Miss::Require(alt, roles));
         }
+        Ok(self.draft(view, rule_idx, rule, si, s_from, ts, te, roles))
+    }
+
+    /// The candidate event of a rule at a trigger, with its filled roles.
+    #[allow(clippy::too_many_arguments)]
+    fn draft<'r>(
+        &'r self,
+        view: &DocView,
+        rule_idx: u32,
+        rule: &'r Rule,
+        si: usize,
+        s_from: usize,
+        ts: usize,
+        te: usize,
+        roles: Vec<Filled<'r>>,
+    ) -> Draft<'r> {
         let modality = self.modality(view, rule, s_from, ts);
         let trigger_start = view.tokens[ts].start;
         let trigger_end = view.tokens[te - 1].end;
         let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
         let end = roles.iter().map(|r| r.end).fold(trigger_end, u32::max);
-        Ok(Draft {
+        Draft {
             rule: rule_idx,
             sentence: si as u32,
             trigger_start,
@@ -791,7 +879,7 @@ impl RuleSet {
             modality,
             start,
             end,
-        })
+        }
     }
 
     /// The state of filler `f` as a filler of slot `to` when a possessive
@@ -2048,13 +2136,15 @@ const DEFINITE_REACH: u32 = 6;
 /// whatever its modality ("Egypt will deploy troops… The deployment will
 /// take place in Somalia"); one with an actor completes that actor's event
 /// within the same reach ("The Pakistani strikes were carried out in
-/// Khost").
+/// Khost"). A `pending[k]` event (a definite mention that missed its
+/// rule's `require`) only completes others, and nothing completes it.
 fn complete_events(
     events: &mut Vec<Event>,
     first: usize,
     gaz: &Gazetteer,
     definite: &[bool],
     distinct: &[bool],
+    pending: &[bool],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];
@@ -2080,6 +2170,7 @@ fn complete_events(
             .find(|&j| {
                 let (f, e) = (&events[j], &events[i]);
                 keep[j]
+                    && !pending.get(j - first).copied().unwrap_or(false)
                     && e.event_type == f.event_type
                     && (is_definite || e.modality == f.modality)
                     && match (f.role("actor"), e.role("actor")) {

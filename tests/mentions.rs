@@ -51,6 +51,17 @@ fn a_definite_mention_short_of_its_rule_is_no_event_alone() {
 }
 
 #[test]
+fn a_participle_set_off_by_commas_is_passive() {
+    // "launched from Iraq" is a reduced relative clause, not an attack
+    // launched by anyone named; the drones' attack is one row.
+    let text = "The drones, launched from Iraq, targeted US bases in Syria, the Pentagon said.";
+    assert_eq!(
+        events(text),
+        ["ATTACK |United States|drones|Syria|asserted"]
+    );
+}
+
+#[test]
 fn a_definite_mention_too_far_back_stays_its_own_row() {
     let text = "Kenya has agreed to deploy troops to the new stabilisation mission. \
                 The mission replaces an older force in January. \

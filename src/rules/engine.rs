@@ -757,7 +757,29 @@ impl RuleSet {
             && !view.tokens.get(te + 1).is_some_and(|t| {
                 t.is_word() && matches!(view.word(te + 1), "far" | "then" | "now")
             });
-        let passive = form == Form::Past && (self.passive_before(view, s_from, ts) || by_follows);
+        // So is one set off by a comma after a noun and followed by a
+        // preposition, a reduced relative clause: "The drones, launched
+        // from Iraq, targeted…".
+        let reduced = ts > s_from + 1
+            && te < s_to
+            && view.raw(ts - 1) == ","
+            && view.tokens[ts - 2].is_word()
+            && view.tokens[te].is_word()
+            && matches!(
+                view.word(te),
+                "from"
+                    | "in"
+                    | "at"
+                    | "near"
+                    | "over"
+                    | "into"
+                    | "toward"
+                    | "towards"
+                    | "across"
+                    | "off"
+            );
+        let passive =
+            form == Form::Past && (self.passive_before(view, s_from, ts) || by_follows || reduced);
         // A past participle right after a determiner is an adjective ("the
         // occupied West Bank", "a targeted killing"), neither active nor
         // passive.

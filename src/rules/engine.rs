@@ -1252,10 +1252,12 @@ impl RuleSet {
                 }
                 continue;
             }
-            // (A filler right next to the trigger is its subject even after a
-            // preposition: "in response to North Korea deploying troops".)
+            // (A filler right next to a gerund trigger is its subject even
+            // after a preposition: "in response to North Korea deploying
+            // troops"; before a finite verb it is not: "militias in Iraq
+            // launched".)
             if !slot.nocue.is_empty()
-                && dist > 0
+                && (dist > 0 || !view.word(ts).ends_with("ing"))
                 && !outside
                 && cue_before(
                     view,
@@ -1409,6 +1411,36 @@ impl RuleSet {
             }) {
                 return None;
             }
+        }
+        // A name before "-backed", "-made"… (`PATRONS`) backs or made the
+        // one that acts: "Iran-backed militias launched" is no act of Iran.
+        if slot.party
+            && starts_compound(view, m.tok_end as usize)
+            && view.tokens.get(m.tok_end as usize + 1).is_some_and(|t| {
+                t.is_word()
+                    && self
+                        .lexicon
+                        .patrons
+                        .contains(view.word(m.tok_end as usize + 1))
+            })
+        {
+            return None;
+        }
+        // A state named right before a word of `HOLDINGS` owns what is
+        // there, which is elsewhere: "a drone at a US base in eastern Syria"
+        // happens in Syria, not in the United States.
+        if &*slot.name == "location"
+            && !is_adj
+            && view.gaz.is_state(m.entry)
+            && view.tokens.get(m.tok_end as usize).is_some_and(|t| {
+                t.is_word()
+                    && self
+                        .lexicon
+                        .holdings
+                        .contains(view.word(m.tok_end as usize))
+            })
+        {
+            return None;
         }
         // A state named before a word of `OTHER_PARTY` describes another
         // party: "a major US ally", "Russia's neighbours" (an alliance

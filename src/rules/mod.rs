@@ -287,6 +287,12 @@ pub struct Lexicon {
     /// `OTHER_PARTY` ("ally", "neighbours"): a state named just before one
     /// ("a US ally", "Russia's neighbours") is not the party meant.
     pub other_party: WordSet,
+    /// `HOLDINGS` ("base", "embassy"): a state named just before one is
+    /// not where the event happens ("a US base in Syria").
+    pub holdings: WordSet,
+    /// `PATRONS` ("backed", "made"): a name glued before one by a hyphen
+    /// does not act ("Iran-backed militias").
+    pub patrons: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -555,6 +561,8 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
+    ("HOLDINGS", "location slots (\"a US base in Syria\")"),
+    ("PATRONS", "party slots (\"Iran-backed militias\")"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (
@@ -704,6 +712,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),
+        holdings: folded("HOLDINGS").into_iter().collect(),
+        patrons: folded("PATRONS").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

@@ -1413,8 +1413,9 @@ impl RuleSet {
             }
         }
         // A name before "-backed", "-made"… (`PATRONS`) backs or made the
-        // one that acts: "Iran-backed militias launched" is no act of Iran.
-        if slot.party
+        // one that acts: "Iran-backed militias launched" is no act of Iran,
+        // and "a Greek-owned tanker in the Red Sea" is not in Greece.
+        if (slot.party || &*slot.name == "location")
             && starts_compound(view, m.tok_end as usize)
             && view.tokens.get(m.tok_end as usize + 1).is_some_and(|t| {
                 t.is_word()

@@ -192,7 +192,11 @@ impl std::fmt::Display for Miss<'_> {
             Miss::Compound => write!(f, "the trigger is part of a hyphenated compound"),
             Miss::VerbAsNoun => write!(
                 f,
-                "the rule lists the trigger as a verb, but here it is a noun (list it under `nouns` to match it as one)"
+                "the rule lists the trigger as a verb, but here it is a noun (list it under `nouns`, or say `form any`, to match it as one)"
+            ),
+            Miss::Form(FormReq::Unstated, found) => write!(
+                f,
+                "the rule lists the trigger as a verb, but here it is {found} (say `form any` to match it)"
             ),
             Miss::Form(want, found) => {
                 write!(
@@ -745,7 +749,7 @@ impl RuleSet {
         if form == Form::Noun
             && trig_form == Form::Present
             && te == ts + 1
-            && rule.form == FormReq::Any
+            && rule.form == FormReq::Unstated
         {
             return Err(Miss::VerbAsNoun);
         }
@@ -788,11 +792,11 @@ impl RuleSet {
             && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
         // Nor does its participle as an adjective: "under its revised
         // export rules" names the rules, not a change.
-        if adjective && te == ts + 1 && rule.form == FormReq::Any {
-            return Err(Miss::Form(FormReq::Any, "an adjective"));
+        if adjective && te == ts + 1 && rule.form == FormReq::Unstated {
+            return Err(Miss::Form(FormReq::Unstated, "an adjective"));
         }
         let form_ok = match rule.form {
-            FormReq::Any => true,
+            FormReq::Any | FormReq::Unstated => true,
             FormReq::Nominal => form == Form::Noun,
             FormReq::Passive => passive,
             FormReq::Active => form != Form::Noun && !passive && !adjective,

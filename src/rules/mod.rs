@@ -73,6 +73,11 @@ pub struct Source {
 /// Which grammatical form of the trigger a rule applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormReq {
+    /// No `form` line: verbs match as verbs, nouns as nouns (a word listed
+    /// only under `verbs` does not match its noun or adjective homograph).
+    Unstated,
+    /// `form any`: every form of every listed word, noun uses of verbs too
+    /// ("a ban on exports" for `verbs ban`).
     Any,
     /// A verb form not preceded by a passive auxiliary.
     Active,
@@ -848,7 +853,7 @@ impl Compiler<'_> {
         let mut rule = Rule {
             id: id.to_string(),
             event_type: "".into(),
-            form: FormReq::Any,
+            form: FormReq::Unstated,
             slots: Vec::new(),
             needs: Vec::new(),
             unless: Vec::new(),

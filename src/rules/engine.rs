@@ -667,8 +667,9 @@ impl RuleSet {
     }
 
     /// Is the trigger at `ts` a definite noun mention: right after a word of
-    /// `DEFINITE`, or past one modifier ("the latest attack")? (Token-level
-    /// form of `definite_mention`.)
+    /// `DEFINITE`, or past one modifier, "the Pakistani strikes", "the
+    /// latest attack" (not a verb: "the US launched strikes" has three
+    /// words between)? No further back than `s_from`.
     fn definite_at(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let det =
             |k: usize| view.tokens[k].is_word() && self.lexicon.definite.contains(view.word(k));
@@ -1053,19 +1054,7 @@ impl RuleSet {
     /// already introduced.
     fn definite_mention(&self, view: &DocView, e: &Event) -> bool {
         let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
-        let det =
-            |k: usize| view.tokens[k].is_word() && self.lexicon.definite.contains(view.word(k));
-        if t == 0 || t >= view.tokens.len() {
-            return false;
-        }
-        // Right after the determiner, or past one modifier: "the Pakistani
-        // strikes", "the latest attack" (not a verb: "the US launched
-        // strikes" has three words between).
-        det(t - 1)
-            || (t > 1
-                && view.tokens[t - 1].is_word()
-                && !view.word(t - 1).ends_with("ed")
-                && det(t - 2))
+        t < view.tokens.len() && self.definite_at(view, 0, t)
     }
 
     /// The specific entity an anaphoric generic mention refers back to:
@@ -1421,13 +1410,7 @@ impl RuleSet {
         // and "a Greek-owned tanker in the Red Sea" is not in Greece.
         if (slot.party || &*slot.name == "location")
             && starts_compound(view, m.tok_end as usize)
-            && view.tokens.get(m.tok_end as usize + 1).is_some_and(|t| {
-                t.is_word()
-                    && self
-                        .lexicon
-                        .patrons
-                        .contains(view.word(m.tok_end as usize + 1))
-            })
+            && word_in(view, m.tok_end as usize + 1, &self.lexicon.patrons)
         {
             return None;
         }
@@ -1437,13 +1420,7 @@ impl RuleSet {
         if &*slot.name == "location"
             && !is_adj
             && view.gaz.is_state(m.entry)
-            && view.tokens.get(m.tok_end as usize).is_some_and(|t| {
-                t.is_word()
-                    && self
-                        .lexicon
-                        .holdings
-                        .contains(view.word(m.tok_end as usize))
-            })
+            && word_in(view, m.tok_end as usize, &self.lexicon.holdings)
         {
             return None;
         }
@@ -1921,6 +1898,13 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     };
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
     m.kind == AliasKind::Demonym || !(plural_subject || view.word(ts).ends_with('s'))
+}
+
+/// Is the token at `k` a word of `set`?
+fn word_in(view: &DocView, k: usize, set: &WordSet) -> bool {
+    view.tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && set.contains(view.word(k)))
 }
 
 /// Is the token at `k` a hyphen glued to a following word ("-owned")?

@@ -51,6 +51,16 @@ fn a_definite_mention_short_of_its_rule_is_no_event_alone() {
 }
 
 #[test]
+fn a_verb_form_after_a_count_and_a_name_is_a_noun() {
+    // "targets" after "18 Houthi" is the noun, not the verb of `attack.target`.
+    let text = "US warplanes struck 18 Houthi targets in Yemen overnight.";
+    assert_eq!(
+        events(text),
+        ["ATTACK United States|Houthis|fighter jets|Yemen|asserted"]
+    );
+}
+
+#[test]
 fn a_participle_set_off_by_commas_is_passive() {
     // "launched from Iraq" is a reduced relative clause, not an attack
     // launched by anyone named; the drones' attack is one row.

@@ -1882,14 +1882,20 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     if ts > 0 && view.tokens[ts - 1].kind == TokenKind::Number {
         return true;
     }
+    // Also past a name that is a modifier ("18 Houthi targets"), unless
+    // the number is a year ("in 2024 Russia attacks").
     if ts > 1
         && view.tokens[ts - 2].kind == TokenKind::Number
         && view.tokens[ts - 1].is_word()
-        && view
+        && (view
             .raw(ts - 1)
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+            || (ms
+                .iter()
+                .any(|m| m.tok_end as usize == ts && m.tok_start as usize == ts - 1)
+                && !is_year(view.raw(ts - 2))))
     {
         return true;
     }
@@ -1898,6 +1904,13 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     };
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
     m.kind == AliasKind::Demonym || !(plural_subject || view.word(ts).ends_with('s'))
+}
+
+/// Does a number token read as a year (four digits from 1900 to 2099)?
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && (raw.starts_with("19") || raw.starts_with("20"))
 }
 
 /// Is the token at `k` a word of `set`?

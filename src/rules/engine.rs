@@ -1882,6 +1882,8 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     if ts > 0 && view.tokens[ts - 1].kind == TokenKind::Number {
         return true;
     }
+    // The mention that ends right before the trigger, if any.
+    let before = ms.iter().find(|m| m.tok_end as usize == ts);
     // Also past a name that is a modifier ("18 Houthi targets"), unless
     // the number is a year ("in 2024 Russia attacks").
     if ts > 1
@@ -1892,14 +1894,12 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
-            || (ms
-                .iter()
-                .any(|m| m.tok_end as usize == ts && m.tok_start as usize == ts - 1)
+            || (before.is_some_and(|m| m.tok_start as usize == ts - 1)
                 && !is_year(view.raw(ts - 2))))
     {
         return true;
     }
-    let Some(m) = ms.iter().find(|m| m.tok_end as usize == ts) else {
+    let Some(m) = before else {
         return false;
     };
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');

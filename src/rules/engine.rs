@@ -846,7 +846,12 @@ impl RuleSet {
         }
         narrow_location(view, &at, &mut roles);
         for (to, from) in &rule.possessors {
-            if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
+            // A place that is no party (a city, a refinery) holding TO gives
+            // way to the country whose possessive introduces FROM's filler:
+            // "hit the Novoshakhtinsk refinery in Russia's Rostov region"
+            // targets Russia (guidelines: a city alone is no target).
+            let held = roles.iter().position(|r| Arc::ptr_eq(r.slot, to));
+            if held.is_some_and(|i| roles[i].entry.is_none_or(|e| is_party(view.gaz, e))) {
                 continue;
             }
             let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
@@ -856,7 +861,10 @@ impl RuleSet {
                 possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
                 && !roles.iter().any(|r| r.entry == role.entry)
             {
-                roles.push(role);
+                match held {
+                    Some(i) => roles[i] = role,
+                    None => roles.push(role),
+                }
             }
         }
         for (to, from) in &rule.owns {
@@ -1476,10 +1484,11 @@ impl RuleSet {
                 .exclude
                 .iter()
                 .any(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
-                || !slot
-                    .with
-                    .iter()
-                    .all(|k| attributes.iter().any(|(a, _)| a == k))
+                || !slot.with.iter().all(|(k, vs)| {
+                    attributes
+                        .iter()
+                        .any(|(a, b)| a == k && (vs.is_empty() || vs.contains(b)))
+                })
             {
                 return None;
             }

@@ -140,8 +140,10 @@ pub struct Slot {
     /// (`exclude subtype:media`: a news agency is not an attacker).
     pub exclude: Vec<(String, String)>,
     /// Only entries that have all these attributes fill the slot (`with
-    /// iso2`: countries, not cities).
-    pub with: Vec<String>,
+    /// iso2`: countries, not cities), each with one of the listed values
+    /// when values are given (`with subtype:international|alliance`:
+    /// international bodies, not ministries or companies).
+    pub with: Vec<(String, Vec<String>)>,
     /// Try named entities before generic classes: "ATACMS" before
     /// "missiles", even when the class is nearer.
     pub named: bool,
@@ -1262,7 +1264,21 @@ impl Compiler<'_> {
                     let t = rest.get(j).ok_or_else(|| {
                         RuleError::after(end, file, "expected an attribute name after `with`")
                     })?;
-                    slot.with.push(t.text.clone());
+                    // `with KEY` or `with KEY:VALUE|VALUE…` (the bars are
+                    // tokens of their own).
+                    let (k, v) = t.text.split_once(':').unwrap_or((&t.text, ""));
+                    let mut values: Vec<String> = Vec::new();
+                    if !v.is_empty() {
+                        values.push(v.to_string());
+                        while rest.get(j + 1).is_some_and(|b| b.text == "|") {
+                            let v = rest.get(j + 2).ok_or_else(|| {
+                                RuleError::after(end, file, "expected a value after `|`")
+                            })?;
+                            values.push(v.text.clone());
+                            j += 2;
+                        }
+                    }
+                    slot.with.push((k.to_string(), values));
                 }
                 "exclude" => {
                     j += 1;

@@ -1422,6 +1422,20 @@ impl RuleSet {
         {
             return None;
         }
+        // "The army", "the parliament" stand for a state's organ, which is
+        // no place: "Israeli jets struck Beirut after the army issued
+        // warnings" did not happen in the army's state.
+        if &*slot.name == "location"
+            && m.kind == AliasKind::Reference
+            && m.tok_end > m.tok_start
+            && {
+                let head = m.tok_end as usize - 1;
+                word_in(view, head, &self.lexicon.reference.armed_forces_heads)
+                    || word_in(view, head, &self.lexicon.reference.parliament_heads)
+            }
+        {
+            return None;
+        }
         // A state named right before a word of `HOLDINGS` owns what is
         // there, which is elsewhere: "a drone at a US base in eastern Syria"
         // happens in Syria, not in the United States.

@@ -836,12 +836,20 @@ impl Parse {
         // An infinitive's subject is the name before "to" ("allowed Ukraine
         // to strike", "a request by Egypt to deploy troops").
         if ts > self.first as usize && input.word_is(ts - 1, "to") {
+            // "called on Putin and Zelensky to meet": a control verb's
+            // particle governs its object.
+            let particle = |p: usize| {
+                matches!(input.word(p), "on" | "upon")
+                    && p > self.first as usize
+                    && input.is_word(p - 1)
+                    && lex.control_verbs.contains(input.word(p - 1))
+            };
             let g = self
                 .last_group_before(input, ts - 1)
                 .filter(|&(_, g, words)| {
-                    let by = g
-                        .prep
-                        .is_some_and(|p| matches!(input.word(p as usize), "by" | "for"));
+                    let by = g.prep.is_some_and(|p| {
+                        matches!(input.word(p as usize), "by" | "for") || particle(p as usize)
+                    });
                     words <= 3 && (g.prep.is_none() || by)
                 });
             if let Some((i, g, _)) = g {

@@ -217,3 +217,25 @@ fn a_header_split_by_pipes_is_not_part_of_the_sentence() {
                 new round of negotiations.";
     assert_eq!(events(text), ["NEGOTIATION Russia|Ukraine||Istanbul"]);
 }
+
+#[test]
+fn the_army_named_by_reference_is_never_a_location() {
+    assert_eq!(
+        events(
+            "BEIRUT, June 5 - Israeli jets struck the southern suburbs of Beirut late on Thursday \
+             after the army issued evacuation warnings for several buildings."
+        ),
+        ["ATTACK Israel|||Beirut"]
+    );
+}
+
+#[test]
+fn a_legislature_and_its_state_report_one_act() {
+    assert_eq!(
+        events(
+            "Russia's Duma voted to revoke the country's ratification of the \
+             Comprehensive Nuclear-Test-Ban Treaty."
+        ),
+        ["POLICY_CHANGE State Duma|||"]
+    );
+}

@@ -181,3 +181,15 @@ fn a_gerund_after_for_or_of_acts_for_the_name_before_it() {
         parse_at(text, "supplying")
     );
 }
+
+#[test]
+fn a_control_verb_with_a_particle_governs_the_infinitive_too() {
+    assert_eq!(
+        parse_at(
+            "Trump called on Putin and Zelensky to meet for direct talks.",
+            "meet"
+        ),
+        "0, subject Putin + Zelensky (infinitive), object none; clauses: [0 Main: Trump called on \
+         Putin and Zelensky to meet for direct talks.]"
+    );
+}

@@ -2128,8 +2128,9 @@ fn context_holds(
     }
 }
 
-/// Do two role values name the same participant? Equal, or a person and the
-/// state he or she serves ("Joe Biden" and "United States"), or, within one
+/// Do two role values name the same participant? Equal, or a person or an
+/// organ of government and the state it serves ("Joe Biden" and "United
+/// States", "State Duma" and "Russia"), or, within one
 /// sentence, either is a generic class ("a drone and missile attack"; in
 /// different sentences, shells and missiles are different shipments).
 fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool {
@@ -2139,11 +2140,23 @@ fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool 
     match (a.entry, b.entry) {
         (Some(x), Some(y)) => {
             (same_sentence && (gaz.is_generic(x) || gaz.is_generic(y)))
-                || (is_person(gaz, x) && gaz.country_of(x) == Some(y))
-                || (is_person(gaz, y) && gaz.country_of(y) == Some(x))
+                || (speaks_for(gaz, x) && gaz.country_of(x) == Some(y))
+                || (speaks_for(gaz, y) && gaz.country_of(y) == Some(x))
         }
         _ => false,
     }
+}
+
+/// Can the entry's acts be reported as its state's: a person, or an organ
+/// of government that acts as itself ("the State Duma voted…", then
+/// "Russia's ratification" is the same act)?
+fn speaks_for(gaz: &Gazetteer, entry: u32) -> bool {
+    is_person(gaz, entry)
+        || gaz
+            .entry(entry)
+            .attributes
+            .iter()
+            .any(|(k, v)| k == "subtype" && matches!(v.as_str(), "legislature" | "government"))
 }
 
 /// Does location `r` name a place inside location `q` ("Pakistani strikes

@@ -514,6 +514,10 @@ impl Parse {
                     self.set(j, cur);
                 }
                 let subject = self.group_before(input, k, cur);
+                // A short adjunct may stand between the verb and its report,
+                // which then opens with "that" or a pronoun: "said on
+                // Tuesday it had killed…", "said in a statement that…".
+                let end = adjunct_end(input, lex, end, to);
                 let next_is_word = end < to && input.is_word(end);
                 // A report follows when a clause does ("said Ukraine fired",
                 // "added that…"); "added 12 firms to the list" and "told
@@ -1309,6 +1313,28 @@ fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Opti
     longest(&lex.reporting)
         .map(|n| (n, true))
         .or_else(|| longest(&lex.reporting_that).map(|n| (n, false)))
+}
+
+/// Where the report after a reporting verb ending before `end` starts,
+/// past a short adjunct ("on Tuesday", "in a statement", "late on
+/// Thursday") when "that" or a pronoun follows it; else `end`.
+fn adjunct_end(input: &Input, lex: &SyntaxLexicon, end: usize, to: usize) -> usize {
+    let opens_adjunct = |w: &str| {
+        lex.prepositions.contains(w) || matches!(w, "late" | "early" | "last" | "earlier" | "this")
+    };
+    if end >= to || !input.is_word(end) || !opens_adjunct(input.word(end)) {
+        return end;
+    }
+    for j in end + 1..(end + 5).min(to) {
+        if !input.is_word(j) {
+            return end;
+        }
+        let w = input.word(j);
+        if lex.complementizers.contains(w) || lex.pronouns.contains(w) {
+            return j;
+        }
+    }
+    end
 }
 
 /// Is the relative pronoun's clause missing its subject ("which fired",

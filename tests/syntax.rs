@@ -193,3 +193,24 @@ fn a_control_verb_with_a_particle_governs_the_infinitive_too() {
          Putin and Zelensky to meet for direct talks.]"
     );
 }
+
+#[test]
+fn a_short_adjunct_may_stand_between_the_reporting_verb_and_its_report() {
+    assert_eq!(
+        parse_at(
+            "The ministry said in a statement that Russia had fired missiles at Odesa.",
+            "fired"
+        ),
+        "1, subject Russia, object missiles; clauses: [0 Main: The ministry said in a statement \
+         that] [1 Reported: Russia had fired missiles at Odesa.]"
+    );
+    assert_eq!(
+        parse_at(
+            "Israel's military said on Tuesday it had killed a senior Hamas commander in an airstrike in central Gaza.",
+            "airstrike"
+        ),
+        "1, subject Israel (reporter), object none; clauses: [0 Main: Israel's military said on \
+         Tuesday] [1 Reported: it had killed a senior Hamas commander in an airstrike in central \
+         Gaza.]"
+    );
+}

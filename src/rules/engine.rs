@@ -900,7 +900,8 @@ impl RuleSet {
         te: usize,
         roles: Vec<Filled<'r>>,
     ) -> Draft<'r> {
-        let modality = self.modality(view, rule, s_from, ts);
+        let s_to = view.sentences.get(si).map_or(te, |s| s.end_token as usize);
+        let modality = self.modality(view, rule, (s_from, s_to), (ts, te));
         let trigger_start = view.tokens[ts].start;
         let trigger_end = view.tokens[te - 1].end;
         let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
@@ -1708,13 +1709,15 @@ impl RuleSet {
             })
     }
 
-    /// The nearest modality cue before the trigger decides; none: asserted.
+    /// The nearest modality cue before the trigger decides; none: a
+    /// condition just after it ("…will follow if Russia refuses") hedges,
+    /// else asserted.
     fn modality<'r>(
         &'r self,
         view: &DocView,
         rule: &Rule,
-        s_from: usize,
-        ts: usize,
+        (s_from, s_to): (usize, usize),
+        (ts, te): (usize, usize),
     ) -> &'r Arc<str> {
         let lo = ts
             .saturating_sub(self.settings.modality_window as usize)
@@ -1746,6 +1749,21 @@ impl RuleSet {
                 if ends_at(view, cues, k, s_from) {
                     return &self.modality_labels[*label];
                 }
+            }
+        }
+        let hi = (te + self.settings.modality_window as usize).min(s_to);
+        for k in te..hi {
+            if !view.tokens[k].is_word() {
+                if self.barrier_between(view, k, k + 1) {
+                    break;
+                }
+                continue;
+            }
+            if self.lexicon.conditions.contains(view.word(k)) {
+                if let Some(hedged) = self.modality_labels.iter().find(|l| &***l == "hedged") {
+                    return hedged;
+                }
+                break;
             }
         }
         &self.asserted

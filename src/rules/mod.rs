@@ -300,6 +300,10 @@ pub struct Lexicon {
     /// `PATRONS` ("backed", "made"): a name glued before one by a hyphen
     /// does not act ("Iran-backed militias").
     pub patrons: WordSet,
+    /// `CONDITIONS` ("if", "unless"): one shortly after a trigger with no
+    /// modality cue before it hedges the event ("sanctions will follow if
+    /// Russia refuses").
+    pub conditions: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -569,6 +573,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
+    ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -721,6 +726,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         other_party: folded("OTHER_PARTY").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
+        conditions: folded("CONDITIONS").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

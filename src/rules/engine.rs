@@ -1437,6 +1437,14 @@ impl RuleSet {
         {
             return None;
         }
+        // A weapon class before a word of `WEAPON_SITES` names a place, not
+        // the weapon used: "struck an ammunition depot with drones".
+        if &*slot.name == "weapon"
+            && view.gaz.is_generic(m.entry)
+            && word_in(view, m.tok_end as usize, &self.lexicon.weapon_sites)
+        {
+            return None;
+        }
         // A state named right before a word of `HOLDINGS` owns what is
         // there, which is elsewhere: "a drone at a US base in eastern Syria"
         // happens in Syria, not in the United States.

@@ -304,6 +304,9 @@ pub struct Lexicon {
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
     pub conditions: WordSet,
+    /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
+    /// names a place ("an ammunition depot"), not the weapon used.
+    pub weapon_sites: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -574,6 +577,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
+    ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -727,6 +731,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
+        weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

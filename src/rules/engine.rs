@@ -1753,10 +1753,17 @@ impl RuleSet {
             {
                 continue;
             }
+            // The longest cue ending here decides: "does not rule out"
+            // (hedged) over "rule out" (negated).
+            let mut best: Option<(usize, usize)> = None;
             for (label, cues) in rule.modality.iter().chain(self.modality_cues.iter()) {
-                if ends_at(view, cues, k, s_from) {
-                    return &self.modality_labels[*label];
+                let len = longest_ending_at(view, cues, k, s_from);
+                if len > 0 && best.is_none_or(|(_, b)| len > b) {
+                    best = Some((*label, len));
                 }
+            }
+            if let Some((label, _)) = best {
+                return &self.modality_labels[label];
             }
         }
         let hi = (te + self.settings.modality_window as usize).min(s_to);
@@ -1895,6 +1902,17 @@ fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool 
         k -= 1;
     }
     true
+}
+
+/// The length in words of the longest phrase of `set` that ends at word
+/// token `k` (not reaching before `lo`); 0 when none does.
+fn longest_ending_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> usize {
+    set.ending_with(view.word(k))
+        .iter()
+        .filter(|p| match_backward(view, k, p, lo))
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn phrases(list: &PhraseSet) -> String {

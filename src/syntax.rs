@@ -29,7 +29,7 @@
 //! sentences where a rule asks for it, so documents without triggers pay
 //! nothing.
 
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::words::{PhraseSet, WordSet};
@@ -287,24 +287,18 @@ impl Parse {
             let mut h = k;
             // Is a person named right after this mention and its title?
             while h + 1 < ms.len()
-                && !input
-                    .gaz
-                    .type_name(input.gaz.etype_of(ms[h].entry))
-                    .eq("PERSON")
+                && !input.gaz.is_type(ms[h].entry, gazetteer::PERSON)
                 && titled_between(
                     input,
                     &lex.titles,
                     ms[h].tok_end as usize,
                     ms[h + 1].tok_start as usize,
                 )
-                && input
-                    .gaz
-                    .type_name(input.gaz.etype_of(ms[h + 1].entry))
-                    .eq("PERSON")
+                && input.gaz.is_type(ms[h + 1].entry, gazetteer::PERSON)
             {
                 h += 1;
             }
-            if h == k && input.gaz.type_name(input.gaz.etype_of(ms[k].entry)) == "PERSON" {
+            if h == k && input.gaz.is_type(ms[k].entry, gazetteer::PERSON) {
                 // A title alone before the person ("Foreign Minister X").
                 np_start = title_start(input, np_start, s.first_token as usize);
             } else if h > k {
@@ -688,7 +682,7 @@ impl Parse {
         let (Some(next), Some(prev)) = (ms.get(i), i.checked_sub(1).and_then(|p| ms.get(p))) else {
             return false;
         };
-        let place = |m: &Mention| input.gaz.type_name(input.gaz.etype_of(m.entry)) == "PLACE";
+        let place = |m: &Mention| input.gaz.is_type(m.entry, gazetteer::PLACE);
         next.tok_start as usize == k + 1
             && prev.tok_end as usize == k
             && place(next)
@@ -1007,7 +1001,7 @@ impl Parse {
     pub fn can_act(&self, input: &Input, g: u16) -> bool {
         self.members_of(g).iter().any(|&m| {
             let e = input.mentions[m as usize].entry;
-            !input.gaz.is_generic(e) && input.gaz.type_name(input.gaz.etype_of(e)) != "WEAPON"
+            !input.gaz.is_generic(e) && !input.gaz.is_type(e, gazetteer::WEAPON)
         })
     }
 

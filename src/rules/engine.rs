@@ -20,7 +20,7 @@ use super::inflect::Form;
 use super::{
     Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
 };
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::syntax::{ClauseKind, Found, Input, Parse};
@@ -933,8 +933,7 @@ impl RuleSet {
         })?;
         let gaz = view.gaz;
         let e = f.entry?;
-        let country = |x: u32| gaz.entry(x).attributes.iter().any(|(a, _)| a == "iso2");
-        let state = if country(e) {
+        let state = if gaz.is_state(e) {
             e
         } else if let Some(s) = gaz.stands_for_of(e) {
             s
@@ -943,7 +942,7 @@ impl RuleSet {
         } else {
             return None;
         };
-        if !country(state) {
+        if !gaz.is_state(state) {
             return None;
         }
         Some(Filled {
@@ -1959,8 +1958,7 @@ fn possessor_role<'r>(
         return None;
     }
     let h = &ms[holder];
-    let entry = view.gaz.entry(h.entry);
-    if !entry.attributes.iter().any(|(k, _)| k == "iso2") {
+    if !view.gaz.is_state(h.entry) {
         return None;
     }
     Some(Filled {
@@ -2062,7 +2060,7 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
             && m.unlisted == u32::MAX
             && !view.gaz.is_generic(m.entry)
             && view.gaz.country_of(m.entry) == Some(state)
-            && view.gaz.type_name(view.gaz.etype_of(m.entry)) == "PLACE"
+            && view.gaz.is_type(m.entry, gazetteer::PLACE)
     });
     if let Some((j, m)) = inner {
         r.entry = Some(m.entry);
@@ -2138,9 +2136,9 @@ fn narrows(gaz: &Gazetteer, r: &Role, q: &Role) -> bool {
 /// Can the entry act as a party ([`Slot::party`])? Anything but a place,
 /// and of places the countries and those that stand for one.
 fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.type_name(gaz.etype_of(entry)) != "PLACE"
+    !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
-        || gaz.entry(entry).attributes.iter().any(|(k, _)| k == "iso2")
+        || gaz.is_state(entry)
 }
 
 /// Is the token a quotation mark?
@@ -2152,7 +2150,7 @@ fn is_quote(raw: &str) -> bool {
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.type_name(gaz.etype_of(entry)) == "PERSON"
+    gaz.is_type(entry, gazetteer::PERSON)
 }
 
 /// How many tokens after a trigger an `own` line looks for "its

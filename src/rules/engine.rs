@@ -123,6 +123,23 @@ impl Event {
 /// antecedent.
 const ANTECEDENT_REACH: usize = 500;
 
+/// Buffers [`RuleSet::apply`] keeps from one document to the next, so that
+/// they grow to the size of the largest sentence once per thread rather
+/// than from empty in every document.
+#[derive(Default)]
+struct ApplyScratch {
+    /// The number phrases of the current sentence.
+    quantities: Vec<Quantity>,
+    /// The shallow parse of the current sentence.
+    parse: Parse,
+    /// Slot candidates, reused for every slot of every rule tried.
+    order: Vec<(usize, Filler)>,
+}
+
+thread_local! {
+    static APPLY_SCRATCH: std::cell::Cell<ApplyScratch> = std::cell::Cell::default();
+}
+
 /// How many events apart two mentions of one event may be to be merged;
 /// bounds the work on very large documents.
 const MERGE_REACH: usize = 256;
@@ -459,18 +476,22 @@ impl RuleSet {
     ) {
         let first = out.len();
         let mut pending: Vec<Event> = Vec::new();
-        let mut quantities = Vec::new();
+        // The buffers of the last document, taken for this one (a call
+        // inside this one would find none and make its own).
+        let mut scratch = APPLY_SCRATCH.with(|c| c.take());
+        let ApplyScratch {
+            quantities,
+            parse,
+            order,
+        } = &mut scratch;
         let mut quantities_done = false;
         let mut si = 0usize;
         let mut ms: &[Mention] = &[];
         let mut m_from = 0usize;
         let mut ms_sentence = usize::MAX;
-        // The shallow parse of the current sentence, built when a rule
+        // The shallow parse of the current sentence is built when a rule
         // that needs it is first tried there.
-        let mut parse = Parse::default();
         let mut parsed = false;
-        // Slot candidates, reused for every slot of every rule tried.
-        let mut order: Vec<(usize, Filler)> = Vec::new();
         for &t in view.triggers {
             let i = t as usize;
             while si < view.sentences.len() && view.sentences[si].end_token as usize <= i {
@@ -507,10 +528,10 @@ impl RuleSet {
                     };
                     let rule = &self.rules[trig.rule as usize];
                     if !quantities_done && rule.slots.iter().any(|sl| sl.number) {
-                        self.find_quantities(view, s, ms, &mut quantities);
+                        self.find_quantities(view, s, ms, quantities);
                         quantities_done = true;
                     }
-                    let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
+                    let q: &[Quantity] = if quantities_done { quantities } else { &[] };
                     if rule.syntax && !parsed {
                         let s_from = s.first_token as usize;
                         let verb_trigger = |k: usize| self.is_verb_trigger(view, s_from, k);
@@ -523,7 +544,7 @@ impl RuleSet {
                         );
                         parsed = true;
                     }
-                    let syn = rule.syntax.then_some(&parse);
+                    let syn = rule.syntax.then_some(&*parse);
                     if let (Some(t), Some(p), false) = (trace.as_deref_mut(), syn, grammar_shown) {
                         grammar_shown = true;
                         t.push(self.describe_grammar(view, p, s, i, te, trig.form));
@@ -543,7 +564,7 @@ impl RuleSet {
                         i,
                         te,
                         trig.form,
-                        &mut order,
+                        order,
                     ) {
                         Ok(ev) => {
                             if let Some(t) = trace.as_deref_mut() {
@@ -620,13 +641,14 @@ impl RuleSet {
                 }
                 if let Some((_, _, ev)) = best {
                     let rule = &self.rules[ev.rule as usize];
-                    out.push(ev.into_event(rule, view, parsed.then_some(&parse)));
+                    out.push(ev.into_event(rule, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = pending_here {
                     let rule = &self.rules[d.rule as usize];
-                    pending.push(d.into_event(rule, view, parsed.then_some(&parse)));
+                    pending.push(d.into_event(rule, view, parsed.then_some(&*parse)));
                 }
             }
         }
+        APPLY_SCRATCH.with(|c| c.set(scratch));
         if merge {
             self.fold_adjuncts(view, out, first);
             let distinct: Vec<Distinct> = out[first..]

@@ -17,9 +17,7 @@
 //! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
-use super::{
-    Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
-};
+use super::{Adjectives, Context, Direction, FormReq, PhraseSet, Rule, RuleSet, Slot, WordSet};
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
@@ -1855,7 +1853,7 @@ fn match_forward(view: &DocView, ts: usize, rest: &[String], limit: usize) -> Op
 
 /// Does `phrase` end at word token `k` (reading backwards, punctuation
 /// skipped, not before `lo`)?
-fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool {
+fn match_backward(view: &DocView, k: usize, phrase: &[String], lo: usize) -> bool {
     let mut k = k as isize;
     for w in phrase.iter().rev() {
         while k >= lo as isize && !view.tokens[k as usize].is_word() {
@@ -1955,9 +1953,21 @@ fn starts_compound(view: &DocView, k: usize) -> bool {
 
 /// Does one of the phrases end at word token `k` (not reaching before `lo`)?
 fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
-    set.ending_with(view.word(k))
-        .iter()
-        .any(|p| match_backward(view, k, p, lo))
+    let phrases = set.ending_with(view.word(k));
+    if phrases.is_empty() || k < lo {
+        return false;
+    }
+    if !view.tokens[k].is_word() {
+        return phrases.iter().any(|p| match_backward(view, k, p, lo));
+    }
+    // The phrases were looked up by the word at `k`, so their last word is
+    // that word: only the words before it are compared (none, for the
+    // one-word cues that most lists hold).
+    phrases.iter().any(|p| match p.split_last() {
+        Some((_, [])) => true,
+        Some((_, rest)) => k > lo && match_backward(view, k - 1, rest, lo),
+        None => false,
+    })
 }
 
 /// The country whose possessive or demonym introduces the filler `f` of

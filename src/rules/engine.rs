@@ -280,6 +280,27 @@ struct Filled<'r> {
     end: u32,
 }
 
+/// How a trigger reads where it stands, whatever the rule tried there
+/// ([`RuleSet::reading`]): a trigger word starts several rules, and they
+/// share this, worked out for the first of them.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The trigger's end token.
+    te: usize,
+    /// The form its rules list it in.
+    listed: Form,
+    /// Glued to a word by a hyphen: part of a compound adjective.
+    compound: bool,
+    /// The form it is used in ("a heart attack": a noun).
+    form: Form,
+    passive: bool,
+    /// A participle as an adjective ("the occupied West Bank").
+    adjective: bool,
+    /// Its clause, subject and object in the sentence's parse, once a rule
+    /// that needs them has asked.
+    grammar: Option<Grammar>,
+}
+
 /// Where a trigger stands: its sentence, the sentence's mentions and
 /// parse.
 #[derive(Clone, Copy)]
@@ -490,6 +511,8 @@ impl RuleSet {
         // The shallow parse of the current sentence is built when a rule
         // that needs it is first tried there.
         let mut parsed = false;
+        // How the trigger reads at the current position, per end and form.
+        let mut readings: Vec<Reading> = Vec::new();
         for &t in view.triggers {
             let i = t as usize;
             while si < view.sentences.len() && view.sentences[si].end_token as usize <= i {
@@ -520,11 +543,22 @@ impl RuleSet {
                 let mut best: Option<(usize, i32, Draft)> = None;
                 let mut pending_here: Option<Draft> = None;
                 let mut grammar_shown = false;
+                readings.clear();
                 for trig in triggers {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
                     };
                     let rule = &self.rules[trig.rule as usize];
+                    let r = match readings
+                        .iter()
+                        .position(|r| r.te == te && r.listed == trig.form)
+                    {
+                        Some(r) => r,
+                        None => {
+                            readings.push(self.reading(view, s, ms, i, te, trig.form));
+                            readings.len() - 1
+                        }
+                    };
                     if !quantities_done && rule.slots.iter().any(|sl| sl.number) {
                         self.find_quantities(view, s, ms, quantities);
                         quantities_done = true;
@@ -561,7 +595,7 @@ impl RuleSet {
                         q,
                         i,
                         te,
-                        trig.form,
+                        &mut readings[r],
                         order,
                     ) {
                         Ok(ev) => {
@@ -700,22 +734,21 @@ impl RuleSet {
                 && det(ts - 2))
     }
 
+    /// How the trigger at `ts..te`, listed in `form`, reads in its
+    /// sentence, whatever the rule: the same for every rule tried there.
     #[allow(clippy::too_many_arguments)]
-    fn try_rule<'r>(
-        &'r self,
+    fn reading(
+        &self,
         view: &DocView,
-        rule_idx: u32,
-        rule: &'r Rule,
-        place: Place,
-        quantities: &[Quantity],
+        s: &Sentence,
+        ms: &[Mention],
         ts: usize,
         te: usize,
         form: Form,
-        order: &mut Vec<(usize, Filler)>,
-    ) -> Result<Draft<'r>, Miss<'r>> {
-        let Place { si, s, ms, .. } = place;
+    ) -> Reading {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
+        let mut compound = false;
         // A trigger glued to the word before it by a hyphen is part of a
         // compound adjective ("sanctions-hit", "US-sanctioned").
         if ts > s_from + 1 {
@@ -725,7 +758,7 @@ impl RuleSet {
                 && !prev.space_before
                 && matches!(view.raw(ts - 1), "-" | "\u{2010}" | "\u{2011}")
             {
-                return Err(Miss::Compound);
+                compound = true;
             }
         }
         if te < s_to && te > ts {
@@ -738,7 +771,7 @@ impl RuleSet {
                     .get(te + 1)
                     .is_some_and(|t| t.is_word() && !t.space_before)
             {
-                return Err(Miss::Compound);
+                compound = true;
             }
         }
         // A verb form right after a determiner, a count or a hyphenated
@@ -765,15 +798,6 @@ impl RuleSet {
         } else {
             form
         };
-        // A verb the rule lists only as a verb does not match its noun
-        // homograph: "deploy, station" in "a police station".
-        if form == Form::Noun
-            && trig_form == Form::Present
-            && te == ts + 1
-            && rule.form == FormReq::Unstated
-        {
-            return Err(Miss::VerbAsNoun);
-        }
         // A participle followed by "by" is passive without an auxiliary:
         // "drones launched by the Houthis", "weapons supplied by Iran".
         let by_follows = te < s_to
@@ -811,6 +835,53 @@ impl RuleSet {
         let adjective = form == Form::Past
             && !passive
             && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
+        Reading {
+            te,
+            listed: trig_form,
+            compound,
+            form,
+            passive,
+            adjective,
+            grammar: None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn try_rule<'r>(
+        &'r self,
+        view: &DocView,
+        rule_idx: u32,
+        rule: &'r Rule,
+        place: Place,
+        quantities: &[Quantity],
+        ts: usize,
+        te: usize,
+        reading: &mut Reading,
+        order: &mut Vec<(usize, Filler)>,
+    ) -> Result<Draft<'r>, Miss<'r>> {
+        let Place { si, s, .. } = place;
+        let s_from = s.first_token as usize;
+        let s_to = s.end_token as usize;
+        let Reading {
+            compound,
+            listed,
+            form,
+            passive,
+            adjective,
+            ..
+        } = *reading;
+        if compound {
+            return Err(Miss::Compound);
+        }
+        // A verb the rule lists only as a verb does not match its noun
+        // homograph: "deploy, station" in "a police station".
+        if form == Form::Noun
+            && listed == Form::Present
+            && te == ts + 1
+            && rule.form == FormReq::Unstated
+        {
+            return Err(Miss::VerbAsNoun);
+        }
         // Nor does its participle as an adjective: "under its revised
         // export rules" names the rules, not a change.
         if adjective && te == ts + 1 && rule.form == FormReq::Unstated {
@@ -851,9 +922,11 @@ impl RuleSet {
             s_to,
             ts,
             te,
-            grammar: place
-                .syn
-                .map(|p| self.trigger_grammar(view, p, s_from, ts, te, form)),
+            grammar: place.syn.map(|p| {
+                *reading
+                    .grammar
+                    .get_or_insert_with(|| self.trigger_grammar(view, p, s_from, ts, te, form))
+            }),
         };
         let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {

@@ -1277,8 +1277,19 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
 /// whether it reports whatever clause follows (`REPORTING`) or only one
 /// introduced by "that" (`REPORTING_THAT`).
 fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Option<(usize, bool)> {
-    let longest = |set: &PhraseSet| {
-        set.starting_with(input.word(k))
+    // Asked at every word of a parsed sentence, where almost no phrase
+    // starts: both lists are looked up once, and nothing more is done
+    // when neither has a phrase here.
+    let word = input.word(k);
+    let (reporting, reporting_that) = (
+        lex.reporting.starting_with(word),
+        lex.reporting_that.starting_with(word),
+    );
+    if reporting.is_empty() && reporting_that.is_empty() {
+        return None;
+    }
+    let longest = |found: &[crate::words::Phrase]| {
+        found
             .iter()
             .filter_map(|p| {
                 let mut j = k + 1;
@@ -1292,9 +1303,9 @@ fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Opti
             })
             .max()
     };
-    longest(&lex.reporting)
+    longest(reporting)
         .map(|n| (n, true))
-        .or_else(|| longest(&lex.reporting_that).map(|n| (n, false)))
+        .or_else(|| longest(reporting_that).map(|n| (n, false)))
 }
 
 /// Is the relative pronoun's clause missing its subject ("which fired",

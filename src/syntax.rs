@@ -151,6 +151,10 @@ pub struct Parse {
     /// Scratch: the head mention of each noun phrase (sentence-relative)
     /// and the phrase's first token.
     heads: Vec<(usize, usize)>,
+    /// Scratch: the clauses open while the sentence is read, innermost
+    /// last, each with what closes it (kept, like `heads`, so that a parse
+    /// reused for the next sentence allocates nothing).
+    stack: Vec<(u16, Close)>,
 }
 
 /// The document as the parser sees it.
@@ -398,7 +402,9 @@ impl Parse {
         });
         // The open clauses, innermost last; each entry: clause index and
         // what closes it.
-        let mut stack: Vec<(u16, Close)> = vec![(0, Close::End)];
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        stack.push((0, Close::End));
         let mut k = from;
         while k < to {
             let cur = stack.last().map_or(0, |e| e.0);
@@ -631,6 +637,7 @@ impl Parse {
             self.set(k, cur);
             k += 1;
         }
+        self.stack = stack;
     }
 
     /// A comma may start a clause: ", which…" is handled at the pronoun;

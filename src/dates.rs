@@ -203,7 +203,9 @@ pub fn find_dates(
     doc_date: Option<NaiveDate>,
 ) -> Vec<DateMention> {
     let span = &text[start..end];
-    let future = FUTURE.is_match(span);
+    // Only a bare weekday asks whether the sentence speaks of the future:
+    // searched then, once, rather than in every sentence.
+    let mut future: Option<bool> = None;
     let mut out = Vec::new();
     // The DFA finds where dates are; only the matched text pays for the
     // capture groups (a capturing search over the whole sentence runs the
@@ -273,7 +275,9 @@ pub fn find_dates(
                 let d = match modifier.as_deref() {
                     Some("next") => a + Days::new(if ahead == 0 { 7 } else { ahead } as u64),
                     Some("last") => a - Days::new(if back == 0 { 7 } else { back } as u64),
-                    _ if future => a + Days::new(ahead as u64),
+                    _ if *future.get_or_insert_with(|| FUTURE.is_match(span)) => {
+                        a + Days::new(ahead as u64)
+                    }
                     _ => a - Days::new(back as u64),
                 };
                 DateValue::day(d)

@@ -388,7 +388,9 @@ impl Pipeline {
                 &mut s.candidates,
                 &mut s.triggers,
             );
-            let mut mentions = Vec::new();
+            // Room for every candidate: most become mentions, and the
+            // vector is not grown mention by mention.
+            let mut mentions = Vec::with_capacity(s.candidates.len());
             resolve(
                 &self.gazetteer,
                 &s.tokens,

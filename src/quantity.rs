@@ -33,6 +33,27 @@ struct Words {
     unit: Vec<(String, &'static str)>,
     qualifier: Vec<(String, &'static str)>,
     scale: Vec<(String, f64)>,
+    /// `currency` and `unit` indexed by first byte, for [`find_in`].
+    currency_index: ByFirstByte,
+    unit_index: ByFirstByte,
+}
+
+/// For each first byte, the indices of the forms that begin with it, in
+/// list order: a form can only match a word that begins with its first
+/// byte, so the search at each word of the text after a quantity tries a
+/// handful of forms rather than every unit noun.
+struct ByFirstByte(Vec<Vec<u32>>);
+
+impl ByFirstByte {
+    fn new(forms: &[(String, &'static str)]) -> ByFirstByte {
+        let mut index = vec![Vec::new(); 256];
+        for (i, (f, _)) in forms.iter().enumerate() {
+            if let Some(&b) = f.as_bytes().first() {
+                index[usize::from(b)].push(i as u32);
+            }
+        }
+        ByFirstByte(index)
+    }
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| parse_words(include_str!("../rules/units.txt")));
@@ -43,6 +64,8 @@ fn parse_words(text: &'static str) -> Words {
         unit: Vec::new(),
         qualifier: Vec::new(),
         scale: Vec::new(),
+        currency_index: ByFirstByte(Vec::new()),
+        unit_index: ByFirstByte(Vec::new()),
     };
     for line in text.lines() {
         let line = line.trim_end();
@@ -70,6 +93,8 @@ fn parse_words(text: &'static str) -> Words {
     w.unit.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     w.qualifier.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     w.scale.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    w.currency_index = ByFirstByte::new(&w.currency);
+    w.unit_index = ByFirstByte::new(&w.unit);
     w
 }
 
@@ -166,7 +191,8 @@ pub fn parse(written: &str, after: &str) -> Quantity {
     // word ("dollars") or a unit noun.
     let tail = format!("{s} {}", first_words(after, 5).to_lowercase());
     if unit.is_none() {
-        unit = find_in(&tail, &w.currency).or_else(|| find_in(&tail, &w.unit));
+        unit = find_in(&tail, &w.currency, &w.currency_index)
+            .or_else(|| find_in(&tail, &w.unit, &w.unit_index));
     }
     Quantity {
         value: value.map(|v| (v * 1e6).round() / 1e6),
@@ -255,12 +281,17 @@ fn first_words(s: &str, n: usize) -> &str {
 }
 
 /// The first form found at a word start in `s` (longest form first at each
-/// position).
-fn find_in(s: &str, forms: &[(String, &'static str)]) -> Option<&'static str> {
+/// position); `index` is `forms` by first byte.
+fn find_in(s: &str, forms: &[(String, &'static str)], index: &ByFirstByte) -> Option<&'static str> {
     let mut at = 0;
     while at < s.len() {
         let word = &s[at..];
-        if let Some((_, v)) = forms.iter().find(|(f, _)| strip_word(word, f).is_some()) {
+        let first = usize::from(word.as_bytes()[0]);
+        if let Some((_, v)) = index.0[first]
+            .iter()
+            .map(|&i| &forms[i as usize])
+            .find(|(f, _)| strip_word(word, f).is_some())
+        {
             return Some(*v);
         }
         at = match word.find(' ') {

@@ -51,7 +51,7 @@
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
 
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token};
 use crate::words::{Map, WordSet};
@@ -318,7 +318,7 @@ fn state_weight(gaz: &Gazetteer, m: &Mention) -> Option<(u32, u32)> {
     gaz.stands_for_of(m.entry)
         .filter(|&s| gaz.is_state(s))
         .or_else(|| {
-            (gaz.type_name(gaz.etype_of(m.entry)) == "PLACE")
+            (gaz.is_type(m.entry, gazetteer::PLACE))
                 .then(|| gaz.country_of(m.entry))
                 .flatten()
         })
@@ -355,7 +355,7 @@ fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u
         .rev()
         .take_while(|m| m.sentence + 1 >= sentence);
     for m in recent.clone() {
-        if gaz.type_name(gaz.etype_of(m.entry)) == "PERSON"
+        if gaz.is_type(m.entry, gazetteer::PERSON)
             && m.unlisted == u32::MAX
             && let Some(s) = gaz.country_of(m.entry)
         {
@@ -381,7 +381,7 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
             && !gaz.is_generic(m.entry)
             && (gaz.is_state(m.entry)
                 || gaz.stands_for_of(m.entry).is_some()
-                || gaz.type_name(gaz.etype_of(m.entry)) == "ORG")
+                || gaz.is_type(m.entry, gazetteer::ORG))
     })?;
     let m = &earlier[i];
     if m.sentence != sentence {
@@ -435,6 +435,6 @@ fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Op
 /// sentences.
 fn latest_weapon(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
     latest(earlier, sentence, WEAPON_REACH, |m| {
-        gaz.type_name(gaz.etype_of(m.entry)) == "WEAPON" && !gaz.is_generic(m.entry)
+        gaz.is_type(m.entry, gazetteer::WEAPON) && !gaz.is_generic(m.entry)
     })
 }

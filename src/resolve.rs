@@ -20,7 +20,7 @@
 //! Everything is decided by data (lengths, types, ranks, file order), so the
 //! same input always gives the same mentions.
 
-use crate::gazetteer::{AliasKind, Candidate, Gazetteer};
+use crate::gazetteer::{self, AliasKind, Candidate, Gazetteer};
 use crate::segment::{Sentence, Token};
 
 /// A resolved entity mention: where it is, and which gazetteer entry (or
@@ -124,7 +124,7 @@ fn possessor(
     c: &Candidate,
 ) -> Option<(Mention, Candidate)> {
     let entry = gaz.alias(c.alias).entry;
-    if gaz.type_name(gaz.etype_of(entry)) != "ORG" {
+    if !gaz.is_type(entry, gazetteer::ORG) {
         return None;
     }
     let country = gaz.country_of(entry)?;

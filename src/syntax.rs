@@ -29,7 +29,7 @@
 //! sentences where a rule asks for it, so documents without triggers pay
 //! nothing.
 
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::words::{PhraseSet, WordSet};
@@ -151,6 +151,10 @@ pub struct Parse {
     /// Scratch: the head mention of each noun phrase (sentence-relative)
     /// and the phrase's first token.
     heads: Vec<(usize, usize)>,
+    /// Scratch: the clauses open while the sentence is read, innermost
+    /// last, each with what closes it (kept, like `heads`, so that a parse
+    /// reused for the next sentence allocates nothing).
+    stack: Vec<(u16, Close)>,
 }
 
 /// The document as the parser sees it.
@@ -287,24 +291,18 @@ impl Parse {
             let mut h = k;
             // Is a person named right after this mention and its title?
             while h + 1 < ms.len()
-                && !input
-                    .gaz
-                    .type_name(input.gaz.etype_of(ms[h].entry))
-                    .eq("PERSON")
+                && !input.gaz.is_type(ms[h].entry, gazetteer::PERSON)
                 && titled_between(
                     input,
                     &lex.titles,
                     ms[h].tok_end as usize,
                     ms[h + 1].tok_start as usize,
                 )
-                && input
-                    .gaz
-                    .type_name(input.gaz.etype_of(ms[h + 1].entry))
-                    .eq("PERSON")
+                && input.gaz.is_type(ms[h + 1].entry, gazetteer::PERSON)
             {
                 h += 1;
             }
-            if h == k && input.gaz.type_name(input.gaz.etype_of(ms[k].entry)) == "PERSON" {
+            if h == k && input.gaz.is_type(ms[k].entry, gazetteer::PERSON) {
                 // A title alone before the person ("Foreign Minister X").
                 np_start = title_start(input, np_start, s.first_token as usize);
             } else if h > k {
@@ -404,7 +402,9 @@ impl Parse {
         });
         // The open clauses, innermost last; each entry: clause index and
         // what closes it.
-        let mut stack: Vec<(u16, Close)> = vec![(0, Close::End)];
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        stack.push((0, Close::End));
         let mut k = from;
         while k < to {
             let cur = stack.last().map_or(0, |e| e.0);
@@ -641,6 +641,7 @@ impl Parse {
             self.set(k, cur);
             k += 1;
         }
+        self.stack = stack;
     }
 
     /// A comma may start a clause: ", which…" is handled at the pronoun;
@@ -692,7 +693,7 @@ impl Parse {
         let (Some(next), Some(prev)) = (ms.get(i), i.checked_sub(1).and_then(|p| ms.get(p))) else {
             return false;
         };
-        let place = |m: &Mention| input.gaz.type_name(input.gaz.etype_of(m.entry)) == "PLACE";
+        let place = |m: &Mention| input.gaz.is_type(m.entry, gazetteer::PLACE);
         next.tok_start as usize == k + 1
             && prev.tok_end as usize == k
             && place(next)
@@ -1019,7 +1020,7 @@ impl Parse {
     pub fn can_act(&self, input: &Input, g: u16) -> bool {
         self.members_of(g).iter().any(|&m| {
             let e = input.mentions[m as usize].entry;
-            !input.gaz.is_generic(e) && input.gaz.type_name(input.gaz.etype_of(e)) != "WEAPON"
+            !input.gaz.is_generic(e) && !input.gaz.is_type(e, gazetteer::WEAPON)
         })
     }
 
@@ -1295,8 +1296,19 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
 /// whether it reports whatever clause follows (`REPORTING`) or only one
 /// introduced by "that" (`REPORTING_THAT`).
 fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Option<(usize, bool)> {
-    let longest = |set: &PhraseSet| {
-        set.starting_with(input.word(k))
+    // Asked at every word of a parsed sentence, where almost no phrase
+    // starts: both lists are looked up once, and nothing more is done
+    // when neither has a phrase here.
+    let word = input.word(k);
+    let (reporting, reporting_that) = (
+        lex.reporting.starting_with(word),
+        lex.reporting_that.starting_with(word),
+    );
+    if reporting.is_empty() && reporting_that.is_empty() {
+        return None;
+    }
+    let longest = |found: &[crate::words::Phrase]| {
+        found
             .iter()
             .filter_map(|p| {
                 let mut j = k + 1;
@@ -1310,9 +1322,9 @@ fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Opti
             })
             .max()
     };
-    longest(&lex.reporting)
+    longest(reporting)
         .map(|n| (n, true))
-        .or_else(|| longest(&lex.reporting_that).map(|n| (n, false)))
+        .or_else(|| longest(reporting_that).map(|n| (n, false)))
 }
 
 /// Where the report after a reporting verb ending before `end` starts,

@@ -123,6 +123,12 @@ fn open(
     Ok(Opened::Run(folder, Box::new(cp)))
 }
 
+/// How often the writer has the staged files written out ahead of the
+/// checkpoints ([`OutputFolder::write_back`]): often enough that little is
+/// left for the last checkpoint to wait for, seldom enough that the extra
+/// fsyncs cost nothing to speak of.
+const WRITE_BACK_SECONDS: f64 = 0.5;
+
 /// Writes the run; `Err` is an output error (the last checkpoint is kept).
 fn write_run(
     args: &ExtractArgs,
@@ -145,10 +151,15 @@ fn write_run(
     folder.checkpoint(&mut cp)?;
     let every = args.run.checkpoint_seconds.max(0.0);
     let mut last = Instant::now();
+    let mut last_write_back = Instant::now();
     let skip = cp.items_done;
     let ended = {
         let mut after_chunk =
             |sinks: &mut batch::Sinks, summary: &dyn Fn() -> Summary, done: u64| {
+                if last_write_back.elapsed().as_secs_f64() >= WRITE_BACK_SECONDS {
+                    folder.write_back();
+                    last_write_back = Instant::now();
+                }
                 if last.elapsed().as_secs_f64() < every {
                     return Ok(());
                 }
@@ -228,6 +239,8 @@ fn write_run(
         return Ok(outcome(args, &summary));
     }
     if let Some(collector) = collector {
+        // The tables written so far go to disk while the groups are formed.
+        folder.write_back();
         tables.group(&mut folder, collector, &mut summary)?;
         cp.summary = serde_json::to_value(&summary).map_err(io::Error::other)?;
     }

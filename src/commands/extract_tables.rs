@@ -145,6 +145,8 @@ impl RunTables<'_> {
         let ids = collector.finish(groups.as_mut())?;
         if let Some(w) = &mut groups {
             w.flush()?;
+            // To disk while the events table is copied with its group ids.
+            folder.write_back();
         }
         summary.event_groups = Some(ids.groups);
         let ungrouped = self.file_name(UNGROUPED);

@@ -358,38 +358,73 @@ pub fn entity_count_rows(
     p: &Pipeline,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    // (first start, first end, entry, unlisted index, mentions); unlisted
-    // names share their pattern's entry and differ by index.
-    let mut counts: Vec<(u32, u32, u32, u32, u64)> = Vec::new();
-    let mut index: foldhash::HashMap<(u32, u32), usize> = Default::default();
-    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
-        let slot = *index.entry((m.entry, m.unlisted)).or_insert_with(|| {
-            counts.push((m.start, m.end, m.entry, m.unlisted, 0));
-            counts.len() - 1
-        });
-        counts[slot].4 += 1;
+    // Each reported mention's (entry, unlisted index, position), sorted so
+    // that the mentions of one entity lie together, first mention first:
+    // one sort per document instead of a hash map. Unlisted names share
+    // their pattern's entry and differ by index.
+    let mut keys: Vec<(u32, u32, u32)> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| p.is_reported(m))
+        .map(|(i, m)| (m.entry, m.unlisted, i as u32))
+        .collect();
+    keys.sort_unstable();
+    // (first start, first end, first mention, entry, unlisted index,
+    // mentions).
+    let mut counts: Vec<(u32, u32, u32, u32, u32, u64)> = Vec::new();
+    for k in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let first = &ex.mentions[k[0].2 as usize];
+        counts.push((
+            first.start,
+            first.end,
+            k[0].2,
+            k[0].0,
+            k[0].1,
+            k.len() as u64,
+        ));
     }
-    counts.sort_by_key(|c| (c.0, c.1));
+    // In order of first mention; mentions at one span keep text order.
+    counts.sort_unstable_by_key(|c| (c.0, c.1, c.2));
     let date = doc_date(doc);
+    let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
     let mut chars = CharOffsets::new(&doc.text);
-    for (start, end, entry, unlisted, n) in &counts {
-        let e = gaz.entry(*entry);
-        let (canonical, id) = match ex.unlisted.get(*unlisted as usize) {
-            Some(u) => (&*u.name, &*u.id),
-            None => (&*e.canonical, &*e.id),
-        };
-        let etype = gaz.type_name(e.etype);
-        w.write(&[
-            Cell::Text(&doc.id),
-            Cell::Text(canonical),
-            Cell::Text(etype),
-            Cell::Text(id),
-            Cell::Int(*n),
-            Cell::Int(*start as u64),
-            Cell::Int(*end as u64),
-            Cell::Int(chars.at(*start)),
-            date.as_deref().map_or(Cell::Null, Cell::Raw),
-        ])?;
+    for &(start, end, _, entry, unlisted, n) in &counts {
+        let head = [Cell::Text(&doc.id)];
+        let tail = [
+            Cell::Int(n),
+            Cell::Int(start as u64),
+            Cell::Int(end as u64),
+            Cell::Int(chars.at(start)),
+            date.clone(),
+        ];
+        if let Some(u) = ex.unlisted.get(unlisted as usize) {
+            let e = gaz.entry(entry);
+            let mut row = head.to_vec();
+            row.extend([
+                Cell::Text(&u.name),
+                Cell::Text(gaz.type_name(e.etype)),
+                Cell::Text(&u.id),
+            ]);
+            row.extend(tail);
+            w.write(&row)?;
+            continue;
+        }
+        // The entry's cells are the same on every row of that entry:
+        // rendered once per run (as in `entity_rows`).
+        w.write_keyed_between(
+            &head,
+            entry,
+            || {
+                let e = gaz.entry(entry);
+                vec![
+                    Cell::Text(&e.canonical),
+                    Cell::Text(gaz.type_name(e.etype)),
+                    Cell::Text(&e.id),
+                ]
+            },
+            &tail,
+        )?;
     }
     Ok(counts.len())
 }

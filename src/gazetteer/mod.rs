@@ -22,6 +22,14 @@ use std::time::Instant;
 /// The entity types evex knows without a declaration, in resolution priority.
 pub const BUILTIN_TYPES: &[&str] = &["PERSON", "ORG", "WEAPON", "PLACE"];
 
+/// The indices of the built-in types in [`Gazetteer::types`], which always
+/// begins with [`BUILTIN_TYPES`]: the rules ask an entry's type at every
+/// candidate, and comparing indices spares comparing names.
+pub const PERSON: u16 = 0;
+pub const ORG: u16 = 1;
+pub const WEAPON: u16 = 2;
+pub const PLACE: u16 = 3;
+
 /// What can be wrong with a set of gazetteer files. Each variant says where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GazetteerError {
@@ -500,6 +508,12 @@ impl Gazetteer {
     /// The type names, indexed by [`Entry::etype`].
     pub fn types(&self) -> &[String] {
         &self.types
+    }
+
+    /// Is entry `i` of type `etype` (e.g. [`PERSON`])?
+    #[inline]
+    pub fn is_type(&self, i: u32, etype: u16) -> bool {
+        self.etypes[i as usize] == etype
     }
 
     pub fn type_name(&self, etype: u16) -> &str {

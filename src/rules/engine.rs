@@ -17,10 +17,8 @@
 //! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
-use super::{
-    Adjectives, Context, Direction, FormReq, Phrase, PhraseSet, Rule, RuleSet, Slot, WordSet,
-};
-use crate::gazetteer::{AliasKind, Gazetteer};
+use super::{Adjectives, Context, Direction, FormReq, PhraseSet, Rule, RuleSet, Slot, WordSet};
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
 use crate::syntax::{ClauseKind, Found, Input, Parse};
@@ -122,6 +120,23 @@ impl Event {
 /// How many mentions back an anaphor ("these missiles") looks for its
 /// antecedent.
 const ANTECEDENT_REACH: usize = 500;
+
+/// Buffers [`RuleSet::apply`] keeps from one document to the next, so that
+/// they grow to the size of the largest sentence once per thread rather
+/// than from empty in every document.
+#[derive(Default)]
+struct ApplyScratch {
+    /// The number phrases of the current sentence.
+    quantities: Vec<Quantity>,
+    /// The shallow parse of the current sentence.
+    parse: Parse,
+    /// Slot candidates, reused for every slot of every rule tried.
+    order: Vec<(usize, Filler)>,
+}
+
+thread_local! {
+    static APPLY_SCRATCH: std::cell::Cell<ApplyScratch> = std::cell::Cell::default();
+}
 
 /// How many events apart two mentions of one event may be to be merged;
 /// bounds the work on very large documents.
@@ -263,6 +278,27 @@ struct Filled<'r> {
     unlisted: u32,
     start: u32,
     end: u32,
+}
+
+/// How a trigger reads where it stands, whatever the rule tried there
+/// ([`RuleSet::reading`]): a trigger word starts several rules, and they
+/// share this, worked out for the first of them.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The trigger's end token.
+    te: usize,
+    /// The form its rules list it in.
+    listed: Form,
+    /// Glued to a word by a hyphen: part of a compound adjective.
+    compound: bool,
+    /// The form it is used in ("a heart attack": a noun).
+    form: Form,
+    passive: bool,
+    /// A participle as an adjective ("the occupied West Bank").
+    adjective: bool,
+    /// Its clause, subject and object in the sentence's parse, once a rule
+    /// that needs them has asked.
+    grammar: Option<Grammar>,
 }
 
 /// Where a trigger stands: its sentence, the sentence's mentions and
@@ -459,18 +495,24 @@ impl RuleSet {
     ) {
         let first = out.len();
         let mut pending: Vec<Event> = Vec::new();
-        let mut quantities = Vec::new();
+        // The buffers of the last document, taken for this one (a call
+        // inside this one would find none and make its own).
+        let mut scratch = APPLY_SCRATCH.with(|c| c.take());
+        let ApplyScratch {
+            quantities,
+            parse,
+            order,
+        } = &mut scratch;
         let mut quantities_done = false;
         let mut si = 0usize;
         let mut ms: &[Mention] = &[];
         let mut m_from = 0usize;
         let mut ms_sentence = usize::MAX;
-        // The shallow parse of the current sentence, built when a rule
+        // The shallow parse of the current sentence is built when a rule
         // that needs it is first tried there.
-        let mut parse = Parse::default();
         let mut parsed = false;
-        // Slot candidates, reused for every slot of every rule tried.
-        let mut order: Vec<(usize, Filler)> = Vec::new();
+        // How the trigger reads at the current position, per end and form.
+        let mut readings: Vec<Reading> = Vec::new();
         for &t in view.triggers {
             let i = t as usize;
             while si < view.sentences.len() && view.sentences[si].end_token as usize <= i {
@@ -501,16 +543,27 @@ impl RuleSet {
                 let mut best: Option<(usize, i32, Draft)> = None;
                 let mut pending_here: Option<Draft> = None;
                 let mut grammar_shown = false;
+                readings.clear();
                 for trig in triggers {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
                     };
                     let rule = &self.rules[trig.rule as usize];
+                    let r = match readings
+                        .iter()
+                        .position(|r| r.te == te && r.listed == trig.form)
+                    {
+                        Some(r) => r,
+                        None => {
+                            readings.push(self.reading(view, s, ms, i, te, trig.form));
+                            readings.len() - 1
+                        }
+                    };
                     if !quantities_done && rule.slots.iter().any(|sl| sl.number) {
-                        self.find_quantities(view, s, ms, &mut quantities);
+                        self.find_quantities(view, s, ms, quantities);
                         quantities_done = true;
                     }
-                    let q: &[Quantity] = if quantities_done { &quantities } else { &[] };
+                    let q: &[Quantity] = if quantities_done { quantities } else { &[] };
                     if rule.syntax && !parsed {
                         let s_from = s.first_token as usize;
                         let verb_trigger = |k: usize| self.is_verb_trigger(view, s_from, k);
@@ -523,7 +576,7 @@ impl RuleSet {
                         );
                         parsed = true;
                     }
-                    let syn = rule.syntax.then_some(&parse);
+                    let syn = rule.syntax.then_some(&*parse);
                     if let (Some(t), Some(p), false) = (trace.as_deref_mut(), syn, grammar_shown) {
                         grammar_shown = true;
                         t.push(self.describe_grammar(view, p, s, i, te, trig.form));
@@ -542,8 +595,8 @@ impl RuleSet {
                         q,
                         i,
                         te,
-                        trig.form,
-                        &mut order,
+                        &mut readings[r],
+                        order,
                     ) {
                         Ok(ev) => {
                             if let Some(t) = trace.as_deref_mut() {
@@ -620,13 +673,14 @@ impl RuleSet {
                 }
                 if let Some((_, _, ev)) = best {
                     let rule = &self.rules[ev.rule as usize];
-                    out.push(ev.into_event(rule, view, parsed.then_some(&parse)));
+                    out.push(ev.into_event(rule, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = pending_here {
                     let rule = &self.rules[d.rule as usize];
-                    pending.push(d.into_event(rule, view, parsed.then_some(&parse)));
+                    pending.push(d.into_event(rule, view, parsed.then_some(&*parse)));
                 }
             }
         }
+        APPLY_SCRATCH.with(|c| c.set(scratch));
         if merge {
             self.fold_adjuncts(view, out, first);
             let distinct: Vec<Distinct> = out[first..]
@@ -680,22 +734,21 @@ impl RuleSet {
                 && det(ts - 2))
     }
 
+    /// How the trigger at `ts..te`, listed in `form`, reads in its
+    /// sentence, whatever the rule: the same for every rule tried there.
     #[allow(clippy::too_many_arguments)]
-    fn try_rule<'r>(
-        &'r self,
+    fn reading(
+        &self,
         view: &DocView,
-        rule_idx: u32,
-        rule: &'r Rule,
-        place: Place,
-        quantities: &[Quantity],
+        s: &Sentence,
+        ms: &[Mention],
         ts: usize,
         te: usize,
         form: Form,
-        order: &mut Vec<(usize, Filler)>,
-    ) -> Result<Draft<'r>, Miss<'r>> {
-        let Place { si, s, ms, .. } = place;
+    ) -> Reading {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
+        let mut compound = false;
         // A trigger glued to the word before it by a hyphen is part of a
         // compound adjective ("sanctions-hit", "US-sanctioned").
         if ts > s_from + 1 {
@@ -705,7 +758,7 @@ impl RuleSet {
                 && !prev.space_before
                 && matches!(view.raw(ts - 1), "-" | "\u{2010}" | "\u{2011}")
             {
-                return Err(Miss::Compound);
+                compound = true;
             }
         }
         if te < s_to && te > ts {
@@ -718,7 +771,7 @@ impl RuleSet {
                     .get(te + 1)
                     .is_some_and(|t| t.is_word() && !t.space_before)
             {
-                return Err(Miss::Compound);
+                compound = true;
             }
         }
         // A verb form right after a determiner, a count or a hyphenated
@@ -745,15 +798,6 @@ impl RuleSet {
         } else {
             form
         };
-        // A verb the rule lists only as a verb does not match its noun
-        // homograph: "deploy, station" in "a police station".
-        if form == Form::Noun
-            && trig_form == Form::Present
-            && te == ts + 1
-            && rule.form == FormReq::Unstated
-        {
-            return Err(Miss::VerbAsNoun);
-        }
         // A participle followed by "by" is passive without an auxiliary:
         // "drones launched by the Houthis", "weapons supplied by Iran".
         let by_follows = te < s_to
@@ -791,6 +835,53 @@ impl RuleSet {
         let adjective = form == Form::Past
             && !passive
             && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
+        Reading {
+            te,
+            listed: trig_form,
+            compound,
+            form,
+            passive,
+            adjective,
+            grammar: None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn try_rule<'r>(
+        &'r self,
+        view: &DocView,
+        rule_idx: u32,
+        rule: &'r Rule,
+        place: Place,
+        quantities: &[Quantity],
+        ts: usize,
+        te: usize,
+        reading: &mut Reading,
+        order: &mut Vec<(usize, Filler)>,
+    ) -> Result<Draft<'r>, Miss<'r>> {
+        let Place { si, s, .. } = place;
+        let s_from = s.first_token as usize;
+        let s_to = s.end_token as usize;
+        let Reading {
+            compound,
+            listed,
+            form,
+            passive,
+            adjective,
+            ..
+        } = *reading;
+        if compound {
+            return Err(Miss::Compound);
+        }
+        // A verb the rule lists only as a verb does not match its noun
+        // homograph: "deploy, station" in "a police station".
+        if form == Form::Noun
+            && listed == Form::Present
+            && te == ts + 1
+            && rule.form == FormReq::Unstated
+        {
+            return Err(Miss::VerbAsNoun);
+        }
         // Nor does its participle as an adjective: "under its revised
         // export rules" names the rules, not a change.
         if adjective && te == ts + 1 && rule.form == FormReq::Unstated {
@@ -831,9 +922,11 @@ impl RuleSet {
             s_to,
             ts,
             te,
-            grammar: place
-                .syn
-                .map(|p| self.trigger_grammar(view, p, s_from, ts, te, form)),
+            grammar: place.syn.map(|p| {
+                *reading
+                    .grammar
+                    .get_or_insert_with(|| self.trigger_grammar(view, p, s_from, ts, te, form))
+            }),
         };
         let mut roles: Vec<Filled<'r>> = Vec::with_capacity(rule.slots.len());
         for slot in &rule.slots {
@@ -942,8 +1035,7 @@ impl RuleSet {
         })?;
         let gaz = view.gaz;
         let e = f.entry?;
-        let country = |x: u32| gaz.entry(x).attributes.iter().any(|(a, _)| a == "iso2");
-        let state = if country(e) {
+        let state = if gaz.is_state(e) {
             e
         } else if let Some(s) = gaz.stands_for_of(e) {
             s
@@ -952,7 +1044,7 @@ impl RuleSet {
         } else {
             return None;
         };
-        if !country(state) {
+        if !gaz.is_state(state) {
             return None;
         }
         Some(Filled {
@@ -1890,7 +1982,7 @@ fn match_forward(view: &DocView, ts: usize, rest: &[String], limit: usize) -> Op
 
 /// Does `phrase` end at word token `k` (reading backwards, punctuation
 /// skipped, not before `lo`)?
-fn match_backward(view: &DocView, k: usize, phrase: &Phrase, lo: usize) -> bool {
+fn match_backward(view: &DocView, k: usize, phrase: &[String], lo: usize) -> bool {
     let mut k = k as isize;
     for w in phrase.iter().rev() {
         while k >= lo as isize && !view.tokens[k as usize].is_word() {
@@ -2001,9 +2093,21 @@ fn starts_compound(view: &DocView, k: usize) -> bool {
 
 /// Does one of the phrases end at word token `k` (not reaching before `lo`)?
 fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
-    set.ending_with(view.word(k))
-        .iter()
-        .any(|p| match_backward(view, k, p, lo))
+    let phrases = set.ending_with(view.word(k));
+    if phrases.is_empty() || k < lo {
+        return false;
+    }
+    if !view.tokens[k].is_word() {
+        return phrases.iter().any(|p| match_backward(view, k, p, lo));
+    }
+    // The phrases were looked up by the word at `k`, so their last word is
+    // that word: only the words before it are compared (none, for the
+    // one-word cues that most lists hold).
+    phrases.iter().any(|p| match p.split_last() {
+        Some((_, [])) => true,
+        Some((_, rest)) => k > lo && match_backward(view, k - 1, rest, lo),
+        None => false,
+    })
 }
 
 /// The country whose possessive or demonym introduces the filler `f` of
@@ -2026,8 +2130,7 @@ fn possessor_role<'r>(
         return None;
     }
     let h = &ms[holder];
-    let entry = view.gaz.entry(h.entry);
-    if !entry.attributes.iter().any(|(k, _)| k == "iso2") {
+    if !view.gaz.is_state(h.entry) {
         return None;
     }
     Some(Filled {
@@ -2129,7 +2232,7 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
             && m.unlisted == u32::MAX
             && !view.gaz.is_generic(m.entry)
             && view.gaz.country_of(m.entry) == Some(state)
-            && view.gaz.type_name(view.gaz.etype_of(m.entry)) == "PLACE"
+            && view.gaz.is_type(m.entry, gazetteer::PLACE)
     });
     if let Some((j, m)) = inner {
         r.entry = Some(m.entry);
@@ -2218,9 +2321,9 @@ fn narrows(gaz: &Gazetteer, r: &Role, q: &Role) -> bool {
 /// Can the entry act as a party ([`Slot::party`])? Anything but a place,
 /// and of places the countries and those that stand for one.
 fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.type_name(gaz.etype_of(entry)) != "PLACE"
+    !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
-        || gaz.entry(entry).attributes.iter().any(|(k, _)| k == "iso2")
+        || gaz.is_state(entry)
 }
 
 /// Is the token a quotation mark?
@@ -2232,7 +2335,7 @@ fn is_quote(raw: &str) -> bool {
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.type_name(gaz.etype_of(entry)) == "PERSON"
+    gaz.is_type(entry, gazetteer::PERSON)
 }
 
 /// How many tokens after a trigger an `own` line looks for "its

@@ -1855,7 +1855,18 @@ impl RuleSet {
                 }
             }
             if let Some((label, _)) = best {
-                return &self.modality_labels[label];
+                let found = &self.modality_labels[label];
+                // A denial before the hedge governs it: "denied that Moscow
+                // was preparing to meet" is negated.
+                if &**found == "hedged"
+                    && let Some(negated) = self.modality_labels.iter().find(|l| &***l == "negated")
+                    && (lo..k).any(|j| {
+                        view.tokens[j].is_word() && ends_at(view, &self.lexicon.denials, j, s_from)
+                    })
+                {
+                    return negated;
+                }
+                return found;
             }
         }
         let hi = (te + self.settings.modality_window as usize).min(s_to);

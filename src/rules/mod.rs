@@ -304,6 +304,9 @@ pub struct Lexicon {
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
     pub conditions: WordSet,
+    /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
+    /// the event negated ("denied that Moscow was preparing to meet").
+    pub denials: PhraseSet,
     /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
     /// names a place ("an ammunition depot"), not the weapon used.
     pub weapon_sites: WordSet,
@@ -577,6 +580,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
+    (
+        "DENIALS",
+        "modality (\"denied that Moscow was preparing to\")",
+    ),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
     ("MONTHS", "quantities; evex lint"),
@@ -731,6 +738,11 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
+        denials: folded("DENIALS")
+            .into_iter()
+            .map(|p| p.split(' ').map(str::to_string).collect())
+            .collect::<Vec<Phrase>>()
+            .into(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {

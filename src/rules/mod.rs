@@ -712,15 +712,19 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
             .map(|items| items.iter().map(|i| i.text.clone()).collect())
             .unwrap_or_default()
     };
+    // A list of phrases, each split into its folded words.
+    let phrases = |name: &str| -> PhraseSet {
+        folded(name)
+            .into_iter()
+            .map(|p| p.split(' ').map(str::to_string).collect())
+            .collect::<Vec<Phrase>>()
+            .into()
+    };
     Lexicon {
         abbreviations: raw("ABBREVIATIONS"),
         number_words: folded("NUMBER_WORDS").into_iter().collect(),
         number_scales: folded("NUMBER_SCALES").into_iter().collect(),
-        number_prefixes: folded("NUMBER_PREFIXES")
-            .into_iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect::<Vec<Phrase>>()
-            .into(),
+        number_prefixes: phrases("NUMBER_PREFIXES"),
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
         noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
@@ -738,11 +742,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
-        denials: folded("DENIALS")
-            .into_iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect::<Vec<Phrase>>()
-            .into(),
+        denials: phrases("DENIALS"),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
@@ -787,16 +787,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 relatives: set("RELATIVES"),
                 complementizers: set("COMPLEMENTIZERS"),
                 pronouns: set("PRONOUNS"),
-                reporting: folded("REPORTING")
-                    .into_iter()
-                    .map(|p| p.split(' ').map(str::to_string).collect())
-                    .collect::<Vec<Phrase>>()
-                    .into(),
-                reporting_that: folded("REPORTING_THAT")
-                    .into_iter()
-                    .map(|p| p.split(' ').map(str::to_string).collect())
-                    .collect::<Vec<Phrase>>()
-                    .into(),
+                reporting: phrases("REPORTING"),
+                reporting_that: phrases("REPORTING_THAT"),
                 titles: folded("TITLES")
                     .into_iter()
                     .chain(folded("TITLE_WORDS"))

@@ -559,6 +559,13 @@ impl RuleSet {
                             readings.len() - 1
                         }
                     };
+                    // The cheap tests first: most tries end here, before a
+                    // sentence is parsed or its quantities read. (`explain`
+                    // still shows the parse before the miss.)
+                    let gate = self.gate(view, rule, s, i, te, &readings[r]);
+                    if gate.is_err() && trace.is_none() {
+                        continue;
+                    }
                     if !quantities_done && rule.slots.iter().any(|sl| sl.number) {
                         self.find_quantities(view, s, ms, quantities);
                         quantities_done = true;
@@ -580,6 +587,12 @@ impl RuleSet {
                     if let (Some(t), Some(p), false) = (trace.as_deref_mut(), syn, grammar_shown) {
                         grammar_shown = true;
                         t.push(self.describe_grammar(view, p, s, i, te, trig.form));
+                    }
+                    if let Err(why) = gate {
+                        if let Some(t) = trace.as_deref_mut() {
+                            t.push(self.miss_line(view, si, i, te, rule, &why));
+                        }
+                        continue;
                     }
                     let ev = match self.try_rule(
                         view,
@@ -651,14 +664,7 @@ impl RuleSet {
                         }
                         Err(why) => {
                             if let Some(t) = trace.as_deref_mut() {
-                                t.push(format!(
-                                    "sentence {si}, trigger {:?}: rule `{}` ({}) does not fire: {}",
-                                    &view.text[view.tokens[i].start as usize
-                                        ..view.tokens[te - 1].end as usize],
-                                    rule.id,
-                                    rule.origin,
-                                    why.describe(view)
-                                ));
+                                t.push(self.miss_line(view, si, i, te, rule, &why));
                             }
                             continue;
                         }
@@ -846,20 +852,18 @@ impl RuleSet {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn try_rule<'r>(
-        &'r self,
+    /// The tests of a rule at a trigger that need neither the parse nor
+    /// the slots: the trigger's form and the rule's `need` and `unless`.
+    /// [`RuleSet::try_rule`] is called only when they pass.
+    fn gate<'r>(
+        &self,
         view: &DocView,
-        rule_idx: u32,
         rule: &'r Rule,
-        place: Place,
-        quantities: &[Quantity],
+        s: &Sentence,
         ts: usize,
         te: usize,
-        reading: &mut Reading,
-        order: &mut Vec<(usize, Filler)>,
-    ) -> Result<Draft<'r>, Miss<'r>> {
-        let Place { si, s, .. } = place;
+        reading: &Reading,
+    ) -> Result<(), Miss<'r>> {
         let s_from = s.first_token as usize;
         let s_to = s.end_token as usize;
         let Reading {
@@ -916,6 +920,47 @@ impl RuleSet {
         {
             return Err(Miss::Unless(c));
         }
+        Ok(())
+    }
+
+    /// A rule that does not fire, as `explain` shows it.
+    fn miss_line(
+        &self,
+        view: &DocView,
+        si: usize,
+        ts: usize,
+        te: usize,
+        rule: &Rule,
+        why: &Miss,
+    ) -> String {
+        format!(
+            "sentence {si}, trigger {:?}: rule `{}` ({}) does not fire: {}",
+            &view.text[view.tokens[ts].start as usize..view.tokens[te - 1].end as usize],
+            rule.id,
+            rule.origin,
+            why.describe(view)
+        )
+    }
+
+    /// Fills the slots of a rule at a trigger that passed
+    /// [`RuleSet::gate`], and checks its `require`.
+    #[allow(clippy::too_many_arguments)]
+    fn try_rule<'r>(
+        &'r self,
+        view: &DocView,
+        rule_idx: u32,
+        rule: &'r Rule,
+        place: Place,
+        quantities: &[Quantity],
+        ts: usize,
+        te: usize,
+        reading: &mut Reading,
+        order: &mut Vec<(usize, Filler)>,
+    ) -> Result<Draft<'r>, Miss<'r>> {
+        let Place { si, s, .. } = place;
+        let s_from = s.first_token as usize;
+        let s_to = s.end_token as usize;
+        let form = reading.form;
         let at = At {
             place,
             s_from,

@@ -7,7 +7,8 @@
 //! however large the dump is and however fast each stage runs. Each chunk is processed by
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
-//! of threads. Single-threaded runs take the same path with a pool of one.
+//! of threads. A single-threaded run processes each document on the writing
+//! thread just before its rows are written.
 //!
 //! A run can be stopped and continued (`Control`): the writer stops after
 //! the last item it wrote in full, and a later run skips that many items of
@@ -382,10 +383,72 @@ pub(crate) fn run_with(
         // stopped, a write error), the credits go with it and a reader
         // waiting for one stops, and with it the workers.
         let credit_tx = credit_tx;
+        let stop = &*control.stop;
+        // The chunks in order, each item with its extraction (`None`: a
+        // reject, or a document dropped because the run is stopping).
+        let mut each_chunk = |chunk: &mut Vec<Item>,
+                              results: Option<Vec<Option<Extraction>>>|
+         -> io::Result<bool> {
+            let mut results = results.map(Vec::into_iter);
+            for item in chunk.iter_mut() {
+                let ex = match &mut results {
+                    Some(r) => r.next().flatten(),
+                    // One thread: each document is processed here, just
+                    // before its rows are written, while what it made is
+                    // still in the cache (and no chunk is handed between
+                    // threads that share one core).
+                    None => {
+                        item.extract_page();
+                        match item {
+                            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
+                            Item::Doc(d) => {
+                                let ex = pipeline.process(d);
+                                fault::hit(Stage::Worker);
+                                Some(ex)
+                            }
+                            Item::Reject(_) | Item::Page(_) => None,
+                        }
+                    }
+                };
+                // A document that a worker dropped because the run is
+                // stopping ends the written part here too.
+                if stop.load(Ordering::SeqCst) || matches!((&*item, &ex), (Item::Doc(_), None)) {
+                    return Ok(false);
+                }
+                write_item(
+                    item,
+                    ex,
+                    pipeline,
+                    sinks,
+                    &mut summary,
+                    &mut tally,
+                    &bar,
+                    known,
+                    on_reject,
+                )?;
+                items_done += 1;
+                fault::hit(Stage::Writer);
+            }
+            if known {
+                bar.set_position(read_progress.bytes());
+            }
+            bar.set_message(format!("{} docs", summary.documents_read));
+            (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
+            let _ = credit_tx.send(());
+            Ok(true)
+        };
+        if pool.current_num_threads() == 1 {
+            for mut chunk in rx {
+                if !each_chunk(&mut chunk, None)? {
+                    stopped = true;
+                    break;
+                }
+            }
+            return Ok(());
+        }
         // Workers process chunk n+1 while this thread writes chunk n.
         let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<Option<Extraction>>)>(2);
         let pool = &pool;
-        let stop = &*control.stop;
         scope.spawn(move || {
             for mut chunk in rx {
                 let results: Vec<Option<Extraction>> = pool.install(|| {
@@ -408,82 +471,11 @@ pub(crate) fn run_with(
                 }
             }
         });
-        'chunks: for (chunk, results) in done_rx {
-            for (item, ex) in chunk.iter().zip(results) {
-                // A document that a worker dropped because the run is
-                // stopping ends the written part here too.
-                if stop.load(Ordering::SeqCst) || matches!((item, &ex), (Item::Doc(_), None)) {
-                    stopped = true;
-                    break 'chunks;
-                }
-                summary.documents_read += 1;
-                match (item, ex) {
-                    (Item::Doc(doc), Some(ex)) => {
-                        summary.documents_processed += 1;
-                        summary.text_bytes += doc.text.len() as u64;
-                        if let Some(w) = &mut sinks.per_document {
-                            w.document(doc, &ex, pipeline)?;
-                        }
-                        if let Some(w) = &mut sinks.entities {
-                            summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
-                        } else {
-                            summary.entities += ex
-                                .mentions
-                                .iter()
-                                .filter(|m| pipeline.is_reported(m))
-                                .count() as u64;
-                        }
-                        summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
-                        tally.add(&ex);
-                        let extra = &mut sinks.extra;
-                        if let Some(w) = &mut extra.entity_counts {
-                            entity_count_rows(w, doc, &ex, pipeline)?;
-                        }
-                        if let Some(w) = &mut extra.documents {
-                            document_row(w, doc)?;
-                        }
-                        if let Some(g) = &mut extra.groups {
-                            g.add(doc, &ex)?;
-                        }
-                        for ev in &ex.events {
-                            match summary.events_by_type.get_mut(&*ev.event_type) {
-                                Some(n) => *n += 1,
-                                None => {
-                                    summary.events_by_type.insert(ev.event_type.to_string(), 1);
-                                }
-                            }
-                        }
-                        if !known {
-                            bar.inc(doc.text.len() as u64);
-                        }
-                    }
-                    (Item::Reject(r), _) => {
-                        summary.documents_rejected += 1;
-                        *summary
-                            .rejected_by_reason
-                            .entry(r.reason.as_str().to_string())
-                            .or_default() += 1;
-                        if let Some(w) = &mut sinks.per_document {
-                            w.reject(r)?;
-                        }
-                        match &mut sinks.rejects {
-                            Some(w) => reject_row(w, r)?,
-                            None => on_reject(r),
-                        }
-                    }
-                    // A dropped document is checked above: the loop has
-                    // stopped before it. Pages are documents by now.
-                    (Item::Doc(_), None) | (Item::Page(_), _) => {}
-                }
-                items_done += 1;
-                fault::hit(Stage::Writer);
+        for (mut chunk, results) in done_rx {
+            if !each_chunk(&mut chunk, Some(results))? {
+                stopped = true;
+                break;
             }
-            if known {
-                bar.set_position(read_progress.bytes());
-            }
-            bar.set_message(format!("{} docs", summary.documents_read));
-            (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
-            let _ = credit_tx.send(());
         }
         Ok::<(), io::Error>(())
     });
@@ -567,4 +559,79 @@ impl Tally {
         }
         summary
     }
+}
+
+/// Writes one item's rows and counts it.
+#[allow(clippy::too_many_arguments)]
+fn write_item(
+    item: &Item,
+    ex: Option<Extraction>,
+    pipeline: &Pipeline,
+    sinks: &mut Sinks,
+    summary: &mut Summary,
+    tally: &mut Tally,
+    bar: &indicatif::ProgressBar,
+    known: bool,
+    on_reject: &mut dyn FnMut(&Reject),
+) -> io::Result<()> {
+    summary.documents_read += 1;
+    match (item, ex) {
+        (Item::Doc(doc), Some(ex)) => {
+            summary.documents_processed += 1;
+            summary.text_bytes += doc.text.len() as u64;
+            if let Some(w) = &mut sinks.per_document {
+                w.document(doc, &ex, pipeline)?;
+            }
+            if let Some(w) = &mut sinks.entities {
+                summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
+            } else {
+                summary.entities += ex
+                    .mentions
+                    .iter()
+                    .filter(|m| pipeline.is_reported(m))
+                    .count() as u64;
+            }
+            summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
+            tally.add(&ex);
+            let extra = &mut sinks.extra;
+            if let Some(w) = &mut extra.entity_counts {
+                entity_count_rows(w, doc, &ex, pipeline)?;
+            }
+            if let Some(w) = &mut extra.documents {
+                document_row(w, doc)?;
+            }
+            if let Some(g) = &mut extra.groups {
+                g.add(doc, &ex)?;
+            }
+            for ev in &ex.events {
+                match summary.events_by_type.get_mut(&*ev.event_type) {
+                    Some(n) => *n += 1,
+                    None => {
+                        summary.events_by_type.insert(ev.event_type.to_string(), 1);
+                    }
+                }
+            }
+            if !known {
+                bar.inc(doc.text.len() as u64);
+            }
+        }
+        (Item::Reject(r), _) => {
+            summary.documents_rejected += 1;
+            *summary
+                .rejected_by_reason
+                .entry(r.reason.as_str().to_string())
+                .or_default() += 1;
+            if let Some(w) = &mut sinks.per_document {
+                w.reject(r)?;
+            }
+            match &mut sinks.rejects {
+                Some(w) => reject_row(w, r)?,
+                None => on_reject(r),
+            }
+        }
+        // A dropped document is checked above: the loop has
+        // stopped before it. Pages are documents by now.
+        (Item::Doc(_), None) | (Item::Page(_), _) => {}
+    }
+    Ok(())
 }

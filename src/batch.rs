@@ -7,8 +7,8 @@
 //! however large the dump is and however fast each stage runs. Each chunk is processed by
 //! the rayon pool with an order-preserving parallel map, then written
 //! sequentially; the output is therefore byte-identical whatever the number
-//! of threads. A single-threaded run processes each document on the writing
-//! thread just before its rows are written.
+//! of threads. A single-threaded run processes each chunk on the writing
+//! thread, then writes it.
 //!
 //! A run can be stopped and continued (`Control`): the writer stops after
 //! the last item it wrote in full, and a later run skips that many items of
@@ -384,62 +384,60 @@ pub(crate) fn run_with(
         // waiting for one stops, and with it the workers.
         let credit_tx = credit_tx;
         let stop = &*control.stop;
-        // The chunks in order, each item with its extraction (`None`: a
-        // reject, or a document dropped because the run is stopping).
-        let mut each_chunk = |chunk: &mut Vec<Item>,
-                              results: Option<Vec<Option<Extraction>>>|
-         -> io::Result<bool> {
-            let mut results = results.map(Vec::into_iter);
-            for item in chunk.iter_mut() {
-                let ex = match &mut results {
-                    Some(r) => r.next().flatten(),
-                    // One thread: each document is processed here, just
-                    // before its rows are written, while what it made is
-                    // still in the cache (and no chunk is handed between
-                    // threads that share one core).
-                    None => {
-                        item.extract_page();
-                        match item {
-                            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
-                            Item::Doc(d) => {
-                                let ex = pipeline.process(d);
-                                fault::hit(Stage::Worker);
-                                Some(ex)
-                            }
-                            Item::Reject(_) | Item::Page(_) => None,
-                        }
-                    }
-                };
-                // A document that a worker dropped because the run is
-                // stopping ends the written part here too.
-                if stop.load(Ordering::SeqCst) || matches!((&*item, &ex), (Item::Doc(_), None)) {
-                    return Ok(false);
-                }
-                write_item(
-                    item,
-                    ex,
-                    pipeline,
-                    sinks,
-                    &mut summary,
-                    &mut tally,
-                    &bar,
-                    known,
-                    on_reject,
-                )?;
-                items_done += 1;
-                fault::hit(Stage::Writer);
+        // A document's extraction (`None` for a reject, and for a document
+        // dropped because the run is stopping).
+        let process = |item: &Item| match item {
+            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
+            Item::Doc(d) => {
+                let ex = pipeline.process(d);
+                fault::hit(Stage::Worker);
+                Some(ex)
             }
-            if known {
-                bar.set_position(read_progress.bytes());
-            }
-            bar.set_message(format!("{} docs", summary.documents_read));
-            (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
-            let _ = credit_tx.send(());
-            Ok(true)
+            Item::Reject(_) | Item::Page(_) => None,
         };
+        // Writes a chunk, each item with its extraction (`None`: a reject,
+        // or a document dropped because the run is stopping). Returns
+        // whether the run goes on.
+        let mut each_chunk =
+            |chunk: &[Item], results: Vec<Option<Extraction>>| -> io::Result<bool> {
+                for (item, ex) in chunk.iter().zip(results) {
+                    // A document that a worker dropped because the run is
+                    // stopping ends the written part here too.
+                    if stop.load(Ordering::SeqCst) || matches!((item, &ex), (Item::Doc(_), None)) {
+                        return Ok(false);
+                    }
+                    write_item(
+                        item,
+                        ex,
+                        pipeline,
+                        sinks,
+                        &mut summary,
+                        &mut tally,
+                        &bar,
+                        known,
+                        on_reject,
+                    )?;
+                    items_done += 1;
+                    fault::hit(Stage::Writer);
+                }
+                if known {
+                    bar.set_position(read_progress.bytes());
+                }
+                bar.set_message(format!("{} docs", summary.documents_read));
+                (control.after_chunk)(sinks, &|| tally.counted(pipeline, &summary), items_done)?;
+                let _ = credit_tx.send(());
+                Ok(true)
+            };
+        // One thread: each chunk is processed here, then written, with no
+        // hand-off to a worker thread that would share the core. (Writing
+        // each document right after processing it was slower: the rows'
+        // rendering evicts the matcher's and the rules' data from the
+        // cache at every document.)
         if pool.current_num_threads() == 1 {
             for mut chunk in rx {
-                if !each_chunk(&mut chunk, None)? {
+                chunk.iter_mut().for_each(Item::extract_page);
+                let results = chunk.iter().map(process).collect();
+                if !each_chunk(&chunk, results)? {
                     stopped = true;
                     break;
                 }
@@ -453,26 +451,15 @@ pub(crate) fn run_with(
             for mut chunk in rx {
                 let results: Vec<Option<Extraction>> = pool.install(|| {
                     chunk.par_iter_mut().for_each(Item::extract_page);
-                    chunk
-                        .par_iter()
-                        .map(|item| match item {
-                            Item::Doc(_) if stop.load(Ordering::Relaxed) => None,
-                            Item::Doc(d) => {
-                                let ex = pipeline.process(d);
-                                fault::hit(Stage::Worker);
-                                Some(ex)
-                            }
-                            Item::Reject(_) | Item::Page(_) => None,
-                        })
-                        .collect()
+                    chunk.par_iter().map(process).collect()
                 });
                 if done_tx.send((chunk, results)).is_err() {
                     return;
                 }
             }
         });
-        for (mut chunk, results) in done_rx {
-            if !each_chunk(&mut chunk, Some(results))? {
+        for (chunk, results) in done_rx {
+            if !each_chunk(&chunk, results)? {
                 stopped = true;
                 break;
             }

@@ -784,8 +784,13 @@ impl RuleSet {
             && view.tokens[ts - 1].is_word()
             && matches!(view.word(ts - 1), "that" | "which")
             && view.word(ts).ends_with('s');
+        // A trigger of several words is a verb phrase ("froze the assets
+        // of", "firing on"): a name or "of" before it does not make it a
+        // noun ("The EU froze the assets of…", "accused X of firing on…").
+        let phrase = (ts + 1..te).any(|k| view.tokens[k].is_word());
         let form = if form == Form::Present
             && !relative
+            && !phrase
             && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 || modifier_before(view, ms, ts)
                 || (ts >= 2 && starts_compound(view, ts - 2)))
@@ -1464,9 +1469,40 @@ impl RuleSet {
     /// denied Algeria permission", Algeria does not make "Malian" specific.
     fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
         let ms = at.place.ms;
-        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)?;
+        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
+            .or_else(|| self.titled_person(view, ms, mi, slot))?;
         let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
         (!(from..to).contains(&at.ts)).then_some(next)
+    }
+
+    /// The person a name introduces with a title: "RSF commander
+    /// Abdelrahim Dagalo", "Brazilian Supreme Court justice Alexandre de
+    /// Moraes". Up to three words between, the last a word of `TITLES`,
+    /// the others titles too or capitalised (part of an office's name).
+    fn titled_person(
+        &self,
+        view: &DocView,
+        ms: &[Mention],
+        mi: usize,
+        slot: &Slot,
+    ) -> Option<usize> {
+        let (m, next) = (&ms[mi], ms.get(mi + 1)?);
+        let titles = &self.lexicon.syntax.titles;
+        if !view.gaz.is_type(next.entry, gazetteer::PERSON)
+            || !slot.types.contains(&gazetteer::PERSON)
+            || view.gaz.is_type(m.entry, gazetteer::PERSON)
+        {
+            return None;
+        }
+        let (from, to) = (m.tok_end as usize, next.tok_start as usize);
+        let ok = (1..=3).contains(&to.saturating_sub(from))
+            && (from..to).all(|k| {
+                view.tokens[k].is_word()
+                    && (titles.contains(view.word(k))
+                        || view.raw(k).chars().next().is_some_and(char::is_uppercase))
+            })
+            && titles.contains(view.word(to - 1));
+        ok.then_some(mi + 1)
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against

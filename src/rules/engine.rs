@@ -2171,11 +2171,32 @@ fn possessor_role<'r>(
 ) -> Option<Filled<'r>> {
     let ms = at.place.ms;
     let local = (f.mention as usize).checked_sub(at.place.m_from)?;
-    let holder = local.checked_sub(1)?;
     let slot = rule.slots.iter().find(|s| Arc::ptr_eq(&s.name, from))?;
-    if f.unlisted != u32::MAX || more_specific(view, place_nouns, ms, holder, slot) != Some(local) {
+    if f.unlisted != u32::MAX {
         return None;
     }
+    let direct = local
+        .checked_sub(1)
+        .filter(|&holder| more_specific(view, place_nouns, ms, holder, slot) == Some(local));
+    // One step further: a place "in" a region that a possessive
+    // introduces, "the village of Dachne in Ukraine's Dnipropetrovsk
+    // region" (Ukraine), "the Novoshakhtinsk oil refinery in Russia's
+    // Rostov region" (Russia): "in" right before the state, at most three
+    // words before it.
+    let chained = || {
+        let holder = local + 1;
+        let (m, h) = (&ms[local], ms.get(holder)?);
+        let (from, to) = (m.tok_end as usize, h.tok_start as usize);
+        let words = (from..to).filter(|&k| view.tokens[k].is_word()).count();
+        let in_before = to > from && view.tokens[to - 1].is_word() && view.word(to - 1) == "in";
+        let clean = (from..to).all(|k| view.tokens[k].is_word() || view.raw(k) == ",");
+        (in_before
+            && clean
+            && words <= 4
+            && more_specific(view, place_nouns, ms, holder, slot) == Some(holder + 1))
+        .then_some(holder)
+    };
+    let holder = direct.or_else(chained)?;
     let h = &ms[holder];
     if !view.gaz.is_state(h.entry) {
         return None;

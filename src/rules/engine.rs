@@ -798,6 +798,9 @@ impl RuleSet {
             Form::Noun
         } else if form == Form::Noun
             && self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
+            // A plural in -s is no infinitive: "open to talks", "ready for
+            // talks" stay nouns.
+            && !(view.word(te - 1).ends_with('s') && !view.word(te - 1).ends_with("ss"))
         {
             Form::Present
         } else {

@@ -800,7 +800,7 @@ impl RuleSet {
             && self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
             // A plural in -s is no infinitive: "open to talks", "ready for
             // talks" stay nouns.
-            && !(view.word(te - 1).ends_with('s') && !view.word(te - 1).ends_with("ss"))
+            && !is_plural_s(view.word(te - 1))
         {
             Form::Present
         } else {
@@ -2395,6 +2395,11 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
         || gaz.is_state(entry)
+}
+
+/// Does the word end in a plural -s ("talks", "strikes"; not "access")?
+fn is_plural_s(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// Is the token a quotation mark?

@@ -128,12 +128,14 @@ fn possessor(
         return None;
     }
     let country = gaz.country_of(entry)?;
-    // The possessive: an apostrophe and a one-letter word, unspaced.
+    // The possessive: an apostrophe and a one-letter word, unspaced, that
+    // ends a word: "Taiwan's Ministry", not the infix of
+    // "Lashkar-e-Taiba" or "Tehrik-i-Taliban Pakistan".
     let (from, to) = (
         c.tok_start as usize + 1,
         (c.tok_end as usize).saturating_sub(2),
     );
-    let p = (from..to).find(|&p| {
+    let possessive = (from..to).find(|&p| {
         let (a, s) = (&tokens[p], &tokens[p + 1]);
         !a.is_word()
             && matches!(a.end - a.start, 1 | 3)
@@ -141,17 +143,45 @@ fn possessor(
             && s.is_word()
             && s.end - s.start == 1
             && !s.space_before
-    })?;
+            && tokens[p + 2].space_before
+    });
+    // (place end, organ start) in tokens.
+    let (place_end, own_start) = match possessive {
+        Some(p) => (p, p + 2),
+        // A dotted abbreviation of the country before the organ's name,
+        // "U.S. Department of the Treasury", reads the same way.
+        None => {
+            let k = dotted_prefix(tokens, c.tok_start as usize, c.tok_end as usize)?;
+            (k, k)
+        }
+    };
     let own = Candidate {
-        tok_start: p as u32 + 2,
+        tok_start: own_start as u32,
         ..*c
     };
     let mut place = mention(gaz, tokens, sentences, c);
-    place.end = tokens[p - 1].end;
-    place.tok_end = p as u32;
+    place.end = tokens[place_end - 1].end;
+    place.tok_end = place_end as u32;
     place.entry = country;
     place.kind = AliasKind::Name;
     Some((place, own))
+}
+
+/// The end of a dotted abbreviation of one-letter words that opens the
+/// tokens `from..to` ("U.S." in "U.S. Department of the Treasury"), when a
+/// word follows it after a space.
+fn dotted_prefix(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let mut k = from;
+    while k + 1 < to
+        && tokens[k].is_word()
+        && tokens[k].end - tokens[k].start == 1
+        && !tokens[k + 1].is_word()
+        && tokens[k + 1].end - tokens[k + 1].start == 1
+        && !tokens[k + 1].space_before
+    {
+        k += 2;
+    }
+    (k >= from + 4 && k < to && tokens[k].is_word() && tokens[k].space_before).then_some(k)
 }
 
 /// Surnames, in text order: each needs an earlier full mention.
@@ -308,6 +338,35 @@ mod tests {
                 "Taiwan=Taiwan",
                 "Ministry of National Defense=Taiwanese Defence Ministry",
                 "Tigray People's Liberation Front=Tigray People's Liberation Front"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dotted_country_before_an_organ_is_its_own_mention() {
+        let gaz = "canonical\ttype\taliases\tcountry\tiso2\nUnited States\tPLACE\tU.S.\t\tUS\n\
+                   US Treasury\tORG\tU.S. Department of the Treasury\tUS\t\n";
+        assert_eq!(
+            resolved(gaz, "The U.S. Department of the Treasury said."),
+            vec![
+                "U.S.=United States",
+                "Department of the Treasury=US Treasury"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_infix_is_no_possessive() {
+        let gaz = "canonical\ttype\taliases\tcountry\tiso2\nPakistan\tPLACE\t\t\tPK\n\
+                   Tehrik-i-Taliban Pakistan\tORG\tTehreek-e-Taliban Pakistan\tPK\t\n";
+        assert_eq!(
+            resolved(
+                gaz,
+                "Tehrik-i-Taliban Pakistan and Tehreek-e-Taliban Pakistan"
+            ),
+            vec![
+                "Tehrik-i-Taliban Pakistan=Tehrik-i-Taliban Pakistan",
+                "Tehreek-e-Taliban Pakistan=Tehrik-i-Taliban Pakistan"
             ]
         );
     }

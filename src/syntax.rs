@@ -1029,7 +1029,10 @@ impl Parse {
     /// "missiles")?
     pub fn modifies(&self, input: &Input, g: u16, head: u16) -> bool {
         let (a, b) = (&self.groups[g as usize], &self.groups[head as usize]);
+        // Only within one clause: in "Abbas Araqchi said Iran would
+        // negotiate" the reporter does not modify the reported subject.
         a.tok_end <= b.tok_start
+            && self.clause_at(a.tok_start as usize) == self.clause_at(b.tok_start as usize)
             && (a.tok_end..b.tok_start).all(|k| {
                 let k = k as usize;
                 input.is_word(k) && !starts_upper(input, k) && !input.word(k).is_empty()

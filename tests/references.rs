@@ -171,7 +171,8 @@ fn the_military_is_the_armed_forces_named_last() {
     );
     assert_eq!(
         events(text),
-        ["ATTACK Israel|Jenin refugee camp|drones|Jenin refugee camp"]
+        // A camp is a place, not a party: no target (guidelines §3).
+        ["ATTACK Israel||drones|Jenin refugee camp"]
     );
     // With no armed forces named, the state the text is about.
     assert_eq!(

@@ -790,8 +790,13 @@ impl RuleSet {
             && view.tokens[ts - 1].is_word()
             && matches!(view.word(ts - 1), "that" | "which")
             && view.word(ts).ends_with('s');
+        // A trigger of several words is a verb phrase ("froze the assets
+        // of", "firing on"): a name or "of" before it does not make it a
+        // noun ("The EU froze the assets of…", "accused X of firing on…").
+        let phrase = (ts + 1..te).any(|k| view.tokens[k].is_word());
         let form = if form == Form::Present
             && !relative
+            && !phrase
             && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 || modifier_before(view, ms, ts)
                 || (ts >= 2 && starts_compound(view, ts - 2)))
@@ -799,6 +804,9 @@ impl RuleSet {
             Form::Noun
         } else if form == Form::Noun
             && self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
+            // A plural in -s is no infinitive: "open to talks", "ready for
+            // talks" stay nouns.
+            && !is_plural_s(view.word(te - 1))
         {
             Form::Present
         } else {
@@ -1509,9 +1517,40 @@ impl RuleSet {
     /// denied Algeria permission", Algeria does not make "Malian" specific.
     fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
         let ms = at.place.ms;
-        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)?;
+        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
+            .or_else(|| self.titled_person(view, ms, mi, slot))?;
         let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
         (!(from..to).contains(&at.ts)).then_some(next)
+    }
+
+    /// The person a name introduces with a title: "RSF commander
+    /// Abdelrahim Dagalo", "Brazilian Supreme Court justice Alexandre de
+    /// Moraes". Up to three words between, the last a word of `TITLES`,
+    /// the others titles too or capitalised (part of an office's name).
+    fn titled_person(
+        &self,
+        view: &DocView,
+        ms: &[Mention],
+        mi: usize,
+        slot: &Slot,
+    ) -> Option<usize> {
+        let (m, next) = (&ms[mi], ms.get(mi + 1)?);
+        let titles = &self.lexicon.syntax.titles;
+        if !view.gaz.is_type(next.entry, gazetteer::PERSON)
+            || !slot.types.contains(&gazetteer::PERSON)
+            || view.gaz.is_type(m.entry, gazetteer::PERSON)
+        {
+            return None;
+        }
+        let (from, to) = (m.tok_end as usize, next.tok_start as usize);
+        let ok = (1..=3).contains(&to.saturating_sub(from))
+            && (from..to).all(|k| {
+                view.tokens[k].is_word()
+                    && (titles.contains(view.word(k))
+                        || view.raw(k).chars().next().is_some_and(char::is_uppercase))
+            })
+            && titles.contains(view.word(to - 1));
+        ok.then_some(mi + 1)
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against
@@ -2180,11 +2219,32 @@ fn possessor_role<'r>(
 ) -> Option<Filled<'r>> {
     let ms = at.place.ms;
     let local = (f.mention as usize).checked_sub(at.place.m_from)?;
-    let holder = local.checked_sub(1)?;
     let slot = rule.slots.iter().find(|s| Arc::ptr_eq(&s.name, from))?;
-    if f.unlisted != u32::MAX || more_specific(view, place_nouns, ms, holder, slot) != Some(local) {
+    if f.unlisted != u32::MAX {
         return None;
     }
+    let direct = local
+        .checked_sub(1)
+        .filter(|&holder| more_specific(view, place_nouns, ms, holder, slot) == Some(local));
+    // One step further: a place "in" a region that a possessive
+    // introduces, "the village of Dachne in Ukraine's Dnipropetrovsk
+    // region" (Ukraine), "the Novoshakhtinsk oil refinery in Russia's
+    // Rostov region" (Russia): "in" right before the state, at most three
+    // words before it.
+    let chained = || {
+        let holder = local + 1;
+        let (m, h) = (&ms[local], ms.get(holder)?);
+        let (from, to) = (m.tok_end as usize, h.tok_start as usize);
+        let words = (from..to).filter(|&k| view.tokens[k].is_word()).count();
+        let in_before = to > from && view.tokens[to - 1].is_word() && view.word(to - 1) == "in";
+        let clean = (from..to).all(|k| view.tokens[k].is_word() || view.raw(k) == ",");
+        (in_before
+            && clean
+            && words <= 4
+            && more_specific(view, place_nouns, ms, holder, slot) == Some(holder + 1))
+        .then_some(holder)
+    };
+    let holder = direct.or_else(chained)?;
     let h = &ms[holder];
     if !view.gaz.is_state(h.entry) {
         return None;
@@ -2380,6 +2440,11 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
         || gaz.is_state(entry)
+}
+
+/// Does the word end in a plural -s ("talks", "strikes"; not "access")?
+fn is_plural_s(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// Is the token a quotation mark?

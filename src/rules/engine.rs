@@ -1393,7 +1393,12 @@ impl RuleSet {
             } else {
                 (te, f.tok_start as usize)
             };
-            if !outside && self.barrier_between(view, lo, hi) {
+            if !outside
+                && (self.barrier_between(view, lo, hi)
+                    || (lo == te
+                        && !slot.upto.is_empty()
+                        && (lo..hi).any(|k| ends_at(view, &slot.upto, k, te))))
+            {
                 if slot.direction != Direction::Around {
                     break;
                 }

@@ -130,6 +130,9 @@ pub struct Slot {
     /// The filler must not come right after one of these phrases (an actor
     /// is not the "to" of "to Ukraine").
     pub nocue: PhraseSet,
+    /// The search after the trigger stops at one of these phrases: what
+    /// follows "after an attack in Catatumbo" belongs to that attack.
+    pub upto: PhraseSet,
     /// Skip fillers that begin a hyphenated compound ("Greek-owned tanker",
     /// "Hong Kong-based company"): they modify something else.
     pub nocompound: bool,
@@ -1251,6 +1254,7 @@ impl Compiler<'_> {
             adjectives: Adjectives::Any,
             followed: PhraseSet::default(),
             nocue: PhraseSet::default(),
+            upto: PhraseSet::default(),
             specific: false,
             named: false,
             nocompound: false,
@@ -1322,6 +1326,11 @@ impl Compiler<'_> {
                     slot.nocue = self.cue_list(file, rest, &mut j, end)?.into();
                     continue;
                 }
+                "upto" => {
+                    j += 1;
+                    slot.upto = self.cue_list(file, rest, &mut j, end)?.into();
+                    continue;
+                }
                 "shared" => slot.shared = true,
                 "adj" => slot.adjectives = Adjectives::Only,
                 "noadj" => slot.adjectives = Adjectives::Never,
@@ -1347,7 +1356,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS, upto WORDS), found `{other}`"
                         ),
                     ));
                 }

@@ -900,6 +900,22 @@ impl Parse {
                 return Some(Found::Via(i as u16, "gerund"));
             }
         }
+        // A verb right after "and" or "but" shares the subject of the verb
+        // it is coordinated with: "Mali's junta has ordered the expulsion
+        // of the French ambassador and suspended an agreement" (Mali, not
+        // the French in the first verb's object).
+        if let Some(first) = self.coordinated_verb(input, lex, ts, c)
+            && let Some(f) = self.subject(input, lex, first)
+        {
+            return Some(Found::Via(f.group(), "coordinated verb"));
+        }
+        // So does a participle after a comma and a subordinator: "Hamas said it had agreed to free the hostages,
+        // while calling for talks" (Hamas).
+        if let Some(head) = self.participle_head(input, lex, ts)
+            && let Some(f) = self.subject(input, lex, head)
+        {
+            return Some(Found::Via(f.group(), "participle"));
+        }
         if let Some(g) = self.group_before(input, ts, c) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).
@@ -930,6 +946,90 @@ impl Parse {
                 }
                 cc = p;
             }
+        }
+        None
+    }
+
+    /// The verb of the clause that a participle at `ts` follows: `ts` is
+    /// an "-ing" word after a comma and a subordinator ("…, while calling
+    /// for", "…, after meeting"); the nearest verb before the comma, at most
+    /// 16 words back.
+    fn participle_head(&self, input: &Input, lex: &SyntaxLexicon, ts: usize) -> Option<usize> {
+        let first = self.first as usize;
+        let w = input.word(ts);
+        if !input.is_word(ts) || w.len() <= 4 || !w.ends_with("ing") || ts < first + 2 {
+            return None;
+        }
+        // (A bare participle after a comma is its own clause, whose subject
+        // the parse already links to the clause before.)
+        let mut j = ts - 1;
+        if !input.is_word(j) || !lex.subordinators.contains(input.word(j)) {
+            return None;
+        }
+        j -= 1;
+        if input.raw(j) != "," {
+            return None;
+        }
+        let mut words = 0;
+        while j > first && words < 16 {
+            j -= 1;
+            if !input.is_word(j) {
+                continue;
+            }
+            if verbish(input, lex, j) && !self.in_group(j) && !input.word(j).ends_with("ing") {
+                return Some(j);
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// Is token `k` inside a group (a name)?
+    fn in_group(&self, k: usize) -> bool {
+        let i = self.groups.partition_point(|g| (g.tok_end as usize) <= k);
+        self.groups
+            .get(i)
+            .is_some_and(|g| g.tok_start as usize <= k)
+    }
+
+    /// The verb that the verb at `ts` is coordinated with, when "and",
+    /// "but" or "or" (after an optional comma) stands right before it: the
+    /// nearest verb before the conjunction in the same clause, at most 12
+    /// words back.
+    fn coordinated_verb(
+        &self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        ts: usize,
+        c: u16,
+    ) -> Option<usize> {
+        let first = self.first as usize;
+        if ts < first + 2
+            || !input.is_word(ts - 1)
+            || !matches!(input.word(ts - 1), "and" | "but" | "or")
+        {
+            return None;
+        }
+        let mut j = ts - 1;
+        if j > first && input.raw(j - 1) == "," {
+            j -= 1;
+        }
+        let mut words = 0;
+        while j > first && words < 12 {
+            j -= 1;
+            if self.clause_at(j) != c || input.raw(j) == "," {
+                return None;
+            }
+            if !input.is_word(j) {
+                continue;
+            }
+            // A name between the conjunction and the verb makes it a new
+            // subject ("Russia struck Kyiv and Ukraine hit back"): the
+            // caller only asks when the conjunction is right before `ts`.
+            if verbish(input, lex, j) && !self.in_group(j) {
+                return Some(j);
+            }
+            words += 1;
         }
         None
     }
@@ -1388,6 +1488,21 @@ fn aux_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool 
 /// Is there a finite verb ([`verbish`]) within a few words after `k`,
 /// before a comma? ("after Kyiv struck…" starts a clause, "after the
 /// strike" does not.)
+/// Does an object start at `k`: a determiner, a pronoun, a number or a
+/// name?
+fn starts_object(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
+    if k >= to || !input.is_word(k) {
+        return false;
+    }
+    let w = input.word(k);
+    let ms = input.mentions;
+    let i = ms.partition_point(|m| (m.tok_start as usize) < k);
+    lex.determiners.contains(w)
+        || lex.pronouns.contains(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || ms.get(i).is_some_and(|m| m.tok_start as usize == k)
+}
+
 fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
     let mut words = 0;
     // After a determiner, a trigger word is the head of a noun phrase
@@ -1403,6 +1518,19 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
         }
         let aux = lex.auxiliaries.contains(input.word(j));
         if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase) {
+            return true;
+        }
+        // Inside a noun phrase, a past form after its head and before an
+        // object is the clause's verb: "after the rebels attacked a base",
+        // not "after the occupied territories" (right after the
+        // determiner) or "the forces based in Mali" (no object).
+        if noun_phrase
+            && words > 0
+            && !lex.determiners.contains(input.word(j - 1))
+            && input.word(j).ends_with("ed")
+            && verbish(input, lex, j)
+            && starts_object(input, lex, j + 1, to)
+        {
             return true;
         }
         // A name heads its noun phrase: "after the US killed" goes on

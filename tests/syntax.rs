@@ -63,6 +63,46 @@ fn after_a_determiner_a_trigger_is_a_noun_not_a_clause() {
 }
 
 #[test]
+fn a_past_form_after_a_noun_phrase_and_before_an_object_opens_a_clause() {
+    // "the rebels" is the subject of its own clause: the main clause's
+    // subject does not attack.
+    assert_eq!(
+        parse_at(
+            "Bogota suspended talks with the guerrillas on Friday after the rebels attacked a police post in Arauca.",
+            "attacked"
+        ),
+        "1, subject none, object none; clauses: [0 Main: Bogota suspended talks with the guerrillas on Friday] \
+         [1 Subordinate: after the rebels attacked a police post in Arauca.]"
+    );
+}
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+    // Not "Swiss", in the first verb's object.
+    assert_eq!(
+        parse_at(
+            "Mali's military government has expelled the Swiss envoy and suspended a security agreement with Paris.",
+            "suspended"
+        ),
+        "0, subject Mali (coordinated verb), object none; clauses: [0 Main: Mali's military government \
+         has expelled the Swiss envoy and suspended a security agreement with Paris.]"
+    );
+}
+
+#[test]
+fn a_participle_after_while_shares_the_subject_of_the_clause_before() {
+    // Through the pronoun of the reported clause to its reporter.
+    assert_eq!(
+        parse_at(
+            "The Kurdish-led SDF said it had freed 40 prisoners in Raqqa, while calling for talks with Damascus.",
+            "calling for"
+        ),
+        "2, subject SDF (participle), object none; clauses: [0 Main: The Kurdish-led SDF said] \
+         [1 Reported: it had freed 40 prisoners in Raqqa,] [2 Main: while calling for talks with Damascus.]"
+    );
+}
+
+#[test]
 fn a_relative_clause_is_skipped_on_the_way_to_the_subject() {
     assert_eq!(
         parse_at(

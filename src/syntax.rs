@@ -495,6 +495,13 @@ impl Parse {
                     }
                 }
             }
+            // A word inside a name opens no clause: "states" in "The United
+            // States and Japan have stationed…" is no reporting verb.
+            if self.in_group(k) {
+                self.set(k, cur);
+                k += 1;
+                continue;
+            }
             let w = input.word(k);
             // "according to X" attributes the rest of the clause to X.
             if w == "according" && k + 1 < to && input.word_is(k + 1, "to") {

@@ -359,12 +359,14 @@ impl Draft<'_> {
         let roles = self
             .roles
             .iter()
-            .map(|f| {
-                let mut role = f.to_role(view);
-                if let (Some(syn), true) = (syn, f.group != u16::MAX) {
-                    role.also = coordinated(view, syn, f, &self.roles);
+            .map(|f| match (syn, f.group != u16::MAX) {
+                (Some(syn), true) => {
+                    let first = first_named(view, syn, f, &self.roles);
+                    let mut role = first.to_role(view);
+                    role.also = coordinated(view, syn, &first, &self.roles);
+                    role
                 }
-                role
+                _ => f.to_role(view),
             })
             .collect();
         Event {
@@ -383,44 +385,57 @@ impl Draft<'_> {
     }
 }
 
+/// What member `mi` of filler `f`'s coordinated group reports in `f`'s
+/// role (its entry, or the state it stands for when the filler stands for
+/// a state, and its unlisted index), or `None` when it is not another value
+/// of the role: a generic word, a name of another type, the filler's own
+/// entity, or a mention another role of the event uses.
+fn member_value(view: &DocView, f: &Filled, roles: &[Filled], mi: u32) -> Option<(u32, u32)> {
+    let own = f.entry?;
+    if mi == f.mention {
+        return None;
+    }
+    let own_mention = view.mentions[f.mention as usize];
+    let stands = view.gaz.stands_for_of(own_mention.entry) == Some(own);
+    let etype = view.gaz.etype_of(own_mention.entry);
+    let m = view.mentions[mi as usize];
+    if view.gaz.is_generic(m.entry) {
+        return None;
+    }
+    let entry = match stands {
+        true => view.gaz.stands_for_of(m.entry).unwrap_or(m.entry),
+        false => m.entry,
+    };
+    // Unlisted names share a template entry: they are told apart by their
+    // own index.
+    let unlisted = if entry == m.entry {
+        m.unlisted
+    } else {
+        u32::MAX
+    };
+    let same = |e: Option<u32>, u: u32| e == Some(entry) && u == unlisted;
+    // (The role's own filler, which `first_named` may have replaced, is
+    // no other role.)
+    let other_role = roles
+        .iter()
+        .filter(|r| !Arc::ptr_eq(r.slot, f.slot))
+        .any(|r| r.mention == mi || (same(r.entry, r.unlisted) && r.mention != f.mention));
+    let compatible = view.gaz.etype_of(m.entry) == etype || stands;
+    if same(Some(own), f.unlisted) || other_role || !compatible {
+        return None;
+    }
+    Some((entry, unlisted))
+}
+
 /// The other members of a filler's coordinated group, as the slot reports
 /// them (what they stand for when the filler stands for a state), in text
 /// order, without those another role of the event uses.
 fn coordinated(view: &DocView, syn: &Parse, f: &Filled, roles: &[Filled]) -> Vec<Arc<str>> {
     let mut out: Vec<Arc<str>> = Vec::new();
-    let Some(own) = f.entry else {
-        return out;
-    };
-    let own_mention = view.mentions[f.mention as usize];
-    let stands = view.gaz.stands_for_of(own_mention.entry) == Some(own);
-    let etype = view.gaz.etype_of(own_mention.entry);
     for &mi in syn.members_of(f.group) {
-        if mi == f.mention {
+        let Some((entry, unlisted)) = member_value(view, f, roles, mi) else {
             continue;
-        }
-        let m = view.mentions[mi as usize];
-        if view.gaz.is_generic(m.entry) {
-            continue;
-        }
-        let entry = match stands {
-            true => view.gaz.stands_for_of(m.entry).unwrap_or(m.entry),
-            false => m.entry,
         };
-        // Unlisted names share a template entry: they are told apart by
-        // their own index.
-        let unlisted = if entry == m.entry {
-            m.unlisted
-        } else {
-            u32::MAX
-        };
-        let same = |e: Option<u32>, u: u32| e == Some(entry) && u == unlisted;
-        let other_role = roles
-            .iter()
-            .any(|r| r.mention == mi || (same(r.entry, r.unlisted) && r.mention != f.mention));
-        let compatible = view.gaz.etype_of(m.entry) == etype || stands;
-        if same(Some(own), f.unlisted) || other_role || !compatible {
-            continue;
-        }
         let name = match unlisted {
             u32::MAX => view.gaz.entry(entry).canonical.clone(),
             u => view.unlisted[u as usize].name.clone(),
@@ -430,6 +445,47 @@ fn coordinated(view: &DocView, syn: &Parse, f: &Filled, roles: &[Filled]) -> Vec
         }
     }
     out
+}
+
+/// The filler that a role reports first: of the names coordinated with the
+/// slot's filler, the first named ("The United States and Japan have
+/// stationed…": United States, though the slot found Japan nearer the
+/// trigger); the others go to the role's list.
+///
+/// Only actors: their slots search back from the trigger and so find the
+/// last name first, while slots after the trigger find the first; and
+/// "a meeting between Zelensky and Putin" that Ukraine is open to keeps
+/// Putin as the other side.
+fn first_named<'r>(view: &DocView, syn: &Parse, f: &Filled<'r>, roles: &[Filled]) -> Filled<'r> {
+    if &**f.slot != "actor" {
+        return *f;
+    }
+    let own = view.mentions[f.mention as usize];
+    for &mi in syn.members_of(f.group) {
+        if mi >= f.mention {
+            break;
+        }
+        // Only names joined by "and" or "or": an apposition ("Duhok,
+        // Iraq") keeps the name the slot chose.
+        let m = view.mentions[mi as usize];
+        let joined = (m.tok_end..own.tok_start).any(|k| {
+            view.tokens[k as usize].is_word() && matches!(view.word(k as usize), "and" | "or")
+        });
+        if !joined {
+            continue;
+        }
+        if let Some((entry, unlisted)) = member_value(view, f, roles, mi) {
+            return Filled {
+                entry: Some(entry),
+                mention: mi,
+                unlisted,
+                start: m.start,
+                end: m.end,
+                ..*f
+            };
+        }
+    }
+    *f
 }
 
 impl Filled<'_> {

@@ -354,6 +354,43 @@ fn ends_dateline(text: &str, tokens: &[Token], j: usize) -> bool {
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// The default share of capitalised words (per cent) that makes a line
+/// without a final stop a headline ([`is_headline`]; `setting
+/// headline_caps` of the pattern files).
+pub const HEADLINE_CAPS: u32 = 75;
+
+/// Is tokens `from..to` of `text` a headline: no final `.`, `!`, `?`, `:`
+/// or `;` (past closing quotes), and at least `caps_percent` per cent of
+/// its words of four or more letters capitalised ("Pentagon Halts Some
+/// Weapons Shipments to Ukraine")? Entity patterns skip headlines; the
+/// rules read capitalised cue words in them ("Halts", "May").
+pub fn is_headline(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    caps_percent: u32,
+) -> bool {
+    let last = (from..to).rev().find(|&k| {
+        !matches!(
+            tok_text(text, &tokens[k]),
+            "\"" | "'" | "\u{201d}" | "\u{2019}" | ")"
+        )
+    });
+    if last.is_some_and(|k| matches!(tok_text(text, &tokens[k]), "." | "!" | "?" | ":" | ";")) {
+        return false;
+    }
+    let (mut words, mut caps) = (0u32, 0u32);
+    for t in &tokens[from..to] {
+        let w = tok_text(text, t);
+        if t.kind == TokenKind::Word && w.chars().count() >= 4 {
+            words += 1;
+            caps += u32::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    words >= 3 && caps * 100 >= caps_percent * words
+}
+
 fn tok_text<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start as usize..t.end as usize]
 }

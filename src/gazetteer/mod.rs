@@ -371,9 +371,21 @@ impl Gazetteer {
             .iter()
             .map(|e| e.attributes.iter().any(|(k, _)| k == "iso2"))
             .collect();
+        // An entry's country: its `country`, or for a place the one code of
+        // its `countries` (a facility or a conflict place in one state; a sea
+        // or a strait between several has none).
         let country = entries
             .iter()
-            .map(|e| attr(e, "country").and_then(|c| by_iso2.get(&c).copied()))
+            .map(|e| {
+                attr(e, "country")
+                    .or_else(|| {
+                        (e.etype == PLACE)
+                            .then(|| attr(e, "countries"))
+                            .flatten()
+                            .filter(|c| !c.contains('|'))
+                    })
+                    .and_then(|c| by_iso2.get(&c).copied())
+            })
             .collect();
         let stats = GazetteerStats {
             entries: entries.len(),

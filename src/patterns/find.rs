@@ -24,7 +24,7 @@ use super::PatternSet;
 use super::encode::{DocText, encode};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
-use crate::segment::{Sentence, TokenKind};
+use crate::segment::Sentence;
 
 /// Per-thread buffers, reused from document to document.
 #[derive(Default)]
@@ -199,23 +199,9 @@ impl PatternSet {
         (candidate || opened()) && !self.is_headline(doc, (from, to))
     }
 
-    /// A headline: no final `.`, `!` or `?`, and at least `headline_caps`
-    /// per cent of its words of four or more letters capitalised.
+    /// A headline ([`crate::segment::is_headline`] with `headline_caps`).
     fn is_headline(&self, doc: &DocText, (from, to): (usize, usize)) -> bool {
-        let last = (from..to)
-            .rev()
-            .find(|&k| !matches!(doc.raw(k), "\"" | "'" | "\u{201d}" | "\u{2019}" | ")"));
-        if last.is_some_and(|k| matches!(doc.raw(k), "." | "!" | "?" | ":" | ";")) {
-            return false;
-        }
-        let (mut words, mut caps) = (0u32, 0u32);
-        for k in from..to {
-            if doc.tokens[k].kind == TokenKind::Word && doc.raw(k).chars().count() >= 4 {
-                words += 1;
-                caps += u32::from(doc.starts_upper(k));
-            }
-        }
-        words >= 3 && caps * 100 >= self.headline_caps * words
+        crate::segment::is_headline(doc.text, doc.tokens, from, to, self.headline_caps)
     }
 
     /// Step 3: keeps the valid matches that win their overlaps.

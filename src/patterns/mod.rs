@@ -175,7 +175,7 @@ impl PatternSet {
         let mut defines: HashMap<String, Defined<Node>> = HashMap::new();
         let mut defs: HashMap<String, Defined<Box<PatternDef>>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
-        let mut headline_caps = 75;
+        let mut headline_caps = crate::segment::HEADLINE_CAPS;
         for src in sources {
             if src.name.ends_with(".txt") {
                 let (name, items) = word_file(&src.name, &src.text);

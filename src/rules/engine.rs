@@ -1975,6 +1975,7 @@ impl RuleSet {
                 return &self.modality_labels[*label];
             }
         }
+        let mut headline: Option<bool> = None;
         for k in (lo..ts).rev() {
             if !view.tokens[k].is_word() {
                 if self.barrier_between(view, k, k + 1) {
@@ -1982,11 +1983,21 @@ impl RuleSet {
                 }
                 continue;
             }
-            // A capitalised cue inside a sentence is a name ("May", "Will").
+            // A capitalised cue inside a sentence is a name ("May", "Will"),
+            // except in a headline ("Pentagon Halts Weapons Shipments").
             let raw = view.raw(k);
             if k > s_from
                 && raw.chars().next().is_some_and(char::is_uppercase)
                 && raw.chars().skip(1).any(char::is_lowercase)
+                && !*headline.get_or_insert_with(|| {
+                    crate::segment::is_headline(
+                        view.text,
+                        view.tokens,
+                        s_from,
+                        s_to,
+                        crate::segment::HEADLINE_CAPS,
+                    )
+                })
             {
                 continue;
             }

@@ -850,11 +850,20 @@ impl RuleSet {
         // of", "firing on"): a name or "of" before it does not make it a
         // noun ("The EU froze the assets of…", "accused X of firing on…").
         let phrase = (ts + 1..te).any(|k| view.tokens[k].is_word());
+        // A verb in -s right after a past form is that verb's object, a
+        // noun: "Taipei deployed ships", "sent supplies".
+        let object_of_past = ts > s_from
+            && view.tokens[ts - 1].is_word()
+            && view.word(ts).ends_with('s')
+            && view.word(ts - 1).len() > 3
+            && view.word(ts - 1).ends_with("ed")
+            && view.raw(ts - 1).starts_with(|c: char| c.is_lowercase());
         let form = if form == Form::Present
             && !relative
             && !phrase
             && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 || modifier_before(view, ms, ts)
+                || object_of_past
                 || (ts >= 2 && starts_compound(view, ts - 2)))
         {
             Form::Noun

@@ -1168,15 +1168,27 @@ impl Parse {
 
     /// The direct object of a verb trigger ending at `te`: the first group
     /// after it in its clause that no preposition governs.
-    pub fn object(&self, te: usize, ts: usize) -> Option<u16> {
+    pub fn object(&self, input: &Input, te: usize, ts: usize) -> Option<u16> {
         let c = self.clause_at(ts);
         self.groups
             .iter()
             .enumerate()
             .filter(|(_, g)| (g.tok_start as usize) >= te && !g.compound)
             .find(|(_, g)| self.within(self.clause_at(g.tok_start as usize), c))
-            .filter(|(_, g)| g.prep.is_none())
+            .filter(|(_, g)| g.prep.is_none() || self.of_object(input, g, te))
             .map(|(i, _)| i as u16)
+    }
+
+    /// Is group `g` the "of" complement of the head of the object that
+    /// starts at `te`, at most three words before "of" ("bombed suspected
+    /// hideouts of the TTP", "seized the headquarters of the Myanmar
+    /// military")? It names what was hit.
+    fn of_object(&self, input: &Input, g: &Group, te: usize) -> bool {
+        self.of_complement(input, g)
+            && g.prep.is_some_and(|p| {
+                (te..p as usize).filter(|&j| input.is_word(j)).count() <= 3
+                    && (te..p as usize).all(|j| input.is_word(j))
+            })
     }
 }
 

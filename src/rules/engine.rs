@@ -1647,6 +1647,9 @@ impl RuleSet {
         if slot.party && !is_party(view.gaz, m.entry) {
             return None;
         }
+        if slot.countries && !only_countries(view.gaz, m.entry) {
+            return None;
+        }
         let is_adj = m.kind == AliasKind::Demonym;
         // A demonym before a word of `OWN_PLACES` names a place, not a
         // party: "carried out from occupied Syrian airspace".
@@ -1786,7 +1789,9 @@ impl RuleSet {
             m = &ms[next];
             used = next;
             // "the Ukrainian city of Dnipro": the city it names cannot act.
-            if slot.party && !is_party(view.gaz, m.entry) {
+            if (slot.party && !is_party(view.gaz, m.entry))
+                || (slot.countries && !only_countries(view.gaz, m.entry))
+            {
                 return None;
             }
         }
@@ -1858,7 +1863,7 @@ impl RuleSet {
             object: if form == Form::Noun {
                 None
             } else {
-                syn.object(te, ts)
+                syn.object(&input, te, ts)
             },
         }
     }
@@ -2521,6 +2526,11 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
         || gaz.is_state(entry)
+}
+
+/// Is the entry no place, or a country ([`Slot::countries`])?
+fn only_countries(gaz: &Gazetteer, entry: u32) -> bool {
+    !gaz.is_type(entry, gazetteer::PLACE) || gaz.is_state(entry)
 }
 
 /// Does the word end in a plural -s ("talks", "strikes"; not "access")?

@@ -165,6 +165,10 @@ pub struct Slot {
     /// a country, or a place that stands for one (a capital: "Moscow");
     /// not a city, region or sea ("agreed in Istanbul to hold talks").
     pub party: bool,
+    /// Of places, only countries: a capital, which `party` takes for its
+    /// state, is where an attack hit ("Israeli jets struck the suburbs of
+    /// Beirut": no target).
+    pub countries: bool,
     /// Report only the filler, not the names coordinated with it ("the US
     /// and Britain" → both, unless `single`).
     pub single: bool,
@@ -1265,6 +1269,7 @@ impl Compiler<'_> {
             object: false,
             clause: false,
             party: false,
+            countries: false,
             single: number,
         };
         while let Some(t) = rest.get(j) {
@@ -1278,6 +1283,7 @@ impl Compiler<'_> {
                 "clause" => slot.clause = true,
                 "single" => slot.single = true,
                 "party" => slot.party = true,
+                "countries" => slot.countries = true,
                 "with" => {
                     j += 1;
                     let t = rest.get(j).ok_or_else(|| {
@@ -1356,7 +1362,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS, upto WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, party, countries, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS, upto WORDS), found `{other}`"
                         ),
                     ));
                 }

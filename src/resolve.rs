@@ -116,7 +116,9 @@ pub fn resolve(
 /// of National Defense") is two mentions: the country ("Taiwan") and the
 /// organ as the text names it without the possessor ("Ministry of National
 /// Defense"), as a reader would mark them. Returns the country's mention and
-/// the organ's candidate trimmed to after the "'s".
+/// the organ's candidate trimmed to after the "'s". The words before the
+/// "'s" must be a name of that country ([`Gazetteer::opens_with_country`]):
+/// "the Tigray People's Liberation Front", an Ethiopian group, stays whole.
 fn possessor(
     gaz: &Gazetteer,
     tokens: &[Token],
@@ -147,6 +149,7 @@ fn possessor(
     });
     // (place end, organ start) in tokens.
     let (place_end, own_start) = match possessive {
+        Some(_) if !gaz.opens_with_country(c.alias) => return None,
         Some(p) => (p, p + 2),
         // A dotted abbreviation of the country before the organ's name,
         // "U.S. Department of the Treasury", reads the same way.
@@ -338,6 +341,24 @@ mod tests {
                 "Taiwan=Taiwan",
                 "Ministry of National Defense=Taiwanese Defence Ministry",
                 "Tigray People's Liberation Front=Tigray People's Liberation Front"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_that_names_no_country_keeps_the_organisation_whole() {
+        let gaz = "canonical\ttype\taliases\tcountry\tiso2\nEthiopia\tPLACE\t\t\tET\n\
+                   Sudan\tPLACE\t\t\tSD\n\
+                   Tigray People's Liberation Front\tORG\tTPLF\tET\t\n\
+                   SPLM-N\tORG\tSudan People's Liberation Movement-North\tSD\t\n";
+        assert_eq!(
+            resolved(
+                gaz,
+                "the Tigray People's Liberation Front and the Sudan People’s Liberation Movement-North"
+            ),
+            vec![
+                "Tigray People's Liberation Front=Tigray People's Liberation Front",
+                "Sudan People’s Liberation Movement-North=SPLM-N"
             ]
         );
     }

@@ -696,6 +696,13 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
         aliases = split_pipe(o.get("aliases", ""))
         if v["name"] != name and is_latin(v["name"]):
             aliases.append(v["name"])
+        # News drops the apostrophes of romanisation ("Namp'o" is written
+        # "Nampo", "Sinp'o" "Sinpo", "Al Qa'im" "Al Qaim"); folding would keep
+        # a word break there. Not where they part Chinese and Japanese
+        # syllables: "Ji'an" without it is a given name.
+        if (cc in ROMANISED and cc not in ("CN", "TW", "JP") and not o.get("aliases")
+                and re.search(r"\w'\w", name)):
+            aliases.append(re.sub(r"(?<=\w)'(?=\w)", "", name))
         if pop >= ALT_MIN_POP and not o.get("aliases"):
             cand = []
             for a in sorted(set(alts)):

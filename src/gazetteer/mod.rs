@@ -15,6 +15,7 @@ pub use load::{Row, parse_file};
 pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};
+use crate::words::WordSet;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -200,6 +201,9 @@ pub struct Gazetteer {
     /// Per alias: does it open with a name of its organisation's state and a
     /// possessive ("Russia's Defence Ministry")?
     country_possessive: Vec<bool>,
+    /// The words of the generic weapon classes ("cruise missiles",
+    /// "howitzers"), singular and plural.
+    class_words: WordSet,
     /// Per alias, its place in [`Gazetteer::alias_order`]'s order.
     alias_order: Vec<u32>,
     /// Per entry, whether it is a generic class, and its type: copies of
@@ -421,6 +425,21 @@ impl Gazetteer {
             let partial = aliases[a as usize].kind == AliasKind::Partial;
             alias_order[a as usize] = level | (u32::from(partial) << 31);
         }
+        let class_words = aliases
+            .iter()
+            .filter(|a| {
+                let e = &entries[a.entry as usize];
+                e.generic && e.etype == WEAPON
+            })
+            .flat_map(|a| a.stripped.split(' ').map(str::to_lowercase))
+            .flat_map(|w| {
+                let other = match w.strip_suffix('s') {
+                    Some(one) => one.to_string(),
+                    None => format!("{w}s"),
+                };
+                [w, other]
+            })
+            .collect();
         let generic = entries.iter().map(|e| e.generic).collect();
         let etypes = entries.iter().map(|e| e.etype).collect();
         let stands_for = entries
@@ -439,6 +458,7 @@ impl Gazetteer {
             country,
             state,
             country_possessive,
+            class_words,
             alias_order,
             generic,
             etypes,
@@ -553,6 +573,12 @@ impl Gazetteer {
     /// Is the entry a state (a row with an `iso2` code)?
     pub fn is_state(&self, entry: u32) -> bool {
         self.state[entry as usize]
+    }
+
+    /// Is `word` (lower case) a word of a generic weapon class ("cruise",
+    /// "missiles", "howitzer")?
+    pub fn is_class_word(&self, word: &str) -> bool {
+        self.class_words.contains(word)
     }
 
     /// Does alias `i`, an organisation's, open with a name of the

@@ -119,6 +119,9 @@ ORG_ADJ = {
     "BA": "Bosnian", "MK": "North Macedonian", "TL": "Timorese", "MM": "Myanmar",
     "LA": "Lao", "AE": "Emirati", "CV": "Cape Verdean", "SZ": "Eswatini", "MH": None,
     "SB": None, "LK": "Sri Lankan", "VA": None, "SS": "South Sudanese",
+    # Demonyms are sorted, and there the noun comes first ("Swede" before "Swedish").
+    "DK": "Danish", "ES": "Spanish", "FI": "Finnish", "HR": "Croatian", "RS": "Serbian",
+    "SE": "Swedish", "TR": "Turkish", "LU": "Luxembourg",
 }
 
 WARNINGS: list[str] = []

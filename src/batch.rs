@@ -575,7 +575,7 @@ fn write_item(
                 summary.entities += ex
                     .mentions
                     .iter()
-                    .filter(|m| pipeline.is_reported(m))
+                    .filter(|m| pipeline.is_reported(&ex, m))
                     .count() as u64;
             }
             summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;

@@ -76,7 +76,7 @@ impl Pipeline {
     ) -> impl Iterator<Item = (&'a Mention, Entity<'a>)> + 'a {
         ex.mentions
             .iter()
-            .filter(|m| self.is_reported(m))
+            .filter(|m| self.is_reported(ex, m))
             .map(move |m| (m, self.entity(ex, m)))
     }
 }

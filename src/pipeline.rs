@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::patterns::{self, PatternError, PatternSet};
 use crate::quantity::{self, Quantity};
-use crate::resolve::{Mention, Unlisted, resolve};
+use crate::resolve::{Mention, Unlisted, resolve, trim_class_words};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
@@ -349,10 +349,17 @@ impl Pipeline {
         self.load_seconds
     }
 
-    /// Is this mention written to entities.csv? Generic classes are not,
-    /// unless the config asks for them.
-    pub fn is_reported(&self, m: &Mention) -> bool {
-        self.config.include_generic || !self.gazetteer.is_generic(m.entry)
+    /// Is this mention of `ex` written to entities.csv? Generic classes are
+    /// not, unless the config asks for them; nor is a reference ("the
+    /// military") to an entity that the document never names, which fills
+    /// event roles but is no name a reader would mark.
+    pub fn is_reported(&self, ex: &Extraction, m: &Mention) -> bool {
+        (self.config.include_generic || !self.gazetteer.is_generic(m.entry))
+            && (m.kind != gazetteer::AliasKind::Reference
+                || ex.mentions.iter().any(|o| {
+                    o.kind != gazetteer::AliasKind::Reference
+                        && (o.entry, o.unlisted) == (m.entry, m.unlisted)
+                }))
     }
 
     /// Runs every stage on one document.
@@ -399,6 +406,7 @@ impl Pipeline {
                 &mut s.taken,
                 &mut mentions,
             );
+            trim_class_words(&self.gazetteer, text, &s.tokens, &mut mentions);
             let mut unlisted = Vec::new();
             self.patterns.find(
                 &self.gazetteer,
@@ -637,7 +645,7 @@ mod tests {
         let reported: Vec<&str> = out
             .mentions
             .iter()
-            .filter(|m| p.is_reported(m))
+            .filter(|m| p.is_reported(&out, m))
             .map(|m| &*p.gazetteer().entry(m.entry).canonical)
             .collect();
         assert_eq!(reported, ["Russia", "Odesa"]);

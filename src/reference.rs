@@ -9,7 +9,8 @@
 //! such a reference, so this stage turns each one into a mention of the
 //! entity it refers to, with [`AliasKind::Reference`]: the rules then fill
 //! slots from it like from a name, and the entities table shows it with
-//! `form=reference`, so the row can be traced to the words "the country".
+//! `form=reference`, so the row can be traced to the words "the country"
+//! (when the document also names that entity: [`crate::Pipeline::is_reported`]).
 //!
 //! The words are data (lists in `rules/lexicon.rules`, see
 //! [`ReferenceLexicon`]); the resolution is deliberately conservative:

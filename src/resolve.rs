@@ -16,6 +16,11 @@
 //!    Ministry of National Defense") gives two mentions, the country and
 //!    the organ without the possessor, so each row shows what a reader
 //!    would mark and the country can fill a role of its own.
+//! 5. A named weapon's mention ends at its name: lower-case words of a
+//!    weapon class after it ("Abu Mahdi cruise missiles", "K9 howitzers",
+//!    aliases that keep the bare name from matching alone) are left out of
+//!    it ([`trim_class_words`]), as a reader marks "Storm Shadow" in "Storm
+//!    Shadow cruise missiles".
 //!
 //! Everything is decided by data (lengths, types, ranks, file order), so the
 //! same input always gives the same mentions.
@@ -112,11 +117,42 @@ pub fn resolve(
     out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
 }
 
+/// Ends each named weapon's mention at its name: trailing lower-case words
+/// of a weapon class ("cruise missiles" in "Abu Mahdi cruise missiles") are
+/// left out, keeping at least one word. Generic classes and unlisted names
+/// stay as they are.
+pub fn trim_class_words(gaz: &Gazetteer, text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if m.unlisted != u32::MAX
+            || !gaz.is_type(m.entry, gazetteer::WEAPON)
+            || gaz.is_generic(m.entry)
+        {
+            continue;
+        }
+        let mut end = m.tok_end as usize;
+        while end > m.tok_start as usize + 1 {
+            let t = &tokens[end - 1];
+            let word = &text[t.start as usize..t.end as usize];
+            let lower = word.chars().next().is_some_and(char::is_lowercase);
+            if !(t.is_word() && lower && gaz.is_class_word(&word.to_lowercase())) {
+                break;
+            }
+            end -= 1;
+        }
+        if end < m.tok_end as usize && tokens[end - 1].is_word() {
+            m.tok_end = end as u32;
+            m.end = tokens[end - 1].end;
+        }
+    }
+}
+
 /// An organisation named with its country's possessive ("Taiwan's Ministry
 /// of National Defense") is two mentions: the country ("Taiwan") and the
 /// organ as the text names it without the possessor ("Ministry of National
 /// Defense"), as a reader would mark them. Returns the country's mention and
-/// the organ's candidate trimmed to after the "'s".
+/// the organ's candidate trimmed to after the "'s". The words before the
+/// "'s" must be a name of that country ([`Gazetteer::opens_with_country`]):
+/// "the Tigray People's Liberation Front", an Ethiopian group, stays whole.
 fn possessor(
     gaz: &Gazetteer,
     tokens: &[Token],
@@ -147,6 +183,7 @@ fn possessor(
     });
     // (place end, organ start) in tokens.
     let (place_end, own_start) = match possessive {
+        Some(_) if !gaz.opens_with_country(c.alias) => return None,
         Some(p) => (p, p + 2),
         // A dotted abbreviation of the country before the organ's name,
         // "U.S. Department of the Treasury", reads the same way.
@@ -338,6 +375,49 @@ mod tests {
                 "Taiwan=Taiwan",
                 "Ministry of National Defense=Taiwanese Defence Ministry",
                 "Tigray People's Liberation Front=Tigray People's Liberation Front"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_that_names_no_country_keeps_the_organisation_whole() {
+        let gaz = "canonical\ttype\taliases\tcountry\tiso2\nEthiopia\tPLACE\t\t\tET\n\
+                   Sudan\tPLACE\t\t\tSD\n\
+                   Tigray People's Liberation Front\tORG\tTPLF\tET\t\n\
+                   SPLM-N\tORG\tSudan People's Liberation Movement-North\tSD\t\n";
+        assert_eq!(
+            resolved(
+                gaz,
+                "the Tigray People's Liberation Front and the Sudan People’s Liberation Movement-North"
+            ),
+            vec![
+                "Tigray People's Liberation Front=Tigray People's Liberation Front",
+                "Sudan People’s Liberation Movement-North=SPLM-N"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_weapon_mention_ends_at_its_name() {
+        let gaz = "canonical\ttype\taliases\tgeneric\n\
+                   Abu Mahdi missile\tWEAPON\tAbu Mahdi cruise missiles\t\n\
+                   Tomahawk\tWEAPON\tTomahawk Land Attack Missile\t\n\
+                   cruise missiles\tWEAPON\tcruise missile\tyes\n";
+        let text = "Abu Mahdi cruise missiles, Tomahawk Land Attack Missile and cruise missiles";
+        let (g, t, s, mut cands) = crate::gazetteer::matcher::testing::scan(gaz, text);
+        let (mut taken, mut out) = (Vec::new(), Vec::new());
+        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+        trim_class_words(&g, text, &t, &mut out);
+        let spans: Vec<&str> = out
+            .iter()
+            .map(|m| &text[m.start as usize..m.end as usize])
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                "Abu Mahdi",
+                "Tomahawk Land Attack Missile",
+                "cruise missiles"
             ]
         );
     }

@@ -88,7 +88,7 @@ fn seed_article_entities() {
     let found: Vec<(String, String)> = out
         .mentions
         .iter()
-        .filter(|m| pipeline.is_reported(m))
+        .filter(|m| pipeline.is_reported(&out, m))
         .map(|m| {
             let e = gaz.entry(m.entry);
             (gaz.type_name(e.etype).to_string(), e.canonical.to_string())

@@ -21,6 +21,7 @@ and it is left out when it is
   * a place, organisation or weapon name of the default gazetteers ("Jordan", "Georgia",
     "Florence", "Dawn"), a demonym, a month or weekday, or a title word;
   * on the hand-checked stoplist below.
+Names on the hand-checked keep list (overrides/first_name_keep.txt) pass the word filters.
 Nothing from the packages but the kept names is written. Run by generate.sh after
 generate.py; deterministic (sorted output).
 """
@@ -177,9 +178,17 @@ def display(name: str) -> str:
     return re.sub(r"(^|[-'])(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
 
 
+def read_keep() -> list[str]:
+    """The hand-checked names of overrides/first_name_keep.txt, kept past the word filters."""
+    path = HERE / "overrides" / "first_name_keep.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [n.strip() for n in lines if n.strip() and not n.startswith("#")]
+
+
 def main() -> int:
     web2 = get_english_words_set(["web2"])
     blocked = gazetteer_words() | MONTHS_DAYS | TITLES | STOPLIST
+    keep = {fold(n) for n in read_keep()}
     common = frequent_words()
     counts = {"wgnd": 0, "shape": 0, "rare": 0, "word": 0, "gazetteer/title/stoplist": 0}
     kept: dict[str, str] = {}
@@ -193,6 +202,9 @@ def main() -> int:
         key = fold(name)
         if key in blocked or key.replace(" ", "") in blocked:
             counts["gazetteer/title/stoplist"] += 1
+            continue
+        if key in keep:
+            kept.setdefault(key, display(name))
             continue
         if name not in common:
             counts["rare"] += 1

@@ -119,6 +119,9 @@ ORG_ADJ = {
     "BA": "Bosnian", "MK": "North Macedonian", "TL": "Timorese", "MM": "Myanmar",
     "LA": "Lao", "AE": "Emirati", "CV": "Cape Verdean", "SZ": "Eswatini", "MH": None,
     "SB": None, "LK": "Sri Lankan", "VA": None, "SS": "South Sudanese",
+    # Demonyms are sorted, and there the noun comes first ("Swede" before "Swedish").
+    "DK": "Danish", "ES": "Spanish", "FI": "Finnish", "HR": "Croatian", "RS": "Serbian",
+    "SE": "Swedish", "TR": "Turkish", "LU": "Luxembourg",
 }
 
 WARNINGS: list[str] = []
@@ -696,6 +699,13 @@ def build_cities(gc, countries, region_entries, capital_ids, geo_keys):
         aliases = split_pipe(o.get("aliases", ""))
         if v["name"] != name and is_latin(v["name"]):
             aliases.append(v["name"])
+        # News drops the apostrophes of romanisation ("Namp'o" is written
+        # "Nampo", "Sinp'o" "Sinpo", "Al Qa'im" "Al Qaim"); folding would keep
+        # a word break there. Not where they part Chinese and Japanese
+        # syllables: "Ji'an" without it is a given name.
+        if (cc in ROMANISED and cc not in ("CN", "TW", "JP") and not o.get("aliases")
+                and re.search(r"\w'\w", name)):
+            aliases.append(re.sub(r"(?<=\w)'(?=\w)", "", name))
         if pop >= ALT_MIN_POP and not o.get("aliases"):
             cand = []
             for a in sorted(set(alts)):

@@ -186,7 +186,7 @@ pub fn entity_rows(
     // and kept fields. One buffer for all rows: there are many.
     let mut tail: Vec<Cell> = Vec::with_capacity(3 + kept.len());
     let mut rows = 0;
-    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+    for m in ex.mentions.iter().filter(|m| p.is_reported(ex, m)) {
         rows += 1;
         let head = [
             Cell::Text(&doc.id),
@@ -366,7 +366,7 @@ pub fn entity_count_rows(
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| p.is_reported(m))
+        .filter(|(_, m)| p.is_reported(ex, m))
         .map(|(i, m)| (m.entry, m.unlisted, i as u32))
         .collect();
     keys.sort_unstable();

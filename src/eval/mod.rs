@@ -154,7 +154,7 @@ pub fn evaluate(pipeline: &Pipeline, gold: &[GoldDoc], misses: bool) -> Evaluati
 fn append_system(p: &Pipeline, g: &GoldDoc, ex: &Extraction, source: usize, sys: &mut SysDoc) {
     let gaz = p.gazetteer();
     let slice = |s: u32, e: u32| g.text[s as usize..e as usize].to_string();
-    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+    for m in ex.mentions.iter().filter(|m| p.is_reported(ex, m)) {
         let entry = gaz.entry(m.entry);
         // A name no gazetteer lists has its own name and id; its entry is
         // the pattern's template.

@@ -15,6 +15,7 @@ pub use load::{Row, parse_file};
 pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};
+use crate::words::WordSet;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -197,6 +198,12 @@ pub struct Gazetteer {
     country: Vec<Option<u32>>,
     /// For each entry: is it a state (an `iso2` code)?
     state: Vec<bool>,
+    /// Per alias: does it open with a name of its organisation's state and a
+    /// possessive ("Russia's Defence Ministry")?
+    country_possessive: Vec<bool>,
+    /// The words of the generic weapon classes ("cruise missiles",
+    /// "howitzers"), singular and plural.
+    class_words: WordSet,
     /// Per alias, its place in [`Gazetteer::alias_order`]'s order.
     alias_order: Vec<u32>,
     /// Per entry, whether it is a generic class, and its type: copies of
@@ -374,7 +381,7 @@ impl Gazetteer {
         // An entry's country: its `country`, or for a place the one code of
         // its `countries` (a facility or a conflict place in one state; a sea
         // or a strait between several has none).
-        let country = entries
+        let country: Vec<Option<u32>> = entries
             .iter()
             .map(|e| {
                 attr(e, "country")
@@ -387,6 +394,15 @@ impl Gazetteer {
                     .and_then(|c| by_iso2.get(&c).copied())
             })
             .collect();
+        let country_possessive = country_possessives(
+            &aliases,
+            &entries,
+            &country,
+            &alias_pattern,
+            &pattern_order,
+            &pattern_ranges,
+            &pattern_aliases,
+        );
         let stats = GazetteerStats {
             entries: entries.len(),
             aliases: aliases.len(),
@@ -421,6 +437,21 @@ impl Gazetteer {
             let partial = aliases[a as usize].kind == AliasKind::Partial;
             alias_order[a as usize] = level | (u32::from(partial) << 31);
         }
+        let class_words = aliases
+            .iter()
+            .filter(|a| {
+                let e = &entries[a.entry as usize];
+                e.generic && e.etype == WEAPON
+            })
+            .flat_map(|a| a.stripped.split(' ').map(str::to_lowercase))
+            .flat_map(|w| {
+                let other = match w.strip_suffix('s') {
+                    Some(one) => one.to_string(),
+                    None => format!("{w}s"),
+                };
+                [w, other]
+            })
+            .collect();
         let generic = entries.iter().map(|e| e.generic).collect();
         let etypes = entries.iter().map(|e| e.etype).collect();
         let stands_for = entries
@@ -438,6 +469,8 @@ impl Gazetteer {
             stats,
             country,
             state,
+            country_possessive,
+            class_words,
             alias_order,
             generic,
             etypes,
@@ -552,6 +585,20 @@ impl Gazetteer {
     /// Is the entry a state (a row with an `iso2` code)?
     pub fn is_state(&self, entry: u32) -> bool {
         self.state[entry as usize]
+    }
+
+    /// Is `word` (lower case) a word of a generic weapon class ("cruise",
+    /// "missiles", "howitzer")?
+    pub fn is_class_word(&self, word: &str) -> bool {
+        self.class_words.contains(word)
+    }
+
+    /// Does alias `i`, an organisation's, open with a name of the
+    /// organisation's state and a possessive ("Taiwan's Ministry of National
+    /// Defense")? Not "Tigray People's Liberation Front", whose state is
+    /// Ethiopia.
+    pub fn opens_with_country(&self, i: u32) -> bool {
+        self.country_possessive[i as usize]
     }
 
     /// The distinct folded alias forms, each with a leading space
@@ -829,6 +876,51 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
         base.file = u.file;
         base.line = u.line;
     }
+}
+
+/// Per alias, [`Gazetteer::opens_with_country`]: an organisation's alias
+/// whose words before the first possessive "s" are a name of the
+/// organisation's state. `alias_pattern` maps aliases to patterns, the
+/// pattern tables as in [`Gazetteer`].
+fn country_possessives(
+    aliases: &[Alias],
+    entries: &[Entry],
+    country: &[Option<u32>],
+    alias_pattern: &[u32],
+    patterns: &[String],
+    pattern_ranges: &[(u32, u32)],
+    pattern_aliases: &[u32],
+) -> Vec<bool> {
+    let mut out = vec![false; aliases.len()];
+    // Possessor forms (" russia") and the aliases that open with them.
+    let mut wanted: crate::words::Map<&str, Vec<u32>> = crate::words::Map::default();
+    for (a, alias) in aliases.iter().enumerate() {
+        let e = alias.entry as usize;
+        if entries[e].etype != ORG || country[e].is_none() {
+            continue;
+        }
+        let pattern = &patterns[alias_pattern[a] as usize];
+        if let Some(i) = pattern.find(" s ") {
+            wanted.entry(&pattern[..i]).or_default().push(a as u32);
+        }
+    }
+    if wanted.is_empty() {
+        return out;
+    }
+    for (p, pattern) in patterns.iter().enumerate() {
+        let Some(opening) = wanted.get(pattern.as_str()) else {
+            continue;
+        };
+        let (from, to) = pattern_ranges[p];
+        let named = &pattern_aliases[from as usize..to as usize];
+        for &a in opening {
+            let state = country[aliases[a as usize].entry as usize];
+            out[a as usize] = named
+                .iter()
+                .any(|&b| Some(aliases[b as usize].entry) == state);
+        }
+    }
+    out
 }
 
 /// `place/united-states` for a PLACE named "United States".

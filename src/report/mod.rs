@@ -53,7 +53,7 @@ pub fn render_document(p: &Pipeline, doc: &Document, ex: &Extraction) -> Rendere
         attrs: Vec<(&'static str, String)>,
     }
     let mut marks: Vec<Mark> = Vec::new();
-    for m in ex.mentions.iter().filter(|m| p.is_reported(m)) {
+    for m in ex.mentions.iter().filter(|m| p.is_reported(ex, m)) {
         let e = gaz.entry(m.entry);
         let unlisted = ex.unlisted.get(m.unlisted as usize);
         let form = match (unlisted, m.kind) {

@@ -76,6 +76,9 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "more than", "up to", "at least": words before a number that belong
+    /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
+    pub number_prefixes: PhraseSet,
 }
 
 /// What kind of clause a span is.
@@ -1258,9 +1261,11 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
                 Governor::None
             };
         }
-        if input.tokens[p].kind == TokenKind::Number
-            || (w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}"))
-        {
+        if input.tokens[p].kind == TokenKind::Number {
+            j = number_prefix_start(input, lex, p, from);
+            continue;
+        }
+        if w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}") {
             j = p;
             continue;
         }
@@ -1275,6 +1280,28 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
         j = p;
     }
     Governor::None
+}
+
+/// Where the quantity whose number is token `k` starts: before a prefix
+/// of `NUMBER_PREFIXES` that ends right before it ("more than 100"), else
+/// at the number itself.
+fn number_prefix_start(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> usize {
+    if k <= from || !input.is_word(k - 1) {
+        return k;
+    }
+    lex.number_prefixes
+        .ending_with(input.word(k - 1))
+        .iter()
+        .filter_map(|p| {
+            let start = k.checked_sub(p.len())?;
+            (start >= from
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, w)| input.word_is(start + i, w)))
+            .then_some(start)
+        })
+        .min()
+        .unwrap_or(k)
 }
 
 /// Does token `k` look like a finite verb: an auxiliary, a reporting or

@@ -214,3 +214,14 @@ fn a_short_adjunct_may_stand_between_the_reporting_verb_and_its_report() {
          Gaza.]"
     );
 }
+
+#[test]
+fn a_number_prefix_is_part_of_the_object_not_a_preposition() {
+    assert_eq!(
+        parse_at(
+            "Israeli jets struck more than 100 Hamas targets overnight.",
+            "struck"
+        ),
+        "0, subject Israeli, object Hamas; clauses: [0 Main: Israeli jets struck more than 100 Hamas targets overnight.]"
+    );
+}

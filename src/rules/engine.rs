@@ -17,7 +17,9 @@
 //! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
-use super::{Adjectives, Context, Direction, FormReq, PhraseSet, Rule, RuleSet, Slot, WordSet};
+use super::{
+    Adjectives, Context, Direction, FormReq, Owner, PhraseSet, Rule, RuleSet, Slot, WordSet,
+};
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
@@ -331,6 +333,27 @@ struct Grammar {
     clause: u16,
     subject: Option<Found>,
     object: Option<u16>,
+}
+
+/// The entry and mention (document-wide index) of whoever reported the
+/// trigger's clause or an enclosing one ("Poland said [Russian drones
+/// violated its airspace]": Poland), for `own TO of reporter`.
+fn reporter_of(at: &At) -> Option<(u32, u32)> {
+    let syn = at.place.syn?;
+    let mut c = at.grammar?.clause;
+    let g = loop {
+        let clause = &syn.clauses[c as usize];
+        if let Some(g) = clause.reporter {
+            break g;
+        }
+        if clause.parent == c {
+            return None;
+        }
+        c = clause.parent;
+    };
+    let &mi = syn.members_of(g).first()?;
+    let m = at.place.ms.get(mi as usize - at.place.m_from)?;
+    Some((m.entry, mi))
 }
 
 /// Is token `k` in clause `c`, or in a parenthesis inside it ("the
@@ -1017,10 +1040,17 @@ impl RuleSet {
             if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
                 continue;
             }
-            let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
+            let owner = match from {
+                Owner::Slot(from) => roles
+                    .iter()
+                    .find(|r| Arc::ptr_eq(r.slot, from))
+                    .and_then(|f| Some((f.entry?, f.mention))),
+                Owner::Reporter => reporter_of(&at),
+            };
+            let Some((entry, mention)) = owner else {
                 continue;
             };
-            if let Some(role) = self.own_role(view, &at, to, f) {
+            if let Some(role) = self.own_role(view, &at, to, entry, mention) {
                 roles.push(role);
             }
         }
@@ -1074,7 +1104,8 @@ impl RuleSet {
         view: &DocView,
         at: &At,
         to: &'r Arc<str>,
-        f: &Filled,
+        e: u32,
+        mention: u32,
     ) -> Option<Filled<'r>> {
         let hi = (at.te + OWN_WINDOW).min(at.s_to);
         let (k, n) = (at.te..hi).find_map(|k| {
@@ -1087,7 +1118,6 @@ impl RuleSet {
                 .map(|n| (k, n))
         })?;
         let gaz = view.gaz;
-        let e = f.entry?;
         let state = if gaz.is_state(e) {
             e
         } else if let Some(s) = gaz.stands_for_of(e) {
@@ -1103,7 +1133,7 @@ impl RuleSet {
         Some(Filled {
             slot: to,
             entry: Some(state),
-            mention: f.mention,
+            mention,
             group: u16::MAX,
             unlisted: u32::MAX,
             start: view.tokens[k].start,

@@ -177,6 +177,17 @@ impl Slot {
     }
 }
 
+/// Whose place "its airspace" is, in a rule's `own TO of FROM` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// The filler of this slot (a name shared with the slot).
+    Slot(std::sync::Arc<str>),
+    /// `of reporter`: whoever reported the trigger's clause ("Poland said
+    /// Russian drones violated its airspace": Poland), when the rule has
+    /// no slot of that name.
+    Reporter,
+}
+
 /// A condition on the words around the trigger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
@@ -215,7 +226,7 @@ pub struct Rule {
     /// `own TO of FROM`: when slot TO is empty and a possessive pronoun
     /// with a word of `OWN_PLACES` follows the trigger ("allowed flights
     /// through its airspace"), the state of FROM's filler fills TO.
-    pub owns: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    pub owns: Vec<(std::sync::Arc<str>, Owner)>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -800,6 +811,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
+                number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },
     }
@@ -1159,11 +1171,16 @@ impl Compiler<'_> {
                         )
                     })
             };
-            let pair = (find(&to)?, find(&from)?);
             if owns {
-                rule.owns.push(pair);
+                let owner = if from == "reporter" && !rule.slots.iter().any(|s| *s.name == *from) {
+                    rule.syntax = true;
+                    Owner::Reporter
+                } else {
+                    Owner::Slot(find(&from)?)
+                };
+                rule.owns.push((find(&to)?, owner));
             } else {
-                rule.possessors.push(pair);
+                rule.possessors.push((find(&to)?, find(&from)?));
             }
         }
         Ok((rule, forms))
@@ -1562,6 +1579,26 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "r.rules:5:3: `possessor` names the slot `target`, which this rule does not define"
+        );
+    }
+
+    #[test]
+    fn own_of_reporter_needs_no_slot_and_asks_for_the_parse() {
+        let rs = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  target PLACE after 4\n  own target of reporter\n  own target of actor\n",
+        )
+        .unwrap();
+        let r = &rs.rules[0];
+        assert!(r.syntax);
+        assert_eq!(r.owns[0].1, Owner::Reporter);
+        assert_eq!(r.owns[1].1, Owner::Slot("actor".into()));
+        let e = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  own target of reporter\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:5:3: `own` names the slot `target`, which this rule does not define"
         );
     }
 

@@ -351,6 +351,17 @@ impl Parse {
                     None => break,
                 }
             }
+            // A headline joins two names with a bare comma: "Pakistan,
+            // Afghanistan agree to ceasefire". Only at the start of the
+            // sentence and right before a verb ("In Kyiv, Russia…" has
+            // none; "Russia, the Kremlin said," is no verb after a name).
+            if last_coordinated == i
+                && j == i + 1
+                && self.heads[i].1 == s.first_token as usize
+                && verbish(input, lex, ms[self.heads[j].0].tok_end as usize)
+            {
+                last_coordinated = j;
+            }
             let end = last_coordinated + 1;
             let g = self.groups.len() as u16;
             let first_member = self.members.len() as u16;

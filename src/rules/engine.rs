@@ -18,7 +18,8 @@
 
 use super::inflect::Form;
 use super::{
-    Adjectives, Context, Direction, FormReq, Owner, PhraseSet, Rule, RuleSet, Slot, WordSet,
+    Adjectives, Context, Direction, FormReq, Lexicon, Owner, PhraseSet, Rule, RuleSet, Slot,
+    WordSet,
 };
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
@@ -1026,8 +1027,7 @@ impl RuleSet {
             let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
                 continue;
             };
-            if let Some(role) =
-                possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
+            if let Some(role) = possessor_role(view, &self.lexicon, &at, rule, to, from, f)
                 && !roles.iter().any(|r| r.entry == role.entry)
             {
                 match held {
@@ -1552,7 +1552,7 @@ impl RuleSet {
     /// denied Algeria permission", Algeria does not make "Malian" specific.
     fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
         let ms = at.place.ms;
-        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
+        let next = more_specific(view, &self.lexicon, ms, mi, slot, !slot.party)
             .or_else(|| self.titled_person(view, ms, mi, slot))?;
         let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
         (!(from..to).contains(&at.ts)).then_some(next)
@@ -2245,7 +2245,7 @@ fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
 /// as a filler of slot `to` (a rule's `possessor TO of FROM`).
 fn possessor_role<'r>(
     view: &DocView,
-    place_nouns: &WordSet,
+    lex: &Lexicon,
     at: &At,
     rule: &'r Rule,
     to: &'r Arc<str>,
@@ -2260,7 +2260,7 @@ fn possessor_role<'r>(
     }
     let direct = local
         .checked_sub(1)
-        .filter(|&holder| more_specific(view, place_nouns, ms, holder, slot) == Some(local));
+        .filter(|&holder| more_specific(view, lex, ms, holder, slot, true) == Some(local));
     // One step further: a place "in" a region that a possessive
     // introduces, "the village of Dachne in Ukraine's Dnipropetrovsk
     // region" (Ukraine), "the Novoshakhtinsk oil refinery in Russia's
@@ -2276,7 +2276,7 @@ fn possessor_role<'r>(
         (in_before
             && clean
             && words <= 4
-            && more_specific(view, place_nouns, ms, holder, slot) == Some(holder + 1))
+            && more_specific(view, lex, ms, holder, slot, true) == Some(holder + 1))
         .then_some(holder)
     };
     let holder = direct.or_else(chained)?;
@@ -2302,11 +2302,13 @@ fn possessor_role<'r>(
 /// before it is a kind of place ("the Omani capital, Muscat").
 fn more_specific(
     view: &DocView,
-    place_nouns: &WordSet,
+    lex: &Lexicon,
     ms: &[Mention],
     mi: usize,
     slot: &Slot,
+    across_prepositions: bool,
 ) -> Option<usize> {
+    let place_nouns = &lex.place_nouns;
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
     if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.etype_of(next.entry)) {
@@ -2341,7 +2343,21 @@ fn more_specific(
         }
         _ => false,
     };
-    (between <= 2 && apposition).then_some(mi + 1)
+    // "attacked by Israeli settlers near Hebron": after a demonym, a
+    // preposition between ends the phrase that a `party` slot's filler
+    // names; only "of" after a kind of place continues it ("the Ukrainian
+    // city of Dnipro"). (A possessive's holding may stand elsewhere:
+    // "Iran's embassy in Damascus"; and for a place, or for `possessor`,
+    // the place of people so named is theirs: "killed 30 Palestinians
+    // across the Gaza Strip".)
+    let prepositional = !across_prepositions
+        && m.kind == AliasKind::Demonym
+        && (k..to).any(|t| {
+            view.tokens[t].is_word()
+                && lex.syntax.prepositions.contains(view.word(t))
+                && !(t > k && place_nouns.contains(view.word(t - 1)))
+        });
+    (between <= 2 && apposition && !prepositional).then_some(mi + 1)
 }
 
 /// Do the tokens `k..to` read "region town of", one or two kinds of place

@@ -1763,6 +1763,24 @@ impl RuleSet {
         } else {
             u32::MAX
         };
+        // `other`: a member of a coordinated group that holds another
+        // slot's filler, not that filler, nor a name modifying a member
+        // ("US Secretary of State Antony Blinken").
+        if slot.other {
+            let here = at.place.m_from + used;
+            let partner = at.place.syn.is_some_and(|syn| {
+                syn.group_of(here).is_some_and(|g| {
+                    let members = syn.members_of(g);
+                    members.contains(&(here as u32))
+                        && filled
+                            .iter()
+                            .any(|r| r.mention as usize != here && members.contains(&r.mention))
+                })
+            });
+            if !partner || filled.iter().any(|r| r.mention as usize == here) {
+                return None;
+            }
+        }
         // An entity fills one role of an event, unless `shared`.
         if !slot.shared
             && filled

@@ -123,6 +123,10 @@ pub struct Slot {
     pub state: bool,
     /// May reuse an entity already used by another slot of the event.
     pub shared: bool,
+    /// Never the very mention that fills another slot, even when `shared`
+    /// lets its group be reused: the partner coordinated with the actor
+    /// ("Pakistan, Afghanistan agree…").
+    pub other: bool,
     pub adjectives: Adjectives,
     /// When not empty, the filler must be followed by one of these phrases,
     /// with at most `gap` words between ("North Korean" + "troops").
@@ -1268,6 +1272,7 @@ impl Compiler<'_> {
             gap: self.settings.slot_gap,
             state: false,
             shared: false,
+            other: false,
             adjectives: Adjectives::Any,
             followed: PhraseSet::default(),
             nocue: PhraseSet::default(),
@@ -1349,6 +1354,7 @@ impl Compiler<'_> {
                     continue;
                 }
                 "shared" => slot.shared = true,
+                "other" => slot.other = true,
                 "adj" => slot.adjectives = Adjectives::Only,
                 "noadj" => slot.adjectives = Adjectives::Never,
                 "gap" => {

@@ -810,7 +810,13 @@ impl Parse {
         let words_between = (g.tok_end as usize..k)
             .filter(|&j| input.is_word(j))
             .count();
-        (words_between <= 2).then_some(i as u16)
+        // "The Israeli strike on Doha, which targeted Hamas leaders": a
+        // name in a phrase after an event noun is no antecedent; the event
+        // is.
+        let after_event = g.prep.is_some_and(|p| {
+            p > 0 && input.is_word(p as usize - 1) && (input.trigger)(p as usize - 1)
+        });
+        (words_between <= 2 && !after_event).then_some(i as u16)
     }
 
     /// The first group starting after token `k`, before `to`.

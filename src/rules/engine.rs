@@ -2361,15 +2361,13 @@ fn more_specific(
         }
         _ => false,
     };
-    // "attacked by Israeli settlers near Hebron": after a demonym, a
-    // preposition between ends the phrase that a `party` slot's filler
-    // names; only "of" after a kind of place continues it ("the Ukrainian
-    // city of Dnipro"). (A possessive's holding may stand elsewhere:
-    // "Iran's embassy in Damascus"; and for a place, or for `possessor`,
-    // the place of people so named is theirs: "killed 30 Palestinians
-    // across the Gaza Strip".)
+    // "attacked by Israeli settlers near Hebron", "Pakistan's retaliation
+    // against India": a preposition between ends the phrase that a
+    // `party` slot's filler names; only "of" after a kind of place
+    // continues it ("the Ukrainian city of Dnipro"). (For a place, or for
+    // `possessor`, what a name holds may stand elsewhere: "Iran's embassy
+    // in Damascus", "killed 30 Palestinians across the Gaza Strip".)
     let prepositional = !across_prepositions
-        && m.kind == AliasKind::Demonym
         && (k..to).any(|t| {
             view.tokens[t].is_word()
                 && lex.syntax.prepositions.contains(view.word(t))

@@ -914,9 +914,19 @@ impl Parse {
             {
                 prep = open;
             }
-            if let Some((i, _, words)) = self.last_group_before(input, prep)
+            if let Some((i, g, words)) = self.last_group_before(input, prep)
                 && words <= 2
             {
+                // "Five firms were sanctioned by the US Treasury for
+                // supplying Iran": the passive's agent punishes; its
+                // subject acts.
+                let agent = g.prep.is_some_and(|p| input.word_is(p as usize, "by"));
+                if agent
+                    && let Some(s) = self.subject_group_of(self.clause_at(ts))
+                    && s as usize != i
+                {
+                    return Some(Found::Via(s, "gerund"));
+                }
                 return Some(Found::Via(i as u16, "gerund"));
             }
         }

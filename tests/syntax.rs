@@ -225,3 +225,25 @@ fn a_number_prefix_is_part_of_the_object_not_a_preposition() {
         "0, subject Israeli, object Hamas; clauses: [0 Main: Israeli jets struck more than 100 Hamas targets overnight.]"
     );
 }
+
+#[test]
+fn a_gerund_after_a_passive_agent_acts_for_the_passive_subject() {
+    assert_eq!(
+        parse_at(
+            "Five Chinese companies were sanctioned by the US Treasury for supplying Iran with drones.",
+            "supplying"
+        ),
+        "0, subject Chinese (gerund), object Iran; clauses: [0 Main: Five Chinese companies were sanctioned by the US Treasury for supplying Iran with drones.]"
+    );
+}
+
+#[test]
+fn a_name_after_an_event_noun_is_no_antecedent() {
+    assert_eq!(
+        parse_at(
+            "The Israeli strike on Doha, which targeted Hamas leaders, drew condemnation.",
+            "targeted"
+        ),
+        "1, subject none, object Hamas; clauses: [0 Main: The Israeli strike on Doha,] [1 Relative: which targeted Hamas leaders,] [0 Main: drew condemnation.]"
+    );
+}

@@ -1448,6 +1448,10 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
     // ("after a drone attack"), not a verb, unless a name came between;
     // an auxiliary still is one.
     let mut noun_phrase = false;
+    // Words of the noun phrase after its determiner: past two of them, a
+    // past tense ends it ("said a Russian military aircraft violated…"),
+    // while "the disputed islands", "a newly deployed unit" go on.
+    let mut np_words = 0;
     for j in k..to {
         if !input.is_word(j) {
             if input.raw(j) == "," {
@@ -1456,7 +1460,8 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             continue;
         }
         let aux = lex.auxiliaries.contains(input.word(j));
-        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase) {
+        let past = np_words >= 2 && input.word(j).ends_with("ed");
+        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase || past) {
             return true;
         }
         // A name heads its noun phrase: "after the US killed" goes on
@@ -1470,7 +1475,13 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
                     && !input.gaz.is_generic(m.entry)
             })
         };
-        noun_phrase = !in_name && (noun_phrase || lex.determiners.contains(input.word(j)));
+        let determiner = lex.determiners.contains(input.word(j));
+        np_words = if noun_phrase && !determiner {
+            np_words + 1
+        } else {
+            0
+        };
+        noun_phrase = !in_name && (noun_phrase || determiner);
         words += 1;
         if words > 8 {
             return false;

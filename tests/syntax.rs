@@ -247,3 +247,14 @@ fn a_name_after_an_event_noun_is_no_antecedent() {
         "1, subject none, object Hamas; clauses: [0 Main: The Israeli strike on Doha,] [1 Relative: which targeted Hamas leaders,] [0 Main: drew condemnation.]"
     );
 }
+
+#[test]
+fn a_past_tense_after_a_long_noun_phrase_reports_a_clause() {
+    assert_eq!(
+        parse_at(
+            "Estonia said a Russian military aircraft violated its airspace on Friday.",
+            "violated"
+        ),
+        "1, subject Russian, object none; clauses: [0 Main: Estonia said] [1 Reported: a Russian military aircraft violated its airspace on Friday.]"
+    );
+}

@@ -1185,6 +1185,21 @@ impl RuleSet {
             let Some(j) = host else {
                 continue;
             };
+            // "drones entered Romania's airspace during attacks on
+            // Ukraine's ports": a noun aimed at another state is an event
+            // of its own.
+            let target_of = |e: &Event| {
+                e.roles
+                    .iter()
+                    .find(|r| &*r.slot == "target")
+                    .and_then(|r| r.entry)
+                    .filter(|&t| view.gaz.is_state(t))
+            };
+            if let (Some(a), Some(b)) = (target_of(&events[i]), target_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
             drop[i] = true;
             let noun = std::mem::take(&mut events[i].roles);
             let verb = &mut events[j];

@@ -76,6 +76,9 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "more than", "up to", "at least": words before a number that belong
+    /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
+    pub number_prefixes: PhraseSet,
 }
 
 /// What kind of clause a span is.
@@ -347,6 +350,17 @@ impl Parse {
                     Some(false) => j += 1,
                     None => break,
                 }
+            }
+            // A headline joins two names with a bare comma: "Pakistan,
+            // Afghanistan agree to ceasefire". Only at the start of the
+            // sentence and right before a verb ("In Kyiv, Russia…" has
+            // none; "Russia, the Kremlin said," is no verb after a name).
+            if last_coordinated == i
+                && j == i + 1
+                && self.heads[i].1 == s.first_token as usize
+                && verbish(input, lex, ms[self.heads[j].0].tok_end as usize)
+            {
+                last_coordinated = j;
             }
             let end = last_coordinated + 1;
             let g = self.groups.len() as u16;
@@ -803,7 +817,13 @@ impl Parse {
         let words_between = (g.tok_end as usize..k)
             .filter(|&j| input.is_word(j))
             .count();
-        (words_between <= 2).then_some(i as u16)
+        // "The Israeli strike on Doha, which targeted Hamas leaders": a
+        // name in a phrase after an event noun is no antecedent; the event
+        // is.
+        let after_event = g.prep.is_some_and(|p| {
+            p > 0 && input.is_word(p as usize - 1) && (input.trigger)(p as usize - 1)
+        });
+        (words_between <= 2 && !after_event).then_some(i as u16)
     }
 
     /// The first group starting after token `k`, before `to`.
@@ -901,9 +921,19 @@ impl Parse {
             {
                 prep = open;
             }
-            if let Some((i, _, words)) = self.last_group_before(input, prep)
+            if let Some((i, g, words)) = self.last_group_before(input, prep)
                 && words <= 2
             {
+                // "Five firms were sanctioned by the US Treasury for
+                // supplying Iran": the passive's agent punishes; its
+                // subject acts.
+                let agent = g.prep.is_some_and(|p| input.word_is(p as usize, "by"));
+                if agent
+                    && let Some(s) = self.subject_group_of(self.clause_at(ts))
+                    && s as usize != i
+                {
+                    return Some(Found::Via(s, "gerund"));
+                }
                 return Some(Found::Via(i as u16, "gerund"));
             }
         }
@@ -1377,9 +1407,11 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
                 Governor::None
             };
         }
-        if input.tokens[p].kind == TokenKind::Number
-            || (w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}"))
-        {
+        if input.tokens[p].kind == TokenKind::Number {
+            j = number_prefix_start(input, lex, p, from);
+            continue;
+        }
+        if w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}") {
             j = p;
             continue;
         }
@@ -1394,6 +1426,28 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
         j = p;
     }
     Governor::None
+}
+
+/// Where the quantity whose number is token `k` starts: before a prefix
+/// of `NUMBER_PREFIXES` that ends right before it ("more than 100"), else
+/// at the number itself.
+fn number_prefix_start(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> usize {
+    if k <= from || !input.is_word(k - 1) {
+        return k;
+    }
+    lex.number_prefixes
+        .ending_with(input.word(k - 1))
+        .iter()
+        .filter_map(|p| {
+            let start = k.checked_sub(p.len())?;
+            (start >= from
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, w)| input.word_is(start + i, w)))
+            .then_some(start)
+        })
+        .min()
+        .unwrap_or(k)
 }
 
 /// Does token `k` look like a finite verb: an auxiliary, a reporting or
@@ -1528,6 +1582,10 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
     // ("after a drone attack"), not a verb, unless a name came between;
     // an auxiliary still is one.
     let mut noun_phrase = false;
+    // Words of the noun phrase after its determiner: past two of them, a
+    // past tense ends it ("said a Russian military aircraft violated…"),
+    // while "the disputed islands", "a newly deployed unit" go on.
+    let mut np_words = 0;
     for j in k..to {
         if !input.is_word(j) {
             if input.raw(j) == "," {
@@ -1536,7 +1594,8 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             continue;
         }
         let aux = lex.auxiliaries.contains(input.word(j));
-        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase) {
+        let past = np_words >= 2 && input.word(j).ends_with("ed");
+        if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase || past) {
             return true;
         }
         // Inside a noun phrase, a past form after its head and before an
@@ -1563,7 +1622,13 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
                     && !input.gaz.is_generic(m.entry)
             })
         };
-        noun_phrase = !in_name && (noun_phrase || lex.determiners.contains(input.word(j)));
+        let determiner = lex.determiners.contains(input.word(j));
+        np_words = if noun_phrase && !determiner {
+            np_words + 1
+        } else {
+            0
+        };
+        noun_phrase = !in_name && (noun_phrase || determiner);
         words += 1;
         if words > 8 {
             return false;

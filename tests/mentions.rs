@@ -137,6 +137,19 @@ fn a_noun_trigger_in_an_adjunct_of_a_verb_is_part_of_its_event() {
 }
 
 #[test]
+fn a_noun_in_an_adjunct_aimed_at_another_state_is_an_event_of_its_own() {
+    // The drones strayed into Romania while attacking Ukraine: two attacks.
+    let text = "Romania said Russian drones entered its airspace during attacks on \
+                Ukraine's Izmail port.";
+    let got = events(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got.contains(&"ATTACK Russia|Romania|drones|Romania|asserted".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_demonym_before_a_place_word_is_no_party() {
     // "Syrian airspace" is where the attack came from, not who made it.
     let text = "The attack on Quneitra was carried out from occupied “Syrian” \

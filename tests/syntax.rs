@@ -254,3 +254,47 @@ fn a_short_adjunct_may_stand_between_the_reporting_verb_and_its_report() {
          Gaza.]"
     );
 }
+
+#[test]
+fn a_number_prefix_is_part_of_the_object_not_a_preposition() {
+    assert_eq!(
+        parse_at(
+            "Israeli jets struck more than 100 Hamas targets overnight.",
+            "struck"
+        ),
+        "0, subject Israeli, object Hamas; clauses: [0 Main: Israeli jets struck more than 100 Hamas targets overnight.]"
+    );
+}
+
+#[test]
+fn a_gerund_after_a_passive_agent_acts_for_the_passive_subject() {
+    assert_eq!(
+        parse_at(
+            "Five Chinese companies were sanctioned by the US Treasury for supplying Iran with drones.",
+            "supplying"
+        ),
+        "0, subject Chinese (gerund), object Iran; clauses: [0 Main: Five Chinese companies were sanctioned by the US Treasury for supplying Iran with drones.]"
+    );
+}
+
+#[test]
+fn a_name_after_an_event_noun_is_no_antecedent() {
+    assert_eq!(
+        parse_at(
+            "The Israeli strike on Doha, which targeted Hamas leaders, drew condemnation.",
+            "targeted"
+        ),
+        "1, subject none, object Hamas; clauses: [0 Main: The Israeli strike on Doha,] [1 Relative: which targeted Hamas leaders,] [0 Main: drew condemnation.]"
+    );
+}
+
+#[test]
+fn a_past_tense_after_a_long_noun_phrase_reports_a_clause() {
+    assert_eq!(
+        parse_at(
+            "Estonia said a Russian military aircraft violated its airspace on Friday.",
+            "violated"
+        ),
+        "1, subject Russian, object none; clauses: [0 Main: Estonia said] [1 Reported: a Russian military aircraft violated its airspace on Friday.]"
+    );
+}

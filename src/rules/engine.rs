@@ -17,7 +17,10 @@
 //! Odesa. The strike used Kinzhal missiles…").
 
 use super::inflect::Form;
-use super::{Adjectives, Context, Direction, FormReq, PhraseSet, Rule, RuleSet, Slot, WordSet};
+use super::{
+    Adjectives, Context, Direction, FormReq, Lexicon, Owner, PhraseSet, Rule, RuleSet, Slot,
+    WordSet,
+};
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::{Sentence, Token, TokenKind};
@@ -331,6 +334,27 @@ struct Grammar {
     clause: u16,
     subject: Option<Found>,
     object: Option<u16>,
+}
+
+/// The entry and mention (document-wide index) of whoever reported the
+/// trigger's clause or an enclosing one ("Poland said [Russian drones
+/// violated its airspace]": Poland), for `own TO of reporter`.
+fn reporter_of(at: &At) -> Option<(u32, u32)> {
+    let syn = at.place.syn?;
+    let mut c = at.grammar?.clause;
+    let g = loop {
+        let clause = &syn.clauses[c as usize];
+        if let Some(g) = clause.reporter {
+            break g;
+        }
+        if clause.parent == c {
+            return None;
+        }
+        c = clause.parent;
+    };
+    let &mi = syn.members_of(g).first()?;
+    let m = at.place.ms.get(mi as usize - at.place.m_from)?;
+    Some((m.entry, mi))
 }
 
 /// Is token `k` in clause `c`, or in a parenthesis inside it ("the
@@ -1068,8 +1092,7 @@ impl RuleSet {
             let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
                 continue;
             };
-            if let Some(role) =
-                possessor_role(view, &self.lexicon.place_nouns, &at, rule, to, from, f)
+            if let Some(role) = possessor_role(view, &self.lexicon, &at, rule, to, from, f)
                 && !roles.iter().any(|r| r.entry == role.entry)
             {
                 match held {
@@ -1082,10 +1105,17 @@ impl RuleSet {
             if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
                 continue;
             }
-            let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
+            let owner = match from {
+                Owner::Slot(from) => roles
+                    .iter()
+                    .find(|r| Arc::ptr_eq(r.slot, from))
+                    .and_then(|f| Some((f.entry?, f.mention))),
+                Owner::Reporter => reporter_of(&at),
+            };
+            let Some((entry, mention)) = owner else {
                 continue;
             };
-            if let Some(role) = self.own_role(view, &at, to, f) {
+            if let Some(role) = self.own_role(view, &at, to, entry, mention) {
                 roles.push(role);
             }
         }
@@ -1139,7 +1169,8 @@ impl RuleSet {
         view: &DocView,
         at: &At,
         to: &'r Arc<str>,
-        f: &Filled,
+        e: u32,
+        mention: u32,
     ) -> Option<Filled<'r>> {
         let hi = (at.te + OWN_WINDOW).min(at.s_to);
         let (k, n) = (at.te..hi).find_map(|k| {
@@ -1152,7 +1183,6 @@ impl RuleSet {
                 .map(|n| (k, n))
         })?;
         let gaz = view.gaz;
-        let e = f.entry?;
         let state = if gaz.is_state(e) {
             e
         } else if let Some(s) = gaz.stands_for_of(e) {
@@ -1168,7 +1198,7 @@ impl RuleSet {
         Some(Filled {
             slot: to,
             entry: Some(state),
-            mention: f.mention,
+            mention,
             group: u16::MAX,
             unlisted: u32::MAX,
             start: view.tokens[k].start,
@@ -1220,6 +1250,21 @@ impl RuleSet {
             let Some(j) = host else {
                 continue;
             };
+            // "drones entered Romania's airspace during attacks on
+            // Ukraine's ports": a noun aimed at another state is an event
+            // of its own.
+            let target_of = |e: &Event| {
+                e.roles
+                    .iter()
+                    .find(|r| &*r.slot == "target")
+                    .and_then(|r| r.entry)
+                    .filter(|&t| view.gaz.is_state(t))
+            };
+            if let (Some(a), Some(b)) = (target_of(&events[i]), target_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
             drop[i] = true;
             let noun = std::mem::take(&mut events[i].roles);
             let verb = &mut events[j];
@@ -1587,7 +1632,7 @@ impl RuleSet {
     /// denied Algeria permission", Algeria does not make "Malian" specific.
     fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
         let ms = at.place.ms;
-        let next = more_specific(view, &self.lexicon.place_nouns, ms, mi, slot)
+        let next = more_specific(view, &self.lexicon, ms, mi, slot, !slot.party)
             .or_else(|| self.titled_person(view, ms, mi, slot))?;
         let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
         (!(from..to).contains(&at.ts)).then_some(next)
@@ -1803,6 +1848,24 @@ impl RuleSet {
         } else {
             u32::MAX
         };
+        // `other`: a member of a coordinated group that holds another
+        // slot's filler, not that filler, nor a name modifying a member
+        // ("US Secretary of State Antony Blinken").
+        if slot.other {
+            let here = at.place.m_from + used;
+            let partner = at.place.syn.is_some_and(|syn| {
+                syn.group_of(here).is_some_and(|g| {
+                    let members = syn.members_of(g);
+                    members.contains(&(here as u32))
+                        && filled
+                            .iter()
+                            .any(|r| r.mention as usize != here && members.contains(&r.mention))
+                })
+            });
+            if !partner || filled.iter().any(|r| r.mention as usize == here) {
+                return None;
+            }
+        }
         // An entity fills one role of an event, unless `shared`.
         if !slot.shared
             && filled
@@ -2296,7 +2359,7 @@ fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
 /// as a filler of slot `to` (a rule's `possessor TO of FROM`).
 fn possessor_role<'r>(
     view: &DocView,
-    place_nouns: &WordSet,
+    lex: &Lexicon,
     at: &At,
     rule: &'r Rule,
     to: &'r Arc<str>,
@@ -2311,7 +2374,7 @@ fn possessor_role<'r>(
     }
     let direct = local
         .checked_sub(1)
-        .filter(|&holder| more_specific(view, place_nouns, ms, holder, slot) == Some(local));
+        .filter(|&holder| more_specific(view, lex, ms, holder, slot, true) == Some(local));
     // One step further: a place "in" a region that a possessive
     // introduces, "the village of Dachne in Ukraine's Dnipropetrovsk
     // region" (Ukraine), "the Novoshakhtinsk oil refinery in Russia's
@@ -2327,7 +2390,7 @@ fn possessor_role<'r>(
         (in_before
             && clean
             && words <= 4
-            && more_specific(view, place_nouns, ms, holder, slot) == Some(holder + 1))
+            && more_specific(view, lex, ms, holder, slot, true) == Some(holder + 1))
         .then_some(holder)
     };
     let holder = direct.or_else(chained)?;
@@ -2353,11 +2416,13 @@ fn possessor_role<'r>(
 /// before it is a kind of place ("the Omani capital, Muscat").
 fn more_specific(
     view: &DocView,
-    place_nouns: &WordSet,
+    lex: &Lexicon,
     ms: &[Mention],
     mi: usize,
     slot: &Slot,
+    across_prepositions: bool,
 ) -> Option<usize> {
+    let place_nouns = &lex.place_nouns;
     let m = &ms[mi];
     let next = ms.get(mi + 1)?;
     if next.kind == AliasKind::Demonym || !slot.types.contains(&view.gaz.etype_of(next.entry)) {
@@ -2392,7 +2457,19 @@ fn more_specific(
         }
         _ => false,
     };
-    (between <= 2 && apposition).then_some(mi + 1)
+    // "attacked by Israeli settlers near Hebron", "Pakistan's retaliation
+    // against India": a preposition between ends the phrase that a
+    // `party` slot's filler names; only "of" after a kind of place
+    // continues it ("the Ukrainian city of Dnipro"). (For a place, or for
+    // `possessor`, what a name holds may stand elsewhere: "Iran's embassy
+    // in Damascus", "killed 30 Palestinians across the Gaza Strip".)
+    let prepositional = !across_prepositions
+        && (k..to).any(|t| {
+            view.tokens[t].is_word()
+                && lex.syntax.prepositions.contains(view.word(t))
+                && !(t > k && place_nouns.contains(view.word(t - 1)))
+        });
+    (between <= 2 && apposition && !prepositional).then_some(mi + 1)
 }
 
 /// Do the tokens `k..to` read "region town of", one or two kinds of place

@@ -123,6 +123,10 @@ pub struct Slot {
     pub state: bool,
     /// May reuse an entity already used by another slot of the event.
     pub shared: bool,
+    /// Never the very mention that fills another slot, even when `shared`
+    /// lets its group be reused: the partner coordinated with the actor
+    /// ("Pakistan, Afghanistan agree…").
+    pub other: bool,
     pub adjectives: Adjectives,
     /// When not empty, the filler must be followed by one of these phrases,
     /// with at most `gap` words between ("North Korean" + "troops").
@@ -181,6 +185,17 @@ impl Slot {
     }
 }
 
+/// Whose place "its airspace" is, in a rule's `own TO of FROM` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// The filler of this slot (a name shared with the slot).
+    Slot(std::sync::Arc<str>),
+    /// `of reporter`: whoever reported the trigger's clause ("Poland said
+    /// Russian drones violated its airspace": Poland), when the rule has
+    /// no slot of that name.
+    Reporter,
+}
+
 /// A condition on the words around the trigger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
@@ -219,7 +234,7 @@ pub struct Rule {
     /// `own TO of FROM`: when slot TO is empty and a possessive pronoun
     /// with a word of `OWN_PLACES` follows the trigger ("allowed flights
     /// through its airspace"), the state of FROM's filler fills TO.
-    pub owns: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    pub owns: Vec<(std::sync::Arc<str>, Owner)>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -804,6 +819,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
+                number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },
     }
@@ -1163,11 +1179,16 @@ impl Compiler<'_> {
                         )
                     })
             };
-            let pair = (find(&to)?, find(&from)?);
             if owns {
-                rule.owns.push(pair);
+                let owner = if from == "reporter" && !rule.slots.iter().any(|s| *s.name == *from) {
+                    rule.syntax = true;
+                    Owner::Reporter
+                } else {
+                    Owner::Slot(find(&from)?)
+                };
+                rule.owns.push((find(&to)?, owner));
             } else {
-                rule.possessors.push(pair);
+                rule.possessors.push((find(&to)?, find(&from)?));
             }
         }
         Ok((rule, forms))
@@ -1255,6 +1276,7 @@ impl Compiler<'_> {
             gap: self.settings.slot_gap,
             state: false,
             shared: false,
+            other: false,
             adjectives: Adjectives::Any,
             followed: PhraseSet::default(),
             nocue: PhraseSet::default(),
@@ -1338,6 +1360,7 @@ impl Compiler<'_> {
                     continue;
                 }
                 "shared" => slot.shared = true,
+                "other" => slot.other = true,
                 "adj" => slot.adjectives = Adjectives::Only,
                 "noadj" => slot.adjectives = Adjectives::Never,
                 "gap" => {
@@ -1568,6 +1591,26 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "r.rules:5:3: `possessor` names the slot `target`, which this rule does not define"
+        );
+    }
+
+    #[test]
+    fn own_of_reporter_needs_no_slot_and_asks_for_the_parse() {
+        let rs = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  target PLACE after 4\n  own target of reporter\n  own target of actor\n",
+        )
+        .unwrap();
+        let r = &rs.rules[0];
+        assert!(r.syntax);
+        assert_eq!(r.owns[0].1, Owner::Reporter);
+        assert_eq!(r.owns[1].1, Owner::Slot("actor".into()));
+        let e = build(
+            "rule a\n  event ATTACK\n  verbs hit\n  actor PLACE before 8\n  own target of reporter\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:5:3: `own` names the slot `target`, which this rule does not define"
         );
     }
 

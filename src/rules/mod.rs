@@ -862,7 +862,20 @@ fn expand_item(
         })?;
         return Ok(list.iter().map(|i| to_phrase(&i.text)).collect());
     }
-    Ok(vec![to_phrase(&item.text)])
+    let phrase = to_phrase(&item.text);
+    // Words are matched, punctuation is skipped: `"("` would match nothing.
+    if phrase.is_empty() {
+        return Err(RuleError::at(
+            file,
+            item.line,
+            item.col,
+            format!(
+                "`{}` has no word: cues and triggers match words, and punctuation in them is ignored",
+                item.text
+            ),
+        ));
+    }
+    Ok(vec![phrase])
 }
 
 fn to_phrase(text: &str) -> Phrase {
@@ -1611,6 +1624,16 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "r.rules:5:3: `own` names the slot `target`, which this rule does not define"
+        );
+    }
+
+    #[test]
+    fn a_cue_of_punctuation_alone_is_an_error() {
+        let e = build("rule a\n  event ATTACK\n  verbs hit\n  location PLACE after \"(\" 8\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:4:24: `(` has no word: cues and triggers match words, and punctuation in them is ignored"
         );
     }
 

@@ -36,6 +36,13 @@
 //!   name the text did not write. ("The government" is left alone: which
 //!   government is meant depends on who speaks, "Opposition lawmakers
 //!   criticised the government", more than on which state is named most.)
+//! - **"the junta", "the regime"** (heads from `GOVERNMENT_HEADS`) refer
+//!   to the state whose junta the text named last ("Mali's junta", "the
+//!   Malian junta", "Burkina Faso's ruling junta"), else to the salient
+//!   state: a government stands for its state (GUIDELINES §3). Not the
+//!   organ named last, as for "the military": in "Niger's junta ordered
+//!   French troops out… The regime then signed a pact", the regime is
+//!   Niger's.
 //! - **"the rebels", "the group"** (heads from `GROUP_HEADS`) refer to the
 //!   latest armed group (`subtype=armed_group`) named in this sentence or
 //!   the [`GROUP_REACH`] before it: "a UAV attack on Tel Aviv by the
@@ -48,6 +55,13 @@
 //!   earlier in the sentence: "The Houthis rely on illicit revenue to
 //!   sustain their reckless attacks" (actor Houthis). Elsewhere ("its
 //!   territory") a pronoun is left alone.
+//! - **"struck them"** (a pronoun from `OBJECT_PRONOUNS` at most two words
+//!   after an event trigger) refers to the armed group named last in the
+//!   sentence before, when this sentence names another party before the
+//!   pronoun and not the group itself: "Al-Shabaab fighters overran a base.
+//!   Somali forces struck them with drones" (target Al-Shabaab). Without a
+//!   party of its own ("They vowed to keep targeting them") the pronoun is
+//!   left alone.
 //!
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
@@ -84,10 +98,15 @@ pub struct ReferenceLexicon {
     pub weapon_heads: WordSet,
     /// "its", "their": before an event trigger, the party named before.
     pub pronouns: WordSet,
+    /// "them": after an event trigger, the armed group of the sentence
+    /// before.
+    pub object_pronouns: WordSet,
     /// "the military", "the army": the state's armed forces.
     pub armed_forces_heads: WordSet,
     /// "the parliament": the state's legislature.
     pub parliament_heads: WordSet,
+    /// "the junta", "the regime": the state's government.
+    pub government_heads: WordSet,
     /// "forces", "troops": after a state ("Israeli forces"), its armed
     /// forces, which a later "the military" names.
     pub armed_forces_cues: WordSet,
@@ -233,6 +252,16 @@ pub fn find(
         let possessive = !definite && lex.possessives.contains(det);
         let pronoun = !definite && !possessive && lex.pronouns.contains(det);
         if !definite && !possessive && !pronoun {
+            if lex.object_pronouns.contains(det) {
+                while sentence + 1 < input.sentences.len()
+                    && input.sentences[sentence].end_token as usize <= t
+                {
+                    sentence += 1;
+                }
+                if let Some(m) = object_reference(input, mentions, found, t, sentence as u32) {
+                    found.push(m);
+                }
+            }
             continue;
         }
         let h = t + 1;
@@ -275,6 +304,8 @@ pub fn find(
             refs.organ(input, earlier, Organ::ArmedForces, &lex.armed_forces_cues)
         } else if definite && lex.parliament_heads.contains(head) {
             refs.organ(input, earlier, Organ::Parliament, &lex.parliament_heads)
+        } else if definite && lex.government_heads.contains(head) {
+            governing_state(input, earlier, &lex.government_heads)
         } else if definite && lex.group_heads.contains(head) {
             latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
@@ -348,6 +379,31 @@ fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
         .map(|s| s.0)
 }
 
+/// How many words may stand between a state and the head that names its
+/// government: "Burkina Faso's ruling junta", "the Malian military junta".
+const GOVERNMENT_GAP: usize = 2;
+
+/// "the junta": the state named last right before a government head
+/// ("Mali's junta", "the Malian junta"; past the possessive and up to
+/// [`GOVERNMENT_GAP`] words), else the salient state.
+fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {
+    let gaz = input.gaz;
+    let tokens = input.tokens;
+    let named = earlier.iter().rev().find_map(|m| {
+        let state = gaz.is_state(m.entry).then_some(m.entry)?;
+        let mut k = m.tok_end as usize;
+        if k + 1 < tokens.len() && !tokens[k].is_word() && input.word(k + 1) == "s" {
+            k += 2;
+        }
+        (k..tokens.len())
+            .take(GOVERNMENT_GAP + 1)
+            .take_while(|&j| tokens[j].is_word())
+            .any(|j| heads.contains(input.word(j)))
+            .then_some(state)
+    });
+    named.or_else(|| salient_state(gaz, earlier))
+}
+
 /// "his country": the state of the nearest person named in this or the
 /// previous sentence, else the last state named earlier in this sentence.
 fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
@@ -403,6 +459,68 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         .checked_sub(1)
         .is_some_and(|p| earlier[p].sentence == sentence && joined(&earlier[p], m));
     (!coordinated).then_some(m.entry)
+}
+
+/// "struck them" at token `t`: the armed group named last in the sentence
+/// before, when a trigger stands at most [`PRONOUN_GAP`] words before the
+/// pronoun and this sentence names, before it, a party other than that
+/// group (so the pronoun is not the subject's own "them") and does not
+/// name the group itself.
+fn object_reference(
+    input: &RefInput,
+    mentions: &[Mention],
+    found: &[Mention],
+    t: usize,
+    sentence: u32,
+) -> Option<Mention> {
+    let gaz = input.gaz;
+    let i = input.triggers.partition_point(|&k| (k as usize) < t);
+    let after_trigger = i > 0 && input.triggers[i - 1] as usize + PRONOUN_GAP >= t;
+    if !after_trigger || sentence == 0 {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let group = earlier
+        .iter()
+        .rev()
+        .skip_while(|m| m.sentence == sentence)
+        .take_while(|m| m.sentence + 1 == sentence)
+        .find(|m| {
+            m.unlisted == u32::MAX
+                && m.kind != AliasKind::Reference
+                && gaz
+                    .entry(m.entry)
+                    .attributes
+                    .iter()
+                    .any(|(k, v)| k == "subtype" && v == "armed_group")
+        })?
+        .entry;
+    let here = earlier
+        .iter()
+        .chain(found)
+        .filter(|m| m.sentence == sentence && (m.tok_end as usize) <= t);
+    let mut other_party = false;
+    for m in here.chain(mentions[before..].iter().filter(|m| m.sentence == sentence)) {
+        if m.entry == group {
+            return None;
+        }
+        let party = gaz.is_state(m.entry)
+            || gaz.country_of(m.entry).is_some()
+            || gaz.is_type(m.entry, gazetteer::ORG);
+        other_party |= party && (m.tok_end as usize) <= t;
+    }
+    let tok = &input.tokens[t];
+    other_party.then_some(Mention {
+        start: tok.start,
+        end: tok.end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence,
+        entry: group,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
+    })
 }
 
 /// The latest listed entry named within `reach` sentences back (a

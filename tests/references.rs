@@ -259,3 +259,47 @@ fn a_legislature_and_its_state_report_one_act() {
         ["POLICY_CHANGE State Duma|||"]
     );
 }
+
+#[test]
+fn the_junta_is_the_state_whose_junta_was_named() {
+    // The French troops are named last, but the regime is Niger's.
+    let text = "Niger's ruling junta ordered French troops out of the country \
+                last year. The regime then signed a security pact with Russia.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "the country → Niger (reference)",
+            "The regime → Niger (reference)"
+        ]
+    );
+    assert_eq!(events(text), ["NEGOTIATION Niger|Russia||"]);
+}
+
+#[test]
+fn the_junta_with_no_junta_named_is_the_salient_state() {
+    let text = "Myanmar's army has stepped up air strikes on rebel-held towns. \
+                The junta bombed a monastery in Sagaing on Friday.";
+    assert_eq!(mentions(text, ""), ["The junta → Myanmar (reference)"]);
+}
+
+#[test]
+fn them_after_a_trigger_is_the_armed_group_of_the_sentence_before() {
+    let text = "Al-Shabaab fighters overran a military base in Middle Shabelle. \
+                Somali forces struck them with drones the next day.";
+    assert_eq!(mentions(text, ""), ["them → Al-Shabaab (reference)"]);
+    assert_eq!(
+        events(text),
+        [
+            "ATTACK Al-Shabaab|||Middle Shabelle",
+            "ATTACK Somalia|Al-Shabaab|drones|"
+        ]
+    );
+}
+
+#[test]
+fn them_with_no_other_party_in_its_sentence_is_left_alone() {
+    // "them" is the ships, and the sentence names nobody who acts.
+    let text = "The Houthis fired missiles at two cargo ships in the Red Sea. \
+                They vowed to keep targeting them.";
+    assert!(mentions(text, "").is_empty(), "{:?}", mentions(text, ""));
+}

@@ -588,8 +588,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("COUNTRY_HEADS", "references (\"the country\")"),
     ("WEAPON_HEADS", "references (\"the system\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
+    ("OBJECT_PRONOUNS", "references (\"struck them\")"),
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
+    ("GOVERNMENT_HEADS", "references (\"the junta\")"),
     (
         "ARMED_FORCES_CUES",
         "references (\"Israeli forces… the military\")",
@@ -775,8 +777,10 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 country_heads: set("COUNTRY_HEADS"),
                 weapon_heads: set("WEAPON_HEADS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
+                object_pronouns: set("OBJECT_PRONOUNS"),
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
+                government_heads: set("GOVERNMENT_HEADS"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
                 heads: [
@@ -784,6 +788,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "WEAPON_HEADS",
                     "ARMED_FORCES_HEADS",
                     "PARLIAMENT_HEADS",
+                    "GOVERNMENT_HEADS",
                     "GROUP_HEADS",
                 ]
                 .iter()
@@ -793,6 +798,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "REFERENCE_DETERMINERS",
                     "REFERENCE_POSSESSIVES",
                     "REFERENCE_PRONOUNS",
+                    "OBJECT_PRONOUNS",
                 ]
                 .iter()
                 .flat_map(|name| folded(name))

@@ -357,13 +357,23 @@ fn reporter_of(at: &At) -> Option<(u32, u32)> {
     Some((m.entry, mi))
 }
 
-/// Is token `k` in clause `c`, or in a parenthesis inside it ("the
-/// Tigray People's Liberation Front (TPLF)")?
-fn in_clause(syn: &Parse, k: usize, c: u16) -> bool {
+/// Is token `k` in clause `c`, in a parenthesis inside it ("the Tigray
+/// People's Liberation Front (TPLF)"), or in a clause without a subject of
+/// its own that follows it and opens with a word of `same_act`
+/// ("Israeli jets struck…, using F-35 fighters"): such a clause tells on
+/// the same act.
+fn in_clause(view: &DocView, same_act: &WordSet, syn: &Parse, k: usize, c: u16) -> bool {
     let kc = syn.clause_at(k);
+    let clause = &syn.clauses[kc as usize];
+    let start = clause.start as usize;
     kc == c
-        || (syn.clauses[kc as usize].kind == ClauseKind::Parenthetical
-            && syn.clauses[kc as usize].parent == c)
+        || (clause.parent == c
+            && (clause.kind == ClauseKind::Parenthetical
+                || (clause.kind == ClauseKind::Subordinate
+                    && clause.subject_gap
+                    && start > syn.clauses[c as usize].start as usize
+                    && view.tokens[start].is_word()
+                    && same_act.contains(view.word(start)))))
 }
 
 /// An event before it is kept.
@@ -1577,7 +1587,16 @@ impl RuleSet {
                 if slot.object && (g.object != group || group.is_none()) {
                     continue;
                 }
-                if slot.clause && !outside && !in_clause(syn, ms[mi].tok_start as usize, g.clause) {
+                if slot.clause
+                    && !outside
+                    && !in_clause(
+                        view,
+                        &self.lexicon.same_act,
+                        syn,
+                        ms[mi].tok_start as usize,
+                        g.clause,
+                    )
+                {
                     continue;
                 }
             }

@@ -332,6 +332,10 @@ pub struct Lexicon {
     /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
     /// names a place ("an ammunition depot"), not the weapon used.
     pub weapon_sites: WordSet,
+    /// `SAME_ACT` ("using", "killing"): a clause without a subject that
+    /// opens with one tells on the act of the clause before it ("struck
+    /// the base, using F-35 jets"), so a `clause` slot may fill from it.
+    pub same_act: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -609,6 +613,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "modality (\"denied that Moscow was preparing to\")",
     ),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
+    ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -768,6 +773,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
+        same_act: folded("SAME_ACT").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };

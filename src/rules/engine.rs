@@ -1847,9 +1847,19 @@ impl RuleSet {
             }
         }
         let mut used = mi;
-        if slot.specific
-            && let Some(next) = self.more_specific_at(view, at, mi, slot)
-        {
+        // A person stays a person (GUIDELINES §3): "talks between Congolese
+        // President Felix Tshisekedi and…" name Tshisekedi, not his state,
+        // whether or not the slot is `specific`.
+        let next = if slot.specific {
+            self.more_specific_at(view, at, mi, slot)
+        } else {
+            self.titled_person(view, at.place.ms, mi, slot)
+                .filter(|&n| {
+                    let (from, to) = (ms[mi].tok_end as usize, ms[n].tok_start as usize);
+                    !(from..to).contains(&at.ts)
+                })
+        };
+        if let Some(next) = next {
             m = &ms[next];
             used = next;
             // "the Ukrainian city of Dnipro": the city it names cannot act.

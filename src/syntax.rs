@@ -1041,20 +1041,39 @@ impl Parse {
         c: u16,
     ) -> Option<usize> {
         let first = self.first as usize;
-        if ts < first + 2
-            || !input.is_word(ts - 1)
-            || !matches!(input.word(ts - 1), "and" | "but" | "or")
+        // Auxiliaries may stand between the conjunction and the verb: "and
+        // has supplied", "and will send".
+        let mut k = ts;
+        while k > first + 1 && input.is_word(k - 1) && lex.auxiliaries.contains(input.word(k - 1)) {
+            k -= 1;
+        }
+        if k < first + 2
+            || !input.is_word(k - 1)
+            || !matches!(input.word(k - 1), "and" | "but" | "or")
         {
             return None;
         }
-        let mut j = ts - 1;
+        let mut j = k - 1;
         if j > first && input.raw(j - 1) == "," {
             j -= 1;
+        }
+        // An attribution between the two verbs is passed over: "Pyongyang
+        // has sent troops, according to Seoul, and has supplied shells".
+        let mut clause = c;
+        if j > first && input.raw(j) == "," {
+            let a = self.clause_at(j - 1);
+            if a != c && self.clauses[a as usize].kind == ClauseKind::Attribution {
+                let start = self.clauses[a as usize].start as usize;
+                if start > first && input.raw(start - 1) == "," {
+                    j = start - 1;
+                    clause = self.clause_at(start - 2);
+                }
+            }
         }
         let mut words = 0;
         while j > first && words < 12 {
             j -= 1;
-            if self.clause_at(j) != c || input.raw(j) == "," {
+            if self.clause_at(j) != clause || input.raw(j) == "," {
                 return None;
             }
             if !input.is_word(j) {

@@ -90,6 +90,19 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
 }
 
 #[test]
+fn a_coordinated_verb_after_an_auxiliary_and_an_attribution_shares_the_subject() {
+    assert_eq!(
+        parse_at(
+            "Pyongyang has sent 8,000 troops to Russia, according to Seoul's spy agency, and has supplied Moscow with shells.",
+            "supplied"
+        ),
+        "2, subject Pyongyang (coordinated verb), object Moscow; clauses: [0 Main: Pyongyang has sent \
+         8,000 troops to Russia,] [1 Attribution: according to Seoul's spy agency,] [2 Main: and has \
+         supplied Moscow with shells.]"
+    );
+}
+
+#[test]
 fn a_participle_after_while_shares_the_subject_of_the_clause_before() {
     // Through the pronoun of the reported clause to its reporter.
     assert_eq!(

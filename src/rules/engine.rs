@@ -376,6 +376,27 @@ fn in_clause(view: &DocView, same_act: &WordSet, syn: &Parse, k: usize, c: u16) 
                     && same_act.contains(view.word(start)))))
 }
 
+/// Where the search for a modality cue before the trigger at `ts` stops:
+/// `window` tokens back, a name of several tokens counting as one ("called
+/// on the U.N. Security Council to impose sanctions": "called on" is six
+/// back, not eleven).
+fn modality_floor(view: &DocView, window: usize, s_from: usize, ts: usize) -> usize {
+    let ms = view.mentions;
+    let mut i = ms.partition_point(|m| (m.tok_start as usize) < ts);
+    let (mut left, mut k) = (window, ts);
+    while k > s_from && left > 0 {
+        k -= 1;
+        while i > 0 && ms[i - 1].tok_start as usize > k {
+            i -= 1;
+        }
+        let inside = i > 0 && (ms[i - 1].tok_start as usize) < k && k < ms[i - 1].tok_end as usize;
+        if !inside {
+            left -= 1;
+        }
+    }
+    k
+}
+
 /// An event before it is kept.
 struct Draft<'r> {
     rule: u32,
@@ -2070,9 +2091,7 @@ impl RuleSet {
         (s_from, s_to): (usize, usize),
         (ts, te): (usize, usize),
     ) -> &'r Arc<str> {
-        let lo = ts
-            .saturating_sub(self.settings.modality_window as usize)
-            .max(s_from);
+        let lo = modality_floor(view, self.settings.modality_window as usize, s_from, ts);
         // A rule's own cues count on the trigger word too: a rule that
         // fires on "rejected" as well as "approved" says so with
         // `modality negated = rejected`.

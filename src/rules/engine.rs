@@ -1394,12 +1394,23 @@ impl RuleSet {
     }
 
     /// Where a filler starting at `at` begins once a compass word right
-    /// before it is counted in ("northern Mali" from "northern").
+    /// before it is counted in ("northern Mali" from "northern"), or a
+    /// kind of place with its determiner ("the capital Port-au-Prince",
+    /// "the town of Bama"), so that a `nocue` preposition is seen before
+    /// them ("gangs in the capital Port-au-Prince" are not the capital).
     fn past_compass(&self, view: &DocView, at: usize, s_from: usize) -> usize {
-        if at > s_from
-            && view.tokens[at - 1].is_word()
-            && self.lexicon.compass.contains(view.word(at - 1))
+        let word = |k: usize| (k >= s_from && view.tokens[k].is_word()).then(|| view.word(k));
+        let mut k = at;
+        if k > s_from && word(k - 1) == Some("of") {
+            k -= 1;
+        }
+        if k >= s_from + 2
+            && word(k - 1).is_some_and(|w| self.lexicon.place_nouns.contains(w))
+            && word(k - 2).is_some_and(|w| matches!(w, "the" | "a"))
         {
+            return k - 2;
+        }
+        if at > s_from && word(at - 1).is_some_and(|w| self.lexicon.compass.contains(w)) {
             at - 1
         } else {
             at

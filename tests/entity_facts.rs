@@ -84,7 +84,11 @@ fn another_states_senate_is_not_the_us_senate() {
 #[test]
 fn units_airlines_and_fronts_are_organisations() {
     let text = "The Third Assault Brigade held Borova as Ethiopian Airlines resumed flights.";
-    assert!(has(text, "ORG Third Assault Brigade"), "{:?}", entities(text));
+    assert!(
+        has(text, "ORG Third Assault Brigade"),
+        "{:?}",
+        entities(text)
+    );
     assert!(has(text, "ORG Ethiopian Airlines"), "{:?}", entities(text));
     let text = "Militants hijacked the Jaffar Express near Quetta.";
     assert!(

@@ -583,6 +583,20 @@ def build_regions(countries, capital_names, geo_keys, big_city_names):
             e = Entry(f"place/iso2-{code.lower()}", bare, aliases, rank=20, attrs=attrs)
             e.case = "title"
             out.append(e)
+    # A second-level subdivision is added only when the override file names it (the
+    # provinces of the Philippines, where ISO's first level is the region).
+    for code, o in sorted(ovr.items()):
+        cc = code.split("-")[0]
+        v = data.get(cc, {}).get(code, {})
+        if not v.get("parentCode") or o.get("action") == "drop" or cc not in countries:
+            continue
+        attrs = {"country": cc, "iso_code": code,
+                 "subdivision_type": (v.get("type") or "").strip()}
+        e = Entry(f"place/iso2-{code.lower()}", o["canonical"], split_pipe(o["aliases"]),
+                  rank=20, attrs=attrs)
+        e.case = "title" if all(all_capitalised(a) for a in [e.canonical] + e.aliases) \
+            else "any"
+        out.append(e)
     for e in out:
         e.finish()
         if e.case == "title":

@@ -1,0 +1,99 @@
+//! Default gazetteer facts and entity patterns seen from outside: islands,
+//! straits, provinces under their English names, places that are also
+//! names, and the patterns that find unlisted villages and units. Texts
+//! written for evex.
+
+use evex::{Config, Document, Pipeline};
+use std::sync::LazyLock;
+
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}")));
+
+/// The document's reported entities as `TYPE canonical`, in text order.
+fn entities(text: &str) -> Vec<String> {
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    out.mentions
+        .iter()
+        .filter(|m| PIPELINE.is_reported(&out, m))
+        .map(|m| PIPELINE.entity(&out, m))
+        .map(|e| format!("{} {}", e.entity_type, e.canonical))
+        .collect()
+}
+
+fn has(text: &str, wanted: &str) -> bool {
+    entities(text).iter().any(|e| e == wanted)
+}
+
+#[test]
+fn islands_straits_and_reefs_are_places() {
+    let text = "Japan will base missiles on Kyushu and Yonaguni, near the Tsushima Strait.";
+    for want in ["PLACE Kyushu", "PLACE Yonaguni", "PLACE Tsushima Strait"] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Chinese ships gathered at Sabina Shoal and Mischief Reef.";
+    assert!(has(text, "PLACE Sabina Shoal"), "{:?}", entities(text));
+    assert!(has(text, "PLACE Mischief Reef"), "{:?}", entities(text));
+}
+
+#[test]
+fn provinces_have_their_english_names() {
+    let text = "Troops moved from Oddar Meanchey to Gotland, Dalarna and Sulu.";
+    for want in [
+        "PLACE Oddar Meanchey",
+        "PLACE Gotland",
+        "PLACE Dalarna",
+        "PLACE Sulu",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Separatists attacked Bamenda in Cameroon's North-West Region.";
+    assert!(has(text, "PLACE Northwest Region"), "{:?}", entities(text));
+}
+
+#[test]
+fn the_e3_is_a_group_of_states() {
+    let text = "The E3 triggered the snapback of UN sanctions on Iran.";
+    assert!(has(text, "ORG E3"), "{:?}", entities(text));
+}
+
+#[test]
+fn a_city_that_is_also_a_surname_is_a_place_only_after_a_locative() {
+    let text = "Federal forces were sent to Rosario and Mendoza.";
+    assert!(has(text, "PLACE Rosario"), "{:?}", entities(text));
+    assert!(has(text, "PLACE Mendoza"), "{:?}", entities(text));
+    let text = "According to Mendoza, the cartel was weakened.";
+    assert!(!has(text, "PLACE Mendoza"), "{:?}", entities(text));
+}
+
+#[test]
+fn a_listed_place_may_begin_an_unlisted_village() {
+    let text = "On 12 May, Russian forces shelled near Mali Burluk, Kharkiv, injuring a man.";
+    assert!(has(text, "PLACE Mali Burluk"), "{:?}", entities(text));
+    assert!(!has(text, "PLACE Mali"), "{:?}", entities(text));
+    let text = "On 30 July, Russian forces shelled near Kupiansk-Vuzlovyi, Kharkiv.";
+    assert!(has(text, "PLACE Kupiansk-Vuzlovyi"), "{:?}", entities(text));
+}
+
+#[test]
+fn another_states_senate_is_not_the_us_senate() {
+    let text = "The Paraguayan Senate approved the purchase of aircraft.";
+    assert!(has(text, "ORG Senate of Paraguay"), "{:?}", entities(text));
+    assert!(!has(text, "ORG US Senate"), "{:?}", entities(text));
+}
+
+#[test]
+fn units_airlines_and_fronts_are_organisations() {
+    let text = "The Third Assault Brigade held Borova as Ethiopian Airlines resumed flights.";
+    assert!(
+        has(text, "ORG Third Assault Brigade"),
+        "{:?}",
+        entities(text)
+    );
+    assert!(has(text, "ORG Ethiopian Airlines"), "{:?}", entities(text));
+    let text = "Militants hijacked the Jaffar Express near Quetta.";
+    assert!(
+        !entities(text).iter().any(|e| e.starts_with("PERSON")),
+        "{:?}",
+        entities(text)
+    );
+}

@@ -311,3 +311,39 @@ fn a_past_tense_after_a_long_noun_phrase_reports_a_clause() {
         "1, subject Russian, object none; clauses: [0 Main: Estonia said] [1 Reported: a Russian military aircraft violated its airspace on Friday.]"
     );
 }
+
+/// What `evex explain` says of `rule` at `trigger` in `text`.
+fn rule_at(text: &str, trigger: &str, rule: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
+        .args(["explain", text])
+        .output()
+        .expect("run evex explain");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let key = format!("trigger \"{trigger}\": rule `{rule}`");
+    stdout
+        .lines()
+        .find(|l| l.contains(&key))
+        .map(|l| l.split_once(") ").map_or(l, |(_, r)| r).trim().to_string())
+        .unwrap_or_else(|| panic!("no line for {rule} at {trigger:?} in:\n{stdout}"))
+}
+
+#[test]
+fn a_verb_in_s_after_a_possessive_name_is_the_names_verb() {
+    assert_eq!(
+        rule_at(
+            "Sudan's RSF Seizes Key Town in Kordofan",
+            "Seizes",
+            "attack.capture"
+        ),
+        "fires: actor=Rapid Support Forces; location=Kordofan; modality=asserted"
+    );
+    // With no object after it, the -s form stays a noun.
+    assert_eq!(
+        rule_at(
+            "Israel's IDF strikes on Gaza killed 12 people.",
+            "strikes",
+            "attack.verb"
+        ),
+        "does not fire: the rule wants form active, the trigger is a noun"
+    );
+}

@@ -916,7 +916,8 @@ impl RuleSet {
         let form = if form == Form::Present
             && !relative
             && !phrase
-            && (self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+            && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+                && !possessed_name_before(view, ms, s_from, ts, te))
                 || modifier_before(view, ms, ts)
                 || object_of_past
                 || (ts >= 2 && starts_compound(view, ts - 2)))
@@ -2366,6 +2367,43 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     };
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
     m.kind == AliasKind::Demonym || !(plural_subject || view.word(ts).ends_with('s'))
+}
+
+/// Is the trigger at `ts..te` a verb in -s right after a possessive and the
+/// name of a person or an organisation, with its object next: "Sudan's RSF
+/// Seizes Key Town", "Russia's Putin signs the law"? The possessive marks
+/// the name, which is the subject, not the trigger; a noun reading would
+/// leave the headline's verb unread. An object must follow (a determiner,
+/// a number or a capitalised word), so "Israel's IDF strikes on Gaza"
+/// stays a noun.
+fn possessed_name_before(
+    view: &DocView,
+    ms: &[Mention],
+    s_from: usize,
+    ts: usize,
+    te: usize,
+) -> bool {
+    if !view.word(ts).ends_with('s') {
+        return false;
+    }
+    let Some(m) = ms.iter().find(|m| m.tok_end as usize == ts) else {
+        return false;
+    };
+    let start = m.tok_start as usize;
+    let possessed = start > s_from + 1
+        && view.tokens[start - 1].is_word()
+        && view.word(start - 1) == "s"
+        && matches!(view.raw(start - 2), "'" | "\u{2019}");
+    let named = m.kind != AliasKind::Demonym
+        && (view.gaz.is_type(m.entry, gazetteer::PERSON)
+            || view.gaz.is_type(m.entry, gazetteer::ORG));
+    let object_next = view.tokens.get(te).is_some_and(|t| {
+        t.kind == TokenKind::Number
+            || (t.is_word()
+                && (matches!(view.word(te), "the" | "a" | "an")
+                    || view.raw(te).starts_with(char::is_uppercase)))
+    });
+    possessed && named && object_next
 }
 
 /// Does a number token read as a year (four digits from 1900 to 2099)?

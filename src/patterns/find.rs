@@ -186,14 +186,22 @@ impl PatternSet {
             cover[k] == u32::MAX && doc.starts_upper(k) && !self.not_names.contains(doc.key(k))
         });
         // (A word after a listed name: the token after the last of a run
-        // of covered tokens.)
+        // of covered tokens, or after a hyphen glued to it: "Hisar-class".)
+        let after_name = |k: usize| {
+            cover[k - 1] != u32::MAX
+                || (k >= from + 2
+                    && cover[k - 2] != u32::MAX
+                    && doc.raw(k - 1) == "-"
+                    && doc.tokens[k - 1].start == doc.tokens[k - 2].end
+                    && doc.tokens[k].start == doc.tokens[k - 1].end)
+        };
         let opened = || {
             !self.openers.is_empty()
                 && (from + 1..to).any(|k| {
                     cover[k] == u32::MAX
-                        && cover[k - 1] != u32::MAX
                         && doc.tokens[k].is_word()
                         && self.openers.contains(doc.key(k))
+                        && after_name(k)
                 })
         };
         (candidate || opened()) && !self.is_headline(doc, (from, to))

@@ -2233,7 +2233,25 @@ impl RuleSet {
                 && matches!(view.raw(k - 1), "-" | "\u{2010}" | "\u{2011}")
                 && !view.tokens[k - 1].space_before
                 && view.tokens[k - 2].kind == TokenKind::Word;
-            if year || day || model {
+            // A capitalised number word after a capitalised word inside
+            // the sentence ends a name: "World War Two", "Air Force One".
+            let titled = view.tokens[k].kind == TokenKind::Word
+                && k > s.first_token as usize
+                && view.raw(k).chars().next().is_some_and(char::is_uppercase)
+                && view.tokens[k - 1].is_word()
+                && view
+                    .raw(k - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !crate::segment::is_headline(
+                    view.text,
+                    view.tokens,
+                    s.first_token as usize,
+                    end,
+                    crate::segment::HEADLINE_CAPS,
+                );
+            if year || day || model || titled {
                 k = e;
                 continue;
             }

@@ -1620,6 +1620,15 @@ impl RuleSet {
                 if slot.object && (g.object != group || group.is_none()) {
                     continue;
                 }
+                // Where the reporter is ("…, Pristina said", "according to
+                // officials in Kyiv") is not where the event is.
+                let fc = syn.clause_at(ms[mi].tok_start as usize);
+                if &*slot.name == "location"
+                    && fc != g.clause
+                    && syn.clauses[fc as usize].kind == ClauseKind::Attribution
+                {
+                    continue;
+                }
                 if slot.clause
                     && !outside
                     && !in_clause(
@@ -2107,10 +2116,17 @@ impl RuleSet {
         // A rule's own cues count on the trigger word too: a rule that
         // fires on "rejected" as well as "approved" says so with
         // `modality negated = rejected`.
+        // The longest cue decides: "willing to hold" (asserted) over "to
+        // hold" (hedged) at the trigger "hold talks".
+        let mut own: Option<(usize, usize)> = None;
         for (label, cues) in &rule.modality {
-            if ends_at(view, cues, ts, s_from) {
-                return &self.modality_labels[*label];
+            let len = longest_ending_at(view, cues, ts, s_from);
+            if len > 0 && own.is_none_or(|(_, b)| len > b) {
+                own = Some((*label, len));
             }
+        }
+        if let Some((label, _)) = own {
+            return &self.modality_labels[label];
         }
         let mut headline: Option<bool> = None;
         for k in (lo..ts).rev() {

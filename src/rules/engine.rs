@@ -1620,12 +1620,15 @@ impl RuleSet {
                 if slot.object && (g.object != group || group.is_none()) {
                     continue;
                 }
-                // Where the reporter is ("…, Pristina said", "according to
-                // officials in Kyiv") is not where the event is.
+                // Where the reporter is, told after the event ("…, Pristina
+                // said", "according to officials in Kyiv"), is not where the
+                // event is. (One told before may be: "Romania reported a
+                // Russian drone incursion".)
                 let fc = syn.clause_at(ms[mi].tok_start as usize);
                 if &*slot.name == "location"
                     && fc != g.clause
                     && syn.clauses[fc as usize].kind == ClauseKind::Attribution
+                    && syn.clauses[fc as usize].start as usize >= at.te
                 {
                     continue;
                 }

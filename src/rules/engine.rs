@@ -1692,11 +1692,16 @@ impl RuleSet {
         if coordinator { start + 1 } else { at.s_from }
     }
 
-    /// `more_specific`, never across the trigger: in "the Malian junta
-    /// denied Algeria permission", Algeria does not make "Malian" specific.
+    /// `more_specific` (for a `specific` slot; for any slot, the person a
+    /// title introduces, since a person stays a person: GUIDELINES §3),
+    /// never across the trigger: in "the Malian junta denied Algeria
+    /// permission", Algeria does not make "Malian" specific.
     fn more_specific_at(&self, view: &DocView, at: &At, mi: usize, slot: &Slot) -> Option<usize> {
         let ms = at.place.ms;
-        let next = more_specific(view, &self.lexicon, ms, mi, slot, !slot.party)
+        let next = slot
+            .specific
+            .then(|| more_specific(view, &self.lexicon, ms, mi, slot, !slot.party))
+            .flatten()
             .or_else(|| self.titled_person(view, ms, mi, slot))?;
         let (from, to) = (ms[mi].tok_end as usize, ms[next].tok_start as usize);
         (!(from..to).contains(&at.ts)).then_some(next)
@@ -1892,19 +1897,9 @@ impl RuleSet {
             }
         }
         let mut used = mi;
-        // A person stays a person (GUIDELINES §3): "talks between Congolese
-        // President Felix Tshisekedi and…" name Tshisekedi, not his state,
-        // whether or not the slot is `specific`.
-        let next = if slot.specific {
-            self.more_specific_at(view, at, mi, slot)
-        } else {
-            self.titled_person(view, at.place.ms, mi, slot)
-                .filter(|&n| {
-                    let (from, to) = (ms[mi].tok_end as usize, ms[n].tok_start as usize);
-                    !(from..to).contains(&at.ts)
-                })
-        };
-        if let Some(next) = next {
+        // "talks between Congolese President Felix Tshisekedi and…" name
+        // Tshisekedi, not his state, whether or not the slot is `specific`.
+        if let Some(next) = self.more_specific_at(view, at, mi, slot) {
             m = &ms[next];
             used = next;
             // "the Ukrainian city of Dnipro": the city it names cannot act.

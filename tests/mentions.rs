@@ -206,3 +206,37 @@ fn a_verb_form_after_a_count_and_a_modifier_is_a_noun() {
         ["ARMS_TRANSFER United States|Israel|||negated"]
     );
 }
+
+#[test]
+fn a_claim_names_the_actor_of_an_attack_told_without_one() {
+    // `claimable`: the car bomb has a place but nobody behind it; the
+    // claim in the next sentence gives it its actor.
+    let text = "A car bomb exploded near a checkpoint in Kirkuk, killing three soldiers. \
+                Islamic State claimed the bombing.";
+    assert_eq!(events(text), ["ATTACK Islamic State|||Kirkuk|asserted"]);
+    let text = "Gunmen attacked a police station in Balochistan overnight. \
+                The Balochistan Liberation Army said it carried out the assault.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Balochistan Liberation Army|||Balochistan|asserted"]
+    );
+}
+
+#[test]
+fn an_attack_told_without_its_actor_is_no_event_unless_claimed() {
+    let text = "A car bomb exploded near a checkpoint in Kirkuk, killing three soldiers. \
+                Police sealed off the area.";
+    assert_eq!(events(text), Vec::<String>::new());
+    // A claim three sentences on is too far to be sure it is the same act.
+    let text = "A car bomb exploded near a checkpoint in Kirkuk. \
+                Police sealed off the area. Schools were closed. Shops stayed shut. \
+                Islamic State claimed the bombing.";
+    assert_eq!(events(text), ["ATTACK Islamic State||||asserted"]);
+}
+
+#[test]
+fn the_side_that_repels_an_attack_is_its_target_and_a_claim_names_the_attacker() {
+    let text = "Somali troops repelled an assault on a military base near Baidoa on Tuesday. \
+                Al-Shabaab said it carried out the attack.";
+    assert_eq!(events(text), ["ATTACK Al-Shabaab|Somalia||Baidoa|asserted"]);
+}

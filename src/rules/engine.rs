@@ -606,6 +606,10 @@ impl RuleSet {
     ) {
         let first = out.len();
         let mut pending: Vec<Event> = Vec::new();
+        // Events told without who did them ("A car bomb exploded near a
+        // checkpoint in Kirkuk"): they stand only if a later mention
+        // names the actor ("Islamic State claimed the bombing").
+        let mut orphans: Vec<Event> = Vec::new();
         // The buffers of the last document, taken for this one (a call
         // inside this one would find none and make its own).
         let mut scratch = APPLY_SCRATCH.with(|c| c.take());
@@ -653,6 +657,7 @@ impl RuleSet {
                 };
                 let mut best: Option<(usize, i32, Draft)> = None;
                 let mut pending_here: Option<Draft> = None;
+                let mut orphan_here: Option<Draft> = None;
                 let mut grammar_shown = false;
                 readings.clear();
                 for trig in triggers {
@@ -773,6 +778,33 @@ impl RuleSet {
                             }
                             continue;
                         }
+                        Err(Miss::Require(_, roles))
+                            if best.is_none()
+                                && pending_here.is_none()
+                                && orphan_here.is_none()
+                                && lacks_only_actor(rule, &roles) =>
+                        {
+                            let d = self.draft(
+                                view,
+                                trig.rule,
+                                rule,
+                                si,
+                                s.first_token as usize,
+                                i,
+                                te,
+                                roles,
+                            );
+                            if let Some(t) = trace.as_deref_mut() {
+                                t.push(format!(
+                                    "sentence {si}, trigger {:?}: rule `{}` ({}) has no actor; it stands only if a mention in the next {COMPLETE_REACH} sentences names one (\"… claimed the attack\")",
+                                    &view.text[d.trigger_start as usize..d.trigger_end as usize],
+                                    rule.id,
+                                    rule.origin,
+                                ));
+                            }
+                            orphan_here = Some(d);
+                            continue;
+                        }
                         Err(why) => {
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(self.miss_line(view, si, i, te, rule, &why));
@@ -794,6 +826,9 @@ impl RuleSet {
                 } else if let Some(d) = pending_here {
                     let rule = &self.rules[d.rule as usize];
                     pending.push(d.into_event(rule, view, parsed.then_some(&*parse)));
+                } else if let Some(d) = orphan_here {
+                    let rule = &self.rules[d.rule as usize];
+                    orphans.push(d.into_event(rule, view, parsed.then_some(&*parse)));
                 }
             }
         }
@@ -808,8 +843,10 @@ impl RuleSet {
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
-            if !pending.is_empty() {
+            let orphan_starts: Vec<u32> = orphans.iter().map(|e| e.trigger_start).collect();
+            if !pending.is_empty() || !orphans.is_empty() {
                 out.extend(pending);
+                out.extend(orphans);
                 out[first..].sort_by_key(|e| e.trigger_start);
             }
             let definite: Vec<bool> = out[first..]
@@ -824,12 +861,22 @@ impl RuleSet {
                 .iter()
                 .map(|e| pending_starts.contains(&e.trigger_start))
                 .collect();
-            complete_events(out, first, view.gaz, &definite, &distinct, &pending);
-            if !pending_starts.is_empty() {
-                // Those that completed nothing are no events.
+            let orphan: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| orphan_starts.contains(&e.trigger_start))
+                .collect();
+            complete_events(
+                out, first, view.gaz, &definite, &distinct, &pending, &orphan,
+            );
+            if !pending_starts.is_empty() || !orphan_starts.is_empty() {
+                // Definite mentions that completed nothing are no events,
+                // nor are events that no later mention gave an actor.
                 let mut idx = 0;
                 out.retain(|e| {
-                    let k = idx < first || !pending_starts.contains(&e.trigger_start);
+                    let k = idx < first
+                        || !(pending_starts.contains(&e.trigger_start)
+                            || (orphan_starts.contains(&e.trigger_start)
+                                && e.role("actor").is_none()));
                     idx += 1;
                     k
                 });
@@ -2774,6 +2821,18 @@ enum Distinct {
 /// it an event of its own.
 const DISTINCT_REACH: usize = 3;
 
+/// Does a `claimable` rule's `require` fail only for want of an actor,
+/// with a target or location found (an orphan, see `complete_events`)?
+fn lacks_only_actor(rule: &Rule, roles: &[Filled]) -> bool {
+    let has = |name: &str| roles.iter().any(|r| &**r.slot == name);
+    rule.claimable
+        && (has("target") || has("location"))
+        && rule
+            .requires
+            .iter()
+            .all(|alt| alt.iter().any(|name| has(name)) || (alt.len() == 1 && &*alt[0] == "actor"))
+}
+
 /// How many sentences apart two mentions of one event may be completed
 /// from each other.
 const COMPLETE_REACH: u32 = 2;
@@ -2794,7 +2853,9 @@ const DEFINITE_REACH: u32 = 6;
 /// take place in Somalia"); one with an actor completes that actor's event
 /// within the same reach ("The Pakistani strikes were carried out in
 /// Khost"). A `pending[k]` event (a definite mention that missed its
-/// rule's `require`) only completes others, and nothing completes it.
+/// rule's `require`) only completes others, and nothing completes it. An
+/// `orphan[k]` event (one that lacks only its actor) completes nothing
+/// and is completed only by a definite mention that names the actor.
 fn complete_events(
     events: &mut Vec<Event>,
     first: usize,
@@ -2802,11 +2863,14 @@ fn complete_events(
     definite: &[bool],
     distinct: &[bool],
     pending: &[bool],
+    orphan: &[bool],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];
     for i in first + 1..n {
-        if distinct.get(i - first).copied().unwrap_or(false) {
+        if distinct.get(i - first).copied().unwrap_or(false)
+            || orphan.get(i - first).copied().unwrap_or(false)
+        {
             continue;
         }
         let is_definite = definite.get(i - first).copied().unwrap_or(false);
@@ -2836,9 +2900,7 @@ fn complete_events(
                         // "A bomb struck a market in Mogadishu. Al-Shabaab
                         // claimed the attack": a definite mention names
                         // who did an event told without its actor.
-                        (None, Some(_)) => {
-                            is_definite && e.sentence - f.sentence <= COMPLETE_REACH
-                        }
+                        (None, Some(_)) => is_definite && e.sentence - f.sentence <= COMPLETE_REACH,
                         _ => false,
                     }
                     && e.roles.iter().any(|r| {

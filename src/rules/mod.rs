@@ -240,6 +240,11 @@ pub struct Rule {
     pub cameo: std::sync::Arc<str>,
     pub plover: std::sync::Arc<str>,
     pub priority: i32,
+    /// `claimable`: an event this rule finds with every required role
+    /// but its actor stands when a definite mention within the next two
+    /// sentences names who did it ("A car bomb exploded in Kirkuk.
+    /// Islamic State claimed the bombing").
+    pub claimable: bool,
     pub examples: Vec<Example>,
     /// `file:line` of the `rule` line.
     pub origin: String,
@@ -649,8 +654,21 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
 
 /// The keywords of a rule's lines (anything else starts a slot line).
 pub const RULE_KEYWORDS: &[&str] = &[
-    "event", "verbs", "nouns", "phrases", "form", "need", "unless", "require", "modality", "cameo",
-    "plover", "priority", "example", "expect",
+    "event",
+    "verbs",
+    "nouns",
+    "phrases",
+    "form",
+    "need",
+    "unless",
+    "require",
+    "modality",
+    "cameo",
+    "plover",
+    "priority",
+    "claimable",
+    "example",
+    "expect",
 ];
 
 /// Records the lists a statement names as `@NAME`.
@@ -929,6 +947,7 @@ impl Compiler<'_> {
             cameo: "".into(),
             plover: "".into(),
             priority: 0,
+            claimable: false,
             examples: Vec::new(),
             origin: format!("{file}:{}", at.line),
             user: false,
@@ -1084,6 +1103,16 @@ impl Compiler<'_> {
                 }
                 "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?.into(),
                 "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?.into(),
+                "claimable" => {
+                    if let Some(t) = line.get(1) {
+                        return Err(RuleError::at_tok(
+                            file,
+                            t,
+                            format!("`claimable` takes nothing after it, found `{}`", t.text),
+                        ));
+                    }
+                    rule.claimable = true;
+                }
                 "priority" => {
                     let t = line.get(1).ok_or_else(|| {
                         RuleError::at_tok(file, head, "expected a number after `priority`")
@@ -1597,6 +1626,17 @@ mod tests {
         assert!(r.slots[0].state);
         assert!(rs.triggers["struck"].iter().any(|t| t.form == Form::Past));
         assert_eq!(r.requires, vec![vec![std::sync::Arc::<str>::from("actor")]]);
+    }
+
+    #[test]
+    fn claimable_is_a_flag_and_takes_nothing_after_it() {
+        let rs = build("rule a\n  event ATTACK\n  claimable\n  verbs hit\n  actor PLACE before 8\n  require actor\n").unwrap();
+        assert!(rs.rules[0].claimable);
+        let e = build("rule a\n  event ATTACK\n  claimable yes\n  verbs hit\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.rules:3:13: `claimable` takes nothing after it, found `yes`"
+        );
     }
 
     #[test]

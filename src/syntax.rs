@@ -79,6 +79,9 @@ pub struct SyntaxLexicon {
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
+    /// "government", "army": a state's organ named after the state that
+    /// does not end a list ("Ethiopia's federal government and the TPLF").
+    pub organ_heads: WordSet,
 }
 
 /// What kind of clause a span is.
@@ -1291,6 +1294,7 @@ fn opens_clause(
 fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> Option<bool> {
     let mut comma = false;
     let mut coordinated = false;
+    let a_end = past_organ(input, lex, a_end, b_start);
     for k in a_end..b_start {
         if !input.is_word(k) {
             if input.raw(k) == "," && !comma && !coordinated {
@@ -1314,6 +1318,26 @@ fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> O
     } else {
         None
     }
+}
+
+/// Past an organ of the name that ends at `k`: "'s federal government" in
+/// "Ethiopia's federal government and the TPLF", "army" in "the Sudanese
+/// army and the RSF" (a possessive, at most two lower-case modifiers, a
+/// word of `ORGAN_HEADS`). `k` itself when there is none.
+fn past_organ(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> usize {
+    let mut j = k;
+    if is_possessive(input, j, to) {
+        j += 2;
+    }
+    for n in 0..3 {
+        if j + n >= to || !input.is_word(j + n) || starts_upper(input, j + n) {
+            return k;
+        }
+        if lex.organ_heads.contains(input.word(j + n)) {
+            return j + n + 1;
+        }
+    }
+    k
 }
 
 /// Are the tokens `a..b` a title between a name and a person ("Foreign

@@ -347,3 +347,23 @@ fn a_verb_in_s_after_a_possessive_name_is_the_names_verb() {
         "does not fire: the rule wants form active, the trigger is a noun"
     );
 }
+
+#[test]
+fn a_states_organ_does_not_end_a_coordinated_subject() {
+    // "'s federal government" between the two names: one group, whose
+    // first member is the subject.
+    assert_eq!(
+        parse_at(
+            "Ethiopia's federal government and the Tigray People's Liberation Front agreed in Pretoria to end the fighting.",
+            "agreed"
+        ),
+        "0, subject Ethiopia + Tigray People's Liberation Front, object none; clauses: [0 Main: Ethiopia's federal government and the Tigray People's Liberation Front agreed in Pretoria to end the fighting.]"
+    );
+    assert_eq!(
+        parse_at(
+            "The Sudanese army and the Rapid Support Forces agreed to stop fighting in El Fasher.",
+            "agreed to"
+        ),
+        "0, subject Sudanese + Rapid Support Forces, object none; clauses: [0 Main: The Sudanese army and the Rapid Support Forces agreed to stop fighting in El Fasher.]"
+    );
+}

@@ -643,6 +643,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
+    ("ORGAN_HEADS", "shallow parse"),
     ("SUGGEST_ORG_HEADS", "evex suggest"),
     ("SUGGEST_PLACE_HEADS", "evex suggest"),
     ("SUGGEST_WEAPON_BEFORE", "evex suggest"),
@@ -849,6 +850,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
+                organ_heads: set("ORGAN_HEADS"),
                 number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },

@@ -2622,6 +2622,11 @@ fn more_specific(
     if to < k {
         return None;
     }
+    // "to Venezuela's borders after Washington deployed…": a subordinator
+    // between ends the phrase ("Iran's embassy in Damascus" goes on).
+    if (k..to).any(|t| view.tokens[t].is_word() && lex.syntax.subordinators.contains(view.word(t))) {
+        return None;
+    }
     let between = (k..to).filter(|&t| view.tokens[t].is_word()).count();
     let puncts: Vec<usize> = (k..to).filter(|&t| !view.tokens[t].is_word()).collect();
     let apposition = match puncts.as_slice() {

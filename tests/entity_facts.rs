@@ -97,3 +97,56 @@ fn units_airlines_and_fronts_are_organisations() {
         entities(text)
     );
 }
+
+#[test]
+fn lakes_and_the_west_philippine_sea_are_their_own_places() {
+    let text = "Rebels reached Lake Tanganyika as ships patrolled the West Philippine Sea.";
+    assert!(has(text, "PLACE Lake Tanganyika"), "{:?}", entities(text));
+    assert!(
+        has(text, "PLACE West Philippine Sea"),
+        "{:?}",
+        entities(text)
+    );
+    assert!(!has(text, "PLACE Tanganyika"), "{:?}", entities(text));
+    assert!(!has(text, "PLACE Philippine Sea"), "{:?}", entities(text));
+    let text = "Flights were diverted from Mitiga airport to Misrata.";
+    assert!(has(text, "PLACE Misrata"), "{:?}", entities(text));
+    assert!(
+        !entities(text).iter().any(|e| e.contains("Flights")),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
+fn border_guards_and_missions_are_organisations() {
+    let text = "The Finnish Border Guard and KFOR said the KRG had not replied.";
+    for want in [
+        "ORG Finnish Border Guard",
+        "ORG KFOR",
+        "ORG Kurdistan Regional Government",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    assert!(!has(text, "PLACE Finland"), "{:?}", entities(text));
+}
+
+#[test]
+fn the_us_before_the_state_department_is_the_country() {
+    let text = "The US State Department said it was deeply concerned.";
+    assert!(has(text, "PLACE United States"), "{:?}", entities(text));
+    assert!(has(text, "ORG State Department"), "{:?}", entities(text));
+}
+
+#[test]
+fn companies_are_found_by_their_kind_and_their_shares() {
+    let text = "Greek shipping company Vrnak Maritime said the crew was safe. Shares of Hensoldt and Tarsvila rose.";
+    assert!(has(text, "ORG Vrnak Maritime"), "{:?}", entities(text));
+    assert!(has(text, "ORG Tarsvila"), "{:?}", entities(text));
+    let text = "The Dayton Peace Agreement ended the war.";
+    assert!(
+        !entities(text).iter().any(|e| e.starts_with("PERSON")),
+        "{:?}",
+        entities(text)
+    );
+}

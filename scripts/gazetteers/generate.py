@@ -7,8 +7,8 @@ Writes (relative to the repository root):
   gazetteers/place_cities.tsv      GeoNames cities with population >= 15,000
   gazetteers/place_geo.tsv         continents, regions, seas, rivers, conflict places
   gazetteers/org_government.tsv    national organs: armed forces and services, defence, foreign,
-                                   interior, trade and finance ministries, coast guards,
-                                   legislatures, intelligence services
+                                   interior, trade and finance ministries, coast and border
+                                   guards, legislatures, intelligence services
 
 Inputs are the pinned Python packages in requirements.txt (no network access at run
 time) and the hand-checked files in scripts/gazetteers/overrides/. The output is
@@ -816,6 +816,7 @@ LISTED_KINDS = {
     "navy": ("Navy", "government"),
     "air-force": ("Air Force", "government"),
     "coast-guard": ("Coast Guard", "government"),
+    "border-guard": ("Border Guard", "government"),
     "parliament": ("Parliament", "legislature"),
     "chamber": (None, "legislature"),
     "intelligence": (None, "intelligence"),
@@ -1145,7 +1146,7 @@ def main() -> int:
         "place_geo.tsv": "Continents, world regions, seas, straits, gulfs, rivers, conflict "
                          "places and facilities.",
         "org_government.tsv": "National organs: armed forces and their services, defence, foreign, "
-                              "interior, trade and finance\nministries, coast guards, legislatures and "
+                              "interior, trade and finance\nministries, coast and border guards, legislatures and "
                               "intelligence services. Each stands for its country,\nexcept "
                               "legislatures, which act as themselves. case=title: in lower case "
                               "(\"Russia's\ndefence ministry\") they are descriptions, left "

@@ -1434,6 +1434,17 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             j = p;
             continue;
         }
+        // The second word of a hyphenated compound modifies the noun
+        // phrase; it governs nothing: "the al Qaeda-linked group JNIM",
+        // "the Iran-backed militia".
+        if p > from && starts_compound(input, p - 1, p + 1) {
+            if modifiers >= 3 {
+                return Governor::None;
+            }
+            modifiers += 1;
+            j = p;
+            continue;
+        }
         match verb_or_prep(p) {
             Governor::None => {}
             g => return g,
@@ -1627,6 +1638,20 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             && input.word(j).ends_with("ed")
             && verbish(input, lex, j)
             && starts_object(input, lex, j + 1, to)
+        {
+            return true;
+        }
+        // So is a trigger verb in its past form before a bare noun: "after
+        // the rebels attacked civilians" (not "the troops deployed in
+        // Mali": a preposition follows).
+        if noun_phrase
+            && np_words >= 1
+            && input.word(j).ends_with("ed")
+            && (input.verb_trigger)(j)
+            && j + 1 < to
+            && input.is_word(j + 1)
+            && !lex.prepositions.contains(input.word(j + 1))
+            && !lex.auxiliaries.contains(input.word(j + 1))
         {
             return true;
         }

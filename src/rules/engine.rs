@@ -834,6 +834,15 @@ impl RuleSet {
                     k
                 });
             }
+            // A completed event may now hold all the roles of another
+            // mention of it: "Israel carried out strikes across southern
+            // Lebanon… The strikes hit Nabatieh" (the definite "strikes"
+            // narrowed the first to Nabatieh; "hit" adds nothing more).
+            let distinct: Vec<Distinct> = out[first..]
+                .iter()
+                .map(|e| self.distinct_mention(view, e))
+                .collect();
+            merge_events(out, first, view.gaz, &distinct);
         }
     }
 
@@ -2161,6 +2170,17 @@ impl RuleSet {
                     best = Some((*label, len));
                 }
             }
+            // A reported plan told with a time or place between the
+            // reporting verb and the rest of the cue: "said on Sunday it
+            // would allow" is "said it would allow".
+            if best.is_none_or(|(l, _)| &*self.modality_labels[l] != "asserted")
+                && let Some(asserted) = self.modality_cues.iter().find(|(l, _)| &*self.modality_labels[*l] == "asserted")
+                && asserted.1.ending_with(view.word(k)).iter().any(|p| {
+                    match_past_adjuncts(view, k, p, s_from, &self.lexicon.report_adjuncts)
+                })
+            {
+                return &self.modality_labels[asserted.0];
+            }
             if let Some((label, _)) = best {
                 let found = &self.modality_labels[label];
                 // A denial before the hedge governs it: "denied that Moscow
@@ -2331,6 +2351,50 @@ fn match_backward(view: &DocView, k: usize, phrase: &[String], lo: usize) -> boo
     }
     true
 }
+
+/// Does `phrase` end at word token `k` with one to [`ADJUNCT_GAP`] words
+/// of `adjuncts` after its first word ("said on Sunday it would" for
+/// "said it would")?
+fn match_past_adjuncts(
+    view: &DocView,
+    k: usize,
+    phrase: &[String],
+    lo: usize,
+    adjuncts: &WordSet,
+) -> bool {
+    let Some((head, tail)) = phrase.split_first() else {
+        return false;
+    };
+    if tail.is_empty() || !match_backward(view, k, tail, lo) {
+        return false;
+    }
+    // The token where the tail starts, then back over the adjunct.
+    let mut j = k;
+    for _ in 0..tail.len() {
+        while !view.tokens[j].is_word() {
+            j -= 1;
+        }
+        j = match j.checked_sub(1) {
+            Some(j) => j,
+            None => return false,
+        };
+    }
+    let mut skipped = 0;
+    while j >= lo && view.tokens[j].is_word() && adjuncts.contains(view.word(j)) {
+        skipped += 1;
+        if skipped > ADJUNCT_GAP {
+            return false;
+        }
+        match j.checked_sub(1) {
+            Some(p) => j = p,
+            None => return false,
+        }
+    }
+    skipped > 0 && j >= lo && view.tokens[j].is_word() && view.word(j) == head
+}
+
+/// How many words [`match_past_adjuncts`] lets stand inside a cue.
+const ADJUNCT_GAP: usize = 4;
 
 /// The length in words of the longest phrase of `set` that ends at word
 /// token `k` (not reaching before `lo`); 0 when none does.
@@ -2818,6 +2882,18 @@ fn complete_events(
         } else {
             COMPLETE_REACH
         };
+        // A definite mention with an actor may name the actor of the
+        // nearest earlier event of its type, told without one: "Militants
+        // stormed a base in Djibo… JNIM said it carried out the attack".
+        let claimed = is_definite
+            .then(|| {
+                (first..i).rev().find(|&j| {
+                    keep[j]
+                        && events[j].event_type == events[i].event_type
+                        && events[i].sentence.saturating_sub(events[j].sentence) <= reach
+                })
+            })
+            .flatten();
         // Events are in text order: look back only over the reach.
         let j = (first..i)
             .rev()
@@ -2833,6 +2909,7 @@ fn complete_events(
                     && match (f.role("actor"), e.role("actor")) {
                         (Some(a), Some(b)) => a == b,
                         (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
+                        (None, Some(_)) => claimed == Some(j),
                         _ => false,
                     }
                     && e.roles.iter().any(|r| {

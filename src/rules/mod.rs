@@ -329,6 +329,10 @@ pub struct Lexicon {
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
+    /// `REPORT_ADJUNCTS` ("on", "Sunday", "statement"): words that may
+    /// stand between the reporting verb of an `asserted` cue and the rest
+    /// of it ("said on Sunday it would").
+    pub report_adjuncts: WordSet,
     /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
     /// names a place ("an ammunition depot"), not the weapon used.
     pub weapon_sites: WordSet,
@@ -612,6 +616,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "DENIALS",
         "modality (\"denied that Moscow was preparing to\")",
     ),
+    (
+        "REPORT_ADJUNCTS",
+        "modality (\"said on Sunday it would\")",
+    ),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
@@ -772,6 +780,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         patrons: folded("PATRONS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
+        report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         same_act: folded("SAME_ACT").into_iter().collect(),
         barriers: raw("BARRIERS"),

@@ -1743,7 +1743,23 @@ impl RuleSet {
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
             && titles.contains(view.word(to - 1));
-        ok.then_some(mi + 1)
+        // The same title after a possessive, with the person in
+        // apposition: "the group's leader, Mohamed Hamdan Dagalo",
+        // "Myanmar's army chief, Min Aung Hlaing".
+        let apposed = || {
+            to >= from + 4
+                && to <= from + 5
+                && matches!(view.raw(from), "'" | "\u{2019}")
+                && view.tokens[from + 1].is_word()
+                && view.word(from + 1) == "s"
+                && view.raw(to - 1) == ","
+                && (from + 2..to - 1).all(|k| {
+                    view.tokens[k].is_word()
+                        && view.raw(k).chars().next().is_some_and(char::is_lowercase)
+                })
+                && titles.contains(view.word(to - 2))
+        };
+        (ok || apposed()).then_some(mi + 1)
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against

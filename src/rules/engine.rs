@@ -2901,7 +2901,13 @@ fn complete_events(
         // A definite mention with an actor may name the actor of the
         // nearest earlier event of its type, told without one: "Militants
         // stormed a base in Djibo… JNIM said it carried out the attack".
-        let claimed = is_definite
+        // Only a group or a person claims so; a state that speaks of "the
+        // attack" ("Ukraine said the attack killed five") is most often
+        // the one attacked.
+        let claimant = events[i].roles.iter().any(|r| {
+            &*r.slot == "actor" && r.entry.is_some_and(|e| !gaz.is_type(e, gazetteer::PLACE))
+        });
+        let claimed = (is_definite && claimant)
             .then(|| {
                 (first..i).rev().find(|&j| {
                     keep[j]

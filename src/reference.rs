@@ -273,8 +273,7 @@ pub fn find(
             && tokens[h + 1].is_word()
             && !lex.heads.contains(input.word(h))
             && lex.group_heads.contains(input.word(h + 1))
-            && input.text[tokens[h].start as usize..]
-                .starts_with(|c: char| c.is_lowercase())
+            && input.text[tokens[h].start as usize..].starts_with(|c: char| c.is_lowercase())
             && input.triggers.binary_search(&(h as u32)).is_err()
         {
             h += 1;

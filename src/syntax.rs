@@ -574,7 +574,10 @@ impl Parse {
                             self.set(j, c);
                         }
                     }
-                    if subject.is_some() {
+                    // ", diplomats said": only a name after the comma
+                    // reports; "The EU has not agreed…, diplomats said" is
+                    // not the EU's report.
+                    if subject.is_some_and(|g| self.groups[g as usize].tok_start as usize >= cs) {
                         self.clauses[cur as usize].reporter = subject;
                     }
                 }

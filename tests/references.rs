@@ -341,7 +341,16 @@ fn a_title_after_a_possessive_introduces_the_person_in_apposition() {
                 the group's leader, Mohamed Hamdan Dagalo.";
     let evs = events(text);
     assert!(
-        evs.iter().any(|e| e.starts_with("SANCTION European Union|Mohamed Hamdan Dagalo|")),
+        evs.iter()
+            .any(|e| e.starts_with("SANCTION European Union|Mohamed Hamdan Dagalo|")),
         "{evs:?}"
     );
+}
+
+#[test]
+fn an_attribution_after_a_comma_reports_with_its_own_name_only() {
+    // "diplomats" is no name: the EU, before the comma, does not report
+    // the clause, so it may still impose the sanctions.
+    let text = "The EU has not agreed on new sanctions against Israel, diplomats said.";
+    assert_eq!(events(text), ["SANCTION European Union|Israel||"]);
 }

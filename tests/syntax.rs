@@ -363,6 +363,9 @@ fn a_hyphenated_modifier_does_not_govern_the_name_after_it() {
 fn a_past_trigger_before_a_bare_noun_opens_the_subordinate_clause() {
     let text = "Bogota suspended the talks after the rebels attacked civilians in Arauca.";
     let p = parse_at(text, "attacked");
-    assert!(p.contains("[1 Subordinate: after the rebels attacked"), "{p}");
+    assert!(
+        p.contains("[1 Subordinate: after the rebels attacked"),
+        "{p}"
+    );
     assert!(!p.contains("subject Bogota"), "{p}");
 }

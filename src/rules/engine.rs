@@ -1641,6 +1641,14 @@ impl RuleSet {
                 {
                     continue;
                 }
+                // "The EU said it would impose sanctions": a pronoun made
+                // the reporter the subject; it acts.
+                if slot.noreporter
+                    && !matches!(g.subject, Some(Found::Via(_, "reporter")))
+                    && group.is_some_and(|fg| reports(syn, g.clause, fg))
+                {
+                    continue;
+                }
                 if slot.clause
                     && !outside
                     && !in_clause(
@@ -2190,10 +2198,15 @@ impl RuleSet {
             // reporting verb and the rest of the cue: "said on Sunday it
             // would allow" is "said it would allow".
             if best.is_none_or(|(l, _)| &*self.modality_labels[l] != "asserted")
-                && let Some(asserted) = self.modality_cues.iter().find(|(l, _)| &*self.modality_labels[*l] == "asserted")
-                && asserted.1.ending_with(view.word(k)).iter().any(|p| {
-                    match_past_adjuncts(view, k, p, s_from, &self.lexicon.report_adjuncts)
-                })
+                && let Some(asserted) = self
+                    .modality_cues
+                    .iter()
+                    .find(|(l, _)| &*self.modality_labels[*l] == "asserted")
+                && asserted
+                    .1
+                    .ending_with(view.word(k))
+                    .iter()
+                    .any(|p| match_past_adjuncts(view, k, p, s_from, &self.lexicon.report_adjuncts))
             {
                 return &self.modality_labels[asserted.0];
             }
@@ -2728,6 +2741,22 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
         r.group = u16::MAX;
         r.start = m.start;
         r.end = m.end;
+    }
+}
+
+/// Is group `g` who reports clause `c` or a clause that encloses it ("the
+/// Kremlin said [the sanctions were illegal]")?
+fn reports(syn: &Parse, c: u16, g: u16) -> bool {
+    let mut cc = c;
+    loop {
+        let clause = &syn.clauses[cc as usize];
+        if clause.reporter == Some(g) {
+            return true;
+        }
+        if clause.parent == cc {
+            return false;
+        }
+        cc = clause.parent;
     }
 }
 

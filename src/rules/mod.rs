@@ -165,6 +165,9 @@ pub struct Slot {
     pub object: bool,
     /// The filler must stand in the trigger's clause.
     pub clause: bool,
+    /// The filler must not be who reports the trigger's clause: in "the
+    /// Kremlin said the sanctions were illegal", not the Kremlin.
+    pub noreporter: bool,
     /// The filler must be a party that can act: a person, an organisation,
     /// a country, or a place that stands for one (a capital: "Moscow");
     /// not a city, region or sea ("agreed in Istanbul to hold talks").
@@ -181,7 +184,7 @@ pub struct Slot {
 impl Slot {
     /// Does filling this slot need the sentence's shallow parse?
     pub fn uses_syntax(&self) -> bool {
-        self.subject || self.object || self.clause || !self.single
+        self.subject || self.object || self.clause || self.noreporter || !self.single
     }
 }
 
@@ -616,10 +619,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "DENIALS",
         "modality (\"denied that Moscow was preparing to\")",
     ),
-    (
-        "REPORT_ADJUNCTS",
-        "modality (\"said on Sunday it would\")",
-    ),
+    ("REPORT_ADJUNCTS", "modality (\"said on Sunday it would\")"),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
@@ -1324,6 +1324,7 @@ impl Compiler<'_> {
             subject: false,
             object: false,
             clause: false,
+            noreporter: false,
             party: false,
             countries: false,
             single: number,
@@ -1337,6 +1338,7 @@ impl Compiler<'_> {
                 "subject" => slot.subject = true,
                 "object" => slot.object = true,
                 "clause" => slot.clause = true,
+                "noreporter" => slot.noreporter = true,
                 "single" => slot.single = true,
                 "party" => slot.party = true,
                 "countries" => slot.countries = true,

@@ -264,7 +264,20 @@ pub fn find(
             }
             continue;
         }
-        let h = t + 1;
+        let mut h = t + 1;
+        // "the rebel group", "the militant group": one lower-case word may
+        // stand between "the" and a group head.
+        if definite
+            && h + 1 < tokens.len()
+            && tokens[h].is_word()
+            && tokens[h + 1].is_word()
+            && !lex.heads.contains(input.word(h))
+            && lex.group_heads.contains(input.word(h + 1))
+            && input.text[tokens[h].start as usize..].starts_with(|c: char| c.is_lowercase())
+            && input.triggers.binary_search(&(h as u32)).is_err()
+        {
+            h += 1;
+        }
         if !tokens[h].is_word() || !(pronoun || lex.heads.contains(input.word(h))) {
             continue;
         }

@@ -577,7 +577,10 @@ impl Parse {
                             self.set(j, c);
                         }
                     }
-                    if subject.is_some() {
+                    // ", diplomats said": only a name after the comma
+                    // reports; "The EU has not agreed…, diplomats said" is
+                    // not the EU's report.
+                    if subject.is_some_and(|g| self.groups[g as usize].tok_start as usize >= cs) {
                         self.clauses[cur as usize].reporter = subject;
                     }
                 }
@@ -1458,6 +1461,17 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             j = p;
             continue;
         }
+        // The second word of a hyphenated compound modifies the noun
+        // phrase; it governs nothing: "the al Qaeda-linked group JNIM",
+        // "the Iran-backed militia".
+        if p > from && starts_compound(input, p - 1, p + 1) {
+            if modifiers >= 3 {
+                return Governor::None;
+            }
+            modifiers += 1;
+            j = p;
+            continue;
+        }
         match verb_or_prep(p) {
             Governor::None => {}
             g => return g,
@@ -1651,6 +1665,20 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             && input.word(j).ends_with("ed")
             && verbish(input, lex, j)
             && starts_object(input, lex, j + 1, to)
+        {
+            return true;
+        }
+        // So is a trigger verb in its past form before a bare noun: "after
+        // the rebels attacked civilians" (not "the troops deployed in
+        // Mali": a preposition follows).
+        if noun_phrase
+            && np_words >= 1
+            && input.word(j).ends_with("ed")
+            && (input.verb_trigger)(j)
+            && j + 1 < to
+            && input.is_word(j + 1)
+            && !lex.prepositions.contains(input.word(j + 1))
+            && !lex.auxiliaries.contains(input.word(j + 1))
         {
             return true;
         }

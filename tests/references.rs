@@ -303,3 +303,54 @@ fn them_with_no_other_party_in_its_sentence_is_left_alone() {
                 They vowed to keep targeting them.";
     assert!(mentions(text, "").is_empty(), "{:?}", mentions(text, ""));
 }
+
+#[test]
+fn the_rebel_group_is_the_armed_group_named_before() {
+    let text = "M23 fighters entered Uvira on Monday. The rebel group, which denies \
+                foreign backing, had seized Goma in January.";
+    assert_eq!(mentions(text, ""), ["The rebel group → M23 (reference)"]);
+}
+
+#[test]
+fn a_group_that_claims_an_attack_names_its_actor() {
+    let text = "Gunmen attacked an army post in Kaya on Sunday, killing 12 soldiers. \
+                JNIM said it carried out the attack.";
+    assert_eq!(events(text), ["ATTACK JNIM|||Kaya"]);
+}
+
+#[test]
+fn a_definite_mention_adds_no_second_row_once_it_narrowed_the_first() {
+    let text = "Israel carried out air strikes across southern Lebanon on Tuesday. \
+                The strikes hit the town of Nabatieh, killing three people.";
+    assert_eq!(events(text), ["ATTACK Israel|||Nabatieh"]);
+}
+
+#[test]
+fn a_plan_reported_with_a_time_between_is_asserted() {
+    let out = PIPELINE.process(&Document::new(
+        "t",
+        "Egypt said on Monday it would allow aid trucks into Gaza through Rafah.".to_string(),
+    ));
+    let modality: Vec<&str> = out.events.iter().map(|e| &*e.modality).collect();
+    assert_eq!(modality, ["asserted"]);
+}
+
+#[test]
+fn a_title_after_a_possessive_introduces_the_person_in_apposition() {
+    let text = "The RSF shelled El Fasher on Sunday. The European Union then sanctioned \
+                the group's leader, Mohamed Hamdan Dagalo.";
+    let evs = events(text);
+    assert!(
+        evs.iter()
+            .any(|e| e.starts_with("SANCTION European Union|Mohamed Hamdan Dagalo|")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn an_attribution_after_a_comma_reports_with_its_own_name_only() {
+    // "diplomats" is no name: the EU, before the comma, does not report
+    // the clause, so it may still impose the sanctions.
+    let text = "The EU has not agreed on new sanctions against Israel, diplomats said.";
+    assert_eq!(events(text), ["SANCTION European Union|Israel||"]);
+}

@@ -367,3 +367,25 @@ fn a_states_organ_does_not_end_a_coordinated_subject() {
         "0, subject Sudanese + Rapid Support Forces, object none; clauses: [0 Main: The Sudanese army and the Rapid Support Forces agreed to stop fighting in El Fasher.]"
     );
 }
+
+#[test]
+fn a_hyphenated_modifier_does_not_govern_the_name_after_it() {
+    // "linked" is glued to "al Qaeda": the group JNIM is the reporter.
+    let text = "The al Qaeda-linked group JNIM said it carried out the assault.";
+    assert!(
+        parse_at(text, "carried out").starts_with("1, subject JNIM (reporter)"),
+        "{}",
+        parse_at(text, "carried out")
+    );
+}
+
+#[test]
+fn a_past_trigger_before_a_bare_noun_opens_the_subordinate_clause() {
+    let text = "Bogota suspended the talks after the rebels attacked civilians in Arauca.";
+    let p = parse_at(text, "attacked");
+    assert!(
+        p.contains("[1 Subordinate: after the rebels attacked"),
+        "{p}"
+    );
+    assert!(!p.contains("subject Bogota"), "{p}");
+}

@@ -881,6 +881,15 @@ impl RuleSet {
                     k
                 });
             }
+            // A completed event may now hold all the roles of another
+            // mention of it: "Israel carried out strikes across southern
+            // Lebanon… The strikes hit Nabatieh" (the definite "strikes"
+            // narrowed the first to Nabatieh; "hit" adds nothing more).
+            let distinct: Vec<Distinct> = out[first..]
+                .iter()
+                .map(|e| self.distinct_mention(view, e))
+                .collect();
+            merge_events(out, first, view.gaz, &distinct);
         }
     }
 
@@ -1637,6 +1646,21 @@ impl RuleSet {
                 continue;
             }
             let Some(mi) = f.mention else {
+                // A number with `clause` counts only in the trigger's own
+                // clause: "ordered 15,000 troops… after Washington
+                // deployed warships" gives the warships no number.
+                if slot.clause
+                    && let (Some(g), Some(syn)) = (at.grammar.as_ref(), at.place.syn)
+                    && !in_clause(
+                        view,
+                        &self.lexicon.same_act,
+                        syn,
+                        f.tok_start as usize,
+                        g.clause,
+                    )
+                {
+                    continue;
+                }
                 return Some(Filled {
                     slot: &slot.name,
                     entry: None,
@@ -1676,6 +1700,14 @@ impl RuleSet {
                     && fc != g.clause
                     && syn.clauses[fc as usize].kind == ClauseKind::Attribution
                     && syn.clauses[fc as usize].start as usize >= at.te
+                {
+                    continue;
+                }
+                // "The EU said it would impose sanctions": a pronoun made
+                // the reporter the subject; it acts.
+                if slot.noreporter
+                    && !matches!(g.subject, Some(Found::Via(_, "reporter")))
+                    && group.is_some_and(|fg| reports(syn, g.clause, fg))
                 {
                     continue;
                 }
@@ -1781,7 +1813,23 @@ impl RuleSet {
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
             && titles.contains(view.word(to - 1));
-        ok.then_some(mi + 1)
+        // The same title after a possessive, with the person in
+        // apposition: "the group's leader, Mohamed Hamdan Dagalo",
+        // "Myanmar's army chief, Min Aung Hlaing".
+        let apposed = || {
+            to >= from + 4
+                && to <= from + 5
+                && matches!(view.raw(from), "'" | "\u{2019}")
+                && view.tokens[from + 1].is_word()
+                && view.word(from + 1) == "s"
+                && view.raw(to - 1) == ","
+                && (from + 2..to - 1).all(|k| {
+                    view.tokens[k].is_word()
+                        && view.raw(k).chars().next().is_some_and(char::is_lowercase)
+                })
+                && titles.contains(view.word(to - 2))
+        };
+        (ok || apposed()).then_some(mi + 1)
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against
@@ -2208,6 +2256,22 @@ impl RuleSet {
                     best = Some((*label, len));
                 }
             }
+            // A reported plan told with a time or place between the
+            // reporting verb and the rest of the cue: "said on Sunday it
+            // would allow" is "said it would allow".
+            if best.is_none_or(|(l, _)| &*self.modality_labels[l] != "asserted")
+                && let Some(asserted) = self
+                    .modality_cues
+                    .iter()
+                    .find(|(l, _)| &*self.modality_labels[*l] == "asserted")
+                && asserted
+                    .1
+                    .ending_with(view.word(k))
+                    .iter()
+                    .any(|p| match_past_adjuncts(view, k, p, s_from, &self.lexicon.report_adjuncts))
+            {
+                return &self.modality_labels[asserted.0];
+            }
             if let Some((label, _)) = best {
                 let found = &self.modality_labels[label];
                 // A denial before the hedge governs it: "denied that Moscow
@@ -2378,6 +2442,50 @@ fn match_backward(view: &DocView, k: usize, phrase: &[String], lo: usize) -> boo
     }
     true
 }
+
+/// Does `phrase` end at word token `k` with one to [`ADJUNCT_GAP`] words
+/// of `adjuncts` after its first word ("said on Sunday it would" for
+/// "said it would")?
+fn match_past_adjuncts(
+    view: &DocView,
+    k: usize,
+    phrase: &[String],
+    lo: usize,
+    adjuncts: &WordSet,
+) -> bool {
+    let Some((head, tail)) = phrase.split_first() else {
+        return false;
+    };
+    if tail.is_empty() || !match_backward(view, k, tail, lo) {
+        return false;
+    }
+    // The token where the tail starts, then back over the adjunct.
+    let mut j = k;
+    for _ in 0..tail.len() {
+        while !view.tokens[j].is_word() {
+            j -= 1;
+        }
+        j = match j.checked_sub(1) {
+            Some(j) => j,
+            None => return false,
+        };
+    }
+    let mut skipped = 0;
+    while j >= lo && view.tokens[j].is_word() && adjuncts.contains(view.word(j)) {
+        skipped += 1;
+        if skipped > ADJUNCT_GAP {
+            return false;
+        }
+        match j.checked_sub(1) {
+            Some(p) => j = p,
+            None => return false,
+        }
+    }
+    skipped > 0 && j >= lo && view.tokens[j].is_word() && view.word(j) == head
+}
+
+/// How many words [`match_past_adjuncts`] lets stand inside a cue.
+const ADJUNCT_GAP: usize = 4;
 
 /// The length in words of the longest phrase of `set` that ends at word
 /// token `k` (not reaching before `lo`); 0 when none does.
@@ -2624,7 +2732,8 @@ fn more_specific(
     }
     // "to Venezuela's borders after Washington deployed…": a subordinator
     // between ends the phrase ("Iran's embassy in Damascus" goes on).
-    if (k..to).any(|t| view.tokens[t].is_word() && lex.syntax.subordinators.contains(view.word(t))) {
+    if (k..to).any(|t| view.tokens[t].is_word() && lex.syntax.subordinators.contains(view.word(t)))
+    {
         return None;
     }
     let between = (k..to).filter(|&t| view.tokens[t].is_word()).count();
@@ -2700,6 +2809,22 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
         r.group = u16::MAX;
         r.start = m.start;
         r.end = m.end;
+    }
+}
+
+/// Is group `g` who reports clause `c` or a clause that encloses it ("the
+/// Kremlin said [the sanctions were illegal]")?
+fn reports(syn: &Parse, c: u16, g: u16) -> bool {
+    let mut cc = c;
+    loop {
+        let clause = &syn.clauses[cc as usize];
+        if clause.reporter == Some(g) {
+            return true;
+        }
+        if clause.parent == cc {
+            return false;
+        }
+        cc = clause.parent;
     }
 }
 
@@ -2887,6 +3012,24 @@ fn complete_events(
         } else {
             COMPLETE_REACH
         };
+        // A definite mention with an actor may name the actor of the
+        // nearest earlier event of its type, told without one: "Militants
+        // stormed a base in Djibo… JNIM said it carried out the attack".
+        // Only a group or a person claims so; a state that speaks of "the
+        // attack" ("Ukraine said the attack killed five") is most often
+        // the one attacked.
+        let claimant = events[i].roles.iter().any(|r| {
+            &*r.slot == "actor" && r.entry.is_some_and(|e| !gaz.is_type(e, gazetteer::PLACE))
+        });
+        let claimed = (is_definite && claimant)
+            .then(|| {
+                (first..i).rev().find(|&j| {
+                    keep[j]
+                        && events[j].event_type == events[i].event_type
+                        && events[i].sentence.saturating_sub(events[j].sentence) <= reach
+                })
+            })
+            .flatten();
         // Events are in text order: look back only over the reach.
         let j = (first..i)
             .rev()
@@ -2903,9 +3046,15 @@ fn complete_events(
                         (Some(a), Some(b)) => a == b,
                         (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
                         // "A bomb struck a market in Mogadishu. Al-Shabaab
-                        // claimed the attack": a definite mention names
-                        // who did an event told without its actor.
-                        (None, Some(_)) => is_definite && e.sentence - f.sentence <= COMPLETE_REACH,
+                        // claimed the attack": the claim names who did the
+                        // nearest such event told without its actor; one
+                        // that stands only if claimed (`orphan`) must be
+                        // within two sentences of the claim.
+                        (None, Some(_)) => {
+                            claimed == Some(j)
+                                && (!orphan.get(j - first).copied().unwrap_or(false)
+                                    || e.sentence - f.sentence <= COMPLETE_REACH)
+                        }
                         _ => false,
                     }
                     && e.roles.iter().any(|r| {

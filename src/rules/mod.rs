@@ -165,6 +165,9 @@ pub struct Slot {
     pub object: bool,
     /// The filler must stand in the trigger's clause.
     pub clause: bool,
+    /// The filler must not be who reports the trigger's clause: in "the
+    /// Kremlin said the sanctions were illegal", not the Kremlin.
+    pub noreporter: bool,
     /// The filler must be a party that can act: a person, an organisation,
     /// a country, or a place that stands for one (a capital: "Moscow");
     /// not a city, region or sea ("agreed in Istanbul to hold talks").
@@ -181,7 +184,7 @@ pub struct Slot {
 impl Slot {
     /// Does filling this slot need the sentence's shallow parse?
     pub fn uses_syntax(&self) -> bool {
-        self.subject || self.object || self.clause || !self.single
+        self.subject || self.object || self.clause || self.noreporter || !self.single
     }
 }
 
@@ -334,6 +337,10 @@ pub struct Lexicon {
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
+    /// `REPORT_ADJUNCTS` ("on", "Sunday", "statement"): words that may
+    /// stand between the reporting verb of an `asserted` cue and the rest
+    /// of it ("said on Sunday it would").
+    pub report_adjuncts: WordSet,
     /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
     /// names a place ("an ammunition depot"), not the weapon used.
     pub weapon_sites: WordSet,
@@ -617,6 +624,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "DENIALS",
         "modality (\"denied that Moscow was preparing to\")",
     ),
+    ("REPORT_ADJUNCTS", "modality (\"said on Sunday it would\")"),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
@@ -791,6 +799,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         patrons: folded("PATRONS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
+        report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         same_act: folded("SAME_ACT").into_iter().collect(),
         barriers: raw("BARRIERS"),
@@ -1346,6 +1355,7 @@ impl Compiler<'_> {
             subject: false,
             object: false,
             clause: false,
+            noreporter: false,
             party: false,
             countries: false,
             single: number,
@@ -1359,6 +1369,7 @@ impl Compiler<'_> {
                 "subject" => slot.subject = true,
                 "object" => slot.object = true,
                 "clause" => slot.clause = true,
+                "noreporter" => slot.noreporter = true,
                 "single" => slot.single = true,
                 "party" => slot.party = true,
                 "countries" => slot.countries = true,

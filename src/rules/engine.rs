@@ -766,13 +766,7 @@ impl RuleSet {
                                     roles,
                                 );
                                 if let Some(t) = trace.as_deref_mut() {
-                                    t.push(format!(
-                                        "sentence {si}, trigger {:?}: rule `{}` ({}) misses its `require`; as a definite mention it may only complete an earlier {} event",
-                                        &view.text[d.trigger_start as usize..d.trigger_end as usize],
-                                        rule.id,
-                                        rule.origin,
-                                        rule.event_type
-                                    ));
+                                    t.push(aside_line(view, si, &d, rule, Aside::Definite));
                                 }
                                 pending_here = Some(d);
                             }
@@ -795,12 +789,7 @@ impl RuleSet {
                                 roles,
                             );
                             if let Some(t) = trace.as_deref_mut() {
-                                t.push(format!(
-                                    "sentence {si}, trigger {:?}: rule `{}` ({}) has no actor; it stands only if a mention in the next {COMPLETE_REACH} sentences names one (\"… claimed the attack\")",
-                                    &view.text[d.trigger_start as usize..d.trigger_end as usize],
-                                    rule.id,
-                                    rule.origin,
-                                ));
+                                t.push(aside_line(view, si, &d, rule, Aside::Orphan));
                             }
                             orphan_here = Some(d);
                             continue;
@@ -2950,6 +2939,34 @@ enum Distinct {
 /// How many words before a trigger a word of the `DISTINCT` list makes
 /// it an event of its own.
 const DISTINCT_REACH: usize = 3;
+
+/// Why a draft that missed its `require` is kept aside.
+#[derive(Clone, Copy)]
+enum Aside {
+    /// A definite mention: it may only complete an earlier event.
+    Definite,
+    /// A `claimable` event with no actor: it stands if a claim names one.
+    Orphan,
+}
+
+/// The `evex explain` line for a draft kept aside.
+fn aside_line(view: &DocView, si: usize, d: &Draft, rule: &Rule, why: Aside) -> String {
+    let head = format!(
+        "sentence {si}, trigger {:?}: rule `{}` ({})",
+        &view.text[d.trigger_start as usize..d.trigger_end as usize],
+        rule.id,
+        rule.origin
+    );
+    match why {
+        Aside::Definite => format!(
+            "{head} misses its `require`; as a definite mention it may only complete an earlier {} event",
+            rule.event_type
+        ),
+        Aside::Orphan => format!(
+            "{head} has no actor; it stands only if a mention in the next {COMPLETE_REACH} sentences names one (\"… claimed the attack\")"
+        ),
+    }
+}
 
 /// Does a `claimable` rule's `require` fail only for want of an actor,
 /// with a target or location found (an orphan, see `complete_events`)?

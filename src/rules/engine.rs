@@ -744,40 +744,36 @@ impl RuleSet {
                             }
                             ev
                         }
-                        Err(Miss::Require(_, roles))
-                            if best.is_none()
-                                && trig.form == Form::Noun
-                                && !roles.is_empty()
-                                && self.definite_at(view, s.first_token as usize, i) =>
-                        {
+                        Err(Miss::Require(alt, roles)) if best.is_none() => {
                             // A definite noun ("the attack damaged energy
                             // facilities in Odesa") that misses a `require`
                             // may still complete the event it refers back
-                            // to; alone it is no event (`complete_events`).
-                            if pending_here.is_none() {
-                                let d = self.draft(
-                                    view,
-                                    trig.rule,
-                                    rule,
-                                    si,
-                                    s.first_token as usize,
-                                    i,
-                                    te,
-                                    roles,
-                                );
-                                if let Some(t) = trace.as_deref_mut() {
-                                    t.push(aside_line(view, si, &d, rule, Aside::Definite));
+                            // to; alone it is no event. A `claimable` one
+                            // that lacks only its actor stands if a claim
+                            // names one (`complete_events`).
+                            let why = if trig.form == Form::Noun
+                                && !roles.is_empty()
+                                && self.definite_at(view, s.first_token as usize, i)
+                            {
+                                if pending_here.is_some() {
+                                    continue;
                                 }
-                                pending_here = Some(d);
-                            }
-                            continue;
-                        }
-                        Err(Miss::Require(_, roles))
-                            if best.is_none()
-                                && pending_here.is_none()
+                                Some(Aside::Definite)
+                            } else if pending_here.is_none()
                                 && orphan_here.is_none()
-                                && lacks_only_actor(rule, &roles) =>
-                        {
+                                && lacks_only_actor(rule, &roles)
+                            {
+                                Some(Aside::Orphan)
+                            } else {
+                                None
+                            };
+                            let Some(why) = why else {
+                                if let Some(t) = trace.as_deref_mut() {
+                                    let miss = Miss::Require(alt, roles);
+                                    t.push(self.miss_line(view, si, i, te, rule, &miss));
+                                }
+                                continue;
+                            };
                             let d = self.draft(
                                 view,
                                 trig.rule,
@@ -789,9 +785,12 @@ impl RuleSet {
                                 roles,
                             );
                             if let Some(t) = trace.as_deref_mut() {
-                                t.push(aside_line(view, si, &d, rule, Aside::Orphan));
+                                t.push(aside_line(view, si, &d, rule, why));
                             }
-                            orphan_here = Some(d);
+                            match why {
+                                Aside::Definite => pending_here = Some(d),
+                                Aside::Orphan => orphan_here = Some(d),
+                            }
                             continue;
                         }
                         Err(why) => {

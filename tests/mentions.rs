@@ -3,11 +3,16 @@
 //! of becoming a row of its own. Texts written for evex.
 
 use evex::{Config, Document, Pipeline};
+use std::sync::LazyLock;
+
+/// The default pipeline, loaded once for all the tests of this file
+/// (loading is most of a debug test's time).
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}")));
 
 /// The document's events as `TYPE actor|target|weapon|location|modality`.
 fn events(text: &str) -> Vec<String> {
-    let pipeline = Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
-    let out = pipeline.process(&Document::new("t", text.to_string()));
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
     out.events
         .iter()
         .map(|e| {

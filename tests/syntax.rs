@@ -2,31 +2,30 @@
 //! objects as `evex explain` shows them at each trigger. These pin down the
 //! parse that the rules' `subject`, `object` and `clause` slots read.
 
-use std::process::Command;
+use evex::{Config, Document, Pipeline};
+use std::sync::LazyLock;
 
-/// The parse line `evex explain` prints for `trigger` in `text`.
+/// The default pipeline, loaded once for all the tests of this file
+/// (loading is most of a debug test's time).
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(&Config::default()).unwrap_or_else(|e| panic!("{e}")));
+
+/// The parse line that `evex explain` prints for `trigger` in `text` (the
+/// pipeline's trace, which `explain` prints as it is).
 fn parse_at(text: &str, trigger: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args(["explain", text])
-        .output()
-        .expect("run evex explain");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let mut trace = Vec::new();
+    PIPELINE.process_traced(&Document::new("t", text.to_string()), Some(&mut trace));
     let key = format!("trigger \"{trigger}\": clause");
-    stdout
-        .lines()
+    trace
+        .iter()
         .find(|l| l.contains(&key))
         .map(|l| {
             l.split_once(": clause")
-                .map_or(l, |(_, r)| r)
+                .map_or(l.as_str(), |(_, r)| r)
                 .trim()
                 .to_string()
         })
-        .unwrap_or_else(|| panic!("no parse line for {trigger:?} in:\n{stdout}"))
+        .unwrap_or_else(|| panic!("no parse line for {trigger:?} in:\n{}", trace.join("\n")))
 }
 
 /// A subordinate clause with a verb trigger and a nominal one.
@@ -201,7 +200,8 @@ fn a_clause_after_comma_and_has_a_subject_of_its_own() {
 fn the_and_that_opens_a_clause_is_no_cue_for_a_partner() {
     // "before and" (a partner in "X and Y held talks") does not reach back
     // over the "and" that joins two clauses.
-    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
+    // Through the command line once: the event as `evex explain` lists it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_evex"))
         .args([
             "explain",
             "Russia sent tanks, and Vladimir Putin will fly to Pyongyang for talks with Kim Jong-un.",
@@ -314,17 +314,24 @@ fn a_past_tense_after_a_long_noun_phrase_reports_a_clause() {
 
 /// What `evex explain` says of `rule` at `trigger` in `text`.
 fn rule_at(text: &str, trigger: &str, rule: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_evex"))
-        .args(["explain", text])
-        .output()
-        .expect("run evex explain");
-    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let mut trace = Vec::new();
+    PIPELINE.process_traced(&Document::new("t", text.to_string()), Some(&mut trace));
     let key = format!("trigger \"{trigger}\": rule `{rule}`");
-    stdout
-        .lines()
+    trace
+        .iter()
         .find(|l| l.contains(&key))
-        .map(|l| l.split_once(") ").map_or(l, |(_, r)| r).trim().to_string())
-        .unwrap_or_else(|| panic!("no line for {rule} at {trigger:?} in:\n{stdout}"))
+        .map(|l| {
+            l.split_once(") ")
+                .map_or(l.as_str(), |(_, r)| r)
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no line for {rule} at {trigger:?} in:\n{}",
+                trace.join("\n")
+            )
+        })
 }
 
 #[test]

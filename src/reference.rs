@@ -63,6 +63,19 @@
 //!   party of its own ("They vowed to keep targeting them") the pronoun is
 //!   left alone.
 //!
+//! - **"the two sides", "both countries"** (`PAIR_OPENERS`, or a
+//!   determiner and a word of `PAIR_NUMBERS`, before a head from
+//!   `PAIR_HEADS`) refer to the last two parties named joined by "and"
+//!   in this sentence or the [`GROUP_REACH`] before it: "Congo and Rwanda
+//!   traded accusations. Qatar will host talks between the two sides"
+//!   (Congo and Rwanda, not Qatar). `PAIR_PERSON_HEADS` ("the two
+//!   leaders") take two people, `PAIR_STATE_HEADS` ("both countries") two
+//!   states. The reference becomes two mentions side by side, the
+//!   determiner and number for the first party and the head for the
+//!   second, which the shallow parse joins as one coordinated group
+//!   ([`is_pair_half`]), so a subject "the two sides" acts as "Congo and
+//!   Rwanda" would.
+//!
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
 
@@ -112,6 +125,16 @@ pub struct ReferenceLexicon {
     pub armed_forces_cues: WordSet,
     /// "the rebels", "the militants", "the group": an armed group.
     pub group_heads: WordSet,
+    /// "both": before a pair head, a pair reference.
+    pub pair_openers: WordSet,
+    /// "two": after a determiner and before a pair head.
+    pub pair_numbers: WordSet,
+    /// "sides", "countries", "leaders": the two parties named last.
+    pub pair_heads: WordSet,
+    /// "leaders": the two people named last.
+    pub pair_person_heads: WordSet,
+    /// "countries", "nations": the two states named last.
+    pub pair_state_heads: WordSet,
     /// Every head above, so most words after "the" are passed over with
     /// one lookup.
     pub heads: WordSet,
@@ -246,6 +269,36 @@ pub fn find(
         }
         let det = input.word(t);
         if !lex.openers.contains(det) {
+            continue;
+        }
+        if let Some(h) = pair_head(input, lex, t) {
+            while sentence + 1 < input.sentences.len()
+                && input.sentences[sentence].end_token as usize <= t
+            {
+                sentence += 1;
+            }
+            let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+            let free = mentions
+                .get(before)
+                .is_none_or(|m| (m.tok_start as usize) > h);
+            let earlier = &mentions[before.saturating_sub(REACH)..before];
+            let kind = PairKind::of(lex, input.word(h));
+            if free && let Some((a, b)) = coordinated_pair(input, earlier, sentence as u32, kind) {
+                // The first party over the opener ("the two"), the second
+                // over the head ("sides"): two mentions side by side.
+                for (entry, from, to) in [(a, t, h), (b, h, h + 1)] {
+                    found.push(Mention {
+                        start: tokens[from].start,
+                        end: tokens[to - 1].end,
+                        tok_start: from as u32,
+                        tok_end: to as u32,
+                        sentence: sentence as u32,
+                        entry,
+                        kind: AliasKind::Reference,
+                        unlisted: u32::MAX,
+                    });
+                }
+            }
             continue;
         }
         let definite = lex.determiners.contains(det);
@@ -534,6 +587,118 @@ fn object_reference(
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
     })
+}
+
+/// The head of a pair reference opened at token `t`: "both sides" (`t` is
+/// "both"), "the two leaders" (`t` is "the").
+fn pair_head(input: &RefInput, lex: &ReferenceLexicon, t: usize) -> Option<usize> {
+    let tokens = input.tokens;
+    let word_at = |k: usize| (k < tokens.len() && tokens[k].is_word()).then(|| input.word(k));
+    let det = input.word(t);
+    let h = if lex.pair_openers.contains(det) {
+        t + 1
+    } else if lex.determiners.contains(det)
+        && word_at(t + 1).is_some_and(|w| lex.pair_numbers.contains(w))
+    {
+        t + 2
+    } else {
+        return None;
+    };
+    word_at(h)
+        .is_some_and(|w| lex.pair_heads.contains(w))
+        .then_some(h)
+}
+
+/// Which parties a pair head takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PairKind {
+    /// "the two sides": any party.
+    Party,
+    /// "the two leaders": people.
+    Person,
+    /// "both countries": states.
+    State,
+}
+
+impl PairKind {
+    fn of(lex: &ReferenceLexicon, head: &str) -> PairKind {
+        if lex.pair_person_heads.contains(head) {
+            PairKind::Person
+        } else if lex.pair_state_heads.contains(head) {
+            PairKind::State
+        } else {
+            PairKind::Party
+        }
+    }
+}
+
+/// The last two parties of `kind` named joined by "and" ("India and
+/// Pakistan", "Armenian Prime Minister Nikol Pashinyan and Azerbaijani
+/// President Ilham Aliyev") in `sentence` or the [`GROUP_REACH`] before
+/// it, as two different entries, the first named first. A demonym right
+/// before a person's title and name ("Azerbaijani President Ilham
+/// Aliyev") is part of that person's phrase, not a party of its own.
+fn coordinated_pair(
+    input: &RefInput,
+    earlier: &[Mention],
+    sentence: u32,
+    kind: PairKind,
+) -> Option<(u32, u32)> {
+    let gaz = input.gaz;
+    let is_person = |m: &Mention| gaz.is_type(m.entry, gazetteer::PERSON);
+    let fits = |i: usize| {
+        let m = &earlier[i];
+        if m.unlisted != u32::MAX || m.kind == AliasKind::Reference || gaz.is_generic(m.entry) {
+            return false;
+        }
+        let state = gaz.is_state(m.entry) || gaz.stands_for_of(m.entry).is_some();
+        let modifies_person = m.kind == AliasKind::Demonym
+            && earlier.get(i + 1).is_some_and(|n| {
+                is_person(n)
+                    && n.tok_start <= m.tok_end + 3
+                    && (m.tok_end..n.tok_start).all(|k| input.tokens[k as usize].is_word())
+            });
+        match kind {
+            PairKind::Person => is_person(m),
+            PairKind::State => state,
+            PairKind::Party => {
+                !modifies_person && (state || is_person(m) || gaz.is_type(m.entry, gazetteer::ORG))
+            }
+        }
+    };
+    let candidates: Vec<usize> = (0..earlier.len())
+        .rev()
+        .take_while(|&i| earlier[i].sentence + GROUP_REACH >= sentence)
+        .filter(|&i| fits(i))
+        .collect();
+    candidates.windows(2).find_map(|w| {
+        let (b, a) = (&earlier[w[0]], &earlier[w[1]]);
+        // After "and" only "the" or capitalised words (a title, a demonym)
+        // before the second name: "Ukraine and that Berlin would…" is no
+        // pair.
+        let and = (a.tok_end..b.tok_start)
+            .map(|k| k as usize)
+            .find(|&k| input.tokens[k].is_word() && input.word(k) == "and");
+        let joined = a.sentence == b.sentence
+            && a.entry != b.entry
+            && b.tok_start <= a.tok_end + 4
+            && and.is_some_and(|k| {
+                (k + 1..b.tok_start as usize).all(|j| {
+                    let t = &input.tokens[j];
+                    t.is_word()
+                        && (input.word(j) == "the"
+                            || input.text[t.start as usize..].starts_with(char::is_uppercase))
+                })
+            });
+        joined.then_some((a.entry, b.entry))
+    })
+}
+
+/// Are `a` and `b` the two halves of one pair reference ("the two" and
+/// "sides" in "the two sides")? The shallow parse joins them as "Congo
+/// and Rwanda" would be.
+pub fn is_pair_half(a: &Mention, b: &Mention) -> bool {
+    a.kind == AliasKind::Reference && b.kind == AliasKind::Reference && a.tok_end == b.tok_start
 }
 
 /// The latest listed entry named within `reach` sentences back (a

@@ -54,6 +54,10 @@ pub struct SyntaxLexicon {
     /// "it", "they", "he", "she": a subject that stands for someone named
     /// elsewhere.
     pub pronouns: WordSet,
+    /// "its", "their": a subject they open ("its aircraft struck") stands,
+    /// like a pronoun, for someone named elsewhere, unless a preposition
+    /// governs them ("in its statement").
+    pub possessive_pronouns: WordSet,
     /// "said", "according to": the words of reported speech.
     pub reporting: PhraseSet,
     /// "added", "warned", "told": verbs that report only before "that", a
@@ -82,6 +86,10 @@ pub struct SyntaxLexicon {
     /// "government", "army": a state's organ named after the state that
     /// does not end a list ("Ethiopia's federal government and the TPLF").
     pub organ_heads: WordSet,
+    /// "responsibility", "credit": before "for" and a noun trigger, the
+    /// claimant (the verb's subject) is the noun's agent ("JNIM claimed
+    /// responsibility for the assault").
+    pub claim_nouns: WordSet,
 }
 
 /// What kind of clause a span is.
@@ -334,7 +342,12 @@ impl Parse {
                 if possessive_next {
                     break;
                 }
-                match joiner(input, lex, ms[a].tok_end as usize, b_start) {
+                let joined = if crate::reference::is_pair_half(&ms[a], &ms[b]) {
+                    Some(true)
+                } else {
+                    joiner(input, lex, ms[a].tok_end as usize, b_start)
+                };
+                match joined {
                     // "Russia sent tanks, and the US deployed jets": ", and"
                     // before a finite verb opens a clause (see
                     // `after_comma`); the names are not one list. After a
@@ -564,6 +577,19 @@ impl Parse {
                     k = body;
                     continue;
                 }
+                // A verb of `REPORTING_THAT` with an object ("JNIM, al-Qaeda's
+                // affiliate, claimed responsibility") reports nothing; a
+                // day or a name after it ("…, he told Reuters") still does.
+                if !strong
+                    && k > 0
+                    && input.raw(k - 1) == ","
+                    && next_is_word
+                    && !lex.prepositions.contains(input.word(end))
+                    && !starts_upper(input, end)
+                {
+                    k = end;
+                    continue;
+                }
                 // "…, X said." : the part after the last comma reports the
                 // clause before it.
                 let clause_start = (self.first as usize..k)
@@ -770,7 +796,8 @@ impl Parse {
     /// The group nearest before token `k` in clause `c` that no preposition
     /// governs (the subject of a verb at `k`).
     fn group_before(&self, input: &Input, k: usize, c: u16) -> Option<u16> {
-        self.groups
+        let found = self
+            .groups
             .iter()
             .enumerate()
             .rev()
@@ -781,7 +808,33 @@ impl Parse {
                     && !g.compound
                     && (!g.after_verb || self.opens_reported(c, *i))
             })
-            .map(|(i, _)| i as u16)
+            .map(|(i, _)| i)?;
+        Some(self.apposition_head(input, k, c, found).unwrap_or(found) as u16)
+    }
+
+    /// "JNIM, al-Qaeda's affiliate in the Sahel, claimed…": group `found`,
+    /// the nearest before token `k`, stands in an apposition set off by
+    /// two commas after the clause's first group, and `k` comes after the
+    /// second; that first group is the subject.
+    fn apposition_head(&self, input: &Input, k: usize, c: u16, found: usize) -> Option<usize> {
+        let (first, g0) = self
+            .groups
+            .iter()
+            .enumerate()
+            .find(|(_, g)| self.clause_at(g.tok_start as usize) == c)?;
+        let comma = g0.tok_end as usize;
+        let g = &self.groups[found];
+        let is_comma = |j: usize| !input.is_word(j) && input.raw(j) == ",";
+        let set_off = first < found
+            && comma < k
+            && is_comma(comma)
+            && g0.prep.is_none()
+            && !g0.compound
+            && !g0.possessive
+            && (g.tok_start as usize) > comma
+            && !(comma + 1..g.tok_start as usize).any(is_comma)
+            && (g.tok_end as usize..k).any(is_comma);
+        set_off.then_some(first)
     }
 
     /// Is group `g` the first of reported clause `c`? After "said" it is
@@ -973,9 +1026,8 @@ impl Parse {
         {
             return clause.antecedent.map(|g| Found::Via(g, "antecedent"));
         }
-        let pronoun = (clause.start as usize..ts).any(|j| {
-            self.clause_at(j) == c && input.is_word(j) && lex.pronouns.contains(input.word(j))
-        });
+        let pronoun = (clause.start as usize..ts)
+            .any(|j| self.clause_at(j) == c && input.is_word(j) && pronoun_subject(input, lex, j));
         if pronoun {
             // The reporter of this clause or of an enclosing one.
             let mut cc = c;
@@ -1164,6 +1216,19 @@ impl Parse {
         let w = input.word(v);
         if lex.light_verbs.contains(w) {
             return self.subject(input, lex, v);
+        }
+        // "JNIM claimed responsibility for the assault": the claimant, the
+        // subject of the verb before the claim noun.
+        if w == "for"
+            && v > self.first as usize
+            && input.is_word(v - 1)
+            && lex.claim_nouns.contains(input.word(v - 1))
+        {
+            let verb = (self.first as usize..v - 1)
+                .rev()
+                .take_while(|&k| self.clause_at(k) == c || !input.is_word(k))
+                .find(|&k| verbish(input, lex, k))?;
+            return self.subject(input, lex, verb);
         }
         if w == "in" || w == "with" {
             // An adjunct: the subject of the nearest verb before it in the
@@ -1580,6 +1645,16 @@ fn adjunct_end(input: &Input, lex: &SyntaxLexicon, end: usize, to: usize) -> usi
         }
     }
     end
+}
+
+/// Does token `k` stand for a subject named elsewhere: a pronoun ("it
+/// struck"), or a possessive one that no preposition governs ("its
+/// aircraft struck", not "in its statement")?
+fn pronoun_subject(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    let w = input.word(k);
+    lex.pronouns.contains(w)
+        || (lex.possessive_pronouns.contains(w)
+            && !(k > 0 && input.is_word(k - 1) && lex.prepositions.contains(input.word(k - 1))))
 }
 
 /// Is the relative pronoun's clause missing its subject ("which fired",

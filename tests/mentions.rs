@@ -245,3 +245,18 @@ fn the_side_that_repels_an_attack_does_not_act_and_a_claim_names_the_attacker() 
                 Al-Shabaab said it carried out the attack.";
     assert_eq!(events(text), ["ATTACK Al-Shabaab|||Baidoa|asserted"]);
 }
+
+#[test]
+fn a_denial_of_an_event_the_text_asserts_is_no_event_of_its_own() {
+    let text = "Myanmar's military junta carried out air strikes on villages in Sagaing \
+                on Monday, killing at least 20 people. The junta denied targeting civilians.";
+    assert_eq!(events(text), ["ATTACK Myanmar|||Sagaing|asserted"]);
+}
+
+#[test]
+fn a_claim_of_responsibility_after_an_apposition_names_the_attacker() {
+    let text = "At least 30 soldiers were killed when a military base in Boulkessi was \
+                attacked by jihadists, Mali's army said. JNIM, an al-Qaeda affiliate, \
+                claimed responsibility for the assault on Friday.";
+    assert_eq!(events(text), ["ATTACK JNIM|||Boulkessi|asserted"]);
+}

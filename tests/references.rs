@@ -354,3 +354,75 @@ fn an_attribution_after_a_comma_reports_with_its_own_name_only() {
     let text = "The EU has not agreed on new sanctions against Israel, diplomats said.";
     assert_eq!(events(text), ["SANCTION European Union|Israel||"]);
 }
+
+#[test]
+fn the_two_sides_are_the_last_two_parties_joined_by_and() {
+    let text = "Congo and Rwanda have traded accusations over the offensive. \
+                Qatar said it would host talks between the two sides next month.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "the two → Democratic Republic of the Congo (reference)",
+            "sides → Rwanda (reference)"
+        ]
+    );
+    assert_eq!(
+        events(text),
+        ["NEGOTIATION Democratic Republic of the Congo|Rwanda||"]
+    );
+}
+
+#[test]
+fn the_two_leaders_are_people_and_a_demonym_before_a_title_is_not_a_party() {
+    let text = "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President \
+                Ilham Aliyev met in Abu Dhabi. The two leaders agreed to keep talking.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "The two → Nikol Pashinyan (reference)",
+            "leaders → Ilham Aliyev (reference)"
+        ]
+    );
+    let text = "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President \
+                Ilham Aliyev met in Abu Dhabi. Both sides praised the talks.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "Both → Nikol Pashinyan (reference)",
+            "sides → Ilham Aliyev (reference)"
+        ]
+    );
+}
+
+#[test]
+fn both_countries_as_a_subject_act_as_the_pair() {
+    let text = "Iran and the United States held indirect talks in Oman on Saturday. \
+                Araghchi said both countries had agreed to meet again next week.";
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    let rows: Vec<String> = out
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}|{} {}",
+                e.event_type,
+                e.role("actor").unwrap_or(""),
+                e.role("target").unwrap_or(""),
+                e.modality
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "NEGOTIATION Iran|United States asserted",
+            "NEGOTIATION Iran|United States hedged"
+        ]
+    );
+}
+
+#[test]
+fn a_pair_word_with_no_pair_named_before_is_no_reference() {
+    let text = "Qatar said both sides must respect the truce.";
+    assert!(mentions(text, "").is_empty());
+}

@@ -396,3 +396,27 @@ fn a_past_trigger_before_a_bare_noun_opens_the_subordinate_clause() {
     );
     assert!(!p.contains("subject Bogota"), "{p}");
 }
+
+#[test]
+fn a_subject_opened_by_its_stands_for_the_reporter() {
+    assert_eq!(
+        parse_at(
+            "The Sudanese army said its aircraft later struck RSF positions near Nyala.",
+            "struck"
+        ),
+        "1, subject Sudanese (reporter), object RSF; clauses: [0 Main: The Sudanese army said] \
+         [1 Reported: its aircraft later struck RSF positions near Nyala.]"
+    );
+}
+
+#[test]
+fn a_name_in_an_apposition_is_not_the_subject_and_a_claim_names_the_agent() {
+    assert_eq!(
+        parse_at(
+            "JNIM, al-Qaeda's affiliate in the Sahel, claimed responsibility for the assault.",
+            "assault"
+        ),
+        "0, subject JNIM, object none; clauses: [0 Main: JNIM, al-Qaeda's affiliate in the Sahel, \
+         claimed responsibility for the assault.]"
+    );
+}

@@ -878,7 +878,24 @@ impl RuleSet {
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
             merge_events(out, first, view.gaz, &distinct);
+            let denied: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| self.denied_mention(view, e))
+                .collect();
+            drop_denials(out, first, view.gaz, &denied);
         }
+    }
+
+    /// Is an event a party's denial of an act ("The junta denied targeting
+    /// civilians"): negated, with a word of `DENIED_ACTS` at most
+    /// [`DENIAL_REACH`] words before its trigger?
+    fn denied_mention(&self, view: &DocView, e: &Event) -> bool {
+        if &*e.modality != "negated" {
+            return false;
+        }
+        let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
+        (t.saturating_sub(DENIAL_REACH)..t)
+            .any(|k| view.tokens[k].is_word() && self.lexicon.denied_acts.contains(view.word(k)))
     }
 
     /// Is the trigger at `ts` a definite noun mention: right after a word of
@@ -2938,6 +2955,41 @@ enum Distinct {
 /// How many words before a trigger a word of the `DISTINCT` list makes
 /// it an event of its own.
 const DISTINCT_REACH: usize = 3;
+
+/// How many words before a trigger a word of `DENIED_ACTS` makes the
+/// event a denial ("denied carrying out the attack").
+const DENIAL_REACH: usize = 4;
+
+/// Drops a denial (`denied[k]` for `events[first + k]`) of an event the
+/// text asserts: guideline §3, "a denial by one party of an event that the
+/// passage itself asserts is not a separate annotation". The denial goes
+/// when an asserted event of its type holds every role it has ("Myanmar's
+/// junta carried out air strikes on Sagaing… The junta denied targeting
+/// civilians"); a denial with a role of its own (another place, another
+/// weapon) stays.
+fn drop_denials(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, denied: &[bool]) {
+    let n = events.len();
+    let asserted_holds = |e: &Event| {
+        events[first..n].iter().any(|f| {
+            f.event_type == e.event_type
+                && &*f.modality == "asserted"
+                && e.roles.iter().all(|r| {
+                    f.roles
+                        .iter()
+                        .any(|q| q.slot == r.slot && compatible(gaz, r, q, false))
+                })
+        })
+    };
+    let drop: Vec<bool> = (first..n)
+        .map(|i| denied[i - first] && asserted_holds(&events[i]))
+        .collect();
+    let mut idx = 0;
+    events.retain(|_| {
+        let k = idx < first || !drop[idx - first];
+        idx += 1;
+        k
+    });
+}
 
 /// Why a draft that missed its `require` is kept aside.
 #[derive(Clone, Copy)]

@@ -348,6 +348,9 @@ pub struct Lexicon {
     /// opens with one tells on the act of the clause before it ("struck
     /// the base, using F-35 jets"), so a `clause` slot may fill from it.
     pub same_act: WordSet,
+    /// `DENIED_ACTS` ("denied", "denies"): a negated event right after one
+    /// is a denial, which an asserted event of the text outweighs.
+    pub denied_acts: WordSet,
     pub barriers: Vec<String>,
     /// The words of the reference stage (`rules/lexicon.rules`).
     pub reference: crate::reference::ReferenceLexicon,
@@ -613,6 +616,15 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "references (\"Israeli forces… the military\")",
     ),
     ("GROUP_HEADS", "references (\"the rebels\")"),
+    ("PAIR_OPENERS", "references (\"both sides\")"),
+    ("PAIR_NUMBERS", "references (\"the two sides\")"),
+    ("PAIR_HEADS", "references (\"the two sides\")"),
+    ("PAIR_PERSON_HEADS", "references (\"the two leaders\")"),
+    ("PAIR_STATE_HEADS", "references (\"both countries\")"),
+    (
+        "DENIED_ACTS",
+        "denials of asserted events (\"the junta denied\")",
+    ),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
     ("OWNERS", "`own` rule lines"),
@@ -645,6 +657,8 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("SUBORDINATORS", "shallow parse"),
     ("RELATIVES", "shallow parse"),
     ("COMPLEMENTIZERS", "shallow parse"),
+    ("POSSESSIVE_PRONOUNS", "shallow parse"),
+    ("CLAIM_NOUNS", "shallow parse"),
     ("PRONOUNS", "shallow parse"),
     ("REPORTING", "shallow parse"),
     ("REPORTING_THAT", "shallow parse"),
@@ -802,6 +816,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         same_act: folded("SAME_ACT").into_iter().collect(),
+        denied_acts: folded("DENIED_ACTS").into_iter().collect(),
         barriers: raw("BARRIERS"),
         reference: {
             let set = |name: &str| -> WordSet { folded(name).into_iter().collect() };
@@ -817,6 +832,11 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 government_heads: set("GOVERNMENT_HEADS"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
+                pair_openers: set("PAIR_OPENERS"),
+                pair_numbers: set("PAIR_NUMBERS"),
+                pair_heads: set("PAIR_HEADS"),
+                pair_person_heads: set("PAIR_PERSON_HEADS"),
+                pair_state_heads: set("PAIR_STATE_HEADS"),
                 heads: [
                     "COUNTRY_HEADS",
                     "WEAPON_HEADS",
@@ -833,6 +853,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "REFERENCE_POSSESSIVES",
                     "REFERENCE_PRONOUNS",
                     "OBJECT_PRONOUNS",
+                    "PAIR_OPENERS",
                 ]
                 .iter()
                 .flat_map(|name| folded(name))
@@ -849,6 +870,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 relatives: set("RELATIVES"),
                 complementizers: set("COMPLEMENTIZERS"),
                 pronouns: set("PRONOUNS"),
+                possessive_pronouns: set("POSSESSIVE_PRONOUNS"),
                 reporting: phrases("REPORTING"),
                 reporting_that: phrases("REPORTING_THAT"),
                 titles: folded("TITLES")
@@ -860,6 +882,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
                 organ_heads: set("ORGAN_HEADS"),
+                claim_nouns: set("CLAIM_NOUNS"),
                 number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },

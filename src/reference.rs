@@ -135,6 +135,9 @@ pub struct ReferenceLexicon {
     pub pair_person_heads: WordSet,
     /// "countries", "nations": the two states named last.
     pub pair_state_heads: WordSet,
+    /// "mediated", "brokered": a pair named after one and "by" is the
+    /// go-betweens, not the two sides.
+    pub pair_mediators: WordSet,
     /// Every head above, so most words after "the" are passed over with
     /// one lookup.
     pub heads: WordSet,
@@ -283,7 +286,9 @@ pub fn find(
                 .is_none_or(|m| (m.tok_start as usize) > h);
             let earlier = &mentions[before.saturating_sub(REACH)..before];
             let kind = PairKind::of(lex, input.word(h));
-            if free && let Some((a, b)) = coordinated_pair(input, earlier, sentence as u32, kind) {
+            if free
+                && let Some((a, b)) = coordinated_pair(input, lex, earlier, sentence as u32, kind)
+            {
                 // The first party over the opener ("the two"), the second
                 // over the head ("sides"): two mentions side by side.
                 for (entry, from, to) in [(a, t, h), (b, h, h + 1)] {
@@ -640,6 +645,7 @@ impl PairKind {
 /// Aliyev") is part of that person's phrase, not a party of its own.
 fn coordinated_pair(
     input: &RefInput,
+    lex: &ReferenceLexicon,
     earlier: &[Mention],
     sentence: u32,
     kind: PairKind,
@@ -690,7 +696,14 @@ fn coordinated_pair(
                             || input.text[t.start as usize..].starts_with(char::is_uppercase))
                 })
             });
-        joined.then_some((a.entry, b.entry))
+        // "mediated by Qatar and Turkey": the go-betweens.
+        let k = a.tok_start as usize;
+        let mediators = k >= 2
+            && input.tokens[k - 1].is_word()
+            && input.word(k - 1) == "by"
+            && input.tokens[k - 2].is_word()
+            && lex.pair_mediators.contains(input.word(k - 2));
+        (joined && !mediators).then_some((a.entry, b.entry))
     })
 }
 

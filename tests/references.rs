@@ -373,6 +373,19 @@ fn the_two_sides_are_the_last_two_parties_joined_by_and() {
 }
 
 #[test]
+fn the_two_sides_are_not_the_mediators_named_last() {
+    let text = "Pakistan and Afghanistan held talks in Doha mediated by Qatar and Turkey. \
+                The two sides will meet again in Istanbul next week.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "The two → Pakistan (reference)",
+            "sides → Afghanistan (reference)"
+        ]
+    );
+}
+
+#[test]
 fn the_two_leaders_are_people_and_a_demonym_before_a_title_is_not_a_party() {
     let text = "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President \
                 Ilham Aliyev met in Abu Dhabi. The two leaders agreed to keep talking.";

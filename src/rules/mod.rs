@@ -622,6 +622,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("PAIR_PERSON_HEADS", "references (\"the two leaders\")"),
     ("PAIR_STATE_HEADS", "references (\"both countries\")"),
     (
+        "PAIR_MEDIATORS",
+        "references (\"mediated by Qatar and Turkey\")",
+    ),
+    (
         "DENIED_ACTS",
         "denials of asserted events (\"the junta denied\")",
     ),
@@ -837,6 +841,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 pair_heads: set("PAIR_HEADS"),
                 pair_person_heads: set("PAIR_PERSON_HEADS"),
                 pair_state_heads: set("PAIR_STATE_HEADS"),
+                pair_mediators: set("PAIR_MEDIATORS"),
                 heads: [
                     "COUNTRY_HEADS",
                     "WEAPON_HEADS",

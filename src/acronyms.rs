@@ -38,6 +38,22 @@ impl AcronymInput<'_> {
         &self.text[t.start as usize..t.end as usize]
     }
 
+    /// A mention of the letters at token `t`, naming `entry` (`unlisted`).
+    fn letters(&self, t: usize, entry: u32, unlisted: u32) -> Mention {
+        Mention {
+            start: self.tokens[t].start,
+            end: self.tokens[t].end,
+            tok_start: t as u32,
+            tok_end: t as u32 + 1,
+            sentence: self
+                .sentences
+                .partition_point(|s| (s.end_token as usize) <= t) as u32,
+            entry,
+            kind: AliasKind::Name,
+            unlisted,
+        }
+    }
+
     fn is_punct(&self, t: usize, p: &str) -> bool {
         self.tokens
             .get(t)
@@ -92,19 +108,7 @@ fn undefined_acronyms(input: &AcronymInput, mentions: &[Mention], found: &mut Ve
                 && initials(&input.text[m.start as usize..m.end as usize]) == word
         });
         if let Some(m) = named {
-            found.push(Mention {
-                start: input.tokens[t].start,
-                end: input.tokens[t].end,
-                tok_start: t as u32,
-                tok_end: t as u32 + 1,
-                sentence: input
-                    .sentences
-                    .partition_point(|s| (s.end_token as usize) <= t)
-                    as u32,
-                entry: m.entry,
-                kind: AliasKind::Name,
-                unlisted: m.unlisted,
-            });
+            found.push(input.letters(t, m.entry, m.unlisted));
         }
     }
 }
@@ -168,19 +172,7 @@ fn define(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<Men
                         m.kind = AliasKind::Name;
                     }
                 }
-                _ => found.push(Mention {
-                    start: input.tokens[t].start,
-                    end: input.tokens[t].end,
-                    tok_start: t as u32,
-                    tok_end: t as u32 + 1,
-                    sentence: input
-                        .sentences
-                        .partition_point(|s| (s.end_token as usize) <= t)
-                        as u32,
-                    entry,
-                    kind: AliasKind::Name,
-                    unlisted,
-                }),
+                _ => found.push(input.letters(t, entry, unlisted)),
             }
         }
     }

@@ -12,13 +12,21 @@
 //! capitals, followed by `(` one all-capital word `)` that starts with the
 //! name's first capital: "United Arab Emirates (AP)", a news agency's
 //! credit, and "ABU DHABI (AP)", a dateline, are none.
+//!
+//! News also uses the short form without ever defining it: "fighters of the
+//! Allied Democratic Forces … the ADF", "the People's Defence Force … local
+//! PDFs". An acronym (or its plural) that no mention covers is the name
+//! mentioned last before it whose capitalised words spell it
+//! ([`initials`]); two letters spell no person ("Anwar Ibrahim … AI"), and
+//! a gazetteer's meaning of the letters, where it has one, is kept.
 
-use crate::gazetteer::AliasKind;
+use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
 use crate::segment::{Sentence, Token, TokenKind};
 
 /// What the stage reads of a document.
 pub struct AcronymInput<'a> {
+    pub gaz: &'a Gazetteer,
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
@@ -28,6 +36,22 @@ impl AcronymInput<'_> {
     fn raw(&self, t: usize) -> &str {
         let t = &self.tokens[t];
         &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// A mention of the letters at token `t`, naming `entry` (`unlisted`).
+    fn letters(&self, t: usize, entry: u32, unlisted: u32) -> Mention {
+        Mention {
+            start: self.tokens[t].start,
+            end: self.tokens[t].end,
+            tok_start: t as u32,
+            tok_end: t as u32 + 1,
+            sentence: self
+                .sentences
+                .partition_point(|s| (s.end_token as usize) <= t) as u32,
+            entry,
+            kind: AliasKind::Name,
+            unlisted,
+        }
     }
 
     fn is_punct(&self, t: usize, p: &str) -> bool {
@@ -48,10 +72,62 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
 }
 
+/// The initials of a name's capitalised words: "Allied Democratic Forces"
+/// → "ADF", "Hayat Tahrir al-Sham" → "HTS", "People's Defence Force" →
+/// "PDF" (lower-case words and the "s" of a possessive are skipped).
+fn initials(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Mentions for the acronyms no mention covers that spell the initials of
+/// a name mentioned before them, pushed to `found`.
+fn undefined_acronyms(input: &AcronymInput, mentions: &[Mention], found: &mut Vec<Mention>) {
+    for t in 0..input.tokens.len() {
+        if input.tokens[t].kind == TokenKind::Punct {
+            continue;
+        }
+        let raw = input.raw(t);
+        // "PDFs" is the plural of "PDF".
+        let word = raw.strip_suffix('s').unwrap_or(raw);
+        if !is_acronym(word) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let at = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+        if mentions
+            .get(at)
+            .is_some_and(|m| (m.tok_start as usize) <= t)
+        {
+            continue;
+        }
+        let named = mentions[..at].iter().rev().find(|m| {
+            m.kind == AliasKind::Name
+                && (word.len() > 2 || !input.gaz.is_type(m.entry, gazetteer::PERSON))
+                && initials(&input.text[m.start as usize..m.end as usize]) == word
+        });
+        if let Some(m) = named {
+            found.push(input.letters(t, m.entry, m.unlisted));
+        }
+    }
+}
+
 /// Applies the document's acronym definitions to `mentions` (kept in text
-/// order). `found` is scratch space.
+/// order), then its undefined acronyms. `found` is scratch space.
 pub fn apply(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<Mention>) {
     found.clear();
+    define(input, mentions, found);
+    found.clear();
+    undefined_acronyms(input, mentions, found);
+    if !found.is_empty() {
+        mentions.append(found);
+        mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
+    }
+}
+
+/// The acronyms defined in brackets after their name.
+fn define(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<Mention>) {
     // (acronym, the defining mention's index, token after the definition)
     let mut defs: Vec<(&str, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -96,24 +172,25 @@ pub fn apply(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<
                         m.kind = AliasKind::Name;
                     }
                 }
-                _ => found.push(Mention {
-                    start: input.tokens[t].start,
-                    end: input.tokens[t].end,
-                    tok_start: t as u32,
-                    tok_end: t as u32 + 1,
-                    sentence: input
-                        .sentences
-                        .partition_point(|s| (s.end_token as usize) <= t)
-                        as u32,
-                    entry,
-                    kind: AliasKind::Name,
-                    unlisted,
-                }),
+                _ => found.push(input.letters(t, entry, unlisted)),
             }
         }
     }
     if !found.is_empty() {
         mentions.append(found);
         mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_skip_lower_case_words_and_possessives() {
+        assert_eq!(initials("Allied Democratic Forces"), "ADF");
+        assert_eq!(initials("Hayat Tahrir al-Sham"), "HTS");
+        assert_eq!(initials("People's Defence Force"), "PDF");
+        assert_eq!(initials("Democratic Republic of the Congo"), "DRC");
     }
 }

@@ -422,6 +422,7 @@ impl Pipeline {
             );
             acronyms::apply(
                 &acronyms::AcronymInput {
+                    gaz: &self.gazetteer,
                     text,
                     tokens: &s.tokens,
                     sentences: &s.sentences,

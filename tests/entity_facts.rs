@@ -150,3 +150,54 @@ fn companies_are_found_by_their_kind_and_their_shares() {
         entities(text)
     );
 }
+
+#[test]
+fn conflict_places_of_2025_are_listed() {
+    let text = "Strikes hit Naqoura, Khiam and the Nur Shams camp; troops massed at \
+                Angoor Adda and in Kurram, Lakki Marwat and Sisaket.";
+    for want in [
+        "PLACE Naqoura",
+        "PLACE Khiam",
+        "PLACE Nur Shams",
+        "PLACE Angoor Adda",
+        "PLACE Kurram",
+        "PLACE Lakki Marwat",
+        "PLACE Si Sa Ket",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Beijing said Manila had intruded into waters around Zhongye Dao.";
+    assert!(has(text, "PLACE Thitu Island"), "{:?}", entities(text));
+}
+
+#[test]
+fn banks_agencies_and_arms_makers_are_organisations() {
+    let text = "Analysts at Goldman Sachs and the Bundesbank disagreed, Saba reported.";
+    for want in [
+        "ORG Goldman Sachs",
+        "ORG Deutsche Bundesbank",
+        "ORG Saba News Agency",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Shahed Aviation Industries designed the drone; Bumar-Łabędy builds the K2.";
+    assert!(
+        has(text, "ORG Shahed Aviation Industries"),
+        "{:?}",
+        entities(text)
+    );
+    assert!(has(text, "ORG Bumar-Łabędy"), "{:?}", entities(text));
+    let text = "Fighters of the National Liberation Army attacked a base in Tibu.";
+    assert!(has(text, "ORG ELN"), "{:?}", entities(text));
+}
+
+#[test]
+fn an_amount_in_dollars_is_no_aircraft() {
+    let text = "Australia will spend A$10 billion on frigates and fly A-10 jets.";
+    assert_eq!(
+        entities(text),
+        ["PLACE Australia", "WEAPON A-10"],
+        "{:?}",
+        entities(text)
+    );
+}

@@ -114,6 +114,25 @@ fn a_defined_acronym_of_an_unlisted_name_fills_roles() {
 }
 
 #[test]
+fn an_undefined_acronym_spells_a_name_mentioned_before() {
+    let text = "Fighters of the Allied Democratic Forces raided a village. The ADF \
+                has killed hundreds this year.";
+    assert_eq!(
+        mentions(text, "ADF"),
+        ["ADF → Allied Democratic Forces (name)"]
+    );
+    let text = "The People's Defence Force said local PDFs had taken the town.";
+    assert_eq!(
+        mentions(text, "PDFs"),
+        ["PDFs → People's Defence Force (name)"]
+    );
+    // Two letters spell no person.
+    assert!(mentions("Anwar Ibrahim spoke about AI on Monday.", "AI").is_empty());
+    // Letters that spell no name named before stay what they were: nothing.
+    assert!(mentions("The ADF has killed hundreds this year.", "ADF").is_empty());
+}
+
+#[test]
 fn a_credit_or_a_dateline_is_no_definition() {
     for text in [
         "The talks in the United Arab Emirates (AP) ended. AP reported more talks.",

@@ -413,6 +413,9 @@ impl Matcher {
             return taken;
         };
         let span = &words[first..first + n];
+        if joined_by_currency(text, tokens, span) {
+            return taken;
+        }
         let mut push = |a: u32, case: CaseRule, dot: bool| {
             let holds = match case {
                 CaseRule::Any => true,
@@ -485,6 +488,18 @@ fn walk(
             }
         }
     }
+}
+
+/// Is a currency sign between two words of `span`? Punctuation joins the
+/// words of a name ("F-16", "F 16"), but "A$10 billion" is an amount of
+/// Australian dollars, not the A-10 aircraft.
+fn joined_by_currency(text: &str, tokens: &[Token], span: &[u32]) -> bool {
+    span.windows(2).any(|w| {
+        let (a, b) = (&tokens[w[0] as usize], &tokens[w[1] as usize]);
+        text[a.end as usize..b.start as usize]
+            .chars()
+            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+    })
 }
 
 fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span: &[u32]) -> bool {
@@ -608,6 +623,13 @@ mod tests {
             found(g, "airstrikes in Sagaing region"),
             vec!["Sagaing=Sagaing"]
         );
+    }
+
+    #[test]
+    fn a_currency_sign_joins_no_name() {
+        let gaz = "canonical\ttype\nA-10\tWEAPON\n";
+        assert!(found(gaz, "It will spend A$10 billion.").is_empty());
+        assert_eq!(found(gaz, "Two A-10 jets flew."), ["A-10=A-10"]);
     }
 
     #[test]

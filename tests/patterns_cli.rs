@@ -157,4 +157,19 @@ fn pattern_file_errors_point_at_line_and_column() {
         err.contains("bad.patterns:2:8: unknown entity type `PLAEC`"),
         "{err}"
     );
+    // A line too large to compile is named by its line, though the lines
+    // are compiled alone only when the set of all of them fails.
+    fs::write(
+        &bad,
+        "pattern x\n  type PLACE\n  id unlisted/x\n  match near [<Cap>+]\n\
+         pattern y\n  type PLACE\n  id unlisted/y\n  match [(<Cap>{1,1000}){1,1000}]\n",
+    )
+    .expect("write");
+    let o = evex(&["explain", "text", "--patterns", bad.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.patterns:8:3: this `match` line cannot be compiled"),
+        "{err}"
+    );
 }

@@ -92,7 +92,9 @@ impl PatternSet {
             for ri in hits.iter() {
                 // (Only sentences that match get here: rare enough that the
                 // capture slots need not be kept.)
-                let regex = &self.regexes[ri];
+                let Some(regex) = self.regexes[ri].get() else {
+                    continue;
+                };
                 let mut locs = regex.capture_locations();
                 let mut at = 0;
                 while at < s.hay.len() {

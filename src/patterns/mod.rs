@@ -43,6 +43,7 @@ use expr::Node;
 use parse::{Item, PatternDef, Stmt};
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What can be wrong with pattern files. Every error but `Build` points at
 /// a place.
@@ -97,8 +98,12 @@ pub struct Pattern {
 pub struct PatternSet {
     patterns: Vec<Pattern>,
     /// One regex per `match` line, in priority order (earlier wins a tie):
-    /// user patterns, then defaults, each in file order.
-    regexes: Vec<Regex>,
+    /// user patterns, then defaults, each in file order. Each is compiled
+    /// the first time the set says its line matched a sentence: the set
+    /// alone decides whether a sentence holds a name, and most lines never
+    /// match in a run on a few documents (`explain`, `eval`, tests), so
+    /// compiling them all at load doubled the patterns' share of it.
+    regexes: Vec<LazyRegex>,
     regex_pattern: Vec<u32>,
     regex_attributes: Vec<Vec<String>>,
     set: RegexSet,
@@ -279,6 +284,7 @@ impl PatternSet {
         let mut patterns = Vec::with_capacity(defs.len());
         let mut regexes = Vec::new();
         let mut regex_sources = Vec::new();
+        let mut regex_lines = Vec::new();
         let mut regex_pattern = Vec::new();
         let mut regex_attributes = Vec::new();
         for d in &defs {
@@ -299,16 +305,11 @@ impl PatternSet {
             let origin = format!("{}:{}", d.file, d.line);
             for (node, at) in &def.matches {
                 let c = compiler.compile(&d.file, node, *at)?;
-                let re = RegexBuilder::new(&c.regex)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build()
-                    .map_err(|e| PatternError::At {
-                        file: d.file.clone(),
-                        line: at.0,
-                        col: at.1,
-                        message: format!("this `match` line cannot be compiled: {e}"),
-                    })?;
-                regexes.push(re);
+                regexes.push(LazyRegex {
+                    source: c.regex.clone(),
+                    compiled: OnceLock::new(),
+                });
+                regex_lines.push((d.file.clone(), *at));
                 regex_sources.push(c.regex);
                 regex_pattern.push(patterns.len() as u32);
                 regex_attributes.push(c.attributes);
@@ -337,12 +338,10 @@ impl PatternSet {
             });
         }
         let set = RegexSetBuilder::new(&regex_sources)
-            .size_limit(REGEX_SIZE_LIMIT * 4)
+            .size_limit(SET_SIZE_LIMIT)
             .dfa_size_limit(SET_DFA_CACHE)
             .build()
-            .map_err(|e| {
-                PatternError::Build(format!("the patterns cannot be compiled together: {e}"))
-            })?;
+            .map_err(|e| blame_line(&regex_sources, &regex_lines, e))?;
         let one_words = |name: &str| -> WordSet {
             lists
                 .get(name)
@@ -388,6 +387,59 @@ impl PatternSet {
 /// The most memory one compiled `match` line may take (the default of the
 /// `regex` crate is 10 MB; word lists of thousands of phrases need more).
 const REGEX_SIZE_LIMIT: usize = 1 << 25;
+
+/// The most memory the set of all `match` lines may take.
+const SET_SIZE_LIMIT: usize = REGEX_SIZE_LIMIT * 4;
+
+/// One `match` line's regex, compiled on first use (see
+/// [`PatternSet::regexes`]).
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// The compiled regex. It cannot fail once the set holding the same
+    /// source compiled within a limit no larger than this one's; `None`
+    /// (the line finds nothing) is only the guard for that.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                RegexBuilder::new(&self.source)
+                    .size_limit(SET_SIZE_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Why the set of `match` lines did not compile, named by the first line
+/// that does not compile alone (a user's error points at its line); the
+/// set's own error when each line compiles alone (together too large).
+fn blame_line(
+    sources: &[String],
+    lines: &[(String, (u64, usize))],
+    set_error: regex::Error,
+) -> PatternError {
+    for (source, (file, at)) in sources.iter().zip(lines) {
+        if let Err(e) = RegexBuilder::new(source)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            return PatternError::At {
+                file: file.clone(),
+                line: at.0,
+                col: at.1,
+                message: format!("this `match` line cannot be compiled: {e}"),
+            };
+        }
+    }
+    PatternError::Build(format!(
+        "the patterns cannot be compiled together: {set_error}"
+    ))
+}
 
 /// The lazy DFA cache of the set, per thread: the set's DFA has many
 /// states (every partial match of every pattern at every token), and a

@@ -989,6 +989,8 @@ impl RuleSet {
             // A plural in -s is no infinitive: "open to talks", "ready for
             // talks" stay nouns.
             && !is_plural_s(view.word(te - 1))
+            // Nor is a noun after a prepositional "to": "open to dialogue".
+            && !self.to_governed(view, s_from, ts)
         {
             Form::Present
         } else {
@@ -1453,6 +1455,16 @@ impl RuleSet {
             .rev()
             .take_while(|&k| view.tokens[k].is_word())
             .any(|k| markers.contains(view.word(k)))
+    }
+
+    /// Is the word before `ts` a "to" that a word of `TO_GOVERNORS` makes a
+    /// preposition ("open to dialogue", "a return to dialogue")?
+    fn to_governed(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        ts >= s_from + 2
+            && view.tokens[ts - 1].is_word()
+            && view.word(ts - 1) == "to"
+            && view.tokens[ts - 2].is_word()
+            && self.lexicon.to_governors.contains(view.word(ts - 2))
     }
 
     /// Where a filler starting at `at` begins once a compass word right

@@ -298,6 +298,9 @@ pub struct Lexicon {
     pub passive_aux: WordSet,
     pub noun_markers: WordSet,
     pub verb_markers: WordSet,
+    /// `TO_GOVERNORS`: words that make a "to" after them a preposition
+    /// ("open to dialogue": a noun, not the verb of "to dialogue").
+    pub to_governors: WordSet,
     pub anaphors: WordSet,
     /// Words that make a noun trigger a definite mention of an event
     /// already told ("the deployment", "this attack").
@@ -597,6 +600,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("BARRIERS", "slot search"),
     ("NOUN_MARKERS", "trigger forms"),
     ("VERB_MARKERS", "trigger forms"),
+    ("TO_GOVERNORS", "trigger forms"),
     ("ANAPHORS", "generic mentions"),
     ("DEFINITE", "event mentions that refer back"),
     ("DISTINCT", "event mentions that are events of their own"),
@@ -802,6 +806,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         passive_aux: folded("PASSIVE_AUX").into_iter().collect(),
         noun_markers: folded("NOUN_MARKERS").into_iter().collect(),
         verb_markers: folded("VERB_MARKERS").into_iter().collect(),
+        to_governors: folded("TO_GOVERNORS").into_iter().collect(),
         anaphors: folded("ANAPHORS").into_iter().collect(),
         definite: folded("DEFINITE").into_iter().collect(),
         distinct: folded("DISTINCT").into_iter().collect(),

@@ -417,15 +417,45 @@ impl Matcher {
             return taken;
         }
         let mut push = |a: u32, case: CaseRule, dot: bool| {
-            let holds = match case {
-                CaseRule::Any => true,
-                CaseRule::Title => case_holds(case, "", text, tokens, span),
-                CaseRule::Exact => {
-                    case_holds(case, &gaz.aliases[a as usize].stripped, text, tokens, span)
+            // `unit`: the title rule held only with a lower-case subdivision
+            // word at the end, which is then left out of the mention.
+            let (holds, unit) = match case {
+                CaseRule::Any => (true, false),
+                CaseRule::Title => {
+                    if case_holds(case, "", text, tokens, span) {
+                        (true, false)
+                    } else {
+                        let e = &gaz.entries[gaz.aliases[a as usize].entry as usize];
+                        let unit = gaz.type_name(e.etype) == "PLACE"
+                            && title_with_unit_word(text, tokens, span);
+                        (unit, unit)
+                    }
                 }
+                CaseRule::Exact => (
+                    case_holds(case, &gaz.aliases[a as usize].stripped, text, tokens, span),
+                    false,
+                ),
             };
             if !holds {
                 return false;
+            }
+            if unit {
+                // The bare name may have matched already ("Sagaing" before
+                // "Sagaing Region"): one candidate is enough.
+                let entry = gaz.aliases[a as usize].entry;
+                if out.last().is_some_and(|c| {
+                    c.tok_start == words[first]
+                        && c.tok_end == last
+                        && gaz.aliases[c.alias as usize].entry == entry
+                }) {
+                    return true;
+                }
+                out.push(Candidate {
+                    tok_start: words[first],
+                    tok_end: last,
+                    alias: a,
+                });
+                return true;
             }
             let mut tok_end = last + 1;
             if dot
@@ -500,6 +530,37 @@ fn joined_by_currency(text: &str, tokens: &[Token], span: &[u32]) -> bool {
             .chars()
             .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
     })
+}
+
+/// Words of a subdivision that news writes in lower case after the name
+/// ("the Far North region", "in Rakhine state", "Lamu county").
+const UNIT_WORDS: &[&str] = &[
+    "region",
+    "province",
+    "state",
+    "district",
+    "county",
+    "governorate",
+    "oblast",
+];
+
+/// A `case=title` place name whose last word is a subdivision word written
+/// in lower case ("Far North region" for "Far North Region"): the words
+/// before it must hold the title rule. Only for places: "an Islamic state"
+/// is no "Islamic State". The mention is the name without that word
+/// ("Far North"), as "Kharkiv" in "the Kharkiv region", so that patterns
+/// still see the word after it.
+fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
+    let Some((&last, head)) = span.split_last() else {
+        return false;
+    };
+    if head.is_empty() {
+        return false;
+    }
+    let t = &tokens[last as usize];
+    let w = &text[t.start as usize..t.end as usize];
+    UNIT_WORDS.iter().any(|u| w.eq_ignore_ascii_case(u))
+        && case_holds(CaseRule::Title, "", text, tokens, head)
 }
 
 fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span: &[u32]) -> bool {
@@ -623,6 +684,17 @@ mod tests {
             found(g, "airstrikes in Sagaing region"),
             vec!["Sagaing=Sagaing"]
         );
+    }
+
+    #[test]
+    fn a_title_place_takes_a_lower_case_subdivision_word() {
+        let g = "canonical\ttype\taliases\tcase\nFar North Region\tPLACE\t\ttitle\nIslamic State\tORG\t\ttitle\n";
+        assert_eq!(
+            found(g, "attacks in the Far North region of Cameroon"),
+            vec!["Far North=Far North Region"]
+        );
+        assert!(found(g, "attacks in the far north region").is_empty());
+        assert!(found(g, "a call for an Islamic state").is_empty());
     }
 
     #[test]

@@ -363,7 +363,8 @@ impl Matcher {
             while let Some((end, pid)) = ends.pop() {
                 e = end;
                 let p = shard.base + pid.as_usize();
-                if self.take(gaz, text, tokens, words, p, w, out, hits) {
+                let shorter = ends.last().map(|&(end, _)| end);
+                if self.take(gaz, text, tokens, words, p, w, shorter, out, hits) {
                     accepted = true;
                     break;
                 }
@@ -377,7 +378,7 @@ impl Matcher {
                     && end > e
                 {
                     let p = shard.base + pid.as_usize();
-                    self.take(gaz, text, tokens, words, p, v, out, hits);
+                    self.take(gaz, text, tokens, words, p, v, None, out, hits);
                 }
                 v += 1;
             }
@@ -387,6 +388,8 @@ impl Matcher {
 
     /// Records a whole-word match of pattern `p` starting at word
     /// `words[first]`. Returns whether anything was taken from it.
+    /// `shorter`: where the next shorter match at that word ends, in the
+    /// folded text.
     #[allow(clippy::too_many_arguments)]
     fn take(
         &self,
@@ -396,6 +399,7 @@ impl Matcher {
         words: &[u32],
         p: usize,
         first: usize,
+        shorter: Option<usize>,
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
@@ -440,15 +444,13 @@ impl Matcher {
                 return false;
             }
             if unit {
-                // The bare name may have matched already ("Sagaing" before
-                // "Sagaing Region"): one candidate is enough.
-                let entry = gaz.aliases[a as usize].entry;
-                if out.last().is_some_and(|c| {
-                    c.tok_start == words[first]
-                        && c.tok_end == last
-                        && gaz.aliases[c.alias as usize].entry == entry
-                }) {
-                    return true;
+                // A name on the same words without the unit word ("Sagaing"
+                // before "Sagaing Region", the city "Aleppo" before "Aleppo
+                // Governorate") is what the text means: the caller falls
+                // back to it. The region is taken only when its bare name
+                // is no other entry's.
+                if shorter == Some(tokens[words[first + n - 2] as usize].fend as usize) {
+                    return false;
                 }
                 out.push(Candidate {
                     tok_start: words[first],
@@ -544,6 +546,13 @@ const UNIT_WORDS: &[&str] = &[
     "oblast",
 ];
 
+/// A direction alone before a unit word is a description ("the Eastern
+/// region" of whichever country), not the region of that name.
+const DIRECTIONS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "upper", "lower", "middle",
+];
+
 /// A `case=title` place name whose last word is a subdivision word written
 /// in lower case ("Far North region" for "Far North Region"): the words
 /// before it must hold the title rule. Only for places: "an Islamic state"
@@ -557,9 +566,17 @@ fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let t = &tokens[last as usize];
-    let w = &text[t.start as usize..t.end as usize];
-    UNIT_WORDS.iter().any(|u| w.eq_ignore_ascii_case(u))
+    let word = |i: u32| {
+        let t = &tokens[i as usize];
+        &text[t.start as usize..t.end as usize]
+    };
+    UNIT_WORDS
+        .iter()
+        .any(|u| word(last).eq_ignore_ascii_case(u))
+        && !(head.len() == 1
+            && DIRECTIONS
+                .iter()
+                .any(|d| word(head[0]).eq_ignore_ascii_case(d)))
         && case_holds(CaseRule::Title, "", text, tokens, head)
 }
 
@@ -695,6 +712,9 @@ mod tests {
         );
         assert!(found(g, "attacks in the far north region").is_empty());
         assert!(found(g, "a call for an Islamic state").is_empty());
+        let g = "canonical\ttype\taliases\tcase\nEastern Province\tPLACE\t\ttitle\nAleppo\tPLACE\t\t\nAleppo Governorate\tPLACE\t\ttitle\n";
+        assert!(found(g, "fighting in the Eastern province").is_empty());
+        assert_eq!(found(g, "in the Aleppo governorate"), vec!["Aleppo=Aleppo"]);
     }
 
     #[test]

@@ -201,3 +201,32 @@ fn an_amount_in_dollars_is_no_aircraft() {
         entities(text)
     );
 }
+
+#[test]
+fn military_bases_are_places() {
+    let text = "Rockets hit Ain al-Asad air base; jets flew from Hmeimim, Incirlik and \
+                Nevatim, and inspectors asked to visit the Parchin military complex.";
+    for want in [
+        "PLACE Ain al-Asad",
+        "PLACE Hmeimim",
+        "PLACE Incirlik",
+        "PLACE Nevatim",
+        "PLACE Parchin",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    // A base named after a first name is no person ("Ain" is a given name).
+    let text = "Drones targeted Ain al-Asad base in Anbar on Monday.";
+    assert!(has(text, "PLACE Ain al-Asad"), "{:?}", entities(text));
+    assert!(
+        !entities(text).iter().any(|e| e.starts_with("PERSON")),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
+fn a_region_written_with_a_lower_case_unit_word_is_found() {
+    let text = "Boko Haram attacks continued in the Far North region of Cameroon.";
+    assert!(has(text, "PLACE Far North Region"), "{:?}", entities(text));
+}

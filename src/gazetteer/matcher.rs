@@ -363,7 +363,8 @@ impl Matcher {
             while let Some((end, pid)) = ends.pop() {
                 e = end;
                 let p = shard.base + pid.as_usize();
-                if self.take(gaz, text, tokens, words, p, w, out, hits) {
+                let shorter = ends.last().map(|&(end, _)| end);
+                if self.take(gaz, text, tokens, words, p, w, shorter, out, hits) {
                     accepted = true;
                     break;
                 }
@@ -377,7 +378,7 @@ impl Matcher {
                     && end > e
                 {
                     let p = shard.base + pid.as_usize();
-                    self.take(gaz, text, tokens, words, p, v, out, hits);
+                    self.take(gaz, text, tokens, words, p, v, None, out, hits);
                 }
                 v += 1;
             }
@@ -387,6 +388,8 @@ impl Matcher {
 
     /// Records a whole-word match of pattern `p` starting at word
     /// `words[first]`. Returns whether anything was taken from it.
+    /// `shorter`: where the next shorter match at that word ends, in the
+    /// folded text.
     #[allow(clippy::too_many_arguments)]
     fn take(
         &self,
@@ -396,6 +399,7 @@ impl Matcher {
         words: &[u32],
         p: usize,
         first: usize,
+        shorter: Option<usize>,
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
@@ -417,15 +421,43 @@ impl Matcher {
             return taken;
         }
         let mut push = |a: u32, case: CaseRule, dot: bool| {
-            let holds = match case {
-                CaseRule::Any => true,
-                CaseRule::Title => case_holds(case, "", text, tokens, span),
-                CaseRule::Exact => {
-                    case_holds(case, &gaz.aliases[a as usize].stripped, text, tokens, span)
+            // `unit`: the title rule held only with a lower-case subdivision
+            // word at the end, which is then left out of the mention.
+            let (holds, unit) = match case {
+                CaseRule::Any => (true, false),
+                CaseRule::Title => {
+                    if case_holds(case, "", text, tokens, span) {
+                        (true, false)
+                    } else {
+                        let e = &gaz.entries[gaz.aliases[a as usize].entry as usize];
+                        let unit = gaz.type_name(e.etype) == "PLACE"
+                            && title_with_unit_word(text, tokens, span);
+                        (unit, unit)
+                    }
                 }
+                CaseRule::Exact => (
+                    case_holds(case, &gaz.aliases[a as usize].stripped, text, tokens, span),
+                    false,
+                ),
             };
             if !holds {
                 return false;
+            }
+            if unit {
+                // A name on the same words without the unit word ("Sagaing"
+                // before "Sagaing Region", the city "Aleppo" before "Aleppo
+                // Governorate") is what the text means: the caller falls
+                // back to it. The region is taken only when its bare name
+                // is no other entry's.
+                if shorter == Some(tokens[words[first + n - 2] as usize].fend as usize) {
+                    return false;
+                }
+                out.push(Candidate {
+                    tok_start: words[first],
+                    tok_end: last,
+                    alias: a,
+                });
+                return true;
             }
             let mut tok_end = last + 1;
             if dot
@@ -500,6 +532,52 @@ fn joined_by_currency(text: &str, tokens: &[Token], span: &[u32]) -> bool {
             .chars()
             .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
     })
+}
+
+/// Words of a subdivision that news writes in lower case after the name
+/// ("the Far North region", "in Rakhine state", "Lamu county").
+const UNIT_WORDS: &[&str] = &[
+    "region",
+    "province",
+    "state",
+    "district",
+    "county",
+    "governorate",
+    "oblast",
+];
+
+/// A direction alone before a unit word is a description ("the Eastern
+/// region" of whichever country), not the region of that name.
+const DIRECTIONS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "upper", "lower", "middle",
+];
+
+/// A `case=title` place name whose last word is a subdivision word written
+/// in lower case ("Far North region" for "Far North Region"): the words
+/// before it must hold the title rule. Only for places: "an Islamic state"
+/// is no "Islamic State". The mention is the name without that word
+/// ("Far North"), as "Kharkiv" in "the Kharkiv region", so that patterns
+/// still see the word after it.
+fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
+    let Some((&last, head)) = span.split_last() else {
+        return false;
+    };
+    if head.is_empty() {
+        return false;
+    }
+    let word = |i: u32| {
+        let t = &tokens[i as usize];
+        &text[t.start as usize..t.end as usize]
+    };
+    UNIT_WORDS
+        .iter()
+        .any(|u| word(last).eq_ignore_ascii_case(u))
+        && !(head.len() == 1
+            && DIRECTIONS
+                .iter()
+                .any(|d| word(head[0]).eq_ignore_ascii_case(d)))
+        && case_holds(CaseRule::Title, "", text, tokens, head)
 }
 
 fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span: &[u32]) -> bool {
@@ -623,6 +701,20 @@ mod tests {
             found(g, "airstrikes in Sagaing region"),
             vec!["Sagaing=Sagaing"]
         );
+    }
+
+    #[test]
+    fn a_title_place_takes_a_lower_case_subdivision_word() {
+        let g = "canonical\ttype\taliases\tcase\nFar North Region\tPLACE\t\ttitle\nIslamic State\tORG\t\ttitle\n";
+        assert_eq!(
+            found(g, "attacks in the Far North region of Cameroon"),
+            vec!["Far North=Far North Region"]
+        );
+        assert!(found(g, "attacks in the far north region").is_empty());
+        assert!(found(g, "a call for an Islamic state").is_empty());
+        let g = "canonical\ttype\taliases\tcase\nEastern Province\tPLACE\t\ttitle\nAleppo\tPLACE\t\t\nAleppo Governorate\tPLACE\t\ttitle\n";
+        assert!(found(g, "fighting in the Eastern province").is_empty());
+        assert_eq!(found(g, "in the Aleppo governorate"), vec!["Aleppo=Aleppo"]);
     }
 
     #[test]

@@ -1814,10 +1814,10 @@ impl RuleSet {
         let ok = (1..=3).contains(&to.saturating_sub(from))
             && (from..to).all(|k| {
                 view.tokens[k].is_word()
-                    && (titles.contains(view.word(k))
+                    && (is_title(titles, view.word(k))
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
-            && titles.contains(view.word(to - 1));
+            && is_title(titles, view.word(to - 1));
         // The same title after a possessive, with the person in
         // apposition: "the group's leader, Mohamed Hamdan Dagalo",
         // "Myanmar's army chief, Min Aung Hlaing".
@@ -2696,6 +2696,15 @@ fn possessor_role<'r>(
         start: h.start,
         end: h.end,
     })
+}
+
+/// Is `word` a title, or the plural of one ("Sinaloa cartel leaders
+/// Ismael Zambada and Ovidio Guzman": the people the title names)?
+fn is_title(titles: &WordSet, word: &str) -> bool {
+    titles.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && titles.contains(one))
 }
 
 /// A mention that the filler `ms[mi]` introduces: after a possessive

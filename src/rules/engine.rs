@@ -1826,10 +1826,10 @@ impl RuleSet {
         let ok = (1..=3).contains(&to.saturating_sub(from))
             && (from..to).all(|k| {
                 view.tokens[k].is_word()
-                    && (titles.contains(view.word(k))
+                    && (is_title(titles, view.word(k))
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
-            && titles.contains(view.word(to - 1));
+            && is_title(titles, view.word(to - 1));
         // The same title after a possessive, with the person in
         // apposition: "the group's leader, Mohamed Hamdan Dagalo",
         // "Myanmar's army chief, Min Aung Hlaing".
@@ -2710,6 +2710,15 @@ fn possessor_role<'r>(
     })
 }
 
+/// Is `word` a title, or the plural of one ("Sinaloa cartel leaders
+/// Ismael Zambada and Ovidio Guzman": the people the title names)?
+fn is_title(titles: &WordSet, word: &str) -> bool {
+    titles.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && titles.contains(one))
+}
+
 /// A mention that the filler `ms[mi]` introduces: after a possessive
 /// ("Russia's Kursk region") or a demonym ("Israeli Prime Minister Benjamin
 /// Netanyahu"), with at most two words between, of a type the slot accepts
@@ -2731,12 +2740,19 @@ fn more_specific(
     }
     let mut k = m.tok_end as usize;
     if m.kind != AliasKind::Demonym {
-        // Needs a possessive: ' or ’ then "s".
+        // Needs a possessive: ' or ’ then "s", or after a plural name the
+        // apostrophe alone ("the Houthis' spokesman Mohammed Abdulsalam").
         let apostrophe = k + 1 < view.tokens.len()
             && matches!(view.raw(k), "'" | "\u{2019}")
             && view.word(k + 1) == "s";
+        let plural_apostrophe = k < view.tokens.len()
+            && k > 0
+            && matches!(view.raw(k), "'" | "\u{2019}")
+            && view.raw(k - 1).ends_with('s');
         if apostrophe {
             k += 2;
+        } else if plural_apostrophe {
+            k += 1;
         } else if place_noun_of(view, place_nouns, k, next.tok_start as usize) {
             k = next.tok_start as usize;
         } else {
@@ -2776,7 +2792,26 @@ fn more_specific(
                 && lex.syntax.prepositions.contains(view.word(t))
                 && !(t > k && place_nouns.contains(view.word(t - 1)))
         });
-    (between <= 2 && apposition && !prepositional).then_some(mi + 1)
+    let described = || {
+        m.kind != AliasKind::Demonym
+            && !view.gaz.is_type(next.entry, gazetteer::PLACE)
+            && lower_case_description(view, lex, k, to)
+    };
+    (apposition && !prepositional && (between <= 2 || (between == 3 && described())))
+        .then_some(mi + 1)
+}
+
+/// Do the words of `k..to` describe, in lower case and without a
+/// preposition, the organisation or person a possessive introduces
+/// ("Venezuela's state oil company PDVSA")? Such a description may be one
+/// word longer than a title; after a demonym it may not ("North Korean
+/// troops deploying to Kursk" is no name of Kursk).
+fn lower_case_description(view: &DocView, lex: &Lexicon, k: usize, to: usize) -> bool {
+    (k..to).all(|t| {
+        !view.tokens[t].is_word()
+            || (!view.raw(t).starts_with(char::is_uppercase)
+                && !lex.syntax.prepositions.contains(view.word(t)))
+    })
 }
 
 /// Do the tokens `k..to` read "region town of", one or two kinds of place

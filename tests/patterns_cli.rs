@@ -129,45 +129,36 @@ fn user_patterns_add_types_and_entities_and_explain_names_the_pattern() {
     assert!(!out.contains("unlisted"), "{out}");
 }
 
-#[test]
-fn pattern_file_errors_point_at_line_and_column() {
+/// What `evex explain` says on stderr with `patterns` as a user pattern
+/// file `bad.patterns`; it must refuse to run (exit 2).
+fn pattern_error(patterns: &str) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("bad.patterns");
-    fs::write(
-        &bad,
-        "pattern x\n  type PLACE\n  id unlisted/x\n  match near [<Cap !knwn>+]\n",
-    )
-    .expect("write");
+    fs::write(&bad, patterns).expect("write");
     let o = evex(&["explain", "text", "--patterns", bad.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn pattern_file_errors_point_at_line_and_column() {
+    let err =
+        pattern_error("pattern x\n  type PLACE\n  id unlisted/x\n  match near [<Cap !knwn>+]\n");
     assert!(
         err.contains("bad.patterns:4:21: unknown condition `knwn` (known: Cap, Upper"),
         "{err}"
     );
-    fs::write(
-        &bad,
-        "pattern x\n  type PLAEC\n  id unlisted/x\n  match near [<Cap>+]\n",
-    )
-    .expect("write");
-    let o = evex(&["explain", "text", "--patterns", bad.to_str().expect("path")]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = pattern_error("pattern x\n  type PLAEC\n  id unlisted/x\n  match near [<Cap>+]\n");
     assert!(
         err.contains("bad.patterns:2:8: unknown entity type `PLAEC`"),
         "{err}"
     );
     // A line too large to compile is named by its line, though the lines
     // are compiled alone only when the set of all of them fails.
-    fs::write(
-        &bad,
+    let err = pattern_error(
         "pattern x\n  type PLACE\n  id unlisted/x\n  match near [<Cap>+]\n\
          pattern y\n  type PLACE\n  id unlisted/y\n  match [(<Cap>{1,1000}){1,1000}]\n",
-    )
-    .expect("write");
-    let o = evex(&["explain", "text", "--patterns", bad.to_str().expect("path")]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    );
     assert!(
         err.contains("bad.patterns:8:3: this `match` line cannot be compiled"),
         "{err}"

@@ -24,7 +24,7 @@
 //! The rules' trigger words go into the same automaton, so finding them
 //! costs nothing beyond this pass.
 
-use super::{CaseRule, Gazetteer, GazetteerError};
+use super::{CaseRule, Gazetteer, GazetteerError, PLACE};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
 use aho_corasick::automaton::Automaton;
@@ -429,8 +429,7 @@ impl Matcher {
                     if case_holds(case, "", text, tokens, span) {
                         (true, false)
                     } else {
-                        let e = &gaz.entries[gaz.aliases[a as usize].entry as usize];
-                        let unit = gaz.type_name(e.etype) == "PLACE"
+                        let unit = gaz.is_type(gaz.aliases[a as usize].entry, PLACE)
                             && title_with_unit_word(text, tokens, span);
                         (unit, unit)
                     }

@@ -282,7 +282,6 @@ impl PatternSet {
         let types: Vec<String> = gaz.types().to_vec();
         let mut compiler = Compiler::new(&exprs, &lists, &defines, &types)?;
         let mut patterns = Vec::with_capacity(defs.len());
-        let mut regexes = Vec::new();
         let mut regex_sources = Vec::new();
         let mut regex_lines = Vec::new();
         let mut regex_pattern = Vec::new();
@@ -305,10 +304,6 @@ impl PatternSet {
             let origin = format!("{}:{}", d.file, d.line);
             for (node, at) in &def.matches {
                 let c = compiler.compile(&d.file, node, *at)?;
-                regexes.push(LazyRegex {
-                    source: c.regex.clone(),
-                    compiled: OnceLock::new(),
-                });
                 regex_lines.push((d.file.clone(), *at));
                 regex_sources.push(c.regex);
                 regex_pattern.push(patterns.len() as u32);
@@ -342,6 +337,13 @@ impl PatternSet {
             .dfa_size_limit(SET_DFA_CACHE)
             .build()
             .map_err(|e| blame_line(&regex_sources, &regex_lines, e))?;
+        let regexes = regex_sources
+            .into_iter()
+            .map(|source| LazyRegex {
+                source,
+                compiled: OnceLock::new(),
+            })
+            .collect();
         let one_words = |name: &str| -> WordSet {
             lists
                 .get(name)

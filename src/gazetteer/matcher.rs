@@ -43,13 +43,18 @@ pub struct Candidate {
     pub alias: u32,
 }
 
-/// Above this many patterns the automaton is split into shards (at most one
-/// per thread) that are compiled in parallel. Building is single-threaded in
-/// the aho-corasick crate and dominates the loading of large gazetteers; a
-/// pass per shard
-/// costs little next to it, and each shard still reports only whole-word
-/// matches, which resolution then merges.
+/// Above this many patterns the automaton is split into shards that are
+/// compiled in parallel. Building is single-threaded in the aho-corasick
+/// crate and dominates the loading of large gazetteers. The scan stays one
+/// pass: the shards hold ranges of the sorted patterns, and each word is
+/// looked up in the one shard whose range of first words holds it.
 const SHARD_PATTERNS: usize = 100_000;
+
+/// From this many patterns on (the default gazetteers have about 60,000),
+/// the automaton is split into one shard per thread even below
+/// [`SHARD_PATTERNS`]: building it is then about half of loading, and the
+/// shards cost the scan only a comparison of each word with their bounds.
+const PARALLEL_PATTERNS: usize = 16_000;
 
 /// One automaton over a contiguous range of the patterns.
 #[derive(Debug, Clone)]
@@ -59,6 +64,17 @@ struct Shard {
     base: usize,
     /// Which words can begin one of the shard's patterns.
     starts: FirstWords,
+    /// The first word of the shard's first pattern: the patterns are
+    /// sorted, so their first words are too, and a word before `first`
+    /// begins none of this shard's patterns, nor one after the next
+    /// shard's `first` (unless it is that word) any of this one's.
+    first: Box<[u8]>,
+    /// The first byte of `first` (a word is compared with `first` itself
+    /// only when it begins with the same byte).
+    first_byte: u8,
+    /// Whether the shard before this one also has patterns beginning with
+    /// `first`.
+    shared_first: bool,
     /// The byte length of each of the shard's patterns (a compact copy, read
     /// at every match state the walks reach; `u16::MAX`: look it up).
     lens: Vec<u16>,
@@ -229,18 +245,32 @@ impl Matcher {
         let info: Vec<PatternInfo> = order.iter().map(|&i| info[i as usize]).collect();
         let all: Vec<&str> = order.iter().map(|&i| all[i as usize]).collect();
         let shard_patterns = shard_patterns.max(1);
-        // As many shards as the size calls for, but no more than can be
-        // built at once: every extra shard is an extra scan per document.
+        // As many shards as the size calls for, and one per thread for a
+        // size worth building in parallel, but no more than can be built at
+        // once.
+        let threads = rayon::current_num_threads();
+        let parallel = if all.len() >= PARALLEL_PATTERNS {
+            threads
+        } else {
+            1
+        };
         let shards = all
             .len()
             .div_ceil(shard_patterns)
-            .clamp(1, rayon::current_num_threads().max(2));
+            .max(parallel)
+            .clamp(1, threads.max(2));
         let size = all.len().div_ceil(shards).max(1);
-        let shards: Vec<Shard> = all
+        let shards: Vec<(Shard, Box<[u8]>)> = all
             .par_chunks(size)
             .enumerate()
             .map(|(i, chunk)| {
                 let starts = FirstWords::new(chunk.iter().copied(), chunk.len());
+                let first_word = |p: Option<&&str>| -> Box<[u8]> {
+                    let p = p.copied().unwrap_or("");
+                    let body = p.strip_prefix(' ').unwrap_or(p);
+                    body.split(' ').next().unwrap_or(body).as_bytes().into()
+                };
+                let (first, last) = (first_word(chunk.first()), first_word(chunk.last()));
                 let lens = chunk
                     .iter()
                     .map(|p| u16::try_from(p.len()).unwrap_or(u16::MAX))
@@ -255,15 +285,30 @@ impl Matcher {
                     // the walks are short, and cache misses dominate.)
                     .dense_depth(2)
                     .build(chunk)
-                    .map(|automaton| Shard {
-                        automaton,
-                        base: i * size,
-                        starts,
-                        lens,
+                    .map(|automaton| {
+                        let shard = Shard {
+                            automaton,
+                            base: i * size,
+                            starts,
+                            first_byte: first.first().copied().unwrap_or(0),
+                            first,
+                            shared_first: false,
+                            lens,
+                        };
+                        (shard, last)
                     })
                     .map_err(|e| GazetteerError::Build(e.to_string()))
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut previous_last: Option<Box<[u8]>> = None;
+        let shards: Vec<Shard> = shards
+            .into_iter()
+            .map(|(mut shard, last)| {
+                shard.shared_first = previous_last.as_ref() == Some(&shard.first);
+                previous_last = Some(last);
+                shard
+            })
+            .collect();
         Ok(Matcher {
             shards,
             info,
@@ -302,25 +347,81 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
-        let hay = folded.as_bytes();
-        for shard in &self.shards {
-            self.scan(shard, gaz, text, hay, tokens, words, out, hits);
+        self.scan(gaz, text, folded.as_bytes(), tokens, words, out, hits);
+    }
+
+    /// Every whole-word match at the word `hay[a..b]` (of any shard), shortest first,
+    /// into `ends` as (end in the folded text, global pattern index). Each
+    /// shard holds a range of the sorted patterns, so of their first words
+    /// too: a word is looked up only in the shard (or, at a boundary, the
+    /// two) whose range of first words holds it, and the union is what one
+    /// automaton over all the patterns would give.
+    #[inline(always)]
+    fn at(&self, hay: &[u8], (a, b): (usize, usize), ends: &mut Vec<(usize, usize)>) -> bool {
+        ends.clear();
+        let word = &hay[a..b];
+        if let [shard] = &self.shards[..] {
+            if shard.starts.may_start(word) {
+                let nfa = &shard.automaton;
+                walk(nfa, hay, a - 1, ends, 0, |pid| {
+                    match shard.lens[pid.as_usize()] {
+                        u16::MAX => nfa.pattern_len(pid),
+                        n => n as usize,
+                    }
+                });
+            }
+            return !ends.is_empty();
         }
-        if self.shards.len() > 1 {
-            hits.sort_unstable();
-            hits.dedup();
+        let (lo, hi) = self.shards_of(word);
+        for shard in &self.shards[lo..=hi] {
+            if !shard.starts.may_start(word) {
+                continue;
+            }
+            let from = ends.len();
+            let nfa = &shard.automaton;
+            walk(nfa, hay, a - 1, ends, shard.base, |pid| {
+                match shard.lens[pid.as_usize()] {
+                    u16::MAX => nfa.pattern_len(pid),
+                    n => n as usize,
+                }
+            });
+            if from > 0 && ends.len() > from {
+                ends.sort_unstable();
+            }
+        }
+        !ends.is_empty()
+    }
+
+    /// The shards whose patterns `word` may begin: the last shard whose
+    /// first word is at most `word`, and the one before it too when both
+    /// hold patterns beginning with that very word.
+    #[inline]
+    fn shards_of(&self, word: &[u8]) -> (usize, usize) {
+        // The first bytes decide but for about one word in twenty.
+        let byte = word.first().copied().unwrap_or(0);
+        let k = self.shards[1..]
+            .iter()
+            .take_while(|s| match byte.cmp(&s.first_byte) {
+                std::cmp::Ordering::Equal => word >= &s.first[..],
+                o => o == std::cmp::Ordering::Greater,
+            })
+            .count();
+        let shard = &self.shards[k];
+        if k > 0 && shard.shared_first && word == &shard.first[..] {
+            (k - 1, k)
+        } else {
+            (k, k)
         }
     }
 
-    /// One shard's pass over the folded text, word by word: a word that can
-    /// begin a pattern gets an anchored search for the longest match there.
-    /// This finds what an unanchored leftmost-longest scan finds (every
-    /// pattern starts at a word), but walks the automaton only from the few
-    /// words that begin a pattern.
+    /// One pass over the folded text, word by word: a word that can begin a
+    /// pattern gets an anchored search for the longest match there. This
+    /// finds what an unanchored leftmost-longest scan finds (every pattern
+    /// starts at a word), but walks an automaton only from the few words
+    /// that begin a pattern.
     #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
-        shard: &Shard,
         gaz: &Gazetteer,
         text: &str,
         hay: &[u8],
@@ -329,30 +430,16 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
-        let nfa = &shard.automaton;
         let span = |w: usize| {
             let t = &tokens[words[w] as usize];
             (t.fstart as usize, t.fend as usize)
         };
-        // Whole-word matches at word `w`, shortest first, into `ends`.
-        let mut ends: Vec<(usize, PatternID)> = Vec::new();
-        let at = |w: usize, ends: &mut Vec<(usize, PatternID)>| {
-            ends.clear();
-            let (a, b) = span(w);
-            if shard.starts.may_start(&hay[a..b]) {
-                walk(nfa, hay, a - 1, ends, |pid| {
-                    match shard.lens[pid.as_usize()] {
-                        u16::MAX => nfa.pattern_len(pid),
-                        n => n as usize,
-                    }
-                });
-            }
-            !ends.is_empty()
-        };
-        let mut inner: Vec<(usize, PatternID)> = Vec::new();
+        // Whole-word matches at word `w`, shortest first.
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut inner: Vec<(usize, usize)> = Vec::new();
         let mut w = 0;
         while w < words.len() {
-            if !at(w, &mut ends) {
+            if !self.at(hay, span(w), &mut ends) {
                 w += 1;
                 continue;
             }
@@ -360,9 +447,8 @@ impl Matcher {
             // Region" for "Sagaing region"), a shorter one may still hold.
             let mut accepted = false;
             let mut e = 0;
-            while let Some((end, pid)) = ends.pop() {
+            while let Some((end, p)) = ends.pop() {
                 e = end;
-                let p = shard.base + pid.as_usize();
                 let shorter = ends.last().map(|&(end, _)| end);
                 if self.take(gaz, text, tokens, words, p, w, shorter, out, hits) {
                     accepted = true;
@@ -373,11 +459,10 @@ impl Matcher {
             // administration" also holds "Biden administration").
             let mut v = w + 1;
             while v < words.len() && span(v).0 < e {
-                if at(v, &mut inner)
-                    && let Some(&(end, pid)) = inner.last()
+                if self.at(hay, span(v), &mut inner)
+                    && let Some(&(end, p)) = inner.last()
                     && end > e
                 {
-                    let p = shard.base + pid.as_usize();
                     self.take(gaz, text, tokens, words, p, v, None, out, hits);
                 }
                 v += 1;
@@ -494,7 +579,8 @@ fn walk(
     nfa: &contiguous::NFA,
     hay: &[u8],
     sp: usize,
-    ends: &mut Vec<(usize, PatternID)>,
+    ends: &mut Vec<(usize, usize)>,
+    base: usize,
     pattern_len: impl Fn(PatternID) -> usize,
 ) {
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
@@ -515,7 +601,7 @@ fn walk(
             // shorter ones that end here (not matches at `sp`).
             let pid = nfa.match_pattern(sid, 0);
             if pattern_len(pid) == end - sp {
-                ends.push((end, pid));
+                ends.push((end, base + pid.as_usize()));
             }
         }
     }
@@ -727,5 +813,38 @@ mod tests {
     fn no_match_across_sentences() {
         let g = "canonical\ttype\nWashington Post\tORG\n";
         assert!(found(g, "He flew to Washington. Post offices closed.").is_empty());
+    }
+
+    /// Shards split the sorted patterns anywhere, even between two that
+    /// begin with the same word ("kursk" and "kursk region"): the scan
+    /// still finds what one automaton finds, in the same order.
+    #[test]
+    fn shards_find_what_one_automaton_finds() {
+        // Five patterns: two shards split them after "kursk oblast".
+        let g = "canonical\ttype\taliases\nKursk\tPLACE\tKursk region\nKursk Oblast\tPLACE\t\nKyiv\tPLACE\t\nAvdiivka\tPLACE\t\n";
+        let text = "Troops in Kursk region, Kursk Oblast and Kursk moved to Kyiv and Avdiivka.";
+        let spans = |shard| {
+            let (_, t, _, out) = super::testing::scan_sharded(g, text, shard);
+            out.iter()
+                .map(|c| {
+                    let (a, b) = (t[c.tok_start as usize].start, t[c.tok_end as usize - 1].end);
+                    format!("{}:{}", &text[a as usize..b as usize], c.alias)
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = spans(usize::MAX);
+        assert_eq!(
+            one,
+            [
+                "Kursk region:1",
+                "Kursk Oblast:2",
+                "Kursk:0",
+                "Kyiv:3",
+                "Avdiivka:4"
+            ]
+        );
+        for shard in 1..=4 {
+            assert_eq!(spans(shard), one, "shards of {shard} patterns");
+        }
     }
 }

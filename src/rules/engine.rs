@@ -1647,7 +1647,17 @@ impl RuleSet {
             {
                 continue;
             }
+            // "stationed there": a place adverb the reference stage made a
+            // mention carries its own preposition.
+            let adverb = f.mention.is_some()
+                && f.tok_end == f.tok_start + 1
+                && word_in(
+                    view,
+                    f.tok_start as usize,
+                    &self.lexicon.reference.place_adverbs,
+                );
             if !slot.cues.is_empty()
+                && !adverb
                 && !cue_before(
                     view,
                     &slot.cues,

@@ -421,7 +421,8 @@ pub fn find(
             // "the area of operations", "the region's": not a place named
             // before.
             let named_after = h + 1 < tokens.len()
-                && (input.word(h + 1) == "of" || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
+                && (input.word(h + 1) == "of"
+                    || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
             if !named_after
                 && let Some((entry, unlisted)) =
                     latest_place(input.gaz, earlier, sentence as u32, false)
@@ -775,7 +776,9 @@ fn coordinated_pair(
         let s = if gaz.is_state(e) {
             e
         } else {
-            gaz.stands_for_of(e).filter(|&s| gaz.is_state(s)).unwrap_or(e)
+            gaz.stands_for_of(e)
+                .filter(|&s| gaz.is_state(s))
+                .unwrap_or(e)
         };
         if !states.contains(&s) {
             states.push(s);
@@ -863,14 +866,16 @@ fn there_reference(
     let tokens = input.tokens;
     let i = input.triggers.partition_point(|&k| (k as usize) < t);
     let after_trigger = i > 0 && (input.triggers[i - 1] as usize) + THERE_GAP >= t;
-    let existential = t + 1 < tokens.len()
-        && tokens[t + 1].is_word()
-        && EXISTENTIAL.contains(&input.word(t + 1));
+    let existential =
+        t + 1 < tokens.len() && tokens[t + 1].is_word() && EXISTENTIAL.contains(&input.word(t + 1));
     if !after_trigger || existential {
         return None;
     }
     let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-    if mentions.get(before).is_some_and(|m| (m.tok_start as usize) <= t) {
+    if mentions
+        .get(before)
+        .is_some_and(|m| (m.tok_start as usize) <= t)
+    {
         return None;
     }
     let earlier = &mentions[before.saturating_sub(REACH)..before];

@@ -425,7 +425,7 @@ pub fn find(
                     || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
             if !named_after
                 && let Some((entry, unlisted)) =
-                    latest_place(input.gaz, earlier, sentence as u32, false)
+                    latest_place(input, earlier, sentence as u32, false)
             {
                 found.push(Mention {
                     start: tok.start,
@@ -827,7 +827,7 @@ fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Op
 /// A place an entity pattern found ("the village of Tillia") counts too:
 /// the reference then names that unlisted place (entry and unlisted index).
 fn latest_place(
-    gaz: &Gazetteer,
+    input: &RefInput,
     earlier: &[Mention],
     sentence: u32,
     states: bool,
@@ -837,11 +837,20 @@ fn latest_place(
         .rev()
         .take_while(|m| m.sentence + PLACE_REACH >= sentence)
         .find(|m| {
+            let gaz = input.gaz;
+            // Not a capital standing for its state ("Washington said"),
+            // nor a place named as an owner ("Gaza's health ministry").
+            let k = m.tok_end as usize;
+            let owner = k + 1 < input.tokens.len()
+                && !input.tokens[k].is_word()
+                && input.word(k + 1) == "s";
             m.kind != AliasKind::Reference
                 && m.kind != AliasKind::Demonym
                 && gaz.is_type(m.entry, gazetteer::PLACE)
                 && !gaz.is_generic(m.entry)
                 && (states || !gaz.is_state(m.entry))
+                && gaz.stands_for_of(m.entry).is_none()
+                && !owner
         })
         .map(|m| (m.entry, m.unlisted))
 }
@@ -879,7 +888,7 @@ fn there_reference(
         return None;
     }
     let earlier = &mentions[before.saturating_sub(REACH)..before];
-    let (entry, unlisted) = latest_place(input.gaz, earlier, sentence, true)?;
+    let (entry, unlisted) = latest_place(input, earlier, sentence, true)?;
     Some(Mention {
         start: tokens[t].start,
         end: tokens[t].end,

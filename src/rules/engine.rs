@@ -3210,7 +3210,9 @@ fn complete_events(
                 .filter(|&j| !anaphor || events[j].event_type == events[i].event_type)
                 .filter(|&j| {
                     if stubs {
-                        is_stub(j) && events[i].sentence > events[j].sentence
+                        is_stub(j)
+                            && events[i].sentence > events[j].sentence
+                            && events[i].sentence - events[j].sentence <= COMPLETE_REACH
                     } else {
                         !is_stub(j)
                     }
@@ -3249,7 +3251,15 @@ fn complete_events(
                         })
                 })
         };
-        let j = search(false).or_else(|| if is_definite { search(true) } else { None });
+        // Only where no standing event of its type is told within the
+        // reach: "…despite the strikes" after strikes elsewhere names
+        // those, not a stub.
+        let standing = (first..i)
+            .rev()
+            .take_while(|&j| events[i].sentence.saturating_sub(events[j].sentence) <= reach)
+            .any(|j| keep[j] && !is_stub(j) && events[j].event_type == events[i].event_type);
+        let j =
+            search(false).or_else(|| (is_definite && !standing).then(|| search(true)).flatten());
         if let Some(j) = j {
             let later = std::mem::take(&mut events[i].roles);
             for r in later {

@@ -74,7 +74,19 @@
 //!   determiner and number for the first party and the head for the
 //!   second, which the shallow parse joins as one coordinated group
 //!   ([`is_pair_half`]), so a subject "the two sides" acts as "Congo and
-//!   Rwanda" would.
+//!   Rwanda" would. With no such pair, a state head ("the two countries")
+//!   takes the only two states named in that reach, whatever joins them:
+//!   "Indian troops clashed with Chinese soldiers… The two countries
+//!   agreed to hold talks" (India and China).
+//!
+//! - **"the area", "the town"** (a head from `AREA_HEADS` after a
+//!   determiner, not followed by "of") refer to the latest place named in
+//!   this sentence or the one before that is not a state: "an attack on the
+//!   village of Tillia in western Niger… The junta sent troops to the area"
+//!   (Tillia). **"there"** (a word of `PLACE_ADVERBS`) right after an event
+//!   trigger or its object, and not before a form of *be* or *have*
+//!   ("there were"), refers to the latest place of any kind: "a brigade
+//!   inaugurated in Lithuania, with soldiers to be stationed there".
 //!
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
@@ -93,6 +105,14 @@ pub const GROUP_REACH: u32 = 3;
 
 /// How many sentences back "the system" looks for the weapon it names.
 pub const WEAPON_REACH: u32 = 3;
+
+/// How many sentences back "the area" and "there" look for the place
+/// they name.
+pub const PLACE_REACH: u32 = 1;
+
+/// How many tokens after an event trigger "there" may stand ("sent troops
+/// there").
+const THERE_GAP: usize = 2;
 
 /// How many mentions back salience and antecedents are counted, so very
 /// large documents stay linear.
@@ -138,6 +158,11 @@ pub struct ReferenceLexicon {
     /// "mediated", "brokered": a pair named after one and "by" is the
     /// go-betweens, not the two sides.
     pub pair_mediators: WordSet,
+    /// "area", "town": after a determiner, the place named last that is
+    /// not a state.
+    pub area_heads: WordSet,
+    /// "there": after an event trigger, the place named last.
+    pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
     /// one lookup.
     pub heads: WordSet,
@@ -310,6 +335,17 @@ pub fn find(
         let possessive = !definite && lex.possessives.contains(det);
         let pronoun = !definite && !possessive && lex.pronouns.contains(det);
         if !definite && !possessive && !pronoun {
+            if lex.place_adverbs.contains(det) {
+                while sentence + 1 < input.sentences.len()
+                    && input.sentences[sentence].end_token as usize <= t
+                {
+                    sentence += 1;
+                }
+                if let Some(m) = there_reference(input, mentions, t, sentence as u32) {
+                    found.push(m);
+                }
+                continue;
+            }
             if lex.object_pronouns.contains(det) {
                 while sentence + 1 < input.sentences.len()
                     && input.sentences[sentence].end_token as usize <= t
@@ -381,6 +417,28 @@ pub fn find(
             latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
             latest_weapon(input.gaz, earlier, sentence as u32)
+        } else if definite && lex.area_heads.contains(head) {
+            // "the area of operations", "the region's": not a place named
+            // before.
+            let named_after = h + 1 < tokens.len()
+                && (input.word(h + 1) == "of"
+                    || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
+            if !named_after
+                && let Some((entry, unlisted)) =
+                    latest_place(input, earlier, sentence as u32, false)
+            {
+                found.push(Mention {
+                    start: tok.start,
+                    end: tokens[h].end,
+                    tok_start: t as u32,
+                    tok_end: h as u32 + 1,
+                    sentence: sentence as u32,
+                    entry,
+                    kind: AliasKind::Reference,
+                    unlisted,
+                });
+            }
+            None
         } else {
             None
         };
@@ -677,7 +735,7 @@ fn coordinated_pair(
         .take_while(|&i| earlier[i].sentence + GROUP_REACH >= sentence)
         .filter(|&i| fits(i))
         .collect();
-    candidates.windows(2).find_map(|w| {
+    let joined = candidates.windows(2).find_map(|w| {
         let (b, a) = (&earlier[w[0]], &earlier[w[1]]);
         // After "and" only "the" or capitalised words (a title, a demonym)
         // before the second name: "Ukraine and that Berlin would…" is no
@@ -704,7 +762,29 @@ fn coordinated_pair(
             && input.tokens[k - 2].is_word()
             && lex.pair_mediators.contains(input.word(k - 2));
         (joined && !mediators).then_some((a.entry, b.entry))
-    })
+    });
+    if joined.is_some() || kind != PairKind::State {
+        return joined;
+    }
+    // "Indian troops clashed with Chinese soldiers… the two countries":
+    // with no pair joined by "and", exactly two states named (a capital
+    // for its state) are the two, the first named first; three or more
+    // are no pair.
+    let mut states: Vec<u32> = Vec::new();
+    for &i in candidates.iter().rev() {
+        let e = earlier[i].entry;
+        let s = if gaz.is_state(e) {
+            e
+        } else {
+            gaz.stands_for_of(e)
+                .filter(|&s| gaz.is_state(s))
+                .unwrap_or(e)
+        };
+        if !states.contains(&s) {
+            states.push(s);
+        }
+    }
+    (states.len() == 2).then(|| (states[0], states[1]))
 }
 
 /// Are `a` and `b` the two halves of one pair reference ("the two" and
@@ -738,6 +818,86 @@ fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Op
             .attributes
             .iter()
             .any(|(k, v)| k == "subtype" && v == "armed_group")
+    })
+}
+
+/// "the area" (`states` false), "there" (`states` true): the latest place
+/// named within [`PLACE_REACH`] sentences, not by a demonym ("Nigerien
+/// troops" names no place).
+/// A place an entity pattern found ("the village of Tillia") counts too:
+/// the reference then names that unlisted place (entry and unlisted index).
+fn latest_place(
+    input: &RefInput,
+    earlier: &[Mention],
+    sentence: u32,
+    states: bool,
+) -> Option<(u32, u32)> {
+    earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + PLACE_REACH >= sentence)
+        .find(|m| {
+            let gaz = input.gaz;
+            // Not a capital standing for its state ("Washington said"),
+            // nor a place named as an owner ("Gaza's health ministry").
+            let k = m.tok_end as usize;
+            let owner = k + 1 < input.tokens.len()
+                && !input.tokens[k].is_word()
+                && input.word(k + 1) == "s";
+            m.kind != AliasKind::Reference
+                && m.kind != AliasKind::Demonym
+                && gaz.is_type(m.entry, gazetteer::PLACE)
+                && !gaz.is_generic(m.entry)
+                && (states || !gaz.is_state(m.entry))
+                && gaz.stands_for_of(m.entry).is_none()
+                && !owner
+        })
+        .map(|m| (m.entry, m.unlisted))
+}
+
+/// Words after "there" that make it the existential "there is", not a
+/// place.
+const EXISTENTIAL: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "may",
+    "might", "could", "seems", "seem", "appears", "remain", "remains", "remained",
+];
+
+/// "stationed there", "sent troops there": "there" at most [`THERE_GAP`]
+/// tokens after an event trigger, not before a form of *be* or *have*,
+/// names the latest place (a state too) named within [`PLACE_REACH`]
+/// sentences.
+fn there_reference(
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+    sentence: u32,
+) -> Option<Mention> {
+    let tokens = input.tokens;
+    let i = input.triggers.partition_point(|&k| (k as usize) < t);
+    let after_trigger = i > 0 && (input.triggers[i - 1] as usize) + THERE_GAP >= t;
+    let existential =
+        t + 1 < tokens.len() && tokens[t + 1].is_word() && EXISTENTIAL.contains(&input.word(t + 1));
+    if !after_trigger || existential {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions
+        .get(before)
+        .is_some_and(|m| (m.tok_start as usize) <= t)
+    {
+        return None;
+    }
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let (entry, unlisted) = latest_place(input, earlier, sentence, true)?;
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[t].end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence,
+        entry,
+        kind: AliasKind::Reference,
+        unlisted,
     })
 }
 

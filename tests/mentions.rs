@@ -260,3 +260,16 @@ fn a_claim_of_responsibility_after_an_apposition_names_the_attacker() {
                 claimed responsibility for the assault on Friday.";
     assert_eq!(events(text), ["ATTACK JNIM|||Boulkessi|asserted"]);
 }
+
+#[test]
+fn an_event_short_of_its_require_stands_when_a_later_definite_mention_completes_it() {
+    // "carried out airstrikes" names no target or place; the definite
+    // "The strikes" in the next sentence gives them.
+    let text = "Israel carried out airstrikes overnight, the military said. \
+                The strikes targeted Hezbollah sites in southern Lebanon.";
+    assert_eq!(events(text), ["ATTACK Israel|Hezbollah||Lebanon|asserted"]);
+    // Nothing completes it: no event.
+    let text = "Israel carried out airstrikes overnight, the military said. \
+                Officials gave no details.";
+    assert_eq!(events(text), Vec::<String>::new());
+}

@@ -458,3 +458,29 @@ fn a_pair_word_with_no_pair_named_before_is_no_reference() {
     let text = "Qatar said both sides must respect the truce.";
     assert!(mentions(text, "").is_empty());
 }
+
+#[test]
+fn the_area_is_the_place_named_last_not_a_state() {
+    let text = "Rebels attacked Bunia in eastern Congo on Monday. Uganda sent \
+                500 soldiers to the area on Tuesday.";
+    assert_eq!(mentions(text, ""), ["the area → Bunia (reference)"]);
+    assert!(events(text).contains(&"DEPLOYMENT Uganda|||Bunia".to_string()));
+}
+
+#[test]
+fn the_area_names_a_place_an_entity_pattern_found() {
+    let text = "Gunmen attacked the village of Sabon Gari in northern Nigeria. \
+                Nigeria's army sent 200 soldiers to the area.";
+    assert!(events(text).contains(&"DEPLOYMENT Nigeria|||Sabon Gari".to_string()));
+}
+
+#[test]
+fn there_after_a_trigger_is_the_place_named_last() {
+    let text = "Britain opened a new base in Estonia in March, and 900 British \
+                soldiers will be stationed there.";
+    assert_eq!(mentions(text, ""), ["there → Estonia (reference)"]);
+    // "there were": existential, no place.
+    let text = "A drone struck a market in Kherson, and after the attack there \
+                were no reports of casualties.";
+    assert_eq!(mentions(text, ""), Vec::<String>::new());
+}

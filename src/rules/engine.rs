@@ -610,6 +610,10 @@ impl RuleSet {
         // checkpoint in Kirkuk"): they stand only if a later mention
         // names the actor ("Islamic State claimed the bombing").
         let mut orphans: Vec<Event> = Vec::new();
+        // Events with their actor that missed a `require` ("Israel carried
+        // out airstrikes overnight"): each stands only if a later mention
+        // completes it ("The strikes hit Tyre"), with its role count then.
+        let mut stubs: Vec<Event> = Vec::new();
         // The buffers of the last document, taken for this one (a call
         // inside this one would find none and make its own).
         let mut scratch = APPLY_SCRATCH.with(|c| c.take());
@@ -658,6 +662,7 @@ impl RuleSet {
                 let mut best: Option<(usize, i32, Draft)> = None;
                 let mut pending_here: Option<Draft> = None;
                 let mut orphan_here: Option<Draft> = None;
+                let mut stub_here: Option<Draft> = None;
                 let mut grammar_shown = false;
                 readings.clear();
                 for trig in triggers {
@@ -764,6 +769,12 @@ impl RuleSet {
                                 && lacks_only_actor(rule, &roles)
                             {
                                 Some(Aside::Orphan)
+                            } else if pending_here.is_none()
+                                && orphan_here.is_none()
+                                && stub_here.is_none()
+                                && roles.iter().any(|r| &**r.slot == "actor")
+                            {
+                                Some(Aside::Stub)
                             } else {
                                 None
                             };
@@ -790,6 +801,7 @@ impl RuleSet {
                             match why {
                                 Aside::Definite => pending_here = Some(d),
                                 Aside::Orphan => orphan_here = Some(d),
+                                Aside::Stub => stub_here = Some(d),
                             }
                             continue;
                         }
@@ -817,6 +829,9 @@ impl RuleSet {
                 } else if let Some(d) = orphan_here {
                     let rule = &self.rules[d.rule as usize];
                     orphans.push(d.into_event(rule, view, parsed.then_some(&*parse)));
+                } else if let Some(d) = stub_here {
+                    let rule = &self.rules[d.rule as usize];
+                    stubs.push(d.into_event(rule, view, parsed.then_some(&*parse)));
                 }
             }
         }
@@ -832,9 +847,14 @@ impl RuleSet {
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
             let orphan_starts: Vec<u32> = orphans.iter().map(|e| e.trigger_start).collect();
-            if !pending.is_empty() || !orphans.is_empty() {
+            let stub_starts: Vec<(u32, usize)> = stubs
+                .iter()
+                .map(|e| (e.trigger_start, e.roles.len()))
+                .collect();
+            if !pending.is_empty() || !orphans.is_empty() || !stubs.is_empty() {
                 out.extend(pending);
                 out.extend(orphans);
+                out.extend(stubs);
                 out[first..].sort_by_key(|e| e.trigger_start);
             }
             let definite: Vec<bool> = out[first..]
@@ -853,18 +873,26 @@ impl RuleSet {
                 .iter()
                 .map(|e| orphan_starts.contains(&e.trigger_start))
                 .collect();
+            let stub: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| stub_starts.iter().any(|s| s.0 == e.trigger_start))
+                .collect();
             complete_events(
-                out, first, view.gaz, &definite, &distinct, &pending, &orphan,
+                out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub,
             );
-            if !pending_starts.is_empty() || !orphan_starts.is_empty() {
+            if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
                 // Definite mentions that completed nothing are no events,
                 // nor are events that no later mention gave an actor.
+                // Nor are stubs that no later mention added a role to.
                 let mut idx = 0;
                 out.retain(|e| {
                     let k = idx < first
                         || !(pending_starts.contains(&e.trigger_start)
                             || (orphan_starts.contains(&e.trigger_start)
-                                && e.role("actor").is_none()));
+                                && e.role("actor").is_none())
+                            || stub_starts
+                                .iter()
+                                .any(|&(t, n)| t == e.trigger_start && e.roles.len() <= n));
                     idx += 1;
                     k
                 });
@@ -1647,7 +1675,17 @@ impl RuleSet {
             {
                 continue;
             }
+            // "stationed there": a place adverb the reference stage made a
+            // mention carries its own preposition.
+            let adverb = f.mention.is_some()
+                && f.tok_end == f.tok_start + 1
+                && word_in(
+                    view,
+                    f.tok_start as usize,
+                    &self.lexicon.reference.place_adverbs,
+                );
             if !slot.cues.is_empty()
+                && !adverb
                 && !cue_before(
                     view,
                     &slot.cues,
@@ -3045,6 +3083,9 @@ enum Aside {
     Definite,
     /// A `claimable` event with no actor: it stands if a claim names one.
     Orphan,
+    /// An event with its actor that misses a `require`: it stands if a
+    /// later mention completes it.
+    Stub,
 }
 
 /// The `evex explain` line for a draft kept aside.
@@ -3062,6 +3103,9 @@ fn aside_line(view: &DocView, si: usize, d: &Draft, rule: &Rule, why: Aside) -> 
         ),
         Aside::Orphan => format!(
             "{head} has no actor; it stands only if a mention in the next {COMPLETE_REACH} sentences names one (\"… claimed the attack\")"
+        ),
+        Aside::Stub => format!(
+            "{head} misses its `require`; it stands only if a later mention completes it (\"The strikes hit Tyre\")"
         ),
     }
 }
@@ -3100,7 +3144,10 @@ const DEFINITE_REACH: u32 = 6;
 /// Khost"). A `pending[k]` event (a definite mention that missed its
 /// rule's `require`) only completes others, and nothing completes it. An
 /// `orphan[k]` event (one that lacks only its actor) completes nothing
-/// and is completed only by a definite mention that names the actor.
+/// and is completed only by a definite mention that names the actor. A
+/// `stub[k]` event (one with its actor that missed its `require`)
+/// completes nothing; a later mention may complete it.
+#[allow(clippy::too_many_arguments)]
 fn complete_events(
     events: &mut Vec<Event>,
     first: usize,
@@ -3109,12 +3156,15 @@ fn complete_events(
     distinct: &[bool],
     pending: &[bool],
     orphan: &[bool],
+    stub: &[bool],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];
+    let is_stub = |j: usize| stub.get(j - first).copied().unwrap_or(false);
     for i in first + 1..n {
         if distinct.get(i - first).copied().unwrap_or(false)
             || orphan.get(i - first).copied().unwrap_or(false)
+            || stub.get(i - first).copied().unwrap_or(false)
         {
             continue;
         }
@@ -3140,49 +3190,76 @@ fn complete_events(
             .then(|| {
                 (first..i).rev().find(|&j| {
                     keep[j]
+                        && !is_stub(j)
                         && events[j].event_type == events[i].event_type
                         && events[i].sentence.saturating_sub(events[j].sentence) <= reach
                 })
             })
             .flatten();
-        // Events are in text order: look back only over the reach.
-        let j = (first..i)
+        // Events are in text order: look back only over the reach. Stubs
+        // come second (`stubs`): a definite mention names an event that
+        // stands before one that missed its `require` ("Israel struck Iran.
+        // Iran vowed retaliation. The strikes hit Isfahan"), and completes
+        // a stub only from a later sentence ("The strikes targeted…");
+        // another event that names a stub again is the clearer mention and
+        // stands by itself.
+        let search = |stubs: bool| {
+            (first..i)
+                .rev()
+                .take_while(|&j| events[i].sentence.saturating_sub(events[j].sentence) <= reach)
+                .filter(|&j| !anaphor || events[j].event_type == events[i].event_type)
+                .filter(|&j| {
+                    if stubs {
+                        is_stub(j)
+                            && events[i].sentence > events[j].sentence
+                            && events[i].sentence - events[j].sentence <= COMPLETE_REACH
+                    } else {
+                        !is_stub(j)
+                    }
+                })
+                .take(if anaphor { 1 } else { usize::MAX })
+                .find(|&j| {
+                    let (f, e) = (&events[j], &events[i]);
+                    keep[j]
+                        && !pending.get(j - first).copied().unwrap_or(false)
+                        && e.event_type == f.event_type
+                        && (is_definite || e.modality == f.modality)
+                        && match (f.role("actor"), e.role("actor")) {
+                            (Some(a), Some(b)) => a == b,
+                            (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
+                            // "A bomb struck a market in Mogadishu. Al-Shabaab
+                            // claimed the attack": the claim names who did the
+                            // nearest such event told without its actor; one
+                            // that stands only if claimed (`orphan`) must be
+                            // within two sentences of the claim.
+                            (None, Some(_)) => {
+                                claimed == Some(j)
+                                    && (!orphan.get(j - first).copied().unwrap_or(false)
+                                        || e.sentence - f.sentence <= COMPLETE_REACH)
+                            }
+                            _ => false,
+                        }
+                        && e.roles.iter().any(|r| {
+                            f.role(&r.slot).is_none() || f.roles.iter().any(|q| narrows(gaz, r, q))
+                        })
+                        && e.roles.iter().all(|r| {
+                            f.roles.iter().all(|q| {
+                                q.slot != r.slot
+                                    || compatible(gaz, r, q, e.sentence == f.sentence)
+                                    || narrows(gaz, r, q)
+                            })
+                        })
+                })
+        };
+        // Only where no standing event of its type is told within the
+        // reach: "…despite the strikes" after strikes elsewhere names
+        // those, not a stub.
+        let standing = (first..i)
             .rev()
             .take_while(|&j| events[i].sentence.saturating_sub(events[j].sentence) <= reach)
-            .filter(|&j| !anaphor || events[j].event_type == events[i].event_type)
-            .take(if anaphor { 1 } else { usize::MAX })
-            .find(|&j| {
-                let (f, e) = (&events[j], &events[i]);
-                keep[j]
-                    && !pending.get(j - first).copied().unwrap_or(false)
-                    && e.event_type == f.event_type
-                    && (is_definite || e.modality == f.modality)
-                    && match (f.role("actor"), e.role("actor")) {
-                        (Some(a), Some(b)) => a == b,
-                        (Some(_), None) => anaphor || e.sentence - f.sentence <= 1,
-                        // "A bomb struck a market in Mogadishu. Al-Shabaab
-                        // claimed the attack": the claim names who did the
-                        // nearest such event told without its actor; one
-                        // that stands only if claimed (`orphan`) must be
-                        // within two sentences of the claim.
-                        (None, Some(_)) => {
-                            claimed == Some(j)
-                                && (!orphan.get(j - first).copied().unwrap_or(false)
-                                    || e.sentence - f.sentence <= COMPLETE_REACH)
-                        }
-                        _ => false,
-                    }
-                    && e.roles.iter().any(|r| {
-                        f.role(&r.slot).is_none() || f.roles.iter().any(|q| narrows(gaz, r, q))
-                    })
-                    && e.roles.iter().all(|r| {
-                        f.roles.iter().all(|q| {
-                            q.slot != r.slot
-                                || compatible(gaz, r, q, e.sentence == f.sentence)
-                                || narrows(gaz, r, q)
-                        })
-                    })
-            });
+            .any(|j| keep[j] && !is_stub(j) && events[j].event_type == events[i].event_type);
+        let j =
+            search(false).or_else(|| (is_definite && !standing).then(|| search(true)).flatten());
         if let Some(j) = j {
             let later = std::mem::take(&mut events[i].roles);
             for r in later {

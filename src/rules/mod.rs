@@ -610,6 +610,8 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("REFERENCE_POSSESSIVES", "references (\"his country\")"),
     ("COUNTRY_HEADS", "references (\"the country\")"),
     ("WEAPON_HEADS", "references (\"the system\")"),
+    ("AREA_HEADS", "references (\"the area\")"),
+    ("PLACE_ADVERBS", "references (\"stationed there\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("OBJECT_PRONOUNS", "references (\"struck them\")"),
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
@@ -834,6 +836,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 possessives: set("REFERENCE_POSSESSIVES"),
                 country_heads: set("COUNTRY_HEADS"),
                 weapon_heads: set("WEAPON_HEADS"),
+                area_heads: set("AREA_HEADS"),
+                place_adverbs: set("PLACE_ADVERBS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
                 object_pronouns: set("OBJECT_PRONOUNS"),
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
@@ -850,6 +854,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 heads: [
                     "COUNTRY_HEADS",
                     "WEAPON_HEADS",
+                    "AREA_HEADS",
                     "ARMED_FORCES_HEADS",
                     "PARLIAMENT_HEADS",
                     "GOVERNMENT_HEADS",
@@ -863,6 +868,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "REFERENCE_POSSESSIVES",
                     "REFERENCE_PRONOUNS",
                     "OBJECT_PRONOUNS",
+                    "PLACE_ADVERBS",
                     "PAIR_OPENERS",
                 ]
                 .iter()

@@ -302,9 +302,8 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
-        let hay = folded.as_bytes();
         for shard in &self.shards {
-            self.scan(shard, gaz, text, hay, tokens, words, out, hits);
+            self.scan(shard, gaz, text, folded, tokens, words, out, hits);
         }
         if self.shards.len() > 1 {
             hits.sort_unstable();
@@ -323,12 +322,13 @@ impl Matcher {
         shard: &Shard,
         gaz: &Gazetteer,
         text: &str,
-        hay: &[u8],
+        folded: &str,
         tokens: &[Token],
         words: &[u32],
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
+        let hay = folded.as_bytes();
         let nfa = &shard.automaton;
         let span = |w: usize| {
             let t = &tokens[words[w] as usize];
@@ -364,7 +364,7 @@ impl Matcher {
                 e = end;
                 let p = shard.base + pid.as_usize();
                 let shorter = ends.last().map(|&(end, _)| end);
-                if self.take(gaz, text, tokens, words, p, w, shorter, out, hits) {
+                if self.take(gaz, text, folded, tokens, words, p, w, shorter, out, hits) {
                     accepted = true;
                     break;
                 }
@@ -378,7 +378,7 @@ impl Matcher {
                     && end > e
                 {
                     let p = shard.base + pid.as_usize();
-                    self.take(gaz, text, tokens, words, p, v, None, out, hits);
+                    self.take(gaz, text, folded, tokens, words, p, v, None, out, hits);
                 }
                 v += 1;
             }
@@ -395,6 +395,7 @@ impl Matcher {
         &self,
         gaz: &Gazetteer,
         text: &str,
+        folded: &str,
         tokens: &[Token],
         words: &[u32],
         p: usize,
@@ -430,7 +431,7 @@ impl Matcher {
                         (true, false)
                     } else {
                         let unit = gaz.is_type(gaz.aliases[a as usize].entry, PLACE)
-                            && title_with_unit_word(text, tokens, span);
+                            && title_with_unit_word(gaz, text, folded, tokens, span);
                         (unit, unit)
                     }
                 }
@@ -533,32 +534,23 @@ fn joined_by_currency(text: &str, tokens: &[Token], span: &[u32]) -> bool {
     })
 }
 
-/// Words of a subdivision that news writes in lower case after the name
-/// ("the Far North region", "in Rakhine state", "Lamu county").
-const UNIT_WORDS: &[&str] = &[
-    "region",
-    "province",
-    "state",
-    "district",
-    "county",
-    "governorate",
-    "oblast",
-];
-
-/// A direction alone before a unit word is a description ("the Eastern
-/// region" of whichever country), not the region of that name.
-const DIRECTIONS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    "upper", "lower", "middle",
-];
-
 /// A `case=title` place name whose last word is a subdivision word written
-/// in lower case ("Far North region" for "Far North Region"): the words
-/// before it must hold the title rule. Only for places: "an Islamic state"
-/// is no "Islamic State". The mention is the name without that word
-/// ("Far North"), as "Kharkiv" in "the Kharkiv region", so that patterns
-/// still see the word after it.
-fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
+/// in lower case ("Far North region" for "Far North Region"; the words are
+/// `gazetteers/unit_words.txt`): the words before it must hold the title
+/// rule, and must not be a direction alone ("the Eastern region" of
+/// whichever country; `gazetteers/unit_directions.txt`). Only for places:
+/// "an Islamic state" is no "Islamic State". The mention is the name
+/// without that word ("Far North"), as "Kharkiv" in "the Kharkiv region",
+/// so that patterns still see the word after it. `folded`: the folded text
+/// the tokens' `fstart..fend` point into (the sets hold folded words, so a
+/// lookup allocates nothing).
+fn title_with_unit_word(
+    gaz: &Gazetteer,
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    span: &[u32],
+) -> bool {
     let Some((&last, head)) = span.split_last() else {
         return false;
     };
@@ -567,15 +559,10 @@ fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
     }
     let word = |i: u32| {
         let t = &tokens[i as usize];
-        &text[t.start as usize..t.end as usize]
+        folded.get(t.fstart as usize..t.fend as usize).unwrap_or("")
     };
-    UNIT_WORDS
-        .iter()
-        .any(|u| word(last).eq_ignore_ascii_case(u))
-        && !(head.len() == 1
-            && DIRECTIONS
-                .iter()
-                .any(|d| word(head[0]).eq_ignore_ascii_case(d)))
+    gaz.is_unit_word(word(last))
+        && !(head.len() == 1 && gaz.is_unit_direction(word(head[0])))
         && case_holds(CaseRule::Title, "", text, tokens, head)
 }
 
@@ -624,12 +611,24 @@ pub(crate) mod testing {
         text: &str,
         shard: usize,
     ) -> (Gazetteer, Vec<Token>, Vec<Sentence>, Vec<Candidate>) {
-        let g = Gazetteer::build(&[Source {
-            name: "t.tsv".into(),
-            text: gaz.into(),
-            user: false,
-        }])
-        .unwrap();
+        // With the default word lists (`unit_words.txt`…), as the
+        // pipeline loads them.
+        let lists = crate::defaults::GAZETTEERS
+            .iter()
+            .filter(|(name, _)| name.ends_with(".txt"))
+            .map(|(name, text)| Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                user: false,
+            });
+        let sources: Vec<Source> = lists
+            .chain([Source {
+                name: "t.tsv".into(),
+                text: gaz.into(),
+                user: false,
+            }])
+            .collect();
+        let g = Gazetteer::build(&sources).unwrap();
         let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
         Segmenter::default().segment(text, &mut t, &mut s);
         fold_tokens(text, &mut t, &s, &mut f);
@@ -714,6 +713,44 @@ mod tests {
         let g = "canonical\ttype\taliases\tcase\nEastern Province\tPLACE\t\ttitle\nAleppo\tPLACE\t\t\nAleppo Governorate\tPLACE\t\ttitle\n";
         assert!(found(g, "fighting in the Eastern province").is_empty());
         assert_eq!(found(g, "in the Aleppo governorate"), vec!["Aleppo=Aleppo"]);
+    }
+
+    #[test]
+    fn unit_words_are_read_from_the_word_list() {
+        // Every word of `gazetteers/unit_words.txt` works as a unit word,
+        // every word of `unit_directions.txt` as a direction.
+        let text = |p: &str| {
+            crate::defaults::GAZETTEERS
+                .iter()
+                .find(|(name, _)| *name == p)
+                .map(|(_, t)| *t)
+                .unwrap_or_else(|| panic!("{p} is compiled in"))
+        };
+        let words =
+            crate::gazetteer::parse_word_list("u", text("gazetteers/unit_words.txt")).unwrap();
+        let directions =
+            crate::gazetteer::parse_word_list("d", text("gazetteers/unit_directions.txt")).unwrap();
+        assert!(words.len() >= 7 && directions.len() >= 12);
+        for w in &words {
+            let g = format!(
+                "canonical\ttype\taliases\tcase\nLamu X\tPLACE\tLamu {}\ttitle\n",
+                w.word
+            );
+            assert_eq!(
+                found(&g, &format!("clashes in Lamu {} on Monday", w.word)),
+                vec!["Lamu=Lamu X"],
+                "{}",
+                w.word
+            );
+            for d in &directions {
+                let g = format!(
+                    "canonical\ttype\tcase\n{} {}\tPLACE\ttitle\n",
+                    d.word, w.word
+                );
+                let d = d.word[..1].to_uppercase() + &d.word[1..];
+                assert!(found(&g, &format!("in the {d} {}", w.word)).is_empty());
+            }
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@
 //! The rules' trigger words go into the same automaton, so finding them
 //! costs nothing beyond this pass.
 
-use super::{CaseRule, Gazetteer, GazetteerError, PLACE};
+use super::{AliasKind, CaseRule, Gazetteer, GazetteerError, PLACE, WEAPON};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
 use aho_corasick::automaton::Automaton;
@@ -364,7 +364,18 @@ impl Matcher {
                 e = end;
                 let p = shard.base + pid.as_usize();
                 let shorter = ends.last().map(|&(end, _)| end);
-                if self.take(gaz, text, folded, tokens, words, p, w, shorter, out, hits) {
+                if self.take(
+                    gaz,
+                    text,
+                    folded,
+                    tokens,
+                    words,
+                    p,
+                    w,
+                    (end, shorter),
+                    out,
+                    hits,
+                ) {
                     accepted = true;
                     break;
                 }
@@ -378,7 +389,18 @@ impl Matcher {
                     && end > e
                 {
                     let p = shard.base + pid.as_usize();
-                    self.take(gaz, text, folded, tokens, words, p, v, None, out, hits);
+                    self.take(
+                        gaz,
+                        text,
+                        folded,
+                        tokens,
+                        words,
+                        p,
+                        v,
+                        (end, None),
+                        out,
+                        hits,
+                    );
                 }
                 v += 1;
             }
@@ -387,9 +409,10 @@ impl Matcher {
     }
 
     /// Records a whole-word match of pattern `p` starting at word
-    /// `words[first]`. Returns whether anything was taken from it.
-    /// `shorter`: where the next shorter match at that word ends, in the
-    /// folded text.
+    /// `words[first]` and ending at `end` in the folded text. Returns
+    /// whether anything was taken from it. `shorter`: where the next
+    /// shorter match at that word ends. A match that ends inside its last
+    /// word is taken only as a variant of a weapon ([`variant_suffix`]).
     #[allow(clippy::too_many_arguments)]
     fn take(
         &self,
@@ -400,11 +423,24 @@ impl Matcher {
         words: &[u32],
         p: usize,
         first: usize,
-        shorter: Option<usize>,
+        (end, shorter): (usize, Option<usize>),
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
         let info = self.info[p];
+        let n = info.words as usize;
+        // A match that ends inside a word (only on a digit; see `walk`).
+        if folded.as_bytes().get(end).is_some_and(|&c| c != b' ') {
+            let Some(&last) = words.get((first + n).wrapping_sub(1)) else {
+                return false;
+            };
+            let t = &tokens[last as usize];
+            return info.gazetteer
+                && n > 0
+                && (t.fstart as usize..t.fend as usize).contains(&end)
+                && variant_suffix(text, t, end - t.fstart as usize)
+                && self.take_variant(gaz, text, tokens, &words[first..first + n], p, out);
+        }
         let mut taken = false;
         if info.word {
             hits.push(words[first]);
@@ -413,7 +449,6 @@ impl Matcher {
         if !info.gazetteer {
             return taken;
         }
-        let n = info.words as usize;
         let Some(&last) = words.get(first + n - 1) else {
             return taken;
         };
@@ -484,6 +519,52 @@ impl Matcher {
         }
         taken
     }
+
+    /// A match that ends on a digit inside its last word, followed by a
+    /// variant suffix ("FA-50" in "FA-50PL"): the weapon entries of pattern
+    /// `p` whose case rule holds, each as a mention of the whole words
+    /// ("FA-50PL" → FA-50).
+    fn take_variant(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        tokens: &[Token],
+        span: &[u32],
+        p: usize,
+        out: &mut Vec<Candidate>,
+    ) -> bool {
+        let (Some(&first), Some(&last)) = (span.first(), span.last()) else {
+            return false;
+        };
+        let info = self.info[p];
+        let single = [info.alias];
+        let aliases = if info.single {
+            &single[..]
+        } else {
+            &gaz.pattern_aliases[info.alias as usize..(info.alias + info.count) as usize]
+        };
+        let mut taken = false;
+        for &a in aliases {
+            let alias = &gaz.aliases[a as usize];
+            // A variant is a name (not a demonym or a surname) of a weapon;
+            // an alias that must be written exactly has no variants.
+            let case = match alias.case {
+                CaseRule::Any => true,
+                CaseRule::Title => case_holds(CaseRule::Title, "", text, tokens, span),
+                CaseRule::Exact => false,
+            };
+            if !case || alias.kind != AliasKind::Name || !gaz.is_type(alias.entry, WEAPON) {
+                continue;
+            }
+            out.push(Candidate {
+                tok_start: first,
+                tok_end: last + 1,
+                alias: a,
+            });
+            taken = true;
+        }
+        taken
+    }
 }
 
 /// Walks the automaton from the space at `sp` (anchored) and records every
@@ -510,7 +591,14 @@ fn walk(
             return;
         }
         let end = sp + i + 1;
-        if nfa.is_match(sid) && hay.get(end).is_none_or(|&c| c == b' ') {
+        // A match that ends on a digit glued to letters ("fa 50" in "fa
+        // 50pl") may be a variant of a listed weapon ("FA-50PL"): `take`
+        // decides, from the entry's type and the original letters.
+        if nfa.is_match(sid)
+            && hay.get(end).is_none_or(|&c| {
+                c == b' ' || (c.is_ascii_lowercase() && hay[end - 1].is_ascii_digit())
+            })
+        {
             // The state's own pattern is the one as long as the walk, and
             // comes first; a state that ends no pattern of its own may hold
             // shorter ones that end here (not matches at `sp`).
@@ -520,6 +608,22 @@ fn walk(
             }
         }
     }
+}
+
+/// Is the rest of token `t` from byte `at` of its folded form a variant
+/// suffix: one to three capital letters and at most one digit, as written
+/// ("PL" of "FA-50PL", "J" of "F-15J", "SM2" of "Su-30SM2", "A1" of
+/// "K9A1")? Lower-case letters are no suffix ("F-16s" is a plural, "50th"
+/// an ordinal). Only ASCII words, whose folded and written forms align.
+fn variant_suffix(text: &str, t: &Token, at: usize) -> bool {
+    let word = &text[t.start as usize..t.end as usize];
+    if !word.is_ascii() || word.len() != (t.fend - t.fstart) as usize || at >= word.len() {
+        return false;
+    }
+    let suffix = word[at..].as_bytes();
+    let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = suffix.len() - letters;
+    (1..=3).contains(&letters) && digits <= 1 && suffix[letters..].iter().all(u8::is_ascii_digit)
 }
 
 /// Is a currency sign between two words of `span`? Punctuation joins the
@@ -751,6 +855,23 @@ mod tests {
                 assert!(found(&g, &format!("in the {d} {}", w.word)).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_weapon_variant_with_a_glued_suffix_is_the_weapon() {
+        let g = "canonical\ttype\taliases\tcase\nFA-50\tWEAPON\t\t\nF-15\tWEAPON\t\t\nRoute 12\tPLACE\t\t\nK9\tWEAPON\tK9 Thunder\ttitle\n";
+        assert_eq!(
+            found(
+                g,
+                "Poland took FA-50PL jets and F-15J fighters, and K9A1 guns."
+            ),
+            vec!["FA-50PL=FA-50", "F-15J=F-15", "K9A1=K9"]
+        );
+        // Lower-case letters, long suffixes and other types are no variants.
+        assert!(found(g, "the F-15x, the FA-50th, the FA-50PLUS and Route 12A").is_empty());
+        // A longer listed name still wins.
+        let g = "canonical\ttype\nF-15\tWEAPON\nF-15EX\tWEAPON\n";
+        assert_eq!(found(g, "new F-15EX jets"), vec!["F-15EX=F-15EX"]);
     }
 
     #[test]

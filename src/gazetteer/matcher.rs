@@ -439,7 +439,15 @@ impl Matcher {
                 && n > 0
                 && (t.fstart as usize..t.fend as usize).contains(&end)
                 && variant_suffix(text, t, end - t.fstart as usize)
-                && self.take_variant(gaz, text, tokens, &words[first..first + n], p, out);
+                && self.take_variant(
+                    gaz,
+                    text,
+                    tokens,
+                    &words[first..first + n],
+                    end - t.fstart as usize,
+                    p,
+                    out,
+                );
         }
         let mut taken = false;
         if info.word {
@@ -523,13 +531,15 @@ impl Matcher {
     /// A match that ends on a digit inside its last word, followed by a
     /// variant suffix ("FA-50" in "FA-50PL"): the weapon entries of pattern
     /// `p` whose case rule holds, each as a mention of the whole words
-    /// ("FA-50PL" → FA-50).
+    /// ("FA-50PL" → FA-50). `at`: where the suffix begins in the last word.
+    #[allow(clippy::too_many_arguments)]
     fn take_variant(
         &self,
         gaz: &Gazetteer,
         text: &str,
         tokens: &[Token],
         span: &[u32],
+        at: usize,
         p: usize,
         out: &mut Vec<Candidate>,
     ) -> bool {
@@ -546,12 +556,23 @@ impl Matcher {
         let mut taken = false;
         for &a in aliases {
             let alias = &gaz.aliases[a as usize];
-            // A variant is a name (not a demonym or a surname) of a weapon;
-            // an alias that must be written exactly has no variants.
+            // A variant is a name (not a demonym or a surname) of a weapon.
+            // An exact alias ("F-15", as short capitals) must be written
+            // as listed up to the suffix.
             let case = match alias.case {
                 CaseRule::Any => true,
                 CaseRule::Title => case_holds(CaseRule::Title, "", text, tokens, span),
-                CaseRule::Exact => false,
+                CaseRule::Exact => {
+                    let mut expected = alias.stripped.split(' ');
+                    span.iter().all(|&w| {
+                        let t = &tokens[w as usize];
+                        let word = &text[t.start as usize..t.end as usize];
+                        let word = if w == last { &word[..at] } else { word };
+                        expected
+                            .next()
+                            .is_some_and(|e| word_equals_stripped(word, e))
+                    }) && expected.next().is_none()
+                }
             };
             if !case || alias.kind != AliasKind::Name || !gaz.is_type(alias.entry, WEAPON) {
                 continue;
@@ -872,6 +893,9 @@ mod tests {
         // A longer listed name still wins.
         let g = "canonical\ttype\nF-15\tWEAPON\nF-15EX\tWEAPON\n";
         assert_eq!(found(g, "new F-15EX jets"), vec!["F-15EX=F-15EX"]);
+        // Short capitals must be written as listed up to the suffix.
+        assert_eq!(found(g, "the F-15J"), vec!["F-15J=F-15"]);
+        assert!(found(g, "the f-15J").is_empty());
     }
 
     #[test]

@@ -300,6 +300,23 @@ fn commands_agencies_and_shipyards_are_organisations() {
     ] {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));
     }
+    let text = "Naval Group builds Belharra frigates in Lorient; Mesko makes the Piorun, the \
+                Yantar Shipyard built the frigate, Boeing sold the Harpoon Coastal Defense \
+                System, and Hezbollah fired Burkan rockets.";
+    for want in [
+        "WEAPON FDI frigate",
+        "ORG Mesko",
+        "ORG Yantar Shipyard",
+        "WEAPON Harpoon",
+        "WEAPON Burkan",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    assert!(
+        !entities(text).iter().any(|e| e.contains("Coastal Defense")),
+        "{:?}",
+        entities(text)
+    );
     let text = "Ships crossed the Timor Sea, the Arafura Sea and the Banda Sea.";
     for want in ["PLACE Timor Sea", "PLACE Arafura Sea", "PLACE Banda Sea"] {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));

@@ -339,7 +339,11 @@ impl Matcher {
         let at = |w: usize, ends: &mut Vec<(usize, PatternID)>| {
             ends.clear();
             let (a, b) = span(w);
-            if shard.starts.may_start(&hay[a..b]) {
+            let word = &hay[a..b];
+            // A variant ("k9a1") may begin a pattern with its stem ("k9").
+            if shard.starts.may_start(word)
+                || variant_stem(word).is_some_and(|i| shard.starts.may_start(&word[..i]))
+            {
                 walk(nfa, hay, a - 1, ends, |pid| {
                     match shard.lens[pid.as_usize()] {
                         u16::MAX => nfa.pattern_len(pid),
@@ -631,6 +635,23 @@ fn walk(
     }
 }
 
+/// Where the stem of a folded word that may be a variant ends: the word
+/// without a final run of one to three letters and at most one digit that
+/// follows a digit ("k9a1" → "k9", "50pl" → "50"). Looks at most five bytes
+/// from the end, so that most words are refused at once.
+#[inline]
+fn variant_stem(word: &[u8]) -> Option<usize> {
+    let mut i = word.len();
+    if i > 0 && word[i - 1].is_ascii_digit() {
+        i -= 1;
+    }
+    let letters_end = i;
+    while i > 0 && letters_end - i < 3 && word[i - 1].is_ascii_lowercase() {
+        i -= 1;
+    }
+    (i < letters_end && i > 0 && word[i - 1].is_ascii_digit()).then_some(i)
+}
+
 /// Is the rest of token `t` from byte `at` of its folded form a variant
 /// suffix: one to three capital letters and at most one digit, as written
 /// ("PL" of "FA-50PL", "J" of "F-15J", "SM2" of "Su-30SM2", "A1" of
@@ -893,6 +914,12 @@ mod tests {
         // A longer listed name still wins.
         let g = "canonical\ttype\nF-15\tWEAPON\nF-15EX\tWEAPON\n";
         assert_eq!(found(g, "new F-15EX jets"), vec!["F-15EX=F-15EX"]);
+        assert_eq!(super::variant_stem(b"k9a1"), Some(2));
+        assert_eq!(super::variant_stem(b"50pl"), Some(2));
+        assert_eq!(super::variant_stem(b"su30sm2"), Some(4));
+        assert_eq!(super::variant_stem(b"missile"), None);
+        assert_eq!(super::variant_stem(b"f16"), None);
+        assert_eq!(super::variant_stem(b"50plus"), None);
         // Short capitals must be written as listed up to the suffix.
         assert_eq!(found(g, "the F-15J"), vec!["F-15J=F-15"]);
         assert!(found(g, "the f-15J").is_empty());

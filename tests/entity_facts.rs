@@ -317,6 +317,18 @@ fn commands_agencies_and_shipyards_are_organisations() {
         "{:?}",
         entities(text)
     );
+    let text = "Sweden's FMV ordered guns from BAE Systems Bofors; the Kosovo Security Force \
+                patrolled Zubin Potok; Somalia's NISA and Iraq's Federal Supreme Court spoke.";
+    for want in [
+        "ORG Swedish Defence Materiel Administration",
+        "ORG BAE Systems Bofors",
+        "ORG Kosovo Security Force",
+        "PLACE Zubin Potok",
+        "ORG National Intelligence and Security Agency",
+        "ORG Federal Supreme Court",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
     let text = "Ships crossed the Timor Sea, the Arafura Sea and the Banda Sea.";
     for want in ["PLACE Timor Sea", "PLACE Arafura Sea", "PLACE Banda Sea"] {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));

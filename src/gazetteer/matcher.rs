@@ -662,7 +662,7 @@ fn variant_suffix(text: &str, t: &Token, at: usize) -> bool {
     if !word.is_ascii() || word.len() != (t.fend - t.fstart) as usize || at >= word.len() {
         return false;
     }
-    let suffix = word[at..].as_bytes();
+    let suffix = &word.as_bytes()[at..];
     let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let digits = suffix.len() - letters;
     (1..=3).contains(&letters) && digits <= 1 && suffix[letters..].iter().all(u8::is_ascii_digit)

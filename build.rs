@@ -1,6 +1,6 @@
 //! Embeds the default gazetteers, rules and entity patterns in the binary,
 //! so `evex extract` works from any directory. Every file under
-//! `gazetteers/` (`.tsv`), `rules/` (`.rules`, `.tsv`) and `patterns/`
+//! `gazetteers/` (`.tsv`, `.txt` word lists), `rules/` (`.rules`, `.tsv`) and `patterns/`
 //! (`.patterns`, `.txt` word lists) is included, in sorted order.
 
 use std::fs;
@@ -34,7 +34,7 @@ fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut code = String::new();
     for (name, dir, exts) in [
-        ("GAZETTEERS", "gazetteers", &["tsv"][..]),
+        ("GAZETTEERS", "gazetteers", &["tsv", "txt"][..]),
         ("RULES", "rules", &["rules", "tsv"][..]),
         ("PATTERNS", "patterns", &["patterns", "txt"][..]),
     ] {

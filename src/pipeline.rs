@@ -194,7 +194,7 @@ impl Pipeline {
                     }),
             );
         }
-        for (name, text) in read_files(&config.gazetteers, &["tsv"])? {
+        for (name, text) in read_files(&config.gazetteers, &["tsv", "txt"])? {
             gsources.push(gazetteer::Source {
                 name,
                 text,

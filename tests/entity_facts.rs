@@ -230,3 +230,107 @@ fn a_region_written_with_a_lower_case_unit_word_is_found() {
     let text = "Boko Haram attacks continued in the Far North region of Cameroon.";
     assert!(has(text, "PLACE Far North Region"), "{:?}", entities(text));
 }
+
+#[test]
+fn weapons_of_many_makers_and_their_variants_are_weapons() {
+    let text = "The Marines fired NMESIS launchers, Sweden flew its ASC 890, also called \
+                the Saab 340 AEW, and China sent a Y-9, a Y-8 and a KJ-2000 past the island.";
+    for want in [
+        "WEAPON NMESIS",
+        "WEAPON ASC 890",
+        "WEAPON Y-9",
+        "WEAPON Y-8",
+        "WEAPON KJ-2000",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    // A variant written with a glued suffix is the listed system.
+    let text = "Warsaw took more FA-50PL jets and K2PL tanks; Tokyo scrambled F-15J fighters \
+                and Islamabad showed the LY-80.";
+    for want in [
+        "WEAPON FA-50",
+        "WEAPON K2 Black Panther",
+        "WEAPON F-15",
+        "WEAPON HQ-16",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+}
+
+#[test]
+fn a_warship_named_after_a_place_is_no_place() {
+    let text = "The Shandong carrier group sailed south while the frigate Admiral Grigorovich \
+                entered the strait.";
+    assert!(
+        has(text, "WEAPON Shandong aircraft carrier"),
+        "{:?}",
+        entities(text)
+    );
+    assert!(
+        has(text, "WEAPON Admiral Grigorovich"),
+        "{:?}",
+        entities(text)
+    );
+    assert!(!has(text, "PLACE Shandong"), "{:?}", entities(text));
+    // The province is still a place.
+    assert!(has("Floods hit Shandong on Monday.", "PLACE Shandong"));
+}
+
+#[test]
+fn commands_agencies_and_shipyards_are_organisations() {
+    let text = "US Forces Korea and US Forces Japan held drills; the Federal Government of \
+                Somalia, the Defense Acquisition Program Administration, the Agency for Defense \
+                Development, China Shipbuilding Industry Corporation, Pakistan Aeronautical \
+                Complex, Heavy Industries Taxila, Poongsan, Huta Stalowa Wola, Excalibur Army \
+                and Colt CZ were named, as was the Majeed Brigade.";
+    for want in [
+        "ORG United States Forces Korea",
+        "ORG United States Forces Japan",
+        "ORG Federal Government of Somalia",
+        "ORG Defense Acquisition Program Administration",
+        "ORG Agency for Defense Development",
+        "ORG China Shipbuilding Industry Corporation",
+        "ORG Pakistan Aeronautical Complex",
+        "ORG Heavy Industries Taxila",
+        "ORG Poongsan",
+        "ORG Huta Stalowa Wola",
+        "ORG Excalibur Army",
+        "ORG Colt CZ Group",
+        "ORG Majeed Brigade",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Naval Group builds Belharra frigates in Lorient; Mesko makes the Piorun, the \
+                Yantar Shipyard built the frigate, Boeing sold the Harpoon Coastal Defense \
+                System, and Hezbollah fired Burkan rockets.";
+    for want in [
+        "WEAPON FDI frigate",
+        "ORG Mesko",
+        "ORG Yantar Shipyard",
+        "WEAPON Harpoon",
+        "WEAPON Burkan",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    assert!(
+        !entities(text).iter().any(|e| e.contains("Coastal Defense")),
+        "{:?}",
+        entities(text)
+    );
+    let text = "Sweden's FMV ordered guns from BAE Systems Bofors; the Kosovo Security Force \
+                patrolled Zubin Potok; Somalia's NISA and Iraq's Federal Supreme Court spoke.";
+    for want in [
+        "ORG Swedish Defence Materiel Administration",
+        "ORG BAE Systems Bofors",
+        "ORG Kosovo Security Force",
+        "PLACE Zubin Potok",
+        "ORG National Intelligence and Security Agency",
+        "ORG Federal Supreme Court",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Ships crossed the Timor Sea, the Arafura Sea and the Banda Sea.";
+    for want in ["PLACE Timor Sea", "PLACE Arafura Sea", "PLACE Banda Sea"] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+}

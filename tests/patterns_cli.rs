@@ -164,3 +164,57 @@ fn pattern_file_errors_point_at_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn more_than_64_word_lists_work() {
+    // The defaults use some sixty lists; twenty more (each used in a
+    // pattern) take the flags past 64, and the lists at both ends still
+    // select their words.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = |i: usize| {
+        format!(
+            "zor{}{}",
+            (b'a' + (i / 26) as u8) as char,
+            (b'a' + (i % 26) as u8) as char
+        )
+    };
+    let mut file = String::new();
+    let mut alternatives = Vec::new();
+    for i in 0..20 {
+        file.push_str(&format!("words ZLIST{i} = {}\n", name(i)));
+        alternatives.push(format!("<Cap @ZLIST{i}>"));
+    }
+    file.push_str(&format!(
+        "pattern many.lists\n  type ORG\n  id unlisted/many\n  match [({}) <Cap \"legion\">]\n",
+        alternatives.join(" | ")
+    ));
+    let path = dir.path().join("many.patterns");
+    fs::write(&path, file).expect("write");
+    for i in [0, 19] {
+        let word = name(i);
+        let word = word[..1].to_uppercase() + &word[1..];
+        let text = format!("Fighters of the {word} Legion attacked the convoy.");
+        let o = evex(&["explain", &text, "--patterns", path.to_str().expect("path")]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            out.contains(&format!(
+                "\"{word} Legion\" → ORG {word} Legion (unlisted/many"
+            )),
+            "{out}"
+        );
+    }
+    // A word of no list is no match.
+    let o = evex(&[
+        "explain",
+        "Fighters of the Zorzz Legion attacked the convoy.",
+        "--patterns",
+        path.to_str().expect("path"),
+    ]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("unlisted/many"));
+}

@@ -586,7 +586,7 @@ fn configuration_errors_point_at_the_fix() {
     assert_eq!(
         stderr(&o),
         format!(
-            "evex: {}: this folder holds no .tsv file (is it the right folder?)\n",
+            "evex: {}: this folder holds no .tsv or .txt file (is it the right folder?)\n",
             empty.display()
         )
     );

@@ -26,7 +26,7 @@ pub fn run_lint(config: &Config, out: &mut dyn Write) -> Outcome {
         }
     }
     for (paths, exts, rules) in [
-        (&config.gazetteers, &["tsv"][..], false),
+        (&config.gazetteers, &["tsv", "txt"][..], false),
         (&config.rules, &["rules", "tsv"][..], true),
     ] {
         match read_files(paths, exts) {

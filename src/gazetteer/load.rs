@@ -269,6 +269,66 @@ fn parse_row(
     Ok(row)
 }
 
+/// The word lists a gazetteer folder may hold besides its TSV files, by
+/// file name: `unit_words.txt` and `unit_directions.txt` (see
+/// [`super::Gazetteer::is_unit_word`]).
+pub const WORD_LISTS: &[&str] = &["unit_words", "unit_directions"];
+
+/// Which of [`WORD_LISTS`] a `.txt` file is, by its name; `None` for any
+/// other file (a `.tsv` gazetteer).
+pub fn word_list_of(file: &str) -> Option<Result<usize, GazetteerError>> {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = name.strip_suffix(".txt")?;
+    Some(WORD_LISTS.iter().position(|l| *l == stem).ok_or_else(|| {
+        GazetteerError::UnknownList {
+            file: file.to_string(),
+            known: WORD_LISTS
+                .iter()
+                .map(|l| format!("{l}.txt"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }))
+}
+
+/// One line of a word list: the word folded (lower case, no accents), and
+/// whether the line removes it (`!word`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListWord {
+    pub word: String,
+    pub removed: bool,
+}
+
+/// Parses a word list: one word of letters per line, `#` comments, blank
+/// lines ignored, `!word` removes a word given earlier (by the defaults).
+pub fn parse_word_list(file: &str, text: &str) -> Result<Vec<ListWord>, GazetteerError> {
+    let mut out = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (removed, word) = match line.strip_prefix('!') {
+            Some(w) => (true, w.trim()),
+            None => (false, line),
+        };
+        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return Err(GazetteerError::Syntax {
+                file: file.to_string(),
+                line: n as u64 + 1,
+                message: format!(
+                    "`{line}` is not one word of letters (a word list holds one word per line; `#` starts a comment, `!word` removes a word)"
+                ),
+            });
+        }
+        out.push(ListWord {
+            word: crate::normalize::fold_phrase(word),
+            removed,
+        });
+    }
+    Ok(out)
+}
+
 /// Splits a `|`-separated list; an empty item between separators is an error
 /// because it is almost always a typo that would otherwise match nothing.
 fn split_list(cell: &str) -> Result<Vec<&str>, String> {
@@ -347,5 +407,44 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("x.tsv:2: this row has 3 cells"));
+    }
+
+    #[test]
+    fn word_lists_fold_and_name_bad_lines() {
+        let words = parse_word_list(
+            "u.txt",
+            "# units\n\nRegion\n  oblast \n!state\nGouvernorát\n",
+        )
+        .unwrap();
+        let got: Vec<(&str, bool)> = words.iter().map(|w| (w.word.as_str(), w.removed)).collect();
+        assert_eq!(
+            got,
+            [
+                ("region", false),
+                ("oblast", false),
+                ("state", true),
+                ("gouvernorat", false)
+            ]
+        );
+        for bad in ["free state", "region,", "county\tx", "!", "r3gion"] {
+            let e =
+                parse_word_list("g/unit_words.txt", &format!("# c\nregion\n{bad}\n")).unwrap_err();
+            assert!(
+                e.to_string().starts_with("g/unit_words.txt:3: `"),
+                "{bad}: {e}"
+            );
+        }
+        assert_eq!(word_list_of("g/person.tsv").map(|r| r.is_ok()), None);
+        assert_eq!(
+            word_list_of("g/unit_directions.txt").map(|r| r.ok()),
+            Some(Some(1))
+        );
+        assert_eq!(
+            word_list_of("g/notes.txt")
+                .unwrap()
+                .unwrap_err()
+                .to_string(),
+            "g/notes.txt: a .txt file among the gazetteers must be one of the word lists unit_words.txt, unit_directions.txt"
+        );
     }
 }

@@ -24,7 +24,7 @@
 //! The rules' trigger words go into the same automaton, so finding them
 //! costs nothing beyond this pass.
 
-use super::{CaseRule, Gazetteer, GazetteerError, PLACE};
+use super::{AliasKind, CaseRule, Gazetteer, GazetteerError, PLACE, WEAPON};
 use crate::normalize::word_equals_stripped;
 use crate::segment::Token;
 use aho_corasick::automaton::Automaton;
@@ -347,21 +347,26 @@ impl Matcher {
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
-        self.scan(gaz, text, folded.as_bytes(), tokens, words, out, hits);
+        self.scan(gaz, text, folded, tokens, words, out, hits);
     }
 
-    /// Every whole-word match at the word `hay[a..b]` (of any shard), shortest first,
-    /// into `ends` as (end in the folded text, global pattern index). Each
+    /// Every whole-word match at the word `hay[a..b]` (of any shard),
+    /// shortest first, into `ends` as (end in the folded text, global
+    /// pattern index); with a variant's stem ("k9" of "k9a1"), also the
+    /// matches that end inside the word, after the stem (see `walk`). Each
     /// shard holds a range of the sorted patterns, so of their first words
     /// too: a word is looked up only in the shard (or, at a boundary, the
-    /// two) whose range of first words holds it, and the union is what one
-    /// automaton over all the patterns would give.
+    /// two) whose range of first words holds it (or its stem), and the
+    /// union is what one automaton over all the patterns would give.
     #[inline(always)]
     fn at(&self, hay: &[u8], (a, b): (usize, usize), ends: &mut Vec<(usize, usize)>) -> bool {
         ends.clear();
         let word = &hay[a..b];
         if let [shard] = &self.shards[..] {
-            if shard.starts.may_start(word) {
+            // A variant ("k9a1") may begin a pattern with its stem ("k9").
+            if shard.starts.may_start(word)
+                || variant_stem(word).is_some_and(|i| shard.starts.may_start(&word[..i]))
+            {
                 let nfa = &shard.automaton;
                 walk(nfa, hay, a - 1, ends, 0, |pid| {
                     match shard.lens[pid.as_usize()] {
@@ -372,9 +377,14 @@ impl Matcher {
             }
             return !ends.is_empty();
         }
-        let (lo, hi) = self.shards_of(word);
+        let stem = variant_stem(word).map(|i| &word[..i]);
+        let (mut lo, mut hi) = self.shards_of(word);
+        if let Some(stem) = stem {
+            let (l, h) = self.shards_of(stem);
+            (lo, hi) = (lo.min(l), hi.max(h));
+        }
         for shard in &self.shards[lo..=hi] {
-            if !shard.starts.may_start(word) {
+            if !(shard.starts.may_start(word) || stem.is_some_and(|s| shard.starts.may_start(s))) {
                 continue;
             }
             let from = ends.len();
@@ -424,12 +434,13 @@ impl Matcher {
         &self,
         gaz: &Gazetteer,
         text: &str,
-        hay: &[u8],
+        folded: &str,
         tokens: &[Token],
         words: &[u32],
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) {
+        let hay = folded.as_bytes();
         let span = |w: usize| {
             let t = &tokens[words[w] as usize];
             (t.fstart as usize, t.fend as usize)
@@ -450,7 +461,18 @@ impl Matcher {
             while let Some((end, p)) = ends.pop() {
                 e = end;
                 let shorter = ends.last().map(|&(end, _)| end);
-                if self.take(gaz, text, tokens, words, p, w, shorter, out, hits) {
+                if self.take(
+                    gaz,
+                    text,
+                    folded,
+                    tokens,
+                    words,
+                    p,
+                    w,
+                    (end, shorter),
+                    out,
+                    hits,
+                ) {
                     accepted = true;
                     break;
                 }
@@ -463,7 +485,18 @@ impl Matcher {
                     && let Some(&(end, p)) = inner.last()
                     && end > e
                 {
-                    self.take(gaz, text, tokens, words, p, v, None, out, hits);
+                    self.take(
+                        gaz,
+                        text,
+                        folded,
+                        tokens,
+                        words,
+                        p,
+                        v,
+                        (end, None),
+                        out,
+                        hits,
+                    );
                 }
                 v += 1;
             }
@@ -472,23 +505,46 @@ impl Matcher {
     }
 
     /// Records a whole-word match of pattern `p` starting at word
-    /// `words[first]`. Returns whether anything was taken from it.
-    /// `shorter`: where the next shorter match at that word ends, in the
-    /// folded text.
+    /// `words[first]` and ending at `end` in the folded text. Returns
+    /// whether anything was taken from it. `shorter`: where the next
+    /// shorter match at that word ends. A match that ends inside its last
+    /// word is taken only as a variant of a weapon ([`variant_suffix`]).
     #[allow(clippy::too_many_arguments)]
     fn take(
         &self,
         gaz: &Gazetteer,
         text: &str,
+        folded: &str,
         tokens: &[Token],
         words: &[u32],
         p: usize,
         first: usize,
-        shorter: Option<usize>,
+        (end, shorter): (usize, Option<usize>),
         out: &mut Vec<Candidate>,
         hits: &mut Vec<u32>,
     ) -> bool {
         let info = self.info[p];
+        let n = info.words as usize;
+        // A match that ends inside a word (only on a digit; see `walk`).
+        if folded.as_bytes().get(end).is_some_and(|&c| c != b' ') {
+            let Some(&last) = words.get((first + n).wrapping_sub(1)) else {
+                return false;
+            };
+            let t = &tokens[last as usize];
+            return info.gazetteer
+                && n > 0
+                && (t.fstart as usize..t.fend as usize).contains(&end)
+                && variant_suffix(text, t, end - t.fstart as usize)
+                && self.take_variant(
+                    gaz,
+                    text,
+                    tokens,
+                    &words[first..first + n],
+                    end - t.fstart as usize,
+                    p,
+                    out,
+                );
+        }
         let mut taken = false;
         if info.word {
             hits.push(words[first]);
@@ -497,7 +553,6 @@ impl Matcher {
         if !info.gazetteer {
             return taken;
         }
-        let n = info.words as usize;
         let Some(&last) = words.get(first + n - 1) else {
             return taken;
         };
@@ -515,7 +570,7 @@ impl Matcher {
                         (true, false)
                     } else {
                         let unit = gaz.is_type(gaz.aliases[a as usize].entry, PLACE)
-                            && title_with_unit_word(text, tokens, span);
+                            && title_with_unit_word(gaz, text, folded, tokens, span);
                         (unit, unit)
                     }
                 }
@@ -568,6 +623,65 @@ impl Matcher {
         }
         taken
     }
+
+    /// A match that ends on a digit inside its last word, followed by a
+    /// variant suffix ("FA-50" in "FA-50PL"): the weapon entries of pattern
+    /// `p` whose case rule holds, each as a mention of the whole words
+    /// ("FA-50PL" → FA-50). `at`: where the suffix begins in the last word.
+    #[allow(clippy::too_many_arguments)]
+    fn take_variant(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        tokens: &[Token],
+        span: &[u32],
+        at: usize,
+        p: usize,
+        out: &mut Vec<Candidate>,
+    ) -> bool {
+        let (Some(&first), Some(&last)) = (span.first(), span.last()) else {
+            return false;
+        };
+        let info = self.info[p];
+        let single = [info.alias];
+        let aliases = if info.single {
+            &single[..]
+        } else {
+            &gaz.pattern_aliases[info.alias as usize..(info.alias + info.count) as usize]
+        };
+        let mut taken = false;
+        for &a in aliases {
+            let alias = &gaz.aliases[a as usize];
+            // A variant is a name (not a demonym or a surname) of a weapon.
+            // An exact alias ("F-15", as short capitals) must be written
+            // as listed up to the suffix.
+            let case = match alias.case {
+                CaseRule::Any => true,
+                CaseRule::Title => case_holds(CaseRule::Title, "", text, tokens, span),
+                CaseRule::Exact => {
+                    let mut expected = alias.stripped.split(' ');
+                    span.iter().all(|&w| {
+                        let t = &tokens[w as usize];
+                        let word = &text[t.start as usize..t.end as usize];
+                        let word = if w == last { &word[..at] } else { word };
+                        expected
+                            .next()
+                            .is_some_and(|e| word_equals_stripped(word, e))
+                    }) && expected.next().is_none()
+                }
+            };
+            if !case || alias.kind != AliasKind::Name || !gaz.is_type(alias.entry, WEAPON) {
+                continue;
+            }
+            out.push(Candidate {
+                tok_start: first,
+                tok_end: last + 1,
+                alias: a,
+            });
+            taken = true;
+        }
+        taken
+    }
 }
 
 /// Walks the automaton from the space at `sp` (anchored) and records every
@@ -595,7 +709,14 @@ fn walk(
             return;
         }
         let end = sp + i + 1;
-        if nfa.is_match(sid) && hay.get(end).is_none_or(|&c| c == b' ') {
+        // A match that ends on a digit glued to letters ("fa 50" in "fa
+        // 50pl") may be a variant of a listed weapon ("FA-50PL"): `take`
+        // decides, from the entry's type and the original letters.
+        if nfa.is_match(sid)
+            && hay.get(end).is_none_or(|&c| {
+                c == b' ' || (c.is_ascii_lowercase() && hay[end - 1].is_ascii_digit())
+            })
+        {
             // The state's own pattern is the one as long as the walk, and
             // comes first; a state that ends no pattern of its own may hold
             // shorter ones that end here (not matches at `sp`).
@@ -605,6 +726,39 @@ fn walk(
             }
         }
     }
+}
+
+/// Where the stem of a folded word that may be a variant ends: the word
+/// without a final run of one to three letters and at most one digit that
+/// follows a digit ("k9a1" → "k9", "50pl" → "50"). Looks at most five bytes
+/// from the end, so that most words are refused at once.
+#[inline]
+fn variant_stem(word: &[u8]) -> Option<usize> {
+    let mut i = word.len();
+    if i > 0 && word[i - 1].is_ascii_digit() {
+        i -= 1;
+    }
+    let letters_end = i;
+    while i > 0 && letters_end - i < 3 && word[i - 1].is_ascii_lowercase() {
+        i -= 1;
+    }
+    (i < letters_end && i > 0 && word[i - 1].is_ascii_digit()).then_some(i)
+}
+
+/// Is the rest of token `t` from byte `at` of its folded form a variant
+/// suffix: one to three capital letters and at most one digit, as written
+/// ("PL" of "FA-50PL", "J" of "F-15J", "SM2" of "Su-30SM2", "A1" of
+/// "K9A1")? Lower-case letters are no suffix ("F-16s" is a plural, "50th"
+/// an ordinal). Only ASCII words, whose folded and written forms align.
+fn variant_suffix(text: &str, t: &Token, at: usize) -> bool {
+    let word = &text[t.start as usize..t.end as usize];
+    if !word.is_ascii() || word.len() != (t.fend - t.fstart) as usize || at >= word.len() {
+        return false;
+    }
+    let suffix = &word.as_bytes()[at..];
+    let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = suffix.len() - letters;
+    (1..=3).contains(&letters) && digits <= 1 && suffix[letters..].iter().all(u8::is_ascii_digit)
 }
 
 /// Is a currency sign between two words of `span`? Punctuation joins the
@@ -619,32 +773,23 @@ fn joined_by_currency(text: &str, tokens: &[Token], span: &[u32]) -> bool {
     })
 }
 
-/// Words of a subdivision that news writes in lower case after the name
-/// ("the Far North region", "in Rakhine state", "Lamu county").
-const UNIT_WORDS: &[&str] = &[
-    "region",
-    "province",
-    "state",
-    "district",
-    "county",
-    "governorate",
-    "oblast",
-];
-
-/// A direction alone before a unit word is a description ("the Eastern
-/// region" of whichever country), not the region of that name.
-const DIRECTIONS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    "upper", "lower", "middle",
-];
-
 /// A `case=title` place name whose last word is a subdivision word written
-/// in lower case ("Far North region" for "Far North Region"): the words
-/// before it must hold the title rule. Only for places: "an Islamic state"
-/// is no "Islamic State". The mention is the name without that word
-/// ("Far North"), as "Kharkiv" in "the Kharkiv region", so that patterns
-/// still see the word after it.
-fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
+/// in lower case ("Far North region" for "Far North Region"; the words are
+/// `gazetteers/unit_words.txt`): the words before it must hold the title
+/// rule, and must not be a direction alone ("the Eastern region" of
+/// whichever country; `gazetteers/unit_directions.txt`). Only for places:
+/// "an Islamic state" is no "Islamic State". The mention is the name
+/// without that word ("Far North"), as "Kharkiv" in "the Kharkiv region",
+/// so that patterns still see the word after it. `folded`: the folded text
+/// the tokens' `fstart..fend` point into (the sets hold folded words, so a
+/// lookup allocates nothing).
+fn title_with_unit_word(
+    gaz: &Gazetteer,
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    span: &[u32],
+) -> bool {
     let Some((&last, head)) = span.split_last() else {
         return false;
     };
@@ -653,15 +798,10 @@ fn title_with_unit_word(text: &str, tokens: &[Token], span: &[u32]) -> bool {
     }
     let word = |i: u32| {
         let t = &tokens[i as usize];
-        &text[t.start as usize..t.end as usize]
+        folded.get(t.fstart as usize..t.fend as usize).unwrap_or("")
     };
-    UNIT_WORDS
-        .iter()
-        .any(|u| word(last).eq_ignore_ascii_case(u))
-        && !(head.len() == 1
-            && DIRECTIONS
-                .iter()
-                .any(|d| word(head[0]).eq_ignore_ascii_case(d)))
+    gaz.is_unit_word(word(last))
+        && !(head.len() == 1 && gaz.is_unit_direction(word(head[0])))
         && case_holds(CaseRule::Title, "", text, tokens, head)
 }
 
@@ -710,12 +850,24 @@ pub(crate) mod testing {
         text: &str,
         shard: usize,
     ) -> (Gazetteer, Vec<Token>, Vec<Sentence>, Vec<Candidate>) {
-        let g = Gazetteer::build(&[Source {
-            name: "t.tsv".into(),
-            text: gaz.into(),
-            user: false,
-        }])
-        .unwrap();
+        // With the default word lists (`unit_words.txt`…), as the
+        // pipeline loads them.
+        let lists = crate::defaults::GAZETTEERS
+            .iter()
+            .filter(|(name, _)| name.ends_with(".txt"))
+            .map(|(name, text)| Source {
+                name: name.to_string(),
+                text: text.to_string(),
+                user: false,
+            });
+        let sources: Vec<Source> = lists
+            .chain([Source {
+                name: "t.tsv".into(),
+                text: gaz.into(),
+                user: false,
+            }])
+            .collect();
+        let g = Gazetteer::build(&sources).unwrap();
         let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
         Segmenter::default().segment(text, &mut t, &mut s);
         fold_tokens(text, &mut t, &s, &mut f);
@@ -803,6 +955,70 @@ mod tests {
     }
 
     #[test]
+    fn unit_words_are_read_from_the_word_list() {
+        // Every word of `gazetteers/unit_words.txt` works as a unit word,
+        // every word of `unit_directions.txt` as a direction.
+        let text = |p: &str| {
+            crate::defaults::GAZETTEERS
+                .iter()
+                .find(|(name, _)| *name == p)
+                .map(|(_, t)| *t)
+                .unwrap_or_else(|| panic!("{p} is compiled in"))
+        };
+        let words =
+            crate::gazetteer::parse_word_list("u", text("gazetteers/unit_words.txt")).unwrap();
+        let directions =
+            crate::gazetteer::parse_word_list("d", text("gazetteers/unit_directions.txt")).unwrap();
+        assert!(words.len() >= 7 && directions.len() >= 12);
+        for w in &words {
+            let g = format!(
+                "canonical\ttype\taliases\tcase\nLamu X\tPLACE\tLamu {}\ttitle\n",
+                w.word
+            );
+            assert_eq!(
+                found(&g, &format!("clashes in Lamu {} on Monday", w.word)),
+                vec!["Lamu=Lamu X"],
+                "{}",
+                w.word
+            );
+            for d in &directions {
+                let g = format!(
+                    "canonical\ttype\tcase\n{} {}\tPLACE\ttitle\n",
+                    d.word, w.word
+                );
+                let d = d.word[..1].to_uppercase() + &d.word[1..];
+                assert!(found(&g, &format!("in the {d} {}", w.word)).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_weapon_variant_with_a_glued_suffix_is_the_weapon() {
+        let g = "canonical\ttype\taliases\tcase\nFA-50\tWEAPON\t\t\nF-15\tWEAPON\t\t\nRoute 12\tPLACE\t\t\nK9\tWEAPON\tK9 Thunder\ttitle\n";
+        assert_eq!(
+            found(
+                g,
+                "Poland took FA-50PL jets and F-15J fighters, and K9A1 guns."
+            ),
+            vec!["FA-50PL=FA-50", "F-15J=F-15", "K9A1=K9"]
+        );
+        // Lower-case letters, long suffixes and other types are no variants.
+        assert!(found(g, "the F-15x, the FA-50th, the FA-50PLUS and Route 12A").is_empty());
+        // A longer listed name still wins.
+        let g = "canonical\ttype\nF-15\tWEAPON\nF-15EX\tWEAPON\n";
+        assert_eq!(found(g, "new F-15EX jets"), vec!["F-15EX=F-15EX"]);
+        assert_eq!(super::variant_stem(b"k9a1"), Some(2));
+        assert_eq!(super::variant_stem(b"50pl"), Some(2));
+        assert_eq!(super::variant_stem(b"su30sm2"), Some(4));
+        assert_eq!(super::variant_stem(b"missile"), None);
+        assert_eq!(super::variant_stem(b"f16"), None);
+        assert_eq!(super::variant_stem(b"50plus"), None);
+        // Short capitals must be written as listed up to the suffix.
+        assert_eq!(found(g, "the F-15J"), vec!["F-15J=F-15"]);
+        assert!(found(g, "the f-15J").is_empty());
+    }
+
+    #[test]
     fn a_currency_sign_joins_no_name() {
         let gaz = "canonical\ttype\nA-10\tWEAPON\n";
         assert!(found(gaz, "It will spend A$10 billion.").is_empty());
@@ -820,9 +1036,10 @@ mod tests {
     /// still finds what one automaton finds, in the same order.
     #[test]
     fn shards_find_what_one_automaton_finds() {
-        // Five patterns: two shards split them after "kursk oblast".
-        let g = "canonical\ttype\taliases\nKursk\tPLACE\tKursk region\nKursk Oblast\tPLACE\t\nKyiv\tPLACE\t\nAvdiivka\tPLACE\t\n";
-        let text = "Troops in Kursk region, Kursk Oblast and Kursk moved to Kyiv and Avdiivka.";
+        // Seven patterns (with the plural "k9s"): two shards split them
+        // after "kursk".
+        let g = "canonical\ttype\taliases\tcase\nKursk\tPLACE\tKursk region\t\nKursk Oblast\tPLACE\t\t\nKyiv\tPLACE\t\t\nAvdiivka\tPLACE\t\t\nK9\tWEAPON\t\ttitle\n";
+        let text = "Troops in Kursk region, Kursk Oblast and Kursk moved to Kyiv and Avdiivka with K9A1 guns.";
         let spans = |shard| {
             let (_, t, _, out) = super::testing::scan_sharded(g, text, shard);
             out.iter()
@@ -840,7 +1057,8 @@ mod tests {
                 "Kursk Oblast:2",
                 "Kursk:0",
                 "Kyiv:3",
-                "Avdiivka:4"
+                "Avdiivka:4",
+                "K9A1:5"
             ]
         );
         for shard in 1..=4 {

@@ -11,7 +11,7 @@
 mod load;
 pub(crate) mod matcher;
 
-pub use load::{Row, parse_file};
+pub use load::{ListWord, Row, parse_file, parse_word_list};
 pub use matcher::{Candidate, Matcher};
 
 use crate::normalize::{fold_phrase, strip_phrase};
@@ -75,6 +75,8 @@ pub enum GazetteerError {
         line: u64,
         alias: String,
     },
+    #[error("{file}: a .txt file among the gazetteers must be one of the word lists {known}")]
+    UnknownList { file: String, known: String },
     #[error("cannot build the gazetteer automaton: {0}")]
     Build(String),
     #[error("cannot read gazetteer {file}: {message}")]
@@ -215,6 +217,10 @@ pub struct Gazetteer {
     stands_for: Vec<u32>,
     /// Rows whose derived id was taken and got a suffix.
     id_suffixes: Vec<IdSuffix>,
+    /// The folded words of `unit_words.txt` and `unit_directions.txt`
+    /// (see [`Gazetteer::is_unit_word`]).
+    unit_words: crate::words::Set<Box<str>>,
+    unit_directions: crate::words::Set<Box<str>>,
 }
 
 impl Gazetteer {
@@ -225,7 +231,17 @@ impl Gazetteer {
         let mut extra_types = Vec::new();
         let mut default_rows = Vec::new();
         let mut user_rows = Vec::new();
+        // The word lists: the defaults', then the user's additions and
+        // removals, in file order.
+        let mut lists: [Vec<ListWord>; 2] = Default::default();
+        let mut user_lists: [Vec<ListWord>; 2] = Default::default();
         for s in sources {
+            if let Some(list) = load::word_list_of(&s.name) {
+                let words = parse_word_list(&s.name, &s.text)?;
+                let into = if s.user { &mut user_lists } else { &mut lists };
+                into[list?].extend(words);
+                continue;
+            }
             let rows = parse_file(&s.name, &s.text, &mut extra_types)?;
             if s.user {
                 user_rows.extend(rows);
@@ -476,6 +492,8 @@ impl Gazetteer {
             etypes,
             stands_for,
             id_suffixes,
+            unit_words: word_set(&lists[0], &user_lists[0]),
+            unit_directions: word_set(&lists[1], &user_lists[1]),
         })
     }
 
@@ -591,6 +609,21 @@ impl Gazetteer {
     /// "missiles", "howitzer")?
     pub fn is_class_word(&self, word: &str) -> bool {
         self.class_words.contains(word)
+    }
+
+    /// Is `folded` (a folded word) a subdivision word that news writes in
+    /// lower case after a region's name ("region", "province", "oblast";
+    /// `gazetteers/unit_words.txt`)?
+    #[inline]
+    pub fn is_unit_word(&self, folded: &str) -> bool {
+        self.unit_words.contains(folded)
+    }
+
+    /// Is `folded` a direction that, alone before a unit word, makes a
+    /// description ("the eastern region"; `gazetteers/unit_directions.txt`)?
+    #[inline]
+    pub fn is_unit_direction(&self, folded: &str) -> bool {
+        self.unit_directions.contains(folded)
     }
 
     /// Does alias `i`, an organisation's, open with a name of the
@@ -923,6 +956,20 @@ fn country_possessives(
     out
 }
 
+/// A word list's set: the default words, then the user's lines in order (a
+/// word added, `!word` removed).
+fn word_set(defaults: &[ListWord], user: &[ListWord]) -> crate::words::Set<Box<str>> {
+    let mut set = crate::words::Set::default();
+    for w in defaults.iter().chain(user) {
+        if w.removed {
+            set.remove(w.word.as_str());
+        } else {
+            set.insert(w.word.as_str().into());
+        }
+    }
+    set
+}
+
 /// `place/united-states` for a PLACE named "United States".
 pub fn derive_id(etype: &str, canonical: &str) -> String {
     format!(
@@ -1051,5 +1098,48 @@ mod tests {
             .map(|i| &*g.alias(i).stripped)
             .collect();
         assert_eq!(forms, vec!["Sakartvelo", "Tbilisi state"]);
+    }
+
+    #[test]
+    fn unit_word_lists_come_from_the_files_and_users_extend_them() {
+        let source = |name: &str, text: &str, user: bool| Source {
+            name: name.into(),
+            text: text.into(),
+            user,
+        };
+        let defaults: Vec<Source> = crate::defaults::GAZETTEERS
+            .iter()
+            .filter(|(name, _)| name.ends_with(".txt"))
+            .map(|(name, text)| source(name, text, false))
+            .collect();
+        assert_eq!(defaults.len(), load::WORD_LISTS.len());
+        let g = Gazetteer::build(&defaults).unwrap();
+        for w in ["region", "province", "governorate", "oblast"] {
+            assert!(g.is_unit_word(w), "{w}");
+        }
+        assert!(!g.is_unit_word("Region") && !g.is_unit_word("city"));
+        assert!(g.is_unit_direction("eastern") && !g.is_unit_direction("region"));
+        // A user list adds and removes words; without the defaults there
+        // are only the user's.
+        let mut sources = defaults.clone();
+        sources.push(source("mine/unit_words.txt", "Préfecture\n!county\n", true));
+        let g = Gazetteer::build(&sources).unwrap();
+        assert!(g.is_unit_word("prefecture") && g.is_unit_word("region"));
+        assert!(!g.is_unit_word("county"));
+        let g = Gazetteer::build(&[source("mine/unit_words.txt", "canton\n", true)]).unwrap();
+        assert!(g.is_unit_word("canton") && !g.is_unit_word("region"));
+        // Mistakes name the file and line.
+        let e = Gazetteer::build(&[source("mine/unit_words.txt", "canton\nfree state\n", true)])
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("mine/unit_words.txt:2: `free state`"),
+            "{e}"
+        );
+        let e = Gazetteer::build(&[source("mine/notes.txt", "x\n", true)]).unwrap_err();
+        assert!(
+            e.to_string().starts_with("mine/notes.txt: a .txt file"),
+            "{e}"
+        );
     }
 }

@@ -53,8 +53,14 @@ pub const KIND_NONE: u32 = 3;
 
 /// Most entity types a pattern set can tell apart.
 pub const MAX_TYPES: usize = 30;
+/// The word-list flags of one token, one bit per list (or word) used inside
+/// `< >` or as `@LIST`. A `u128` rather than a `u64`: the defaults alone use
+/// some sixty lists. Its width is the only limit; the record holds one byte
+/// per six flags that the patterns actually use, so a wider type costs
+/// nothing where the lists are few.
+pub type FlagBits = u128;
 /// Most word lists that can be used inside `< >` or as `@LIST` (one bit each).
-pub const MAX_FLAGS: usize = 64;
+pub const MAX_FLAGS: usize = FlagBits::BITS as usize;
 /// Most values of one flag byte.
 const BYTE_VALUES: u32 = 64;
 /// The byte of flag value 0.
@@ -81,7 +87,7 @@ pub struct Layout {
     /// T+1..=2T later tokens).
     types: u32,
     /// Token key (folded word or punctuation) → bits of the flags it sets.
-    pub flag_bits: Map<String, u64>,
+    pub flag_bits: Map<String, FlagBits>,
 }
 
 impl Layout {
@@ -131,7 +137,7 @@ impl Layout {
     /// (`shape`, `start`, `glued`, `mention`, `kind`) and the word-list flag
     /// bits.
     #[inline]
-    pub fn pack(&self, values: [u32; FIELD_FLAGS], bits: u64, out: &mut Vec<u8>) {
+    pub fn pack(&self, values: [u32; FIELD_FLAGS], bits: FlagBits, out: &mut Vec<u8>) {
         let at = out.len();
         out.resize(at + self.first_flag_byte, BYTE_BASE);
         for (&(byte, mult, _), v) in self.fields.iter().zip(values) {

@@ -80,6 +80,20 @@ struct Shard {
     lens: Vec<u16>,
 }
 
+impl Shard {
+    /// [`walk`] through this shard's automaton, with global pattern indices.
+    #[inline(always)]
+    fn walk(&self, hay: &[u8], sp: usize, ends: &mut Vec<(usize, usize)>) {
+        let nfa = &self.automaton;
+        walk(nfa, hay, sp, ends, self.base, |pid| {
+            match self.lens[pid.as_usize()] {
+                u16::MAX => nfa.pattern_len(pid),
+                n => n as usize,
+            }
+        });
+    }
+}
+
 /// A Bloom filter (two bits per word) over the words that begin a pattern.
 /// A text word with either bit clear begins no match, so most words are
 /// skipped with one hash and two bit tests instead of a walk through the
@@ -367,13 +381,7 @@ impl Matcher {
             if shard.starts.may_start(word)
                 || variant_stem(word).is_some_and(|i| shard.starts.may_start(&word[..i]))
             {
-                let nfa = &shard.automaton;
-                walk(nfa, hay, a - 1, ends, 0, |pid| {
-                    match shard.lens[pid.as_usize()] {
-                        u16::MAX => nfa.pattern_len(pid),
-                        n => n as usize,
-                    }
-                });
+                shard.walk(hay, a - 1, ends);
             }
             return !ends.is_empty();
         }
@@ -388,13 +396,7 @@ impl Matcher {
                 continue;
             }
             let from = ends.len();
-            let nfa = &shard.automaton;
-            walk(nfa, hay, a - 1, ends, shard.base, |pid| {
-                match shard.lens[pid.as_usize()] {
-                    u16::MAX => nfa.pattern_len(pid),
-                    n => n as usize,
-                }
-            });
+            shard.walk(hay, a - 1, ends);
             if from > 0 && ends.len() > from {
                 ends.sort_unstable();
             }

@@ -390,6 +390,8 @@ pub fn find(
         }
         let head = input.word(h);
         let earlier = &mentions[before.saturating_sub(REACH)..before];
+        // Only "the area" may name a place that no gazetteer lists.
+        let mut unlisted = u32::MAX;
         let entry = if pronoun {
             // "their reckless attacks": only before a trigger, within
             // two words.
@@ -423,22 +425,13 @@ pub fn find(
             let named_after = h + 1 < tokens.len()
                 && (input.word(h + 1) == "of"
                     || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
-            if !named_after
-                && let Some((entry, unlisted)) =
-                    latest_place(input, earlier, sentence as u32, false)
-            {
-                found.push(Mention {
-                    start: tok.start,
-                    end: tokens[h].end,
-                    tok_start: t as u32,
-                    tok_end: h as u32 + 1,
-                    sentence: sentence as u32,
-                    entry,
-                    kind: AliasKind::Reference,
-                    unlisted,
-                });
-            }
-            None
+            (!named_after)
+                .then(|| latest_place(input, earlier, sentence as u32, false))
+                .flatten()
+                .map(|(entry, place)| {
+                    unlisted = place;
+                    entry
+                })
         } else {
             None
         };
@@ -453,7 +446,7 @@ pub fn find(
                 sentence: sentence as u32,
                 entry,
                 kind: AliasKind::Reference,
-                unlisted: u32::MAX,
+                unlisted,
             });
         }
     }

@@ -10,7 +10,7 @@
 //! with a fixed seed; the entities are names from the default gazetteers at
 //! about one mention per twelve words. Groups:
 //!
-//! * `segment_normalize`: `Segmenter::segment_folded` (segmentation and
+//! * `segment_normalize`: `segment_folded` (segmentation and
 //!   the folded view in one pass, as the pipeline runs them);
 //! * `match`: `Matcher::find` + `resolve::resolve` on pre-folded
 //!   documents, with the default gazetteers and with a synthetic gazetteer of
@@ -31,7 +31,9 @@ mod textgen;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use evex::emit::{ENTITY_COLUMNS, EVENT_COLUMNS, OutFormat, TableWriter, entity_rows, event_rows};
-use evex::internals::{Candidate, DocView, Segmenter, Sentence, Token, fold_tokens, resolve};
+use evex::internals::{
+    Candidate, DocView, Segmenter, Sentence, Token, fold_tokens, resolve, segment_folded,
+};
 use evex::{Config, Document, Event, Extraction, Mention, Pipeline};
 use std::hint::black_box;
 use std::io;
@@ -191,9 +193,13 @@ fn segment_normalize(c: &mut Criterion) {
     g.bench_function("default", |b| {
         b.iter(|| {
             for d in &input.docs {
-                input
-                    .segmenter
-                    .segment_folded(&d.text, &mut tokens, &mut sentences, &mut folded);
+                segment_folded(
+                    &input.segmenter,
+                    &d.text,
+                    &mut tokens,
+                    &mut sentences,
+                    &mut folded,
+                );
                 black_box(folded.len());
             }
         })

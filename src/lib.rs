@@ -143,7 +143,7 @@ pub mod internals {
     pub use crate::gazetteer::{Candidate, Gazetteer, Matcher, Source as GazetteerSource};
     pub use crate::ingest::ReadProgress;
     pub use crate::ingest::warc::read_warc;
-    pub use crate::normalize::{fold_phrase, fold_tokens};
+    pub use crate::normalize::{fold_phrase, fold_tokens, segment_folded};
     pub use crate::patterns::{DocText, Scratch as PatternScratch};
     pub use crate::resolve::resolve;
     pub use crate::rules::engine::DocView;

@@ -13,7 +13,7 @@
 //! decomposition. Each token records where its folded form lies, which keeps
 //! every match traceable to original byte offsets.
 
-use crate::segment::{Sentence, Token, TokenKind, tokenize};
+use crate::segment::{Segmenter, Sentence, Token, TokenKind, tokenize};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Appends the folded form of one word to `out` (UTF-8, and it stays so).
@@ -104,7 +104,7 @@ impl View {
     }
 
     /// Appends the next token and records where its folded form lies.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn token(&mut self, text: &str, t: &mut Token) {
         let at = self.buf.len() as u32;
         t.fstart = at;
@@ -169,6 +169,28 @@ pub fn fold_tokens(text: &str, tokens: &mut [Token], sentences: &[Sentence], out
     view.finish(out);
 }
 
+/// Segmentation ([`Segmenter::segment`]) and [`fold_tokens`] in one pass,
+/// with the same results: each word is folded into `folded` as soon as it
+/// is found, and a sentence break (decided from the tokens before, so it is
+/// known when the next token arrives) writes the separator. This is the
+/// pipeline's path: it reads every token once instead of three times.
+pub fn segment_folded(
+    seg: &Segmenter,
+    text: &str,
+    tokens: &mut Vec<Token>,
+    sentences: &mut Vec<Sentence>,
+    folded: &mut String,
+) {
+    let mut view = View::start(folded, text.len());
+    seg.segment_with(text, tokens, sentences, |t, breaks| {
+        if breaks {
+            view.sentence_break();
+        }
+        view.token(text, t);
+    });
+    view.finish(folded);
+}
+
 /// Folds a phrase the way [`fold_tokens`] folds a text: words lower-cased,
 /// accents stripped, joined by single spaces (no padding).
 pub fn fold_phrase(phrase: &str) -> String {
@@ -216,7 +238,6 @@ pub fn word_equals_stripped(word: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
 
     #[test]
     fn folds_case_accents_and_punctuation() {
@@ -251,7 +272,7 @@ mod tests {
                     Zaporizhzhia. Ok, Łódź ï";
         let seg = Segmenter::default();
         let (mut t, mut s, mut f) = (Vec::new(), Vec::new(), String::new());
-        seg.segment_folded(text, &mut t, &mut s, &mut f);
+        segment_folded(&seg, text, &mut t, &mut s, &mut f);
         for tok in t.iter().filter(|t| t.is_word()) {
             let word = &text[tok.start as usize..tok.end as usize];
             assert_eq!(
@@ -267,5 +288,34 @@ mod tests {
         assert!(word_equals_stripped("US", "US"));
         assert!(!word_equals_stripped("us", "US"));
         assert!(word_equals_stripped("Kyïv", "Kyiv"));
+    }
+
+    #[test]
+    fn one_pass_equals_segment_then_fold() {
+        let seg = Segmenter::new(["mr".to_string(), "gen".to_string()]);
+        let mut texts = vec![
+            "Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"
+                .to_string(),
+            "KYIV, Nov 20 (Reuters) - Russia fired 10,000 shells at Kyïv’s\n\nSTRASSE — Łódź"
+                .to_string(),
+            "\u{201c}We will respond.\u{201d} The minister left.\nNext line".to_string(),
+            "word ".repeat(900),
+            String::new(),
+        ];
+        for f in std::fs::read_dir("examples/articles")
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            texts.extend(std::fs::read_to_string(f.path()));
+        }
+        for text in &texts {
+            let (mut t1, mut s1, mut f1) = (Vec::new(), Vec::new(), String::new());
+            seg.segment(text, &mut t1, &mut s1);
+            fold_tokens(text, &mut t1, &s1, &mut f1);
+            let (mut t2, mut s2, mut f2) = (Vec::new(), Vec::new(), String::from("junk"));
+            segment_folded(&seg, text, &mut t2, &mut s2, &mut f2);
+            assert_eq!((t1, s1, f1), (t2, s2, f2), "{text:?}");
+        }
     }
 }

@@ -17,7 +17,7 @@ use crate::resolve::{Mention, Unlisted, resolve, trim_class_words};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
-use crate::{acronyms, reference};
+use crate::{acronyms, normalize, reference};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -374,8 +374,13 @@ impl Pipeline {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
             let text = doc.text.as_str();
-            self.segmenter
-                .segment_folded(text, &mut s.tokens, &mut s.sentences, &mut s.folded);
+            normalize::segment_folded(
+                &self.segmenter,
+                text,
+                &mut s.tokens,
+                &mut s.sentences,
+                &mut s.folded,
+            );
             s.words.clear();
             s.words.extend(
                 s.tokens

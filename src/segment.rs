@@ -21,8 +21,8 @@ pub enum TokenKind {
 }
 
 /// One token. `start..end` are byte offsets into the original text;
-/// `fstart..fend` are byte offsets into the folded view built by
-/// [`crate::normalize::fold_tokens`] (empty for punctuation).
+/// `fstart..fend` are byte offsets into the folded view that the
+/// normalisation stage builds (empty for punctuation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: u32,
@@ -118,15 +118,12 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(u32, u32, TokenKind, bool, u8))
 /// The end of the word that continues at byte `i`. While the word is all
 /// digits (`digits`), a `,` or `.` between digits stays inside it. Returns
 /// the end and whether the word is a number (digits all through).
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize, mut digits: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     loop {
         // Runs of ASCII letters and digits are the bulk of every word.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !ASCII_WORD[b as usize])
-            .map_or(bytes.len(), |n| i + n);
+        let run = ascii_word_run(bytes, i);
         if digits {
             digits = bytes[i..run].iter().all(u8::is_ascii_digit);
         }
@@ -152,6 +149,44 @@ fn word_end(text: &str, mut i: usize, mut digits: bool) -> (usize, bool) {
         i += c.len_utf8();
     }
     (i, digits)
+}
+
+/// The end of the run of ASCII letters and digits that starts at `i`.
+/// Eight bytes are tested at a time ([`non_word_bytes`]): most words end
+/// within the first eight.
+#[inline]
+fn ascii_word_run(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let stops = non_word_bytes(u64::from_le_bytes(eight));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && ASCII_WORD[bytes[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The top bit of each byte of `x` that is not an ASCII letter or digit.
+/// Each test adds a constant to the low seven bits of every byte at once,
+/// which sets the byte's top bit when it is at least the range's start; no
+/// sum passes 0xff, so no byte carries into the next.
+#[inline]
+fn non_word_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let low = x & !TOP;
+    // Letters of either case, by setting the lower-case bit.
+    let folded = low | (0x20 * ONES);
+    let letter =
+        (folded + (0x80 - b'a' as u64) * ONES) & !(folded + (0x80 - b'z' as u64 - 1) * ONES);
+    let digit = (low + (0x80 - b'0' as u64) * ONES) & !(low + (0x80 - b'9' as u64 - 1) * ONES);
+    // Non-ASCII bytes are never word bytes here (decoded by the caller).
+    !((letter | digit) & !x) & TOP
 }
 
 /// Which bytes are ASCII letters or digits (a table lookup is cheaper than
@@ -203,32 +238,12 @@ impl Segmenter {
         self.segment_with(text, tokens, sentences, |_, _| {});
     }
 
-    /// [`Segmenter::segment`] and [`crate::normalize::fold_tokens`] in one
-    /// pass, with the same results: each word is folded into `folded` as
-    /// soon as it is found, and a sentence break (decided from the tokens
-    /// before, so it is known when the next token arrives) writes the
-    /// separator. This is the pipeline's path: it reads every token once
-    /// instead of three times.
-    pub fn segment_folded(
-        &self,
-        text: &str,
-        tokens: &mut Vec<Token>,
-        sentences: &mut Vec<Sentence>,
-        folded: &mut String,
-    ) {
-        let mut view = crate::normalize::View::start(folded, text.len());
-        self.segment_with(text, tokens, sentences, |t, breaks| {
-            if breaks {
-                view.sentence_break();
-            }
-            view.token(text, t);
-        });
-        view.finish(folded);
-    }
-
     /// Tokens and sentences, each token handed to `each` as it is made,
-    /// with whether a sentence starts at it (not for the first token).
-    fn segment_with(
+    /// with whether a sentence starts at it (not for the first token). The
+    /// normalisation stage folds each word here as it is found (one pass over
+    /// the tokens instead of three), so segmentation needs to know nothing of
+    /// folding.
+    pub(crate) fn segment_with(
         &self,
         text: &str,
         tokens: &mut Vec<Token>,
@@ -249,8 +264,12 @@ impl Segmenter {
                 space_before,
                 newlines_before,
             });
-            let breaks =
-                j > 0 && (j - first >= MAX_SENTENCE_TOKENS || self.breaks_before(text, tokens, j));
+            // Most tokens follow a word on the same line, which never breaks
+            // (the first test of `breaks_before`, made here without a call).
+            let breaks = j > 0
+                && (j - first >= MAX_SENTENCE_TOKENS
+                    || ((newlines_before > 0 || tokens[j - 1].kind == TokenKind::Punct)
+                        && self.breaks_before(text, tokens, j)));
             if breaks {
                 push_sentence(tokens, sentences, first, j);
                 first = j;
@@ -527,32 +546,23 @@ mod tests {
     }
 
     #[test]
-    fn one_pass_equals_segment_then_fold() {
-        let seg = Segmenter::new(["mr".to_string(), "gen".to_string()]);
-        let mut texts = vec![
-            "Mr. Smith met Gen. Jones in the U.S. capital. Joseph R. Biden left. Then it rained!"
-                .to_string(),
-            "KYIV, Nov 20 (Reuters) - Russia fired 10,000 shells at Kyïv’s\n\nSTRASSE — Łódź"
-                .to_string(),
-            "\u{201c}We will respond.\u{201d} The minister left.\nNext line".to_string(),
-            "word ".repeat(900),
-            String::new(),
-        ];
-        for f in std::fs::read_dir("examples/articles")
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            texts.extend(std::fs::read_to_string(f.path()));
+    fn word_runs_end_where_the_byte_table_says() {
+        // Every byte value in every position of an eight-byte load, and runs
+        // that cross loads or end the text.
+        for b in 0..=255u8 {
+            for at in 0..10 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let table = bytes
+                    .iter()
+                    .position(|&c| !ASCII_WORD[c as usize])
+                    .unwrap_or(12);
+                assert_eq!(ascii_word_run(&bytes, 0), table, "byte {b:#x} at {at}");
+            }
         }
-        for text in &texts {
-            let (mut t1, mut s1, mut f1) = (Vec::new(), Vec::new(), String::new());
-            seg.segment(text, &mut t1, &mut s1);
-            crate::normalize::fold_tokens(text, &mut t1, &s1, &mut f1);
-            let (mut t2, mut s2, mut f2) = (Vec::new(), Vec::new(), String::from("junk"));
-            seg.segment_folded(text, &mut t2, &mut s2, &mut f2);
-            assert_eq!((t1, s1, f1), (t2, s2, f2), "{text:?}");
-        }
+        assert_eq!(ascii_word_run(b"Zaporizhzhia9 ", 0), 13);
+        assert_eq!(ascii_word_run(b"x@[`{/:", 0), 1);
+        assert_eq!(ascii_word_run(b"abc", 1), 3);
     }
 
     #[test]

@@ -2675,6 +2675,9 @@ fn starts_compound(view: &DocView, k: usize) -> bool {
 }
 
 /// Does one of the phrases end at word token `k` (not reaching before `lo`)?
+/// Inlined: the rules ask at every word of every context window, and most
+/// asks end at the sketch test of [`PhraseSet::ending_with`].
+#[inline(always)]
 fn ends_at(view: &DocView, set: &PhraseSet, k: usize, lo: usize) -> bool {
     let phrases = set.ending_with(view.word(k));
     if phrases.is_empty() || k < lo {

@@ -127,14 +127,20 @@ struct CsvRows {
     eol: &'static [u8],
 }
 
+// Cells are rendered some fifty million times on 50 MB of news: `field`,
+// `plain` and `cell` are inlined into the row loops, which saves a call
+// (and its register saves) per cell.
 impl CsvRows {
+    #[inline(always)]
     fn field(&mut self, prefix: &[u8], value: &[u8]) {
         if self.fields > 0 {
             self.row.push(b',');
         }
         self.fields += 1;
         if !self.core.should_quote(value) {
-            self.row.extend_from_slice(prefix);
+            if !prefix.is_empty() {
+                self.row.extend_from_slice(prefix);
+            }
             self.row.extend_from_slice(value);
             return;
         }
@@ -149,6 +155,7 @@ impl CsvRows {
     }
 
     /// A cell that never needs quotes (digits).
+    #[inline(always)]
     fn plain(&mut self, value: &[u8]) {
         if self.fields > 0 {
             self.row.push(b',');
@@ -157,6 +164,7 @@ impl CsvRows {
         self.row.extend_from_slice(value);
     }
 
+    #[inline(always)]
     fn cell(&mut self, cell: &Cell) {
         match cell {
             Cell::Text(s) if needs_escape(s) => self.field(b"'", s.as_bytes()),

@@ -1202,6 +1202,7 @@ impl RuleSet {
                 roles.push(role);
             }
         }
+        where_location(view, rule, &at, &mut roles);
         narrow_location(view, &at, &mut roles);
         for (to, from) in &rule.possessors {
             // A place that is no party (a city, a refinery) holding TO gives
@@ -2903,6 +2904,59 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
         r.start = m.start;
         r.end = m.end;
     }
+}
+
+/// A location the trigger's clause gives by a relative "where": "tanks to
+/// Lithuania, where a German brigade is stationed" (Lithuania), "Kharkiv,
+/// where Russian missiles hit a hospital" (Kharkiv). Only when the rule's
+/// location slot found nothing, the place stands right before ", where",
+/// and no comma lies between "where" and the trigger (the trigger is in
+/// that clause, not in a later one).
+fn where_location<'r>(view: &DocView, rule: &'r Rule, at: &At, roles: &mut Vec<Filled<'r>>) {
+    /// How far before the trigger "where" may stand.
+    const WHERE_WINDOW: usize = 12;
+    let Some(slot) = rule.slots.iter().find(|s| &*s.name == "location") else {
+        return;
+    };
+    if roles.iter().any(|r| Arc::ptr_eq(r.slot, &slot.name))
+        || !slot.types.contains(&gazetteer::PLACE)
+    {
+        return;
+    }
+    let lo = at.ts.saturating_sub(WHERE_WINDOW).max(at.s_from + 2);
+    let Some(w) = (lo..at.ts)
+        .rev()
+        .take_while(|&k| view.raw(k) != ",")
+        .find(|&k| view.tokens[k].is_word() && view.word(k) == "where")
+    else {
+        return;
+    };
+    if view.raw(w - 1) != "," {
+        return;
+    }
+    let ms = at.place.ms;
+    let Some(j) = ms.iter().position(|m| m.tok_end as usize == w - 1) else {
+        return;
+    };
+    let m = &ms[j];
+    if m.unlisted != u32::MAX
+        || view.gaz.is_generic(m.entry)
+        || !view.gaz.is_type(m.entry, gazetteer::PLACE)
+        || roles
+            .iter()
+            .any(|r| r.mention as usize == at.place.m_from + j)
+    {
+        return;
+    }
+    roles.push(Filled {
+        slot: &slot.name,
+        entry: Some(m.entry),
+        mention: (at.place.m_from + j) as u32,
+        group: u16::MAX,
+        unlisted: u32::MAX,
+        start: m.start,
+        end: m.end,
+    });
 }
 
 /// Is group `g` who reports clause `c` or a clause that encloses it ("the

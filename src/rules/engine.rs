@@ -2922,9 +2922,15 @@ fn reports(syn: &Parse, c: u16, g: u16) -> bool {
 /// `lo`?
 fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) -> bool {
     let from = at.saturating_sub(gap as usize + 1).max(lo);
-    (from..at)
-        .rev()
-        .any(|k| view.tokens[k].is_word() && ends_at(view, cues, k, lo))
+    (from..at).rev().any(|k| {
+        view.tokens[k].is_word() && ends_at(view, cues, k, lo) && !counting_at(view, k, at)
+    })
+}
+
+/// Is the word at `k` the "at" of "at least" / "at most" (before `to`)?
+/// A count, not a place: "blocked at least two Ukrainian requests".
+fn counting_at(view: &DocView, k: usize, to: usize) -> bool {
+    k + 1 < to && view.word(k) == "at" && matches!(view.word(k + 1), "least" | "most")
 }
 
 fn context_holds(

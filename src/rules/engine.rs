@@ -1388,6 +1388,20 @@ impl RuleSet {
             {
                 continue;
             }
+            // "Hamas fired rockets at Israel, and Israel responded with
+            // airstrikes on Khan Younis": a noun with an actor of its own
+            // is another event.
+            let actor_of = |e: &Event| {
+                e.roles
+                    .iter()
+                    .find(|r| &*r.slot == "actor")
+                    .and_then(|r| r.entry)
+            };
+            if let (Some(a), Some(b)) = (actor_of(&events[i]), actor_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
             drop[i] = true;
             let noun = std::mem::take(&mut events[i].roles);
             let verb = &mut events[j];

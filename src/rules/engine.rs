@@ -1389,6 +1389,20 @@ impl RuleSet {
             {
                 continue;
             }
+            // "Hamas fired rockets at Israel, and Israel responded with
+            // airstrikes on Khan Younis": a noun with an actor of its own
+            // is another event.
+            let actor_of = |e: &Event| {
+                e.roles
+                    .iter()
+                    .find(|r| &*r.slot == "actor")
+                    .and_then(|r| r.entry)
+            };
+            if let (Some(a), Some(b)) = (actor_of(&events[i]), actor_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
             drop[i] = true;
             let noun = std::mem::take(&mut events[i].roles);
             let verb = &mut events[j];
@@ -2979,9 +2993,15 @@ fn reports(syn: &Parse, c: u16, g: u16) -> bool {
 /// `lo`?
 fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) -> bool {
     let from = at.saturating_sub(gap as usize + 1).max(lo);
-    (from..at)
-        .rev()
-        .any(|k| view.tokens[k].is_word() && ends_at(view, cues, k, lo))
+    (from..at).rev().any(|k| {
+        view.tokens[k].is_word() && ends_at(view, cues, k, lo) && !counting_at(view, k, at)
+    })
+}
+
+/// Is the word at `k` the "at" of "at least" / "at most" (before `to`)?
+/// A count, not a place: "blocked at least two Ukrainian requests".
+fn counting_at(view: &DocView, k: usize, to: usize) -> bool {
+    k + 1 < to && view.word(k) == "at" && matches!(view.word(k + 1), "least" | "most")
 }
 
 fn context_holds(

@@ -209,12 +209,13 @@ impl PatternSet {
                 })
         };
         // (A word before a listed name: "the frigate Yulin", for patterns
-        // that `take` a listed name.)
+        // that `take` a listed name. The word may be a generic mention
+        // itself: "the submarine Novorossiysk".)
         let led = || {
             !self.leaders.is_empty()
                 && (from..to.saturating_sub(1)).any(|k| {
-                    cover[k] == u32::MAX
-                        && cover[k + 1] != u32::MAX
+                    cover[k + 1] != u32::MAX
+                        && cover[k + 1] != cover[k]
                         && doc.tokens[k].is_word()
                         && self.leaders.contains(doc.key(k))
                 })

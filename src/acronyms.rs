@@ -17,7 +17,8 @@
 //! Allied Democratic Forces … the ADF", "the People's Defence Force … local
 //! PDFs". An acronym (or its plural) that no mention covers is the name
 //! mentioned last before it whose capitalised words spell it
-//! ([`spells`]); two letters spell no person ("Anwar Ibrahim … AI"), and
+//! ([`spells`]); two letters spell no person ("Anwar Ibrahim … AI"), letters
+//! glued to a hyphen are a designation ("HQ-29" after "Haj Qassem"), and
 //! a gazetteer's meaning of the letters, where it has one, is kept.
 
 use crate::gazetteer::{self, AliasKind, Gazetteer};
@@ -98,6 +99,11 @@ fn undefined_acronyms(input: &AcronymInput, mentions: &[Mention], found: &mut Ve
         // "PDFs" is the plural of "PDF".
         let word = raw.strip_suffix('s').unwrap_or(raw);
         if !is_acronym(word) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // Letters glued to a hyphen are a designation ("HQ-29", "DF-61"),
+        // not the initials of a name ("Haj Qassem" before it).
+        if input.is_punct(t + 1, "-") && input.tokens[t + 1].start == input.tokens[t].end {
             continue;
         }
         let at = mentions.partition_point(|m| (m.tok_end as usize) <= t);

@@ -484,3 +484,10 @@ fn there_after_a_trigger_is_the_place_named_last() {
                 were no reports of casualties.";
     assert_eq!(mentions(text, ""), Vec::<String>::new());
 }
+
+#[test]
+fn letters_glued_to_a_hyphen_are_a_designation_not_an_acronym() {
+    // "HQ-29" is a Chinese interceptor, not the initials of "Haj Qassem".
+    let text = "Iran showed the Haj Qassem missile. China showed the HQ-29 interceptor.";
+    assert!(mentions(text, "HQ").is_empty());
+}

@@ -3,7 +3,8 @@
 //! 1. **Gate.** A sentence is encoded only when a capitalised word that no
 //!    gazetteer mention covers stands after its first word (and the word is
 //!    not in `NOT_NAMES`), or a word of `OPENERS` follows a gazetteer
-//!    mention ("Jenin refugee camp"), and it is not a headline (no final
+//!    mention ("Jenin refugee camp"), or a word of `LEADERS` comes right
+//!    before one ("the frigate Yulin"), and it is not a headline (no final
 //!    full stop and mostly capitalised words). Most sentences of most
 //!    documents fail this test, which reads little more than the first
 //!    byte of each token.
@@ -11,7 +12,8 @@
 //!    `match` lines once; only the lines it reports are run again for their
 //!    captures.
 //! 3. **Choose.** A match is kept when its entity holds a word that no
-//!    gazetteer mention covers and cuts no mention in two; overlapping
+//!    gazetteer mention covers (or, for a pattern that `takes` a type, is
+//!    made of whole listed mentions of that type) and cuts no mention in two; overlapping
 //!    matches are decided by length (tokens), then pattern order. Gazetteer
 //!    mentions inside a kept entity give way to it ("Jenin refugee camp").
 //! 4. **Repeat.** Patterns with `repeat name` also take later and earlier
@@ -132,7 +134,7 @@ impl PatternSet {
         if s.found.is_empty() {
             return;
         }
-        self.choose(doc, mentions, &s.cover, &mut s.found);
+        self.choose(gaz, doc, mentions, &s.cover, &mut s.found);
         if s.found.is_empty() {
             return;
         }
@@ -206,7 +208,19 @@ impl PatternSet {
                         && after_name(k)
                 })
         };
-        (candidate || opened()) && !self.is_headline(doc, (from, to))
+        // (A word before a listed name: "the frigate Yulin", for patterns
+        // that `take` a listed name. The word may be a generic mention
+        // itself: "the submarine Novorossiysk".)
+        let led = || {
+            !self.leaders.is_empty()
+                && (from..to.saturating_sub(1)).any(|k| {
+                    cover[k + 1] != u32::MAX
+                        && cover[k + 1] != cover[k]
+                        && doc.tokens[k].is_word()
+                        && self.leaders.contains(doc.key(k))
+                })
+        };
+        (candidate || opened() || led()) && !self.is_headline(doc, (from, to))
     }
 
     /// A headline ([`crate::segment::is_headline`] with `headline_caps`).
@@ -215,10 +229,31 @@ impl PatternSet {
     }
 
     /// Step 3: keeps the valid matches that win their overlaps.
-    fn choose(&self, doc: &DocText, mentions: &[Mention], cover: &[u32], found: &mut Vec<Found>) {
+    fn choose(
+        &self,
+        gaz: &Gazetteer,
+        doc: &DocText,
+        mentions: &[Mention],
+        cover: &[u32],
+        found: &mut Vec<Found>,
+    ) {
         found.retain(|f| {
             let (a, b) = (f.tok_start as usize, f.tok_end as usize);
             let open_word = (a..b).any(|k| cover[k] == u32::MAX && doc.tokens[k].is_word());
+            // A pattern that `takes` a type may name a run of whole listed
+            // mentions of that type (the cut checks below keep them whole).
+            let takes = &self.patterns[self.regex_pattern[f.regex as usize] as usize].takes;
+            let taken = || {
+                !takes.is_empty()
+                    && (a..b).all(|k| {
+                        cover[k] == u32::MAX && !doc.tokens[k].is_word()
+                            || cover[k] != u32::MAX
+                                && mentions[cover[k] as usize].unlisted == u32::MAX
+                                && takes
+                                    .contains(&gaz.entry(mentions[cover[k] as usize].entry).etype)
+                    })
+            };
+            let open_word = open_word || taken();
             let cut_start =
                 cover[a] != u32::MAX && mentions[cover[a] as usize].tok_start as usize != a;
             let cut_end =

@@ -88,6 +88,10 @@ pub struct Pattern {
     pub attributes: Vec<String>,
     pub repeat_name: bool,
     pub repeat_surname: bool,
+    /// `takes TYPE …`: entity types (indexes into [`Gazetteer::types`])
+    /// whose whole listed mention may be the name by itself ("the frigate
+    /// Yulin": a ship, not the city).
+    pub takes: Vec<u16>,
     /// `file:line` of the `pattern` line.
     pub origin: String,
     pub examples: Vec<Example>,
@@ -114,6 +118,9 @@ pub struct PatternSet {
     /// `OPENERS`: lower-case words that make a sentence worth encoding
     /// after a gazetteer mention ("refugee").
     openers: WordSet,
+    /// `LEADERS`: lower-case words that make a sentence worth encoding
+    /// before a gazetteer mention ("frigate" in "the frigate Yulin").
+    leaders: WordSet,
     /// `TITLES`: words that may stand before a surname of someone named
     /// earlier ("Mr", "General").
     titles: WordSet,
@@ -302,6 +309,20 @@ impl PatternSet {
                 ),
             })?;
             let origin = format!("{}:{}", d.file, d.line);
+            let mut takes = Vec::with_capacity(def.takes.len());
+            for t in &def.takes {
+                let i = gaz.type_index(&t.text).ok_or_else(|| PatternError::At {
+                    file: d.file.clone(),
+                    line: t.line,
+                    col: t.col,
+                    message: format!(
+                        "unknown entity type `{}` after `takes` (known: {})",
+                        t.text,
+                        gaz.types().join(", ")
+                    ),
+                })?;
+                takes.push(i);
+            }
             for (node, at) in &def.matches {
                 let c = compiler.compile(&d.file, node, *at)?;
                 regex_lines.push((d.file.clone(), *at));
@@ -328,6 +349,7 @@ impl PatternSet {
                     .collect(),
                 repeat_name: def.repeat_name,
                 repeat_surname: def.repeat_surname,
+                takes,
                 origin,
                 examples: def.examples.clone(),
             });
@@ -365,6 +387,7 @@ impl PatternSet {
             layout: compiler.layout().clone(),
             not_names: one_words("NOT_NAMES"),
             openers: one_words("OPENERS"),
+            leaders: one_words("LEADERS"),
             titles: one_words("TITLES"),
             headline_caps,
         })
@@ -447,7 +470,9 @@ fn blame_line(
 /// states (every partial match of every pattern at every token), and a
 /// cache too small to hold those that news text reaches is cleared and
 /// rebuilt again and again (measured with callgrind on real passages).
-const SET_DFA_CACHE: usize = 8 << 20;
+/// 8 MB was at the edge: five more patterns (entity round 8) tripled the
+/// time of a 3,000-passage run through cache clears; 16 MB brings it back.
+const SET_DFA_CACHE: usize = 16 << 20;
 
 /// A `.txt` word list: its name (the file stem in capitals) and items, one
 /// per line, `#` comment lines and blank lines skipped.

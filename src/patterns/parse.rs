@@ -48,6 +48,10 @@ pub struct PatternDef {
     /// `priority N`: among overlapping matches of equal length, the higher
     /// priority wins (then file order). Default 0.
     pub priority: i32,
+    /// `takes TYPE …`: the name may be one whole listed mention of these
+    /// types, which gives way to it ("the frigate Yulin", a ship named
+    /// after a city).
+    pub takes: Vec<Tok>,
     pub matches: Vec<(Node, At)>,
     pub examples: Vec<Example>,
 }
@@ -207,6 +211,7 @@ fn pattern_body(
         repeat_name: false,
         repeat_surname: false,
         priority: 0,
+        takes: Vec::new(),
         matches: Vec::new(),
         examples: Vec::new(),
     };
@@ -270,6 +275,21 @@ fn pattern_body(
                     )
                 })?;
             }
+            "takes" => {
+                let types: Vec<Tok> = toks[1..]
+                    .iter()
+                    .filter(|t| !t.is_op(","))
+                    .cloned()
+                    .collect();
+                if types.is_empty() {
+                    return Err(err(
+                        file,
+                        after(key),
+                        "expected an entity type (e.g. `takes PLACE`)",
+                    ));
+                }
+                def.takes.extend(types);
+            }
             "match" => {
                 let node = parse_expr(file, &toks[1..], key)?;
                 def.matches.push((node, key.at()));
@@ -307,7 +327,7 @@ fn pattern_body(
                     file,
                     key.at(),
                     format!(
-                        "expected `type`, `id`, `form`, `attribute`, `repeat`, `match`, `example` or `expect`, found `{other}`"
+                        "expected `type`, `id`, `form`, `attribute`, `repeat`, `priority`, `takes`, `match`, `example` or `expect`, found `{other}`"
                     ),
                 ));
             }

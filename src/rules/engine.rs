@@ -1202,7 +1202,7 @@ impl RuleSet {
                 roles.push(role);
             }
         }
-        where_location(view, rule, &at, &mut roles);
+        where_location(view, &self.lexicon.place_relatives, rule, &at, &mut roles);
         narrow_location(view, &at, &mut roles);
         for (to, from) in &rule.possessors {
             // A place that is no party (a city, a refinery) holding TO gives
@@ -2920,13 +2920,20 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
     }
 }
 
-/// A location the trigger's clause gives by a relative "where": "tanks to
+/// A location the trigger's clause gives by a relative "where" (a word of
+/// `PLACE_RELATIVES`): "tanks to
 /// Lithuania, where a German brigade is stationed" (Lithuania), "Kharkiv,
 /// where Russian missiles hit a hospital" (Kharkiv). Only when the rule's
 /// location slot found nothing, the place stands right before ", where",
 /// and no comma lies between "where" and the trigger (the trigger is in
 /// that clause, not in a later one).
-fn where_location<'r>(view: &DocView, rule: &'r Rule, at: &At, roles: &mut Vec<Filled<'r>>) {
+fn where_location<'r>(
+    view: &DocView,
+    relatives: &WordSet,
+    rule: &'r Rule,
+    at: &At,
+    roles: &mut Vec<Filled<'r>>,
+) {
     /// How far before the trigger "where" may stand.
     const WHERE_WINDOW: usize = 12;
     let Some(slot) = rule.slots.iter().find(|s| &*s.name == "location") else {
@@ -2941,7 +2948,7 @@ fn where_location<'r>(view: &DocView, rule: &'r Rule, at: &At, roles: &mut Vec<F
     let Some(w) = (lo..at.ts)
         .rev()
         .take_while(|&k| view.raw(k) != ",")
-        .find(|&k| view.tokens[k].is_word() && view.word(k) == "where")
+        .find(|&k| word_in(view, k, relatives))
     else {
         return;
     };

@@ -344,6 +344,10 @@ pub struct Lexicon {
     /// stand between the reporting verb of an `asserted` cue and the rest
     /// of it ("said on Sunday it would").
     pub report_adjuncts: WordSet,
+    /// `PLACE_RELATIVES` ("where"): after "PLACE ,", the trigger's clause
+    /// happens at that place when the rule's location slot finds nothing
+    /// ("to Lithuania, where a German brigade is stationed").
+    pub place_relatives: WordSet,
     /// `WEAPON_SITES` ("depot", "factory"): a weapon class right before one
     /// names a place ("an ammunition depot"), not the weapon used.
     pub weapon_sites: WordSet,
@@ -647,6 +651,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "modality (\"denied that Moscow was preparing to\")",
     ),
     ("REPORT_ADJUNCTS", "modality (\"said on Sunday it would\")"),
+    (
+        "PLACE_RELATIVES",
+        "location slots (\"Lithuania, where troops are stationed\")",
+    ),
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
@@ -825,6 +833,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
+        place_relatives: folded("PLACE_RELATIVES").into_iter().collect(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         same_act: folded("SAME_ACT").into_iter().collect(),
         denied_acts: folded("DENIED_ACTS").into_iter().collect(),

@@ -596,8 +596,7 @@ fn object_reference(
     sentence: u32,
 ) -> Option<Mention> {
     let gaz = input.gaz;
-    let i = input.triggers.partition_point(|&k| (k as usize) < t);
-    let after_trigger = i > 0 && input.triggers[i - 1] as usize + PRONOUN_GAP >= t;
+    let after_trigger = trigger_before(input, t, PRONOUN_GAP);
     if !after_trigger || sentence == 0 {
         return None;
     }
@@ -855,6 +854,12 @@ const EXISTENTIAL: &[&str] = &[
     "might", "could", "seems", "seem", "appears", "remain", "remains", "remained",
 ];
 
+/// Does an event trigger stand at most `gap` tokens before token `t`?
+fn trigger_before(input: &RefInput, t: usize, gap: usize) -> bool {
+    let i = input.triggers.partition_point(|&k| (k as usize) < t);
+    i > 0 && input.triggers[i - 1] as usize + gap >= t
+}
+
 /// "stationed there", "sent troops there": "there" at most [`THERE_GAP`]
 /// tokens after an event trigger, not before a form of *be* or *have*,
 /// names the latest place (a state too) named within [`PLACE_REACH`]
@@ -866,8 +871,7 @@ fn there_reference(
     sentence: u32,
 ) -> Option<Mention> {
     let tokens = input.tokens;
-    let i = input.triggers.partition_point(|&k| (k as usize) < t);
-    let after_trigger = i > 0 && (input.triggers[i - 1] as usize) + THERE_GAP >= t;
+    let after_trigger = trigger_before(input, t, THERE_GAP);
     let existential =
         t + 1 < tokens.len() && tokens[t + 1].is_word() && EXISTENTIAL.contains(&input.word(t + 1));
     if !after_trigger || existential {

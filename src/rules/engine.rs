@@ -1510,8 +1510,9 @@ impl RuleSet {
             && self.lexicon.to_governors.contains(view.word(ts - 2))
     }
 
-    /// Where a filler starting at `at` begins once a compass word right
-    /// before it is counted in ("northern Mali" from "northern"), or a
+    /// Where a filler starting at `at` begins once a compass word or "the"
+    /// right before it is counted in ("northern Mali" from "northern",
+    /// "the Philippines" from "the"), or a
     /// kind of place with its determiner ("the capital Port-au-Prince",
     /// "the town of Bama"), so that a `nocue` preposition is seen before
     /// them ("gangs in the capital Port-au-Prince" are not the capital).
@@ -1527,11 +1528,16 @@ impl RuleSet {
         {
             return k - 2;
         }
-        if at > s_from && word(at - 1).is_some_and(|w| self.lexicon.compass.contains(w)) {
-            at - 1
-        } else {
-            at
+        let mut k = at;
+        if k > s_from && word(k - 1).is_some_and(|w| self.lexicon.compass.contains(w)) {
+            k -= 1;
         }
+        // "to the Philippines", "in the northern Netherlands": the article
+        // belongs to the name.
+        if k > s_from && word(k - 1) == Some("the") {
+            k -= 1;
+        }
+        k
     }
 
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?

@@ -1540,6 +1540,47 @@ impl RuleSet {
         k
     }
 
+    /// Where the coordination that a filler at `at` ends begins, each
+    /// member counted `past_compass`: "in northern Iraq and Syria" puts
+    /// Syria after "in" too, so a `nocue` preposition is seen before the
+    /// whole of it ("…in Iraq and Syria, hours after an attack" gives the
+    /// attack no actor Syria).
+    fn first_conjunct(&self, view: &DocView, at: usize, s_from: usize) -> usize {
+        let mut k = self.past_compass(view, at, s_from);
+        while k >= s_from + 2
+            && view.tokens[k - 1].is_word()
+            && matches!(view.word(k - 1), "and" | "or")
+        {
+            // A mention that ends right before the conjunction.
+            let end = (k - 1) as u32;
+            let i = view.mentions.partition_point(|m| m.tok_start < end);
+            let Some(m) = view.mentions[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|m| m.tok_end == end)
+            else {
+                break;
+            };
+            let first = self.past_compass(view, m.tok_start as usize, s_from);
+            if first >= k {
+                break;
+            }
+            k = first;
+        }
+        k
+    }
+
+    /// Is the filler whose coordination begins at `k` the seat of people
+    /// of `SEATED` ("authorities in the Netherlands")?
+    fn seated_at(&self, view: &DocView, k: usize, s_from: usize) -> bool {
+        k >= s_from + 2
+            && view.tokens[k - 1].is_word()
+            && view.word(k - 1) == "in"
+            && view.tokens[k - 2].is_word()
+            && self.lexicon.seated.contains(view.word(k - 2))
+    }
+
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
     fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let lo = ts
@@ -1683,18 +1724,11 @@ impl RuleSet {
             // after a preposition: "in response to North Korea deploying
             // troops"; before a finite verb it is not: "militias in Iraq
             // launched".)
-            if !slot.nocue.is_empty()
-                && (dist > 0 || !view.word(ts).ends_with("ing"))
-                && !outside
-                && cue_before(
-                    view,
-                    &slot.nocue,
-                    self.past_compass(view, f.tok_start as usize, s_from),
-                    0,
-                    s_from,
-                )
-            {
-                continue;
+            if !slot.nocue.is_empty() && (dist > 0 || !view.word(ts).ends_with("ing")) && !outside {
+                let k = self.first_conjunct(view, f.tok_start as usize, s_from);
+                if cue_before(view, &slot.nocue, k, 0, s_from) && !self.seated_at(view, k, s_from) {
+                    continue;
+                }
             }
             // "stationed there": a place adverb the reference stage made a
             // mention carries its own preposition.

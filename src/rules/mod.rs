@@ -320,6 +320,10 @@ pub struct Lexicon {
     /// `COMPASS` ("northern", "eastern"): skipped when looking for the
     /// preposition before a filler ("in northern Mali").
     pub compass: WordSet,
+    /// `SEATED` ("authorities", "officials"): "in" after one of them names
+    /// the seat of a party, no `nocue` place ("Authorities in the
+    /// Netherlands began sending jets").
+    pub seated: WordSet,
     /// `OWNERS` ("its", "their") and `OWN_PLACES` ("airspace",
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
@@ -641,6 +645,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("PLACE_NOUNS", "specific slot fillers"),
     ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
+    (
+        "SEATED",
+        "`nocue` slot conditions (\"authorities in the Netherlands\")",
+    ),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
@@ -825,6 +833,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         months: folded("MONTHS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
+        seated: folded("SEATED").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),

@@ -2446,7 +2446,12 @@ impl RuleSet {
                     end,
                     crate::segment::HEADLINE_CAPS,
                 );
-            if year || day || model || titled {
+            // A duration: "for 90 days", "for two more years".
+            let duration = |t: usize| {
+                t < end && view.tokens[t].is_word() && lex.durations.contains(view.word(t))
+            };
+            let span = duration(e) || (e < end && view.tokens[e].is_word() && duration(e + 1));
+            if year || day || model || titled || span {
                 k = e;
                 continue;
             }

@@ -673,9 +673,9 @@ fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
 }
 
 /// "the country" after a word of `object_cues` ("pressed Israel to halt
-/// its attacks on the country"): the most salient state but those named
-/// earlier in the sentence other than after such a word, which act on it;
-/// the most salient state of all when no other is named.
+/// its attacks on the country"): the most salient state but the one named
+/// last earlier in the sentence other than after such a word, which acts
+/// on it; the most salient state of all when no other is named.
 fn other_salient_state(
     input: &RefInput,
     lex: &ReferenceLexicon,
@@ -683,7 +683,7 @@ fn other_salient_state(
     sentence: u32,
 ) -> Option<u32> {
     let gaz = input.gaz;
-    let acting: Vec<u32> = earlier
+    let acting = earlier
         .iter()
         .rev()
         .take_while(|m| m.sentence == sentence)
@@ -691,17 +691,16 @@ fn other_salient_state(
             let k = m.tok_start as usize;
             !(k > 0 && input.tokens[k - 1].is_word() && lex.object_cues.contains(input.word(k - 1)))
         })
-        .filter_map(|m| state_weight(gaz, m).map(|(s, _)| s))
-        .collect();
-    if acting.is_empty() {
+        .find_map(|m| state_weight(gaz, m).map(|(s, _)| s));
+    let Some(acting) = acting else {
         return salient_state(gaz, earlier);
-    }
+    };
     let mut scores: Vec<(u32, u32, usize)> = Vec::new();
     for (i, m) in earlier.iter().enumerate() {
         let Some((state, w)) = state_weight(gaz, m) else {
             continue;
         };
-        if acting.contains(&state) {
+        if state == acting {
             continue;
         }
         match scores.iter_mut().find(|s| s.0 == state) {

@@ -254,9 +254,15 @@ impl References {
     ) -> Option<u32> {
         let gaz = input.gaz;
         if organ == Organ::ArmedForces
-            && let Some(state) = self.speaker_state(input, earlier, t, sentence)
+            && let Some(frame) = self.frame_before(input, t)
         {
-            return Some(*self.organs.get(&(state, organ)).unwrap_or(&state));
+            // A speaker with no state of his own ("Army spokesman X
+            // said") speaks for the state the text is about, not for the
+            // forces named last, which may be the other side's.
+            let state = self
+                .speaker_state(input, earlier, frame, sentence)
+                .or_else(|| salient_state(gaz, earlier));
+            return state.map(|s| *self.organs.get(&(s, organ)).unwrap_or(&s));
         }
         let named = earlier.iter().rev().find_map(|m| {
             if let Some(s) = gaz.country_of(m.entry)
@@ -282,28 +288,19 @@ impl References {
 
 impl References {
     /// "Chadian Defence Minister X said the armed forces had deployed…":
-    /// a reference at token `t` right after a reporting word (`frames`, and
-    /// an optional "that") names the forces of the speaker, the state of
-    /// the nearest mention that gives one within [`SPEAKER_GAP`] tokens
-    /// before the reporting word, in the same sentence (a person's
-    /// country, a state, what stands for one): not the state named most,
-    /// nor the organ named last, which may be the other side's.
+    /// a reference right after a reporting word (at `f`: `frames`, and an
+    /// optional "that") names the forces of the speaker, the state of the
+    /// nearest mention that gives one within [`SPEAKER_GAP`] tokens before
+    /// the reporting word, in the same sentence (a person's country, a
+    /// state, what stands for one): not the state named most, nor the
+    /// organ named last, which may be the other side's.
     fn speaker_state(
         &self,
         input: &RefInput,
         earlier: &[Mention],
-        t: usize,
+        f: usize,
         sentence: u32,
     ) -> Option<u32> {
-        let tokens = input.tokens;
-        let word = |k: usize| tokens[k].is_word().then(|| input.word(k));
-        let mut f = t.checked_sub(1)?;
-        if word(f) == Some("that") {
-            f = f.checked_sub(1)?;
-        }
-        if !word(f).is_some_and(|w| self.lex.frames.contains(w)) {
-            return None;
-        }
         let gaz = input.gaz;
         earlier
             .iter()
@@ -311,6 +308,22 @@ impl References {
             .take_while(|m| m.sentence == sentence)
             .take_while(|m| (m.tok_end as usize) + SPEAKER_GAP >= f)
             .find_map(|m| party_state(gaz, m))
+    }
+}
+
+impl References {
+    /// The reporting word right before token `t` ("said", or "said that"),
+    /// if any.
+    fn frame_before(&self, input: &RefInput, t: usize) -> Option<usize> {
+        let tokens = input.tokens;
+        let word = |k: usize| tokens[k].is_word().then(|| input.word(k));
+        let mut f = t.checked_sub(1)?;
+        if word(f) == Some("that") {
+            f = f.checked_sub(1)?;
+        }
+        word(f)
+            .is_some_and(|w| self.lex.frames.contains(w))
+            .then_some(f)
     }
 }
 

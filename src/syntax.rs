@@ -1133,6 +1133,18 @@ impl Parse {
                     }
                 }
             }
+        } else if j > first + 1 {
+            // And brackets right before the conjunction: "targeted a camp
+            // of the People's Defence Force (PDF) and denied hitting…".
+            let a = self.clause_at(j - 1);
+            let start = self.clauses[a as usize].start as usize;
+            if a != c
+                && self.clauses[a as usize].kind == ClauseKind::Parenthetical
+                && start > first
+                && self.clause_at(start - 1) == c
+            {
+                j = start;
+            }
         }
         let mut words = 0;
         while j > first && words < 12 {

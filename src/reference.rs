@@ -134,12 +134,21 @@ pub struct ReferenceLexicon {
     /// "them": after an event trigger, the armed group of the sentence
     /// before.
     pub object_pronouns: WordSet,
-    /// "the military", "the army": the state's armed forces.
+    /// "the military", "the army", "the armed forces": the state's armed
+    /// forces (an entry of two words is a head of two words).
     pub armed_forces_heads: WordSet,
     /// "the parliament": the state's legislature.
     pub parliament_heads: WordSet,
-    /// "the junta", "the regime": the state's government.
+    /// "the junta", "the regime", "the ministry": the state's government
+    /// (one lower-case word may stand before it: "the defence ministry").
     pub government_heads: WordSet,
+    /// "said", "told": a reference to the armed forces right after one of
+    /// these (or after it and "that") names the forces of whoever speaks.
+    pub frames: WordSet,
+    /// "on", "against", "to": after one of these, "the country" is not a
+    /// state that acts earlier in the sentence ("pressed Israel to halt
+    /// its attacks on the country" is not Israel).
+    pub object_cues: WordSet,
     /// "forces", "troops": after a state ("Israeli forces"), its armed
     /// forces, which a later "the military" names.
     pub armed_forces_cues: WordSet,
@@ -186,6 +195,9 @@ enum Organ {
 pub struct References {
     lex: ReferenceLexicon,
     organs: Map<(u32, Organ), u32>,
+    /// The last words of the two-word armed-forces heads ("forces" of
+    /// "armed forces"), so most words are passed over with one lookup.
+    armed_forces_last: WordSet,
 }
 
 impl References {
@@ -214,9 +226,15 @@ impl References {
                 *slot = (i as u32, true);
             }
         }
+        let armed_forces_last = lex
+            .armed_forces_heads
+            .iter()
+            .filter_map(|h| h.split_once(' ').map(|(_, last)| last.to_string()))
+            .collect();
         References {
             lex: lex.clone(),
             organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
+            armed_forces_last,
         }
     }
 
@@ -232,8 +250,20 @@ impl References {
         earlier: &[Mention],
         organ: Organ,
         cues: &WordSet,
+        (t, sentence): (usize, u32),
     ) -> Option<u32> {
         let gaz = input.gaz;
+        if organ == Organ::ArmedForces
+            && let Some(frame) = self.frame_before(input, t)
+        {
+            // A speaker with no state of his own ("Army spokesman X
+            // said") speaks for the state the text is about, not for the
+            // forces named last, which may be the other side's.
+            let state = self
+                .speaker_state(input, earlier, frame, sentence)
+                .or_else(|| salient_state(gaz, earlier));
+            return state.map(|s| *self.organs.get(&(s, organ)).unwrap_or(&s));
+        }
         let named = earlier.iter().rev().find_map(|m| {
             if let Some(s) = gaz.country_of(m.entry)
                 && self.organs.get(&(s, organ)) == Some(&m.entry)
@@ -256,6 +286,70 @@ impl References {
     }
 }
 
+impl References {
+    /// "Chadian Defence Minister X said the armed forces had deployed…":
+    /// a reference right after a reporting word (at `f`: `frames`, and an
+    /// optional "that") names the forces of the speaker, the state of the
+    /// nearest mention that gives one within [`SPEAKER_GAP`] tokens before
+    /// the reporting word, in the same sentence (a person's country, a
+    /// state, what stands for one): not the state named most, nor the
+    /// organ named last, which may be the other side's.
+    fn speaker_state(
+        &self,
+        input: &RefInput,
+        earlier: &[Mention],
+        f: usize,
+        sentence: u32,
+    ) -> Option<u32> {
+        let gaz = input.gaz;
+        earlier
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == sentence)
+            .take_while(|m| (m.tok_end as usize) + SPEAKER_GAP >= f)
+            .find_map(|m| party_state(gaz, m))
+    }
+}
+
+impl References {
+    /// The reporting word right before token `t` ("said", or "said that"),
+    /// if any.
+    fn frame_before(&self, input: &RefInput, t: usize) -> Option<usize> {
+        let tokens = input.tokens;
+        let word = |k: usize| tokens[k].is_word().then(|| input.word(k));
+        let mut f = t.checked_sub(1)?;
+        if word(f) == Some("that") {
+            f = f.checked_sub(1)?;
+        }
+        word(f)
+            .is_some_and(|w| self.lex.frames.contains(w))
+            .then_some(f)
+    }
+}
+
+/// How many tokens may stand between a speaker's mention and the reporting
+/// word: "Israeli Defence Minister Israel Katz said" (0), "Chadian Defence
+/// Minister Issakha Malloua said" (the demonym, 4).
+const SPEAKER_GAP: usize = 4;
+
+/// The state a party stands for: a state itself, a capital or organ, a
+/// person's country.
+fn party_state(gaz: &Gazetteer, m: &Mention) -> Option<u32> {
+    if m.unlisted != u32::MAX || gaz.is_generic(m.entry) {
+        return None;
+    }
+    if gaz.is_state(m.entry) {
+        return Some(m.entry);
+    }
+    gaz.stands_for_of(m.entry)
+        .or_else(|| {
+            gaz.is_type(m.entry, gazetteer::PERSON)
+                .then(|| gaz.country_of(m.entry))
+                .flatten()
+        })
+        .filter(|&s| gaz.is_state(s))
+}
+
 /// What the stage reads of a document.
 pub struct RefInput<'a> {
     pub text: &'a str,
@@ -271,6 +365,12 @@ impl RefInput<'_> {
     fn word(&self, t: usize) -> &str {
         let t = &self.tokens[t];
         &self.folded[t.fstart as usize..t.fend as usize]
+    }
+
+    /// Is token `t` the punctuation `c`?
+    fn raw_is(&self, t: usize, c: char) -> bool {
+        let tok = &self.tokens[t];
+        !tok.is_word() && self.text[tok.start as usize..tok.end as usize].starts_with(c)
     }
 }
 
@@ -359,20 +459,78 @@ pub fn find(
             continue;
         }
         let mut h = t + 1;
-        // "the rebel group", "the militant group": one lower-case word may
-        // stand between "the" and a group head.
+        // The reference's last token: past `h` only for a head of two
+        // words ("the armed forces").
+        let mut last = h;
+        // The reference's first token: "the", or the head after a name.
+        let mut opener = t;
+        let lower =
+            |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
+        // "the rebel group", "the militant group", "the defence ministry":
+        // one lower-case word may stand between "the" and a group or
+        // government head.
         if definite
             && h + 1 < tokens.len()
             && tokens[h].is_word()
             && tokens[h + 1].is_word()
             && !lex.heads.contains(input.word(h))
-            && lex.group_heads.contains(input.word(h + 1))
-            && input.text[tokens[h].start as usize..].starts_with(|c: char| c.is_lowercase())
+            && (lex.group_heads.contains(input.word(h + 1))
+                || lex.government_heads.contains(input.word(h + 1)))
+            && lower(h)
             && input.triggers.binary_search(&(h as u32)).is_err()
         {
             h += 1;
+            last = h;
+        } else if definite
+            && h + 1 < tokens.len()
+            && tokens[h].is_word()
+            && tokens[h + 1].is_word()
+            && refs.armed_forces_last.contains(input.word(h + 1))
+            && lex
+                .armed_forces_heads
+                .contains(&format!("{} {}", input.word(h), input.word(h + 1)))
+        {
+            last = h + 1;
+        } else if definite {
+            // "the North African country", "the war-torn nation": up to
+            // three capitalised words or hyphenated parts before a
+            // country head. A name among them ("North African") may be a
+            // region's, not a state's; the reference is then the head
+            // alone, after that name.
+            let gaz = input.gaz;
+            let region = |k: usize| {
+                let i = mentions.partition_point(|m| (m.tok_end as usize) <= k);
+                mentions.get(i).is_some_and(|m| {
+                    (m.tok_start as usize) <= k
+                        && !gaz.is_state(m.entry)
+                        && gaz.stands_for_of(m.entry).is_none()
+                })
+            };
+            let mut k = h;
+            let mut named = false;
+            while k < tokens.len()
+                && k < h + 4
+                && !(tokens[k].is_word() && lex.country_heads.contains(input.word(k)))
+                && (tokens[k].is_word() && (!lower(k) || input.raw_is(k - 1, '-'))
+                    || input.raw_is(k, '-'))
+                && input.triggers.binary_search(&(k as u32)).is_err()
+            {
+                named |= region(k);
+                k += 1;
+            }
+            if k > h
+                && k < tokens.len()
+                && tokens[k].is_word()
+                && lex.country_heads.contains(input.word(k))
+                && !input.raw_is(k - 1, '-')
+            {
+                h = k;
+                last = k;
+                opener = if named { k } else { t };
+            }
         }
-        if !tokens[h].is_word() || !(pronoun || lex.heads.contains(input.word(h))) {
+        let two_word = last > h;
+        if !tokens[h].is_word() || !(pronoun || two_word || lex.heads.contains(input.word(h))) {
             continue;
         }
         while sentence + 1 < input.sentences.len()
@@ -380,11 +538,11 @@ pub fn find(
         {
             sentence += 1;
         }
-        let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+        let before = mentions.partition_point(|m| (m.tok_end as usize) <= opener);
         if !pronoun
             && mentions
                 .get(before)
-                .is_some_and(|m| (m.tok_start as usize) <= h)
+                .is_some_and(|m| (m.tok_start as usize) <= last)
         {
             continue; // the head is part of a name or a class
         }
@@ -403,16 +561,42 @@ pub fn find(
             trigger_near
                 .then(|| sentence_party(input, earlier, sentence as u32))
                 .flatten()
+        } else if two_word {
+            refs.organ(
+                input,
+                earlier,
+                Organ::ArmedForces,
+                &lex.armed_forces_cues,
+                (t, sentence as u32),
+            )
         } else if lex.country_heads.contains(head) {
             if definite {
-                salient_state(input.gaz, earlier)
+                let object =
+                    t > 0 && tokens[t - 1].is_word() && lex.object_cues.contains(input.word(t - 1));
+                if object {
+                    other_salient_state(input, lex, earlier, sentence as u32)
+                } else {
+                    salient_state(input.gaz, earlier)
+                }
             } else {
                 person_state(input.gaz, earlier, sentence as u32)
             }
         } else if definite && lex.armed_forces_heads.contains(head) {
-            refs.organ(input, earlier, Organ::ArmedForces, &lex.armed_forces_cues)
+            refs.organ(
+                input,
+                earlier,
+                Organ::ArmedForces,
+                &lex.armed_forces_cues,
+                (t, sentence as u32),
+            )
         } else if definite && lex.parliament_heads.contains(head) {
-            refs.organ(input, earlier, Organ::Parliament, &lex.parliament_heads)
+            refs.organ(
+                input,
+                earlier,
+                Organ::Parliament,
+                &lex.parliament_heads,
+                (t, sentence as u32),
+            )
         } else if definite && lex.government_heads.contains(head) {
             governing_state(input, earlier, &lex.government_heads)
         } else if definite && lex.group_heads.contains(head) {
@@ -437,11 +621,11 @@ pub fn find(
         };
         if let Some(entry) = entry {
             // A pronoun is a mention by itself; "the country" is two words.
-            let last = if pronoun { t } else { h };
+            let last = if pronoun { t } else { last };
             found.push(Mention {
-                start: tok.start,
+                start: tokens[opener].start,
                 end: tokens[last].end,
-                tok_start: t as u32,
+                tok_start: opener as u32,
                 tok_end: last as u32 + 1,
                 sentence: sentence as u32,
                 entry,
@@ -501,6 +685,52 @@ fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
         .map(|s| s.0)
 }
 
+/// "the country" after a word of `object_cues` ("pressed Israel to halt
+/// its attacks on the country"): the most salient state but the one named
+/// last earlier in the sentence other than after such a word, which acts
+/// on it; the most salient state of all when no other is named.
+fn other_salient_state(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    earlier: &[Mention],
+    sentence: u32,
+) -> Option<u32> {
+    let gaz = input.gaz;
+    let acting = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+        .filter(|m| {
+            let k = m.tok_start as usize;
+            !(k > 0 && input.tokens[k - 1].is_word() && lex.object_cues.contains(input.word(k - 1)))
+        })
+        .find_map(|m| state_weight(gaz, m).map(|(s, _)| s));
+    let Some(acting) = acting else {
+        return salient_state(gaz, earlier);
+    };
+    let mut scores: Vec<(u32, u32, usize)> = Vec::new();
+    for (i, m) in earlier.iter().enumerate() {
+        let Some((state, w)) = state_weight(gaz, m) else {
+            continue;
+        };
+        if state == acting {
+            continue;
+        }
+        match scores.iter_mut().find(|s| s.0 == state) {
+            Some(s) => {
+                s.1 += w;
+                s.2 = i;
+            }
+            None => scores.push((state, w, i)),
+        }
+    }
+    scores
+        .iter()
+        .max_by_key(|&&(_, score, last)| (score, last))
+        .map(|s| s.0)
+        .or_else(|| salient_state(gaz, earlier))
+}
+
 /// How many words may stand between a state and the head that names its
 /// government: "Burkina Faso's ruling junta", "the Malian military junta".
 const GOVERNMENT_GAP: usize = 2;
@@ -512,6 +742,14 @@ fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Op
     let gaz = input.gaz;
     let tokens = input.tokens;
     let named = earlier.iter().rev().find_map(|m| {
+        // "Russia's Defence Ministry… the ministry said": a name that ends
+        // in a head names its state's organ.
+        if !gaz.is_state(m.entry)
+            && m.unlisted == u32::MAX
+            && heads.contains(input.word(m.tok_end as usize - 1))
+        {
+            return gaz.stands_for_of(m.entry).filter(|&s| gaz.is_state(s));
+        }
         let state = gaz.is_state(m.entry).then_some(m.entry)?;
         let mut k = m.tok_end as usize;
         if k + 1 < tokens.len() && !tokens[k].is_word() && input.word(k + 1) == "s" {

@@ -1117,15 +1117,33 @@ impl Parse {
         }
         // An attribution between the two verbs is passed over: "Pyongyang
         // has sent troops, according to Seoul, and has supplied shells".
+        // So is a clause set off by commas inside the verb's own clause:
+        // "its forces struck Hamas targets, including depots, and killed
+        // two fighters" (the subject of "struck").
         let mut clause = c;
         if j > first && input.raw(j) == "," {
             let a = self.clause_at(j - 1);
-            if a != c && self.clauses[a as usize].kind == ClauseKind::Attribution {
+            if a != c {
                 let start = self.clauses[a as usize].start as usize;
-                if start > first && input.raw(start - 1) == "," {
-                    j = start - 1;
-                    clause = self.clause_at(start - 2);
+                if start > first + 1 && input.raw(start - 1) == "," {
+                    let outer = self.clause_at(start - 2);
+                    if self.clauses[a as usize].kind == ClauseKind::Attribution || outer == c {
+                        j = start - 1;
+                        clause = outer;
+                    }
                 }
+            }
+        } else if j > first + 1 {
+            // And brackets right before the conjunction: "targeted a camp
+            // of the People's Defence Force (PDF) and denied hitting…".
+            let a = self.clause_at(j - 1);
+            let start = self.clauses[a as usize].start as usize;
+            if a != c
+                && self.clauses[a as usize].kind == ClauseKind::Parenthetical
+                && start > first
+                && self.clause_at(start - 1) == c
+            {
+                j = start;
             }
         }
         let mut words = 0;
@@ -1140,7 +1158,13 @@ impl Parse {
             // A name between the conjunction and the verb makes it a new
             // subject ("Russia struck Kyiv and Ukraine hit back"): the
             // caller only asks when the conjunction is right before `ts`.
-            if verbish(input, lex, j) && !self.in_group(j) {
+            // A name a preposition governs is no subject, so a verb-like
+            // word right after it is a noun: "struck dozens of Hamas
+            // targets".
+            let noun = self
+                .group_ending_at(j)
+                .is_some_and(|g| self.groups[g as usize].prep.is_some());
+            if verbish(input, lex, j) && !self.in_group(j) && !noun {
                 return Some(j);
             }
             words += 1;

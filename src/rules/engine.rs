@@ -1991,16 +1991,27 @@ impl RuleSet {
         {
             return None;
         }
-        // "The army", "the parliament" stand for a state's organ, which is
-        // no place: "Israeli jets struck Beirut after the army issued
-        // warnings" did not happen in the army's state.
+        // "The army", "the armed forces", "the parliament", "the ministry"
+        // stand for a state's organ, which is no place: "Israeli jets
+        // struck Beirut after the army issued warnings" did not happen in
+        // the army's state. Nor is "its" in "halt its strikes", the agent.
         if &*slot.name == "location"
             && m.kind == AliasKind::Reference
             && m.tok_end > m.tok_start
             && {
+                let refs = &self.lexicon.reference;
                 let head = m.tok_end as usize - 1;
-                word_in(view, head, &self.lexicon.reference.armed_forces_heads)
-                    || word_in(view, head, &self.lexicon.reference.parliament_heads)
+                word_in(view, head, &refs.armed_forces_heads)
+                    || word_in(view, head, &refs.parliament_heads)
+                    || word_in(view, head, &refs.government_heads)
+                    || word_in(view, head, &refs.pronouns)
+                    || head > m.tok_start as usize
+                        && view.tokens[head - 1].is_word()
+                        && refs.armed_forces_heads.contains(&format!(
+                            "{} {}",
+                            view.word(head - 1),
+                            view.word(head)
+                        ))
             }
         {
             return None;
@@ -2486,7 +2497,12 @@ impl RuleSet {
                     end,
                     crate::segment::HEADLINE_CAPS,
                 );
-            if year || day || model || titled {
+            // A duration: "for 90 days", "for two more years".
+            let duration = |t: usize| {
+                t < end && view.tokens[t].is_word() && lex.durations.contains(view.word(t))
+            };
+            let span = duration(e) || (e < end && view.tokens[e].is_word() && duration(e + 1));
+            if year || day || model || titled || span {
                 k = e;
                 continue;
             }

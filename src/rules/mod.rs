@@ -314,6 +314,9 @@ pub struct Lexicon {
     /// event of a verb before it ("killed X in a drone strike").
     pub adjuncts: WordSet,
     pub months: WordSet,
+    /// "years", "days": a number before one (or one word before one: "two
+    /// more years") is a duration, not a quantity.
+    pub durations: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
@@ -626,6 +629,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
     (
+        "REFERENCE_OBJECT_CUES",
+        "references (\"its attacks on the country\")",
+    ),
+    (
         "ARMED_FORCES_CUES",
         "references (\"Israeli forces… the military\")",
     ),
@@ -666,6 +673,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
+    ("DURATIONS", "quantities (\"for 90 days\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (
@@ -831,6 +839,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         indefinite: folded("INDEFINITE").into_iter().collect(),
         adjuncts: folded("ADJUNCTS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
+        durations: folded("DURATIONS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),
@@ -861,6 +870,11 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
+                frames: ["REPORTING", "REPORTING_THAT"]
+                    .iter()
+                    .flat_map(|name| folded(name))
+                    .collect(),
+                object_cues: set("REFERENCE_OBJECT_CUES"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
                 pair_openers: set("PAIR_OPENERS"),

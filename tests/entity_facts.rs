@@ -334,3 +334,53 @@ fn commands_agencies_and_shipyards_are_organisations() {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));
     }
 }
+
+#[test]
+fn sahel_horn_and_caucasus_names_of_the_ninth_round() {
+    let text = "JNIM said on Az-Zallaqa that it hit Nioro du Sahel; al-Shabaab's Andalus radio \
+                said fighters crossed the Shabelle river; SAMIDRC troops left Goma; the OSCE \
+                Minsk Group was dissolved and the Trump Route for International Peace and \
+                Prosperity was announced; fighting spread to Babanusa.";
+    for want in [
+        "ORG Az-Zallaqa",
+        "PLACE Nioro",
+        "ORG Radio Andalus",
+        "PLACE Shabelle River",
+        "ORG SAMIDRC",
+        "ORG OSCE Minsk Group",
+        "PLACE Trump Route for International Peace and Prosperity",
+        "PLACE Babanusa",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    for unwanted in ["PLACE Sahel", "PLACE Minsk", "ORG OSCE"] {
+        assert!(!has(text, unwanted), "{unwanted} in {:?}", entities(text));
+    }
+    let text = "Officials of Turkey's National Intelligence Organisation attended. The \
+                security firm run by Erik Prince flew drones. Tshisekedi met Kagame.";
+    for want in [
+        "ORG Turkish National Intelligence Organization",
+        "PERSON Erik Prince",
+        "PERSON Félix Tshisekedi",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+}
+
+#[test]
+fn places_in_lists_and_appositions_are_found() {
+    let text = "Militants attacked Kayes, Tarsvila, Vrnak Dolyna, Niono and Sarvel on Tuesday. \
+                Vrnak Tarsel, a frontline town near Kharkiv, came under fire.";
+    for want in [
+        "PLACE Tarsvila",
+        "PLACE Vrnak Dolyna",
+        "PLACE Sarvel",
+        "PLACE Vrnak Tarsel",
+    ] {
+        assert!(has(text, want), "{want} missing in {:?}", entities(text));
+    }
+    let text = "Bara, a town in North Kordofan state, changed hands twice.";
+    assert!(has(text, "PLACE Bara"), "{:?}", entities(text));
+    let text = "The envoy thanked China and Ahmed Qadri for their help.";
+    assert!(!has(text, "PLACE Ahmed Qadri"), "{:?}", entities(text));
+}

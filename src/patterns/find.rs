@@ -186,9 +186,13 @@ impl PatternSet {
         let Some(first_word) = (from..to).find(|&k| doc.tokens[k].is_word()) else {
             return false;
         };
-        let candidate = (first_word + 1..to).any(|k| {
+        let free_name = |k: usize| {
             cover[k] == u32::MAX && doc.starts_upper(k) && !self.not_names.contains(doc.key(k))
-        });
+        };
+        // (The first word counts when a comma follows it: a sentence may open
+        // on a name and what it is, "Bara, a town in North Kordofan, ...".)
+        let candidate = (first_word + 1..to).any(free_name)
+            || (first_word + 1 < to && doc.raw(first_word + 1) == "," && free_name(first_word));
         // (A word after a listed name: the token after the last of a run
         // of covered tokens, or after a hyphen glued to it: "Hisar-class".)
         let after_name = |k: usize| {

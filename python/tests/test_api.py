@@ -23,6 +23,8 @@ def test_one_text_gives_exact_records(pipeline):
     assert [(e.text, e.type, e.canonical, e.start, e.end) for e in ex.entities] == [
         ("Russia", "PLACE", "Russia", 0, 6),
         ("Belarus", "PLACE", "Belarus", 36, 43),
+        # A reference to a state named in the text (form=reference).
+        ("the ministry", "PLACE", "Belarus", 45, 57),
         ("Minsk", "PLACE", "Minsk", 61, 66),
     ]
 

@@ -264,7 +264,24 @@ impl References {
                 .or_else(|| salient_state(gaz, earlier));
             return state.map(|s| *self.organs.get(&(s, organ)).unwrap_or(&s));
         }
+        // "In neighbouring Burkina Faso, JNIM fighters overran the army
+        // base": a state named (not by a demonym: "Palestinians whom the
+        // military hit") earlier in the same sentence owns the forces,
+        // before forces named in an earlier sentence ("expelled French
+        // troops").
+        let here = earlier
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == sentence)
+            .find(|m| gaz.is_state(m.entry) && m.kind == AliasKind::Name)
+            .map(|m| *self.organs.get(&(m.entry, organ)).unwrap_or(&m.entry));
         let named = earlier.iter().rev().find_map(|m| {
+            if m.sentence != sentence
+                && organ == Organ::ArmedForces
+                && let Some(s) = here
+            {
+                return Some(s);
+            }
             if let Some(s) = gaz.country_of(m.entry)
                 && self.organs.get(&(s, organ)) == Some(&m.entry)
             {

@@ -682,12 +682,20 @@ fn state_weight(gaz: &Gazetteer, m: &Mention) -> Option<(u32, u32)> {
 
 /// "the country": the most salient state among `earlier` mentions.
 fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
+    salient_state_but(gaz, earlier, None)
+}
+
+/// The most salient state among `earlier` mentions other than `but`.
+fn salient_state_but(gaz: &Gazetteer, earlier: &[Mention], but: Option<u32>) -> Option<u32> {
     // (state, score, position of its latest mention); a document names few.
     let mut scores: Vec<(u32, u32, usize)> = Vec::new();
     for (i, m) in earlier.iter().enumerate() {
         let Some((state, w)) = state_weight(gaz, m) else {
             continue;
         };
+        if Some(state) == but {
+            continue;
+        }
         match scores.iter_mut().find(|s| s.0 == state) {
             Some(s) => {
                 s.1 += w;
@@ -725,27 +733,7 @@ fn other_salient_state(
     let Some(acting) = acting else {
         return salient_state(gaz, earlier);
     };
-    let mut scores: Vec<(u32, u32, usize)> = Vec::new();
-    for (i, m) in earlier.iter().enumerate() {
-        let Some((state, w)) = state_weight(gaz, m) else {
-            continue;
-        };
-        if state == acting {
-            continue;
-        }
-        match scores.iter_mut().find(|s| s.0 == state) {
-            Some(s) => {
-                s.1 += w;
-                s.2 = i;
-            }
-            None => scores.push((state, w, i)),
-        }
-    }
-    scores
-        .iter()
-        .max_by_key(|&&(_, score, last)| (score, last))
-        .map(|s| s.0)
-        .or_else(|| salient_state(gaz, earlier))
+    salient_state_but(gaz, earlier, Some(acting)).or_else(|| salient_state(gaz, earlier))
 }
 
 /// How many words may stand between a state and the head that names its

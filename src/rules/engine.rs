@@ -1503,11 +1503,7 @@ impl RuleSet {
     /// Is the word before `ts` a "to" that a word of `TO_GOVERNORS` makes a
     /// preposition ("open to dialogue", "a return to dialogue")?
     fn to_governed(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
-        ts >= s_from + 2
-            && view.tokens[ts - 1].is_word()
-            && view.word(ts - 1) == "to"
-            && view.tokens[ts - 2].is_word()
-            && self.lexicon.to_governors.contains(view.word(ts - 2))
+        pair_before(view, s_from, ts, "to", &self.lexicon.to_governors)
     }
 
     /// Where a filler starting at `at` begins once a compass word or "the"
@@ -1574,11 +1570,7 @@ impl RuleSet {
     /// Is the filler whose coordination begins at `k` the seat of people
     /// of `SEATED` ("authorities in the Netherlands")?
     fn seated_at(&self, view: &DocView, k: usize, s_from: usize) -> bool {
-        k >= s_from + 2
-            && view.tokens[k - 1].is_word()
-            && view.word(k - 1) == "in"
-            && view.tokens[k - 2].is_word()
-            && self.lexicon.seated.contains(view.word(k - 2))
+        pair_before(view, s_from, k, "in", &self.lexicon.seated)
     }
 
     /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
@@ -3059,6 +3051,16 @@ fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) 
     (from..at).rev().any(|k| {
         view.tokens[k].is_word() && ends_at(view, cues, k, lo) && !counting_at(view, k, at)
     })
+}
+
+/// Are the two words before `k` (within the sentence from `s_from`) a
+/// word of `first` and then `word`: "open to", "authorities in"?
+fn pair_before(view: &DocView, s_from: usize, k: usize, word: &str, first: &WordSet) -> bool {
+    k >= s_from + 2
+        && view.tokens[k - 1].is_word()
+        && view.word(k - 1) == word
+        && view.tokens[k - 2].is_word()
+        && first.contains(view.word(k - 2))
 }
 
 /// Is the word at `k` the "at" of "at least" / "at most" (before `to`)?

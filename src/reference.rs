@@ -483,6 +483,10 @@ pub fn find(
         let mut opener = t;
         let lower =
             |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
+        if definite && let Some(m) = home_group_reference(input, lex, mentions, t) {
+            found.push(m);
+            continue;
+        }
         // "the rebel group", "the militant group", "the defence ministry":
         // one lower-case word may stand between "the" and a group or
         // government head.
@@ -1049,10 +1053,56 @@ fn latest(
 /// within [`GROUP_REACH`] sentences.
 fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
     latest(earlier, sentence, GROUP_REACH, |m| {
-        gaz.entry(m.entry)
-            .attributes
-            .iter()
-            .any(|(k, v)| k == "subtype" && v == "armed_group")
+        is_armed_group(gaz, m.entry)
+    })
+}
+
+fn is_armed_group(gaz: &Gazetteer, entry: u32) -> bool {
+    gaz.entry(entry)
+        .attributes
+        .iter()
+        .any(|(k, v)| k == "subtype" && v == "armed_group")
+}
+
+/// "the Yemeni group", "the Lebanese militants" (the determiner at `t`):
+/// the armed group of that state named last within [`GROUP_REACH`]
+/// sentences (Houthis, Hezbollah). The demonym names the group's home, not
+/// the party that acts, so a role must take the group: the reference is
+/// the head word alone, beside the demonym's own mention. None when no
+/// such group was named; the demonym then stands as it is.
+fn home_group_reference(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let gaz = input.gaz;
+    let tokens = input.tokens;
+    let i = mentions.partition_point(|m| (m.tok_end as usize) <= t + 1);
+    let home = mentions.get(i)?;
+    let head = home.tok_end as usize;
+    if home.tok_start as usize != t + 1
+        || home.kind != AliasKind::Demonym
+        || !gaz.is_state(home.entry)
+        || head >= tokens.len()
+        || !tokens[head].is_word()
+        || !lex.group_heads.contains(input.word(head))
+    {
+        return None;
+    }
+    let earlier = &mentions[i.saturating_sub(REACH)..i];
+    let group = latest(earlier, home.sentence, GROUP_REACH, |m| {
+        is_armed_group(gaz, m.entry) && gaz.country_of(m.entry) == Some(home.entry)
+    })?;
+    Some(Mention {
+        start: tokens[head].start,
+        end: tokens[head].end,
+        tok_start: head as u32,
+        tok_end: head as u32 + 1,
+        sentence: home.sentence,
+        entry: group,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
     })
 }
 

@@ -90,6 +90,10 @@ pub struct SyntaxLexicon {
     /// claimant (the verb's subject) is the noun's agent ("JNIM claimed
     /// responsibility for the assault").
     pub claim_nouns: WordSet,
+    /// "controlled", "held": after a name and a hyphen, the name still
+    /// heads a noun phrase of its own: it holds what the phrase names
+    /// ("struck Houthi-controlled depots" hit the Houthis).
+    pub controllers: WordSet,
 }
 
 /// What kind of clause a span is.
@@ -404,8 +408,9 @@ impl Parse {
             };
             let possessive = is_possessive(input, tok_end as usize, to);
             // "US-made", "Greek-owned": the name modifies a compound; it is
-            // not a noun phrase of its own.
-            let compound = starts_compound(input, tok_end as usize, to);
+            // not a noun phrase of its own (but "Houthi-controlled" is).
+            let compound = starts_compound(input, tok_end as usize, to)
+                && !lex.controllers.contains(input.word(tok_end as usize + 1));
             self.groups.push(Group {
                 first_member,
                 end_member: self.members.len() as u16,

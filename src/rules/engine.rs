@@ -2053,7 +2053,10 @@ impl RuleSet {
         {
             return None;
         }
-        if slot.nocompound && starts_compound(view, m.tok_end as usize) {
+        if slot.nocompound
+            && starts_compound(view, m.tok_end as usize)
+            && !word_in(view, m.tok_end as usize + 1, &self.lexicon.controllers)
+        {
             return None;
         }
         match slot.pair {

@@ -340,6 +340,10 @@ pub struct Lexicon {
     /// `PATRONS` ("backed", "made"): a name glued before one by a hyphen
     /// does not act ("Iran-backed militias").
     pub patrons: WordSet,
+    /// `CONTROLLERS` ("controlled", "held"): a name glued before one by a
+    /// hyphen holds the place or thing attacked, and so is the party hit,
+    /// even in a `nocompound` slot ("struck Houthi-controlled depots").
+    pub controllers: WordSet,
     /// `CONDITIONS` ("if", "unless"): one shortly after a trigger with no
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
@@ -673,6 +677,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("WEAPON_SITES", "weapon slots (\"an ammunition depot\")"),
     ("SAME_ACT", "`clause` slots (\"struck…, using F-35 jets\")"),
     ("PATRONS", "party slots (\"Iran-backed militias\")"),
+    (
+        "CONTROLLERS",
+        "`nocompound` slots (\"struck Houthi-controlled depots\")",
+    ),
     ("DURATIONS", "quantities (\"for 90 days\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -848,6 +856,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         other_party: folded("OTHER_PARTY").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
+        controllers: folded("CONTROLLERS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
@@ -931,6 +940,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 control_verbs: set("CONTROL_VERBS"),
                 organ_heads: set("ORGAN_HEADS"),
                 claim_nouns: set("CLAIM_NOUNS"),
+                controllers: set("CONTROLLERS"),
                 number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },

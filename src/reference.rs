@@ -1064,7 +1064,7 @@ fn is_armed_group(gaz: &Gazetteer, entry: u32) -> bool {
         .any(|(k, v)| k == "subtype" && v == "armed_group")
 }
 
-/// "the Yemeni group", "the Lebanese militants" (the determiner at `t`):
+/// "the Yemeni group", "the Lebanese militant group" (the determiner at `t`):
 /// the armed group of that state named last within [`GROUP_REACH`]
 /// sentences (Houthis, Hezbollah). The demonym names the group's home, not
 /// the party that acts, so a role must take the group: the reference is
@@ -1080,14 +1080,25 @@ fn home_group_reference(
     let tokens = input.tokens;
     let i = mentions.partition_point(|m| (m.tok_end as usize) <= t + 1);
     let home = mentions.get(i)?;
-    let head = home.tok_end as usize;
+    let mut head = home.tok_end as usize;
     if home.tok_start as usize != t + 1
         || home.kind != AliasKind::Demonym
         || !gaz.is_state(home.entry)
-        || head >= tokens.len()
+        || head + 1 >= tokens.len()
         || !tokens[head].is_word()
-        || !lex.group_heads.contains(input.word(head))
     {
+        return None;
+    }
+    // "the Lebanese militant group": one lower-case word may stand
+    // between (not a trigger: "the Yemeni attack group" is no group named).
+    if !lex.group_heads.contains(input.word(head))
+        && tokens[head + 1].is_word()
+        && input.text[tokens[head].start as usize..].starts_with(char::is_lowercase)
+        && input.triggers.binary_search(&(head as u32)).is_err()
+    {
+        head += 1;
+    }
+    if !lex.group_heads.contains(input.word(head)) {
         return None;
     }
     let earlier = &mentions[i.saturating_sub(REACH)..i];

@@ -154,6 +154,10 @@ pub struct ReferenceLexicon {
     pub armed_forces_cues: WordSet,
     /// "the rebels", "the militants", "the group": an armed group.
     pub group_heads: WordSet,
+    /// "militant", "rebel": may stand between a demonym and a group head
+    /// ("the Lebanese militant group"), unlike "monitoring" ("the Syrian
+    /// monitoring group" is no armed group).
+    pub group_kinds: WordSet,
     /// "both": before a pair head, a pair reference.
     pub pair_openers: WordSet,
     /// "two": after a determiner and before a pair head.
@@ -1089,13 +1093,9 @@ fn home_group_reference(
     {
         return None;
     }
-    // "the Lebanese militant group": one lower-case word may stand
-    // between (not a trigger: "the Yemeni attack group" is no group named).
-    if !lex.group_heads.contains(input.word(head))
-        && tokens[head + 1].is_word()
-        && input.text[tokens[head].start as usize..].starts_with(char::is_lowercase)
-        && input.triggers.binary_search(&(head as u32)).is_err()
-    {
+    // "the Lebanese militant group": a word of `GROUP_KINDS` may stand
+    // between ("the Syrian monitoring group" is no armed group).
+    if tokens[head + 1].is_word() && lex.group_kinds.contains(input.word(head)) {
         head += 1;
     }
     if !lex.group_heads.contains(input.word(head)) {

@@ -641,6 +641,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "references (\"Israeli forces… the military\")",
     ),
     ("GROUP_HEADS", "references (\"the rebels\")"),
+    (
+        "GROUP_KINDS",
+        "references (\"the Lebanese militant group\")",
+    ),
     ("PAIR_OPENERS", "references (\"both sides\")"),
     ("PAIR_NUMBERS", "references (\"the two sides\")"),
     ("PAIR_HEADS", "references (\"the two sides\")"),
@@ -886,6 +890,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 object_cues: set("REFERENCE_OBJECT_CUES"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
+                group_kinds: set("GROUP_KINDS"),
                 pair_openers: set("PAIR_OPENERS"),
                 pair_numbers: set("PAIR_NUMBERS"),
                 pair_heads: set("PAIR_HEADS"),

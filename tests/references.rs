@@ -72,6 +72,23 @@ fn the_system_is_the_weapon_named_last() {
 }
 
 #[test]
+fn a_demonym_before_a_group_head_is_the_armed_group_of_that_state() {
+    let text = "Hezbollah denied any role. Israel said the Lebanese militant group \
+                fired 20 rockets at Kiryat Shmona.";
+    assert_eq!(
+        mentions(text, "Lebanese"),
+        ["Lebanese → Lebanon (name)", "group → Hezbollah (reference)"]
+    );
+    assert_eq!(events(text), ["ATTACK Hezbollah|||Kiryat Shmona"]);
+    // No group of that state named before, or a group that is no armed
+    // group: the demonym stands alone.
+    let text = "Israel said the Lebanese group fired 20 rockets at Kiryat Shmona.";
+    assert!(mentions(text, "").is_empty());
+    let text = "HTS fighters entered Hama. The Syrian monitoring group said 20 people died.";
+    assert!(mentions(text, "").is_empty());
+}
+
+#[test]
 fn the_system_with_no_weapon_before_it_is_no_reference() {
     let text = "The electoral commission said the system had failed in Lagos.";
     assert!(mentions(text, "").is_empty());

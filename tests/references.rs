@@ -77,7 +77,10 @@ fn a_demonym_before_a_group_head_is_the_armed_group_of_that_state() {
                 fired 20 rockets at Kiryat Shmona.";
     assert_eq!(
         mentions(text, "Lebanese"),
-        ["Lebanese → Lebanon (name)", "group → Hezbollah (reference)"]
+        [
+            "Lebanese → Lebanon (demonym)",
+            "group → Hezbollah (reference)"
+        ]
     );
     assert_eq!(events(text), ["ATTACK Hezbollah|||Kiryat Shmona"]);
     // No group of that state named before, or a group that is no armed

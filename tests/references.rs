@@ -82,7 +82,7 @@ fn a_demonym_before_a_group_head_is_the_armed_group_of_that_state() {
             "group → Hezbollah (reference)"
         ]
     );
-    assert_eq!(events(text), ["ATTACK Hezbollah|||Kiryat Shmona"]);
+    assert_eq!(events(text), ["ATTACK Hezbollah||rockets|Kiryat Shmona"]);
     // No group of that state named before, or a group that is no armed
     // group: the demonym stands alone.
     let text = "Israel said the Lebanese group fired 20 rockets at Kiryat Shmona.";

@@ -787,6 +787,12 @@ impl Parse {
         })
     }
 
+    fn mention_covers(&self, input: &Input, k: usize) -> bool {
+        let ms = &input.mentions;
+        let i = ms.partition_point(|m| (m.tok_start as usize) <= k);
+        i > 0 && (ms[i - 1].tok_end as usize) > k
+    }
+
     fn mention_starts_at(&self, input: &Input, k: usize) -> bool {
         let ms = &input.mentions;
         let i = ms.partition_point(|m| (m.tok_start as usize) < k);
@@ -879,8 +885,13 @@ impl Parse {
         // "The Israeli strike on Doha, which targeted Hamas leaders": a
         // name in a phrase after an event noun is no antecedent; the event
         // is.
+        // A trigger word inside a name ("Al Udeid Air Base in Qatar, which
+        // hosts US troops") is no event noun.
         let after_event = g.prep.is_some_and(|p| {
-            p > 0 && input.is_word(p as usize - 1) && (input.trigger)(p as usize - 1)
+            p > 0
+                && input.is_word(p as usize - 1)
+                && (input.trigger)(p as usize - 1)
+                && !self.mention_covers(input, p as usize - 1)
         });
         (words_between <= 2 && !after_event).then_some(i as u16)
     }
@@ -1062,8 +1073,28 @@ impl Parse {
             return None;
         }
         j -= 1;
+        // "…, weeks after capturing Goma": up to two words of time between
+        // the comma and the subordinator.
+        let mut skipped = 0;
+        while j > first
+            && skipped < 2
+            && input.raw(j) != ","
+            && !verbish(input, lex, j)
+            && !self.in_group(j)
+            && !starts_upper(input, j)
+        {
+            j -= 1;
+            skipped += 1;
+        }
+        // "Shoigu said after meeting Kim": with no comma, a verb right
+        // before the subordinator is the head.
         if input.raw(j) != "," {
-            return None;
+            let head = skipped == 0
+                && input.is_word(j)
+                && verbish(input, lex, j)
+                && !self.in_group(j)
+                && !input.word(j).ends_with("ing");
+            return head.then_some(j);
         }
         let mut words = 0;
         while j > first && words < 16 {

@@ -998,16 +998,27 @@ fn coordinated_pair(
             && lex.pair_mediators.contains(input.word(k - 2));
         (joined && !mediators).then_some((a.entry, b.entry))
     });
-    if joined.is_some() || kind != PairKind::State {
+    if joined.is_some() || kind == PairKind::Person {
         return joined;
     }
     // "Indian troops clashed with Chinese soldiers… the two countries":
     // with no pair joined by "and", exactly two states named (a capital
     // for its state) are the two, the first named first; three or more
-    // are no pair.
+    // are no pair. "The two sides" too, when no group or body that acts
+    // for itself is named in that reach ("India struck Pakistan…
+    // Islamabad closed its airspace… The two sides agreed to a
+    // ceasefire"); people are named with their states and do not count.
     let mut states: Vec<u32> = Vec::new();
     for &i in candidates.iter().rev() {
         let e = earlier[i].entry;
+        if kind == PairKind::Party {
+            if is_person(&earlier[i]) {
+                continue;
+            }
+            if !gaz.is_state(e) && gaz.stands_for_of(e).is_none() {
+                return None;
+            }
+        }
         let s = if gaz.is_state(e) {
             e
         } else {

@@ -142,6 +142,9 @@ pub struct ReferenceLexicon {
     /// "the junta", "the regime", "the ministry": the state's government
     /// (one lower-case word may stand before it: "the defence ministry").
     pub government_heads: WordSet,
+    /// "forces", "aircraft": after a bare government head ("junta
+    /// aircraft bombed a market"), that government's forces.
+    pub government_forces: WordSet,
     /// "said", "told": a reference to the armed forces right after one of
     /// these (or after it and "that") names the forces of whoever speaks.
     pub frames: WordSet,
@@ -408,8 +411,28 @@ pub fn find(
     let mut sentence = 0usize;
     for t in 0..tokens.len().saturating_sub(1) {
         let tok = &tokens[t];
+        if !tok.is_word() {
+            continue;
+        }
+        // "junta aircraft bombed a market": a bare government head before a
+        // word of `GOVERNMENT_FORCES` names the state as "the junta's
+        // aircraft" would. (Its heads are short: a length test first.)
+        if (5..=6).contains(&(tok.fend - tok.fstart))
+            && let Some(m) = bare_government(refs, input, mentions, t)
+        {
+            while sentence + 1 < input.sentences.len()
+                && input.sentences[sentence].end_token as usize <= t
+            {
+                sentence += 1;
+            }
+            found.push(Mention {
+                sentence: sentence as u32,
+                ..m
+            });
+            continue;
+        }
         // Determiners are short: a length test before any hashing.
-        if !tok.is_word() || tok.fend - tok.fstart > 5 {
+        if tok.fend - tok.fstart > 5 {
             continue;
         }
         let det = input.word(t);
@@ -743,6 +766,56 @@ const GOVERNMENT_GAP: usize = 2;
 /// "the junta": the state named last right before a government head
 /// ("Mali's junta", "the Malian junta"; past the possessive and up to
 /// [`GOVERNMENT_GAP`] words), else the salient state.
+/// "junta aircraft", "regime forces": a lower-case government head (no
+/// determiner, possessive or name before it) right before a lower-case
+/// word of `GOVERNMENT_FORCES`, outside any mention; the state it governs
+/// (its `sentence` is left for the caller).
+fn bare_government(
+    refs: &References,
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let lex = &refs.lex;
+    let tokens = input.tokens;
+    let lower = |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
+    if !lex.government_heads.contains(input.word(t))
+        || !lower(t)
+        || !tokens[t + 1].is_word()
+        || !lower(t + 1)
+        || !lex.government_forces.contains(input.word(t + 1))
+    {
+        return None;
+    }
+    if t > 0
+        && tokens[t - 1].is_word()
+        && (lex.determiners.contains(input.word(t - 1))
+            || lex.possessives.contains(input.word(t - 1))
+            || lex.pronouns.contains(input.word(t - 1)))
+    {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions
+        .get(before)
+        .is_some_and(|m| (m.tok_start as usize) <= t + 1)
+    {
+        return None; // part of a name
+    }
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let entry = governing_state(input, earlier, &lex.government_heads)?;
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[t].end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence: 0,
+        entry,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
+    })
+}
+
 fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {
     let gaz = input.gaz;
     let tokens = input.tokens;

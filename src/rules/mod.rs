@@ -628,6 +628,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
+    ("GOVERNMENT_FORCES", "references (\"junta aircraft\")"),
     (
         "REFERENCE_OBJECT_CUES",
         "references (\"its attacks on the country\")",
@@ -870,6 +871,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
+                government_forces: set("GOVERNMENT_FORCES"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))

@@ -80,6 +80,10 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "used", "employed": participles that open a reduced relative after
+    /// a noun ("drones used in attacks on Kyiv"); an event noun in their
+    /// adjunct has no agent in the clause.
+    pub reduced_participles: WordSet,
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
@@ -1292,6 +1296,17 @@ impl Parse {
                 .rev()
                 .take_while(|&k| self.clause_at(k) == c || !input.is_word(k))
                 .find(|&k| verbish(input, lex, k))?;
+            // "sanctioned firms that made drones used in attacks on Kyiv": a
+            // participle right after a noun opens a reduced relative, and
+            // the clause's subject made no attack.
+            if verb + 1 == v
+                && lex.reduced_participles.contains(input.word(verb))
+                && verb > self.first as usize
+                && input.is_word(verb - 1)
+                && !lex.auxiliaries.contains(input.word(verb - 1))
+            {
+                return None;
+            }
             return self.subject(input, lex, verb);
         }
         None

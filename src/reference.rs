@@ -267,6 +267,21 @@ impl References {
                 .or_else(|| salient_state(gaz, earlier));
             return state.map(|s| *self.organs.get(&(s, organ)).unwrap_or(&s));
         }
+        // "…since the departure of French troops. The army said it had
+        // carried out airstrikes": the army that speaks, with no state
+        // named in its sentence, is the army of the state the text is
+        // about, not the foreign forces named last.
+        if organ == Organ::ArmedForces
+            && self.frame_after(input, t)
+            && !earlier
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence == sentence)
+                .any(|m| party_state(gaz, m).is_some())
+            && let Some(s) = salient_state(gaz, earlier)
+        {
+            return Some(*self.organs.get(&(s, organ)).unwrap_or(&s));
+        }
         // "In neighbouring Burkina Faso, JNIM fighters overran the army
         // base": a state named (not by a demonym: "Palestinians whom the
         // military hit") earlier in the same sentence owns the forces,
@@ -328,6 +343,18 @@ impl References {
             .take_while(|m| m.sentence == sentence)
             .take_while(|m| (m.tok_end as usize) + SPEAKER_GAP >= f)
             .find_map(|m| party_state(gaz, m))
+    }
+}
+
+impl References {
+    /// Does a reporting word ("said", "told") follow the reference that
+    /// opens at `t`, right after its head of one or two words ("the army
+    /// said", "the armed forces said")?
+    fn frame_after(&self, input: &RefInput, t: usize) -> bool {
+        let tokens = input.tokens;
+        (t + 2..=t + 3)
+            .take_while(|&k| k < tokens.len() && tokens[k - 1].is_word())
+            .any(|k| tokens[k].is_word() && self.lex.frames.contains(input.word(k)))
     }
 }
 
@@ -886,8 +913,10 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         (a.tok_end..b.tok_start).all(|k| {
             let k = k as usize;
             let t = &input.tokens[k];
+            // "Israel and the US coordinated their attacks": "the" may
+            // stand before the second name.
             if t.is_word() {
-                matches!(input.word(k), "and" | "or")
+                matches!(input.word(k), "and" | "or" | "the")
             } else {
                 input.text[t.start as usize..].starts_with(',')
             }

@@ -278,9 +278,10 @@ impl References {
                 .rev()
                 .take_while(|m| m.sentence == sentence)
                 .any(|m| party_state(gaz, m).is_some())
-            && let Some(s) = salient_state(gaz, earlier)
         {
-            return Some(*self.organs.get(&(s, organ)).unwrap_or(&s));
+            // The state itself: a reference adds no name the text never
+            // wrote.
+            return salient_state(gaz, earlier);
         }
         // "In neighbouring Burkina Faso, JNIM fighters overran the army
         // base": a state named (not by a demonym: "Palestinians whom the

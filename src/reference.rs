@@ -142,6 +142,9 @@ pub struct ReferenceLexicon {
     /// "the junta", "the regime", "the ministry": the state's government
     /// (one lower-case word may stand before it: "the defence ministry").
     pub government_heads: WordSet,
+    /// "forces", "aircraft": after a bare government head ("junta
+    /// aircraft bombed a market"), that government's forces.
+    pub government_forces: WordSet,
     /// "said", "told": a reference to the armed forces right after one of
     /// these (or after it and "that") names the forces of whoever speaks.
     pub frames: WordSet,
@@ -268,6 +271,22 @@ impl References {
                 .or_else(|| salient_state(gaz, earlier));
             return state.map(|s| *self.organs.get(&(s, organ)).unwrap_or(&s));
         }
+        // "…since the departure of French troops. The army said it had
+        // carried out airstrikes": the army that speaks, with no state
+        // named in its sentence, is the army of the state the text is
+        // about, not the foreign forces named last.
+        if organ == Organ::ArmedForces
+            && self.frame_after(input, t)
+            && !earlier
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence == sentence)
+                .any(|m| party_state(gaz, m).is_some())
+        {
+            // The state itself: a reference adds no name the text never
+            // wrote.
+            return salient_state(gaz, earlier);
+        }
         // "In neighbouring Burkina Faso, JNIM fighters overran the army
         // base": a state named (not by a demonym: "Palestinians whom the
         // military hit") earlier in the same sentence owns the forces,
@@ -329,6 +348,18 @@ impl References {
             .take_while(|m| m.sentence == sentence)
             .take_while(|m| (m.tok_end as usize) + SPEAKER_GAP >= f)
             .find_map(|m| party_state(gaz, m))
+    }
+}
+
+impl References {
+    /// Does a reporting word ("said", "told") follow the reference that
+    /// opens at `t`, right after its head of one or two words ("the army
+    /// said", "the armed forces said")?
+    fn frame_after(&self, input: &RefInput, t: usize) -> bool {
+        let tokens = input.tokens;
+        (t + 2..=t + 3)
+            .take_while(|&k| k < tokens.len() && tokens[k - 1].is_word())
+            .any(|k| tokens[k].is_word() && self.lex.frames.contains(input.word(k)))
     }
 }
 
@@ -412,8 +443,28 @@ pub fn find(
     let mut sentence = 0usize;
     for t in 0..tokens.len().saturating_sub(1) {
         let tok = &tokens[t];
+        if !tok.is_word() {
+            continue;
+        }
+        // "junta aircraft bombed a market": a bare government head before a
+        // word of `GOVERNMENT_FORCES` names the state as "the junta's
+        // aircraft" would. (Its heads are short: a length test first.)
+        if (5..=6).contains(&(tok.fend - tok.fstart))
+            && let Some(m) = bare_government(refs, input, mentions, t)
+        {
+            while sentence + 1 < input.sentences.len()
+                && input.sentences[sentence].end_token as usize <= t
+            {
+                sentence += 1;
+            }
+            found.push(Mention {
+                sentence: sentence as u32,
+                ..m
+            });
+            continue;
+        }
         // Determiners are short: a length test before any hashing.
-        if !tok.is_word() || tok.fend - tok.fstart > 5 {
+        if tok.fend - tok.fstart > 5 {
             continue;
         }
         let det = input.word(t);
@@ -751,6 +802,56 @@ const GOVERNMENT_GAP: usize = 2;
 /// "the junta": the state named last right before a government head
 /// ("Mali's junta", "the Malian junta"; past the possessive and up to
 /// [`GOVERNMENT_GAP`] words), else the salient state.
+/// "junta aircraft", "regime forces": a lower-case government head (no
+/// determiner, possessive or name before it) right before a lower-case
+/// word of `GOVERNMENT_FORCES`, outside any mention; the state it governs
+/// (its `sentence` is left for the caller).
+fn bare_government(
+    refs: &References,
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let lex = &refs.lex;
+    let tokens = input.tokens;
+    let lower = |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
+    if !lex.government_heads.contains(input.word(t))
+        || !lower(t)
+        || !tokens[t + 1].is_word()
+        || !lower(t + 1)
+        || !lex.government_forces.contains(input.word(t + 1))
+    {
+        return None;
+    }
+    if t > 0
+        && tokens[t - 1].is_word()
+        && (lex.determiners.contains(input.word(t - 1))
+            || lex.possessives.contains(input.word(t - 1))
+            || lex.pronouns.contains(input.word(t - 1)))
+    {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions
+        .get(before)
+        .is_some_and(|m| (m.tok_start as usize) <= t + 1)
+    {
+        return None; // part of a name
+    }
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let entry = governing_state(input, earlier, &lex.government_heads)?;
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[t].end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence: 0,
+        entry,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
+    })
+}
+
 fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {
     let gaz = input.gaz;
     let tokens = input.tokens;
@@ -821,8 +922,10 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         (a.tok_end..b.tok_start).all(|k| {
             let k = k as usize;
             let t = &input.tokens[k];
+            // "Israel and the US coordinated their attacks": "the" may
+            // stand before the second name.
             if t.is_word() {
-                matches!(input.word(k), "and" | "or")
+                matches!(input.word(k), "and" | "or" | "the")
             } else {
                 input.text[t.start as usize..].starts_with(',')
             }
@@ -1006,16 +1109,27 @@ fn coordinated_pair(
             && lex.pair_mediators.contains(input.word(k - 2));
         (joined && !mediators).then_some((a.entry, b.entry))
     });
-    if joined.is_some() || kind != PairKind::State {
+    if joined.is_some() || kind == PairKind::Person {
         return joined;
     }
     // "Indian troops clashed with Chinese soldiers… the two countries":
     // with no pair joined by "and", exactly two states named (a capital
     // for its state) are the two, the first named first; three or more
-    // are no pair.
+    // are no pair. "The two sides" too, when no group or body that acts
+    // for itself is named in that reach ("India struck Pakistan…
+    // Islamabad closed its airspace… The two sides agreed to a
+    // ceasefire"); people are named with their states and do not count.
     let mut states: Vec<u32> = Vec::new();
     for &i in candidates.iter().rev() {
         let e = earlier[i].entry;
+        if kind == PairKind::Party {
+            if is_person(&earlier[i]) {
+                continue;
+            }
+            if !gaz.is_state(e) && gaz.stands_for_of(e).is_none() {
+                return None;
+            }
+        }
         let s = if gaz.is_state(e) {
             e
         } else {

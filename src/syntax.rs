@@ -80,6 +80,10 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "used", "employed": participles that open a reduced relative after
+    /// a noun ("drones used in attacks on Kyiv"); an event noun in their
+    /// adjunct has no agent in the clause.
+    pub reduced_participles: WordSet,
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
@@ -792,6 +796,12 @@ impl Parse {
         })
     }
 
+    fn mention_covers(&self, input: &Input, k: usize) -> bool {
+        let ms = &input.mentions;
+        let i = ms.partition_point(|m| (m.tok_start as usize) <= k);
+        i > 0 && (ms[i - 1].tok_end as usize) > k
+    }
+
     fn mention_starts_at(&self, input: &Input, k: usize) -> bool {
         let ms = &input.mentions;
         let i = ms.partition_point(|m| (m.tok_start as usize) < k);
@@ -884,8 +894,13 @@ impl Parse {
         // "The Israeli strike on Doha, which targeted Hamas leaders": a
         // name in a phrase after an event noun is no antecedent; the event
         // is.
+        // A trigger word inside a name ("Al Udeid Air Base in Qatar, which
+        // hosts US troops") is no event noun.
         let after_event = g.prep.is_some_and(|p| {
-            p > 0 && input.is_word(p as usize - 1) && (input.trigger)(p as usize - 1)
+            p > 0
+                && input.is_word(p as usize - 1)
+                && (input.trigger)(p as usize - 1)
+                && !self.mention_covers(input, p as usize - 1)
         });
         (words_between <= 2 && !after_event).then_some(i as u16)
     }
@@ -1067,8 +1082,28 @@ impl Parse {
             return None;
         }
         j -= 1;
+        // "…, weeks after capturing Goma": up to two words of time between
+        // the comma and the subordinator.
+        let mut skipped = 0;
+        while j > first
+            && skipped < 2
+            && input.raw(j) != ","
+            && !verbish(input, lex, j)
+            && !self.in_group(j)
+            && !starts_upper(input, j)
+        {
+            j -= 1;
+            skipped += 1;
+        }
+        // "Shoigu said after meeting Kim": with no comma, a verb right
+        // before the subordinator is the head.
         if input.raw(j) != "," {
-            return None;
+            let head = skipped == 0
+                && input.is_word(j)
+                && verbish(input, lex, j)
+                && !self.in_group(j)
+                && !input.word(j).ends_with("ing");
+            return head.then_some(j);
         }
         let mut words = 0;
         while j > first && words < 16 {
@@ -1266,6 +1301,17 @@ impl Parse {
                 .rev()
                 .take_while(|&k| self.clause_at(k) == c || !input.is_word(k))
                 .find(|&k| verbish(input, lex, k))?;
+            // "sanctioned firms that made drones used in attacks on Kyiv": a
+            // participle right after a noun opens a reduced relative, and
+            // the clause's subject made no attack.
+            if verb + 1 == v
+                && lex.reduced_participles.contains(input.word(verb))
+                && verb > self.first as usize
+                && input.is_word(verb - 1)
+                && !lex.auxiliaries.contains(input.word(verb - 1))
+            {
+                return None;
+            }
             return self.subject(input, lex, verb);
         }
         None

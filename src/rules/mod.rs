@@ -632,6 +632,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
+    ("GOVERNMENT_FORCES", "references (\"junta aircraft\")"),
     (
         "REFERENCE_OBJECT_CUES",
         "references (\"its attacks on the country\")",
@@ -711,6 +712,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
+    ("REDUCED_PARTICIPLES", "shallow parse"),
     ("ORGAN_HEADS", "shallow parse"),
     ("SUGGEST_ORG_HEADS", "evex suggest"),
     ("SUGGEST_PLACE_HEADS", "evex suggest"),
@@ -883,6 +885,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
+                government_forces: set("GOVERNMENT_FORCES"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))
@@ -943,6 +946,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 light_verbs: set("LIGHT_VERBS"),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
+                reduced_participles: set("REDUCED_PARTICIPLES"),
                 organ_heads: set("ORGAN_HEADS"),
                 claim_nouns: set("CLAIM_NOUNS"),
                 controllers: set("CONTROLLERS"),

@@ -419,6 +419,11 @@ impl RefInput<'_> {
         &self.folded[t.fstart as usize..t.fend as usize]
     }
 
+    /// Does token `t` begin with a lower-case letter?
+    fn is_lower(&self, t: usize) -> bool {
+        self.text[self.tokens[t].start as usize..].starts_with(char::is_lowercase)
+    }
+
     /// Is token `t` the punctuation `c`?
     fn raw_is(&self, t: usize, c: char) -> bool {
         let tok = &self.tokens[t];
@@ -530,18 +535,17 @@ pub fn find(
             }
             continue;
         }
+        if definite && let Some(m) = home_group_reference(input, lex, mentions, t) {
+            found.push(m);
+            continue;
+        }
         let mut h = t + 1;
         // The reference's last token: past `h` only for a head of two
         // words ("the armed forces").
         let mut last = h;
         // The reference's first token: "the", or the head after a name.
         let mut opener = t;
-        let lower =
-            |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
-        if definite && let Some(m) = home_group_reference(input, lex, mentions, t) {
-            found.push(m);
-            continue;
-        }
+        let lower = |k: usize| input.is_lower(k);
         // "the rebel group", "the militant group", "the defence ministry":
         // one lower-case word may stand between "the" and a group or
         // government head.
@@ -814,11 +818,10 @@ fn bare_government(
 ) -> Option<Mention> {
     let lex = &refs.lex;
     let tokens = input.tokens;
-    let lower = |k: usize| input.text[tokens[k].start as usize..].starts_with(char::is_lowercase);
     if !lex.government_heads.contains(input.word(t))
-        || !lower(t)
+        || !input.is_lower(t)
         || !tokens[t + 1].is_word()
-        || !lower(t + 1)
+        || !input.is_lower(t + 1)
         || !lex.government_forces.contains(input.word(t + 1))
     {
         return None;

@@ -79,8 +79,11 @@ impl Default for RunOptions {
 
 /// Runs `evex extract`. Messages go to stderr.
 pub fn extract(args: &ExtractArgs) -> Outcome {
+    // Never dropped: the process ends after the run, and freeing the
+    // automata, tables and rules piece by piece would only delay its exit
+    // (tens of milliseconds with a large gazetteer).
     let pipeline = match Pipeline::new(&args.config) {
-        Ok(p) => p,
+        Ok(p) => std::mem::ManuallyDrop::new(p),
         Err(e) => {
             eprintln!("evex: {e}");
             return Outcome::ConfigError;

@@ -404,13 +404,22 @@ struct Draft<'r> {
     trigger_start: u32,
     trigger_end: u32,
     roles: Vec<Filled<'r>>,
-    modality: &'r Arc<str>,
+    /// The sentence's first and end tokens and the trigger's, for the
+    /// modality: read only for the draft that becomes an event (most
+    /// drafts lose to another rule's at the same trigger).
+    span: (u32, u32, u32, u32),
     start: u32,
     end: u32,
 }
 
 impl Draft<'_> {
-    fn into_event(self, rule: &Rule, view: &DocView, syn: Option<&Parse>) -> Event {
+    fn into_event(
+        self,
+        rule: &Rule,
+        view: &DocView,
+        syn: Option<&Parse>,
+        modality: &Arc<str>,
+    ) -> Event {
         let roles = self
             .roles
             .iter()
@@ -433,7 +442,7 @@ impl Draft<'_> {
             trigger_start: self.trigger_start,
             trigger_end: self.trigger_end,
             roles,
-            modality: self.modality.clone(),
+            modality: modality.clone(),
             start: self.start,
             end: self.end,
         }
@@ -738,7 +747,7 @@ impl RuleSet {
                                     roles: ev.roles.clone(),
                                     ..ev
                                 };
-                                let shown = shown.into_event(rule, view, syn);
+                                let shown = self.event_of(shown, view, syn);
                                 t.push(format!(
                                     "sentence {si}, trigger {:?}: rule `{}` ({}) fires: {}",
                                     &view.text[ev.trigger_start as usize..ev.trigger_end as usize],
@@ -788,7 +797,6 @@ impl RuleSet {
                             let d = self.draft(
                                 view,
                                 trig.rule,
-                                rule,
                                 si,
                                 s.first_token as usize,
                                 i,
@@ -821,17 +829,13 @@ impl RuleSet {
                     }
                 }
                 if let Some((_, _, ev)) = best {
-                    let rule = &self.rules[ev.rule as usize];
-                    out.push(ev.into_event(rule, view, parsed.then_some(&*parse)));
+                    out.push(self.event_of(ev, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = pending_here {
-                    let rule = &self.rules[d.rule as usize];
-                    pending.push(d.into_event(rule, view, parsed.then_some(&*parse)));
+                    pending.push(self.event_of(d, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = orphan_here {
-                    let rule = &self.rules[d.rule as usize];
-                    orphans.push(d.into_event(rule, view, parsed.then_some(&*parse)));
+                    orphans.push(self.event_of(d, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = stub_here {
-                    let rule = &self.rules[d.rule as usize];
-                    stubs.push(d.into_event(rule, view, parsed.then_some(&*parse)));
+                    stubs.push(self.event_of(d, view, parsed.then_some(&*parse)));
                 }
             }
         }
@@ -1249,7 +1253,7 @@ impl RuleSet {
         }) {
             return Err(Miss::Require(alt, roles));
         }
-        Ok(self.draft(view, rule_idx, rule, si, s_from, ts, te, roles))
+        Ok(self.draft(view, rule_idx, si, s_from, ts, te, roles))
     }
 
     /// The candidate event of a rule at a trigger, with its filled roles.
@@ -1258,7 +1262,6 @@ impl RuleSet {
         &'r self,
         view: &DocView,
         rule_idx: u32,
-        rule: &'r Rule,
         si: usize,
         s_from: usize,
         ts: usize,
@@ -1266,7 +1269,6 @@ impl RuleSet {
         roles: Vec<Filled<'r>>,
     ) -> Draft<'r> {
         let s_to = view.sentences.get(si).map_or(te, |s| s.end_token as usize);
-        let modality = self.modality(view, rule, (s_from, s_to), (ts, te));
         let trigger_start = view.tokens[ts].start;
         let trigger_end = view.tokens[te - 1].end;
         let start = roles.iter().map(|r| r.start).fold(trigger_start, u32::min);
@@ -1277,10 +1279,23 @@ impl RuleSet {
             trigger_start,
             trigger_end,
             roles,
-            modality,
+            span: (s_from as u32, s_to as u32, ts as u32, te as u32),
             start,
             end,
         }
+    }
+
+    /// The event of a draft, with its modality.
+    fn event_of(&self, d: Draft, view: &DocView, syn: Option<&Parse>) -> Event {
+        let rule = &self.rules[d.rule as usize];
+        let (s_from, s_to, ts, te) = d.span;
+        let modality = self.modality(
+            view,
+            rule,
+            (s_from as usize, s_to as usize),
+            (ts as usize, te as usize),
+        );
+        d.into_event(rule, view, syn, modality)
     }
 
     /// The state of filler `f` as a filler of slot `to` when a possessive

@@ -1204,7 +1204,8 @@ impl Parse {
             let noun = self
                 .group_ending_at(j)
                 .is_some_and(|g| self.groups[g as usize].prep.is_some());
-            if verbish(input, lex, j) && !self.in_group(j) && !noun {
+            if verbish(input, lex, j) && !self.in_group(j) && !noun && !modifier_word(input, lex, j)
+            {
                 return Some(j);
             }
             words += 1;
@@ -1282,13 +1283,18 @@ impl Parse {
             return self.subject(input, lex, v);
         }
         // "JNIM claimed responsibility for the assault": the claimant, the
-        // subject of the verb before the claim noun.
-        if w == "for"
-            && v > self.first as usize
-            && input.is_word(v - 1)
-            && lex.claim_nouns.contains(input.word(v - 1))
-        {
-            let verb = (self.first as usize..v - 1)
+        // subject of the verb before the claim noun. A time may stand
+        // between: "claimed responsibility on Saturday for an attack".
+        let claim = (w == "for")
+            .then(|| {
+                (v.saturating_sub(4).max(self.first as usize)..v)
+                    .rev()
+                    .take_while(|&k| input.is_word(k) && !verbish(input, lex, k))
+                    .find(|&k| lex.claim_nouns.contains(input.word(k)))
+            })
+            .flatten();
+        if let Some(noun) = claim {
+            let verb = (self.first as usize..noun)
                 .rev()
                 .take_while(|&k| self.clause_at(k) == c || !input.is_word(k))
                 .find(|&k| verbish(input, lex, k))?;
@@ -1365,10 +1371,11 @@ impl Parse {
     /// after it in its clause that no preposition governs.
     pub fn object(&self, input: &Input, te: usize, ts: usize) -> Option<u16> {
         let c = self.clause_at(ts);
+        let from = past_free_relative(input, te);
         self.groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| (g.tok_start as usize) >= te && !g.compound)
+            .filter(|(_, g)| (g.tok_start as usize) >= from && !g.compound)
             .find(|(_, g)| self.within(self.clause_at(g.tok_start as usize), c))
             .filter(|(_, g)| g.prep.is_none() || self.of_object(input, g, te))
             .map(|(i, _)| i as u16)
@@ -1398,6 +1405,42 @@ enum Close {
     Paren,
     /// The second dash.
     Dash,
+}
+
+/// Where the object after a verb starts, past a free relative that only
+/// says who names it: "struck what the military described as Hezbollah
+/// depots", "hit what Israel said were Hamas targets" (the object is what
+/// follows "as" or the copula, not "the military"). `te` when the word
+/// there is not "what" or no such verb follows within a few words.
+fn past_free_relative(input: &Input, te: usize) -> usize {
+    const NAMING: [&str; 12] = [
+        "described",
+        "called",
+        "termed",
+        "identified",
+        "labelled",
+        "labeled",
+        "dubbed",
+        "said",
+        "says",
+        "claimed",
+        "claims",
+        "alleged",
+    ];
+    const LINKS: [&str; 8] = ["as", "was", "were", "is", "are", "to", "be", "been"];
+    if !input.word_is(te, "what") {
+        return te;
+    }
+    let end = (te + 7).min(input.tokens.len());
+    let Some(verb) = (te + 1..end).find(|&k| input.is_word(k) && NAMING.contains(&input.word(k)))
+    else {
+        return te;
+    };
+    let mut k = verb + 1;
+    while k < input.tokens.len() && input.is_word(k) && LINKS.contains(&input.word(k)) {
+        k += 1;
+    }
+    k
 }
 
 /// Does the token start with a capital letter?
@@ -1657,12 +1700,41 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
     let w = input.word(k);
     lex.auxiliaries.contains(w)
         || lex.light_verbs.contains(w)
-        || !lex.reporting.ending_with(w).is_empty()
-        || !lex.reporting_that.ending_with(w).is_empty()
+        || phrase_ends_at(input, &lex.reporting, k)
+        || phrase_ends_at(input, &lex.reporting_that, k)
         || (input.verb_trigger)(k)
         || (w.len() > 4
             && w.ends_with("ed")
             && input.raw(k).starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Does a phrase of `set` end at word `k`? The whole phrase: "to" ends
+/// "according to", but alone it is no reporting verb.
+fn phrase_ends_at(input: &Input, set: &crate::words::PhraseSet, k: usize) -> bool {
+    set.ending_with(input.word(k)).iter().any(|p| {
+        p.len() <= k + 1
+            && p.iter()
+                .rev()
+                .enumerate()
+                .all(|(n, w)| input.is_word(k - n) && input.word(k - n) == w)
+    })
+}
+
+/// Is the word at `k` a noun or an adjective however verb-like it looks:
+/// after a determiner or a possessive pronoun ("added them to its list",
+/// "the wanted man"), or glued by a hyphen to the word before ("its
+/// so-called shadow fleet", "a US-led coalition")?
+fn modifier_word(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    if input.is_word(k - 1) {
+        let w = input.word(k - 1);
+        return lex.determiners.contains(w) || lex.possessive_pronouns.contains(w);
+    }
+    !input.tokens[k].space_before
+        && !input.tokens[k - 1].space_before
+        && matches!(input.raw(k - 1), "-" | "\u{2010}" | "\u{2011}")
 }
 
 /// Does a reporting phrase start at `k`? Returns its length in tokens, and

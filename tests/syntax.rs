@@ -89,6 +89,33 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
 }
 
 #[test]
+fn a_preposition_or_a_hyphened_word_is_no_verb_to_coordinate_with() {
+    // "to" ends "according to" but is no reporting verb, and "so-called"
+    // is an adjective: the subject is that of "added", not Russia.
+    assert_eq!(
+        parse_at(
+            "The EU added vessels of Russia's so-called shadow fleet to the list and banned two Chinese refineries.",
+            "banned"
+        ),
+        "0, subject EU (coordinated verb), object Chinese; clauses: [0 Main: The EU added vessels of \
+         Russia's so-called shadow fleet to the list and banned two Chinese refineries.]"
+    );
+}
+
+#[test]
+fn the_object_is_what_a_free_relative_names_not_who_names_it() {
+    // Not "the army", who only calls the tunnels Hamas's.
+    assert_eq!(
+        parse_at(
+            "Israeli jets hit what the army called Hamas tunnels near Rafah.",
+            "hit"
+        ),
+        "0, subject Israeli, object Hamas; clauses: [0 Main: Israeli jets hit what the army called \
+         Hamas tunnels near Rafah.]"
+    );
+}
+
+#[test]
 fn a_coordinated_verb_after_an_auxiliary_and_an_attribution_shares_the_subject() {
     assert_eq!(
         parse_at(

@@ -12,9 +12,9 @@
 //!
 //! Why regexes over an encoding rather than a hand-written matcher: the
 //! `regex` crate already compiles alternations, repetitions and classes into
-//! automata that run in linear time, and a [`RegexSet`] answers "can any
+//! automata that run in linear time, and a set of regexes answers "can any
 //! pattern match this sentence?" in one pass for all patterns. Only the
-//! `match` lines the set reports are run again, one [`Regex`] each, for
+//! `match` lines the set reports are run again, one regex each, for
 //! their capture groups (the entity and its attributes). Encoding costs a
 //! few bytes per token, so it is done only for sentences that can hold an
 //! unlisted name (see [`find`](PatternSet::find)).
@@ -41,7 +41,10 @@ use crate::words::WordSet;
 use compile::{Compiler, Layout, List};
 use expr::Node;
 use parse::{Item, PatternDef, Stmt};
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::MatchKind;
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::Hir;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -110,7 +113,10 @@ pub struct PatternSet {
     regexes: Vec<LazyRegex>,
     regex_pattern: Vec<u32>,
     regex_attributes: Vec<Vec<String>>,
-    set: RegexSet,
+    /// All `match` lines as one regex that reports every line that
+    /// matches (the `regex` crate's `RegexSet`, built from the lines'
+    /// [`Hir`] rather than from pattern text).
+    set: Regex,
     layout: Layout,
     /// `NOT_NAMES`: capitalised words that do not make a sentence worth
     /// encoding (days, months).
@@ -289,7 +295,7 @@ impl PatternSet {
         let types: Vec<String> = gaz.types().to_vec();
         let mut compiler = Compiler::new(&exprs, &lists, &defines, &types)?;
         let mut patterns = Vec::with_capacity(defs.len());
-        let mut regex_sources = Vec::new();
+        let mut regex_hirs = Vec::new();
         let mut regex_lines = Vec::new();
         let mut regex_pattern = Vec::new();
         let mut regex_attributes = Vec::new();
@@ -326,7 +332,7 @@ impl PatternSet {
             for (node, at) in &def.matches {
                 let c = compiler.compile(&d.file, node, *at)?;
                 regex_lines.push((d.file.clone(), *at));
-                regex_sources.push(c.regex);
+                regex_hirs.push(c.hir);
                 regex_pattern.push(patterns.len() as u32);
                 regex_attributes.push(c.attributes);
             }
@@ -354,15 +360,13 @@ impl PatternSet {
                 examples: def.examples.clone(),
             });
         }
-        let set = RegexSetBuilder::new(&regex_sources)
-            .size_limit(SET_SIZE_LIMIT)
-            .dfa_size_limit(SET_DFA_CACHE)
-            .build()
-            .map_err(|e| blame_line(&regex_sources, &regex_lines, e))?;
-        let regexes = regex_sources
+        let set = set_config()
+            .build_many_from_hir(&regex_hirs)
+            .map_err(|e| blame_line(&regex_hirs, &regex_lines, e))?;
+        let regexes = regex_hirs
             .into_iter()
-            .map(|source| LazyRegex {
-                source,
+            .map(|hir| LazyRegex {
+                hir,
                 compiled: OnceLock::new(),
             })
             .collect();
@@ -416,26 +420,54 @@ const REGEX_SIZE_LIMIT: usize = 1 << 25;
 /// The most memory the set of all `match` lines may take.
 const SET_SIZE_LIMIT: usize = REGEX_SIZE_LIMIT * 4;
 
+/// The builder of the set of all `match` lines: what
+/// `regex::bytes::RegexSetBuilder` sets up, with the set's size limits.
+fn set_config() -> meta::Builder {
+    let mut b = Regex::builder();
+    b.configure(
+        Regex::config()
+            .nfa_size_limit(Some(SET_SIZE_LIMIT))
+            .hybrid_cache_capacity(SET_DFA_CACHE)
+            .match_kind(MatchKind::All)
+            .utf8_empty(false)
+            .which_captures(WhichCaptures::None),
+    );
+    b
+}
+
+/// The builder of one `match` line's regex with its capture groups: what
+/// `regex::bytes::RegexBuilder` sets up, with a size limit of `limit`.
+fn line_config(limit: usize) -> meta::Builder {
+    let mut b = Regex::builder();
+    b.configure(
+        Regex::config()
+            .nfa_size_limit(Some(limit))
+            .hybrid_cache_capacity(LINE_DFA_CACHE)
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(false),
+    );
+    b
+}
+
+/// The lazy DFA cache of one `match` line's regex (the `regex` crate's
+/// default).
+const LINE_DFA_CACHE: usize = 2 << 20;
+
 /// One `match` line's regex, compiled on first use (see
 /// [`PatternSet::regexes`]).
 #[derive(Debug, Clone)]
 struct LazyRegex {
-    source: String,
+    hir: Hir,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
     /// The compiled regex. It cannot fail once the set holding the same
-    /// source compiled within a limit no larger than this one's; `None`
+    /// line compiled within a limit no larger than this one's; `None`
     /// (the line finds nothing) is only the guard for that.
     fn get(&self) -> Option<&Regex> {
         self.compiled
-            .get_or_init(|| {
-                RegexBuilder::new(&self.source)
-                    .size_limit(SET_SIZE_LIMIT)
-                    .build()
-                    .ok()
-            })
+            .get_or_init(|| line_config(SET_SIZE_LIMIT).build_from_hir(&self.hir).ok())
             .as_ref()
     }
 }
@@ -444,15 +476,12 @@ impl LazyRegex {
 /// that does not compile alone (a user's error points at its line); the
 /// set's own error when each line compiles alone (together too large).
 fn blame_line(
-    sources: &[String],
+    hirs: &[Hir],
     lines: &[(String, (u64, usize))],
-    set_error: regex::Error,
+    set_error: meta::BuildError,
 ) -> PatternError {
-    for (source, (file, at)) in sources.iter().zip(lines) {
-        if let Err(e) = RegexBuilder::new(source)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
+    for (hir, (file, at)) in hirs.iter().zip(lines) {
+        if let Err(e) = line_config(REGEX_SIZE_LIMIT).build_from_hir(hir) {
             return PatternError::At {
                 file: file.clone(),
                 line: at.0,

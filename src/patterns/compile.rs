@@ -150,15 +150,45 @@ impl Layout {
     }
 
     /// Every value of every byte.
-    fn any(&self) -> Vec<Vec<u8>> {
-        self.radix.iter().map(|&r| (0..r as u8).collect()).collect()
+    fn any(&self) -> Sets {
+        self.radix.iter().map(|&r| all_values(r)).collect()
     }
 
     /// Keeps in `sets` only the byte values whose `field` is in `allowed`.
-    fn restrict(&self, sets: &mut [Vec<u8>], field: usize, allowed: &[u32]) {
+    fn restrict(&self, sets: &mut [u64], field: usize, allowed: &[u32]) {
         let (byte, mult, domain) = self.fields[field];
-        sets[byte].retain(|&v| allowed.contains(&(u32::from(v) / mult % domain)));
+        let mut kept = 0;
+        for v in values(sets[byte]) {
+            if allowed.contains(&(u32::from(v) / mult % domain)) {
+                kept |= 1 << v;
+            }
+        }
+        sets[byte] = kept;
     }
+}
+
+/// The allowed values of each flag byte of a record, one bit per value (a
+/// byte takes at most 64 values): sets without allocating one per byte.
+type Sets = Vec<u64>;
+
+/// The set of the values `0..radix`.
+fn all_values(radix: u32) -> u64 {
+    if radix >= 64 {
+        u64::MAX
+    } else {
+        (1 << radix) - 1
+    }
+}
+
+/// The values of a set, ascending.
+fn values(mut set: u64) -> impl Iterator<Item = u8> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let v = set.trailing_zeros() as u8;
+            set &= set - 1;
+            v
+        })
+    })
 }
 
 /// A word list as token keys per item.
@@ -235,20 +265,37 @@ impl<'a> Compiler<'a> {
             )));
         }
         c.layout = Layout::new(types.len(), c.flags.len());
-        for (bit, key) in c.flags.iter().enumerate() {
-            let keys: Vec<&String> = match key {
-                FlagKey::Word(w) => vec![w],
+        // The keys of each flag: a word, or a list's one-word items.
+        let keys = |key: &FlagKey| -> Vec<&'a String> {
+            match key {
+                FlagKey::Word(_) => Vec::new(),
                 FlagKey::List(name) => lists[name]
                     .items
                     .iter()
                     .filter(|i| i.len() == 1)
                     .map(|i| &i[0])
                     .collect(),
-            };
-            for k in keys {
-                *c.layout.flag_bits.entry(k.clone()).or_default() |= 1 << bit;
+            }
+        };
+        let keys: Vec<Vec<&'a String>> = c.flags.iter().map(keys).collect();
+        // (Sized once: the first names alone are some 48,000 keys.)
+        let mut flag_bits: Map<String, FlagBits> = Map::default();
+        flag_bits.reserve(c.flags.len() + keys.iter().map(Vec::len).sum::<usize>());
+        let mut set = |k: &String, bit: usize| match flag_bits.get_mut(k.as_str()) {
+            Some(bits) => *bits |= 1 << bit,
+            None => {
+                flag_bits.insert(k.clone(), 1 << bit);
+            }
+        };
+        for (bit, (key, list_keys)) in c.flags.iter().zip(keys).enumerate() {
+            if let FlagKey::Word(w) = key {
+                set(w, bit);
+            }
+            for k in list_keys {
+                set(k, bit);
             }
         }
+        c.layout.flag_bits = flag_bits;
         Ok(c)
     }
 
@@ -411,14 +458,10 @@ impl<'a> Compiler<'a> {
                 let sets = self.sets(conds)?;
                 let any = self.layout.any();
                 let mut alts = Vec::new();
-                for (byte, set) in sets.iter().enumerate() {
-                    if set.len() < any[byte].len() {
+                for (byte, &set) in sets.iter().enumerate() {
+                    if set != any[byte] {
                         let mut s = any.clone();
-                        s[byte] = any[byte]
-                            .iter()
-                            .copied()
-                            .filter(|v| !set.contains(v))
-                            .collect();
+                        s[byte] = any[byte] & !set;
                         alts.push(self.record(&s, None));
                     }
                 }
@@ -496,7 +539,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The allowed values per flag byte for a conjunction of conditions.
-    fn sets(&self, conds: &[Cond]) -> Result<Vec<Vec<u8>>, PatternError> {
+    fn sets(&self, conds: &[Cond]) -> Result<Sets, PatternError> {
         let mut sets = self.layout.any();
         let types = self.types.len() as u32;
         for c in conds {
@@ -555,7 +598,7 @@ impl<'a> Compiler<'a> {
                 allowed
             };
             self.layout.restrict(&mut sets, field, &allowed);
-            if sets.iter().any(Vec::is_empty) {
+            if sets.contains(&0) {
                 return Err(self.error(
                     c.at,
                     "this condition contradicts another one in the same `< >`: no token can meet them all",
@@ -571,7 +614,7 @@ impl<'a> Compiler<'a> {
 
     /// One record: a space, a class per flag byte, the word (any bytes but
     /// a space when `None`).
-    fn record(&self, sets: &[Vec<u8>], word: Option<&str>) -> Hir {
+    fn record(&self, sets: &[u64], word: Option<&str>) -> Hir {
         let mut parts = Vec::with_capacity(sets.len() + 2);
         parts.push(Hir::literal(*b" "));
         let mut any_run = 0;
@@ -588,22 +631,27 @@ impl<'a> Compiler<'a> {
             }
             *n = 0;
         };
-        for (byte, set) in sets.iter().enumerate() {
-            if set.len() == self.layout.radix[byte] as usize {
+        for (byte, &set) in sets.iter().enumerate() {
+            if set == all_values(self.layout.radix[byte]) {
                 any_run += 1;
                 continue;
             }
             flush(&mut any_run, &mut parts);
+            // Each run of consecutive values is one range.
             let mut ranges = Vec::new();
-            let mut i = 0;
-            while i < set.len() {
-                // A run of consecutive values is one range.
-                let mut j = i;
-                while j + 1 < set.len() && set[j + 1] == set[j] + 1 {
-                    j += 1;
-                }
-                ranges.push(ClassBytesRange::new(BYTE_BASE + set[i], BYTE_BASE + set[j]));
-                i = j + 1;
+            let mut rest = set;
+            while rest != 0 {
+                let from = rest.trailing_zeros();
+                let len = (rest >> from).trailing_ones();
+                ranges.push(ClassBytesRange::new(
+                    BYTE_BASE + from as u8,
+                    BYTE_BASE + (from + len - 1) as u8,
+                ));
+                rest &= if from + len >= 64 {
+                    0
+                } else {
+                    u64::MAX << (from + len)
+                };
             }
             parts.push(Hir::class(Class::Bytes(ClassBytes::new(ranges))));
         }

@@ -529,7 +529,7 @@ fn expand_list(
 ) -> Result<Vec<Vec<String>>, PatternError> {
     let d = &raw[name];
     stack.push(name.to_string());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(d.value.len());
     for item in &d.value {
         let err = |message: String| PatternError::At {
             file: d.file.clone(),

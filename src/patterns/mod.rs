@@ -486,13 +486,23 @@ fn blame_line(
                 file: file.clone(),
                 line: at.0,
                 col: at.1,
-                message: format!("this `match` line cannot be compiled: {e}"),
+                message: format!("this `match` line cannot be compiled: {}", build_error(&e)),
             };
         }
     }
     PatternError::Build(format!(
-        "the patterns cannot be compiled together: {set_error}"
+        "the patterns cannot be compiled together: {}",
+        build_error(&set_error)
     ))
+}
+
+/// A regex build error in the words the `regex` crate uses for it (the
+/// meta engine's own says only "error building NFA" for a size limit).
+fn build_error(e: &meta::BuildError) -> String {
+    match e.size_limit() {
+        Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        None => e.to_string(),
+    }
 }
 
 /// The lazy DFA cache of the set, per thread: the set's DFA has many

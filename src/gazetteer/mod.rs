@@ -353,6 +353,13 @@ impl Gazetteer {
                 });
             }
         }
+        // The rows were parsed on rayon's threads (`load::parse_file`):
+        // freed there too, each block is freed by the thread that allocated
+        // it (the allocator's fast path) rather than handed back across
+        // threads, which made dropping them cost as much as parsing them.
+        drop(by_id);
+        drop(by_canonical);
+        rows.into_par_iter().for_each(drop);
         let mut pattern_order = vec![String::new(); pattern_of.len()];
         for (folded, p) in pattern_of {
             pattern_order[p as usize] = folded;

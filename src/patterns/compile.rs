@@ -27,6 +27,7 @@ use super::PatternError;
 use super::expr::{Cond, CondKind, Node, Shape};
 use super::lex::At;
 use crate::words::Map;
+use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, Look, Repetition};
 use std::collections::HashMap;
 
 /// The fields of a record, in packing order; word-list flags follow.
@@ -149,15 +150,45 @@ impl Layout {
     }
 
     /// Every value of every byte.
-    fn any(&self) -> Vec<Vec<u8>> {
-        self.radix.iter().map(|&r| (0..r as u8).collect()).collect()
+    fn any(&self) -> Sets {
+        self.radix.iter().map(|&r| all_values(r)).collect()
     }
 
     /// Keeps in `sets` only the byte values whose `field` is in `allowed`.
-    fn restrict(&self, sets: &mut [Vec<u8>], field: usize, allowed: &[u32]) {
+    fn restrict(&self, sets: &mut [u64], field: usize, allowed: &[u32]) {
         let (byte, mult, domain) = self.fields[field];
-        sets[byte].retain(|&v| allowed.contains(&(u32::from(v) / mult % domain)));
+        let mut kept = 0;
+        for v in values(sets[byte]) {
+            if allowed.contains(&(u32::from(v) / mult % domain)) {
+                kept |= 1 << v;
+            }
+        }
+        sets[byte] = kept;
     }
+}
+
+/// The allowed values of each flag byte of a record, one bit per value (a
+/// byte takes at most 64 values): sets without allocating one per byte.
+type Sets = Vec<u64>;
+
+/// The set of the values `0..radix`.
+fn all_values(radix: u32) -> u64 {
+    if radix >= 64 {
+        u64::MAX
+    } else {
+        (1 << radix) - 1
+    }
+}
+
+/// The values of a set, ascending.
+fn values(mut set: u64) -> impl Iterator<Item = u8> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let v = set.trailing_zeros() as u8;
+            set &= set - 1;
+            v
+        })
+    })
 }
 
 /// A word list as token keys per item.
@@ -167,7 +198,9 @@ pub struct List {
 
 /// A compiled `match` line.
 pub struct Compiled {
-    pub regex: String,
+    /// The regex, with the entity as group `e` and attributes as groups
+    /// `a0`, `a1`, ….
+    pub hir: Hir,
     /// Attribute names, by capture group `a0`, `a1`, … (a name may come
     /// twice, in two alternatives: the first that matched counts).
     pub attributes: Vec<String>,
@@ -189,6 +222,13 @@ pub struct Compiler<'a> {
 struct Found {
     captures: usize,
     attributes: Vec<String>,
+}
+
+impl Found {
+    /// The index of the next capture group (group 0 is the whole match).
+    fn group(&self) -> u32 {
+        (1 + self.captures + self.attributes.len()) as u32
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -225,20 +265,37 @@ impl<'a> Compiler<'a> {
             )));
         }
         c.layout = Layout::new(types.len(), c.flags.len());
-        for (bit, key) in c.flags.iter().enumerate() {
-            let keys: Vec<&String> = match key {
-                FlagKey::Word(w) => vec![w],
+        // The keys of each flag: a word, or a list's one-word items.
+        let keys = |key: &FlagKey| -> Vec<&'a String> {
+            match key {
+                FlagKey::Word(_) => Vec::new(),
                 FlagKey::List(name) => lists[name]
                     .items
                     .iter()
                     .filter(|i| i.len() == 1)
                     .map(|i| &i[0])
                     .collect(),
-            };
-            for k in keys {
-                *c.layout.flag_bits.entry(k.clone()).or_default() |= 1 << bit;
+            }
+        };
+        let keys: Vec<Vec<&'a String>> = c.flags.iter().map(keys).collect();
+        // (Sized once: the first names alone are some 48,000 keys.)
+        let mut flag_bits: Map<String, FlagBits> = Map::default();
+        flag_bits.reserve(c.flags.len() + keys.iter().map(Vec::len).sum::<usize>());
+        let mut set = |k: &String, bit: usize| match flag_bits.get_mut(k.as_str()) {
+            Some(bits) => *bits |= 1 << bit,
+            None => {
+                flag_bits.insert(k.clone(), 1 << bit);
+            }
+        };
+        for (bit, (key, list_keys)) in c.flags.iter().zip(keys).enumerate() {
+            if let FlagKey::Word(w) = key {
+                set(w, bit);
+            }
+            for k in list_keys {
+                set(k, bit);
             }
         }
+        c.layout.flag_bits = flag_bits;
         Ok(c)
     }
 
@@ -337,8 +394,7 @@ impl<'a> Compiler<'a> {
     ) -> Result<Compiled, PatternError> {
         self.file = file;
         let mut found = Found::default();
-        let mut body = String::new();
-        self.render(node, &mut body, &mut found, 0, &mut Vec::new())?;
+        let body = self.render(node, &mut found, 0, &mut Vec::new())?;
         if found.captures != 1 {
             return Err(self.error(
                 at,
@@ -348,79 +404,73 @@ impl<'a> Compiler<'a> {
                 ),
             ));
         }
+        // A match ends at the end of a record: before the next one's space
+        // or at the end of the sentence.
+        let end = Hir::alternation(vec![Hir::literal(*b" "), Hir::look(Look::End)]);
         Ok(Compiled {
-            regex: format!("(?s-u){body}(?:\\x20|$)"),
+            hir: Hir::concat(vec![body, end]),
             attributes: found.attributes,
         })
     }
 
+    /// The regex of `node`, built as the `regex` crate's own parser would
+    /// build it from the equivalent pattern text (`(?s-u)` byte mode:
+    /// literals are the words' UTF-8 bytes, classes are byte classes).
+    /// Building the [`Hir`] directly skips writing that text and parsing
+    /// it again, which was most of the cost of loading the patterns.
     fn render(
         &mut self,
         node: &Node,
-        out: &mut String,
         found: &mut Found,
         repeated: u32,
         stack: &mut Vec<String>,
-    ) -> Result<(), PatternError> {
-        match node {
+    ) -> Result<Hir, PatternError> {
+        Ok(match node {
             Node::Seq(xs) => {
+                let mut parts = Vec::with_capacity(xs.len());
                 for x in xs {
-                    self.render(x, out, found, repeated, stack)?;
+                    parts.push(self.render(x, found, repeated, stack)?);
                 }
+                Hir::concat(parts)
             }
             Node::Alt(xs) => {
-                out.push_str("(?:");
-                for (i, x) in xs.iter().enumerate() {
-                    if i > 0 {
-                        out.push('|');
-                    }
-                    self.render(x, out, found, repeated, stack)?;
+                let mut alts = Vec::with_capacity(xs.len());
+                for x in xs {
+                    alts.push(self.render(x, found, repeated, stack)?);
                 }
-                out.push(')');
+                alternation(alts)
             }
             Node::Repeat { node, min, max } => {
-                out.push_str("(?:");
                 let many = max.is_none_or(|m| m > 1);
-                self.render(node, out, found, repeated + u32::from(many), stack)?;
-                out.push(')');
-                match (min, max) {
-                    (0, Some(1)) => out.push('?'),
-                    (0, None) => out.push('*'),
-                    (1, None) => out.push('+'),
-                    (n, None) => out.push_str(&format!("{{{n},}}")),
-                    (n, Some(m)) if n == m => out.push_str(&format!("{{{n}}}")),
-                    (n, Some(m)) => out.push_str(&format!("{{{n},{m}}}")),
-                }
+                let sub = self.render(node, found, repeated + u32::from(many), stack)?;
+                Hir::repetition(Repetition {
+                    min: *min,
+                    max: *max,
+                    greedy: true,
+                    sub: Box::new(sub),
+                })
             }
             Node::Token(conds) => {
                 let sets = self.sets(conds)?;
-                self.record(&sets, None, out);
+                self.record(&sets, None)
             }
             Node::NotNext(conds) => {
                 let sets = self.sets(conds)?;
                 let any = self.layout.any();
                 let mut alts = Vec::new();
-                for (byte, set) in sets.iter().enumerate() {
-                    if set.len() < any[byte].len() {
+                for (byte, &set) in sets.iter().enumerate() {
+                    if set != any[byte] {
                         let mut s = any.clone();
-                        s[byte] = any[byte]
-                            .iter()
-                            .copied()
-                            .filter(|v| !set.contains(v))
-                            .collect();
-                        let mut r = String::new();
-                        self.record(&s, None, &mut r);
-                        alts.push(r);
+                        s[byte] = any[byte] & !set;
+                        alts.push(self.record(&s, None));
                     }
                 }
-                alts.push("$".to_string());
-                out.push_str(&format!("(?:{})", alts.join("|")));
+                alts.push(Hir::look(Look::End));
+                Hir::alternation(alts)
             }
             Node::Literal(words) => {
                 let any = self.layout.any();
-                for w in words {
-                    self.record(&any, Some(w), out);
-                }
+                Hir::concat(words.iter().map(|w| self.record(&any, Some(w))).collect())
             }
             Node::List(name, at) => {
                 let list = self.list(name, *at)?;
@@ -432,28 +482,24 @@ impl<'a> Compiler<'a> {
                 {
                     let mut s = self.layout.any();
                     self.layout.restrict(&mut s, FIELD_FLAGS + bit, &[1]);
-                    let mut r = String::new();
-                    self.record(&s, None, &mut r);
-                    alts.push(r);
+                    alts.push(self.record(&s, None));
                 }
                 let any = self.layout.any();
                 for item in list.items.iter().filter(|i| i.len() > 1) {
-                    let mut r = String::new();
-                    for w in item {
-                        self.record(&any, Some(w), &mut r);
-                    }
-                    alts.push(r);
+                    alts.push(Hir::concat(
+                        item.iter().map(|w| self.record(&any, Some(w))).collect(),
+                    ));
                 }
-                out.push_str(&format!("(?:{})", alts.join("|")));
+                alternation(alts)
             }
             Node::Define(name, at) => {
                 let (inner, file) = self.define(name, *at, stack)?;
                 let outer = std::mem::replace(&mut self.file, file);
                 stack.push(name.clone());
-                let r = self.render(inner, out, found, repeated, stack);
+                let r = self.render(inner, found, repeated, stack);
                 stack.pop();
                 self.file = outer;
-                r?;
+                r?
             }
             Node::Capture(inner, at) => {
                 if repeated > 0 {
@@ -462,28 +508,38 @@ impl<'a> Compiler<'a> {
                         "the entity `[ ]` cannot be repeated (move `*`, `+` or `{…}` inside it)",
                     ));
                 }
+                // Groups are numbered in the order they open, as in
+                // pattern text.
+                let index = found.group();
                 found.captures += 1;
-                out.push_str("(?P<e>");
-                self.render(inner, out, found, repeated, stack)?;
-                out.push(')');
+                let sub = self.render(inner, found, repeated, stack)?;
+                Hir::capture(Capture {
+                    index,
+                    name: Some("e".into()),
+                    sub: Box::new(sub),
+                })
             }
             Node::Attr(name, inner, at) => {
                 if repeated > 0 {
                     return Err(self.error(*at, format!("the attribute `{name}[ ]` cannot be repeated (only made optional with `?`)")));
                 }
-                out.push_str(&format!("(?P<a{}>", found.attributes.len()));
+                let index = found.group();
+                let group = format!("a{}", found.attributes.len());
                 found.attributes.push(name.clone());
-                self.render(inner, out, found, repeated, stack)?;
-                out.push(')');
+                let sub = self.render(inner, found, repeated, stack)?;
+                Hir::capture(Capture {
+                    index,
+                    name: Some(group.into()),
+                    sub: Box::new(sub),
+                })
             }
-            Node::Start => out.push('^'),
-            Node::End => out.push('$'),
-        }
-        Ok(())
+            Node::Start => Hir::look(Look::Start),
+            Node::End => Hir::look(Look::End),
+        })
     }
 
     /// The allowed values per flag byte for a conjunction of conditions.
-    fn sets(&self, conds: &[Cond]) -> Result<Vec<Vec<u8>>, PatternError> {
+    fn sets(&self, conds: &[Cond]) -> Result<Sets, PatternError> {
         let mut sets = self.layout.any();
         let types = self.types.len() as u32;
         for c in conds {
@@ -542,7 +598,7 @@ impl<'a> Compiler<'a> {
                 allowed
             };
             self.layout.restrict(&mut sets, field, &allowed);
-            if sets.iter().any(Vec::is_empty) {
+            if sets.contains(&0) {
                 return Err(self.error(
                     c.at,
                     "this condition contradicts another one in the same `< >`: no token can meet them all",
@@ -556,44 +612,77 @@ impl<'a> Compiler<'a> {
         self.flags.iter().position(|f| f == key).unwrap_or(0)
     }
 
-    /// One record: a space, a class per flag byte, the word.
-    fn record(&self, sets: &[Vec<u8>], word: Option<&str>, out: &mut String) {
-        out.push_str("\\x20");
+    /// One record: a space, a class per flag byte, the word (any bytes but
+    /// a space when `None`).
+    fn record(&self, sets: &[u64], word: Option<&str>) -> Hir {
+        let mut parts = Vec::with_capacity(sets.len() + 2);
+        parts.push(Hir::literal(*b" "));
         let mut any_run = 0;
-        let flush = |n: &mut usize, out: &mut String| {
+        let flush = |n: &mut u32, parts: &mut Vec<Hir>| {
             match *n {
                 0 => {}
-                1 => out.push_str("[^ ]"),
-                k => out.push_str(&format!("[^ ]{{{k}}}")),
+                1 => parts.push(not_space()),
+                k => parts.push(Hir::repetition(Repetition {
+                    min: k,
+                    max: Some(k),
+                    greedy: true,
+                    sub: Box::new(not_space()),
+                })),
             }
             *n = 0;
         };
-        for (byte, set) in sets.iter().enumerate() {
-            if set.len() == self.layout.radix[byte] as usize {
+        for (byte, &set) in sets.iter().enumerate() {
+            if set == all_values(self.layout.radix[byte]) {
                 any_run += 1;
                 continue;
             }
-            flush(&mut any_run, out);
-            out.push('[');
-            let mut i = 0;
-            while i < set.len() {
-                // A run of consecutive values is one range.
-                let mut j = i;
-                while j + 1 < set.len() && set[j + 1] == set[j] + 1 {
-                    j += 1;
-                }
-                out.push_str(&format!("\\x{:02x}", BYTE_BASE + set[i]));
-                if j > i {
-                    out.push_str(&format!("-\\x{:02x}", BYTE_BASE + set[j]));
-                }
-                i = j + 1;
+            flush(&mut any_run, &mut parts);
+            // Each run of consecutive values is one range.
+            let mut ranges = Vec::new();
+            let mut rest = set;
+            while rest != 0 {
+                let from = rest.trailing_zeros();
+                let len = (rest >> from).trailing_ones();
+                ranges.push(ClassBytesRange::new(
+                    BYTE_BASE + from as u8,
+                    BYTE_BASE + (from + len - 1) as u8,
+                ));
+                rest &= if from + len >= 64 {
+                    0
+                } else {
+                    u64::MAX << (from + len)
+                };
             }
-            out.push(']');
+            parts.push(Hir::class(Class::Bytes(ClassBytes::new(ranges))));
         }
-        flush(&mut any_run, out);
-        match word {
-            Some(w) => out.push_str(&regex::escape(w)),
-            None => out.push_str("[^ ]*"),
-        }
+        flush(&mut any_run, &mut parts);
+        parts.push(match word {
+            Some(w) => Hir::literal(w.as_bytes()),
+            None => Hir::repetition(Repetition {
+                min: 0,
+                max: None,
+                greedy: true,
+                sub: Box::new(not_space()),
+            }),
+        });
+        Hir::concat(parts)
     }
+}
+
+/// `(?:a|b|…)`: like [`Hir::alternation`], except that no alternatives
+/// match the empty string (as `(?:)` does in pattern text), not nothing.
+fn alternation(alts: Vec<Hir>) -> Hir {
+    if alts.is_empty() {
+        Hir::empty()
+    } else {
+        Hir::alternation(alts)
+    }
+}
+
+/// Any byte but a space (`[^ ]` in byte mode): one byte of a record.
+fn not_space() -> Hir {
+    Hir::class(Class::Bytes(ClassBytes::new([
+        ClassBytesRange::new(0, b' ' - 1),
+        ClassBytesRange::new(b' ' + 1, 0xff),
+    ])))
 }

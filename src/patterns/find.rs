@@ -27,6 +27,7 @@ use super::encode::{DocText, encode};
 use crate::gazetteer::{AliasKind, Gazetteer};
 use crate::resolve::{Mention, Unlisted};
 use crate::segment::Sentence;
+use regex_automata::{Input, PatternSet as Which};
 
 /// Per-thread buffers, reused from document to document.
 #[derive(Default)]
@@ -40,6 +41,9 @@ pub struct Scratch {
     firsts: Vec<(u32, u32)>,
     /// Per kept match, its entity.
     entities: Vec<u32>,
+    /// The `match` lines the set reports for a sentence (sized for the
+    /// pattern set last used on this thread).
+    which: Option<Which>,
 }
 
 /// A match before choosing among overlapping ones.
@@ -90,20 +94,31 @@ impl PatternSet {
                 &mut s.hay,
                 &mut s.starts,
             );
-            let hits = self.set.matches(&s.hay);
-            for ri in hits.iter() {
+            let which = match &mut s.which {
+                Some(w) if w.capacity() == self.set.pattern_len() => {
+                    w.clear();
+                    w
+                }
+                w => w.insert(Which::new(self.set.pattern_len())),
+            };
+            self.set
+                .which_overlapping_matches(&Input::new(&s.hay), which);
+            for ri in which.iter() {
+                let ri = ri.as_usize();
                 // (Only sentences that match get here: rare enough that the
                 // capture slots need not be kept.)
                 let Some(regex) = self.regexes[ri].get() else {
                     continue;
                 };
-                let mut locs = regex.capture_locations();
+                let mut locs = regex.create_captures();
                 let mut at = 0;
                 while at < s.hay.len() {
-                    let Some(m) = regex.captures_read_at(&mut locs, &s.hay, at) else {
+                    regex.search_captures(&Input::new(&s.hay).span(at..s.hay.len()), &mut locs);
+                    let Some(m) = locs.get_match() else {
                         break;
                     };
-                    let Some((e0, e1)) = locs.get(1) else { break };
+                    let Some(e) = locs.get_group(1) else { break };
+                    let (e0, e1) = (e.start, e.end);
                     at = e1.max(m.start() + 1);
                     if e1 <= e0 {
                         continue;
@@ -116,8 +131,8 @@ impl PatternSet {
                     let (tok_start, tok_end) = span(e0, e1);
                     let attributes = (0..self.regex_attributes[ri].len())
                         .filter_map(|a| {
-                            let (x, y) = locs.get(2 + a)?;
-                            let (p, q) = span(x, y);
+                            let g = locs.get_group(2 + a)?;
+                            let (p, q) = span(g.start, g.end);
                             (q > p).then_some((a as u32, p, q))
                         })
                         .collect();

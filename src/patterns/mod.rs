@@ -12,9 +12,9 @@
 //!
 //! Why regexes over an encoding rather than a hand-written matcher: the
 //! `regex` crate already compiles alternations, repetitions and classes into
-//! automata that run in linear time, and a [`RegexSet`] answers "can any
+//! automata that run in linear time, and a set of regexes answers "can any
 //! pattern match this sentence?" in one pass for all patterns. Only the
-//! `match` lines the set reports are run again, one [`Regex`] each, for
+//! `match` lines the set reports are run again, one regex each, for
 //! their capture groups (the entity and its attributes). Encoding costs a
 //! few bytes per token, so it is done only for sentences that can hold an
 //! unlisted name (see [`find`](PatternSet::find)).
@@ -41,7 +41,10 @@ use crate::words::WordSet;
 use compile::{Compiler, Layout, List};
 use expr::Node;
 use parse::{Item, PatternDef, Stmt};
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::MatchKind;
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::Hir;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -110,7 +113,10 @@ pub struct PatternSet {
     regexes: Vec<LazyRegex>,
     regex_pattern: Vec<u32>,
     regex_attributes: Vec<Vec<String>>,
-    set: RegexSet,
+    /// All `match` lines as one regex that reports every line that
+    /// matches (the `regex` crate's `RegexSet`, built from the lines'
+    /// [`Hir`] rather than from pattern text).
+    set: Regex,
     layout: Layout,
     /// `NOT_NAMES`: capitalised words that do not make a sentence worth
     /// encoding (days, months).
@@ -289,7 +295,7 @@ impl PatternSet {
         let types: Vec<String> = gaz.types().to_vec();
         let mut compiler = Compiler::new(&exprs, &lists, &defines, &types)?;
         let mut patterns = Vec::with_capacity(defs.len());
-        let mut regex_sources = Vec::new();
+        let mut regex_hirs = Vec::new();
         let mut regex_lines = Vec::new();
         let mut regex_pattern = Vec::new();
         let mut regex_attributes = Vec::new();
@@ -326,7 +332,7 @@ impl PatternSet {
             for (node, at) in &def.matches {
                 let c = compiler.compile(&d.file, node, *at)?;
                 regex_lines.push((d.file.clone(), *at));
-                regex_sources.push(c.regex);
+                regex_hirs.push(c.hir);
                 regex_pattern.push(patterns.len() as u32);
                 regex_attributes.push(c.attributes);
             }
@@ -354,15 +360,13 @@ impl PatternSet {
                 examples: def.examples.clone(),
             });
         }
-        let set = RegexSetBuilder::new(&regex_sources)
-            .size_limit(SET_SIZE_LIMIT)
-            .dfa_size_limit(SET_DFA_CACHE)
-            .build()
-            .map_err(|e| blame_line(&regex_sources, &regex_lines, e))?;
-        let regexes = regex_sources
+        let set = set_config()
+            .build_many_from_hir(&regex_hirs)
+            .map_err(|e| blame_line(&regex_hirs, &regex_lines, e))?;
+        let regexes = regex_hirs
             .into_iter()
-            .map(|source| LazyRegex {
-                source,
+            .map(|hir| LazyRegex {
+                hir,
                 compiled: OnceLock::new(),
             })
             .collect();
@@ -416,26 +420,54 @@ const REGEX_SIZE_LIMIT: usize = 1 << 25;
 /// The most memory the set of all `match` lines may take.
 const SET_SIZE_LIMIT: usize = REGEX_SIZE_LIMIT * 4;
 
+/// The builder of the set of all `match` lines: what
+/// `regex::bytes::RegexSetBuilder` sets up, with the set's size limits.
+fn set_config() -> meta::Builder {
+    let mut b = Regex::builder();
+    b.configure(
+        Regex::config()
+            .nfa_size_limit(Some(SET_SIZE_LIMIT))
+            .hybrid_cache_capacity(SET_DFA_CACHE)
+            .match_kind(MatchKind::All)
+            .utf8_empty(false)
+            .which_captures(WhichCaptures::None),
+    );
+    b
+}
+
+/// The builder of one `match` line's regex with its capture groups: what
+/// `regex::bytes::RegexBuilder` sets up, with a size limit of `limit`.
+fn line_config(limit: usize) -> meta::Builder {
+    let mut b = Regex::builder();
+    b.configure(
+        Regex::config()
+            .nfa_size_limit(Some(limit))
+            .hybrid_cache_capacity(LINE_DFA_CACHE)
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(false),
+    );
+    b
+}
+
+/// The lazy DFA cache of one `match` line's regex (the `regex` crate's
+/// default).
+const LINE_DFA_CACHE: usize = 2 << 20;
+
 /// One `match` line's regex, compiled on first use (see
 /// [`PatternSet::regexes`]).
 #[derive(Debug, Clone)]
 struct LazyRegex {
-    source: String,
+    hir: Hir,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
     /// The compiled regex. It cannot fail once the set holding the same
-    /// source compiled within a limit no larger than this one's; `None`
+    /// line compiled within a limit no larger than this one's; `None`
     /// (the line finds nothing) is only the guard for that.
     fn get(&self) -> Option<&Regex> {
         self.compiled
-            .get_or_init(|| {
-                RegexBuilder::new(&self.source)
-                    .size_limit(SET_SIZE_LIMIT)
-                    .build()
-                    .ok()
-            })
+            .get_or_init(|| line_config(SET_SIZE_LIMIT).build_from_hir(&self.hir).ok())
             .as_ref()
     }
 }
@@ -444,26 +476,33 @@ impl LazyRegex {
 /// that does not compile alone (a user's error points at its line); the
 /// set's own error when each line compiles alone (together too large).
 fn blame_line(
-    sources: &[String],
+    hirs: &[Hir],
     lines: &[(String, (u64, usize))],
-    set_error: regex::Error,
+    set_error: meta::BuildError,
 ) -> PatternError {
-    for (source, (file, at)) in sources.iter().zip(lines) {
-        if let Err(e) = RegexBuilder::new(source)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
+    for (hir, (file, at)) in hirs.iter().zip(lines) {
+        if let Err(e) = line_config(REGEX_SIZE_LIMIT).build_from_hir(hir) {
             return PatternError::At {
                 file: file.clone(),
                 line: at.0,
                 col: at.1,
-                message: format!("this `match` line cannot be compiled: {e}"),
+                message: format!("this `match` line cannot be compiled: {}", build_error(&e)),
             };
         }
     }
     PatternError::Build(format!(
-        "the patterns cannot be compiled together: {set_error}"
+        "the patterns cannot be compiled together: {}",
+        build_error(&set_error)
     ))
+}
+
+/// A regex build error in the words the `regex` crate uses for it (the
+/// meta engine's own says only "error building NFA" for a size limit).
+fn build_error(e: &meta::BuildError) -> String {
+    match e.size_limit() {
+        Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        None => e.to_string(),
+    }
 }
 
 /// The lazy DFA cache of the set, per thread: the set's DFA has many
@@ -500,7 +539,7 @@ fn expand_list(
 ) -> Result<Vec<Vec<String>>, PatternError> {
     let d = &raw[name];
     stack.push(name.to_string());
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(d.value.len());
     for item in &d.value {
         let err = |message: String| PatternError::At {
             file: d.file.clone(),
@@ -519,7 +558,7 @@ fn expand_list(
                 )));
             }
             None => {
-                let toks = expr::literal_tokens(&item.text);
+                let toks = item_tokens(&item.text);
                 if !toks.is_empty() {
                     out.push(toks);
                 }
@@ -528,4 +567,32 @@ fn expand_list(
     }
     stack.pop();
     Ok(out)
+}
+
+/// A list item's token keys: [`expr::literal_tokens`], with a shortcut for
+/// the items that are one plain ASCII word (most of them: the first names
+/// alone are some 48,000), whose one token is the word in lower case.
+fn item_tokens(text: &str) -> Vec<String> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return vec![text.to_ascii_lowercase()];
+    }
+    expr::literal_tokens(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_tokens_fold_as_literal_tokens_do() {
+        let mut items: Vec<&str> = vec!["Aab", "al-Qaeda", "São Paulo", "47th", "O'Neil", "", "x"];
+        for (name, text) in crate::defaults::PATTERNS {
+            if name.ends_with(".txt") {
+                items.extend(text.lines().map(str::trim));
+            }
+        }
+        for item in items {
+            assert_eq!(item_tokens(item), expr::literal_tokens(item), "{item:?}");
+        }
+    }
 }

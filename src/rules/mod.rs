@@ -19,6 +19,7 @@ use crate::gazetteer::Gazetteer;
 use crate::normalize::fold_phrase;
 use inflect::{Form, noun_forms, verb_forms};
 use parse::{Item, Stmt, Tok, TokKind, expect_word, parse_items};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// What can be wrong with rule files. Every error points at a place.
@@ -541,6 +542,10 @@ impl RuleSet {
         let lists: HashMap<String, Vec<Item>> =
             words.into_iter().map(|(k, (v, _, _, _))| (k, v)).collect();
         let lexicon = build_lexicon(&lists);
+        let lists = Lists {
+            items: &lists,
+            phrases: RefCell::new(HashMap::new()),
+        };
         let mut modality_labels: Vec<String> = modality.iter().map(|m| m.0.clone()).collect();
         // "asserted" is always a label, so that a rule can say what makes
         // its trigger asserted despite a hedge nearby ("approved a possible
@@ -977,13 +982,21 @@ fn slot_pair(
 }
 
 /// Expands an item that may be `@LIST` into folded phrases.
-fn expand_item(
-    item: &Item,
-    lists: &HashMap<String, Vec<Item>>,
-    file: &str,
-) -> Result<Vec<Phrase>, RuleError> {
+/// The rule files' word lists, each folded into phrases the first time a
+/// rule names it: rules name the same few lists (`@TROOPS`, `@ARMS`…) again
+/// and again, and folding their items each time was a third of compiling
+/// the rules.
+struct Lists<'a> {
+    items: &'a HashMap<String, Vec<Item>>,
+    phrases: RefCell<HashMap<String, Vec<Phrase>>>,
+}
+
+fn expand_item(item: &Item, lists: &Lists, file: &str) -> Result<Vec<Phrase>, RuleError> {
     if let Some(name) = item.text.strip_prefix('@') {
-        let list = lists.get(name).ok_or_else(|| {
+        if let Some(phrases) = lists.phrases.borrow().get(name) {
+            return Ok(phrases.clone());
+        }
+        let list = lists.items.get(name).ok_or_else(|| {
             RuleError::at(
                 file,
                 item.line,
@@ -991,7 +1004,12 @@ fn expand_item(
                 format!("unknown word list `@{name}` (define it with `words {name} = ...`)"),
             )
         })?;
-        return Ok(list.iter().map(|i| to_phrase(&i.text)).collect());
+        let phrases: Vec<Phrase> = list.iter().map(|i| to_phrase(&i.text)).collect();
+        lists
+            .phrases
+            .borrow_mut()
+            .insert(name.to_string(), phrases.clone());
+        return Ok(phrases);
     }
     let phrase = to_phrase(&item.text);
     // Words are matched, punctuation is skipped: `"("` would match nothing.
@@ -1019,7 +1037,7 @@ fn to_phrase(text: &str) -> Phrase {
 
 struct Compiler<'a> {
     gaz: &'a Gazetteer,
-    lists: &'a HashMap<String, Vec<Item>>,
+    lists: &'a Lists<'a>,
     settings: Settings,
     modality_labels: &'a [String],
     event_types: &'a [EventType],

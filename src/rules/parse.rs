@@ -76,40 +76,51 @@ pub enum Stmt {
 }
 
 /// Splits one physical line into tokens; `None` for blank and comment lines.
+///
+/// Every rule file is lexed at each load (twice: for the patterns' word
+/// lists and for the rules), so tokens are cut as slices of the line and
+/// columns are counted in characters only on lines that are not ASCII.
 fn lex_line(file: &str, line_no: u64, line: &str) -> Result<Vec<Tok>, RuleError> {
     let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let col_of = |i: usize| line[..chars[i].0].chars().count() + 1;
+    let ascii = line.is_ascii();
+    let col_of = |i: usize| {
+        if ascii {
+            i + 1
+        } else {
+            line[..i].chars().count() + 1
+        }
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    // Is the character before `i` whitespace (or is `i` the start)?
+    let mut after_space = true;
+    while let Some(c) = line[i..].chars().next() {
         if c.is_whitespace() {
-            i += 1;
-        } else if c == '#' && (i == 0 || chars[i - 1].1.is_whitespace()) {
+            i += c.len_utf8();
+            after_space = true;
+            continue;
+        }
+        if c == '#' && after_space {
             break;
-        } else if c == '"' {
+        }
+        after_space = false;
+        if c == '"' {
             let col = col_of(i);
-            let mut j = i + 1;
-            let mut s = String::new();
-            while j < chars.len() && chars[j].1 != '"' {
-                s.push(chars[j].1);
-                j += 1;
-            }
-            if j >= chars.len() {
+            let start = i + 1;
+            let Some(len) = line[start..].find('"') else {
                 return Err(RuleError::at(
                     file,
                     line_no,
                     col,
                     "expected a closing `\"` before the end of the line",
                 ));
-            }
+            };
             toks.push(Tok {
-                text: s,
+                text: line[start..start + len].to_string(),
                 kind: TokKind::Str,
                 line: line_no,
                 col,
             });
-            i = j + 1;
+            i = start + len + 1;
         } else if matches!(c, ',' | '|' | '=' | '(' | ')') {
             toks.push(Tok {
                 text: c.to_string(),
@@ -119,22 +130,16 @@ fn lex_line(file: &str, line_no: u64, line: &str) -> Result<Vec<Tok>, RuleError>
             });
             i += 1;
         } else {
-            let col = col_of(i);
-            let mut s = String::new();
-            while i < chars.len() {
-                let d = chars[i].1;
-                if d.is_whitespace() || matches!(d, ',' | '|' | '=' | '(' | ')' | '"') {
-                    break;
-                }
-                s.push(d);
-                i += 1;
-            }
+            let end = line[i..]
+                .find(|d: char| d.is_whitespace() || matches!(d, ',' | '|' | '=' | '(' | ')' | '"'))
+                .map_or(line.len(), |n| i + n);
             toks.push(Tok {
-                text: s,
+                text: line[i..end].to_string(),
                 kind: TokKind::Word,
                 line: line_no,
-                col,
+                col: col_of(i),
             });
+            i = end;
         }
     }
     Ok(toks)

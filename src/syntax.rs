@@ -84,6 +84,10 @@ pub struct SyntaxLexicon {
     /// a noun ("drones used in attacks on Kyiv"); an event noun in their
     /// adjunct has no agent in the clause.
     pub reduced_participles: WordSet,
+    /// "struck", "hit", "shot": past tenses without "-ed" that make a noun
+    /// phrase after a subordinator the subject of a clause ("after a drone
+    /// struck the gas field").
+    pub irregular_past: WordSet,
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
@@ -1895,7 +1899,7 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
         // Mali": a preposition follows).
         if noun_phrase
             && np_words >= 1
-            && input.word(j).ends_with("ed")
+            && (input.word(j).ends_with("ed") || lex.irregular_past.contains(input.word(j)))
             && (input.verb_trigger)(j)
             && j + 1 < to
             && input.is_word(j + 1)

@@ -103,6 +103,20 @@ fn a_preposition_or_a_hyphened_word_is_no_verb_to_coordinate_with() {
 }
 
 #[test]
+fn an_irregular_past_after_a_subordinator_and_a_noun_opens_a_clause() {
+    // "hit" (IRREGULAR_PAST) as "attacked" would: the drone, not the
+    // minister, hit the field.
+    assert_eq!(
+        parse_at(
+            "The minister ordered an inquiry after a drone hit the Lanas gas field.",
+            "hit"
+        ),
+        "1, subject drone, object Lanas gas field; clauses: [0 Main: The minister ordered an inquiry] \
+         [1 Subordinate: after a drone hit the Lanas gas field.]"
+    );
+}
+
+#[test]
 fn the_object_is_what_a_free_relative_names_not_who_names_it() {
     // Not "the army", who only calls the tunnels Hamas's.
     assert_eq!(

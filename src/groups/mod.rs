@@ -125,10 +125,33 @@ fn day_number(d: chrono::NaiveDate) -> u64 {
 }
 
 fn day_text(n: u64) -> String {
+    use chrono::Datelike;
     let days = (n as i64 - (1 << 40)) as i32;
-    chrono::NaiveDate::from_num_days_from_ce_opt(days)
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(days) else {
+        return String::new();
+    };
+    // `%Y-%m-%d` by hand for the usual four-digit years (a `format` costs
+    // more than the rest of a group's row); chrono's own for the others.
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// A stable 64-bit hash (the same on every run and machine).
@@ -314,6 +337,16 @@ fn key_of(rec: &[u8]) -> io::Result<&str> {
     Fields(rec.get(HEAD_BYTES..).unwrap_or_default()).str()
 }
 
+/// The document id and host of an encoded record (its seventh and eighth
+/// texts), the texts before them skipped unread.
+fn doc_and_host(rec: &[u8]) -> io::Result<(&str, &str)> {
+    let mut f = Fields(rec.get(HEAD_BYTES..).unwrap_or_default());
+    for _ in 0..6 {
+        f.skip_str()?;
+    }
+    Ok((f.str()?, f.str()?))
+}
+
 fn put_str(b: &mut Vec<u8>, s: &str) {
     b.extend_from_slice(&(s.len() as u32).to_le_bytes());
     b.extend_from_slice(s.as_bytes());
@@ -341,6 +374,12 @@ impl<'a> Fields<'a> {
         let mut a = [0u8; 8];
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_be_bytes(a))
+    }
+    /// Steps over a text without checking it.
+    fn skip_str(&mut self) -> io::Result<()> {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(self.take(4)?);
+        self.take(u32::from_le_bytes(a) as usize).map(drop)
     }
     fn str(&mut self) -> io::Result<&'a str> {
         let mut a = [0u8; 4];
@@ -542,6 +581,9 @@ impl Collector {
         }
         Ok(GroupIds {
             sorted: by_event.into_sorted()?,
+            peeked: None,
+            ordinal: 0,
+            events: self.next_event,
             groups: count,
         })
     }
@@ -558,7 +600,15 @@ fn text_cell(t: &str) -> Cell<'_> {
 
 /// Each event's group id, in event order.
 pub struct GroupIds {
+    /// (event, group id) of the events that are not the first of their
+    /// group, in event order; every other event's id is its own number.
     sorted: Box<dyn Iterator<Item = io::Result<Vec<u8>>>>,
+    /// The next of `sorted`, read ahead.
+    peeked: Option<(u64, u64)>,
+    /// The event whose id comes next.
+    ordinal: u64,
+    /// How many events there are.
+    events: u64,
     /// How many groups there are.
     pub groups: u64,
 }
@@ -566,11 +616,26 @@ pub struct GroupIds {
 impl Iterator for GroupIds {
     type Item = io::Result<u64>;
     fn next(&mut self) -> Option<io::Result<u64>> {
-        let rec = self.sorted.next()?;
-        Some(rec.and_then(|r| {
-            let mut f = Fields(&r);
-            f.u64()?;
-            f.u64()
+        if self.ordinal == self.events {
+            return None;
+        }
+        let ordinal = self.ordinal;
+        self.ordinal += 1;
+        if self.peeked.is_none_or(|(event, _)| event < ordinal) {
+            self.peeked = match self.sorted.next() {
+                None => None,
+                Some(rec) => match rec.and_then(|r| {
+                    let mut f = Fields(&r);
+                    Ok((f.u64()?, f.u64()?))
+                }) {
+                    Ok(pair) => Some(pair),
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+        }
+        Some(Ok(match self.peeked {
+            Some((event, id)) if event == ordinal => id,
+            _ => ordinal + 1,
         }))
     }
 }
@@ -600,10 +665,9 @@ struct Group {
 impl Group {
     /// Starts a new group at `rec` (whose buffer may be taken).
     fn start(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
-        let texts = EventRecord::decode(rec)?.texts;
         self.first = Some(head);
         self.first_key.clear();
-        self.first_key.push_str(texts.key);
+        self.first_key.push_str(key_of(rec)?);
         self.best_head = None;
         self.min_ordinal = head.ordinal;
         self.members.clear();
@@ -635,7 +699,10 @@ impl Group {
     }
 
     fn add(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
-        let texts = EventRecord::decode(rec)?.texts;
+        // Only the document's id and host are read here: the other texts
+        // matter only for the clearest mention, decoded when the group
+        // closes.
+        let (doc_id, host) = doc_and_host(rec)?;
         self.members.push(head.ordinal);
         self.min_ordinal = self.min_ordinal.min(head.ordinal);
         if head.kind == DATED {
@@ -648,13 +715,12 @@ impl Group {
             // Keep the first LISTED documents in input order.
             if self.doc_ids.len() < LISTED || self.doc_ids.last().is_some_and(|l| l.0 > head.doc) {
                 let at = self.doc_ids.partition_point(|d| d.0 < head.doc);
-                self.doc_ids
-                    .insert(at, (head.doc, texts.doc_id.to_string()));
+                self.doc_ids.insert(at, (head.doc, doc_id.to_string()));
                 self.doc_ids.truncate(LISTED);
             }
         }
-        if !texts.host.is_empty() && !self.hosts.contains(texts.host) {
-            self.hosts.insert(texts.host.to_string());
+        if !host.is_empty() && !self.hosts.contains(host) {
+            self.hosts.insert(host.to_string());
         }
         let better = self
             .best_head
@@ -669,7 +735,10 @@ impl Group {
     /// Writes the group's row and its members' ids to the spills.
     fn close(&mut self, by_event: &mut Spill, rows: &mut Spill, b: &mut Vec<u8>) -> io::Result<()> {
         let id = self.min_ordinal + 1;
-        for m in &self.members {
+        // The first event of a group is its id (less one): only the others
+        // are spilled, and [`GroupIds`] makes up the rest (most groups are
+        // of one event).
+        for m in self.members.iter().filter(|&&m| m != self.min_ordinal) {
             let mut pair = [0u8; 16];
             pair[..8].copy_from_slice(&m.to_be_bytes());
             pair[8..].copy_from_slice(&id.to_be_bytes());
@@ -749,5 +818,19 @@ mod tests {
         assert_eq!(EventRecord::head(&b).unwrap(), r.head);
         assert_eq!(key_of(&b).unwrap(), r.texts.key);
         assert_eq!(day_text(r.head.when), "2024-11-19");
+        assert_eq!(doc_and_host(&b).unwrap(), ("d1", "example.com"));
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 28),
+            (10000, 1, 1),
+            (2024, 2, 29),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                day_text(day_number(date)),
+                date.format("%Y-%m-%d").to_string()
+            );
+        }
     }
 }

@@ -178,9 +178,48 @@ pub fn entity_rows(
     ex: &Extraction,
     p: &Pipeline,
 ) -> io::Result<usize> {
+    reported_entity_rows(w, doc, ex, p, &Reported::new(doc, ex, p))
+}
+
+/// A document's reported mentions ([`Pipeline::is_reported`]), in text
+/// order, with their character offsets: worked out once per document for
+/// both tables that need them (entities and entity counts).
+pub(crate) struct Reported {
+    /// Each mention's index in the extraction and its start and end in
+    /// characters.
+    mentions: Vec<(u32, u64, u64)>,
+}
+
+impl Reported {
+    pub(crate) fn new(doc: &Document, ex: &Extraction, p: &Pipeline) -> Reported {
+        let mut chars = CharOffsets::new(&doc.text);
+        Reported {
+            mentions: ex
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| p.is_reported(ex, m))
+                .map(|(i, m)| (i as u32, chars.at(m.start), chars.at(m.end)))
+                .collect(),
+        }
+    }
+
+    /// How many mentions are reported.
+    pub(crate) fn len(&self) -> usize {
+        self.mentions.len()
+    }
+}
+
+/// [`entity_rows`], the reported mentions known.
+pub(crate) fn reported_entity_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+    reported: &Reported,
+) -> io::Result<usize> {
     let gaz = p.gazetteer();
     let date = doc_date(doc);
-    let mut chars = CharOffsets::new(&doc.text);
     // The cells that are the same on every row of the document, rendered
     // once: its id, and after the character offsets its date and kept
     // fields.
@@ -188,9 +227,8 @@ pub fn entity_rows(
     let mut tail = vec![date.as_deref().map_or(Cell::Null, Cell::Raw)];
     tail.extend(kept(w, ENTITY_COLUMNS.len(), doc));
     let tail = w.fixed(tail);
-    let mut rows = 0;
-    for m in ex.mentions.iter().filter(|m| p.is_reported(ex, m)) {
-        rows += 1;
+    for &(i, start_char, end_char) in &reported.mentions {
+        let m = &ex.mentions[i as usize];
         let form = m.kind.form();
         let mut row = w.row();
         row.fixed(&id);
@@ -223,12 +261,12 @@ pub fn entity_rows(
                 ]
             });
         }
-        row.int(chars.at(m.start));
-        row.int(chars.at(m.end));
+        row.int(start_char);
+        row.int(end_char);
         row.fixed(&tail);
         row.end()?;
     }
-    Ok(rows)
+    Ok(reported.len())
 }
 
 /// Writes one row per event, in text order.
@@ -345,25 +383,28 @@ pub fn entity_count_rows(
     doc: &Document,
     ex: &Extraction,
     p: &Pipeline,
+    reported: &Reported,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    // Each reported mention's (entry, unlisted index, position), sorted so
-    // that the mentions of one entity lie together, first mention first:
-    // one sort per document instead of a hash map. Unlisted names share
-    // their pattern's entry and differ by index.
-    let mut keys: Vec<(u32, u32, u32)> = ex
+    // Each reported mention's (entry, unlisted index, place in `reported`),
+    // sorted so that the mentions of one entity lie together, first
+    // mention first: one sort per document instead of a hash map.
+    // Unlisted names share their pattern's entry and differ by index.
+    let mut keys: Vec<(u32, u32, u32)> = reported
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| p.is_reported(ex, m))
-        .map(|(i, m)| (m.entry, m.unlisted, i as u32))
+        .map(|(at, &(i, _, _))| {
+            let m = &ex.mentions[i as usize];
+            (m.entry, m.unlisted, at as u32)
+        })
         .collect();
     keys.sort_unstable();
-    // (first start, first end, first mention, entry, unlisted index,
-    // mentions).
+    // (first start, first end, first mention's place, entry, unlisted
+    // index, mentions).
     let mut counts: Vec<(u32, u32, u32, u32, u32, u64)> = Vec::new();
     for k in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let first = &ex.mentions[k[0].2 as usize];
+        let first = &ex.mentions[reported.mentions[k[0].2 as usize].0 as usize];
         counts.push((
             first.start,
             first.end,
@@ -378,8 +419,7 @@ pub fn entity_count_rows(
     let date = doc_date(doc);
     let id = w.fixed(vec![Cell::Text(&doc.id)]);
     let date = w.fixed(vec![date.as_deref().map_or(Cell::Null, Cell::Raw)]);
-    let mut chars = CharOffsets::new(&doc.text);
-    for &(start, end, _, entry, unlisted, n) in &counts {
+    for &(start, end, at, entry, unlisted, n) in &counts {
         let mut row = w.row();
         row.fixed(&id);
         if let Some(u) = ex.unlisted.get(unlisted as usize) {
@@ -402,7 +442,7 @@ pub fn entity_count_rows(
         row.int(n);
         row.int(start as u64);
         row.int(end as u64);
-        row.int(chars.at(start));
+        row.int(reported.mentions[at as usize].1);
         row.fixed(&date);
         row.end()?;
     }

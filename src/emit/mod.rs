@@ -551,6 +551,42 @@ impl TableWriter {
         }
     }
 
+    /// Is this a CSV writer?
+    pub(crate) fn is_csv(&self) -> bool {
+        matches!(self.kind, Kind::Csv(_))
+    }
+
+    /// Appends the row as CSV (with its line end) to `out`, for a caller
+    /// that keeps rows a while before it writes them in order
+    /// ([`TableWriter::write_rendered`]); `false`, with nothing appended,
+    /// when this writer is not CSV.
+    pub(crate) fn render(&self, row: &[Cell], out: &mut Vec<u8>) -> bool {
+        let Kind::Csv(w) = &self.kind else {
+            return false;
+        };
+        debug_assert_eq!(row.len(), self.columns.len());
+        for c in row {
+            put_cell(out, c);
+        }
+        out.pop();
+        out.extend_from_slice(w.eol);
+        true
+    }
+
+    /// Writes a row made by [`TableWriter::render`].
+    pub(crate) fn write_rendered(&mut self, row: &[u8]) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Csv(w) => {
+                w.row.extend_from_slice(row);
+                if w.row.len() >= CSV_BUFFER {
+                    w.flush_rows()?;
+                }
+                Ok(())
+            }
+            _ => Err(io::Error::other("a row rendered as CSV for another format")),
+        }
+    }
+
     /// Writes out what is buffered.
     pub fn flush(&mut self) -> io::Result<()> {
         match &mut self.kind {

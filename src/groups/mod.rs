@@ -530,7 +530,7 @@ impl Collector {
             let mut rec = rec?;
             let head = EventRecord::head(&rec)?;
             if open && !group.accepts(&head, &rec, window)? {
-                group.close(&mut by_event, &mut rows, &mut scratch)?;
+                group.close(&mut by_event, &mut rows, &mut scratch, groups.as_deref())?;
                 count += 1;
                 open = false;
             }
@@ -542,41 +542,25 @@ impl Collector {
             }
         }
         if open {
-            group.close(&mut by_event, &mut rows, &mut scratch)?;
+            group.close(&mut by_event, &mut rows, &mut scratch, groups.as_deref())?;
             count += 1;
         }
         if let Some(w) = groups {
+            let rendered = w.is_csv();
             for row in rows.into_sorted()? {
                 let row = row?;
                 let mut f = Fields(&row);
                 let id = f.u64()?;
-                let mut texts = [""; GROUP_COLUMNS.len() - 4];
+                if rendered {
+                    w.write_rendered(&row[8..])?;
+                    continue;
+                }
+                let mut texts = [""; GROUP_TEXTS];
                 for t in &mut texts {
                     *t = f.str()?;
                 }
-                let (mentions, documents, sources) = (f.u64()?, f.u64()?, f.u64()?);
-                let t = |i: usize| text_cell(texts[i]);
-                // event_type, actor, target, location, weapon, first_date,
-                // last_date; the counts; source_hosts, doc_ids, evidence,
-                // evidence_doc_id.
-                let cells: [Cell; GROUP_COLUMNS.len()] = [
-                    Cell::Int(id),
-                    t(0),
-                    t(1),
-                    t(2),
-                    t(3),
-                    t(4),
-                    t(5),
-                    t(6),
-                    Cell::Int(mentions),
-                    Cell::Int(documents),
-                    Cell::Int(sources),
-                    t(7),
-                    t(8),
-                    t(9),
-                    t(10),
-                ];
-                w.write(&cells)?;
+                let counts = [f.u64()?, f.u64()?, f.u64()?];
+                w.write(&group_cells(id, &texts, counts))?;
             }
         }
         Ok(GroupIds {
@@ -587,6 +571,38 @@ impl Collector {
             groups: count,
         })
     }
+}
+
+/// The texts of a group's row: event_type, actor, target, location,
+/// weapon, first_date, last_date, source_hosts, doc_ids, evidence,
+/// evidence_doc_id.
+const GROUP_TEXTS: usize = GROUP_COLUMNS.len() - 4;
+
+/// A group's row: its id, texts and counts (mentions, documents,
+/// sources).
+fn group_cells<'a>(
+    id: u64,
+    texts: &[&'a str; GROUP_TEXTS],
+    [mentions, documents, sources]: [u64; 3],
+) -> [Cell<'a>; GROUP_COLUMNS.len()] {
+    let t = |i: usize| text_cell(texts[i]);
+    [
+        Cell::Int(id),
+        t(0),
+        t(1),
+        t(2),
+        t(3),
+        t(4),
+        t(5),
+        t(6),
+        Cell::Int(mentions),
+        Cell::Int(documents),
+        Cell::Int(sources),
+        t(7),
+        t(8),
+        t(9),
+        t(10),
+    ]
 }
 
 /// An empty text is an empty cell.
@@ -732,8 +748,16 @@ impl Group {
         Ok(())
     }
 
-    /// Writes the group's row and its members' ids to the spills.
-    fn close(&mut self, by_event: &mut Spill, rows: &mut Spill, b: &mut Vec<u8>) -> io::Result<()> {
+    /// Writes the group's row (when the groups table is written: `w`) and
+    /// its members' ids to the spills. For CSV the row is kept rendered,
+    /// so that writing the table at the end is a copy.
+    fn close(
+        &mut self,
+        by_event: &mut Spill,
+        rows: &mut Spill,
+        b: &mut Vec<u8>,
+        w: Option<&TableWriter>,
+    ) -> io::Result<()> {
         let id = self.min_ordinal + 1;
         // The first event of a group is its id (less one): only the others
         // are spilled, and [`GroupIds`] makes up the rest (most groups are
@@ -744,29 +768,45 @@ impl Group {
             pair[8..].copy_from_slice(&id.to_be_bytes());
             by_event.push(&pair)?;
         }
+        let Some(w) = w else {
+            return Ok(());
+        };
         let doc_ids: Vec<&str> = self.doc_ids.iter().map(|(_, d)| d.as_str()).collect();
         let hosts: Vec<&str> = self.hosts.iter().take(LISTED).map(String::as_str).collect();
         let best = EventRecord::decode(&self.best)?.texts;
-        b.clear();
-        b.extend_from_slice(&id.to_be_bytes());
-        for s in [
+        let (first_day, last_day) = (
+            self.first_day.map(day_text).unwrap_or_default(),
+            self.last_day.map(day_text).unwrap_or_default(),
+        );
+        let (hosts, doc_ids) = (hosts.join("; "), doc_ids.join("; "));
+        let texts: [&str; GROUP_TEXTS] = [
             best.event_type,
             best.actor,
             best.target,
             best.location,
             best.weapon,
-            &self.first_day.map(day_text).unwrap_or_default(),
-            &self.last_day.map(day_text).unwrap_or_default(),
-            &hosts.join("; "),
-            &doc_ids.join("; "),
+            &first_day,
+            &last_day,
+            &hosts,
+            &doc_ids,
             best.evidence,
             best.doc_id,
-        ] {
-            put_str(b, s);
+        ];
+        let counts = [
+            self.members.len() as u64,
+            self.docs.len() as u64,
+            self.hosts.len() as u64,
+        ];
+        b.clear();
+        b.extend_from_slice(&id.to_be_bytes());
+        if !w.render(&group_cells(id, &texts, counts), b) {
+            for s in texts {
+                put_str(b, s);
+            }
+            for n in counts {
+                b.extend_from_slice(&n.to_be_bytes());
+            }
         }
-        b.extend_from_slice(&(self.members.len() as u64).to_be_bytes());
-        b.extend_from_slice(&(self.docs.len() as u64).to_be_bytes());
-        b.extend_from_slice(&(self.hosts.len() as u64).to_be_bytes());
         rows.push(b)
     }
 }

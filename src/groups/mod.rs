@@ -196,9 +196,10 @@ fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
             })
         })
         .collect();
-    // Clusters: merged roles and members; an event with no key role stays
-    // alone.
-    let mut clusters: Vec<([&str; 3], Vec<usize>)> = Vec::new();
+    // Clusters: merged roles and first member; each event's cluster. An
+    // event with no key role stays alone.
+    let mut clusters: Vec<([&str; 3], usize)> = Vec::new();
+    let mut cluster_of = Vec::with_capacity(own.len());
     let agree = |a: &[&str; 3], b: &[&str; 3]| {
         (0..3).all(|r| a[r].is_empty() || b[r].is_empty() || a[r] == b[r])
     };
@@ -206,31 +207,28 @@ fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
         let empty = key.iter().all(|k| k.is_empty());
         let found = (!empty)
             .then(|| {
-                clusters.iter().position(|(roles, members)| {
-                    ex.events[members[0]].event_type == ex.events[i].event_type && agree(roles, key)
+                clusters.iter().position(|(roles, first)| {
+                    ex.events[*first].event_type == ex.events[i].event_type && agree(roles, key)
                 })
             })
             .flatten();
         match found {
             Some(c) => {
-                let (roles, members) = &mut clusters[c];
+                let (roles, _) = &mut clusters[c];
                 for r in 0..3 {
                     if roles[r].is_empty() {
                         roles[r] = key[r];
                     }
                 }
-                members.push(i);
+                cluster_of.push(c);
             }
-            None => clusters.push((*key, vec![i])),
+            None => {
+                cluster_of.push(clusters.len());
+                clusters.push((*key, i));
+            }
         }
     }
-    let mut keys = vec![[""; 3]; own.len()];
-    for (roles, members) in clusters {
-        for m in members {
-            keys[m] = roles;
-        }
-    }
-    keys
+    cluster_of.into_iter().map(|c| clusters[c].0).collect()
 }
 
 /// The fixed-width head of an event record: its sort key first.

@@ -19,10 +19,12 @@
 //! (16 MB by default, held in one buffer; see [`crate::spill`]): an external
 //! merge sort, no embedded database. At
 //! the end the runs are merged in (key, date) order, groups are formed in
-//! one pass, and two more sorted spills (event → group, and the group rows
-//! by id) give `event_groups.csv` and the `group_id` column, which is
-//! filled by rewriting the events table once. Memory is thus bounded by
-//! the budget plus the largest single group, whatever the size of the dump.
+//! one pass, and two more sorted spills (event → group for the events that
+//! are not the first of their group, and the group rows by id, already
+//! rendered as CSV) give `event_groups.csv` and the `group_id` column,
+//! which is filled by copying the events table once. Memory is thus
+//! bounded by the budgets plus the largest single group, whatever the size
+//! of the dump.
 //!
 //! **Determinism.** Events are numbered in output order, which is the input
 //! order for any number of threads or chunk size; a group's id is the row

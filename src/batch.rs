@@ -16,8 +16,8 @@
 //! runs together write exactly what one run would.
 
 use crate::emit::{
-    PerDocumentWriter, TableWriter, document_row, entity_count_rows, entity_rows, event_rows,
-    reject_row,
+    PerDocumentWriter, Reported, TableWriter, document_row, entity_count_rows, event_rows,
+    reject_row, reported_entity_rows,
 };
 use crate::fault::{self, Stage};
 use crate::gazetteer::GazetteerStats;
@@ -569,20 +569,18 @@ fn write_item(
             if let Some(w) = &mut sinks.per_document {
                 w.document(doc, &ex, pipeline)?;
             }
+            // The entities and entity counts tables share the reported
+            // mentions and their character offsets.
+            let reported = Reported::new(doc, &ex, pipeline);
+            summary.entities += reported.len() as u64;
             if let Some(w) = &mut sinks.entities {
-                summary.entities += entity_rows(w, doc, &ex, pipeline)? as u64;
-            } else {
-                summary.entities += ex
-                    .mentions
-                    .iter()
-                    .filter(|m| pipeline.is_reported(&ex, m))
-                    .count() as u64;
+                reported_entity_rows(w, doc, &ex, pipeline, &reported)?;
             }
             summary.events += event_rows(&mut sinks.events, doc, &ex, pipeline)? as u64;
             tally.add(&ex);
             let extra = &mut sinks.extra;
             if let Some(w) = &mut extra.entity_counts {
-                entity_count_rows(w, doc, &ex, pipeline)?;
+                entity_count_rows(w, doc, &ex, pipeline, &reported)?;
             }
             if let Some(w) = &mut extra.documents {
                 document_row(w, doc)?;

@@ -9,9 +9,9 @@
 //! [`FAN_IN`] runs of the same size is merged into one bigger run as soon
 //! as it forms, so that no merge reads from more than a few dozen files at
 //! once (each read through a 64 KB buffer). At the end the records still in
-//! memory are spilled too, and the buffer freed, before the runs are
-//! merged: sorting a small input then takes the same memory as sorting a
-//! large one.
+//! memory are sorted where they are and merged with the runs on disk: the
+//! end of a sort takes at most the budget it took while records were
+//! added, plus the merge's read buffers.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -87,9 +87,9 @@ impl Spill {
     /// Writes the records in memory as one sorted run, then merges the
     /// last [`FAN_IN`] runs while they are of one level.
     fn spill(&mut self) -> io::Result<()> {
+        self.sort_memory();
         let memory = &self.memory;
         let record = |&(at, len): &(usize, usize)| &memory[at..at + len];
-        self.spans.sort_unstable_by(|a, b| record(a).cmp(record(b)));
         let mut w = BufWriter::with_capacity(1 << 16, self.temp_file()?);
         for span in &self.spans {
             let r = record(span);
@@ -119,14 +119,68 @@ impl Spill {
         Ok(())
     }
 
-    /// All records in byte order.
+    /// Sorts the records in memory. Most records differ in their first
+    /// eight bytes (a group id, an event number, a key's hash), so those
+    /// are compared as one number before the rest as bytes: a call to
+    /// `memcmp` per comparison made the sort most of the cost of spilling.
+    fn sort_memory(&mut self) {
+        let memory = &self.memory;
+        let record = |&(at, len): &(usize, usize)| &memory[at..at + len];
+        let head = |r: &[u8]| r.first_chunk::<8>().map(|h| u64::from_be_bytes(*h));
+        self.spans.sort_unstable_by(|a, b| {
+            let (a, b) = (record(a), record(b));
+            match (head(a), head(b)) {
+                (Some(x), Some(y)) => x.cmp(&y).then_with(|| a[8..].cmp(&b[8..])),
+                _ => a.cmp(b),
+            }
+        });
+    }
+
+    /// All records in byte order. The records still in memory are merged
+    /// from there with the runs on disk (if any): writing them out only
+    /// to read them back cost a copy and two system calls per 64 KB, and
+    /// the memory they take (at most the budget) is what the collection
+    /// held anyway.
     pub fn into_sorted(mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Vec<u8>>>>> {
-        if !self.spans.is_empty() {
-            self.spill()?;
+        self.sort_memory();
+        let Spill {
+            memory,
+            spans,
+            runs,
+            ..
+        } = self;
+        let mut sources: Vec<Source> = runs
+            .into_iter()
+            .map(|(_, f)| Source::File(BufReader::with_capacity(1 << 16, f)))
+            .collect();
+        if !spans.is_empty() {
+            sources.push(Source::Memory {
+                memory,
+                spans: spans.into_iter(),
+            });
         }
-        let Spill { memory, runs, .. } = self;
-        drop(memory);
-        Ok(Box::new(merge(runs.into_iter().map(|(_, f)| f).collect())?))
+        Ok(Box::new(Merge::new(sources)?))
+    }
+}
+
+/// Where a merge reads a sorted run: a file, or the records left in
+/// memory (by their sorted spans).
+enum Source {
+    File(BufReader<File>),
+    Memory {
+        memory: Vec<u8>,
+        spans: std::vec::IntoIter<(usize, usize)>,
+    },
+}
+
+impl Source {
+    fn next_record(&mut self) -> io::Result<Option<Vec<u8>>> {
+        match self {
+            Source::File(r) => read_record(r),
+            Source::Memory { memory, spans } => {
+                Ok(spans.next().map(|(at, len)| memory[at..at + len].to_vec()))
+            }
+        }
     }
 }
 
@@ -137,19 +191,13 @@ fn finished(w: BufWriter<File>) -> io::Result<File> {
     Ok(file)
 }
 
-/// The k-way merge of sorted runs.
+/// The k-way merge of sorted runs on disk.
 fn merge(runs: Vec<File>) -> io::Result<Merge> {
-    let mut readers: Vec<BufReader<File>> = runs
-        .into_iter()
-        .map(|f| BufReader::with_capacity(1 << 16, f))
-        .collect();
-    let mut heap = BinaryHeap::new();
-    for (i, r) in readers.iter_mut().enumerate() {
-        if let Some(rec) = read_record(r)? {
-            heap.push(Reverse((rec, i)));
-        }
-    }
-    Ok(Merge { readers, heap })
+    Merge::new(
+        runs.into_iter()
+            .map(|f| Source::File(BufReader::with_capacity(1 << 16, f)))
+            .collect(),
+    )
 }
 
 fn read_record(r: &mut BufReader<File>) -> io::Result<Option<Vec<u8>>> {
@@ -165,15 +213,27 @@ fn read_record(r: &mut BufReader<File>) -> io::Result<Option<Vec<u8>>> {
 
 /// The k-way merge of sorted runs.
 struct Merge {
-    readers: Vec<BufReader<File>>,
+    readers: Vec<Source>,
     heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
+}
+
+impl Merge {
+    fn new(mut readers: Vec<Source>) -> io::Result<Merge> {
+        let mut heap = BinaryHeap::new();
+        for (i, r) in readers.iter_mut().enumerate() {
+            if let Some(rec) = r.next_record()? {
+                heap.push(Reverse((rec, i)));
+            }
+        }
+        Ok(Merge { readers, heap })
+    }
 }
 
 impl Iterator for Merge {
     type Item = io::Result<Vec<u8>>;
     fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
         let Reverse((rec, i)) = self.heap.pop()?;
-        match read_record(&mut self.readers[i]) {
+        match self.readers[i].next_record() {
             Ok(Some(next)) => self.heap.push(Reverse((next, i))),
             Ok(None) => {}
             Err(e) => return Some(Err(e)),

@@ -25,7 +25,9 @@ pub use rows::{
     DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS,
     INTEGER_COLUMNS, REJECT_COLUMNS, entity_rows, event_rows,
 };
-pub(crate) use rows::{document_row, entity_count_rows, reject_row, with_kept};
+pub(crate) use rows::{
+    Reported, document_row, entity_count_rows, reject_row, reported_entity_rows, with_kept,
+};
 pub use tables::Table;
 
 use std::io::{self, BufWriter, Write};
@@ -110,15 +112,18 @@ enum Kind {
 /// Bytes of rendered rows collected before one write to the output.
 const CSV_BUFFER: usize = 1 << 16;
 
-/// CSV rendering: `csv-core` decides which fields need quotes and escapes
-/// them (its default dialect: `,`, `"` doubled, `\n` terminator).
+/// CSV rendering by the rules of `csv-core`'s default dialect (`,`, `"`
+/// doubled, `\n` terminator, quotes only where needed; its `quote` does the
+/// escaping).
+///
+/// Every cell is rendered followed by a `,`, and the row's last `,` is
+/// replaced by the line end: one byte to undo per row instead of a branch
+/// per cell, and runs of rendered cells ([`Fixed`], keyed cells) are
+/// copied as they are.
 struct CsvRows {
     out: Box<dyn Write + Send>,
-    core: csv_core::Writer,
     /// Rows rendered and not yet written (the output buffer itself).
     row: Vec<u8>,
-    /// Fields in `row` so far.
-    fields: usize,
     /// Rendered row tails ([`TableWriter::write_keyed`]): per key, a range
     /// of `arena` (`u32::MAX` when not rendered yet).
     memo: Vec<(u32, u32)>,
@@ -127,52 +132,111 @@ struct CsvRows {
     eol: &'static [u8],
 }
 
+/// The bytes that make `csv-core` (default dialect) quote a field: the
+/// delimiter, the quote and the line-end bytes (checked against
+/// `csv_core::Writer::is_special_byte` by a test).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+/// Does this field need quotes? Eight bytes at a time: a word with no
+/// byte below 0x0E (the line-end bytes and other controls) and no `,` or
+/// `"` needs none; a word that may (a tab, say) is checked byte by byte.
+#[inline(always)]
+fn needs_quotes(value: &[u8]) -> bool {
+    let mut words = value.chunks_exact(8);
+    for w in &mut words {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(w);
+        if maybe_special(u64::from_le_bytes(x)) && w.iter().any(|&b| SPECIAL[b as usize]) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| SPECIAL[b as usize])
+}
+
+/// May one of these eight bytes be [`SPECIAL`]? (No false negatives.)
+#[inline(always)]
+fn maybe_special(x: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Some byte below `n` (n <= 0x80): the classic zero-byte test.
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH;
+    below(x, 0x0e) | below(x ^ (ONES * u64::from(b',')), 1) | below(x ^ (ONES * u64::from(b'"')), 1)
+        != 0
+}
+
 // Cells are rendered some fifty million times on 50 MB of news: `field`,
 // `plain` and `cell` are inlined into the row loops, which saves a call
 // (and its register saves) per cell.
+
+/// Appends one field and its `,` to `out`: `prefix` (the formula escape)
+/// then `value`, quoted when needed.
+#[inline(always)]
+fn put_field(out: &mut Vec<u8>, prefix: &[u8], value: &[u8]) {
+    if !needs_quotes(value) {
+        out.extend_from_slice(prefix);
+        out.extend_from_slice(value);
+        out.push(b',');
+        return;
+    }
+    put_quoted(out, prefix, value);
+}
+
+/// The rare case of [`put_field`], kept out of the row loops.
+#[inline(never)]
+fn put_quoted(out: &mut Vec<u8>, prefix: &[u8], value: &[u8]) {
+    out.push(b'"');
+    out.extend_from_slice(prefix);
+    // Room for the worst case: every byte a doubled quote.
+    let at = out.len();
+    out.resize(at + 2 * value.len(), 0);
+    let (_, _, n) = csv_core::quote(value, &mut out[at..], b'"', b'\\', true);
+    out.truncate(at + n);
+    out.extend_from_slice(b"\",");
+}
+
+/// A field that never needs quotes (digits), and its `,`.
+#[inline(always)]
+fn put_plain(out: &mut Vec<u8>, value: &[u8]) {
+    out.extend_from_slice(value);
+    out.push(b',');
+}
+
+/// A whole number and its `,`: one or two digits (sentences, counts) as
+/// bytes of their own, longer ones by `itoa`.
+#[inline(always)]
+fn put_int(out: &mut Vec<u8>, n: u64) {
+    let digit = |d: u64| b'0' + d as u8;
+    if n < 10 {
+        out.extend_from_slice(&[digit(n), b',']);
+    } else if n < 100 {
+        out.extend_from_slice(&[digit(n / 10), digit(n % 10), b',']);
+    } else {
+        put_plain(out, itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+#[inline(always)]
+fn put_cell(out: &mut Vec<u8>, cell: &Cell) {
+    match cell {
+        Cell::Text(s) if needs_escape(s) => put_field(out, b"'", s.as_bytes()),
+        Cell::Text(s) | Cell::Raw(s) => put_field(out, b"", s.as_bytes()),
+        Cell::Int(n) => put_int(out, *n),
+        Cell::Float(x) => put_plain(out, format_float(*x).as_bytes()),
+        Cell::Null => out.push(b','),
+    }
+}
+
 impl CsvRows {
     #[inline(always)]
-    fn field(&mut self, prefix: &[u8], value: &[u8]) {
-        if self.fields > 0 {
-            self.row.push(b',');
-        }
-        self.fields += 1;
-        if !self.core.should_quote(value) {
-            if !prefix.is_empty() {
-                self.row.extend_from_slice(prefix);
-            }
-            self.row.extend_from_slice(value);
-            return;
-        }
-        self.row.push(b'"');
-        self.row.extend_from_slice(prefix);
-        // Room for the worst case: every byte a doubled quote.
-        let at = self.row.len();
-        self.row.resize(at + 2 * value.len(), 0);
-        let (_, _, n) = csv_core::quote(value, &mut self.row[at..], b'"', b'\\', true);
-        self.row.truncate(at + n);
-        self.row.push(b'"');
-    }
-
-    /// A cell that never needs quotes (digits).
-    #[inline(always)]
-    fn plain(&mut self, value: &[u8]) {
-        if self.fields > 0 {
-            self.row.push(b',');
-        }
-        self.fields += 1;
-        self.row.extend_from_slice(value);
-    }
-
-    #[inline(always)]
     fn cell(&mut self, cell: &Cell) {
-        match cell {
-            Cell::Text(s) if needs_escape(s) => self.field(b"'", s.as_bytes()),
-            Cell::Text(s) | Cell::Raw(s) => self.field(b"", s.as_bytes()),
-            Cell::Int(n) => self.plain(itoa::Buffer::new().format(*n).as_bytes()),
-            Cell::Float(x) => self.plain(format_float(*x).as_bytes()),
-            Cell::Null => self.field(b"", b""),
-        }
+        put_cell(&mut self.row, cell);
     }
 
     /// Cells that are the same on every row with `key`: rendered the first
@@ -183,13 +247,10 @@ impl CsvRows {
             && at != u32::MAX
         {
             let (at, len) = (at as usize, len as usize);
-            if self.fields > 0 {
-                self.row.push(b',');
-            }
             self.row.extend_from_slice(&self.arena[at..at + len]);
             return;
         }
-        let start = self.row.len() + usize::from(self.fields > 0);
+        let start = self.row.len();
         for c in &cells() {
             self.cell(c);
         }
@@ -202,8 +263,10 @@ impl CsvRows {
     }
 
     fn end_row(&mut self) -> io::Result<()> {
+        // The last cell's `,` (every table has a column).
+        debug_assert_eq!(self.row.last(), Some(&b','));
+        self.row.pop();
         self.row.extend_from_slice(self.eol);
-        self.fields = 0;
         if self.row.len() >= CSV_BUFFER {
             self.flush_rows()?;
         }
@@ -295,9 +358,7 @@ impl TableWriter {
             OutFormat::Csv => {
                 let mut w = CsvRows {
                     out,
-                    core: csv_core::Writer::new(),
                     row: Vec::with_capacity(CSV_BUFFER + (1 << 12)),
-                    fields: 0,
                     memo: Vec::new(),
                     arena: Vec::new(),
                     eol: if style.crlf { b"\r\n" } else { b"\n" },
@@ -307,7 +368,7 @@ impl TableWriter {
                         w.row.extend_from_slice("\u{feff}".as_bytes());
                     }
                     for c in columns {
-                        w.field(b"", c.as_bytes());
+                        put_field(&mut w.row, b"", c.as_bytes());
                     }
                     w.end_row()?;
                 }
@@ -453,6 +514,79 @@ impl TableWriter {
         }
     }
 
+    /// Cells that will be the same on many rows (a document's id, its
+    /// date): for CSV they are rendered now, once, and each
+    /// [`Row::fixed`] copies the bytes.
+    pub fn fixed<'c>(&self, cells: Vec<Cell<'c>>) -> Fixed<'c> {
+        let mut csv = Vec::new();
+        if let Kind::Csv(_) = self.kind {
+            for c in &cells {
+                put_cell(&mut csv, c);
+            }
+        }
+        Fixed { cells, csv }
+    }
+
+    /// Starts a row, to be filled cell by cell in column order and ended
+    /// with [`Row::end`]. For CSV the cells go straight into the output
+    /// buffer: no array of cells is built per row.
+    ///
+    /// ```
+    /// use evex::emit::{Cell, TableWriter};
+    /// let mut w = TableWriter::memory(&["doc_id", "start", "text"]);
+    /// let doc = w.fixed(vec![Cell::Text("d1")]);
+    /// let mut row = w.row();
+    /// row.fixed(&doc);
+    /// row.int(7);
+    /// row.text("Kyiv");
+    /// row.end()?;
+    /// let t = w.into_table().unwrap();
+    /// assert_eq!(t.text(t.get(0, 2)), Some("Kyiv"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn row<'w, 'c>(&'w mut self) -> Row<'w, 'c> {
+        Row {
+            w: self,
+            cells: Vec::new(),
+        }
+    }
+
+    /// Is this a CSV writer?
+    pub(crate) fn is_csv(&self) -> bool {
+        matches!(self.kind, Kind::Csv(_))
+    }
+
+    /// Appends the row as CSV (with its line end) to `out`, for a caller
+    /// that keeps rows a while before it writes them in order
+    /// ([`TableWriter::write_rendered`]); `false`, with nothing appended,
+    /// when this writer is not CSV.
+    pub(crate) fn render(&self, row: &[Cell], out: &mut Vec<u8>) -> bool {
+        let Kind::Csv(w) = &self.kind else {
+            return false;
+        };
+        debug_assert_eq!(row.len(), self.columns.len());
+        for c in row {
+            put_cell(out, c);
+        }
+        out.pop();
+        out.extend_from_slice(w.eol);
+        true
+    }
+
+    /// Writes a row made by [`TableWriter::render`].
+    pub(crate) fn write_rendered(&mut self, row: &[u8]) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Csv(w) => {
+                w.row.extend_from_slice(row);
+                if w.row.len() >= CSV_BUFFER {
+                    w.flush_rows()?;
+                }
+                Ok(())
+            }
+            _ => Err(io::Error::other("a row rendered as CSV for another format")),
+        }
+    }
+
     /// Writes out what is buffered.
     pub fn flush(&mut self) -> io::Result<()> {
         match &mut self.kind {
@@ -462,6 +596,87 @@ impl TableWriter {
             }
             Kind::Jsonl(w) => w.flush(),
             Kind::Memory(_) => Ok(()),
+        }
+    }
+}
+
+/// Cells rendered once for many rows ([`TableWriter::fixed`]).
+pub struct Fixed<'c> {
+    cells: Vec<Cell<'c>>,
+    /// The cells as CSV, each followed by its `,` (empty for the other
+    /// formats).
+    csv: Vec<u8>,
+}
+
+/// A row being written ([`TableWriter::row`]).
+pub struct Row<'w, 'c> {
+    w: &'w mut TableWriter,
+    /// The cells of a JSON Lines row, written by [`Row::end`].
+    cells: Vec<Cell<'c>>,
+}
+
+impl<'c> Row<'_, 'c> {
+    /// The next cell.
+    #[inline(always)]
+    pub fn cell(&mut self, cell: Cell<'c>) {
+        match &mut self.w.kind {
+            Kind::Csv(w) => w.cell(&cell),
+            Kind::Memory(t) => t.push(&cell),
+            Kind::Jsonl(_) => self.cells.push(cell),
+        }
+    }
+
+    /// A text cell (formula-escaped in CSV).
+    #[inline(always)]
+    pub fn text(&mut self, s: &'c str) {
+        self.cell(Cell::Text(s));
+    }
+
+    /// A text cell written exactly.
+    #[inline(always)]
+    pub fn raw(&mut self, s: &'c str) {
+        self.cell(Cell::Raw(s));
+    }
+
+    /// A whole number.
+    #[inline(always)]
+    pub fn int(&mut self, n: u64) {
+        self.cell(Cell::Int(n));
+    }
+
+    /// Cells rendered before ([`TableWriter::fixed`], by this writer).
+    #[inline(always)]
+    pub fn fixed(&mut self, f: &Fixed<'c>) {
+        match &mut self.w.kind {
+            Kind::Csv(w) => w.row.extend_from_slice(&f.csv),
+            Kind::Memory(t) => f.cells.iter().for_each(|c| t.push(c)),
+            Kind::Jsonl(_) => self.cells.extend_from_slice(&f.cells),
+        }
+    }
+
+    /// Cells that are always the same for `key`, as in
+    /// [`TableWriter::write_keyed`]: `cells` is called only when they are
+    /// not rendered yet.
+    #[inline(always)]
+    pub fn keyed(&mut self, key: u32, cells: impl FnOnce() -> Vec<Cell<'c>>) {
+        match &mut self.w.kind {
+            Kind::Csv(w) => w.keyed(key, cells),
+            Kind::Memory(t) => t.push_keyed(key, cells),
+            Kind::Jsonl(_) => self.cells.extend(cells()),
+        }
+    }
+
+    /// Ends the row (for JSON Lines, writes it).
+    #[inline(always)]
+    pub fn end(mut self) -> io::Result<()> {
+        match &mut self.w.kind {
+            Kind::Csv(w) => w.end_row(),
+            Kind::Memory(_) => Ok(()),
+            Kind::Jsonl(_) => {
+                let cells = std::mem::take(&mut self.cells);
+                debug_assert_eq!(cells.len(), self.w.columns.len());
+                self.w.write(&cells)
+            }
         }
     }
 }
@@ -487,6 +702,61 @@ mod tests {
     }
 
     const COLS: &[&str] = &["a", "b", "c", "d"];
+
+    #[test]
+    fn the_special_bytes_are_csv_cores() {
+        let core = csv_core::Writer::new();
+        for b in 0..=255u8 {
+            assert_eq!(SPECIAL[b as usize], core.is_special_byte(b), "byte {b}");
+            // At every place of a word, long or short, among other bytes.
+            for at in 0..17 {
+                let mut v = vec![b'a'; 17];
+                v[at] = b;
+                assert_eq!(needs_quotes(&v), core.should_quote(&v), "byte {b} at {at}");
+                assert_eq!(needs_quotes(&v[at..]), core.should_quote(&v[at..]));
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_itoa_writes_them() {
+        for n in [0, 7, 9, 10, 42, 99, 100, 12345, u64::MAX] {
+            let mut out = Vec::new();
+            put_int(&mut out, n);
+            assert_eq!(out, format!("{n},").into_bytes());
+        }
+    }
+
+    #[test]
+    fn rows_built_cell_by_cell_are_the_rows_written_at_once() {
+        let cells = [
+            Cell::Text("d,1"),
+            Cell::Int(7),
+            Cell::Text("+x"),
+            Cell::Raw("-y"),
+            Cell::Null,
+            Cell::Float(1.5),
+        ];
+        let cols = &["a", "b", "c", "d", "e", "f"];
+        for format in [OutFormat::Csv, OutFormat::Jsonl] {
+            let (a, b) = (Shared::default(), Shared::default());
+            let mut wa = TableWriter::new(Box::new(a.clone()), format, cols).unwrap();
+            let mut wb = TableWriter::new(Box::new(b.clone()), format, cols).unwrap();
+            for _ in 0..2 {
+                wa.write(&cells).unwrap();
+                let fixed = wb.fixed(cells[..2].to_vec());
+                let mut row = wb.row();
+                row.fixed(&fixed);
+                row.keyed(3, || cells[2..4].to_vec());
+                row.cell(Cell::Null);
+                row.cell(Cell::Float(1.5));
+                row.end().unwrap();
+            }
+            wa.flush().unwrap();
+            wb.flush().unwrap();
+            assert_eq!(*a.0.lock().unwrap(), *b.0.lock().unwrap());
+        }
+    }
 
     #[test]
     fn csv_quotes_and_escapes_formulas() {

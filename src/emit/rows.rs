@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::gazetteer::AliasKind;
 use crate::ingest::Reject;
 use crate::pipeline::{Extraction, Pipeline};
+use std::fmt::Write as _;
 use std::io;
 
 /// The columns of `entities.csv`, in order.
@@ -177,50 +178,79 @@ pub fn entity_rows(
     ex: &Extraction,
     p: &Pipeline,
 ) -> io::Result<usize> {
+    reported_entity_rows(w, doc, ex, p, &Reported::new(doc, ex, p))
+}
+
+/// A document's reported mentions ([`Pipeline::is_reported`]), in text
+/// order, with their character offsets: worked out once per document for
+/// both tables that need them (entities and entity counts).
+pub(crate) struct Reported {
+    /// Each mention's index in the extraction and its start and end in
+    /// characters.
+    mentions: Vec<(u32, u64, u64)>,
+}
+
+impl Reported {
+    pub(crate) fn new(doc: &Document, ex: &Extraction, p: &Pipeline) -> Reported {
+        let mut chars = CharOffsets::new(&doc.text);
+        Reported {
+            mentions: ex
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| p.is_reported(ex, m))
+                .map(|(i, m)| (i as u32, chars.at(m.start), chars.at(m.end)))
+                .collect(),
+        }
+    }
+
+    /// How many mentions are reported.
+    pub(crate) fn len(&self) -> usize {
+        self.mentions.len()
+    }
+}
+
+/// [`entity_rows`], the reported mentions known.
+pub(crate) fn reported_entity_rows(
+    w: &mut TableWriter,
+    doc: &Document,
+    ex: &Extraction,
+    p: &Pipeline,
+    reported: &Reported,
+) -> io::Result<usize> {
     let gaz = p.gazetteer();
     let date = doc_date(doc);
-    let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
-    let mut chars = CharOffsets::new(&doc.text);
-    let kept = kept(w, ENTITY_COLUMNS.len(), doc);
-    // The cells after the entry's: character offsets, the document's date
-    // and kept fields. One buffer for all rows: there are many.
-    let mut tail: Vec<Cell> = Vec::with_capacity(3 + kept.len());
-    let mut rows = 0;
-    for m in ex.mentions.iter().filter(|m| p.is_reported(ex, m)) {
-        rows += 1;
-        let head = [
-            Cell::Text(&doc.id),
-            Cell::Int(m.sentence as u64),
-            Cell::Int(m.start as u64),
-            Cell::Int(m.end as u64),
-            Cell::Raw(&doc.text[m.start as usize..m.end as usize]),
-        ];
+    // The cells that are the same on every row of the document, rendered
+    // once: its id, and after the character offsets its date and kept
+    // fields.
+    let id = w.fixed(vec![Cell::Text(&doc.id)]);
+    let mut tail = vec![date.as_deref().map_or(Cell::Null, Cell::Raw)];
+    tail.extend(kept(w, ENTITY_COLUMNS.len(), doc));
+    let tail = w.fixed(tail);
+    for &(i, start_char, end_char) in &reported.mentions {
+        let m = &ex.mentions[i as usize];
         let form = m.kind.form();
-        entity_tail(&mut tail, &mut chars, (m.start, m.end), &date, &kept);
+        let mut row = w.row();
+        row.fixed(&id);
+        row.int(m.sentence as u64);
+        row.int(m.start as u64);
+        row.int(m.end as u64);
+        row.raw(&doc.text[m.start as usize..m.end as usize]);
         if let Some(u) = ex.unlisted.get(m.unlisted as usize) {
-            let mut row = head.to_vec();
-            row.extend([
-                Cell::Text(gaz.type_name(gaz.etype_of(u.entry))),
-                Cell::Text(&u.name),
-                Cell::Text(&u.id),
-                Cell::Text(if m.kind == AliasKind::Partial {
-                    form
-                } else {
-                    u.form
-                }),
-                Cell::Text(&u.attributes),
-            ]);
-            row.extend(tail.iter().cloned());
-            w.write(&row)?;
-            continue;
-        }
-        // The rest of the row comes from the entry and the form of the
-        // name: the same on every row of that pair, so it is rendered once
-        // per run, and the entry is read only then.
-        w.write_keyed_between(
-            &head,
-            m.entry * 4 + m.kind as u32,
-            || {
+            row.text(gaz.type_name(gaz.etype_of(u.entry)));
+            row.text(&u.name);
+            row.text(&u.id);
+            row.text(if m.kind == AliasKind::Partial {
+                form
+            } else {
+                u.form
+            });
+            row.text(&u.attributes);
+        } else {
+            // The rest of the row comes from the entry and the form of the
+            // name: the same on every row of that pair, so it is rendered
+            // once per run, and the entry is read only then.
+            row.keyed(m.entry * 4 + m.kind as u32, || {
                 let entry = gaz.entry(m.entry);
                 vec![
                     Cell::Text(gaz.type_name(entry.etype)),
@@ -229,29 +259,14 @@ pub fn entity_rows(
                     Cell::Text(form),
                     Cell::Text(&entry.attributes_text),
                 ]
-            },
-            &tail,
-        )?;
+            });
+        }
+        row.int(start_char);
+        row.int(end_char);
+        row.fixed(&tail);
+        row.end()?;
     }
-    Ok(rows)
-}
-
-/// The cells of an entity row after the entry's: character offsets, the
-/// document's date, the kept fields.
-fn entity_tail<'c>(
-    tail: &mut Vec<Cell<'c>>,
-    chars: &mut CharOffsets,
-    (start, end): (u32, u32),
-    date: &Cell<'c>,
-    kept: &[Cell<'c>],
-) {
-    tail.clear();
-    tail.extend([
-        Cell::Int(chars.at(start)),
-        Cell::Int(chars.at(end)),
-        date.clone(),
-    ]);
-    tail.extend_from_slice(kept);
+    Ok(reported.len())
 }
 
 /// Writes one row per event, in text order.
@@ -263,9 +278,22 @@ pub fn event_rows(
 ) -> io::Result<usize> {
     let mut other = String::new();
     let mut lists = [String::new(), String::new(), String::new(), String::new()];
+    let mut when = String::new();
     let date = doc_date(doc);
     let mut chars = CharOffsets::new(&doc.text);
-    let kept = kept(w, EVENT_COLUMNS.len(), doc);
+    // The document's cells, rendered once: its id; after the character
+    // offsets its date, title and url, the group id (filled in when the
+    // groups are known, at the end of the run: crate::groups) and the kept
+    // fields.
+    let id = w.fixed(vec![Cell::Text(&doc.id)]);
+    let mut tail = vec![
+        date.as_deref().map_or(Cell::Null, Cell::Raw),
+        doc.title.as_deref().map_or(Cell::Null, Cell::Text),
+        doc.url.as_deref().map_or(Cell::Null, Cell::Text),
+        Cell::Null,
+    ];
+    tail.extend(kept(w, EVENT_COLUMNS.len(), doc));
+    let tail = w.fixed(tail);
     for (i, ev) in ex.events.iter().enumerate() {
         let event_date = ex.event_dates.get(i).copied().flatten();
         let quantity = ex.quantities.get(i).and_then(Option::as_ref);
@@ -297,54 +325,53 @@ pub fn event_rows(
         let (s0, s1) = ex.sentences[ev.sentence as usize];
         let evidence = &doc.text[s0 as usize..s1 as usize];
         let trigger = &doc.text[ev.trigger_start as usize..ev.trigger_end as usize];
-        let when = event_date.map(|d| d.value.to_string());
-        let mut row = vec![
-            Cell::Text(&doc.id),
-            Cell::Int(ev.sentence as u64),
-            Cell::Text(&ev.event_type),
-            Cell::Text(&ev.cameo),
-            Cell::Text(&ev.plover),
-            role("actor"),
-            role("target"),
-            role("weapon"),
-            role("location"),
-            // A number inside a date ("on Nov. 17") is not a quantity.
-            if quantity.is_some() {
-                role("quantity")
-            } else {
-                Cell::Null
-            },
-            Cell::Text(&ev.modality),
-            Cell::Text(trigger),
-            Cell::Text(&p.rules().rules[ev.rule as usize].id),
-            Cell::Int(ev.start as u64),
-            Cell::Int(ev.end as u64),
-            Cell::Text(evidence),
-            Cell::Text(&other),
-            Cell::Text(&lists[0]),
-            Cell::Text(&lists[1]),
-            Cell::Text(&lists[2]),
-            Cell::Text(&lists[3]),
-            when.as_deref().map_or(Cell::Null, Cell::Raw),
-            event_date.map_or(Cell::Null, |d| Cell::Raw(d.basis.as_str())),
+        when.clear();
+        if let Some(d) = event_date {
+            let _ = write!(when, "{}", d.value);
+        }
+        let mut row = w.row();
+        row.fixed(&id);
+        row.int(ev.sentence as u64);
+        row.text(&ev.event_type);
+        row.text(&ev.cameo);
+        row.text(&ev.plover);
+        row.cell(role("actor"));
+        row.cell(role("target"));
+        row.cell(role("weapon"));
+        row.cell(role("location"));
+        // A number inside a date ("on Nov. 17") is not a quantity.
+        row.cell(if quantity.is_some() {
+            role("quantity")
+        } else {
+            Cell::Null
+        });
+        row.text(&ev.modality);
+        row.text(trigger);
+        row.text(&p.rules().rules[ev.rule as usize].id);
+        row.int(ev.start as u64);
+        row.int(ev.end as u64);
+        row.text(evidence);
+        row.text(&other);
+        for list in &lists {
+            row.text(list);
+        }
+        row.cell(event_date.map_or(Cell::Null, |_| Cell::Raw(&when)));
+        row.cell(event_date.map_or(Cell::Null, |d| Cell::Raw(d.basis.as_str())));
+        row.cell(
             quantity
                 .and_then(|q| q.value)
                 .map_or(Cell::Null, Cell::Float),
-            quantity.and_then(|q| q.unit).map_or(Cell::Null, Cell::Raw),
+        );
+        row.cell(quantity.and_then(|q| q.unit).map_or(Cell::Null, Cell::Raw));
+        row.cell(
             quantity
                 .and_then(|q| q.qualifier)
                 .map_or(Cell::Null, Cell::Raw),
-            Cell::Int(chars.at(ev.start)),
-            Cell::Int(chars.at(ev.end)),
-            date.as_deref().map_or(Cell::Null, Cell::Raw),
-            doc.title.as_deref().map_or(Cell::Null, Cell::Text),
-            doc.url.as_deref().map_or(Cell::Null, Cell::Text),
-            // Filled in when the groups are known, at the end of the run
-            // (crate::groups).
-            Cell::Null,
-        ];
-        row.extend(kept.iter().cloned());
-        w.write(&row)?;
+        );
+        row.int(chars.at(ev.start));
+        row.int(chars.at(ev.end));
+        row.fixed(&tail);
+        row.end()?;
     }
     Ok(ex.events.len())
 }
@@ -356,25 +383,28 @@ pub fn entity_count_rows(
     doc: &Document,
     ex: &Extraction,
     p: &Pipeline,
+    reported: &Reported,
 ) -> io::Result<usize> {
     let gaz = p.gazetteer();
-    // Each reported mention's (entry, unlisted index, position), sorted so
-    // that the mentions of one entity lie together, first mention first:
-    // one sort per document instead of a hash map. Unlisted names share
-    // their pattern's entry and differ by index.
-    let mut keys: Vec<(u32, u32, u32)> = ex
+    // Each reported mention's (entry, unlisted index, place in `reported`),
+    // sorted so that the mentions of one entity lie together, first
+    // mention first: one sort per document instead of a hash map.
+    // Unlisted names share their pattern's entry and differ by index.
+    let mut keys: Vec<(u32, u32, u32)> = reported
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| p.is_reported(ex, m))
-        .map(|(i, m)| (m.entry, m.unlisted, i as u32))
+        .map(|(at, &(i, _, _))| {
+            let m = &ex.mentions[i as usize];
+            (m.entry, m.unlisted, at as u32)
+        })
         .collect();
     keys.sort_unstable();
-    // (first start, first end, first mention, entry, unlisted index,
-    // mentions).
+    // (first start, first end, first mention's place, entry, unlisted
+    // index, mentions).
     let mut counts: Vec<(u32, u32, u32, u32, u32, u64)> = Vec::new();
     for k in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let first = &ex.mentions[k[0].2 as usize];
+        let first = &ex.mentions[reported.mentions[k[0].2 as usize].0 as usize];
         counts.push((
             first.start,
             first.end,
@@ -387,44 +417,34 @@ pub fn entity_count_rows(
     // In order of first mention; mentions at one span keep text order.
     counts.sort_unstable_by_key(|c| (c.0, c.1, c.2));
     let date = doc_date(doc);
-    let date = date.as_deref().map_or(Cell::Null, Cell::Raw);
-    let mut chars = CharOffsets::new(&doc.text);
-    for &(start, end, _, entry, unlisted, n) in &counts {
-        let head = [Cell::Text(&doc.id)];
-        let tail = [
-            Cell::Int(n),
-            Cell::Int(start as u64),
-            Cell::Int(end as u64),
-            Cell::Int(chars.at(start)),
-            date.clone(),
-        ];
+    let id = w.fixed(vec![Cell::Text(&doc.id)]);
+    let date = w.fixed(vec![date.as_deref().map_or(Cell::Null, Cell::Raw)]);
+    for &(start, end, at, entry, unlisted, n) in &counts {
+        let mut row = w.row();
+        row.fixed(&id);
         if let Some(u) = ex.unlisted.get(unlisted as usize) {
             let e = gaz.entry(entry);
-            let mut row = head.to_vec();
-            row.extend([
-                Cell::Text(&u.name),
-                Cell::Text(gaz.type_name(e.etype)),
-                Cell::Text(&u.id),
-            ]);
-            row.extend(tail);
-            w.write(&row)?;
-            continue;
-        }
-        // The entry's cells are the same on every row of that entry:
-        // rendered once per run (as in `entity_rows`).
-        w.write_keyed_between(
-            &head,
-            entry,
-            || {
+            row.text(&u.name);
+            row.text(gaz.type_name(e.etype));
+            row.text(&u.id);
+        } else {
+            // The entry's cells are the same on every row of that entry:
+            // rendered once per run (as in `entity_rows`).
+            row.keyed(entry, || {
                 let e = gaz.entry(entry);
                 vec![
                     Cell::Text(&e.canonical),
                     Cell::Text(gaz.type_name(e.etype)),
                     Cell::Text(&e.id),
                 ]
-            },
-            &tail,
-        )?;
+            });
+        }
+        row.int(n);
+        row.int(start as u64);
+        row.int(end as u64);
+        row.int(reported.mentions[at as usize].1);
+        row.fixed(&date);
+        row.end()?;
     }
     Ok(counts.len())
 }

@@ -19,10 +19,12 @@
 //! (16 MB by default, held in one buffer; see [`crate::spill`]): an external
 //! merge sort, no embedded database. At
 //! the end the runs are merged in (key, date) order, groups are formed in
-//! one pass, and two more sorted spills (event → group, and the group rows
-//! by id) give `event_groups.csv` and the `group_id` column, which is
-//! filled by rewriting the events table once. Memory is thus bounded by
-//! the budget plus the largest single group, whatever the size of the dump.
+//! one pass, and two more sorted spills (event → group for the events that
+//! are not the first of their group, and the group rows by id, already
+//! rendered as CSV) give `event_groups.csv` and the `group_id` column,
+//! which is filled by copying the events table once. Memory is thus
+//! bounded by the budgets plus the largest single group, whatever the size
+//! of the dump.
 //!
 //! **Determinism.** Events are numbered in output order, which is the input
 //! order for any number of threads or chunk size; a group's id is the row
@@ -125,10 +127,33 @@ fn day_number(d: chrono::NaiveDate) -> u64 {
 }
 
 fn day_text(n: u64) -> String {
+    use chrono::Datelike;
     let days = (n as i64 - (1 << 40)) as i32;
-    chrono::NaiveDate::from_num_days_from_ce_opt(days)
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(days) else {
+        return String::new();
+    };
+    // `%Y-%m-%d` by hand for the usual four-digit years (a `format` costs
+    // more than the rest of a group's row); chrono's own for the others.
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// A stable 64-bit hash (the same on every run and machine).
@@ -173,9 +198,10 @@ fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
             })
         })
         .collect();
-    // Clusters: merged roles and members; an event with no key role stays
-    // alone.
-    let mut clusters: Vec<([&str; 3], Vec<usize>)> = Vec::new();
+    // Clusters: merged roles and first member; each event's cluster. An
+    // event with no key role stays alone.
+    let mut clusters: Vec<([&str; 3], usize)> = Vec::new();
+    let mut cluster_of = Vec::with_capacity(own.len());
     let agree = |a: &[&str; 3], b: &[&str; 3]| {
         (0..3).all(|r| a[r].is_empty() || b[r].is_empty() || a[r] == b[r])
     };
@@ -183,31 +209,28 @@ fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
         let empty = key.iter().all(|k| k.is_empty());
         let found = (!empty)
             .then(|| {
-                clusters.iter().position(|(roles, members)| {
-                    ex.events[members[0]].event_type == ex.events[i].event_type && agree(roles, key)
+                clusters.iter().position(|(roles, first)| {
+                    ex.events[*first].event_type == ex.events[i].event_type && agree(roles, key)
                 })
             })
             .flatten();
         match found {
             Some(c) => {
-                let (roles, members) = &mut clusters[c];
+                let (roles, _) = &mut clusters[c];
                 for r in 0..3 {
                     if roles[r].is_empty() {
                         roles[r] = key[r];
                     }
                 }
-                members.push(i);
+                cluster_of.push(c);
             }
-            None => clusters.push((*key, vec![i])),
+            None => {
+                cluster_of.push(clusters.len());
+                clusters.push((*key, i));
+            }
         }
     }
-    let mut keys = vec![[""; 3]; own.len()];
-    for (roles, members) in clusters {
-        for m in members {
-            keys[m] = roles;
-        }
-    }
-    keys
+    cluster_of.into_iter().map(|c| clusters[c].0).collect()
 }
 
 /// The fixed-width head of an event record: its sort key first.
@@ -314,6 +337,16 @@ fn key_of(rec: &[u8]) -> io::Result<&str> {
     Fields(rec.get(HEAD_BYTES..).unwrap_or_default()).str()
 }
 
+/// The document id and host of an encoded record (its seventh and eighth
+/// texts), the texts before them skipped unread.
+fn doc_and_host(rec: &[u8]) -> io::Result<(&str, &str)> {
+    let mut f = Fields(rec.get(HEAD_BYTES..).unwrap_or_default());
+    for _ in 0..6 {
+        f.skip_str()?;
+    }
+    Ok((f.str()?, f.str()?))
+}
+
 fn put_str(b: &mut Vec<u8>, s: &str) {
     b.extend_from_slice(&(s.len() as u32).to_le_bytes());
     b.extend_from_slice(s.as_bytes());
@@ -341,6 +374,12 @@ impl<'a> Fields<'a> {
         let mut a = [0u8; 8];
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_be_bytes(a))
+    }
+    /// Steps over a text without checking it.
+    fn skip_str(&mut self) -> io::Result<()> {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(self.take(4)?);
+        self.take(u32::from_le_bytes(a) as usize).map(drop)
     }
     fn str(&mut self) -> io::Result<&'a str> {
         let mut a = [0u8; 4];
@@ -491,7 +530,7 @@ impl Collector {
             let mut rec = rec?;
             let head = EventRecord::head(&rec)?;
             if open && !group.accepts(&head, &rec, window)? {
-                group.close(&mut by_event, &mut rows, &mut scratch)?;
+                group.close(&mut by_event, &mut rows, &mut scratch, groups.as_deref())?;
                 count += 1;
                 open = false;
             }
@@ -503,48 +542,67 @@ impl Collector {
             }
         }
         if open {
-            group.close(&mut by_event, &mut rows, &mut scratch)?;
+            group.close(&mut by_event, &mut rows, &mut scratch, groups.as_deref())?;
             count += 1;
         }
         if let Some(w) = groups {
+            let rendered = w.is_csv();
             for row in rows.into_sorted()? {
                 let row = row?;
                 let mut f = Fields(&row);
                 let id = f.u64()?;
-                let mut texts = [""; GROUP_COLUMNS.len() - 4];
+                if rendered {
+                    w.write_rendered(&row[8..])?;
+                    continue;
+                }
+                let mut texts = [""; GROUP_TEXTS];
                 for t in &mut texts {
                     *t = f.str()?;
                 }
-                let (mentions, documents, sources) = (f.u64()?, f.u64()?, f.u64()?);
-                let t = |i: usize| text_cell(texts[i]);
-                // event_type, actor, target, location, weapon, first_date,
-                // last_date; the counts; source_hosts, doc_ids, evidence,
-                // evidence_doc_id.
-                let cells: [Cell; GROUP_COLUMNS.len()] = [
-                    Cell::Int(id),
-                    t(0),
-                    t(1),
-                    t(2),
-                    t(3),
-                    t(4),
-                    t(5),
-                    t(6),
-                    Cell::Int(mentions),
-                    Cell::Int(documents),
-                    Cell::Int(sources),
-                    t(7),
-                    t(8),
-                    t(9),
-                    t(10),
-                ];
-                w.write(&cells)?;
+                let counts = [f.u64()?, f.u64()?, f.u64()?];
+                w.write(&group_cells(id, &texts, counts))?;
             }
         }
         Ok(GroupIds {
             sorted: by_event.into_sorted()?,
+            peeked: None,
+            ordinal: 0,
+            events: self.next_event,
             groups: count,
         })
     }
+}
+
+/// The texts of a group's row: event_type, actor, target, location,
+/// weapon, first_date, last_date, source_hosts, doc_ids, evidence,
+/// evidence_doc_id.
+const GROUP_TEXTS: usize = GROUP_COLUMNS.len() - 4;
+
+/// A group's row: its id, texts and counts (mentions, documents,
+/// sources).
+fn group_cells<'a>(
+    id: u64,
+    texts: &[&'a str; GROUP_TEXTS],
+    [mentions, documents, sources]: [u64; 3],
+) -> [Cell<'a>; GROUP_COLUMNS.len()] {
+    let t = |i: usize| text_cell(texts[i]);
+    [
+        Cell::Int(id),
+        t(0),
+        t(1),
+        t(2),
+        t(3),
+        t(4),
+        t(5),
+        t(6),
+        Cell::Int(mentions),
+        Cell::Int(documents),
+        Cell::Int(sources),
+        t(7),
+        t(8),
+        t(9),
+        t(10),
+    ]
 }
 
 /// An empty text is an empty cell.
@@ -558,7 +616,15 @@ fn text_cell(t: &str) -> Cell<'_> {
 
 /// Each event's group id, in event order.
 pub struct GroupIds {
+    /// (event, group id) of the events that are not the first of their
+    /// group, in event order; every other event's id is its own number.
     sorted: Box<dyn Iterator<Item = io::Result<Vec<u8>>>>,
+    /// The next of `sorted`, read ahead.
+    peeked: Option<(u64, u64)>,
+    /// The event whose id comes next.
+    ordinal: u64,
+    /// How many events there are.
+    events: u64,
     /// How many groups there are.
     pub groups: u64,
 }
@@ -566,11 +632,26 @@ pub struct GroupIds {
 impl Iterator for GroupIds {
     type Item = io::Result<u64>;
     fn next(&mut self) -> Option<io::Result<u64>> {
-        let rec = self.sorted.next()?;
-        Some(rec.and_then(|r| {
-            let mut f = Fields(&r);
-            f.u64()?;
-            f.u64()
+        if self.ordinal == self.events {
+            return None;
+        }
+        let ordinal = self.ordinal;
+        self.ordinal += 1;
+        if self.peeked.is_none_or(|(event, _)| event < ordinal) {
+            self.peeked = match self.sorted.next() {
+                None => None,
+                Some(rec) => match rec.and_then(|r| {
+                    let mut f = Fields(&r);
+                    Ok((f.u64()?, f.u64()?))
+                }) {
+                    Ok(pair) => Some(pair),
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+        }
+        Some(Ok(match self.peeked {
+            Some((event, id)) if event == ordinal => id,
+            _ => ordinal + 1,
         }))
     }
 }
@@ -600,10 +681,9 @@ struct Group {
 impl Group {
     /// Starts a new group at `rec` (whose buffer may be taken).
     fn start(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
-        let texts = EventRecord::decode(rec)?.texts;
         self.first = Some(head);
         self.first_key.clear();
-        self.first_key.push_str(texts.key);
+        self.first_key.push_str(key_of(rec)?);
         self.best_head = None;
         self.min_ordinal = head.ordinal;
         self.members.clear();
@@ -635,7 +715,10 @@ impl Group {
     }
 
     fn add(&mut self, head: Head, rec: &mut Vec<u8>) -> io::Result<()> {
-        let texts = EventRecord::decode(rec)?.texts;
+        // Only the document's id and host are read here: the other texts
+        // matter only for the clearest mention, decoded when the group
+        // closes.
+        let (doc_id, host) = doc_and_host(rec)?;
         self.members.push(head.ordinal);
         self.min_ordinal = self.min_ordinal.min(head.ordinal);
         if head.kind == DATED {
@@ -648,13 +731,12 @@ impl Group {
             // Keep the first LISTED documents in input order.
             if self.doc_ids.len() < LISTED || self.doc_ids.last().is_some_and(|l| l.0 > head.doc) {
                 let at = self.doc_ids.partition_point(|d| d.0 < head.doc);
-                self.doc_ids
-                    .insert(at, (head.doc, texts.doc_id.to_string()));
+                self.doc_ids.insert(at, (head.doc, doc_id.to_string()));
                 self.doc_ids.truncate(LISTED);
             }
         }
-        if !texts.host.is_empty() && !self.hosts.contains(texts.host) {
-            self.hosts.insert(texts.host.to_string());
+        if !host.is_empty() && !self.hosts.contains(host) {
+            self.hosts.insert(host.to_string());
         }
         let better = self
             .best_head
@@ -666,38 +748,65 @@ impl Group {
         Ok(())
     }
 
-    /// Writes the group's row and its members' ids to the spills.
-    fn close(&mut self, by_event: &mut Spill, rows: &mut Spill, b: &mut Vec<u8>) -> io::Result<()> {
+    /// Writes the group's row (when the groups table is written: `w`) and
+    /// its members' ids to the spills. For CSV the row is kept rendered,
+    /// so that writing the table at the end is a copy.
+    fn close(
+        &mut self,
+        by_event: &mut Spill,
+        rows: &mut Spill,
+        b: &mut Vec<u8>,
+        w: Option<&TableWriter>,
+    ) -> io::Result<()> {
         let id = self.min_ordinal + 1;
-        for m in &self.members {
+        // The first event of a group is its id (less one): only the others
+        // are spilled, and [`GroupIds`] makes up the rest (most groups are
+        // of one event).
+        for m in self.members.iter().filter(|&&m| m != self.min_ordinal) {
             let mut pair = [0u8; 16];
             pair[..8].copy_from_slice(&m.to_be_bytes());
             pair[8..].copy_from_slice(&id.to_be_bytes());
             by_event.push(&pair)?;
         }
+        let Some(w) = w else {
+            return Ok(());
+        };
         let doc_ids: Vec<&str> = self.doc_ids.iter().map(|(_, d)| d.as_str()).collect();
         let hosts: Vec<&str> = self.hosts.iter().take(LISTED).map(String::as_str).collect();
         let best = EventRecord::decode(&self.best)?.texts;
-        b.clear();
-        b.extend_from_slice(&id.to_be_bytes());
-        for s in [
+        let (first_day, last_day) = (
+            self.first_day.map(day_text).unwrap_or_default(),
+            self.last_day.map(day_text).unwrap_or_default(),
+        );
+        let (hosts, doc_ids) = (hosts.join("; "), doc_ids.join("; "));
+        let texts: [&str; GROUP_TEXTS] = [
             best.event_type,
             best.actor,
             best.target,
             best.location,
             best.weapon,
-            &self.first_day.map(day_text).unwrap_or_default(),
-            &self.last_day.map(day_text).unwrap_or_default(),
-            &hosts.join("; "),
-            &doc_ids.join("; "),
+            &first_day,
+            &last_day,
+            &hosts,
+            &doc_ids,
             best.evidence,
             best.doc_id,
-        ] {
-            put_str(b, s);
+        ];
+        let counts = [
+            self.members.len() as u64,
+            self.docs.len() as u64,
+            self.hosts.len() as u64,
+        ];
+        b.clear();
+        b.extend_from_slice(&id.to_be_bytes());
+        if !w.render(&group_cells(id, &texts, counts), b) {
+            for s in texts {
+                put_str(b, s);
+            }
+            for n in counts {
+                b.extend_from_slice(&n.to_be_bytes());
+            }
         }
-        b.extend_from_slice(&(self.members.len() as u64).to_be_bytes());
-        b.extend_from_slice(&(self.docs.len() as u64).to_be_bytes());
-        b.extend_from_slice(&(self.hosts.len() as u64).to_be_bytes());
         rows.push(b)
     }
 }
@@ -749,5 +858,19 @@ mod tests {
         assert_eq!(EventRecord::head(&b).unwrap(), r.head);
         assert_eq!(key_of(&b).unwrap(), r.texts.key);
         assert_eq!(day_text(r.head.when), "2024-11-19");
+        assert_eq!(doc_and_host(&b).unwrap(), ("d1", "example.com"));
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 28),
+            (10000, 1, 1),
+            (2024, 2, 29),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                day_text(day_number(date)),
+                date.format("%Y-%m-%d").to_string()
+            );
+        }
     }
 }

@@ -1432,7 +1432,7 @@ fn past_free_relative(input: &Input, te: usize) -> usize {
         "alleged",
     ];
     const LINKS: [&str; 8] = ["as", "was", "were", "is", "are", "to", "be", "been"];
-    if !input.word_is(te, "what") {
+    if te >= input.tokens.len() || !input.word_is(te, "what") {
         return te;
     }
     let end = (te + 7).min(input.tokens.len());

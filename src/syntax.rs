@@ -1019,6 +1019,10 @@ impl Parse {
                 }
                 return Some(Found::Via(i as u16, "gerund"));
             }
+            // The noun before is no name ("sanctioned firms accused of
+            // shipping drone parts to Iran"): the gerund's agent is unnamed,
+            // not the clause's subject.
+            return None;
         }
         // A verb right after "and" or "but" shares the subject of the verb
         // it is coordinated with: "Mali's junta has ordered the expulsion

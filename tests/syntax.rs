@@ -117,6 +117,19 @@ fn an_irregular_past_after_a_subordinator_and_a_noun_opens_a_clause() {
 }
 
 #[test]
+fn a_gerund_after_an_unnamed_noun_has_no_named_agent() {
+    // The firms, not the US that sanctioned them, supplied the drones.
+    assert_eq!(
+        parse_at(
+            "The US sanctioned two firms accused of supplying drones to Russia.",
+            "supplying"
+        ),
+        "0, subject none, object drones; clauses: [0 Main: The US sanctioned two firms accused of \
+         supplying drones to Russia.]"
+    );
+}
+
+#[test]
 fn the_object_is_what_a_free_relative_names_not_who_names_it() {
     // Not "the army", who only calls the tunnels Hamas's.
     assert_eq!(

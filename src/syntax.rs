@@ -88,6 +88,10 @@ pub struct SyntaxLexicon {
     /// phrase after a subordinator the subject of a clause ("after a drone
     /// struck the gas field").
     pub irregular_past: WordSet,
+    /// "described", "called", "said": after "what" and a name, verbs that
+    /// only say who names the object that follows ("struck what the army
+    /// described as Hezbollah depots").
+    pub naming_verbs: WordSet,
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
@@ -1377,9 +1381,9 @@ impl Parse {
 
     /// The direct object of a verb trigger ending at `te`: the first group
     /// after it in its clause that no preposition governs.
-    pub fn object(&self, input: &Input, te: usize, ts: usize) -> Option<u16> {
+    pub fn object(&self, input: &Input, lex: &SyntaxLexicon, te: usize, ts: usize) -> Option<u16> {
         let c = self.clause_at(ts);
-        let from = past_free_relative(input, te);
+        let from = past_free_relative(input, lex, te);
         self.groups
             .iter()
             .enumerate()
@@ -1420,32 +1424,21 @@ enum Close {
 /// depots", "hit what Israel said were Hamas targets" (the object is what
 /// follows "as" or the copula, not "the military"). `te` when the word
 /// there is not "what" or no such verb follows within a few words.
-fn past_free_relative(input: &Input, te: usize) -> usize {
-    const NAMING: [&str; 12] = [
-        "described",
-        "called",
-        "termed",
-        "identified",
-        "labelled",
-        "labeled",
-        "dubbed",
-        "said",
-        "says",
-        "claimed",
-        "claims",
-        "alleged",
-    ];
-    const LINKS: [&str; 8] = ["as", "was", "were", "is", "are", "to", "be", "been"];
-    if te >= input.tokens.len() || !input.word_is(te, "what") {
+fn past_free_relative(input: &Input, lex: &SyntaxLexicon, te: usize) -> usize {
+    let n = input.tokens.len();
+    if te >= n || !input.word_is(te, "what") {
         return te;
     }
-    let end = (te + 7).min(input.tokens.len());
-    let Some(verb) = (te + 1..end).find(|&k| input.is_word(k) && NAMING.contains(&input.word(k)))
+    let Some(verb) = (te + 1..(te + 7).min(n))
+        .find(|&k| input.is_word(k) && lex.naming_verbs.contains(input.word(k)))
     else {
         return te;
     };
     let mut k = verb + 1;
-    while k < input.tokens.len() && input.is_word(k) && LINKS.contains(&input.word(k)) {
+    while k < n
+        && input.is_word(k)
+        && (matches!(input.word(k), "as" | "to") || lex.auxiliaries.contains(input.word(k)))
+    {
         k += 1;
     }
     k

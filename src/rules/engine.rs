@@ -2221,7 +2221,7 @@ impl RuleSet {
             object: if form == Form::Noun {
                 None
             } else {
-                syn.object(&input, te, ts)
+                syn.object(&input, lex, te, ts)
             },
         }
     }

@@ -928,6 +928,19 @@ def headed_aliases(head: str, f: dict) -> list[str]:
     return al
 
 
+def possessive_names(canon: str, aliases: list[str], f: dict) -> list[str]:
+    """A legislature named "<Head> of <country>" is also "<country>'s <Head>" in the news
+    ("Venezuela's National Assembly", "Kenya's Senate")."""
+    suffixes = [f" of {f['the']}{f['name']}", f" of {f['name']}"]
+    out = []
+    for n in [canon] + aliases:
+        for suf in suffixes:
+            if n.endswith(suf) and len(n) > len(suf):
+                out.append(f"{f['poss']} {n[: -len(suf)]}")
+                break
+    return out
+
+
 def build_orgs(countries):
     """National organs: armed forces and ministries of every sovereign state, and the
     services, legislatures and intelligence agencies the override file lists. Each stands
@@ -981,6 +994,8 @@ def build_orgs(countries):
             assert r.get("canonical"), f"org_government override: {iso} {kind} needs a canonical"
             canon = r["canonical"]
             id_ = "org/" + fold(canon).replace(" ", "-")
+        if subtype == "legislature":
+            al += possessive_names(canon, al, f)
         covered = curated.get(fold(canon))
         assert not covered, f"org_government override {iso} {kind} {canon!r}: {covered} has it"
         stands_for = "" if subtype == "legislature" else c.canonical

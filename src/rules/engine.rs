@@ -2071,6 +2071,7 @@ impl RuleSet {
         if slot.nocompound
             && starts_compound(view, m.tok_end as usize)
             && !word_in(view, m.tok_end as usize + 1, &self.lexicon.controllers)
+            && !(slot.home && word_in(view, m.tok_end as usize + 1, &self.lexicon.homes))
         {
             return None;
         }
@@ -3425,6 +3426,10 @@ fn complete_events(
             for r in later {
                 let f = &mut events[j];
                 match f.roles.iter().position(|q| q.slot == r.slot) {
+                    // A party is never on both sides: "accused Bangkok of
+                    // breaching the accord" adds no target Thailand to
+                    // Thailand's truce.
+                    None if other_side(f, &r) => {}
                     None => f.roles.push(r),
                     Some(k) if narrows(gaz, &r, &f.roles[k]) => f.roles[k] = r,
                     Some(_) => {}
@@ -3439,6 +3444,17 @@ fn complete_events(
         idx += 1;
         k
     });
+}
+
+/// Does role `r` (an actor or a target) name the party that already holds
+/// the other side of `e`?
+fn other_side(e: &Event, r: &Role) -> bool {
+    let other = match &*r.slot {
+        "actor" => "target",
+        "target" => "actor",
+        _ => return false,
+    };
+    e.role(other) == Some(&*r.value)
 }
 
 /// Drops events whose roles are all found in another event of the same type

@@ -141,6 +141,9 @@ pub struct Slot {
     /// Skip fillers that begin a hyphenated compound ("Greek-owned tanker",
     /// "Hong Kong-based company"): they modify something else.
     pub nocompound: bool,
+    /// Take a filler glued by a hyphen to a word of `HOMES` even when
+    /// `nocompound`: "sanctions on Hong Kong-based firms" are on Hong Kong.
+    pub home: bool,
     /// Only a side of a hyphenated pair of names ("US-Russia talks"): 1 the
     /// first name, 2 the second; 0 any filler.
     pub pair: u8,
@@ -345,6 +348,10 @@ pub struct Lexicon {
     /// hyphen holds the place or thing attacked, and so is the party hit,
     /// even in a `nocompound` slot ("struck Houthi-controlled depots").
     pub controllers: WordSet,
+    /// `HOMES` ("based", "registered"): a name glued before one by a
+    /// hyphen is where the thing it modifies is based; a `home` slot takes
+    /// it ("sanctions on Hong Kong-based firms").
+    pub homes: WordSet,
     /// `CONDITIONS` ("if", "unless"): one shortly after a trigger with no
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
@@ -691,6 +698,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "CONTROLLERS",
         "`nocompound` slots (\"struck Houthi-controlled depots\")",
     ),
+    (
+        "HOMES",
+        "`home` slots (\"sanctions on Hong Kong-based firms\")",
+    ),
     ("DURATIONS", "quantities (\"for 90 days\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -870,6 +881,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         controllers: folded("CONTROLLERS").into_iter().collect(),
+        homes: folded("HOMES").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
@@ -1461,6 +1473,7 @@ impl Compiler<'_> {
             specific: false,
             named: false,
             nocompound: false,
+            home: false,
             pair: 0,
             exclude: Vec::new(),
             with: Vec::new(),
@@ -1478,6 +1491,7 @@ impl Compiler<'_> {
                 "specific" => slot.specific = true,
                 "named" => slot.named = true,
                 "nocompound" => slot.nocompound = true,
+                "home" => slot.home = true,
                 "subject" => slot.subject = true,
                 "object" => slot.object = true,
                 "clause" => slot.clause = true,
@@ -1564,7 +1578,7 @@ impl Compiler<'_> {
                         file,
                         t,
                         format!(
-                            "expected an option (state, shared, specific, named, nocompound, subject, object, clause, single, party, countries, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS, upto WORDS), found `{other}`"
+                            "expected an option (state, shared, specific, named, nocompound, home, subject, object, clause, single, party, countries, exclude K:V, with K, adj, noadj, gap N, followed WORDS, nocue WORDS, upto WORDS), found `{other}`"
                         ),
                     ));
                 }

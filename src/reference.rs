@@ -177,6 +177,9 @@ pub struct ReferenceLexicon {
     /// "area", "town": after a determiner, the place named last that is
     /// not a state.
     pub area_heads: WordSet,
+    /// "town", "village": of the area heads, those that never refer to a
+    /// first-level subdivision (an entry with a `subdivision_type`).
+    pub settlement_heads: WordSet,
     /// "there": after an event trigger, the place named last.
     pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
@@ -689,8 +692,9 @@ pub fn find(
             let named_after = h + 1 < tokens.len()
                 && (input.word(h + 1) == "of"
                     || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
+            let settlement = lex.settlement_heads.contains(head);
             (!named_after)
-                .then(|| latest_place(input, earlier, sentence as u32, false))
+                .then(|| latest_place(input, earlier, sentence as u32, false, settlement))
                 .flatten()
                 .map(|(entry, place)| {
                     unlisted = place;
@@ -1244,6 +1248,7 @@ fn latest_place(
     earlier: &[Mention],
     sentence: u32,
     states: bool,
+    settlement: bool,
 ) -> Option<(u32, u32)> {
     earlier
         .iter()
@@ -1262,10 +1267,20 @@ fn latest_place(
                 && gaz.is_type(m.entry, gazetteer::PLACE)
                 && !gaz.is_generic(m.entry)
                 && (states || !gaz.is_state(m.entry))
+                && !(settlement && is_subdivision(gaz, m.entry))
                 && gaz.stands_for_of(m.entry).is_none()
                 && !owner
         })
         .map(|m| (m.entry, m.unlisted))
+}
+
+/// Is the entry a subdivision of a state (a region, province, oblast: it
+/// has a `subdivision_type`), which "the town" never names?
+fn is_subdivision(gaz: &Gazetteer, entry: u32) -> bool {
+    gaz.entry(entry)
+        .attributes
+        .iter()
+        .any(|(k, _)| k == "subdivision_type")
 }
 
 /// Words after "there" that make it the existential "there is", not a
@@ -1306,7 +1321,7 @@ fn there_reference(
         return None;
     }
     let earlier = &mentions[before.saturating_sub(REACH)..before];
-    let (entry, unlisted) = latest_place(input, earlier, sentence, true)?;
+    let (entry, unlisted) = latest_place(input, earlier, sentence, true, false)?;
     Some(Mention {
         start: tokens[t].start,
         end: tokens[t].end,

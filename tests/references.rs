@@ -511,3 +511,21 @@ fn letters_glued_to_a_hyphen_are_a_designation_not_an_acronym() {
     let text = "Iran showed the Haj Qassem missile. China showed the HQ-29 interceptor.";
     assert!(mentions(text, "HQ").is_empty());
 }
+
+#[test]
+fn the_town_is_the_town_named_last_not_its_region() {
+    let text = "Jihadists attacked an army post in the town of Aguelhok in the \
+                Kidal region on Friday. Malian jets later bombed positions near \
+                the town.";
+    assert_eq!(mentions(text, ""), ["the town → Aguelhok (reference)"]);
+    // "the area" may still be the region.
+    let text = "Fighting was reported in the Kidal region on Friday. The junta sent \
+                troops to the area.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "The junta → Mali (reference)",
+            "the area → Kidal (reference)"
+        ]
+    );
+}

@@ -2872,8 +2872,17 @@ fn more_specific(
             && k > 0
             && matches!(view.raw(k), "'" | "\u{2019}")
             && view.raw(k - 1).ends_with('s');
+        // "Rakhine state's Kyauktaw township": the kind of place, then the
+        // possessive.
+        let kind_apostrophe = k + 2 < view.tokens.len()
+            && view.tokens[k].is_word()
+            && place_nouns.contains(view.word(k))
+            && matches!(view.raw(k + 1), "'" | "\u{2019}")
+            && view.word(k + 2) == "s";
         if apostrophe {
             k += 2;
+        } else if kind_apostrophe {
+            k += 3;
         } else if plural_apostrophe {
             k += 1;
         } else if place_noun_of(view, place_nouns, k, next.tok_start as usize) {

@@ -524,6 +524,12 @@ impl Parse {
                             k += 1;
                             continue;
                         }
+                        // Nor is a comma between names of a list: "in the
+                        // Kyiv, Odesa and Dnipropetrovsk regions".
+                        if self.list_after_comma(input, k, to) {
+                            k += 1;
+                            continue;
+                        }
                         // A clause opened to run to the next comma ends here.
                         if stack.len() > 1 && stack.last().is_some_and(|e| e.1 == Close::Comma) {
                             stack.pop();
@@ -788,6 +794,34 @@ impl Parse {
         if let Some(slot) = self.clause_of.get_mut(k.wrapping_sub(self.first as usize)) {
             *slot = c;
         }
+    }
+
+    /// Does the comma at `k` join names of a list: a name right before it, a
+    /// name right after it, and after that "and", "or" or a comma and
+    /// another name ("Kyiv, Odesa and Dnipropetrovsk")?
+    fn list_after_comma(&self, input: &Input, k: usize, to: usize) -> bool {
+        let ms = &input.mentions;
+        let ending_at = |e: usize| {
+            let i = ms.partition_point(|m| (m.tok_end as usize) < e);
+            ms.get(i).is_some_and(|m| m.tok_end as usize == e)
+        };
+        let starting_at = |b: usize| {
+            let i = ms.partition_point(|m| (m.tok_start as usize) < b);
+            ms.get(i)
+                .filter(|m| m.tok_start as usize == b)
+                .map(|m| m.tok_end as usize)
+        };
+        if !ending_at(k) {
+            return false;
+        }
+        let Some(e) = starting_at(k + 1) else {
+            return false;
+        };
+        if e + 1 >= to {
+            return false;
+        }
+        let joined = input.word_is(e, "and") || input.word_is(e, "or") || input.raw(e) == ",";
+        joined && starting_at(e + 1).is_some()
     }
 
     /// Is the comma at `k` inside a list of names, "A, B, and C" (a name

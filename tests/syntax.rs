@@ -474,3 +474,14 @@ fn a_name_in_an_apposition_is_not_the_subject_and_a_claim_names_the_agent() {
          claimed responsibility for the assault.]"
     );
 }
+
+#[test]
+fn a_comma_between_names_of_a_list_ends_no_clause() {
+    let text = "Russia fired drones at Ukraine, targeting substations in the Kyiv, \
+                Chernihiv and Sumy regions.";
+    assert_eq!(
+        parse_at(text, "targeting"),
+        "1, subject Russia (antecedent), object none; clauses: [0 Main: Russia fired drones at \
+         Ukraine,] [1 Subordinate: targeting substations in the Kyiv, Chernihiv and Sumy regions.]"
+    );
+}

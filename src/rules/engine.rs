@@ -1207,7 +1207,7 @@ impl RuleSet {
             }
         }
         where_location(view, &self.lexicon.place_relatives, rule, &at, &mut roles);
-        narrow_location(view, &at, &mut roles);
+        narrow_location(view, &self.lexicon.place_nouns, &at, &mut roles);
         for (to, from) in &rule.possessors {
             // A place that is no party (a city, a refinery) holding TO gives
             // way to the country whose possessive introduces FROM's filler:
@@ -2966,7 +2966,32 @@ const NARROW_WINDOW: u32 = 12;
 /// ("downed over the country overnight, including 25 in the southern
 /// Rostov region": Rostov). A capital that stands for its state ("a
 /// conflict with Moscow") is not a place here.
-fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
+/// Is a name that may stand for a state (a capital) named here as an area:
+/// before a kind of place ("the Kyiv region"), or first of a list of names
+/// that one ends ("the Kyiv, Odesa and Dnipropetrovsk regions")?
+fn named_as_area(view: &DocView, place_nouns: &WordSet, m: &Mention) -> bool {
+    let mut k = m.tok_end as usize;
+    let end = (k + 12).min(view.tokens.len());
+    let mut listed = false;
+    while k < end {
+        let w = view.word(k);
+        if view.tokens[k].is_word()
+            && (place_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| place_nouns.contains(w)))
+        {
+            return k == m.tok_end as usize || listed;
+        }
+        match if view.tokens[k].is_word() { w } else { view.raw(k) } {
+            "," | "and" | "or" => listed = true,
+            _ if view.tokens[k].is_word()
+                && view.raw(k).starts_with(|c: char| c.is_uppercase()) => {}
+            _ => return false,
+        }
+        k += 1;
+    }
+    false
+}
+
+fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [Filled]) {
     let Some(r) = roles.iter_mut().find(|r| &**r.slot == "location") else {
         return;
     };
@@ -2981,7 +3006,7 @@ fn narrow_location(view: &DocView, at: &At, roles: &mut [Filled]) {
     let inner = ms.iter().enumerate().skip(local + 1).find(|(_, m)| {
         m.tok_start <= near
             && m.kind == AliasKind::Name
-            && view.gaz.stands_for_of(m.entry).is_none()
+            && (view.gaz.stands_for_of(m.entry).is_none() || named_as_area(view, place_nouns, m))
             && m.unlisted == u32::MAX
             && !view.gaz.is_generic(m.entry)
             && view.gaz.country_of(m.entry) == Some(state)

@@ -1906,7 +1906,10 @@ impl RuleSet {
     /// The person a name introduces with a title: "RSF commander
     /// Abdelrahim Dagalo", "Brazilian Supreme Court justice Alexandre de
     /// Moraes". Up to three words between, the last a word of `TITLES`,
-    /// the others titles too or capitalised (part of an office's name).
+    /// the others titles too or capitalised (part of an office's name); or
+    /// the title and a comma ("al-Shabaab commander, Abdullahi Yare"), or
+    /// a possessive, up to two lower-case words, the title and a comma
+    /// ("Hezbollah's top military commander, Haytham Ali Tabatabai").
     fn titled_person(
         &self,
         view: &DocView,
@@ -1935,7 +1938,7 @@ impl RuleSet {
         // "Myanmar's army chief, Min Aung Hlaing".
         let apposed = || {
             to >= from + 4
-                && to <= from + 5
+                && to <= from + 6
                 && matches!(view.raw(from), "'" | "\u{2019}")
                 && view.tokens[from + 1].is_word()
                 && view.word(from + 1) == "s"
@@ -1946,7 +1949,15 @@ impl RuleSet {
                 })
                 && titles.contains(view.word(to - 2))
         };
-        (ok || apposed()).then_some(mi + 1)
+        // Or without the possessive: "a senior al-Shabaab commander,
+        // Abdullahi Yare".
+        let titled_apposed = || {
+            to == from + 2
+                && view.tokens[from].is_word()
+                && titles.contains(view.word(from))
+                && view.raw(from + 1) == ","
+        };
+        (ok || apposed() || titled_apposed()).then_some(mi + 1)
     }
 
     /// Checks mention `mi` (an index into the sentence's mentions) against

@@ -2987,11 +2987,16 @@ fn named_as_area(view: &DocView, place_nouns: &WordSet, m: &Mention) -> bool {
     while k < end {
         let w = view.word(k);
         if view.tokens[k].is_word()
-            && (place_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| place_nouns.contains(w)))
+            && (place_nouns.contains(w)
+                || w.strip_suffix('s').is_some_and(|w| place_nouns.contains(w)))
         {
             return k == m.tok_end as usize || listed;
         }
-        match if view.tokens[k].is_word() { w } else { view.raw(k) } {
+        match if view.tokens[k].is_word() {
+            w
+        } else {
+            view.raw(k)
+        } {
             "," | "and" | "or" => listed = true,
             _ if view.tokens[k].is_word()
                 && view.raw(k).starts_with(|c: char| c.is_uppercase()) => {}

@@ -1021,6 +1021,20 @@ impl Parse {
                 if let Some(s) = subject {
                     return Some(Found::Via(s, "infinitive"));
                 }
+            } else if let Some(v) = (ts.saturating_sub(4).max(self.first as usize)..ts - 1)
+                .rev()
+                .find(|&j| {
+                    self.clause_at(j) == c
+                        && verbish(input, lex, j)
+                        && !self.in_group(j)
+                        && !modifier_word(input, lex, j)
+                })
+                && let Some(f) = self.subject(input, lex, v)
+            {
+                // No name just before "to": the infinitive's subject is the
+                // subject of the verb that governs it ("… and endorsed
+                // plans to sell Australia submarines": who endorsed).
+                return Some(Found::Via(f.group(), "infinitive"));
             }
         }
         // A gerund after "for" or "of" acts for the name just before:

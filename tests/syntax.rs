@@ -485,3 +485,14 @@ fn a_comma_between_names_of_a_list_ends_no_clause() {
          Ukraine,] [1 Subordinate: targeting substations in the Kyiv, Chernihiv and Sumy regions.]"
     );
 }
+
+#[test]
+fn an_infinitive_with_no_name_before_to_takes_the_subject_of_its_verb() {
+    let text = "The Pentagon has completed its review of the AUKUS pact and endorsed \
+                plans to sell Australia three submarines.";
+    assert!(
+        parse_at(text, "sell").starts_with("0, subject Pentagon (infinitive), object Australia;"),
+        "{}",
+        parse_at(text, "sell")
+    );
+}

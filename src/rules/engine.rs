@@ -1960,6 +1960,20 @@ impl RuleSet {
         (ok || apposed() || titled_apposed()).then_some(mi + 1)
     }
 
+    /// Is mention `m` the subject of a word of `ACCUSERS` ("accused",
+    /// "blamed") whose charge the trigger at `ts` is: a gerund right after
+    /// "of" or "for", past what is accused ("X accused Y of shelling…")?
+    fn accuser(&self, view: &DocView, m: &Mention, ts: usize) -> bool {
+        let mut k = m.tok_end as usize;
+        if k >= ts || ts < 1 || !matches!(view.word(ts - 1), "of" | "for") {
+            return false;
+        }
+        while k < ts && word_in(view, k, &self.lexicon.syntax.auxiliaries) {
+            k += 1;
+        }
+        k + 1 < ts - 1 && word_in(view, k, &self.lexicon.accusers)
+    }
+
     /// Checks mention `mi` (an index into the sentence's mentions) against
     /// the slot's type, form and attribute conditions, and gives the role it
     /// fills: the entity it reports (after `specific`, anaphora and `state`).
@@ -2070,6 +2084,11 @@ impl RuleSet {
             {
                 return None;
             }
+        }
+        // Who accuses another of an act does not do it: "The SDF accused
+        // government forces of shelling the neighbourhood" names no actor.
+        if &*slot.name == "actor" && self.accuser(view, m, at.ts) {
+            return None;
         }
         // A demonym that introduces a more specific name is not the
         // filler: the name is ("the Omani capital, Muscat").

@@ -352,6 +352,9 @@ pub struct Lexicon {
     /// hyphen is where the thing it modifies is based; a `home` slot takes
     /// it ("sanctions on Hong Kong-based firms").
     pub homes: WordSet,
+    /// `ACCUSERS` ("accused", "blamed"): who accuses another of an act
+    /// ("X accused Y of shelling") is not its actor.
+    pub accusers: WordSet,
     /// `CONDITIONS` ("if", "unless"): one shortly after a trigger with no
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
@@ -703,6 +706,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "HOMES",
         "`home` slots (\"sanctions on Hong Kong-based firms\")",
     ),
+    ("ACCUSERS", "actor slots (\"X accused Y of shelling\")"),
     ("DURATIONS", "quantities (\"for 90 days\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -883,6 +887,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         patrons: folded("PATRONS").into_iter().collect(),
         controllers: folded("CONTROLLERS").into_iter().collect(),
         homes: folded("HOMES").into_iter().collect(),
+        accusers: folded("ACCUSERS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),

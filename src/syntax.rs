@@ -800,41 +800,26 @@ impl Parse {
     /// name right after it, and after that "and", "or" or a comma and
     /// another name ("Kyiv, Odesa and Dnipropetrovsk")?
     fn list_after_comma(&self, input: &Input, k: usize, to: usize) -> bool {
-        let ms = &input.mentions;
-        let ending_at = |e: usize| {
-            let i = ms.partition_point(|m| (m.tok_end as usize) < e);
-            ms.get(i).is_some_and(|m| m.tok_end as usize == e)
-        };
-        let starting_at = |b: usize| {
-            let i = ms.partition_point(|m| (m.tok_start as usize) < b);
-            ms.get(i)
-                .filter(|m| m.tok_start as usize == b)
-                .map(|m| m.tok_end as usize)
-        };
-        if !ending_at(k) {
+        if mention_ending_at(input, k).is_none() {
             return false;
         }
-        let Some(e) = starting_at(k + 1) else {
+        let Some(e) = mention_starting_at(input, k + 1).map(|m| m.tok_end as usize) else {
             return false;
         };
-        if e + 1 >= to {
-            return false;
-        }
-        let joined = input.word_is(e, "and") || input.word_is(e, "or") || input.raw(e) == ",";
-        joined && starting_at(e + 1).is_some()
+        e + 1 < to
+            && (input.word_is(e, "and") || input.word_is(e, "or") || input.raw(e) == ",")
+            && self.mention_starts_at(input, e + 1)
     }
 
     /// Is the comma at `k` inside a list of names, "A, B, and C" (a name
     /// before it, and before that name another comma after a name)?
     fn list_before_comma(&self, input: &Input, k: usize) -> bool {
-        let ms = &input.mentions;
-        let ending_at = |e: usize| {
-            let i = ms.partition_point(|m| (m.tok_end as usize) < e);
-            ms.get(i).filter(|m| m.tok_end as usize == e)
-        };
-        ending_at(k).is_some_and(|b| {
+        mention_ending_at(input, k).is_some_and(|b| {
             let c = b.tok_start as usize;
-            c >= 1 && !input.is_word(c - 1) && input.raw(c - 1) == "," && ending_at(c - 1).is_some()
+            c >= 1
+                && !input.is_word(c - 1)
+                && input.raw(c - 1) == ","
+                && mention_ending_at(input, c - 1).is_some()
         })
     }
 
@@ -845,9 +830,7 @@ impl Parse {
     }
 
     fn mention_starts_at(&self, input: &Input, k: usize) -> bool {
-        let ms = &input.mentions;
-        let i = ms.partition_point(|m| (m.tok_start as usize) < k);
-        ms.get(i).is_some_and(|m| m.tok_start as usize == k)
+        mention_starting_at(input, k).is_some()
     }
 
     /// The group nearest before token `k` in clause `c` that no preposition
@@ -1501,6 +1484,20 @@ impl Input<'_> {
     fn word_is(&self, k: usize, w: &str) -> bool {
         self.is_word(k) && self.word(k) == w
     }
+}
+
+/// The mention of the sentence that ends right before token `e`.
+fn mention_ending_at<'i>(input: &'i Input, e: usize) -> Option<&'i Mention> {
+    let ms = &input.mentions;
+    let i = ms.partition_point(|m| (m.tok_end as usize) < e);
+    ms.get(i).filter(|m| m.tok_end as usize == e)
+}
+
+/// The mention of the sentence that starts at token `b`.
+fn mention_starting_at<'i>(input: &'i Input, b: usize) -> Option<&'i Mention> {
+    let ms = &input.mentions;
+    let i = ms.partition_point(|m| (m.tok_start as usize) < b);
+    ms.get(i).filter(|m| m.tok_start as usize == b)
 }
 
 /// How two neighbouring mentions are joined, from the tokens between them:

@@ -2991,41 +2991,37 @@ fn place_noun_of(view: &DocView, place_nouns: &WordSet, k: usize, to: usize) -> 
 /// location may start.
 const NARROW_WINDOW: u32 = 12;
 
-/// The most specific place, as the guidelines want the location: a state
-/// as the location gives way to a place inside it named shortly after
-/// ("downed over the country overnight, including 25 in the southern
-/// Rostov region": Rostov). A capital that stands for its state ("a
-/// conflict with Moscow") is not a place here.
 /// Is a name that may stand for a state (a capital) named here as an area:
 /// before a kind of place ("the Kyiv region"), or first of a list of names
 /// that one ends ("the Kyiv, Odesa and Dnipropetrovsk regions")?
 fn named_as_area(view: &DocView, place_nouns: &WordSet, m: &Mention) -> bool {
-    let mut k = m.tok_end as usize;
-    let end = (k + 12).min(view.tokens.len());
+    let first = m.tok_end as usize;
+    let end = (first + NARROW_WINDOW as usize).min(view.tokens.len());
     let mut listed = false;
-    while k < end {
-        let w = view.word(k);
-        if view.tokens[k].is_word()
+    for k in first..end {
+        let is_word = view.tokens[k].is_word();
+        let w = if is_word { view.word(k) } else { view.raw(k) };
+        if is_word
             && (place_nouns.contains(w)
                 || w.strip_suffix('s').is_some_and(|w| place_nouns.contains(w)))
         {
-            return k == m.tok_end as usize || listed;
+            return k == first || listed;
         }
-        match if view.tokens[k].is_word() {
-            w
-        } else {
-            view.raw(k)
-        } {
+        match w {
             "," | "and" | "or" => listed = true,
-            _ if view.tokens[k].is_word()
-                && view.raw(k).starts_with(|c: char| c.is_uppercase()) => {}
+            _ if is_word && view.raw(k).starts_with(char::is_uppercase) => {}
             _ => return false,
         }
-        k += 1;
     }
     false
 }
 
+/// The most specific place, as the guidelines want the location: a state
+/// as the location gives way to a place inside it named shortly after
+/// ("downed over the country overnight, including 25 in the southern
+/// Rostov region": Rostov). A capital that stands for its state ("a
+/// conflict with Moscow") is not a place here, unless it is named as an
+/// area ([`named_as_area`]).
 fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [Filled]) {
     let Some(r) = roles.iter_mut().find(|r| &**r.slot == "location") else {
         return;

@@ -23,7 +23,9 @@
 //!   the latest mentioned wins a tie. The nearest state is often the wrong
 //!   one: in "Russia's attack damaged the country's energy grid" the country
 //!   is the one attacked.
-//! - **"his country"** (a possessive from `REFERENCE_POSSESSIVES`) refers
+//! - **"his country"**, **"his government"** (a possessive from
+//!   `REFERENCE_POSSESSIVES` before a country head or a bare government
+//!   head, `BARE_GOVERNMENT_HEADS`) refers
 //!   to the state of the nearest person named in this or the previous
 //!   sentence, or failing that to the last state named earlier in the
 //!   sentence ("Belarus' president says … in his country").
@@ -145,6 +147,11 @@ pub struct ReferenceLexicon {
     /// "forces", "aircraft": after a bare government head ("junta
     /// aircraft bombed a market"), that government's forces.
     pub government_forces: WordSet,
+    /// "government": a head that refers only bare, before a word of
+    /// `GOVERNMENT_FORCES` ("government forces shelled the town",
+    /// "government negotiators and the SDF resumed talks"); "the
+    /// government" depends on who speaks and is left alone.
+    pub bare_government_heads: WordSet,
     /// "said", "told": a reference to the armed forces right after one of
     /// these (or after it and "that") names the forces of whoever speaks.
     pub frames: WordSet,
@@ -457,7 +464,7 @@ pub fn find(
         // "junta aircraft bombed a market": a bare government head before a
         // word of `GOVERNMENT_FORCES` names the state as "the junta's
         // aircraft" would. (Its heads are short: a length test first.)
-        if (5..=6).contains(&(tok.fend - tok.fstart))
+        if matches!(tok.fend - tok.fstart, 5 | 6 | 10)
             && let Some(m) = bare_government(refs, input, mentions, t)
         {
             while sentence + 1 < input.sentences.len()
@@ -550,15 +557,16 @@ pub fn find(
         let mut opener = t;
         let lower = |k: usize| input.is_lower(k);
         // "the rebel group", "the militant group", "the defence ministry":
-        // one lower-case word may stand between "the" and a group or
-        // government head.
+        // one lower-case word may stand between "the" and a group,
+        // government or area head ("the breakaway region").
         if definite
             && h + 1 < tokens.len()
             && tokens[h].is_word()
             && tokens[h + 1].is_word()
             && !lex.heads.contains(input.word(h))
             && (lex.group_heads.contains(input.word(h + 1))
-                || lex.government_heads.contains(input.word(h + 1)))
+                || lex.government_heads.contains(input.word(h + 1))
+                || lex.area_heads.contains(input.word(h + 1)))
             && lower(h)
             && input.triggers.binary_search(&(h as u32)).is_err()
         {
@@ -664,6 +672,11 @@ pub fn find(
             } else {
                 person_state(input.gaz, earlier, sentence as u32)
             }
+        } else if possessive && lex.bare_government_heads.contains(head) {
+            // "Munteanu said his government would not negotiate": the
+            // person's state, as "his country" (a government stands for its
+            // state).
+            person_state(input.gaz, earlier, sentence as u32)
         } else if definite && lex.armed_forces_heads.contains(head) {
             refs.organ(
                 input,
@@ -810,7 +823,8 @@ const GOVERNMENT_GAP: usize = 2;
 /// "the junta": the state named last right before a government head
 /// ("Mali's junta", "the Malian junta"; past the possessive and up to
 /// [`GOVERNMENT_GAP`] words), else the salient state.
-/// "junta aircraft", "regime forces": a lower-case government head (no
+/// "junta aircraft", "regime forces", "government forces": a lower-case
+/// government head or bare government head (no
 /// determiner, possessive or name before it) right before a lower-case
 /// word of `GOVERNMENT_FORCES`, outside any mention; the state it governs
 /// (its `sentence` is left for the caller).
@@ -822,7 +836,12 @@ fn bare_government(
 ) -> Option<Mention> {
     let lex = &refs.lex;
     let tokens = input.tokens;
-    if !lex.government_heads.contains(input.word(t))
+    let bare = lex.bare_government_heads.contains(input.word(t));
+    let heads = match bare {
+        true => &lex.bare_government_heads,
+        false => &lex.government_heads,
+    };
+    if !heads.contains(input.word(t))
         || !input.is_lower(t)
         || !tokens[t + 1].is_word()
         || !input.is_lower(t + 1)
@@ -846,7 +865,25 @@ fn bare_government(
         return None; // part of a name
     }
     let earlier = &mentions[before.saturating_sub(REACH)..before];
-    let entry = governing_state(input, earlier, &lex.government_heads)?;
+    // "In Syria, government negotiators…": a state named earlier in the
+    // sentence is the one whose government is meant.
+    let sentence_start = input
+        .sentences
+        .iter()
+        .find(|s| (s.end_token as usize) > t)
+        .map_or(0, |s| s.first_token as usize);
+    let in_sentence = || {
+        earlier
+            .iter()
+            .rev()
+            .take_while(|m| m.tok_start as usize >= sentence_start)
+            .find(|m| m.kind == AliasKind::Name && input.gaz.is_state(m.entry))
+            .map(|m| m.entry)
+    };
+    let entry = match bare {
+        true => in_sentence().or_else(|| governing_state(input, earlier, heads))?,
+        false => governing_state(input, earlier, heads)?,
+    };
     Some(Mention {
         start: tokens[t].start,
         end: tokens[t].end,
@@ -908,7 +945,10 @@ fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u
 
 /// "their attacks": the nearest party named earlier in the sentence (a
 /// state, by name or demonym, an organisation, or what stands for a
-/// state; not a person, who would be "his" or "her").
+/// state; not a person, who would be "his" or "her"). A name glued by a
+/// hyphen to the word after it only modifies a noun: in "fired at the
+/// Liberian-flagged carrier…, their first claimed attack", "their" is not
+/// Liberia's.
 /// A party named as one of several ("Delegations of Russia and Ukraine
 /// concluded their meeting") is no antecedent: the pronoun means them all.
 fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Option<u32> {
@@ -917,6 +957,7 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         m.sentence == sentence
             && m.unlisted == u32::MAX
             && !gaz.is_generic(m.entry)
+            && !glued_to_next(input, m)
             && (gaz.is_state(m.entry)
                 || gaz.stands_for_of(m.entry).is_some()
                 || gaz.is_type(m.entry, gazetteer::ORG))
@@ -942,6 +983,18 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         .checked_sub(1)
         .is_some_and(|p| earlier[p].sentence == sentence && joined(&earlier[p], m));
     (!coordinated).then_some(m.entry)
+}
+
+/// Is mention `m` glued by a hyphen to the word after it ("Liberian-flagged",
+/// "Iran-backed")?
+fn glued_to_next(input: &RefInput, m: &Mention) -> bool {
+    let k = m.tok_end as usize;
+    let tokens = &input.tokens;
+    k + 1 < tokens.len()
+        && !tokens[k].space_before
+        && input.text[tokens[k].start as usize..].starts_with('-')
+        && tokens[k + 1].is_word()
+        && !tokens[k + 1].space_before
 }
 
 /// "struck them" at token `t`: the armed group named last in the sentence

@@ -568,7 +568,9 @@ impl Parse {
                 k += 1;
                 continue;
             }
-            if let Some((len, strong)) = reporting_at(input, lex, k, to) {
+            if let Some((len, strong)) = reporting_at(input, lex, k, to)
+                && !modifies_noun(input, lex, k, k + len, to)
+            {
                 let end = k + len;
                 for j in k..end {
                     self.set(j, cur);
@@ -1663,6 +1665,15 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             Governor::None
         }
     };
+    // A phrase that opens with its determiner ("his country") is governed
+    // only by the word right before it: in "said on Friday his country
+    // would…", "on" governs "Friday", not the phrase.
+    if input.is_word(k) && lex.determiners.contains(input.word(k)) {
+        return match k > from && input.is_word(k - 1) {
+            true => verb_or_prep(k - 1),
+            false => Governor::None,
+        };
+    }
     while j > from {
         let p = j - 1;
         if !input.is_word(p) {
@@ -1705,7 +1716,15 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             Governor::None => {}
             g => return g,
         }
-        if modifiers >= 3 || lex.auxiliaries.contains(w) || lex.coordinators.contains(w) {
+        // "… over Transnistria while Russia keeps troops": a subordinator
+        // opens a clause; nothing before it governs the phrase.
+        if modifiers >= 3
+            || lex.auxiliaries.contains(w)
+            || lex.coordinators.contains(w)
+            || lex.subordinators.contains(w)
+            || lex.relatives.contains(w)
+            || lex.complementizers.contains(w)
+        {
             return Governor::None;
         }
         modifiers += 1;
@@ -1818,6 +1837,27 @@ fn reporting_at(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> Opti
         .or_else(|| longest(reporting_that).map(|n| (n, false)))
 }
 
+/// Is the reporting word at `k..end` a participle modifying the noun
+/// after it ("their first claimed attack", "the reported strike")? It is
+/// when a determiner stands right before it, or before an ordinal or
+/// "latest" before it, and a word follows. ("The group said" reports: a
+/// noun stands between.)
+fn modifies_noun(input: &Input, lex: &SyntaxLexicon, k: usize, end: usize, to: usize) -> bool {
+    let determiner_at = |j: usize| input.is_word(j) && lex.determiners.contains(input.word(j));
+    end < to
+        && input.is_word(end)
+        && !lex.prepositions.contains(input.word(end))
+        && !lex.complementizers.contains(input.word(end))
+        && ((k >= 1 && determiner_at(k - 1))
+            || (k >= 2
+                && input.is_word(k - 1)
+                && matches!(
+                    input.word(k - 1),
+                    "first" | "second" | "third" | "latest" | "last" | "previous" | "earlier"
+                )
+                && determiner_at(k - 2)))
+}
+
 /// Where the report after a reporting verb ending before `end` starts,
 /// past a short adjunct ("on Tuesday", "in a statement", "late on
 /// Thursday") when "that" or a pronoun follows it; else `end`.
@@ -1833,7 +1873,13 @@ fn adjunct_end(input: &Input, lex: &SyntaxLexicon, end: usize, to: usize) -> usi
             return end;
         }
         let w = input.word(j);
-        if lex.complementizers.contains(w) || lex.pronouns.contains(w) {
+        // "said on Tuesday his government would not negotiate": a
+        // possessive opens the report as a pronoun does.
+        if lex.complementizers.contains(w)
+            || lex.pronouns.contains(w)
+            || lex.possessive_pronouns.contains(w)
+            || matches!(w, "his" | "her")
+        {
             return j;
         }
     }

@@ -2222,9 +2222,51 @@ impl RuleSet {
             entry_idx = e;
         }
         match slot.state {
-            true => view.gaz.stands_for_of(entry_idx).unwrap_or(entry_idx),
+            true => self
+                .organ_owner(view, m)
+                .or_else(|| view.gaz.stands_for_of(entry_idx))
+                .unwrap_or(entry_idx),
             false => entry_idx,
         }
+    }
+
+    /// The state whose organ an organisation is by the words before it:
+    /// the state's possessive or demonym right before an unlisted
+    /// organisation with a word of `STATE_ORGAN_HEADS` first or last
+    /// ("India's Defence Acquisition Council", "the Ghanaian Ministry of
+    /// Energy"), or before a listed organ of a state, which the writer then
+    /// says is this state's ("Kenya's National Intelligence Service", a
+    /// name South Korea's service also has). An unlisted organisation
+    /// shares its pattern's template, so only the words around it tell.
+    fn organ_owner(&self, view: &DocView, m: &Mention) -> Option<u32> {
+        let heads = &self.lexicon.state_organ_heads;
+        let (first, last) = (m.tok_start as usize, m.tok_end as usize - 1);
+        let organ = match m.unlisted {
+            u32::MAX => view.gaz.stands_for_of(m.entry).is_some(),
+            _ => heads.contains(view.word(first)) || heads.contains(view.word(last)),
+        };
+        if !organ || !view.gaz.is_type(m.entry, gazetteer::ORG) {
+            return None;
+        }
+        let possessive = first >= 3
+            && view.tokens[first - 1].is_word()
+            && view.word(first - 1) == "s"
+            && matches!(view.raw(first - 2), "'" | "\u{2019}");
+        let owner_end = if possessive { first - 2 } else { first };
+        let k = view
+            .mentions
+            .partition_point(|o| o.tok_end as usize <= owner_end);
+        let owner = view.mentions[..k].last()?;
+        if owner.tok_end as usize != owner_end || (owner.kind == AliasKind::Demonym) == possessive {
+            return None;
+        }
+        let e = owner.entry;
+        let state = if view.gaz.is_state(e) {
+            e
+        } else {
+            view.gaz.stands_for_of(e)?
+        };
+        view.gaz.is_state(state).then_some(state)
     }
 
     /// The grammar of a trigger: its clause, subject and object.
@@ -2357,10 +2399,32 @@ impl RuleSet {
             })
     }
 
+    /// The modality of an event: what its cues say ([`Self::modality_cue`]),
+    /// but an asserted event is hedged by a firm condition after the
+    /// trigger: "Israel said it would reopen the Rafah crossing … only
+    /// after the remains of the last hostage are returned" (a plan
+    /// announced, asserted, but on a condition).
+    fn modality<'r>(
+        &'r self,
+        view: &DocView,
+        rule: &Rule,
+        (s_from, s_to): (usize, usize),
+        (ts, te): (usize, usize),
+    ) -> &'r Arc<str> {
+        let found = self.modality_cue(view, rule, (s_from, s_to), (ts, te));
+        if &**found == "asserted"
+            && self.firm_condition(view, te, s_to)
+            && let Some(hedged) = self.modality_labels.iter().find(|l| &***l == "hedged")
+        {
+            return hedged;
+        }
+        found
+    }
+
     /// The nearest modality cue before the trigger decides; none: a
     /// condition just after it ("…will follow if Russia refuses") hedges,
     /// else asserted.
-    fn modality<'r>(
+    fn modality_cue<'r>(
         &'r self,
         view: &DocView,
         rule: &Rule,
@@ -2465,6 +2529,16 @@ impl RuleSet {
             }
         }
         &self.asserted
+    }
+
+    /// Is there a firm condition ("only after", "only if") after the
+    /// trigger ending at `te`, in its sentence and before a barrier?
+    fn firm_condition(&self, view: &DocView, te: usize, s_to: usize) -> bool {
+        let firm = &self.lexicon.firm_conditions;
+        !firm.is_empty()
+            && (te..s_to)
+                .take_while(|&k| view.tokens[k].is_word() || !self.barrier_between(view, k, k + 1))
+                .any(|k| view.tokens[k].is_word() && ends_at(view, firm, k, te))
     }
 
     /// Collects the number phrases of a sentence, skipping numbers inside

@@ -355,10 +355,19 @@ pub struct Lexicon {
     /// `ACCUSERS` ("accused", "blamed"): who accuses another of an act
     /// ("X accused Y of shelling") is not its actor.
     pub accusers: WordSet,
+    /// `STATE_ORGAN_HEADS` ("ministry", "council"): an unlisted organisation
+    /// with one first or last, right after a state's possessive or
+    /// demonym, is that state's organ ("India's Defence Acquisition
+    /// Council"): a `state` slot reports the state.
+    pub state_organ_heads: WordSet,
     /// `CONDITIONS` ("if", "unless"): one shortly after a trigger with no
     /// modality cue before it hedges the event ("sanctions will follow if
     /// Russia refuses").
     pub conditions: WordSet,
+    /// `FIRM_CONDITIONS` ("only if", "only after"): one anywhere after the
+    /// trigger in its sentence, with no modality cue before the trigger,
+    /// hedges the event ("would reopen the crossing only after…").
+    pub firm_conditions: PhraseSet,
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
@@ -650,6 +659,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
     ("GOVERNMENT_FORCES", "references (\"junta aircraft\")"),
     (
+        "BARE_GOVERNMENT_HEADS",
+        "references (\"government forces\")",
+    ),
+    (
         "REFERENCE_OBJECT_CUES",
         "references (\"its attacks on the country\")",
     ),
@@ -687,6 +700,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     (
+        "FIRM_CONDITIONS",
+        "modality (\"would reopen the crossing only after…\")",
+    ),
+    (
         "DENIALS",
         "modality (\"denied that Moscow was preparing to\")",
     ),
@@ -707,6 +724,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "`home` slots (\"sanctions on Hong Kong-based firms\")",
     ),
     ("ACCUSERS", "actor slots (\"X accused Y of shelling\")"),
+    (
+        "STATE_ORGAN_HEADS",
+        "`state` slots (\"India's Defence Acquisition Council\")",
+    ),
     ("DURATIONS", "quantities (\"for 90 days\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
@@ -888,7 +909,9 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         controllers: folded("CONTROLLERS").into_iter().collect(),
         homes: folded("HOMES").into_iter().collect(),
         accusers: folded("ACCUSERS").into_iter().collect(),
+        state_organ_heads: folded("STATE_ORGAN_HEADS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
+        firm_conditions: phrases("FIRM_CONDITIONS"),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
         place_relatives: folded("PLACE_RELATIVES").into_iter().collect(),
@@ -912,6 +935,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
                 government_forces: set("GOVERNMENT_FORCES"),
+                bare_government_heads: set("BARE_GOVERNMENT_HEADS"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))
@@ -933,6 +957,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "ARMED_FORCES_HEADS",
                     "PARLIAMENT_HEADS",
                     "GOVERNMENT_HEADS",
+                    "BARE_GOVERNMENT_HEADS",
                     "GROUP_HEADS",
                 ]
                 .iter()

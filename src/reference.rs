@@ -464,8 +464,9 @@ pub fn find(
         // "junta aircraft bombed a market": a bare government head before a
         // word of `GOVERNMENT_FORCES` names the state as "the junta's
         // aircraft" would. (Its heads are short: a length test first.)
-        if matches!(tok.fend - tok.fstart, 5 | 6 | 10)
+        if matches!(tok.fend - tok.fstart, 5 | 6 | 10 | 14)
             && let Some(m) = bare_government(refs, input, mentions, t)
+                .or_else(|| person_government(refs, input, mentions, t))
         {
             while sentence + 1 < input.sentences.len()
                 && input.sentences[sentence].end_token as usize <= t
@@ -884,6 +885,43 @@ fn bare_government(
         true => in_sentence().or_else(|| governing_state(input, earlier, heads))?,
         false => governing_state(input, earlier, heads)?,
     };
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[t].end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence: 0,
+        entry,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
+    })
+}
+
+/// "Salva Kiir's government", "the Yunus government": a bare government
+/// head (`BARE_GOVERNMENT_HEADS`) right after a person's possessive or
+/// name is that person's state, when the gazetteer gives the person one
+/// (GUIDELINES §3: "the Biden administration" is the United States).
+fn person_government(
+    refs: &References,
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let tokens = input.tokens;
+    if !refs.lex.bare_government_heads.contains(input.word(t)) || !input.is_lower(t) || t < 1 {
+        return None;
+    }
+    let possessive = t >= 3
+        && tokens[t - 1].is_word()
+        && input.word(t - 1) == "s"
+        && (input.raw_is(t - 2, '\'') || input.raw_is(t - 2, '\u{2019}'));
+    let end = if possessive { t - 2 } else { t };
+    let i = mentions.partition_point(|m| (m.tok_end as usize) <= end);
+    let person = mentions[..i].last().filter(|m| m.tok_end as usize == end)?;
+    if !input.gaz.is_type(person.entry, gazetteer::PERSON) || person.unlisted != u32::MAX {
+        return None;
+    }
+    let entry = input.gaz.country_of(person.entry)?;
     Some(Mention {
         start: tokens[t].start,
         end: tokens[t].end,

@@ -2139,17 +2139,37 @@ impl RuleSet {
         if !slot.followed.is_empty() {
             // The following words must not belong to the next name
             // ("Sudan's Rapid Support Forces": "Forces" is not about Sudan).
-            let next_name = ms[mi + 1..]
-                .iter()
-                .find(|n| !view.gaz.is_generic(n.entry))
-                .map_or(s_to, |n| (n.tok_start as usize).min(s_to));
-            if !cue_after(
-                view,
-                &slot.followed,
-                m.tok_end as usize,
-                slot.gap,
-                next_name,
-            ) {
+            // "French or U.S. troops": a name joined by "and", "or" or a
+            // comma to names the last of which is followed is followed too.
+            let mut last = mi;
+            while last + 1 < ms.len()
+                && (ms[last].tok_end..ms[last + 1].tok_start).all(|k| {
+                    let k = k as usize;
+                    match view.tokens[k].is_word() {
+                        true => matches!(view.word(k), "and" | "or"),
+                        false => view.raw(k) == ",",
+                    }
+                })
+                && ms[last].tok_end < ms[last + 1].tok_start
+            {
+                last += 1;
+            }
+            let next_name = |from: usize| {
+                ms[from + 1..]
+                    .iter()
+                    .find(|n| !view.gaz.is_generic(n.entry))
+                    .map_or(s_to, |n| (n.tok_start as usize).min(s_to))
+            };
+            let followed = |i: usize| {
+                cue_after(
+                    view,
+                    &slot.followed,
+                    ms[i].tok_end as usize,
+                    slot.gap,
+                    next_name(i),
+                )
+            };
+            if !followed(mi) && (last == mi || !followed(last)) {
                 return None;
             }
         }

@@ -842,8 +842,19 @@ fn bare_government(
         true => &lex.bare_government_heads,
         false => &lex.government_heads,
     };
+    // "Government forces shelled…": capitalised only as a sentence's
+    // first word.
+    let first_word = || {
+        let i = input
+            .sentences
+            .partition_point(|s| (s.end_token as usize) <= t);
+        input
+            .sentences
+            .get(i)
+            .is_some_and(|s| s.first_token as usize == t)
+    };
     if !heads.contains(input.word(t))
-        || !input.is_lower(t)
+        || !(input.is_lower(t) || first_word())
         || !tokens[t + 1].is_word()
         || !input.is_lower(t + 1)
         || !lex.government_forces.contains(input.word(t + 1))

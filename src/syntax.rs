@@ -530,9 +530,22 @@ impl Parse {
                             k += 1;
                             continue;
                         }
-                        // A clause opened to run to the next comma ends here.
+                        // A clause opened to run to the next comma ends here;
+                        // before an auxiliary, so do the clauses it is in:
+                        // "India, which suspended the treaty after an
+                        // attack killed 26 people, has ruled out talks"
+                        // goes back to "India".
                         if stack.len() > 1 && stack.last().is_some_and(|e| e.1 == Close::Comma) {
                             stack.pop();
+                            let aux_next = k + 1 < to
+                                && input.is_word(k + 1)
+                                && lex.auxiliaries.contains(input.word(k + 1));
+                            while aux_next
+                                && stack.len() > 1
+                                && stack.last().is_some_and(|e| e.1 == Close::Comma)
+                            {
+                                stack.pop();
+                            }
                         }
                         let next = stack.last().map_or(0, |e| e.0);
                         if let Some((c, close)) = self.after_comma(input, lex, k, to, next) {
@@ -710,8 +723,19 @@ impl Parse {
                 }
                 // Fronted ("After Kyiv struck X, Russia…") it ends at the
                 // comma; after the main clause it runs to the end.
+                // Inside a clause that ends at a comma ("India, which
+                // suspended the treaty after an attack killed 26 people,
+                // has…") it ends there too.
                 let fronted = (from..k).all(|j| !input.is_word(j));
-                stack.push((c, if fronted { Close::Comma } else { Close::End }));
+                let inside_comma = stack.last().is_some_and(|e| e.1 == Close::Comma);
+                stack.push((
+                    c,
+                    if fronted || inside_comma {
+                        Close::Comma
+                    } else {
+                        Close::End
+                    },
+                ));
                 self.set(k, c);
                 k += 1;
                 continue;

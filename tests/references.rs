@@ -529,3 +529,41 @@ fn the_town_is_the_town_named_last_not_its_region() {
         ]
     );
 }
+
+#[test]
+fn a_persons_government_is_the_persons_state() {
+    assert_eq!(
+        events(
+            "President William Ruto's government approved the deployment of 400 police officers to Haiti."
+        ),
+        ["DEPLOYMENT Kenya|||Haiti"]
+    );
+}
+
+#[test]
+fn bare_government_forces_are_the_state_named_in_the_sentence_or_the_salient_one() {
+    assert_eq!(
+        mentions(
+            "In Sudan, government negotiators and the RSF met in Jeddah.",
+            ""
+        ),
+        ["government → Sudan (reference)"]
+    );
+    assert_eq!(
+        events(
+            "JUBA, March 3 (Reuters) - South Sudan's army chief was replaced on Sunday. \
+             Government forces shelled the town of Mayom on Friday, the SPLM-IO said."
+        ),
+        ["ATTACK South Sudan|||Mayom"]
+    );
+}
+
+#[test]
+fn an_unlisted_organ_after_a_states_possessive_acts_for_the_state() {
+    assert_eq!(
+        events(
+            "Ghana's Strategic Procurement Council cleared the purchase of 12 Super Tucano aircraft from Brazil."
+        ),
+        ["ARMS_TRANSFER Brazil|Ghana|A-29 Super Tucano|"]
+    );
+}

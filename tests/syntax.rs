@@ -496,3 +496,58 @@ fn an_infinitive_with_no_name_before_to_takes_the_subject_of_its_verb() {
         parse_at(text, "sell")
     );
 }
+
+#[test]
+fn a_phrase_opened_by_its_determiner_is_governed_only_by_the_word_before_it() {
+    // "on" governs "Monday", not "his government": the report's subject.
+    assert_eq!(
+        parse_at(
+            "Belgium's prime minister said on Monday his government would deploy 200 soldiers to Estonia.",
+            "deploy"
+        ),
+        "1, subject his government, object none; clauses: [0 Main: Belgium's prime minister said \
+         on Monday] [1 Reported: his government would deploy 200 soldiers to Estonia.]"
+    );
+}
+
+#[test]
+fn a_subordinator_stops_the_search_for_a_governing_preposition() {
+    assert_eq!(
+        parse_at(
+            "Oslo said it would not talk with Minsk while Russia keeps 3,000 soldiers in the enclave.",
+            "keeps"
+        ),
+        "2, subject Russia, object none; clauses: [0 Main: Oslo said] [1 Reported: it would not \
+         talk with Minsk] [2 Subordinate: while Russia keeps 3,000 soldiers in the enclave.]"
+    );
+}
+
+#[test]
+fn before_an_auxiliary_a_comma_closes_the_clauses_that_end_at_it() {
+    assert_eq!(
+        parse_at(
+            "Tanzania, which closed the border after rebels killed 14 people in Kigoma in March, \
+             has ruled out talks with the group.",
+            "talks"
+        ),
+        "0, subject none, object none; clauses: [0 Main: Tanzania,] [1 Relative: which closed \
+         the border] [2 Subordinate: after rebels killed 14 people in Kigoma in March,] \
+         [0 Main: has ruled out talks with the group.]"
+    );
+}
+
+#[test]
+fn a_reporting_word_after_a_determiner_and_an_ordinal_modifies_a_noun() {
+    // "their first claimed attack" reports nothing: the rebels, who said
+    // it, remain the reporter of the clause before.
+    assert_eq!(
+        parse_at(
+            "The rebels said they had shot down an army helicopter near Goma, their first claimed \
+             attack on an aircraft this year.",
+            "shot"
+        ),
+        "1, subject none, object helicopter; clauses: [0 Main: The rebels said] [1 Reported: \
+         they had shot down an army helicopter near Goma, their first claimed attack on an \
+         aircraft this year.]"
+    );
+}

@@ -567,7 +567,12 @@ pub fn find(
             && !lex.heads.contains(input.word(h))
             && (lex.group_heads.contains(input.word(h + 1))
                 || lex.government_heads.contains(input.word(h + 1))
-                || lex.area_heads.contains(input.word(h + 1)))
+                || (lex.area_heads.contains(input.word(h + 1))
+                    // "the wider region" is more than the place named.
+                    && !matches!(
+                        input.word(h),
+                        "wider" | "broader" | "whole" | "entire" | "greater" | "larger"
+                    )))
             && lower(h)
             && input.triggers.binary_search(&(h as u32)).is_err()
         {

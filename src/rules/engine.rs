@@ -2533,13 +2533,23 @@ impl RuleSet {
                 return found;
             }
         }
-        let hi = (te + self.settings.modality_window as usize).min(s_to);
+        // Within twice the window when no comma or "and" comes first: "would
+        // let U.S. forces use the Manta air base if voters back it".
+        let hi = (te + 2 * self.settings.modality_window as usize).min(s_to);
         for k in te..hi {
             if !view.tokens[k].is_word() {
                 if self.barrier_between(view, k, k + 1) {
                     break;
                 }
+                if k >= te + self.settings.modality_window as usize && view.raw(k) == "," {
+                    break;
+                }
                 continue;
+            }
+            if k >= te + self.settings.modality_window as usize
+                && matches!(view.word(k), "and" | "but" | "or")
+            {
+                break;
             }
             if self.lexicon.conditions.contains(view.word(k)) {
                 if let Some(hedged) = self.modality_labels.iter().find(|l| &***l == "hedged") {

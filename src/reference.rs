@@ -901,16 +901,7 @@ fn bare_government(
         true => in_sentence().or_else(|| governing_state(input, earlier, heads))?,
         false => governing_state(input, earlier, heads)?,
     };
-    Some(Mention {
-        start: tokens[t].start,
-        end: tokens[t].end,
-        tok_start: t as u32,
-        tok_end: t as u32 + 1,
-        sentence: 0,
-        entry,
-        kind: AliasKind::Reference,
-        unlisted: u32::MAX,
-    })
+    Some(word_reference(tokens, t, entry))
 }
 
 /// "Salva Kiir's government", "the Yunus government": a bare government
@@ -924,7 +915,7 @@ fn person_government(
     t: usize,
 ) -> Option<Mention> {
     let tokens = input.tokens;
-    if !refs.lex.bare_government_heads.contains(input.word(t)) || !input.is_lower(t) || t < 1 {
+    if !refs.lex.bare_government_heads.contains(input.word(t)) || !input.is_lower(t) {
         return None;
     }
     let possessive = t >= 3
@@ -938,7 +929,13 @@ fn person_government(
         return None;
     }
     let entry = input.gaz.country_of(person.entry)?;
-    Some(Mention {
+    Some(word_reference(tokens, t, entry))
+}
+
+/// A reference made of the one word at `t` to `entry` (its `sentence` is
+/// left for the caller).
+fn word_reference(tokens: &[Token], t: usize, entry: u32) -> Mention {
+    Mention {
         start: tokens[t].start,
         end: tokens[t].end,
         tok_start: t as u32,
@@ -947,7 +944,7 @@ fn person_government(
         entry,
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
-    })
+    }
 }
 
 fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {

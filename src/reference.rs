@@ -847,19 +847,19 @@ fn bare_government(
         true => &lex.bare_government_heads,
         false => &lex.government_heads,
     };
+    // The first token of the sentence holding `t`.
+    let sentence_start = input
+        .sentences
+        .get(
+            input
+                .sentences
+                .partition_point(|s| (s.end_token as usize) <= t),
+        )
+        .map_or(0, |s| s.first_token as usize);
     // "Government forces shelled…": capitalised only as a sentence's
     // first word.
-    let first_word = || {
-        let i = input
-            .sentences
-            .partition_point(|s| (s.end_token as usize) <= t);
-        input
-            .sentences
-            .get(i)
-            .is_some_and(|s| s.first_token as usize == t)
-    };
     if !heads.contains(input.word(t))
-        || !(input.is_lower(t) || first_word())
+        || !(input.is_lower(t) || sentence_start == t)
         || !tokens[t + 1].is_word()
         || !input.is_lower(t + 1)
         || !lex.government_forces.contains(input.word(t + 1))
@@ -884,11 +884,6 @@ fn bare_government(
     let earlier = &mentions[before.saturating_sub(REACH)..before];
     // "In Syria, government negotiators…": a state named earlier in the
     // sentence is the one whose government is meant.
-    let sentence_start = input
-        .sentences
-        .iter()
-        .find(|s| (s.end_token as usize) > t)
-        .map_or(0, |s| s.first_token as usize);
     let in_sentence = || {
         earlier
             .iter()

@@ -152,6 +152,11 @@ pub struct ReferenceLexicon {
     /// "government negotiators and the SDF resumed talks"); "the
     /// government" depends on who speaks and is left alone.
     pub bare_government_heads: WordSet,
+    /// "federal", "interim": between "the" and a bare government head, a
+    /// government of no speaker's ("the federal government deployed
+    /// troops"): the state whose government was named last, else the
+    /// salient state.
+    pub government_kinds: WordSet,
     /// "said", "told": a reference to the armed forces right after one of
     /// these (or after it and "that") names the forces of whoever speaks.
     pub frames: WordSet,
@@ -567,6 +572,8 @@ pub fn find(
             && !lex.heads.contains(input.word(h))
             && (lex.group_heads.contains(input.word(h + 1))
                 || lex.government_heads.contains(input.word(h + 1))
+                || (lex.bare_government_heads.contains(input.word(h + 1))
+                    && lex.government_kinds.contains(input.word(h)))
                 || (lex.area_heads.contains(input.word(h + 1))
                     // "the wider region" is more than the place named.
                     && !matches!(
@@ -701,6 +708,9 @@ pub fn find(
             )
         } else if definite && lex.government_heads.contains(head) {
             governing_state(input, earlier, &lex.government_heads)
+        } else if definite && last > t + 1 && lex.bare_government_heads.contains(head) {
+            // "the federal government" (the kind checked above).
+            governing_state(input, earlier, &lex.bare_government_heads)
         } else if definite && lex.group_heads.contains(head) {
             latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {

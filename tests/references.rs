@@ -567,3 +567,23 @@ fn an_unlisted_organ_after_a_states_possessive_acts_for_the_state() {
         ["ARMS_TRANSFER Brazil|Ghana|A-29 Super Tucano|"]
     );
 }
+
+#[test]
+fn a_federal_or_interim_government_is_the_state_whose_government_was_named() {
+    assert_eq!(
+        mentions(
+            "Gunmen killed 20 people in Plateau state in Nigeria. \
+             The federal government deployed 500 soldiers to the area.",
+            ""
+        ),
+        [
+            "The federal government → Nigeria (reference)",
+            "the area → Plateau State (reference)"
+        ]
+    );
+    // "the government" alone still depends on who speaks.
+    assert_eq!(
+        mentions("Opposition leaders in Kenya criticised the government.", ""),
+        [] as [&str; 0]
+    );
+}

@@ -663,6 +663,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "references (\"government forces\")",
     ),
     (
+        "GOVERNMENT_KINDS",
+        "references (\"the federal government\")",
+    ),
+    (
         "REFERENCE_OBJECT_CUES",
         "references (\"its attacks on the country\")",
     ),
@@ -936,6 +940,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 government_heads: set("GOVERNMENT_HEADS"),
                 government_forces: set("GOVERNMENT_FORCES"),
                 bare_government_heads: set("BARE_GOVERNMENT_HEADS"),
+                government_kinds: set("GOVERNMENT_KINDS"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))

@@ -573,7 +573,8 @@ pub fn find(
             && (lex.group_heads.contains(input.word(h + 1))
                 || lex.government_heads.contains(input.word(h + 1))
                 || (lex.bare_government_heads.contains(input.word(h + 1))
-                    && lex.government_kinds.contains(input.word(h)))
+                    && (lex.government_kinds.contains(input.word(h))
+                        || seat_state(input, mentions, h + 1).is_some()))
                 || (lex.area_heads.contains(input.word(h + 1))
                     // "the wider region" is more than the place named.
                     && !matches!(
@@ -584,6 +585,17 @@ pub fn find(
             && input.triggers.binary_search(&(h as u32)).is_err()
         {
             h += 1;
+            last = h;
+        } else if definite
+            && h + 3 < tokens.len()
+            && lower(h)
+            && input.raw_is(h + 1, '-')
+            && tokens[h + 2].is_word()
+            && lex.bare_government_heads.contains(input.word(h + 3))
+            && seat_state(input, mentions, h + 3).is_some()
+        {
+            // "the military-backed government in Port Sudan".
+            h += 3;
             last = h;
         } else if definite
             && h + 1 < tokens.len()
@@ -708,9 +720,15 @@ pub fn find(
             )
         } else if definite && lex.government_heads.contains(head) {
             governing_state(input, earlier, &lex.government_heads)
-        } else if definite && last > t + 1 && lex.bare_government_heads.contains(head) {
-            // "the federal government" (the kind checked above).
-            governing_state(input, earlier, &lex.bare_government_heads)
+        } else if definite && lex.bare_government_heads.contains(head) {
+            // "the government in Kabul" is the state of its seat; "the
+            // federal government" (the kind checked above) the state whose
+            // government was named; "the government" alone nothing.
+            seat_state(input, mentions, h).or_else(|| {
+                (last > t + 1)
+                    .then(|| governing_state(input, earlier, &lex.bare_government_heads))
+                    .flatten()
+            })
         } else if definite && lex.group_heads.contains(head) {
             latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
@@ -950,6 +968,27 @@ fn word_reference(tokens: &[Token], t: usize, entry: u32) -> Mention {
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
     }
+}
+
+/// "the government in Port Sudan": the state of the place named right
+/// after the head `h` and "in" (the state itself, the state a capital
+/// stands for, or the state a town lies in).
+fn seat_state(input: &RefInput, mentions: &[Mention], h: usize) -> Option<u32> {
+    if h + 2 >= input.tokens.len() || input.word(h + 1) != "in" {
+        return None;
+    }
+    let gaz = input.gaz;
+    let i = mentions.partition_point(|m| (m.tok_start as usize) < h + 2);
+    let m = mentions.get(i).filter(|m| m.tok_start as usize == h + 2)?;
+    if !gaz.is_type(m.entry, gazetteer::PLACE) || m.unlisted != u32::MAX {
+        return None;
+    }
+    if gaz.is_state(m.entry) {
+        return Some(m.entry);
+    }
+    gaz.stands_for_of(m.entry)
+        .filter(|&s| gaz.is_state(s))
+        .or_else(|| gaz.country_of(m.entry))
 }
 
 fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {

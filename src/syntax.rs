@@ -72,6 +72,9 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
+    /// "called": light verbs before the particle "off" ("called off a
+    /// summit").
+    pub off_verbs: WordSet,
     /// ", but", ", while": coordinators that always join clauses after a
     /// comma.
     pub clause_coordinators: WordSet,
@@ -1350,6 +1353,10 @@ impl Parse {
         let w = input.word(v);
         if lex.light_verbs.contains(w) {
             return self.subject(input, lex, v);
+        }
+        // "called off a summit": a light verb and its particle.
+        if w == "off" && v > self.first as usize && lex.off_verbs.contains(input.word(v - 1)) {
+            return self.subject(input, lex, v - 1);
         }
         // "JNIM claimed responsibility for the assault": the claimant, the
         // subject of the verb before the claim noun. A time may stand

@@ -587,3 +587,18 @@ fn a_federal_or_interim_government_is_the_state_whose_government_was_named() {
         [] as [&str; 0]
     );
 }
+
+#[test]
+fn the_government_in_a_place_is_that_places_state() {
+    assert_eq!(
+        mentions(
+            "The military-backed government in Port Sudan rejected the plan.",
+            ""
+        ),
+        ["The military-backed government → Sudan (reference)"]
+    );
+    assert_eq!(
+        events("The government in Kabul said it would not negotiate with the group."),
+        ["NEGOTIATION Afghanistan|||"]
+    );
+}

@@ -72,9 +72,13 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
-    /// "called": light verbs before the particle "off" ("called off a
-    /// summit").
-    pub off_verbs: WordSet,
+    /// "called off", "return to": a verb and its particle that govern a
+    /// noun as a light verb does ("called off a summit", "would not return
+    /// to negotiations").
+    pub particle_verbs: WordSet,
+    /// "off", "to": the last words of `particle_verbs`, so that only these
+    /// are looked up with the word before them.
+    pub particles: WordSet,
     /// ", but", ", while": coordinators that always join clauses after a
     /// comma.
     pub clause_coordinators: WordSet,
@@ -1354,8 +1358,14 @@ impl Parse {
         if lex.light_verbs.contains(w) {
             return self.subject(input, lex, v);
         }
-        // "called off a summit": a light verb and its particle.
-        if w == "off" && v > self.first as usize && lex.off_verbs.contains(input.word(v - 1)) {
+        // "called off a summit": a verb and its particle.
+        if lex.particles.contains(w)
+            && v > self.first as usize
+            && input.is_word(v - 1)
+            && lex
+                .particle_verbs
+                .contains(&format!("{} {w}", input.word(v - 1)))
+        {
             return self.subject(input, lex, v - 1);
         }
         // "JNIM claimed responsibility for the assault": the claimant, the
@@ -1453,6 +1463,12 @@ impl Parse {
             .enumerate()
             .filter(|(_, g)| (g.tok_start as usize) >= from && !g.compound)
             .find(|(_, g)| self.within(self.clause_at(g.tok_start as usize), c))
+            // "hit only a radar site after Trump told it…": a name that
+            // opens a subordinate clause is that clause's, not the object.
+            .filter(|(_, g)| {
+                let gc = self.clause_at(g.tok_start as usize);
+                gc == c || self.clauses[gc as usize].kind != ClauseKind::Subordinate
+            })
             .filter(|(_, g)| g.prep.is_none() || self.of_object(input, g, te))
             .map(|(i, _)| i as u16)
     }

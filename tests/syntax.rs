@@ -551,3 +551,16 @@ fn a_reporting_word_after_a_determiner_and_an_ordinal_modifies_a_noun() {
          aircraft this year.]"
     );
 }
+
+#[test]
+fn a_name_that_opens_a_subordinate_clause_is_no_object() {
+    // Trump is the subject of "told", not what Israel hit.
+    assert_eq!(
+        parse_at(
+            "Israel hit only a radar site after Trump told it to stop.",
+            "hit"
+        ),
+        "0, subject Israel, object none; clauses: [0 Main: Israel hit only a radar site] \
+         [1 Subordinate: after Trump told it to stop.]"
+    );
+}

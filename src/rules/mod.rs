@@ -757,7 +757,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("REPORTING_THAT", "shallow parse"),
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
-    ("OFF_VERBS", "shallow parse"),
+    ("PARTICLE_VERBS", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
     ("REDUCED_PARTICIPLES", "shallow parse"),
     ("IRREGULAR_PAST", "shallow parse"),
@@ -1001,7 +1001,12 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     .collect(),
                 auxiliaries: set("AUXILIARIES"),
                 light_verbs: set("LIGHT_VERBS"),
-                off_verbs: set("OFF_VERBS"),
+                particle_verbs: set("PARTICLE_VERBS"),
+                particles: folded("PARTICLE_VERBS")
+                    .iter()
+                    .filter_map(|p| p.rsplit(' ').next())
+                    .map(str::to_string)
+                    .collect(),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
                 reduced_participles: set("REDUCED_PARTICIPLES"),

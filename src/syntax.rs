@@ -616,9 +616,19 @@ impl Parse {
                         self.set(body, cur);
                         body += 1;
                     }
+                    // Inside a clause that ends at a comma ("M23, whom UN
+                    // experts say Rwanda arms, has…") it ends there too.
+                    let inside_comma = stack.last().is_some_and(|e| e.1 == Close::Comma);
                     let c = self.open(ClauseKind::Reported, body, cur);
                     self.clauses[c as usize].reporter = subject;
-                    stack.push((c, Close::End));
+                    stack.push((
+                        c,
+                        if inside_comma {
+                            Close::Comma
+                        } else {
+                            Close::End
+                        },
+                    ));
                     k = body;
                     continue;
                 }

@@ -564,3 +564,16 @@ fn a_name_that_opens_a_subordinate_clause_is_no_object() {
          [1 Subordinate: after Trump told it to stop.]"
     );
 }
+
+#[test]
+fn a_report_inside_a_clause_that_ends_at_a_comma_ends_there_too() {
+    // The main clause resumes at "had": its subject is JNIM.
+    assert_eq!(
+        parse_at(
+            "JNIM fighters, whom officials say are backed by smugglers, had entered Kayes.",
+            "entered"
+        ),
+        "0, subject JNIM, object Kayes; clauses: [0 Main: JNIM fighters,] [1 Relative: whom \
+         officials say] [2 Reported: are backed by smugglers,] [0 Main: had entered Kayes.]"
+    );
+}

@@ -1006,9 +1006,14 @@ impl RuleSet {
             && view.word(ts - 1).len() > 3
             && view.word(ts - 1).ends_with("ed")
             && view.raw(ts - 1).starts_with(|c: char| c.is_lowercase());
+        // "voted on June 25 to suspend": right after "to" or a modal, a
+        // count before it marks no noun.
+        let infinitive = self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
+            && !self.to_governed(view, s_from, ts);
         let form = if form == Form::Present
             && !relative
             && !phrase
+            && !infinitive
             && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 && !possessed_name_before(view, ms, s_from, ts, te))
                 || modifier_before(view, ms, ts)

@@ -3068,8 +3068,23 @@ fn more_specific(
             && !view.gaz.is_type(next.entry, gazetteer::PLACE)
             && lower_case_description(view, lex, k, to)
     };
-    (apposition && !prepositional && (between <= 2 || (between == 3 && described())))
-        .then_some(mi + 1)
+    // "Syria's defence ministry headquarters in central Damascus": for a
+    // place, a longer lower-case phrase may stand between a state and a
+    // place inside it.
+    let inside = || {
+        across_prepositions
+            && between <= 6
+            && view.gaz.is_state(m.entry)
+            && view.gaz.is_type(next.entry, gazetteer::PLACE)
+            && (view.gaz.country_of(next.entry) == Some(m.entry)
+                || view.gaz.stands_for_of(next.entry) == Some(m.entry))
+            && (k..to)
+                .all(|t| view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase))
+    };
+    (apposition
+        && !prepositional
+        && (between <= 2 || (between == 3 && described()) || (puncts.is_empty() && inside())))
+    .then_some(mi + 1)
 }
 
 /// Do the words of `k..to` describe, in lower case and without a

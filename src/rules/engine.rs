@@ -1211,7 +1211,7 @@ impl RuleSet {
                 roles.push(role);
             }
         }
-        where_location(view, &self.lexicon.place_relatives, rule, &at, &mut roles);
+        where_location(view, &self.lexicon, rule, &at, &mut roles);
         narrow_location(view, &self.lexicon.place_nouns, &at, &mut roles);
         for (to, from) in &rule.possessors {
             // A place that is no party (a city, a refinery) holding TO gives
@@ -1368,12 +1368,40 @@ impl RuleSet {
                 .partition_point(|t| t.start < events[i].trigger_start);
             // "in a drone attack": a preposition of the list, then at
             // most three words.
-            let Some(k) = (t.saturating_sub(4)..t)
+            let adjunct = (t.saturating_sub(4)..t)
                 .rev()
                 .take_while(|&k| view.tokens[k].is_word())
-                .find(|&k| self.lexicon.adjuncts.contains(view.word(k)))
-            else {
-                continue;
+                .find(|&k| self.lexicon.adjuncts.contains(view.word(k)));
+            // "signed the so-called Washington Accords": the noun is the
+            // object of the verb before it, at most five words (and
+            // hyphens) between, none a preposition.
+            let object = || {
+                let j = (first..i).rev().find(|&j| {
+                    events[j].sentence == events[i].sentence
+                        && !nominal(&events[j])
+                        && events[j].event_type == events[i].event_type
+                        && events[j].trigger_end <= events[i].trigger_start
+                })?;
+                let v = view
+                    .tokens
+                    .partition_point(|t| t.start < events[j].trigger_end);
+                let words = (v..t).filter(|&k| view.tokens[k].is_word()).count();
+                let plain = (v..t).all(|k| {
+                    if view.tokens[k].is_word() {
+                        !self.lexicon.syntax.prepositions.contains(view.word(k))
+                            && !self.lexicon.syntax.auxiliaries.contains(view.word(k))
+                    } else {
+                        view.raw(k) == "-"
+                    }
+                });
+                (v < t && words <= 5 && plain).then_some(v)
+            };
+            let (k, as_object) = match adjunct {
+                Some(k) => (k, false),
+                None => match object() {
+                    Some(v) => (v, true),
+                    None => continue,
+                },
             };
             let at = view.tokens[k].start;
             let host = (first..i)
@@ -1418,8 +1446,11 @@ impl RuleSet {
                     .find(|r| &*r.slot == "actor")
                     .and_then(|r| r.entry)
             };
+            // As the verb's object the noun is the verb's event: a name
+            // before it ("the Washington Accords") names no other actor.
             if let (Some(a), Some(b)) = (actor_of(&events[i]), actor_of(&events[j]))
                 && a != b
+                && !as_object
             {
                 continue;
             }
@@ -3185,7 +3216,7 @@ fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [
 /// that clause, not in a later one).
 fn where_location<'r>(
     view: &DocView,
-    relatives: &WordSet,
+    lex: &Lexicon,
     rule: &'r Rule,
     at: &At,
     roles: &mut Vec<Filled<'r>>,
@@ -3204,15 +3235,27 @@ fn where_location<'r>(
     let Some(w) = (lo..at.ts)
         .rev()
         .take_while(|&k| view.raw(k) != ",")
-        .find(|&k| word_in(view, k, relatives))
+        .find(|&k| word_in(view, k, &lex.place_relatives))
     else {
         return;
     };
     if view.raw(w - 1) != "," {
         return;
     }
+    // The place may be followed by its kind: "in Mozambique's Cabo Delgado
+    // province, where…".
+    let mut end = w - 1;
+    if end > at.s_from
+        && view.tokens[end - 1].is_word()
+        && lex.place_nouns.contains(view.word(end - 1))
+    {
+        end -= 1;
+    }
     let ms = at.place.ms;
-    let Some(j) = ms.iter().position(|m| m.tok_end as usize == w - 1) else {
+    let Some(j) = ms
+        .iter()
+        .position(|m| m.tok_end as usize == w - 1 || m.tok_end as usize == end)
+    else {
         return;
     };
     let m = &ms[j];

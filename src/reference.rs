@@ -147,6 +147,10 @@ pub struct ReferenceLexicon {
     /// "forces", "aircraft": after a bare government head ("junta
     /// aircraft bombed a market"), that government's forces.
     pub government_forces: WordSet,
+    /// "north", "south": capitalised after "the", the state named before
+    /// whose name is this word and one more ("the North" after North
+    /// Korea).
+    pub half_state_heads: WordSet,
     /// "government": a head that refers only bare, before a word of
     /// `GOVERNMENT_FORCES` ("government forces shelled the town",
     /// "government negotiators and the SDF resumed talks"); "the
@@ -553,6 +557,18 @@ pub fn find(
         }
         if definite && let Some(m) = home_group_reference(input, lex, mentions, t) {
             found.push(m);
+            continue;
+        }
+        if definite && let Some(m) = half_state_reference(input, lex, mentions, t) {
+            while sentence + 1 < input.sentences.len()
+                && input.sentences[sentence].end_token as usize <= t
+            {
+                sentence += 1;
+            }
+            found.push(Mention {
+                sentence: sentence as u32,
+                ..m
+            });
             continue;
         }
         let mut h = t + 1;
@@ -1381,6 +1397,55 @@ fn home_group_reference(
         tok_end: head as u32 + 1,
         sentence: home.sentence,
         entry: group,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
+    })
+}
+
+/// "the North" after North Korea, "the South" after South Korea: a
+/// capitalised word of `HALF_STATE_HEADS` right after "the", not followed
+/// by another capitalised word ("the North Atlantic"), names the state
+/// named before in this document (within [`REACH`] mentions) whose name is
+/// that word and one more; none when no such state was named.
+fn half_state_reference(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let gaz = input.gaz;
+    let tokens = input.tokens;
+    let h = t + 1;
+    if h >= tokens.len()
+        || !tokens[h].is_word()
+        || input.is_lower(h)
+        || !lex.half_state_heads.contains(input.word(h))
+        || (h + 1 < tokens.len() && tokens[h + 1].is_word() && !input.is_lower(h + 1))
+    {
+        return None;
+    }
+    let i = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions.get(i).is_some_and(|m| (m.tok_start as usize) <= h) {
+        return None; // part of a name
+    }
+    let head = input.word(h);
+    let earlier = &mentions[i.saturating_sub(REACH)..i];
+    let state = earlier.iter().rev().find(|m| {
+        gaz.is_state(m.entry) && {
+            let name = &gaz.entry(m.entry).canonical;
+            let mut words = name.split(' ');
+            words.next().is_some_and(|w| w.eq_ignore_ascii_case(head))
+                && words.next().is_some()
+                && words.next().is_none()
+        }
+    })?;
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[h].end,
+        tok_start: t as u32,
+        tok_end: h as u32 + 1,
+        sentence: 0, // set by the caller
+        entry: state.entry,
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
     })

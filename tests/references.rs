@@ -602,3 +602,15 @@ fn the_government_in_a_place_is_that_places_state() {
         ["NEGOTIATION Afghanistan|||"]
     );
 }
+
+#[test]
+fn the_north_is_the_state_named_before_whose_name_it_begins() {
+    assert_eq!(
+        mentions(
+            "North Korea tested a missile on Monday. Seoul said the North had also \
+             moved troops. The South Atlantic was calm; the South said nothing.",
+            ""
+        ),
+        ["the North → North Korea (reference)"]
+    );
+}

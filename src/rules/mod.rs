@@ -666,6 +666,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "GOVERNMENT_KINDS",
         "references (\"the federal government\")",
     ),
+    ("HALF_STATE_HEADS", "references (\"the North\")"),
     (
         "REFERENCE_OBJECT_CUES",
         "references (\"its attacks on the country\")",
@@ -942,6 +943,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 government_forces: set("GOVERNMENT_FORCES"),
                 bare_government_heads: set("BARE_GOVERNMENT_HEADS"),
                 government_kinds: set("GOVERNMENT_KINDS"),
+                half_state_heads: set("HALF_STATE_HEADS"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))

@@ -3078,7 +3078,18 @@ fn more_specific(
         // "capital , Muscat": the comma right before the name, a kind of
         // place right before the comma.
         [c] => {
-            *c + 1 == to && *c > k && view.raw(*c) == "," && place_nouns.contains(view.word(*c - 1))
+            *c + 1 == to
+                && *c > k
+                && view.raw(*c) == ","
+                && (place_nouns.contains(view.word(*c - 1))
+                    // "Russia's two biggest oil companies, Rosneft and
+                    // Lukoil": a state's organisation described in lower
+                    // case, then named.
+                    || (view.gaz.is_state(m.entry)
+                        && m.kind != AliasKind::Demonym
+                        && view.gaz.is_type(next.entry, gazetteer::ORG)
+                        && *c - k <= 5
+                        && lower_case_description(view, lex, k, *c)))
         }
         _ => false,
     };
@@ -3112,10 +3123,14 @@ fn more_specific(
             && (k..to)
                 .all(|t| view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase))
     };
+    let org_apposed = puncts.len() == 1 && view.gaz.is_type(next.entry, gazetteer::ORG);
     (apposition
         && !prepositional
-        && (between <= 2 || (between == 3 && described()) || (puncts.is_empty() && inside())))
-    .then_some(mi + 1)
+        && (between <= 2
+            || (between == 3 && described())
+            || (puncts.is_empty() && inside())
+            || (org_apposed && between <= 5)))
+        .then_some(mi + 1)
 }
 
 /// Do the words of `k..to` describe, in lower case and without a

@@ -151,6 +151,9 @@ pub struct ReferenceLexicon {
     /// whose name is this word and one more ("the North" after North
     /// Korea).
     pub half_state_heads: WordSet,
+    /// "backed", "aligned" (`PATRONS`): "the Iran-backed rebels" is a
+    /// group head after a patron's compound, the group named before.
+    pub patrons: WordSet,
     /// "government": a head that refers only bare, before a word of
     /// `GOVERNMENT_FORCES` ("government forces shelled the town",
     /// "government negotiators and the SDF resumed talks"); "the
@@ -602,6 +605,19 @@ pub fn find(
         {
             h += 1;
             last = h;
+        } else if definite
+            && h + 3 < tokens.len()
+            && !lower(h)
+            && input.raw_is(h + 1, '-')
+            && tokens[h + 2].is_word()
+            && lex.patrons.contains(input.word(h + 2))
+            && lex.group_heads.contains(input.word(h + 3))
+        {
+            // "the Iran-backed rebels": the head alone refers (the patron
+            // keeps its own mention).
+            h += 3;
+            last = h;
+            opener = h;
         } else if definite
             && h + 3 < tokens.len()
             && lower(h)

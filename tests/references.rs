@@ -614,3 +614,15 @@ fn the_north_is_the_state_named_before_whose_name_it_begins() {
         ["the North → North Korea (reference)"]
     );
 }
+
+#[test]
+fn a_group_head_after_a_patrons_compound_is_the_group_named_before() {
+    assert_eq!(
+        mentions(
+            "Israel struck the Houthi-held port of Hodeidah. \
+             Days earlier the Iran-backed rebels had sunk two ships in the Red Sea.",
+            ""
+        ),
+        ["rebels → Houthis (reference)"]
+    );
+}

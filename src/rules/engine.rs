@@ -2554,6 +2554,16 @@ impl RuleSet {
             {
                 return &self.modality_labels[asserted.0];
             }
+            // A plan reported for the subject's own side is asserted,
+            // unless a condition follows ("would deliver … if the
+            // preparations proceed").
+            if let Some((label, _)) = best
+                && &*self.modality_labels[label] == "hedged"
+                && view.word(k) == "would"
+                && self.plan_reported(view, s_from, k)
+            {
+                break;
+            }
             if let Some((label, _)) = best {
                 let found = &self.modality_labels[label];
                 // A denial before the hedge governs it: "denied that Moscow
@@ -2595,6 +2605,54 @@ impl RuleSet {
             }
         }
         &self.asserted
+    }
+
+    /// Does the "would" at `k` follow a named subject that a word of
+    /// `PLAN_REPORTERS` reports ("said on Monday that the United States
+    /// would", "announced Germany would")? Past the name: "the", "that",
+    /// and words of `REPORT_ADJUNCTS`.
+    fn plan_reported(&self, view: &DocView, s_from: usize, k: usize) -> bool {
+        let ms = view.mentions;
+        let i = ms.partition_point(|m| (m.tok_end as usize) < k);
+        let Some(m) = ms.get(i).filter(|m| m.tok_end as usize == k) else {
+            return false;
+        };
+        let mut j = m.tok_start as usize;
+        while j > s_from {
+            j -= 1;
+            if !view.tokens[j].is_word() {
+                return false;
+            }
+            let w = view.word(j);
+            if self.lexicon.plan_reporters.contains(w) {
+                // Whoever reports must speak for the subject: "Trump, who
+                // said that the United States would", not "Analysts said
+                // Germany would".
+                let state = |e: u32| {
+                    let gaz = view.gaz;
+                    if gaz.is_state(e) {
+                        Some(e)
+                    } else {
+                        gaz.stands_for_of(e)
+                            .filter(|&s| gaz.is_state(s))
+                            .or_else(|| gaz.country_of(e))
+                    }
+                };
+                let Some(subject) = state(m.entry) else {
+                    return false;
+                };
+                let lo = j.saturating_sub(8).max(s_from);
+                let a = ms.partition_point(|r| (r.tok_start as usize) < lo);
+                return ms[a..]
+                    .iter()
+                    .take_while(|r| (r.tok_end as usize) <= j)
+                    .any(|r| state(r.entry) == Some(subject));
+            }
+            if !(w == "the" || w == "that" || self.lexicon.report_adjuncts.contains(w)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Is there a firm condition ("only after", "only if") after the

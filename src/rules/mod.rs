@@ -375,6 +375,10 @@ pub struct Lexicon {
     /// stand between the reporting verb of an `asserted` cue and the rest
     /// of it ("said on Sunday it would").
     pub report_adjuncts: WordSet,
+    /// `PLAN_REPORTERS` ("said", "announced"): before a named subject and
+    /// "would" ("said on Monday that the United States would sell"), a
+    /// plan reported, asserted like "said it would".
+    pub plan_reporters: WordSet,
     /// `PLACE_RELATIVES` ("where"): after "PLACE ,", the trigger's clause
     /// happens at that place when the rule's location slot finds nothing
     /// ("to Lithuania, where a German brigade is stationed").
@@ -714,6 +718,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("REPORT_ADJUNCTS", "modality (\"said on Sunday it would\")"),
     (
+        "PLAN_REPORTERS",
+        "modality (\"said that the United States would\")",
+    ),
+    (
         "PLACE_RELATIVES",
         "location slots (\"Lithuania, where troops are stationed\")",
     ),
@@ -920,6 +928,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         firm_conditions: phrases("FIRM_CONDITIONS"),
         denials: phrases("DENIALS"),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
+        plan_reporters: folded("PLAN_REPORTERS").into_iter().collect(),
         place_relatives: folded("PLACE_RELATIVES").into_iter().collect(),
         weapon_sites: folded("WEAPON_SITES").into_iter().collect(),
         same_act: folded("SAME_ACT").into_iter().collect(),
@@ -944,6 +953,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 bare_government_heads: set("BARE_GOVERNMENT_HEADS"),
                 government_kinds: set("GOVERNMENT_KINDS"),
                 half_state_heads: set("HALF_STATE_HEADS"),
+                patrons: set("PATRONS"),
                 frames: ["REPORTING", "REPORTING_THAT"]
                     .iter()
                     .flat_map(|name| folded(name))

@@ -2579,6 +2579,13 @@ impl RuleSet {
                 return found;
             }
         }
+        // "denied Israeli media reports that it has moved tanks": a denial
+        // of a report before "that", further back than the window.
+        if self.denied_report(view, s_from, ts) {
+            if let Some(negated) = self.modality_labels.iter().find(|l| &***l == "negated") {
+                return negated;
+            }
+        }
         // Within twice the window when no comma or "and" comes first: "would
         // let U.S. forces use the Manta air base if voters back it".
         let hi = (te + 2 * self.settings.modality_window as usize).min(s_to);
@@ -2605,6 +2612,34 @@ impl RuleSet {
             }
         }
         &self.asserted
+    }
+
+    /// Does a denial of a report (`DENIALS`, then a word of
+    /// `DENIED_REPORTS`, then "that") open the clause of the trigger at
+    /// `ts`, with no comma between "that" and the trigger?
+    fn denied_report(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        let lex = &self.lexicon;
+        if lex.denied_reports.is_empty() {
+            return false;
+        }
+        let lo = ts.saturating_sub(12).max(s_from);
+        let Some(that) = (lo..ts)
+            .rev()
+            .take_while(|&k| view.tokens[k].is_word())
+            .find(|&k| view.word(k) == "that")
+        else {
+            return false;
+        };
+        let Some(noun) = (that.saturating_sub(2).max(s_from)..that)
+            .rev()
+            .find(|&k| view.tokens[k].is_word() && lex.denied_reports.contains(view.word(k)))
+        else {
+            return false;
+        };
+        // Up to four words (a name and its modifiers) between the denial
+        // and the noun: "denied Israeli media reports".
+        (noun.saturating_sub(5).max(s_from)..noun)
+            .any(|k| view.tokens[k].is_word() && ends_at(view, &lex.denials, k, s_from))
     }
 
     /// Does the "would" at `k` follow a named subject that a word of

@@ -371,6 +371,10 @@ pub struct Lexicon {
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
+    /// `DENIED_REPORTS` ("reports", "claims"): between a denial and
+    /// "that", what the denial denies ("denied media reports that it had
+    /// moved tanks": negated).
+    pub denied_reports: WordSet,
     /// `REPORT_ADJUNCTS` ("on", "Sunday", "statement"): words that may
     /// stand between the reporting verb of an `asserted` cue and the rest
     /// of it ("said on Sunday it would").
@@ -693,6 +697,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "PAIR_MEDIATORS",
         "references (\"mediated by Qatar and Turkey\")",
     ),
+    ("DENIED_REPORTS", "modality (\"denied reports that\")"),
     (
         "DENIED_ACTS",
         "denials of asserted events (\"the junta denied\")",
@@ -927,6 +932,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         conditions: folded("CONDITIONS").into_iter().collect(),
         firm_conditions: phrases("FIRM_CONDITIONS"),
         denials: phrases("DENIALS"),
+        denied_reports: folded("DENIED_REPORTS").into_iter().collect(),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),
         plan_reporters: folded("PLAN_REPORTERS").into_iter().collect(),
         place_relatives: folded("PLACE_RELATIVES").into_iter().collect(),

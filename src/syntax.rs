@@ -1419,6 +1419,37 @@ impl Parse {
         None
     }
 
+    /// The agent of a nominal trigger ending at `te` told by an object
+    /// relative clause after it: "the blockade that JNIM declared on fuel
+    /// imports", "the strikes which Israel has launched" (the clause's
+    /// subject, a name right after "that"/"which", before a light verb or
+    /// a verb trigger, auxiliaries between).
+    pub fn relative_agent(&self, input: &Input, lex: &SyntaxLexicon, te: usize) -> Option<Found> {
+        let n = input.tokens.len();
+        if te + 2 >= n
+            || !input.is_word(te)
+            || !(input.word(te) == "that" || lex.relatives.contains(input.word(te)))
+        {
+            return None;
+        }
+        let mut start = te + 1;
+        if input.is_word(start) && lex.determiners.contains(input.word(start)) {
+            start += 1;
+        }
+        let g = self
+            .groups
+            .iter()
+            .position(|g| g.tok_start as usize == start)?;
+        let mut k = self.groups[g].tok_end as usize;
+        while k < n && input.is_word(k) && lex.auxiliaries.contains(input.word(k)) {
+            k += 1;
+        }
+        (k < n
+            && input.is_word(k)
+            && (lex.light_verbs.contains(input.word(k)) || (input.verb_trigger)(k)))
+        .then_some(Found::Via(g as u16, "relative clause"))
+    }
+
     /// Can group `g` be an agent: does it hold a named person, place or
     /// organisation (not only weapons or generic classes)?
     pub fn can_act(&self, input: &Input, g: u16) -> bool {

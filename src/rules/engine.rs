@@ -2341,6 +2341,7 @@ impl RuleSet {
         let lex = &self.lexicon.syntax;
         let subject = if form == Form::Noun {
             syn.nominal_subject(&input, lex, ts)
+                .or_else(|| syn.relative_agent(&input, lex, te))
         } else {
             syn.subject(&input, lex, ts)
         };

@@ -72,6 +72,9 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
+    /// "his", "her": possessives that may follow a coordinator before a
+    /// titled name ("Anutin and his Cambodian counterpart Hun Manet").
+    pub coordinated_possessives: WordSet,
     /// "called off", "return to": a verb and its particle that govern a
     /// noun as a light verb does ("called off a summit", "would not return
     /// to negotiations").
@@ -1628,7 +1631,9 @@ fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> O
         let w = input.word(k);
         if !coordinated && lex.coordinators.contains(w) {
             coordinated = true;
-        } else if coordinated && lex.determiners.contains(w) {
+        } else if coordinated
+            && (lex.determiners.contains(w) || lex.coordinated_possessives.contains(w))
+        {
         } else {
             return None;
         }

@@ -577,3 +577,16 @@ fn a_report_inside_a_clause_that_ends_at_a_comma_ends_there_too() {
          officials say] [2 Reported: are backed by smugglers,] [0 Main: had entered Kayes.]"
     );
 }
+
+#[test]
+fn a_possessive_after_and_joins_a_titled_name_to_the_list() {
+    // One group of subjects: Xi acts, Putin is his partner.
+    assert_eq!(
+        parse_at(
+            "Xi Jinping and his Russian counterpart Vladimir Putin held talks in Moscow.",
+            "held talks"
+        ),
+        "0, subject Xi Jinping + Vladimir Putin, object none; clauses: [0 Main: Xi Jinping and his \
+         Russian counterpart Vladimir Putin held talks in Moscow.]"
+    );
+}

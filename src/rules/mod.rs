@@ -772,6 +772,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
     ("PARTICLE_VERBS", "shallow parse"),
+    ("COORDINATED_POSSESSIVES", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
     ("REDUCED_PARTICIPLES", "shallow parse"),
     ("IRREGULAR_PAST", "shallow parse"),
@@ -1020,6 +1021,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 auxiliaries: set("AUXILIARIES"),
                 light_verbs: set("LIGHT_VERBS"),
                 particle_verbs: set("PARTICLE_VERBS"),
+                coordinated_possessives: set("COORDINATED_POSSESSIVES"),
                 particles: folded("PARTICLE_VERBS")
                     .iter()
                     .filter_map(|p| p.rsplit(' ').next())

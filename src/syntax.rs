@@ -986,7 +986,7 @@ impl Parse {
 
     /// The subject group of clause `c` as it stands when the parser
     /// reaches a later token: its first group that no preposition governs.
-    fn subject_group_of(&self, c: u16) -> Option<u16> {
+    pub fn subject_group_of(&self, c: u16) -> Option<u16> {
         self.groups
             .iter()
             .position(|g| self.clause_at(g.tok_start as usize) == c && g.prep.is_none())

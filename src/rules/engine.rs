@@ -338,7 +338,10 @@ struct Grammar {
 
 /// The entry and mention (document-wide index) of whoever reported the
 /// trigger's clause or an enclosing one ("Poland said [Russian drones
-/// violated its airspace]": Poland), for `own TO of reporter`.
+/// violated its airspace]": Poland), for `own TO of reporter`; for a
+/// subordinate clause, the subject of the clause it depends on ("Estonia
+/// requested consultations [after Russian jets violated its airspace]":
+/// Estonia).
 fn reporter_of(at: &At) -> Option<(u32, u32)> {
     let syn = at.place.syn?;
     let mut c = at.grammar?.clause;
@@ -349,6 +352,11 @@ fn reporter_of(at: &At) -> Option<(u32, u32)> {
         }
         if clause.parent == c {
             return None;
+        }
+        if clause.kind == ClauseKind::Subordinate
+            && let Some(g) = syn.subject_group_of(clause.parent)
+        {
+            break g;
         }
         c = clause.parent;
     };

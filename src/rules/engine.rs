@@ -2590,10 +2590,10 @@ impl RuleSet {
         }
         // "denied Israeli media reports that it has moved tanks": a denial
         // of a report before "that", further back than the window.
-        if self.denied_report(view, s_from, ts) {
-            if let Some(negated) = self.modality_labels.iter().find(|l| &***l == "negated") {
-                return negated;
-            }
+        if self.denied_report(view, s_from, ts)
+            && let Some(negated) = self.modality_labels.iter().find(|l| &***l == "negated")
+        {
+            return negated;
         }
         // Within twice the window when no comma or "and" comes first: "would
         // let U.S. forces use the Manta air base if voters back it".

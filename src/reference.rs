@@ -480,11 +480,7 @@ pub fn find(
             && let Some(m) = bare_government(refs, input, mentions, t)
                 .or_else(|| person_government(refs, input, mentions, t))
         {
-            while sentence + 1 < input.sentences.len()
-                && input.sentences[sentence].end_token as usize <= t
-            {
-                sentence += 1;
-            }
+            advance_sentence(input, &mut sentence, t);
             found.push(Mention {
                 sentence: sentence as u32,
                 ..m
@@ -500,11 +496,7 @@ pub fn find(
             continue;
         }
         if let Some(h) = pair_head(input, lex, t) {
-            while sentence + 1 < input.sentences.len()
-                && input.sentences[sentence].end_token as usize <= t
-            {
-                sentence += 1;
-            }
+            advance_sentence(input, &mut sentence, t);
             let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
             let free = mentions
                 .get(before)
@@ -536,22 +528,14 @@ pub fn find(
         let pronoun = !definite && !possessive && lex.pronouns.contains(det);
         if !definite && !possessive && !pronoun {
             if lex.place_adverbs.contains(det) {
-                while sentence + 1 < input.sentences.len()
-                    && input.sentences[sentence].end_token as usize <= t
-                {
-                    sentence += 1;
-                }
+                advance_sentence(input, &mut sentence, t);
                 if let Some(m) = there_reference(input, mentions, t, sentence as u32) {
                     found.push(m);
                 }
                 continue;
             }
             if lex.object_pronouns.contains(det) {
-                while sentence + 1 < input.sentences.len()
-                    && input.sentences[sentence].end_token as usize <= t
-                {
-                    sentence += 1;
-                }
+                advance_sentence(input, &mut sentence, t);
                 if let Some(m) = object_reference(input, mentions, found, t, sentence as u32) {
                     found.push(m);
                 }
@@ -563,11 +547,7 @@ pub fn find(
             continue;
         }
         if definite && let Some(m) = half_state_reference(input, lex, mentions, t) {
-            while sentence + 1 < input.sentences.len()
-                && input.sentences[sentence].end_token as usize <= t
-            {
-                sentence += 1;
-            }
+            advance_sentence(input, &mut sentence, t);
             found.push(Mention {
                 sentence: sentence as u32,
                 ..m
@@ -681,11 +661,7 @@ pub fn find(
         if !tokens[h].is_word() || !(pronoun || two_word || lex.heads.contains(input.word(h))) {
             continue;
         }
-        while sentence + 1 < input.sentences.len()
-            && input.sentences[sentence].end_token as usize <= t
-        {
-            sentence += 1;
-        }
+        advance_sentence(input, &mut sentence, t);
         let before = mentions.partition_point(|m| (m.tok_end as usize) <= opener);
         if !pronoun
             && mentions
@@ -1416,6 +1392,16 @@ fn home_group_reference(
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
     })
+}
+
+/// Moves `sentence` forward to the sentence that holds token `t` (the
+/// loop over tokens keeps it as it goes).
+fn advance_sentence(input: &RefInput, sentence: &mut usize, t: usize) {
+    while *sentence + 1 < input.sentences.len()
+        && input.sentences[*sentence].end_token as usize <= t
+    {
+        *sentence += 1;
+    }
 }
 
 /// "the North" after North Korea, "the South" after South Korea: a

@@ -171,6 +171,10 @@ pub struct ReferenceLexicon {
     /// state that acts earlier in the sentence ("pressed Israel to halt
     /// its attacks on the country" is not Israel).
     pub object_cues: WordSet,
+    /// "in", "with", "on": a party named right after one of these (and a
+    /// determiner or modifiers) is acted on; "its" and "their" refer past
+    /// it to the nearest party outside such a phrase.
+    pub antecedent_skips: WordSet,
     /// "forces", "troops": after a state ("Israeli forces"), its armed
     /// forces, which a later "the military" names.
     pub armed_forces_cues: WordSet,
@@ -683,7 +687,7 @@ pub fn find(
                 .get(i)
                 .is_some_and(|&k| (k as usize) <= t + PRONOUN_GAP);
             trigger_near
-                .then(|| sentence_party(input, earlier, sentence as u32))
+                .then(|| sentence_party(input, lex, earlier, sentence as u32))
                 .flatten()
         } else if two_word {
             refs.organ(
@@ -1054,9 +1058,14 @@ fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u
 /// Liberia's.
 /// A party named as one of several ("Delegations of Russia and Ukraine
 /// concluded their meeting") is no antecedent: the pronoun means them all.
-fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Option<u32> {
+fn sentence_party(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    earlier: &[Mention],
+    sentence: u32,
+) -> Option<u32> {
     let gaz = input.gaz;
-    let i = earlier.iter().rposition(|m| {
+    let party = |m: &Mention| {
         m.sentence == sentence
             && m.unlisted == u32::MAX
             && !gaz.is_generic(m.entry)
@@ -1064,7 +1073,16 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
             && (gaz.is_state(m.entry)
                 || gaz.stands_for_of(m.entry).is_some()
                 || gaz.is_type(m.entry, gazetteer::ORG))
-    })?;
+    };
+    // A party after a preposition is acted on, not the one whose act the
+    // pronoun names: in "Armenia has frozen its participation in the
+    // Russian-led CSTO, and its parliament passed a law", the second "its"
+    // is Armenia's. The nearest party outside such a phrase, else the
+    // nearest.
+    let i = earlier
+        .iter()
+        .rposition(|m| party(m) && !after_preposition(input, lex, m))
+        .or_else(|| earlier.iter().rposition(party))?;
     let m = &earlier[i];
     if m.sentence != sentence {
         return None;
@@ -1086,6 +1104,38 @@ fn sentence_party(input: &RefInput, earlier: &[Mention], sentence: u32) -> Optio
         .checked_sub(1)
         .is_some_and(|p| earlier[p].sentence == sentence && joined(&earlier[p], m));
     (!coordinated).then_some(m.entry)
+}
+
+/// Does mention `m` stand after a word of `antecedent_skips` ("in",
+/// "with"), with at most a determiner and modifiers between ("in the
+/// Russian-led CSTO")? A comma or other punctuation between ends the look.
+fn after_preposition(input: &RefInput, lex: &ReferenceLexicon, m: &Mention) -> bool {
+    let from = m.tok_start as usize;
+    let mut k = from;
+    // Back over "the", "a", capitalised modifiers and hyphenated
+    // compounds ("the Russian-led"), at most six tokens.
+    while k > from.saturating_sub(6) {
+        k -= 1;
+        if !input.tokens[k].is_word() {
+            if input.raw_is(k, '-') {
+                continue;
+            }
+            return false;
+        }
+        let w = input.word(k);
+        if lex.antecedent_skips.contains(w) {
+            return true;
+        }
+        let glued = k > 0 && input.raw_is(k - 1, '-');
+        let upper = input.text[input.tokens[k].start as usize..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !(glued || upper || matches!(w, "the" | "a" | "an")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Is mention `m` glued by a hyphen to the word after it ("Liberian-flagged",

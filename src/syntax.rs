@@ -1150,8 +1150,44 @@ impl Parse {
                 }
                 cc = p;
             }
+            // A main clause joined by "and" or "but" to the main clause
+            // before it: the pronoun is that clause's subject ("JNIM has
+            // stepped up attacks, and in September it declared a
+            // blockade": JNIM), when it names no person ("it", "they" are
+            // not "he").
+            if clause.kind == ClauseKind::Main
+                && let Some(g) = self.coordinated_clause_subject(input, c)
+            {
+                return Some(Found::Via(g, "coordinated clause"));
+            }
         }
         None
+    }
+
+    /// The subject of the main clause before main clause `c` when `c`
+    /// opens with "and" or "but" (after a comma or not), and that subject
+    /// is no person and governs no preposition, and is not itself a
+    /// pronoun's stand-in.
+    fn coordinated_clause_subject(&self, input: &Input, c: u16) -> Option<u16> {
+        let start = self.clauses[c as usize].start as usize;
+        let opener = (start..start + 2)
+            .take_while(|&k| k < input.tokens.len())
+            .find(|&k| input.is_word(k))?;
+        if !matches!(input.word(opener), "and" | "but") || start <= self.first as usize {
+            return None;
+        }
+        let pc = self.clause_at(start - 1);
+        if self.clauses[pc as usize].kind != ClauseKind::Main {
+            return None;
+        }
+        let g = self.subject_group_of(pc)?;
+        let group = &self.groups[g as usize];
+        let person = self.members_of(g).iter().any(|&mi| {
+            input
+                .gaz
+                .is_type(input.mentions[mi as usize].entry, crate::gazetteer::PERSON)
+        });
+        (!person && !group.possessive && !group.compound).then_some(g)
     }
 
     /// The verb of the clause that a participle at `ts` follows: `ts` is

@@ -626,3 +626,18 @@ fn a_group_head_after_a_patrons_compound_is_the_group_named_before() {
         ["rebels → Houthis (reference)"]
     );
 }
+
+#[test]
+fn its_skips_a_party_named_after_a_preposition() {
+    // "in the Russian-led CSTO" is acted on; the second "its" is
+    // Armenia's, and the two verbs of clauses joined by ", and" are two
+    // acts, not one told twice.
+    let text = "Armenia has frozen its participation in the Russian-led CSTO, \
+                and its parliament passed a law launching the process of joining \
+                the European Union.";
+    assert_eq!(mentions(text, ""), ["its → Armenia (reference)"]);
+    assert_eq!(
+        events(text),
+        ["POLICY_CHANGE Armenia|||", "POLICY_CHANGE Armenia|||"]
+    );
+}

@@ -590,3 +590,15 @@ fn a_possessive_after_and_joins_a_titled_name_to_the_list() {
          Russian counterpart Vladimir Putin held talks in Moscow.]"
     );
 }
+
+#[test]
+fn a_pronoun_opening_a_coordinated_main_clause_is_the_subject_before() {
+    // "it" after ", and": the subject of the main clause before, which a
+    // light verb's noun ("declared a blockade") takes as its agent.
+    let text = "JNIM has stepped up raids on fuel convoys, and in May it declared a \
+                blockade of the town of Bafoulabé.";
+    assert_eq!(
+        parse_at(text, "declared").split(';').next(),
+        Some("1, subject JNIM (coordinated clause), object none")
+    );
+}

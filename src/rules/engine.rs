@@ -96,6 +96,11 @@ pub struct Event {
     pub start: u32,
     /// Byte offset of the span's end (exclusive).
     pub end: u32,
+    /// The trigger is a verb in a present or past form ("froze",
+    /// "passes"), not a noun or an "-ing" form: two such events of one
+    /// sentence in clauses of their own are two acts (see
+    /// `separate_clauses`).
+    pub verb: bool,
 }
 
 impl Event {
@@ -418,6 +423,8 @@ struct Draft<'r> {
     span: (u32, u32, u32, u32),
     start: u32,
     end: u32,
+    /// See [`Event::verb`].
+    verb: bool,
 }
 
 impl Draft<'_> {
@@ -453,6 +460,7 @@ impl Draft<'_> {
             modality: modality.clone(),
             start: self.start,
             end: self.end,
+            verb: self.verb,
         }
     }
 }
@@ -749,7 +757,8 @@ impl RuleSet {
                         &mut readings[r],
                         order,
                     ) {
-                        Ok(ev) => {
+                        Ok(mut ev) => {
+                            ev.verb = matches!(trig.form, Form::Present | Form::Past);
                             if let Some(t) = trace.as_deref_mut() {
                                 let shown = Draft {
                                     roles: ev.roles.clone(),
@@ -802,7 +811,7 @@ impl RuleSet {
                                 }
                                 continue;
                             };
-                            let d = self.draft(
+                            let mut d = self.draft(
                                 view,
                                 trig.rule,
                                 si,
@@ -811,6 +820,7 @@ impl RuleSet {
                                 te,
                                 roles,
                             );
+                            d.verb = matches!(trig.form, Form::Present | Form::Past);
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(aside_line(view, si, &d, rule, why));
                             }
@@ -854,7 +864,9 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
-            merge_events(out, first, view.gaz, &distinct);
+            merge_events(out, first, view.gaz, &distinct, |a, b| {
+                self.separate_clauses(view, a, b)
+            });
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
@@ -917,7 +929,9 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
-            merge_events(out, first, view.gaz, &distinct);
+            merge_events(out, first, view.gaz, &distinct, |a, b| {
+                self.separate_clauses(view, a, b)
+            });
             let denied: Vec<bool> = out[first..]
                 .iter()
                 .map(|e| self.denied_mention(view, e))
@@ -1295,6 +1309,7 @@ impl RuleSet {
             span: (s_from as u32, s_to as u32, ts as u32, te as u32),
             start,
             end,
+            verb: false,
         }
     }
 
@@ -1506,6 +1521,35 @@ impl RuleSet {
             }
         }
         found
+    }
+
+    /// Are two events of one sentence told by different verbs in clauses
+    /// joined by ", and", ", but", ", while" or ";" ("Armenia has frozen
+    /// its participation in the CSTO, and its parliament passed a law")?
+    /// Then they are two acts, whatever roles they share; the same act
+    /// told twice is a verb and a noun ("launched drones… the attack") or
+    /// two verbs of one clause ("launched drones and struck Kyiv").
+    fn separate_clauses(&self, view: &DocView, a: &Event, b: &Event) -> bool {
+        if a.sentence != b.sentence || !a.verb || !b.verb {
+            return false;
+        }
+        let (lo, hi) = if a.trigger_start < b.trigger_start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if lo.trigger_end > hi.trigger_start {
+            return false;
+        }
+        let word = |e: &Event| &view.text[e.trigger_start as usize..e.trigger_end as usize];
+        if word(lo).eq_ignore_ascii_case(word(hi)) {
+            return false;
+        }
+        let between = &view.text[lo.trigger_end as usize..hi.trigger_start as usize];
+        between.contains(';')
+            || [", and ", ", but ", ", while "]
+                .iter()
+                .any(|j| between.contains(j))
     }
 
     /// Is the event a definite noun mention ("The deployment will take
@@ -3810,7 +3854,13 @@ fn other_side(e: &Event, r: &Role) -> bool {
 /// and modality in the same document (a later, vaguer mention). A pair
 /// whose later event is a distinct mention (`distinct[k]` for
 /// `events[first + k]`: "a separate approval") stays apart.
-fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, distinct: &[Distinct]) {
+fn merge_events(
+    events: &mut Vec<Event>,
+    first: usize,
+    gaz: &Gazetteer,
+    distinct: &[Distinct],
+    separate: impl Fn(&Event, &Event) -> bool,
+) {
     let n = events.len();
     let mut keep = vec![true; n];
     let is_distinct = |i: usize, j: usize| match distinct.get(i.max(j) - first) {
@@ -3820,7 +3870,7 @@ fn merge_events(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer, distinct
     };
     for i in first..n {
         for j in i.saturating_sub(MERGE_REACH).max(first)..(i + MERGE_REACH).min(n) {
-            if i == j || !keep[j] || is_distinct(i, j) {
+            if i == j || !keep[j] || is_distinct(i, j) || separate(&events[i], &events[j]) {
                 continue;
             }
             let (e, f) = (&events[i], &events[j]);

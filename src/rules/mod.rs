@@ -680,6 +680,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "references (\"its attacks on the country\")",
     ),
     (
+        "ANTECEDENT_SKIPS",
+        "references (\"its participation in the CSTO\")",
+    ),
+    (
         "ARMED_FORCES_CUES",
         "references (\"Israeli forces… the military\")",
     ),
@@ -966,6 +970,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     .flat_map(|name| folded(name))
                     .collect(),
                 object_cues: set("REFERENCE_OBJECT_CUES"),
+                antecedent_skips: set("ANTECEDENT_SKIPS"),
                 armed_forces_cues: set("ARMED_FORCES_CUES"),
                 group_heads: set("GROUP_HEADS"),
                 group_kinds: set("GROUP_KINDS"),

@@ -3270,6 +3270,33 @@ fn more_specific(
                 .all(|t| view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase))
     };
     let org_apposed = puncts.len() == 1 && view.gaz.is_type(next.entry, gazetteer::ORG);
+    // "a Rwandan army officer, Col. Jean-Bosco Habimana": a person
+    // described in lower case after a state's demonym or possessive, then
+    // named after a comma (titles and their dots may stand before the
+    // name). The description ends in a title ("officer", "commander").
+    let person_apposed = || {
+        let Some(&c) = puncts.first() else {
+            return false;
+        };
+        let words_before = (k..c).filter(|&t| view.tokens[t].is_word()).count();
+        view.raw(c) == ","
+            && view.gaz.is_state(m.entry)
+            && view.gaz.is_type(next.entry, gazetteer::PERSON)
+            && (1..=4).contains(&words_before)
+            && view.tokens[c - 1].is_word()
+            && is_title(&lex.syntax.titles, view.word(c - 1))
+            && lower_case_description(view, lex, k, c)
+            && (c + 1..to).all(|t| {
+                if view.tokens[t].is_word() {
+                    is_title(&lex.syntax.titles, view.word(t))
+                } else {
+                    view.raw(t) == "."
+                }
+            })
+    };
+    if !prepositional && person_apposed() {
+        return Some(mi + 1);
+    }
     (apposition
         && !prepositional
         && (between <= 2

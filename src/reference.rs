@@ -608,9 +608,12 @@ pub fn find(
             && input.raw_is(h + 1, '-')
             && tokens[h + 2].is_word()
             && lex.bare_government_heads.contains(input.word(h + 3))
-            && seat_state(input, mentions, h + 3).is_some()
+            && (seat_state(input, mentions, h + 3).is_some()
+                || lex.patrons.contains(input.word(h + 2)))
         {
-            // "the military-backed government in Port Sudan".
+            // "the military-backed government in Port Sudan"; "the
+            // army-backed government" (a patron's compound, like a word of
+            // `GOVERNMENT_KINDS`, says it is no speaker's own).
             h += 3;
             last = h;
         } else if definite

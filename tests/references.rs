@@ -641,3 +641,14 @@ fn its_skips_a_party_named_after_a_preposition() {
         ["POLICY_CHANGE Armenia|||", "POLICY_CHANGE Armenia|||"]
     );
 }
+
+#[test]
+fn a_patron_backed_government_is_the_state_the_text_is_about() {
+    let text = "Drones struck a fuel depot in Port Sudan, Sudan, on Tuesday. The \
+                army-backed government agreed to keep the Adré border crossing open \
+                to UN aid convoys.";
+    assert_eq!(
+        mentions(text, ""),
+        ["The army-backed government → Sudan (reference)"]
+    );
+}

@@ -2111,6 +2111,18 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
         {
             return true;
         }
+        // And a past form that ends the clause after a noun phrase's head:
+        // "while the bombing continued.", "after the truce collapsed,"
+        // (intransitive; "after the disputed," never reaches here: the
+        // head must come first).
+        if noun_phrase
+            && np_words >= 1
+            && input.word(j).ends_with("ed")
+            && verbish(input, lex, j)
+            && (j + 1 >= to || matches!(input.raw(j + 1), "." | "," | ";"))
+        {
+            return true;
+        }
         // So is a trigger verb in its past form before a bare noun: "after
         // the rebels attacked civilians" (not "the troops deployed in
         // Mali": a preposition follows).

@@ -602,3 +602,15 @@ fn a_pronoun_opening_a_coordinated_main_clause_is_the_subject_before() {
         Some("1, subject JNIM (coordinated clause), object none")
     );
 }
+
+#[test]
+fn an_intransitive_past_form_ending_the_clause_opens_a_subordinate_clause() {
+    // "while the shelling continued": the subordinator's clause, so the
+    // refusal's subject and modality stay out of it.
+    let text = "The rebels said they would not negotiate while the shelling continued.";
+    assert_eq!(
+        parse_at(text, "shelling"),
+        "2, subject none, object none; clauses: [0 Main: The rebels said] \
+         [1 Reported: they would not negotiate] [2 Subordinate: while the shelling continued.]"
+    );
+}

@@ -2486,7 +2486,14 @@ impl RuleSet {
 
     /// Is the word at `k` the first word of a trigger, in any form?
     fn is_trigger(&self, view: &DocView, k: usize) -> bool {
-        view.tokens[k].is_word() && self.triggers.contains_key(view.word(k))
+        // The whole trigger, not its first word: "ground" begins "ground
+        // offensive" but "lost ground to the Arakan Army" holds no event
+        // noun.
+        view.tokens[k].is_word()
+            && self.triggers.get(view.word(k)).is_some_and(|ts| {
+                ts.iter()
+                    .any(|t| match_forward(view, k, &t.rest, view.tokens.len()).is_some())
+            })
     }
 
     /// Is the word at `k` a trigger used as a verb (a verb form, not right

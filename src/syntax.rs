@@ -75,6 +75,10 @@ pub struct SyntaxLexicon {
     /// "his", "her": possessives that may follow a coordinator before a
     /// titled name ("Anutin and his Cambodian counterpart Hun Manet").
     pub coordinated_possessives: WordSet,
+    /// "representatives", "delegations": a clause opened by one of these
+    /// and "of" or "from" has the parties after it for its subject
+    /// ("Representatives of Congo and M23 signed a declaration").
+    pub delegate_heads: WordSet,
     /// "called off", "return to": a verb and its particle that govern a
     /// noun as a light verb does ("called off a summit", "would not return
     /// to negotiations").
@@ -1130,6 +1134,9 @@ impl Parse {
                 return Some(Found::Group(g));
             }
         }
+        if let Some(g) = self.delegates(input, lex, ts, c) {
+            return Some(Found::Via(g, "delegates"));
+        }
         if matches!(clause.kind, ClauseKind::Relative | ClauseKind::Subordinate)
             && clause.subject_gap
         {
@@ -1162,6 +1169,42 @@ impl Parse {
             }
         }
         None
+    }
+
+    /// The parties a clause's delegates come from: the clause opens with
+    /// at most two words, one of `delegate_heads` and "of" or "from", and
+    /// the group after it ends before the verb at `ts` with no other group
+    /// between ("Representatives of the Congolese government and the M23
+    /// signed…": Congo and M23).
+    fn delegates(&self, input: &Input, lex: &SyntaxLexicon, ts: usize, c: u16) -> Option<u16> {
+        let start = self.clauses[c as usize].start as usize;
+        let (i, g) = self
+            .groups
+            .iter()
+            .enumerate()
+            .find(|(_, g)| self.clause_at(g.tok_start as usize) == c)?;
+        let p = g.prep? as usize;
+        if (g.tok_end as usize) > ts
+            || p == 0
+            || !matches!(input.word(p), "of" | "from")
+            || !input.is_word(p - 1)
+            || !lex.delegate_heads.contains(input.word(p - 1))
+            || (start..p - 1).filter(|&k| input.is_word(k)).count() > 2
+        {
+            return None;
+        }
+        // Nothing but the group's own words (a demonym's noun, "rebel
+        // alliance") and no verb between it and the trigger.
+        let next = self.groups.get(i + 1);
+        if next.is_some_and(|n| (n.tok_start as usize) < ts) {
+            return None;
+        }
+        let between = (g.tok_end as usize..ts)
+            .filter(|&k| input.is_word(k))
+            .count();
+        (between <= 3
+            && !(g.tok_end as usize..ts).any(|k| input.is_word(k) && verbish(input, lex, k)))
+        .then_some(i as u16)
     }
 
     /// The subject of the main clause before main clause `c` when `c`

@@ -614,3 +614,13 @@ fn an_intransitive_past_form_ending_the_clause_opens_a_subordinate_clause() {
          [1 Reported: they would not negotiate] [2 Subordinate: while the shelling continued.]"
     );
 }
+
+#[test]
+fn delegates_of_parties_make_those_parties_the_subject() {
+    let text = "Representatives of the Sudanese government and the SPLM-N signed a \
+                declaration of principles in Juba on Saturday.";
+    assert_eq!(
+        parse_at(text, "signed").split(';').next(),
+        Some("0, subject Sudanese + SPLM-N (delegates), object none")
+    );
+}

@@ -777,6 +777,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("LIGHT_VERBS", "shallow parse"),
     ("PARTICLE_VERBS", "shallow parse"),
     ("COORDINATED_POSSESSIVES", "shallow parse"),
+    ("DELEGATE_HEADS", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
     ("REDUCED_PARTICIPLES", "shallow parse"),
     ("IRREGULAR_PAST", "shallow parse"),
@@ -1027,6 +1028,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 light_verbs: set("LIGHT_VERBS"),
                 particle_verbs: set("PARTICLE_VERBS"),
                 coordinated_possessives: set("COORDINATED_POSSESSIVES"),
+                delegate_heads: set("DELEGATE_HEADS"),
                 particles: folded("PARTICLE_VERBS")
                     .iter()
                     .filter_map(|p| p.rsplit(' ').next())

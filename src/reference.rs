@@ -689,9 +689,28 @@ pub fn find(
                 .triggers
                 .get(i)
                 .is_some_and(|&k| (k as usize) <= t + PRONOUN_GAP);
-            trigger_near
-                .then(|| sentence_party(input, lex, earlier, sentence as u32))
-                .flatten()
+            // References found before it in this sentence ("The
+            // paramilitary group, which… has stepped up its attacks") are
+            // candidates like names.
+            let own: Vec<Mention> = found
+                .iter()
+                .filter(|m| m.sentence == sentence as u32 && (m.tok_end as usize) <= t)
+                .copied()
+                .collect();
+            if trigger_near && !own.is_empty() {
+                let mut all: Vec<Mention> = earlier
+                    .iter()
+                    .filter(|m| m.sentence == sentence as u32)
+                    .copied()
+                    .chain(own)
+                    .collect();
+                all.sort_by_key(|m| (m.tok_start, m.tok_end));
+                sentence_party(input, lex, &all, sentence as u32)
+            } else {
+                trigger_near
+                    .then(|| sentence_party(input, lex, earlier, sentence as u32))
+                    .flatten()
+            }
         } else if two_word {
             refs.organ(
                 input,

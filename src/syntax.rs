@@ -1167,6 +1167,18 @@ impl Parse {
             {
                 return Some(Found::Via(g, "coordinated clause"));
             }
+            // In a subordinate clause after its main clause, the main
+            // clause's subject: "The group has stepped up its attacks since
+            // it seized the town of Bara" (the group seized it).
+            if clause.kind == ClauseKind::Subordinate
+                && clause.parent != c
+                && (clause.start as usize) > self.first as usize
+                && let Some(g) = self.subject_group_of(clause.parent)
+                && self.groups[g as usize].tok_end <= clause.start
+                && !self.names_person(input, g)
+            {
+                return Some(Found::Via(g, "main clause"));
+            }
         }
         None
     }
@@ -1225,12 +1237,16 @@ impl Parse {
         }
         let g = self.subject_group_of(pc)?;
         let group = &self.groups[g as usize];
-        let person = self.members_of(g).iter().any(|&mi| {
+        (!self.names_person(input, g) && !group.possessive && !group.compound).then_some(g)
+    }
+
+    /// Does group `g` name a person (whom "it" and "they" do not stand for)?
+    fn names_person(&self, input: &Input, g: u16) -> bool {
+        self.members_of(g).iter().any(|&mi| {
             input
                 .gaz
                 .is_type(input.mentions[mi as usize].entry, crate::gazetteer::PERSON)
-        });
-        (!person && !group.possessive && !group.compound).then_some(g)
+        })
     }
 
     /// The verb of the clause that a participle at `ts` follows: `ts` is

@@ -652,3 +652,20 @@ fn a_patron_backed_government_is_the_state_the_text_is_about() {
         ["The army-backed government → Sudan (reference)"]
     );
 }
+
+#[test]
+fn its_may_refer_to_a_reference_named_before_it() {
+    // "The paramilitary group" (a reference to the RSF) is the subject;
+    // "Sudan's army" after "with" is acted on.
+    let text = "Drones launched by the Rapid Support Forces struck a depot in El Obeid. \
+                The paramilitary group, which has been at war with Sudan's army since \
+                2023, has stepped up its attacks on the city.";
+    assert_eq!(
+        mentions(text, "its"),
+        [
+            "The paramilitary group → Rapid Support Forces (reference)",
+            "its → Rapid Support Forces (reference)",
+            "the city → El Obeid (reference)"
+        ]
+    );
+}

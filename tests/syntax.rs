@@ -624,3 +624,13 @@ fn delegates_of_parties_make_those_parties_the_subject() {
         Some("0, subject Sudanese + SPLM-N (delegates), object none")
     );
 }
+
+#[test]
+fn a_pronoun_in_a_subordinate_clause_is_the_main_clause_subject() {
+    let text = "The Sahel Liberation Front has stepped up raids on Kayes since it \
+                seized the town of Diboli in July.";
+    assert_eq!(
+        parse_at(text, "seized").split(';').next(),
+        Some("1, subject Sahel Liberation Front (main clause), object Diboli")
+    );
+}

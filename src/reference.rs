@@ -821,9 +821,14 @@ fn state_weight(gaz: &Gazetteer, m: &Mention) -> Option<(u32, u32)> {
     gaz.stands_for_of(m.entry)
         .filter(|&s| gaz.is_state(s))
         .or_else(|| {
-            (gaz.is_type(m.entry, gazetteer::PLACE))
-                .then(|| gaz.country_of(m.entry))
-                .flatten()
+            // A place counts for its country; so does an armed group, whose
+            // war is in its country ("the TNLA agreed to a ceasefire with
+            // the junta" after "China's leverage over Myanmar's armed
+            // groups": Myanmar's junta).
+            (gaz.is_type(m.entry, gazetteer::PLACE)
+                || (gaz.is_type(m.entry, gazetteer::ORG) && is_armed_group(gaz, m.entry)))
+            .then(|| gaz.country_of(m.entry))
+            .flatten()
         })
         .map(|s| (s, 1))
 }

@@ -669,3 +669,13 @@ fn its_may_refer_to_a_reference_named_before_it() {
         ]
     );
 }
+
+#[test]
+fn armed_groups_count_for_the_state_whose_war_they_fight() {
+    // China is named more often, but the TNLA's war is Myanmar's: "the
+    // junta" is Myanmar's.
+    let text = "China's leverage over Myanmar's armed groups is clear. After talks in \
+                Kunming, the Ta'ang National Liberation Army agreed to a ceasefire with \
+                the junta.";
+    assert_eq!(mentions(text, ""), ["the junta → Myanmar (reference)"]);
+}

@@ -1142,13 +1142,24 @@ impl Parse {
         {
             return clause.antecedent.map(|g| Found::Via(g, "antecedent"));
         }
-        let pronoun = (clause.start as usize..ts)
-            .any(|j| self.clause_at(j) == c && input.is_word(j) && pronoun_subject(input, lex, j));
-        if pronoun {
+        let pronoun = (clause.start as usize..ts).find(|&j| {
+            self.clause_at(j) == c && input.is_word(j) && pronoun_subject(input, lex, j)
+        });
+        if let Some(pj) = pronoun {
+            // "it" and "its" name no person: after "The group's leader,
+            // Abdul Malik al-Houthi, said", "it would maintain its blockade"
+            // is the group's.
+            let impersonal = matches!(input.word(pj), "it" | "its");
             // The reporter of this clause or of an enclosing one.
             let mut cc = c;
             loop {
                 if let Some(r) = self.clauses[cc as usize].reporter {
+                    if impersonal
+                        && self.names_person(input, r)
+                        && let Some(o) = self.possessor_before(input, r)
+                    {
+                        return Some(Found::Via(o, "reporter's party"));
+                    }
                     return Some(Found::Via(r, "reporter"));
                 }
                 let p = self.clauses[cc as usize].parent;
@@ -1238,6 +1249,23 @@ impl Parse {
         let g = self.subject_group_of(pc)?;
         let group = &self.groups[g as usize];
         (!self.names_person(input, g) && !group.possessive && !group.compound).then_some(g)
+    }
+
+    /// The possessive group right before person group `g`'s title ("The
+    /// group's leader, Abdul Malik al-Houthi"; "Hamas's political chief
+    /// Khalil al-Hayya"): at most three words between, and no person.
+    fn possessor_before(&self, input: &Input, g: u16) -> Option<u16> {
+        let start = self.groups[g as usize].tok_start as usize;
+        let (i, o) = self
+            .groups
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, o)| (o.tok_end as usize) <= start)?;
+        let words = (o.tok_end as usize..start)
+            .filter(|&k| input.is_word(k) && input.word(k) != "s")
+            .count();
+        (o.possessive && words <= 3 && !self.names_person(input, i as u16)).then_some(i as u16)
     }
 
     /// Does group `g` name a person (whom "it" and "they" do not stand for)?

@@ -634,3 +634,14 @@ fn a_pronoun_in_a_subordinate_clause_is_the_main_clause_subject() {
         Some("1, subject Sahel Liberation Front (main clause), object Diboli")
     );
 }
+
+#[test]
+fn it_after_a_person_reporter_is_the_party_whose_title_he_holds() {
+    // "it" names no person: the group whose leader reports.
+    let text = "Hamas's political chief, Khalil al-Hayya, said it would attack \
+                Israeli forces in Rafah.";
+    assert_eq!(
+        parse_at(text, "attack").split(';').next(),
+        Some("1, subject Hamas (reporter's party), object Israeli")
+    );
+}

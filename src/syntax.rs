@@ -2182,6 +2182,12 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
         }
         let aux = lex.auxiliaries.contains(input.word(j));
         let past = np_words >= 2 && input.word(j).ends_with("ed");
+        // A word glued by a hyphen to the one before is a compound's part
+        // ("a nuclear-powered submarine", "Iran-backed"), not a verb.
+        if j > k && input.raw(j - 1) == "-" {
+            words += 1;
+            continue;
+        }
         if verbish(input, lex, j) && (words > 0 || aux) && (aux || !noun_phrase || past) {
             return true;
         }

@@ -645,3 +645,16 @@ fn it_after_a_person_reporter_is_the_party_whose_title_he_holds() {
         Some("1, subject Hamas (reporter's party), object Israeli")
     );
 }
+
+#[test]
+fn a_hyphenated_participle_is_no_verb_after_a_coordinator() {
+    // "a nuclear-powered submarine" opens no clause: the list goes on to
+    // the destination.
+    let text = "Washington has moved eight warships, and a nuclear-powered submarine \
+                to waters off Venezuela.";
+    assert_eq!(
+        parse_at(text, "moved"),
+        "0, subject Washington, object warships; clauses: [0 Main: Washington has moved \
+         eight warships, and a nuclear-powered submarine to waters off Venezuela.]"
+    );
+}

@@ -867,6 +867,7 @@ impl RuleSet {
             merge_events(out, first, view.gaz, &distinct, |a, b| {
                 self.separate_clauses(view, a, b)
             });
+            merge_narrowing_nouns(out, first, view.gaz);
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
@@ -3567,6 +3568,70 @@ fn speaks_for(gaz: &Gazetteer, entry: u32) -> bool {
             .attributes
             .iter()
             .any(|(k, v)| k == "subtype" && matches!(v.as_str(), "legislature" | "government"))
+}
+
+/// Folds together two noun mentions of one campaign in a sentence: same
+/// type, modality and actor, the location of one inside the other's, and
+/// no role of either at odds with the other's ("India's strikes on
+/// Bahawalpur marked the deepest Indian attacks inside Pakistan": one
+/// ATTACK, in Bahawalpur, target Pakistan). The narrower event keeps its
+/// place and takes the roles only the wider one has.
+fn merge_narrowing_nouns(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+    let n = events.len();
+    let mut keep = vec![true; n];
+    for i in first..n {
+        for j in first..n {
+            if i == j || !keep[i] || !keep[j] {
+                continue;
+            }
+            let (e, f) = (&events[i], &events[j]);
+            if e.sentence != f.sentence
+                || e.verb
+                || f.verb
+                || e.event_type != f.event_type
+                || e.modality != f.modality
+                || e.role("actor").is_none()
+                || e.role("actor") != f.role("actor")
+            {
+                continue;
+            }
+            let loc = |x: &Event| x.roles.iter().find(|r| &*r.slot == "location").cloned();
+            let (Some(le), Some(lf)) = (loc(e), loc(f)) else {
+                continue;
+            };
+            if !narrows(gaz, &le, &lf) {
+                continue;
+            }
+            let agree = e.roles.iter().all(|r| {
+                &*r.slot == "location"
+                    || f.roles
+                        .iter()
+                        .find(|q| q.slot == r.slot)
+                        .is_none_or(|q| compatible(gaz, r, q, true))
+            });
+            if !agree {
+                continue;
+            }
+            let extra: Vec<Role> = f
+                .roles
+                .iter()
+                .filter(|q| !e.roles.iter().any(|r| r.slot == q.slot))
+                .cloned()
+                .collect();
+            let (lo, hi) = (f.start.min(e.start), f.end.max(e.end));
+            let e = &mut events[i];
+            e.roles.extend(extra);
+            e.start = lo;
+            e.end = hi;
+            keep[j] = false;
+        }
+    }
+    let mut idx = 0;
+    events.retain(|_| {
+        let k = idx < first || keep[idx];
+        idx += 1;
+        k
+    });
 }
 
 /// Does location `r` name a place inside location `q` ("Pakistani strikes

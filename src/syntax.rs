@@ -1256,16 +1256,9 @@ impl Parse {
     /// Khalil al-Hayya"): at most three words between, and no person.
     fn possessor_before(&self, input: &Input, g: u16) -> Option<u16> {
         let start = self.groups[g as usize].tok_start as usize;
-        let (i, o) = self
-            .groups
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, o)| (o.tok_end as usize) <= start)?;
-        let words = (o.tok_end as usize..start)
-            .filter(|&k| input.is_word(k) && input.word(k) != "s")
-            .count();
-        (o.possessive && words <= 3 && !self.names_person(input, i as u16)).then_some(i as u16)
+        // The count includes the possessive's "s".
+        let (i, o, words) = self.last_group_before(input, start)?;
+        (o.possessive && words <= 4 && !self.names_person(input, i as u16)).then_some(i as u16)
     }
 
     /// Does group `g` name a person (whom "it" and "they" do not stand for)?

@@ -695,6 +695,8 @@ impl RuleSet {
                         continue;
                     };
                     let rule = &self.rules[trig.rule as usize];
+                    // See `Event::verb`.
+                    let verb = matches!(trig.form, Form::Present | Form::Past);
                     let r = match readings
                         .iter()
                         .position(|r| r.te == te && r.listed == trig.form)
@@ -758,7 +760,7 @@ impl RuleSet {
                         order,
                     ) {
                         Ok(mut ev) => {
-                            ev.verb = matches!(trig.form, Form::Present | Form::Past);
+                            ev.verb = verb;
                             if let Some(t) = trace.as_deref_mut() {
                                 let shown = Draft {
                                     roles: ev.roles.clone(),
@@ -820,7 +822,7 @@ impl RuleSet {
                                 te,
                                 roles,
                             );
-                            d.verb = matches!(trig.form, Form::Present | Form::Past);
+                            d.verb = verb;
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(aside_line(view, si, &d, rule, why));
                             }

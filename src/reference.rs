@@ -102,6 +102,13 @@ use crate::words::{Map, WordSet};
 /// the pronoun to be a reference ("their reckless attacks").
 const PRONOUN_GAP: usize = 2;
 
+/// Words at most between "he"/"she" and the trigger it is the subject of
+/// ("he has not yet sent").
+const PERSON_PRONOUN_GAP: usize = 4;
+
+/// Sentences back that "he"/"she" may look for its person.
+const PERSON_REACH: u32 = 2;
+
 /// How many sentences back "the rebels" looks for the group it names.
 pub const GROUP_REACH: u32 = 3;
 
@@ -136,6 +143,9 @@ pub struct ReferenceLexicon {
     /// "them": after an event trigger, the armed group of the sentence
     /// before.
     pub object_pronouns: WordSet,
+    /// "he", "she": a subject pronoun before a trigger, for the person named
+    /// first in the nearest sentence before that names one.
+    pub person_pronouns: WordSet,
     /// "the military", "the army", "the armed forces": the state's armed
     /// forces (an entry of two words is a head of two words).
     pub armed_forces_heads: WordSet,
@@ -541,6 +551,11 @@ pub fn find(
             if lex.object_pronouns.contains(det) {
                 advance_sentence(input, &mut sentence, t);
                 if let Some(m) = object_reference(input, mentions, found, t, sentence as u32) {
+                    found.push(m);
+                }
+            } else if lex.person_pronouns.contains(det) {
+                advance_sentence(input, &mut sentence, t);
+                if let Some(m) = person_reference(input, mentions, t, sentence as u32) {
                     found.push(m);
                 }
             }
@@ -1235,6 +1250,61 @@ fn object_reference(
         entry: group,
         kind: AliasKind::Reference,
         unlisted: u32::MAX,
+    })
+}
+
+/// "she sent troops": a subject pronoun at `t` with a trigger at most
+/// [`PERSON_PRONOUN_GAP`] words after it refers to the first person named
+/// in the nearest of the [`PERSON_REACH`] sentences before that names one
+/// (most often its subject: "Sheinbaum has resisted the pressure. In
+/// February she sent 10,000 troops to the border"). A person named before
+/// the pronoun in its own sentence leaves it to the parse ("Putin said he
+/// would send…" is the reporter's).
+fn person_reference(
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+    sentence: u32,
+) -> Option<Mention> {
+    let gaz = input.gaz;
+    let i = input.triggers.partition_point(|&k| (k as usize) <= t);
+    let trigger_near = input
+        .triggers
+        .get(i)
+        .is_some_and(|&k| (k as usize) <= t + PERSON_PRONOUN_GAP);
+    if !trigger_near || sentence == 0 {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let person = |m: &&Mention| m.kind != AliasKind::Reference && gaz.is_type(m.entry, gazetteer::PERSON);
+    if earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == sentence)
+        .any(|m| person(&m))
+    {
+        return None;
+    }
+    let nearest = earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + PERSON_REACH >= sentence)
+        .find(|m| m.sentence < sentence && person(m))?
+        .sentence;
+    let first = earlier
+        .iter()
+        .find(|m| m.sentence == nearest && person(m))?;
+    let tok = &input.tokens[t];
+    Some(Mention {
+        start: tok.start,
+        end: tok.end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence,
+        entry: first.entry,
+        kind: AliasKind::Reference,
+        unlisted: first.unlisted,
     })
 }
 

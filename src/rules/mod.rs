@@ -662,6 +662,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("PLACE_ADVERBS", "references (\"stationed there\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("OBJECT_PRONOUNS", "references (\"struck them\")"),
+    ("PERSON_PRONOUNS", "references (\"she sent\")"),
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
@@ -958,6 +959,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 place_adverbs: set("PLACE_ADVERBS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
                 object_pronouns: set("OBJECT_PRONOUNS"),
+                person_pronouns: set("PERSON_PRONOUNS"),
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
@@ -999,6 +1001,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "REFERENCE_POSSESSIVES",
                     "REFERENCE_PRONOUNS",
                     "OBJECT_PRONOUNS",
+                    "PERSON_PRONOUNS",
                     "PLACE_ADVERBS",
                     "PAIR_OPENERS",
                 ]

@@ -1125,6 +1125,9 @@ impl Parse {
         {
             return Some(Found::Via(f.group(), "participle"));
         }
+        if self.reduced_relative(input, lex, ts, c) {
+            return None;
+        }
         if let Some(g) = self.group_before(input, ts, c) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).
@@ -1192,6 +1195,41 @@ impl Parse {
             }
         }
         None
+    }
+
+    /// Is the trigger at `ts` a past participle that modifies the noun
+    /// right before it, after its clause's own verb: "Manila rejected
+    /// demands to withdraw a US Army launcher stationed on Luzon"? Its
+    /// agent is then not the clause's subject (Manila did not station the
+    /// launcher) but whoever the noun phrase or a "by" phrase names.
+    fn reduced_relative(&self, input: &Input, lex: &SyntaxLexicon, ts: usize, c: u16) -> bool {
+        let start = self.clauses[c as usize].start as usize;
+        if ts < start + 2 || !input.is_word(ts) || !input.is_word(ts - 1) {
+            return false;
+        }
+        let w = input.word(ts);
+        let before = input.word(ts - 1);
+        let participle = w.len() > 4 && w.ends_with("ed") || w == "sent";
+        // The word before is a noun: not a verb, an auxiliary or any
+        // function word, nor an adverb ("recently deployed").
+        let noun_before = !verbish(input, lex, ts - 1)
+            && !before.ends_with("ly")
+            && !lex.determiners.contains(before)
+            && !lex.coordinators.contains(before)
+            && !lex.prepositions.contains(before)
+            && !lex.pronouns.contains(before)
+            && !lex.relatives.contains(before)
+            && !lex.complementizers.contains(before)
+            && !lex.subordinators.contains(before)
+            && !matches!(before, "to" | "not" | "also" | "then" | "already" | "since" | "now" | "just");
+        participle
+            && noun_before
+            && (start..ts - 1).any(|j| {
+                self.clause_at(j) == c
+                    && verbish(input, lex, j)
+                    && !self.in_group(j)
+                    && !modifier_word(input, lex, j)
+            })
     }
 
     /// The parties a clause's delegates come from: the clause opens with

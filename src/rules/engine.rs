@@ -870,6 +870,7 @@ impl RuleSet {
                 self.separate_clauses(view, a, b)
             });
             merge_narrowing_nouns(out, first, view.gaz);
+            merge_complements(out, first, view.gaz);
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
@@ -3938,6 +3939,56 @@ fn complete_events(
         idx += 1;
         k
     });
+}
+
+/// Folds an event told without its actor into the next or previous
+/// sentence's event of the same type and modality that has one, when the
+/// two share a named filler and no role of one is at odds with the
+/// other's: "The first F-16 jets should be delivered to Ukraine by summer.
+/// … Denmark would deliver the first F-16s" is one transfer, by Denmark to
+/// Ukraine (GUIDELINES §3: one annotation per event, its slots filled from
+/// every mention). The event with the actor takes the other's roles.
+fn merge_complements(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
+    let n = events.len();
+    let mut i = first;
+    while i < n.min(events.len()) {
+        let e = &events[i];
+        if e.role("actor").is_some() || e.roles.is_empty() {
+            i += 1;
+            continue;
+        }
+        let fits = |f: &Event| {
+            f.event_type == e.event_type
+                && f.modality == e.modality
+                && f.role("actor").is_some()
+                && f.sentence.abs_diff(e.sentence) == 1
+                && e.roles.iter().all(|r| {
+                    f.roles
+                        .iter()
+                        .filter(|q| q.slot == r.slot)
+                        .all(|q| compatible(gaz, r, q, false))
+                })
+                && e.roles.iter().any(|r| {
+                    r.entry.is_some_and(|x| !gaz.is_generic(x))
+                        && f.roles
+                            .iter()
+                            .any(|q| q.slot == r.slot && q.value == r.value)
+                })
+        };
+        let lo = i.saturating_sub(MERGE_REACH).max(first);
+        let hi = (i + MERGE_REACH).min(events.len());
+        let Some(j) = (lo..hi).find(|&j| j != i && fits(&events[j])) else {
+            i += 1;
+            continue;
+        };
+        let e = events.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        for r in e.roles {
+            if events[j].role(&r.slot).is_none() {
+                events[j].roles.push(r);
+            }
+        }
+    }
 }
 
 /// Does role `r` (an actor or a target) name the party that already holds

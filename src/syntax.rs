@@ -1204,31 +1204,19 @@ impl Parse {
     /// launcher) but whoever the noun phrase or a "by" phrase names.
     fn reduced_relative(&self, input: &Input, lex: &SyntaxLexicon, ts: usize, c: u16) -> bool {
         let start = self.clauses[c as usize].start as usize;
-        if ts < start + 2 || !input.is_word(ts) || !input.is_word(ts - 1) {
+        if ts < start + 2 {
             return false;
         }
-        let w = input.word(ts);
-        let before = input.word(ts - 1);
-        let participle = w.len() > 4 && w.ends_with("ed") || w == "sent";
-        // The word before is a noun: not a verb, an auxiliary or any
-        // function word, nor an adverb ("recently deployed").
-        let noun_before = !verbish(input, lex, ts - 1)
-            && !before.ends_with("ly")
-            && !lex.determiners.contains(before)
-            && !lex.coordinators.contains(before)
-            && !lex.prepositions.contains(before)
-            && !lex.pronouns.contains(before)
-            && !lex.relatives.contains(before)
-            && !lex.complementizers.contains(before)
-            && !lex.subordinators.contains(before)
-            && !matches!(before, "to" | "not" | "also" | "then" | "already" | "since" | "now" | "just");
-        participle
-            && noun_before
+        // The clause's own verb, before: not itself a participle after a
+        // noun with "by" ("Somali forces backed by AUSSOM troops pushed
+        // al-Shabaab out": "pushed" is the verb).
+        participle_after_noun(input, lex, ts)
             && (start..ts - 1).any(|j| {
                 self.clause_at(j) == c
                     && verbish(input, lex, j)
                     && !self.in_group(j)
                     && !modifier_word(input, lex, j)
+                    && !(participle_after_noun(input, lex, j) && input.word_is(j + 1, "by"))
             })
     }
 
@@ -2018,6 +2006,31 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
         || (w.len() > 4
             && w.ends_with("ed")
             && input.raw(k).starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Is word `k` a past participle ("stationed", "sent") right after a
+/// noun: a word that is no verb, function word or adverb ("recently
+/// deployed")?
+fn participle_after_noun(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    if k == 0 || !input.is_word(k) || !input.is_word(k - 1) {
+        return false;
+    }
+    let w = input.word(k);
+    let before = input.word(k - 1);
+    (w.len() > 4 && w.ends_with("ed") || w == "sent")
+        && !verbish(input, lex, k - 1)
+        && !before.ends_with("ly")
+        && !lex.determiners.contains(before)
+        && !lex.coordinators.contains(before)
+        && !lex.prepositions.contains(before)
+        && !lex.pronouns.contains(before)
+        && !lex.relatives.contains(before)
+        && !lex.complementizers.contains(before)
+        && !lex.subordinators.contains(before)
+        && !matches!(
+            before,
+            "to" | "not" | "also" | "then" | "already" | "since" | "now" | "just"
+        )
 }
 
 /// Does a phrase of `set` end at word `k`? The whole phrase: "to" ends

@@ -1277,7 +1277,8 @@ fn person_reference(
     }
     let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
     let earlier = &mentions[before.saturating_sub(REACH)..before];
-    let person = |m: &&Mention| m.kind != AliasKind::Reference && gaz.is_type(m.entry, gazetteer::PERSON);
+    let person =
+        |m: &&Mention| m.kind != AliasKind::Reference && gaz.is_type(m.entry, gazetteer::PERSON);
     if earlier
         .iter()
         .rev()

@@ -1145,6 +1145,9 @@ impl Parse {
         {
             return clause.antecedent.map(|g| Found::Via(g, "antecedent"));
         }
+        if let Some(g) = self.contact_relative(input, lex, ts, c) {
+            return Some(Found::Via(g, "object relative"));
+        }
         let pronoun = (clause.start as usize..ts).find(|&j| {
             self.clause_at(j) == c && input.is_word(j) && pronoun_subject(input, lex, j)
         });
@@ -1218,6 +1221,55 @@ impl Parse {
                     && !modifier_word(input, lex, j)
                     && !(participle_after_noun(input, lex, j) && input.word_is(j + 1, "by"))
             })
+    }
+
+    /// "M23 refused to leave the two capitals they seized": a pronoun
+    /// right after a noun, and the trigger right after the pronoun (or
+    /// after one auxiliary), open an object relative clause with no
+    /// "that"; "it" and "they" there stand for the subject of the clause
+    /// around it, when that is no person and stands before the noun.
+    fn contact_relative(
+        &self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        ts: usize,
+        c: u16,
+    ) -> Option<u16> {
+        let first = self.first as usize;
+        let pj = if ts > first + 1 && (input.word_is(ts - 1, "it") || input.word_is(ts - 1, "they"))
+        {
+            ts - 1
+        } else if ts > first + 2
+            && lex.auxiliaries.contains(input.word(ts - 1))
+            && (input.word_is(ts - 2, "it") || input.word_is(ts - 2, "they"))
+        {
+            ts - 2
+        } else {
+            return None;
+        };
+        if pj == first || !input.is_word(pj - 1) {
+            return None;
+        }
+        let noun = pj - 1;
+        let w = input.word(noun);
+        let noun_like = !verbish(input, lex, noun)
+            && !w.ends_with("ly")
+            && !lex.determiners.contains(w)
+            && !lex.coordinators.contains(w)
+            && !lex.prepositions.contains(w)
+            && !lex.pronouns.contains(w)
+            && !lex.relatives.contains(w)
+            && !lex.complementizers.contains(w)
+            && !lex.subordinators.contains(w)
+            && !matches!(
+                w,
+                "to" | "not" | "also" | "then" | "what" | "if" | "as" | "than" | "so"
+            );
+        let g = self.subject_group_of(c)?;
+        (noun_like
+            && (self.groups[g as usize].tok_end as usize) <= noun
+            && !self.names_person(input, g))
+        .then_some(g)
     }
 
     /// The parties a clause's delegates come from: the clause opens with

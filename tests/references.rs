@@ -679,3 +679,25 @@ fn armed_groups_count_for_the_state_whose_war_they_fight() {
                 the junta.";
     assert_eq!(mentions(text, ""), ["the junta → Myanmar (reference)"]);
 }
+
+#[test]
+fn he_or_she_before_a_trigger_is_the_person_named_first_in_the_sentence_before() {
+    let text = "Claudia Sheinbaum has resisted the pressure so far. In February she sent \
+                10,000 troops to the northern border.";
+    assert_eq!(mentions(text, ""), ["she → Claudia Sheinbaum (reference)"]);
+    assert_eq!(events(text), ["DEPLOYMENT Claudia Sheinbaum|||"]);
+    // A person in the pronoun's own sentence leaves it to the parse: the
+    // reporter is who "he" is.
+    let text = "Donald Trump spoke on Monday. Vladimir Putin said he would send troops to Belarus.";
+    assert_eq!(mentions(text, ""), Vec::<String>::new());
+    assert_eq!(events(text), ["DEPLOYMENT Vladimir Putin|||Belarus"]);
+}
+
+#[test]
+fn an_actorless_mention_folds_into_the_next_sentence_mention_with_its_actor() {
+    // One transfer (GUIDELINES §3): the passive names the recipient, the
+    // next sentence the supplier; both name the F-16.
+    let text = "The first F-16 jets should be delivered to Ukraine by summer, officials said. \
+                Norway would deliver the F-16s within months.";
+    assert_eq!(events(text), ["ARMS_TRANSFER Norway|Ukraine|F-16|"]);
+}

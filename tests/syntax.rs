@@ -658,3 +658,38 @@ fn a_hyphenated_participle_is_no_verb_after_a_coordinator() {
          eight warships, and a nuclear-powered submarine to waters off Venezuela.]"
     );
 }
+
+#[test]
+fn a_participle_after_a_noun_past_the_clause_verb_has_no_clause_subject() {
+    // Manila did not station the launcher: the rules' other actor slots
+    // then find the US Army named in the noun phrase.
+    assert_eq!(
+        parse_at(
+            "Manila rejected demands to withdraw a US Army launcher stationed on Luzon.",
+            "stationed"
+        ),
+        "0, subject none, object none; clauses: [0 Main: Manila rejected demands to withdraw \
+         a US Army launcher stationed on Luzon.]"
+    );
+    // A participle with "by" before the verb is no clause verb of its own.
+    assert_eq!(
+        parse_at(
+            "Somali forces backed by AUSSOM troops pushed al-Shabaab out of Balcad.",
+            "pushed"
+        ),
+        "0, subject Somali, object al-Shabaab; clauses: [0 Main: Somali forces backed by AUSSOM \
+         troops pushed al-Shabaab out of Balcad.]"
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_noun_opens_an_object_relative_of_the_clause_subject() {
+    assert_eq!(
+        parse_at(
+            "Al-Shabaab vowed to hold the three towns they seized in March.",
+            "seized"
+        ),
+        "0, subject Al-Shabaab (object relative), object none; clauses: [0 Main: Al-Shabaab \
+         vowed to hold the three towns they seized in March.]"
+    );
+}

@@ -1863,13 +1863,21 @@ fn past_organ(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> usize 
 
 /// Are the tokens `a..b` a title between a name and a person ("Foreign
 /// Minister", "Secretary of State", "President")? One to four words, each
-/// capitalised or "of"/"the", no punctuation but the full stop of an
-/// abbreviation ("Gen.").
+/// capitalised, "of"/"the" or a word of `TITLES`; no punctuation but the
+/// full stop of an abbreviation ("Gen.") and one comma after the title
+/// ("his Afghan counterpart, Mullah Mohammad Yaqoob").
 fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
     let mut words = 0;
+    let mut comma = false;
     for k in a..b {
         if !input.is_word(k) {
             if input.raw(k) == "." && !input.tokens[k].space_before {
+                continue;
+            }
+            // An apposition after the title: "his Afghan counterpart,
+            // Mullah Mohammad Yaqoob".
+            if input.raw(k) == "," && words > 0 && !comma {
+                comma = true;
                 continue;
             }
             return false;

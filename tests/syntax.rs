@@ -693,3 +693,17 @@ fn a_pronoun_after_a_noun_opens_an_object_relative_of_the_clause_subject() {
          vowed to hold the three towns they seized in March.]"
     );
 }
+
+#[test]
+fn a_title_and_a_comma_before_a_person_join_the_person_to_a_list() {
+    assert_eq!(
+        parse_at(
+            "Serbia's foreign minister, Marko Djuric, and his Kosovar counterpart, Donika \
+             Gervalla, led the talks and will meet again in Brussels.",
+            "meet"
+        ),
+        "0, subject Marko Djuric + Donika Gervalla, object none; clauses: [0 Main: Serbia's \
+         foreign minister, Marko Djuric, and his Kosovar counterpart, Donika Gervalla, led the \
+         talks and will meet again in Brussels.]"
+    );
+}

@@ -790,7 +790,24 @@ pub fn find(
                     || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
             let settlement = lex.settlement_heads.contains(head);
             (!named_after)
-                .then(|| latest_place(input, earlier, sentence as u32, false, settlement))
+                .then(|| {
+                    // "sent reinforcements from Kosti to the city": the city
+                    // is not where they came from.
+                    if t > 0 && input.word(t - 1) == "to" {
+                        let not_origin: Vec<Mention> = earlier
+                            .iter()
+                            .filter(|m| {
+                                !(m.sentence == sentence as u32
+                                    && m.tok_start > 0
+                                    && input.word(m.tok_start as usize - 1) == "from")
+                            })
+                            .copied()
+                            .collect();
+                        latest_place(input, &not_origin, sentence as u32, false, settlement)
+                    } else {
+                        latest_place(input, earlier, sentence as u32, false, settlement)
+                    }
+                })
                 .flatten()
                 .map(|(entry, place)| {
                     unlisted = place;

@@ -701,3 +701,13 @@ fn an_actorless_mention_folds_into_the_next_sentence_mention_with_its_actor() {
                 Norway would deliver the F-16s within months.";
     assert_eq!(events(text), ["ARMS_TRANSFER Norway|Ukraine|F-16|"]);
 }
+
+#[test]
+fn the_city_after_to_is_not_the_place_named_after_from() {
+    let text = "Drones struck a market in El Obeid on Sunday. The army said it had sent \
+                reinforcements from Kosti to the city on Monday.";
+    assert_eq!(
+        mentions(text, ""),
+        ["The army → Sudan (reference)", "the city → El Obeid (reference)"]
+    );
+}

@@ -773,11 +773,27 @@ pub fn find(
             // "the government in Kabul" is the state of its seat; "the
             // federal government" (the kind checked above) the state whose
             // government was named; "the government" alone nothing.
-            seat_state(input, mentions, h).or_else(|| {
-                (last > t + 1)
-                    .then(|| governing_state(input, earlier, &lex.bare_government_heads))
-                    .flatten()
-            })
+            seat_state(input, mentions, h)
+                .or_else(|| {
+                    (last > t + 1)
+                        .then(|| governing_state(input, earlier, &lex.bare_government_heads))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (last == t + 1)
+                        .then(|| {
+                            opposing_government(
+                                input,
+                                lex,
+                                mentions,
+                                earlier,
+                                t,
+                                h,
+                                sentence as u32,
+                            )
+                        })
+                        .flatten()
+                })
         } else if definite && lex.group_heads.contains(head) {
             latest_armed_group(input.gaz, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
@@ -1497,6 +1513,52 @@ fn latest(
 
 /// "the rebels": the latest armed group (`subtype=armed_group`) named
 /// within [`GROUP_REACH`] sentences.
+/// "the government and the rebels", "the ELN and the government": a bare
+/// "the government" joined by "and" or "or" to an armed group (a name, or
+/// "the rebels" for the latest one named) is the government of the
+/// group's home state, the side it fights. `t` is "the", `h` the head.
+fn opposing_government(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    mentions: &[Mention],
+    earlier: &[Mention],
+    t: usize,
+    h: usize,
+    sentence: u32,
+) -> Option<u32> {
+    let gaz = input.gaz;
+    let joined = |k: usize| {
+        k < input.tokens.len() && input.tokens[k].is_word() && matches!(input.word(k), "and" | "or")
+    };
+    // The group after: a name right after "and", or "the" and a group head.
+    let after = || {
+        let k = h + 1;
+        if !joined(k) {
+            return None;
+        }
+        let i = mentions.partition_point(|m| (m.tok_start as usize) <= k);
+        if let Some(m) = mentions.get(i)
+            && (m.tok_start as usize) <= k + 2
+            && is_armed_group(gaz, m.entry)
+        {
+            return Some(m.entry);
+        }
+        (k + 2 < input.tokens.len()
+            && input.word(k + 1) == "the"
+            && lex.group_heads.contains(input.word(k + 2)))
+        .then(|| latest_armed_group(gaz, earlier, sentence))
+        .flatten()
+    };
+    // The group before: "the ELN and the government".
+    let before = || {
+        let m = earlier.last()?;
+        (t >= 2 && joined(t - 1) && m.tok_end as usize == t - 1 && is_armed_group(gaz, m.entry))
+            .then_some(m.entry)
+    };
+    let group = after().or_else(before)?;
+    gaz.country_of(group)
+}
+
 fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
     latest(earlier, sentence, GROUP_REACH, |m| {
         is_armed_group(gaz, m.entry)

@@ -708,6 +708,23 @@ fn the_city_after_to_is_not_the_place_named_after_from() {
                 reinforcements from Kosti to the city on Monday.";
     assert_eq!(
         mentions(text, ""),
-        ["The army → Sudan (reference)", "the city → El Obeid (reference)"]
+        [
+            "The army → Sudan (reference)",
+            "the city → El Obeid (reference)"
+        ]
     );
+}
+
+#[test]
+fn the_government_joined_to_an_armed_group_is_the_group_home_state() {
+    let text = "Colombia's talks with the ELN have stalled. Officials cited a ceasefire \
+                declaration that the government and the rebels signed in Doha.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "the government → Colombia (reference)",
+            "the rebels → ELN (reference)"
+        ]
+    );
+    assert_eq!(events(text), ["NEGOTIATION Colombia|ELN||Doha"]);
 }

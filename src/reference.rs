@@ -768,7 +768,8 @@ pub fn find(
                 (t, sentence as u32),
             )
         } else if definite && lex.government_heads.contains(head) {
-            governing_state(input, earlier, &lex.government_heads)
+            framing_state(input, earlier, t, sentence as u32)
+                .or_else(|| governing_state(input, earlier, &lex.government_heads))
         } else if definite && lex.bare_government_heads.contains(head) {
             // "the government in Kabul" is the state of its seat; "the
             // federal government" (the kind checked above) the state whose
@@ -776,7 +777,11 @@ pub fn find(
             seat_state(input, mentions, h)
                 .or_else(|| {
                     (last > t + 1)
-                        .then(|| governing_state(input, earlier, &lex.bare_government_heads))
+                        .then(|| {
+                            framing_state(input, earlier, t, sentence as u32).or_else(|| {
+                                governing_state(input, earlier, &lex.bare_government_heads)
+                            })
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -1076,6 +1081,30 @@ fn seat_state(input: &RefInput, mentions: &[Mention], h: usize) -> Option<u32> {
     gaz.stands_for_of(m.entry)
         .filter(|&s| gaz.is_state(s))
         .or_else(|| gaz.country_of(m.entry))
+}
+
+/// The state a sentence opens on, before a comma and the reference at
+/// `t`: "In neighbouring Ethiopia, the federal government has pressed
+/// on…" (Ethiopia, whatever state the text named before).
+fn framing_state(input: &RefInput, earlier: &[Mention], t: usize, sentence: u32) -> Option<u32> {
+    let first = input.sentences.get(sentence as usize)?.first_token as usize;
+    let m = earlier
+        .iter()
+        .find(|m| m.sentence == sentence && (m.tok_start as usize) >= first)?;
+    let (start, end) = (m.tok_start as usize, m.tok_end as usize);
+    let opener =
+        input.tokens[first].is_word() && matches!(input.word(first), "in" | "across" | "inside");
+    // Between "In" and the state, lower-case words only ("neighbouring").
+    let modifiers = (first + 1..start).all(|k| input.tokens[k].is_word() && input.is_lower(k));
+    (opener
+        && modifiers
+        && start - first <= 3
+        && input.gaz.is_state(m.entry)
+        && m.kind == AliasKind::Name
+        && end < t
+        && input.raw_is(end, ',')
+        && end + 2 >= t)
+        .then_some(m.entry)
 }
 
 fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Option<u32> {

@@ -2219,6 +2219,7 @@ fn pronoun_subject(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
 /// Is the relative pronoun's clause missing its subject ("which fired",
 /// "who have attacked") rather than having one ("which Russia says")?
 fn subject_gap(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {
+    let k = past_time_adjunct(input, k, to);
     if k >= to || !input.is_word(k) {
         return true;
     }
@@ -2228,6 +2229,57 @@ fn subject_gap(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool 
         || input.mentions.iter().any(|m| m.tok_start as usize == k)
         || input.raw(k).chars().next().is_some_and(char::is_uppercase);
     !has_subject
+}
+
+/// Past a time adjunct or an adverb at `k`: "which this year seized",
+/// "who last month attacked", "which then fired" (the subject is still
+/// missing after it).
+fn past_time_adjunct(input: &Input, mut k: usize, to: usize) -> usize {
+    const TIME_NOUNS: &[&str] = &[
+        "year",
+        "month",
+        "week",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ];
+    const ADVERBS: &[&str] = &[
+        "then",
+        "later",
+        "also",
+        "earlier",
+        "recently",
+        "reportedly",
+        "allegedly",
+        "subsequently",
+        "again",
+        "since",
+        "already",
+        "previously",
+        "once",
+    ];
+    while k < to && input.is_word(k) {
+        let w = input.word(k);
+        if ADVERBS.contains(&w) {
+            k += 1;
+        } else if matches!(w, "this" | "last" | "next" | "earlier")
+            && k + 1 < to
+            && input.is_word(k + 1)
+            && TIME_NOUNS.contains(&input.word(k + 1))
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
 }
 
 /// Is there an auxiliary within a few words after `k`, before a comma, with

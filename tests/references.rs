@@ -728,3 +728,11 @@ fn the_government_joined_to_an_armed_group_is_the_group_home_state() {
     );
     assert_eq!(events(text), ["NEGOTIATION Colombia|ELN||Doha"]);
 }
+
+#[test]
+fn the_government_after_a_framing_state_is_that_state() {
+    let text = "Somali government troops pulled out of Adan Yabaal. In neighbouring \
+                Ethiopia, the federal government has pressed on with a drone campaign \
+                against Fano militias in the Amhara region.";
+    assert_eq!(events(text), ["ATTACK Ethiopia|Fano|drones|Amhara"]);
+}

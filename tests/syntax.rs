@@ -707,3 +707,15 @@ fn a_title_and_a_comma_before_a_person_join_the_person_to_a_list() {
          talks and will meet again in Brussels.]"
     );
 }
+
+#[test]
+fn a_time_adjunct_after_which_leaves_the_relative_without_a_subject() {
+    assert_eq!(
+        parse_at(
+            "Its main rival is Viv Ansanm, which this year seized Mirebalais.",
+            "seized"
+        ),
+        "1, subject Viv Ansanm (antecedent), object Mirebalais; clauses: [0 Main: Its main \
+         rival is Viv Ansanm,] [1 Relative: which this year seized Mirebalais.]"
+    );
+}

@@ -736,3 +736,12 @@ fn the_government_after_a_framing_state_is_that_state() {
                 against Fano militias in the Amhara region.";
     assert_eq!(events(text), ["ATTACK Ethiopia|Fano|drones|Amhara"]);
 }
+
+#[test]
+fn overlapping_triggers_of_one_type_are_one_event() {
+    // "arms sales" and "sales" are one mention, whatever quantity each
+    // rule reads.
+    let text = "The State Department approved eight arms sales to Taiwan worth about \
+                $11.1 billion, including HIMARS launchers.";
+    assert_eq!(events(text), ["ARMS_TRANSFER United States|Taiwan|HIMARS|"]);
+}

@@ -871,6 +871,7 @@ impl RuleSet {
             });
             merge_narrowing_nouns(out, first, view.gaz);
             merge_complements(out, first, view.gaz);
+            merge_overlapping_triggers(out, first);
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
             let pending_starts: Vec<u32> = pending.iter().map(|e| e.trigger_start).collect();
@@ -3986,6 +3987,34 @@ fn merge_complements(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
         for r in e.roles {
             if events[j].role(&r.slot).is_none() {
                 events[j].roles.push(r);
+            }
+        }
+    }
+}
+
+/// Folds together two events of one type and modality whose triggers
+/// overlap ("eight possible arms sales to Taiwan": "arms sales" and
+/// "sales" are one mention, whatever quantity each rule read). The event
+/// with more roles, else the longer trigger, stays and takes the roles
+/// only the other has.
+fn merge_overlapping_triggers(events: &mut Vec<Event>, first: usize) {
+    let mut i = first;
+    while i + 1 < events.len() {
+        let j = i + 1;
+        let (e, f) = (&events[i], &events[j]);
+        let overlap = e.trigger_start < f.trigger_end && f.trigger_start < e.trigger_end;
+        if !(overlap && e.event_type == f.event_type && e.modality == f.modality) {
+            i += 1;
+            continue;
+        }
+        let len = |x: &Event| x.trigger_end - x.trigger_start;
+        let keep_e = (e.roles.len(), len(e)) >= (f.roles.len(), len(f));
+        let (kept, gone) = if keep_e { (i, j) } else { (j, i) };
+        let gone = events.remove(gone);
+        let kept = if kept > i { kept - 1 } else { kept };
+        for r in gone.roles {
+            if events[kept].role(&r.slot).is_none() {
+                events[kept].roles.push(r);
             }
         }
     }

@@ -425,6 +425,9 @@ struct Draft<'r> {
     end: u32,
     /// See [`Event::verb`].
     verb: bool,
+    /// Is the trigger a noun? Its modality may then follow it ("a meeting
+    /// … could follow").
+    noun: bool,
 }
 
 impl Draft<'_> {
@@ -761,6 +764,7 @@ impl RuleSet {
                     ) {
                         Ok(mut ev) => {
                             ev.verb = verb;
+                            ev.noun = trig.form == Form::Noun;
                             if let Some(t) = trace.as_deref_mut() {
                                 let shown = Draft {
                                     roles: ev.roles.clone(),
@@ -823,6 +827,7 @@ impl RuleSet {
                                 roles,
                             );
                             d.verb = verb;
+                            d.noun = trig.form == Form::Noun;
                             if let Some(t) = trace.as_deref_mut() {
                                 t.push(aside_line(view, si, &d, rule, why));
                             }
@@ -1315,6 +1320,7 @@ impl RuleSet {
             start,
             end,
             verb: false,
+            noun: false,
         }
     }
 
@@ -1322,12 +1328,18 @@ impl RuleSet {
     fn event_of(&self, d: Draft, view: &DocView, syn: Option<&Parse>) -> Event {
         let rule = &self.rules[d.rule as usize];
         let (s_from, s_to, ts, te) = d.span;
-        let modality = self.modality(
+        let mut modality = self.modality(
             view,
             rule,
             (s_from as usize, s_to as usize),
             (ts as usize, te as usize),
         );
+        if d.noun
+            && &**modality == "asserted"
+            && let Some(after) = self.modal_after_noun(view, te as usize, s_to as usize)
+        {
+            modality = after;
+        }
         d.into_event(rule, view, syn, modality)
     }
 
@@ -2757,6 +2769,72 @@ impl RuleSet {
 
     /// Is there a firm condition ("only after", "only if") after the
     /// trigger ending at `te`, in its sentence and before a barrier?
+    /// The modality a noun trigger takes from the modal verb of the clause
+    /// it opens: "a meeting between Putin and Zelensky could follow"
+    /// (hedged), "the talks, due on Sunday in Muscat, would not take
+    /// place" (negated). The first verb-like word after the noun phrase
+    /// decides: a word of `NOUN_MODALS` hedges, and negates with "not" or
+    /// "never" after it; any other verb, a relative pronoun or a clause
+    /// break leaves the event as it was.
+    fn modal_after_noun(&self, view: &DocView, te: usize, s_to: usize) -> Option<&Arc<str>> {
+        let lex = &self.lexicon;
+        let label = |name: &str| self.modality_labels.iter().find(|l| &***l == name);
+        for k in te..s_to.min(te + 16) {
+            if !view.tokens[k].is_word() {
+                if matches!(view.raw(k), ";" | ":" | "(" | ")") {
+                    return None;
+                }
+                continue;
+            }
+            let w = view.word(k);
+            // "was not informed about the talks and would not recognize…":
+            // a verb coordinated with the clause's own, not the noun's.
+            if matches!(w, "and" | "or" | "but")
+                && k + 1 < s_to
+                && view.tokens[k + 1].is_word()
+                && lex.syntax.auxiliaries.contains(view.word(k + 1))
+            {
+                return None;
+            }
+            if lex.noun_modals.contains(w) {
+                let not = k + 1 < s_to
+                    && view.tokens[k + 1].is_word()
+                    && matches!(view.word(k + 1), "not" | "never");
+                // The modal tells on the event only with a verb of its
+                // happening ("could follow", "would not take place", "may be
+                // signed"), not of its effects ("would draw a response").
+                let mut v = k + 1 + usize::from(not);
+                while v < s_to
+                    && view.tokens[v].is_word()
+                    && matches!(
+                        view.word(v),
+                        "also" | "soon" | "still" | "yet" | "again" | "now"
+                    )
+                {
+                    v += 1;
+                }
+                let happens = v < s_to
+                    && view.tokens[v].is_word()
+                    && ((v..s_to.min(v + 2)).any(|e| ends_at(view, &lex.noun_modal_verbs, e, v))
+                        || (view.word(v) == "be"
+                            && v + 1 < s_to
+                            && view.tokens[v + 1].is_word()
+                            && view.word(v + 1).ends_with("ed")));
+                if !happens {
+                    return None;
+                }
+                return label(if not { "negated" } else { "hedged" });
+            }
+            if matches!(w, "that" | "which" | "who" | "where" | "said" | "says")
+                || lex.syntax.auxiliaries.contains(w)
+                || (w.len() > 4 && w.ends_with("ed"))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     fn firm_condition(&self, view: &DocView, te: usize, s_to: usize) -> bool {
         let firm = &self.lexicon.firm_conditions;
         !firm.is_empty()

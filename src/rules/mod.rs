@@ -368,6 +368,13 @@ pub struct Lexicon {
     /// trigger in its sentence, with no modality cue before the trigger,
     /// hedges the event ("would reopen the crossing only after…").
     pub firm_conditions: PhraseSet,
+    /// `NOUN_MODALS` ("could", "may"): the first verb after a noun trigger's
+    /// phrase, when it is one of these, hedges the event ("a meeting
+    /// between Putin and Zelensky could follow"), or with "not" negates it.
+    pub noun_modals: WordSet,
+    /// `NOUN_MODAL_VERBS` ("follow", "take place"): the verbs of an
+    /// event's happening after such a modal.
+    pub noun_modal_verbs: PhraseSet,
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
@@ -718,6 +725,8 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
+    ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
+    ("NOUN_MODAL_VERBS", "modality (\"a meeting could follow\")"),
     (
         "FIRM_CONDITIONS",
         "modality (\"would reopen the crossing only after…\")",
@@ -938,6 +947,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         state_organ_heads: folded("STATE_ORGAN_HEADS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         firm_conditions: phrases("FIRM_CONDITIONS"),
+        noun_modals: folded("NOUN_MODALS").into_iter().collect(),
+        noun_modal_verbs: phrases("NOUN_MODAL_VERBS"),
         denials: phrases("DENIALS"),
         denied_reports: folded("DENIED_REPORTS").into_iter().collect(),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),

@@ -382,9 +382,11 @@ impl Parse {
                     // before a finite verb opens a clause (see
                     // `after_comma`); the names are not one list. After a
                     // list ("the US, Britain, and France supplied") it
-                    // ends the list.
+                    // ends the list, but not after a pair already joined
+                    // by "and" ("hit Muzaffarabad and Kotli, and its troops
+                    // shelled…": a new clause).
                     Some(true)
-                        if j == i
+                        if (j == i || last_coordinated > i)
                             && opens_clause(input, lex, ms[a].tok_end as usize, b_start, to) =>
                     {
                         break;

@@ -719,3 +719,17 @@ fn a_time_adjunct_after_which_leaves_the_relative_without_a_subject() {
          rival is Viv Ansanm,] [1 Relative: which this year seized Mirebalais.]"
     );
 }
+
+#[test]
+fn a_comma_and_after_a_pair_joined_by_and_opens_a_clause() {
+    assert_eq!(
+        parse_at(
+            "Pakistan's army said missiles hit mosques in Muzaffarabad and Kotli, and its \
+             troops shelled Indian positions.",
+            "shelled"
+        ),
+        "2, subject its, object Indian; clauses: [0 Main: Pakistan's army said] [1 Reported: \
+         missiles hit mosques in Muzaffarabad and Kotli,] [2 Main: and its troops shelled Indian \
+         positions.]"
+    );
+}

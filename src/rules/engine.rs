@@ -875,7 +875,9 @@ impl RuleSet {
                 self.separate_clauses(view, a, b)
             });
             merge_narrowing_nouns(out, first, view.gaz);
-            merge_complements(out, first, view.gaz);
+            merge_complements(out, first, view.gaz, |e| {
+                self.distinct_mention(view, e) != Distinct::No
+            });
             merge_overlapping_triggers(out, first);
             // The definite mentions that only complete an earlier event go
             // in among the others, in text order.
@@ -4027,12 +4029,17 @@ fn complete_events(
 /// … Denmark would deliver the first F-16s" is one transfer, by Denmark to
 /// Ukraine (GUIDELINES §3: one annotation per event, its slots filled from
 /// every mention). The event with the actor takes the other's roles.
-fn merge_complements(events: &mut Vec<Event>, first: usize, gaz: &Gazetteer) {
-    let n = events.len();
+fn merge_complements(
+    events: &mut Vec<Event>,
+    first: usize,
+    gaz: &Gazetteer,
+    distinct: impl Fn(&Event) -> bool,
+) {
     let mut i = first;
-    while i < n.min(events.len()) {
+    while i < events.len() {
         let e = &events[i];
-        if e.role("actor").is_some() || e.roles.is_empty() {
+        // "It announced further sanctions": an event of its own.
+        if e.role("actor").is_some() || e.roles.is_empty() || distinct(e) {
             i += 1;
             continue;
         }

@@ -1135,7 +1135,14 @@ impl Parse {
             // itself ("Israel said it struck…" is handled below).
             let pronoun_after = (self.groups[g as usize].tok_end as usize..ts)
                 .any(|j| input.is_word(j) && lex.pronouns.contains(input.word(j)));
-            if !pronoun_after {
+            // "its Sea Baby drones had struck": the group is what the
+            // pronoun's party owns; the pronoun says who acts (below).
+            let start = self.groups[g as usize].tok_start as usize;
+            let owned = start > clause.start as usize
+                && input.is_word(start - 1)
+                && lex.possessive_pronouns.contains(input.word(start - 1))
+                && pronoun_subject(input, lex, start - 1);
+            if !pronoun_after && !owned {
                 return Some(Found::Group(g));
             }
         }

@@ -745,3 +745,10 @@ fn overlapping_triggers_of_one_type_are_one_event() {
                 $11.1 billion, including HIMARS launchers.";
     assert_eq!(events(text), ["ARMS_TRANSFER United States|Taiwan|HIMARS|"]);
 }
+
+#[test]
+fn a_sea_off_a_state_coast_makes_no_target_of_the_state() {
+    let text = "Ukraine's SBU said its Sea Baby naval drones had struck two tankers off \
+                Turkey's Black Sea coast.";
+    assert_eq!(events(text), ["ATTACK Ukraine||Sea Baby|Black Sea"]);
+}

@@ -733,3 +733,15 @@ fn a_comma_and_after_a_pair_joined_by_and_opens_a_clause() {
          positions.]"
     );
 }
+
+#[test]
+fn a_group_after_its_is_owned_and_the_pronoun_says_who_acts() {
+    assert_eq!(
+        parse_at(
+            "Ukraine's SBU said its Sea Baby naval drones had struck two tankers.",
+            "struck"
+        ),
+        "1, subject SBU (reporter), object none; clauses: [0 Main: Ukraine's SBU said] \
+         [1 Reported: its Sea Baby naval drones had struck two tankers.]"
+    );
+}

@@ -3204,6 +3204,17 @@ fn possessor_role<'r>(
     if f.unlisted != u32::MAX {
         return None;
     }
+    // A sea is no state's: "struck two tankers off Turkey's Black Sea
+    // coast" hit nothing of Turkey's.
+    if view
+        .gaz
+        .entry(ms[local].entry)
+        .attributes
+        .iter()
+        .any(|(k, v)| k == "subtype" && v == "sea")
+    {
+        return None;
+    }
     let direct = local
         .checked_sub(1)
         .filter(|&holder| more_specific(view, lex, ms, holder, slot, true) == Some(local));

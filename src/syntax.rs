@@ -1260,22 +1260,8 @@ impl Parse {
             return None;
         }
         let noun = pj - 1;
-        let w = input.word(noun);
-        let noun_like = !verbish(input, lex, noun)
-            && !w.ends_with("ly")
-            && !lex.determiners.contains(w)
-            && !lex.coordinators.contains(w)
-            && !lex.prepositions.contains(w)
-            && !lex.pronouns.contains(w)
-            && !lex.relatives.contains(w)
-            && !lex.complementizers.contains(w)
-            && !lex.subordinators.contains(w)
-            && !matches!(
-                w,
-                "to" | "not" | "also" | "then" | "what" | "if" | "as" | "than" | "so"
-            );
         let g = self.subject_group_of(c)?;
-        (noun_like
+        (noun_like(input, lex, noun)
             && (self.groups[g as usize].tok_end as usize) <= noun
             && !self.names_person(input, g))
         .then_some(g)
@@ -2078,27 +2064,42 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
 }
 
 /// Is word `k` a past participle ("stationed", "sent") right after a
-/// noun: a word that is no verb, function word or adverb ("recently
-/// deployed")?
+/// noun ([`noun_like`])?
 fn participle_after_noun(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
     if k == 0 || !input.is_word(k) || !input.is_word(k - 1) {
         return false;
     }
     let w = input.word(k);
-    let before = input.word(k - 1);
-    (w.len() > 4 && w.ends_with("ed") || w == "sent")
-        && !verbish(input, lex, k - 1)
-        && !before.ends_with("ly")
-        && !lex.determiners.contains(before)
-        && !lex.coordinators.contains(before)
-        && !lex.prepositions.contains(before)
-        && !lex.pronouns.contains(before)
-        && !lex.relatives.contains(before)
-        && !lex.complementizers.contains(before)
-        && !lex.subordinators.contains(before)
+    (w.len() > 4 && w.ends_with("ed") || w == "sent") && noun_like(input, lex, k - 1)
+}
+
+/// Can word `k` end a noun phrase: no verb, function word or adverb
+/// ("recently deployed", "to", "than")?
+fn noun_like(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    let w = input.word(k);
+    !verbish(input, lex, k)
+        && !w.ends_with("ly")
+        && !lex.determiners.contains(w)
+        && !lex.coordinators.contains(w)
+        && !lex.prepositions.contains(w)
+        && !lex.pronouns.contains(w)
+        && !lex.relatives.contains(w)
+        && !lex.complementizers.contains(w)
+        && !lex.subordinators.contains(w)
         && !matches!(
-            before,
-            "to" | "not" | "also" | "then" | "already" | "since" | "now" | "just"
+            w,
+            "to" | "not"
+                | "also"
+                | "then"
+                | "already"
+                | "since"
+                | "now"
+                | "just"
+                | "what"
+                | "if"
+                | "as"
+                | "than"
+                | "so"
         )
 }
 

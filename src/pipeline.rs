@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::patterns::{self, PatternError, PatternSet};
 use crate::quantity::{self, Quantity};
-use crate::resolve::{Mention, Unlisted, resolve, trim_class_words};
+use crate::resolve::{Mention, Unlisted, drop_countered_classes, resolve, trim_class_words};
 use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
@@ -412,6 +412,13 @@ impl Pipeline {
                 &mut mentions,
             );
             trim_class_words(&self.gazetteer, text, &s.tokens, &mut mentions);
+            drop_countered_classes(
+                &self.gazetteer,
+                &self.rules.lexicon.counter_prefixes,
+                text,
+                &s.tokens,
+                &mut mentions,
+            );
             let mut unlisted = Vec::new();
             self.patterns.find(
                 &self.gazetteer,

@@ -146,6 +146,10 @@ pub struct ReferenceLexicon {
     /// "he", "she": a subject pronoun before a trigger, for the person named
     /// first in the nearest sentence before that names one.
     pub person_pronouns: WordSet,
+    /// "it", "they": a subject pronoun before a trigger, with no party
+    /// named before it in its sentence, for the subject of the sentence
+    /// before when that is an organisation or a state.
+    pub party_pronouns: WordSet,
     /// "the military", "the army", "the armed forces": the state's armed
     /// forces (an entry of two words is a head of two words).
     pub armed_forces_heads: WordSet,
@@ -556,6 +560,11 @@ pub fn find(
             } else if lex.person_pronouns.contains(det) {
                 advance_sentence(input, &mut sentence, t);
                 if let Some(m) = person_reference(input, mentions, t, sentence as u32) {
+                    found.push(m);
+                }
+            } else if lex.party_pronouns.contains(det) {
+                advance_sentence(input, &mut sentence, t);
+                if let Some(m) = party_reference(input, lex, mentions, t, sentence as u32) {
                     found.push(m);
                 }
             }
@@ -1368,6 +1377,97 @@ fn person_reference(
         entry: first.entry,
         kind: AliasKind::Reference,
         unlisted: first.unlisted,
+    })
+}
+
+/// Forms of "be" and verbs of seeming after which "it" is no party ("it
+/// is unclear who fired").
+const EXPLETIVE_NEXT: &[&str] = &[
+    "is", "was", "s", "seems", "seemed", "appears", "appeared", "remains", "remained",
+];
+
+/// "Last month it tried to kill the president": a subject pronoun at `t`
+/// (`PARTY_PRONOUNS`) with a trigger at most [`PERSON_PRONOUN_GAP`] words
+/// after it refers to the subject of the sentence right before, when that
+/// subject is a state or an organisation: the first name of that sentence
+/// that no preposition governs, with no person before it ("Al-Shabaab
+/// fighters seized the town… Last month it tried to kill…"). A party
+/// named before the pronoun in its own sentence leaves it to the parse
+/// ("Iran said it would retaliate"); so does a pronoun after a preposition
+/// or a trigger ("struck it"), one before a form of "be" ("it is
+/// unclear who fired") and one before a reporting verb ("It said…").
+fn party_reference(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    mentions: &[Mention],
+    t: usize,
+    sentence: u32,
+) -> Option<Mention> {
+    let gaz = input.gaz;
+    let i = input.triggers.partition_point(|&k| (k as usize) <= t);
+    let trigger_near = input
+        .triggers
+        .get(i)
+        .is_some_and(|&k| (k as usize) <= t + PERSON_PRONOUN_GAP);
+    if !trigger_near || sentence == 0 {
+        return None;
+    }
+    let tokens = &input.tokens;
+    // "It said five were shot down": a speaker, whom the sentence before
+    // may name in its attribution rather than as its subject.
+    if t + 1 < tokens.len()
+        && tokens[t + 1].is_word()
+        && (EXPLETIVE_NEXT.contains(&input.word(t + 1)) || lex.frames.contains(input.word(t + 1)))
+    {
+        return None;
+    }
+    if t > 0 && tokens[t - 1].is_word() {
+        let w = input.word(t - 1);
+        let after_trigger = input.triggers.binary_search(&(t as u32 - 1)).is_ok();
+        if after_trigger || lex.antecedent_skips.contains(w) || lex.object_cues.contains(w) {
+            return None;
+        }
+    }
+    let party = |m: &Mention| {
+        m.unlisted == u32::MAX
+            && !gaz.is_generic(m.entry)
+            && (gaz.is_state(m.entry)
+                || gaz.stands_for_of(m.entry).is_some()
+                || gaz.is_type(m.entry, gazetteer::ORG))
+    };
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    let earlier = &mentions[before.saturating_sub(REACH)..before];
+    let mut own = earlier.iter().rev().take_while(|m| m.sentence == sentence);
+    if own.any(|m| party(m) || gaz.is_type(m.entry, gazetteer::PERSON)) {
+        return None;
+    }
+    let subject = earlier
+        .iter()
+        .skip_while(|m| m.sentence + 1 < sentence)
+        .take_while(|m| m.sentence < sentence)
+        .find(|m| !after_preposition(input, lex, m))?;
+    // "The European Union's package… It also targets…": a possessor is
+    // not the subject.
+    let possessor = (subject.tok_end as usize) < tokens.len()
+        && matches!(
+            input.text[tokens[subject.tok_end as usize].start as usize..]
+                .chars()
+                .next(),
+            Some('\'' | '\u{2019}')
+        );
+    if possessor || !party(subject) || gaz.is_type(subject.entry, gazetteer::PERSON) {
+        return None;
+    }
+    let tok = &tokens[t];
+    Some(Mention {
+        start: tok.start,
+        end: tok.end,
+        tok_start: t as u32,
+        tok_end: t as u32 + 1,
+        sentence,
+        entry: subject.entry,
+        kind: AliasKind::Reference,
+        unlisted: subject.unlisted,
     })
 }
 

@@ -27,6 +27,7 @@
 
 use crate::gazetteer::{self, AliasKind, Candidate, Gazetteer};
 use crate::segment::{Sentence, Token};
+use crate::words::WordSet;
 
 /// A resolved entity mention: where it is, and which gazetteer entry (or
 /// [`Unlisted`] entity) it names; [`crate::Pipeline::entity`] looks the
@@ -144,6 +145,34 @@ pub fn trim_class_words(gaz: &Gazetteer, text: &str, tokens: &[Token], mentions:
             m.end = tokens[end - 1].end;
         }
     }
+}
+
+/// Drops the generic weapon classes glued by a hyphen after a word of
+/// `prefixes` (`COUNTER_PREFIXES`): "counter-drone units" and "anti-tank
+/// mines" are no drones and no tanks, and must not fill a weapon role.
+pub fn drop_countered_classes(
+    gaz: &Gazetteer,
+    prefixes: &WordSet,
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+) {
+    if prefixes.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        let k = m.tok_start as usize;
+        if k < 2 || m.unlisted != u32::MAX || !gaz.is_generic(m.entry) {
+            return true;
+        }
+        let (hyphen, word) = (&tokens[k - 1], &tokens[k - 2]);
+        let glued = !hyphen.is_word()
+            && !tokens[k].space_before
+            && !hyphen.space_before
+            && text[hyphen.start as usize..hyphen.end as usize] == *"-"
+            && word.is_word();
+        !(glued && prefixes.contains(&text[word.start as usize..word.end as usize].to_lowercase()))
+    });
 }
 
 /// An organisation named with its country's possessive ("Taiwan's Ministry

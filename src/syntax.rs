@@ -153,6 +153,10 @@ pub struct Clause {
     pub antecedent: Option<u16>,
     /// Does the relative pronoun itself fill the subject ("which fired")?
     pub subject_gap: bool,
+    /// A past participle between commas that interrupts the subject and
+    /// its verb ("The package, held up by a Slovak veto, bans…"): what it
+    /// names describes the subject and does no act of the verb.
+    pub reduced: bool,
     /// Whoever reported this clause ("X said …", "…, according to X").
     pub reporter: Option<u16>,
 }
@@ -296,6 +300,25 @@ impl Parse {
     pub fn members_of(&self, g: u16) -> &[u32] {
         let gr = &self.groups[g as usize];
         &self.members[gr.first_member as usize..gr.end_member as usize]
+    }
+
+    /// Is clause `inner`, or a clause it is nested in, a reduced relative
+    /// ([`Clause::reduced`]) that clause `outer` is not inside?
+    pub fn in_reduced(&self, inner: u16, outer: u16) -> bool {
+        let mut c = inner;
+        loop {
+            if c == outer || self.within(outer, c) {
+                return false;
+            }
+            if self.clauses[c as usize].reduced {
+                return true;
+            }
+            let p = self.clauses[c as usize].parent;
+            if p == c {
+                return false;
+            }
+            c = p;
+        }
     }
 
     /// Is `inner` the same clause as `outer` or nested inside it?
@@ -461,6 +484,7 @@ impl Parse {
             parent: 0,
             antecedent: None,
             subject_gap: false,
+            reduced: false,
             reporter: None,
         });
         // The open clauses, innermost last; each entry: clause index and
@@ -556,9 +580,11 @@ impl Parse {
                             let aux_next = k + 1 < to
                                 && input.is_word(k + 1)
                                 && lex.auxiliaries.contains(input.word(k + 1));
-                            while aux_next
-                                && stack.len() > 1
-                                && stack.last().is_some_and(|e| e.1 == Close::Comma)
+                            while stack.len() > 1
+                                && stack.last().is_some_and(|e| {
+                                    e.1 == Close::Comma
+                                        && (aux_next || self.clauses[e.0 as usize].reduced)
+                                })
                             {
                                 stack.pop();
                             }
@@ -798,6 +824,17 @@ impl Parse {
             let c = self.open(ClauseKind::Main, next, NONE);
             return Some((c, Close::End));
         }
+        // A past participle between commas right after the subject, before
+        // the clause has a verb ("The package, held up for weeks by a Slovak
+        // veto, also blacklists…"), is a reduced relative: the names in it
+        // are no subject of the verb after it.
+        if self.bracketed_participle(input, lex, k, to, cur) {
+            let c = self.open(ClauseKind::Relative, next, cur);
+            self.clauses[c as usize].antecedent = self.group_before_adjacent(input, k);
+            self.clauses[c as usize].subject_gap = true;
+            self.clauses[c as usize].reduced = true;
+            return Some((c, Close::Comma));
+        }
         // A participle after a comma ("…, killing 11 civilians") shares the
         // subject of the clause it follows.
         if w.len() > 4
@@ -811,6 +848,55 @@ impl Parse {
             return Some((c, Close::Comma));
         }
         None
+    }
+
+    /// Does a past participle follow the comma at `k` as a reduced relative
+    /// on the clause's subject: the clause `c` has no verb yet, a noun ends
+    /// right before the comma, the participle is lower-case and a second
+    /// comma closes it before a word ("The EU's package, adopted on
+    /// Thursday after Slovakia dropped its veto, bans…")?
+    fn bracketed_participle(
+        &self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        k: usize,
+        to: usize,
+        c: u16,
+    ) -> bool {
+        let (first, next) = (self.first as usize, k + 1);
+        if k <= first || !input.is_word(k - 1) || !input.is_word(next) {
+            return false;
+        }
+        let w = input.word(next);
+        let participle = (w.len() > 4 && w.ends_with("ed") || lex.irregular_past.contains(w))
+            && input.raw(next).starts_with(|ch: char| ch.is_lowercase());
+        if !participle || self.mention_starts_at(input, next) {
+            return false;
+        }
+        // (The noun is the clause's own: after a reduced relative closes,
+        // "The drones, launched from Iraq, targeted…", the next participle
+        // is the verb.)
+        let noun_before = self.clause_at(k - 1) == c
+            && (self.mention_covers(input, k - 1) || noun_like(input, lex, k - 1));
+        // (A trigger word without "-ed" that no subject precedes is a noun:
+        // "The European Union's 19th sanctions package, adopted…".)
+        let verb_before = (first..k).any(|j| {
+            let bare_trigger = (input.verb_trigger)(j)
+                && !input.word(j).ends_with("ed")
+                && !lex.auxiliaries.contains(input.word(j))
+                && !(j > first
+                    && (self.group_ending_at(j).is_some()
+                        || input.is_word(j - 1) && lex.pronouns.contains(input.word(j - 1))));
+            self.clause_at(j) == c
+                && verbish(input, lex, j)
+                && !bare_trigger
+                && !self.in_group(j)
+                && !modifier_word(input, lex, j)
+        });
+        let closed = (next + 1..to)
+            .find(|&j| input.raw(j) == ",")
+            .is_some_and(|j| j + 1 < to && input.is_word(j + 1));
+        noun_before && !verb_before && closed
     }
 
     /// Is the comma at `k` followed by a place that only names where the
@@ -837,6 +923,7 @@ impl Parse {
             parent: if parent == NONE { c } else { parent },
             antecedent: None,
             subject_gap: false,
+            reduced: false,
             reporter: None,
         });
         c
@@ -1137,8 +1224,15 @@ impl Parse {
                 .any(|j| input.is_word(j) && lex.pronouns.contains(input.word(j)));
             // "its Sea Baby drones had struck": the group is what the
             // pronoun's party owns; the pronoun says who acts (below).
-            let start = self.groups[g as usize].tok_start as usize;
-            let owned = start > clause.start as usize
+            // (Past names glued before it: "its Sea Baby naval drones".)
+            let mut start = self.groups[g as usize].tok_start as usize;
+            while let Some(m) = mention_ending_at(input, start)
+                && (m.tok_start as usize) > self.first as usize
+            {
+                start = m.tok_start as usize;
+            }
+            let owned = start > self.first as usize
+                && self.clause_at(start - 1) == c
                 && input.is_word(start - 1)
                 && lex.possessive_pronouns.contains(input.word(start - 1))
                 && pronoun_subject(input, lex, start - 1);
@@ -1374,14 +1468,24 @@ impl Parse {
             skipped += 1;
         }
         // "Shoigu said after meeting Kim": with no comma, a verb right
-        // before the subordinator is the head.
+        // before the subordinator is the head; so is the nearest verb of
+        // the clause past its object and adjuncts ("Israeli jets hit the
+        // ministry in Damascus on Wednesday after bombing tanks").
         if input.raw(j) != "," {
-            let head = skipped == 0
-                && input.is_word(j)
-                && verbish(input, lex, j)
-                && !self.in_group(j)
-                && !input.word(j).ends_with("ing");
-            return head.then_some(j);
+            let head = |k: usize| {
+                input.is_word(k)
+                    && verbish(input, lex, k)
+                    && !self.in_group(k)
+                    && !input.word(k).ends_with("ing")
+            };
+            if skipped == 0 && head(j) {
+                return Some(j);
+            }
+            let c = self.clause_at(ts - 1);
+            return (first.max(ts.saturating_sub(14))..ts - 1)
+                .rev()
+                .take_while(|&k| self.clause_at(k) == c && input.raw(k) != ",")
+                .find(|&k| head(k) && !participle_after_noun(input, lex, k));
         }
         let mut words = 0;
         while j > first && words < 16 {

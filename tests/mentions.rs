@@ -273,3 +273,12 @@ fn an_event_short_of_its_require_stands_when_a_later_definite_mention_completes_
                 Officials gave no details.";
     assert_eq!(events(text), Vec::<String>::new());
 }
+
+#[test]
+fn a_class_after_counter_or_anti_is_no_weapon() {
+    // "counter-drone units" are no drones; "anti-tank mines" no tanks.
+    let out = events("Sweden sent counter-drone units to Denmark.");
+    assert!(out.iter().all(|e| !e.contains("drone")), "{out:?}");
+    let out = events("Russia sent anti-tank mines to its forces in Kursk.");
+    assert!(out.iter().all(|e| !e.contains("tank")), "{out:?}");
+}

@@ -337,10 +337,11 @@ fn them_after_a_trigger_is_the_armed_group_of_the_sentence_before() {
 
 #[test]
 fn them_with_no_other_party_in_its_sentence_is_left_alone() {
-    // "them" is the ships, and the sentence names nobody who acts.
+    // "them" is the ships, and the sentence names nobody who acts but
+    // "They", the subject of the sentence before.
     let text = "The Houthis fired missiles at two cargo ships in the Red Sea. \
                 They vowed to keep targeting them.";
-    assert!(mentions(text, "").is_empty(), "{:?}", mentions(text, ""));
+    assert_eq!(mentions(text, ""), ["They → Houthis (reference)"]);
 }
 
 #[test]
@@ -751,4 +752,39 @@ fn a_sea_off_a_state_coast_makes_no_target_of_the_state() {
     let text = "Ukraine's SBU said its Sea Baby naval drones had struck two tankers off \
                 Turkey's Black Sea coast.";
     assert_eq!(events(text), ["ATTACK Ukraine||Sea Baby|Black Sea"]);
+}
+
+#[test]
+fn it_before_a_trigger_is_the_subject_of_the_sentence_before() {
+    let text = "Al-Shabaab fighters seized the town of Belvar on Wednesday. Last month \
+                it tried to kill the governor with a roadside bomb in Mogadishu.";
+    assert_eq!(mentions(text, "it"), ["it → Al-Shabaab (reference)"]);
+    // Not the possessor of the subject, and not "it is".
+    let text = "The European Union's new sanctions package bans imports of Russian gas. \
+                It also targets two refineries in China.";
+    assert!(mentions(text, "It").is_empty());
+    let text = "Hamas fighters attacked an Israeli post. It is unclear who fired first.";
+    assert!(mentions(text, "It").is_empty());
+}
+
+#[test]
+fn its_after_a_time_and_that_is_the_reporter_s() {
+    let text = "Ukraine's SBU said on Saturday that its Sea Baby drones had struck two \
+                tankers off Turkey's coast.";
+    assert_eq!(events(text), ["ATTACK Ukraine||Sea Baby|Turkey"]);
+}
+
+#[test]
+fn a_participle_after_a_subordinator_takes_the_verb_before_its_object() {
+    // "after bombing" shares the subject of "hit", past the object and a
+    // day; and a demonym before a verb does not introduce the state after
+    // the verb.
+    let text = "Israeli jets hit Syria's ministry in Damascus on Wednesday after bombing \
+                tanks near Sweida city.";
+    let out = events(text);
+    assert!(
+        out.iter().all(|e| e.starts_with("ATTACK Israel|")),
+        "{out:?}"
+    );
+    assert_eq!(out.len(), 2, "{out:?}");
 }

@@ -745,3 +745,19 @@ fn a_group_after_its_is_owned_and_the_pronoun_says_who_acts() {
          [1 Reported: its Sea Baby naval drones had struck two tankers.]"
     );
 }
+
+#[test]
+fn a_participle_between_commas_after_the_subject_is_a_reduced_relative() {
+    let text = "The European Union's 19th sanctions package, adopted on Thursday after \
+                Slovakia dropped its veto, bans imports of Russian gas.";
+    assert_eq!(
+        parse_at(text, "bans"),
+        "0, subject European Union, object Russian; clauses: [0 Main: The European Union's 19th \
+         sanctions package,] [1 Relative: adopted on Thursday] [2 Subordinate: after Slovakia \
+         dropped its veto,] [0 Main: bans imports of Russian gas.]"
+    );
+    // The names inside it do not act.
+    let text = "The package, held up for weeks by a Slovak veto, also blacklists Nayara Energy.";
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    assert!(out.events.is_empty(), "{:?}", out.events);
+}

@@ -1927,6 +1927,11 @@ impl RuleSet {
                 {
                     continue;
                 }
+                // "The package, held up by a Slovak veto, bans…": a name in a
+                // reduced relative on the subject does not act.
+                if &*slot.name == "actor" && !outside && syn.in_reduced(fc, g.clause) {
+                    continue;
+                }
                 // "The EU said it would impose sanctions": a pronoun made
                 // the reporter the subject; it acts.
                 if slot.noreporter
@@ -3318,6 +3323,18 @@ fn more_specific(
     // between ends the phrase ("Iran's embassy in Damascus" goes on).
     if (k..to).any(|t| view.tokens[t].is_word() && lex.syntax.subordinators.contains(view.word(t)))
     {
+        return None;
+    }
+    // "Israeli jets hit Syria's ministry": a verb between ends the phrase.
+    let verb_between = (k..to).any(|t| {
+        view.tokens[t].is_word() && {
+            let w = view.word(t);
+            lex.syntax.auxiliaries.contains(w)
+                || lex.syntax.irregular_past.contains(w)
+                || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "armed" | "based" | "united"))
+        }
+    });
+    if verb_between {
         return None;
     }
     let between = (k..to).filter(|&t| view.tokens[t].is_word()).count();

@@ -324,6 +324,10 @@ pub struct Lexicon {
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
+    /// "counter", "anti": glued by a hyphen before a generic weapon class
+    /// ("counter-drone units", "anti-tank mines"), the class is no weapon
+    /// of the phrase.
+    pub counter_prefixes: WordSet,
     /// `COMPASS` ("northern", "eastern"): skipped when looking for the
     /// preposition before a filler ("in northern Mali").
     pub compass: WordSet,
@@ -670,6 +674,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("OBJECT_PRONOUNS", "references (\"struck them\")"),
     ("PERSON_PRONOUNS", "references (\"she sent\")"),
+    ("PARTY_PRONOUNS", "references (\"it tried to kill\")"),
     ("ARMED_FORCES_HEADS", "references (\"the military\")"),
     ("PARLIAMENT_HEADS", "references (\"the parliament\")"),
     ("GOVERNMENT_HEADS", "references (\"the junta\")"),
@@ -715,6 +720,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "denials of asserted events (\"the junta denied\")",
     ),
     ("PLACE_NOUNS", "specific slot fillers"),
+    ("COUNTER_PREFIXES", "weapon classes (\"counter-drone\")"),
     ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
     (
         "SEATED",
@@ -934,6 +940,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         months: folded("MONTHS").into_iter().collect(),
         durations: folded("DURATIONS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
+        counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
@@ -971,6 +978,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 pronouns: set("REFERENCE_PRONOUNS"),
                 object_pronouns: set("OBJECT_PRONOUNS"),
                 person_pronouns: set("PERSON_PRONOUNS"),
+                party_pronouns: set("PARTY_PRONOUNS"),
                 armed_forces_heads: set("ARMED_FORCES_HEADS"),
                 parliament_heads: set("PARLIAMENT_HEADS"),
                 government_heads: set("GOVERNMENT_HEADS"),
@@ -1013,6 +1021,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     "REFERENCE_PRONOUNS",
                     "OBJECT_PRONOUNS",
                     "PERSON_PRONOUNS",
+                    "PARTY_PRONOUNS",
                     "PLACE_ADVERBS",
                     "PAIR_OPENERS",
                 ]

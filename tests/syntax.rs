@@ -761,3 +761,30 @@ fn a_participle_between_commas_after_the_subject_is_a_reduced_relative() {
     let out = PIPELINE.process(&Document::new("t", text.to_string()));
     assert!(out.events.is_empty(), "{:?}", out.events);
 }
+
+#[test]
+fn a_mediator_compound_is_no_agent_and_at_takes_the_verb_subject() {
+    assert_eq!(
+        parse_at(
+            "The TNLA agreed at China-brokered talks in Kunming to withdraw from Mogok.",
+            "talks"
+        ),
+        "0, subject TNLA, object none; clauses: [0 Main: The TNLA agreed at China-brokered \
+         talks in Kunming to withdraw from Mogok.]"
+    );
+}
+
+#[test]
+fn a_participle_after_an_event_noun_names_its_agent_after_by() {
+    assert_eq!(
+        parse_at(
+            "Convoys stalled as a blockade imposed on the country by the al-Qaeda-linked JNIM \
+             since September kept petrol stations dry.",
+            "blockade"
+        )
+        .split(';')
+        .next()
+        .unwrap_or_default(),
+        "0, subject JNIM (passive agent), object none"
+    );
+}

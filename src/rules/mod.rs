@@ -1065,6 +1065,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 organ_heads: set("ORGAN_HEADS"),
                 claim_nouns: set("CLAIM_NOUNS"),
                 controllers: set("CONTROLLERS"),
+                mediators: set("PAIR_MEDIATORS"),
                 number_prefixes: phrases("NUMBER_PREFIXES"),
             }
         },

@@ -1866,6 +1866,28 @@ impl Parse {
             })
             .filter(|(_, g)| g.prep.is_none() || self.of_object(input, g, te))
             .map(|(i, _)| i as u16)
+            .or_else(|| self.relative_object(input, c, ts))
+    }
+
+    /// The object of a verb in an object relative clause is the clause's
+    /// antecedent: "the Viv Ansanm coalition, which Washington designated
+    /// a terrorist organisation" (Viv Ansanm). Only when the relative
+    /// pronoun is no subject and a name before the verb is ("which
+    /// Washington designated"), and no name follows the verb.
+    fn relative_object(&self, input: &Input, c: u16, ts: usize) -> Option<u16> {
+        let clause = &self.clauses[c as usize];
+        if clause.kind != ClauseKind::Relative || clause.subject_gap || clause.reduced {
+            return None;
+        }
+        let antecedent = clause.antecedent?;
+        let start = clause.start as usize;
+        let named_subject = self.groups.iter().any(|g| {
+            let k = g.tok_start as usize;
+            k > start && k < ts && self.clause_at(k) == c && g.prep.is_none()
+        });
+        let relative =
+            input.is_word(start) && matches!(input.word(start), "which" | "that" | "whom");
+        (named_subject && relative).then_some(antecedent)
     }
 
     /// Is group `g` the "of" complement of the head of the object that

@@ -788,3 +788,10 @@ fn a_participle_after_a_subordinator_takes_the_verb_before_its_object() {
     );
     assert_eq!(out.len(), 2, "{out:?}");
 }
+
+#[test]
+fn the_site_is_the_place_named_before() {
+    let text = "U.N. inspectors have not been back to Fordow since U.S. B-2 bombers \
+                struck the site in June.";
+    assert_eq!(events(text), ["ATTACK United States||B-2|Fordow"]);
+}

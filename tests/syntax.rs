@@ -788,3 +788,18 @@ fn a_participle_after_an_event_noun_names_its_agent_after_by() {
         "0, subject JNIM (passive agent), object none"
     );
 }
+
+#[test]
+fn the_object_of_an_object_relative_clause_is_its_antecedent() {
+    assert_eq!(
+        parse_at(
+            "Gangs of the Viv Ansanm coalition, which Washington designated a terrorist \
+             organisation in May, control the capital.",
+            "designated"
+        )
+        .split(';')
+        .next()
+        .unwrap_or_default(),
+        "1, subject Washington, object Viv Ansanm"
+    );
+}

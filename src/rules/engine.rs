@@ -1777,6 +1777,30 @@ impl RuleSet {
                 }
             }
         }
+        // So is an object found before the trigger: the antecedent of an
+        // object relative clause ("Viv Ansanm, which Washington designated
+        // a terrorist organisation").
+        if slot.object
+            && let Some(g) = at.grammar.as_ref().and_then(|g| g.object)
+            && let Some(syn) = at.place.syn
+            && (syn.groups[g as usize].tok_end as usize) <= ts
+        {
+            for &mi in syn.members_of(g) {
+                let local = mi as usize - at.place.m_from;
+                if let Some(m) = at.place.ms.get(local)
+                    && !order.iter().any(|(_, f)| f.mention == Some(local))
+                {
+                    order.push((
+                        0,
+                        Filler {
+                            tok_start: m.tok_start,
+                            tok_end: m.tok_end,
+                            mention: Some(local),
+                        },
+                    ));
+                }
+            }
+        }
         // With `named`, specific entities first; generic classes ("drones")
         // only when no specific one fits.
         let passes: &[Option<bool>] = if slot.named {
@@ -1810,8 +1834,19 @@ impl RuleSet {
                     (Some(Found::Via(g, _)), Some(syn)) if syn.group_of(at.place.m_from + mi) == Some(g)
                 )
         };
+        // The antecedent that an object relative clause makes the object.
+        let via_object = |mi: usize| {
+            slot.object
+                && (ms[mi].tok_end as usize) <= ts
+                && matches!(
+                    (at.grammar.as_ref().and_then(|g| g.object), at.place.syn),
+                    (Some(g), Some(syn)) if syn.group_of(at.place.m_from + mi) == Some(g)
+                )
+        };
         for &(dist, f) in order {
-            let outside = f.mention.is_some_and(via_subject);
+            let outside = f
+                .mention
+                .is_some_and(|mi| via_subject(mi) || via_object(mi));
             if dist >= slot.window as usize && !outside {
                 if slot.direction != Direction::Around {
                     break;

@@ -245,6 +245,9 @@ pub struct References {
     /// The last words of the two-word armed-forces heads ("forces" of
     /// "armed forces"), so most words are passed over with one lookup.
     armed_forces_last: WordSet,
+    /// The last word, lower-cased, of every organisation's name of two
+    /// words or more ("agency" of "International Atomic Energy Agency").
+    name_heads: WordSet,
 }
 
 impl References {
@@ -273,6 +276,19 @@ impl References {
                 *slot = (i as u32, true);
             }
         }
+        // The last words of organisations' names of two words or more, so
+        // that "the agency" costs one lookup where no name ends in
+        // "agency".
+        let name_heads = gaz
+            .entries()
+            .iter()
+            .filter(|e| e.etype == gazetteer::ORG && !e.generic)
+            .filter_map(|e| {
+                let mut words = e.canonical.split_whitespace();
+                let last = words.next_back()?;
+                words.next().is_some().then(|| last.to_lowercase())
+            })
+            .collect();
         let armed_forces_last = lex
             .armed_forces_heads
             .iter()
@@ -282,6 +298,7 @@ impl References {
             lex: lex.clone(),
             organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
             armed_forces_last,
+            name_heads,
         }
     }
 
@@ -690,6 +707,16 @@ pub fn find(
         }
         let two_word = last > h;
         if !tokens[h].is_word() || !(pronoun || two_word || lex.heads.contains(input.word(h))) {
+            if definite
+                && tokens[h].is_word()
+                && input.is_lower(h)
+                && refs.name_heads.contains(input.word(h))
+            {
+                advance_sentence(input, &mut sentence, t);
+                if let Some(m) = name_head_reference(input, mentions, t, h, sentence as u32) {
+                    found.push(m);
+                }
+            }
             continue;
         }
         advance_sentence(input, &mut sentence, t);
@@ -1377,6 +1404,72 @@ fn person_reference(
         entry: first.entry,
         kind: AliasKind::Reference,
         unlisted: first.unlisted,
+    })
+}
+
+/// Sentences back that "the agency" may look for the organisation whose
+/// name it ends.
+const NAME_HEAD_REACH: u32 = 2;
+
+/// "the agency" after "the International Atomic Energy Agency", "the
+/// force" after "a Gang Suppression Force": a determiner at `t` and a
+/// lower-case head at `h` that is the last word of the name of an
+/// organisation named in this sentence or the [`NAME_HEAD_REACH`] before
+/// (a name of two words or more, listed in a gazetteer) refer to the
+/// latest such organisation. Not inside a name, not before "of" ("the
+/// agency of the UN") and not a trigger.
+fn name_head_reference(
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+    h: usize,
+    sentence: u32,
+) -> Option<Mention> {
+    let tokens = &input.tokens;
+    if h != t + 1 || h >= tokens.len() || !tokens[h].is_word() || !input.is_lower(h) {
+        return None;
+    }
+    if input.triggers.binary_search(&(h as u32)).is_ok()
+        || (h + 1 < tokens.len() && tokens[h + 1].is_word() && input.word(h + 1) == "of")
+    {
+        return None;
+    }
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions
+        .get(before)
+        .is_some_and(|m| (m.tok_start as usize) <= h)
+    {
+        return None;
+    }
+    let head = input.word(h);
+    let gaz = input.gaz;
+    let m = mentions[before.saturating_sub(REACH)..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + NAME_HEAD_REACH >= sentence)
+        .find(|m| {
+            m.unlisted == u32::MAX
+                && m.kind != AliasKind::Reference
+                && gaz.is_type(m.entry, gazetteer::ORG)
+                && !gaz.is_generic(m.entry)
+                && {
+                    let name = &gaz.entry(m.entry).canonical;
+                    let mut words = name.split_whitespace();
+                    words.clone().count() >= 2
+                        && words
+                            .next_back()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(head))
+                }
+        })?;
+    Some(Mention {
+        start: tokens[t].start,
+        end: tokens[h].end,
+        tok_start: t as u32,
+        tok_end: h as u32 + 1,
+        sentence,
+        entry: m.entry,
+        kind: AliasKind::Reference,
+        unlisted: u32::MAX,
     })
 }
 

@@ -795,3 +795,13 @@ fn the_site_is_the_place_named_before() {
                 struck the site in June.";
     assert_eq!(events(text), ["ATTACK United States||B-2|Fordow"]);
 }
+
+#[test]
+fn the_agency_is_the_organisation_whose_name_ends_in_agency() {
+    let text = "Iran suspended cooperation with the International Atomic Energy Agency in \
+                July. Tehran must resume talks with the agency by the end of August.";
+    assert_eq!(
+        mentions(text, "the agency"),
+        ["the agency → International Atomic Energy Agency (reference)"]
+    );
+}

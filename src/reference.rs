@@ -581,7 +581,12 @@ pub fn find(
                 }
             } else if lex.party_pronouns.contains(det) {
                 advance_sentence(input, &mut sentence, t);
-                if let Some(m) = party_reference(input, lex, mentions, t, sentence as u32) {
+                let named_before = found
+                    .iter()
+                    .any(|m| m.sentence == sentence as u32 && (m.tok_end as usize) <= t);
+                if !named_before
+                    && let Some(m) = party_reference(input, lex, mentions, t, sentence as u32)
+                {
                     found.push(m);
                 }
             }
@@ -1476,17 +1481,20 @@ fn name_head_reference(
 /// Forms of "be" and verbs of seeming after which "it" is no party ("it
 /// is unclear who fired").
 const EXPLETIVE_NEXT: &[&str] = &[
-    "is", "was", "s", "seems", "seemed", "appears", "appeared", "remains", "remained",
+    "is", "was", "s", "are", "were", "seems", "seemed", "appears", "appeared", "remains",
+    "remained",
 ];
 
 /// "Last month it tried to kill the president": a subject pronoun at `t`
 /// (`PARTY_PRONOUNS`) with a trigger at most [`PERSON_PRONOUN_GAP`] words
 /// after it refers to the subject of the sentence right before, when that
-/// subject is a state or an organisation: the first name of that sentence
-/// that no preposition governs, with no person before it ("Al-Shabaab
+/// subject is a state or an organisation ("they": an organisation): the
+/// first name of that sentence that no preposition governs, not a demonym
+/// ("The Pakistani strikes…"), with no person before it ("Al-Shabaab
 /// fighters seized the town… Last month it tried to kill…"). A party
 /// named before the pronoun in its own sentence leaves it to the parse
-/// ("Iran said it would retaliate"); so does a pronoun after a preposition
+/// ("Iran said it would retaliate"; a reference too: "The military said it
+/// had launched…"); so does a pronoun after a preposition
 /// or a trigger ("struck it"), one before a form of "be" ("it is
 /// unclear who fired") and one before a reporting verb ("It said…").
 fn party_reference(
@@ -1548,7 +1556,34 @@ fn party_reference(
                 .next(),
             Some('\'' | '\u{2019}')
         );
-    if possessor || !party(subject) || gaz.is_type(subject.entry, gazetteer::PERSON) {
+    // "U.N. aid chief Tom Fletcher called it…": a name before a title and
+    // a person modifies the person, who is the subject.
+    let titled = earlier.iter().any(|m| {
+        m.sentence == subject.sentence
+            && m.tok_start > subject.tok_end
+            && m.tok_start <= subject.tok_end + 4
+            && gaz.is_type(m.entry, gazetteer::PERSON)
+    });
+    // "They" stands for a group: a state named alone is "it".
+    let plural = input.word(t) == "they";
+    let state = |e: u32| gaz.is_state(e) || gaz.stands_for_of(e).is_some_and(|s| gaz.is_state(s));
+    // A demonym is the subject only before an organ ("The Chinese
+    // government… it"), not before what it modifies ("The Pakistani
+    // strikes…").
+    let k = subject.tok_end as usize;
+    let organ = k < tokens.len()
+        && tokens[k].is_word()
+        && (lex.government_heads.contains(input.word(k))
+            || lex.bare_government_heads.contains(input.word(k))
+            || lex.armed_forces_heads.contains(input.word(k))
+            || lex.group_heads.contains(input.word(k)));
+    if possessor
+        || titled
+        || (subject.kind == AliasKind::Demonym && !organ)
+        || !party(subject)
+        || gaz.is_type(subject.entry, gazetteer::PERSON)
+        || (plural && state(subject.entry))
+    {
         return None;
     }
     let tok = &tokens[t];

@@ -805,3 +805,22 @@ fn the_agency_is_the_organisation_whose_name_ends_in_agency() {
         ["the agency → International Atomic Energy Agency (reference)"]
     );
 }
+
+#[test]
+fn it_is_left_alone_after_a_reference_and_they_never_names_a_state() {
+    // "The military" names the party; "it" is the parse's.
+    let text = "U.N. aid chief Tom Fletcher called it a drop in the ocean. The military \
+                said it had launched ground operations in Khan Younis.";
+    assert!(
+        mentions(text, "it").is_empty(),
+        "{:?}",
+        mentions(text, "it")
+    );
+    let text = "Seoul spotted 13,000 containers at the port of Najin. They could have \
+                carried arms for Russia.";
+    assert!(
+        mentions(text, "They").is_empty(),
+        "{:?}",
+        mentions(text, "They")
+    );
+}

@@ -1747,7 +1747,7 @@ impl Parse {
                 .find(|&k| verbish(input, lex, k))?;
             return self.subject(input, lex, verb);
         }
-        if w == "in" || w == "with" || w == "at" {
+        if w == "in" || w == "with" || w == "at" || w == "under" {
             // An adjunct: the subject of the nearest verb before it in the
             // clause ("the US killed a general in a drone strike").
             let verb = (self.first as usize..v)

@@ -2216,7 +2216,12 @@ impl RuleSet {
         // A state named before a word of `OTHER_PARTY` describes another
         // party: "a major US ally", "Russia's neighbours" (an alliance
         // before "allies" stands for its members: "NATO allies").
-        if slot.party && view.gaz.is_state(m.entry) {
+        let state_like = view.gaz.is_state(m.entry)
+            || view
+                .gaz
+                .stands_for_of(m.entry)
+                .is_some_and(|e| view.gaz.is_state(e));
+        if slot.party && state_like {
             let mut k = m.tok_end as usize;
             // Past a possessive: "Russia's neighbours", "the allies'".
             if k < view.tokens.len() && matches!(view.raw(k), "'" | "\u{2019}") {
@@ -2225,10 +2230,17 @@ impl RuleSet {
                     k += 1;
                 }
             }
-            if k < view.tokens.len()
-                && view.tokens[k].is_word()
-                && self.lexicon.other_party.contains(view.word(k))
-            {
+            // Past two modifiers: "Kyiv's main Western backers".
+            let syntax = &self.lexicon.syntax;
+            let other = (k..view.tokens.len().min(k + 3))
+                .take_while(|&j| {
+                    view.tokens[j].is_word()
+                        && !syntax.prepositions.contains(view.word(j))
+                        && !syntax.determiners.contains(view.word(j))
+                        && !syntax.coordinators.contains(view.word(j))
+                })
+                .any(|j| self.lexicon.other_party.contains(view.word(j)));
+            if other {
                 return None;
             }
         }

@@ -1330,6 +1330,19 @@ impl Parse {
             {
                 return Some(Found::Via(g, "coordinated clause"));
             }
+            // So in what such a clause reports when no name reports it:
+            // "the Houthis sank two ships, and analysts warn that they
+            // could again target Saudi oil facilities" (the Houthis).
+            let parent = clause.parent;
+            if clause.kind == ClauseKind::Reported
+                && clause.reporter.is_none()
+                && parent != c
+                && self.clauses[parent as usize].kind == ClauseKind::Main
+                && let Some(g) = self.coordinated_clause_subject(input, parent)
+                && !self.names_person(input, g)
+            {
+                return Some(Found::Via(g, "coordinated clause"));
+            }
             // In a subordinate clause after its main clause, the main
             // clause's subject: "The group has stepped up its attacks since
             // it seized the town of Bara" (the group seized it).

@@ -803,3 +803,18 @@ fn the_object_of_an_object_relative_clause_is_its_antecedent() {
         "1, subject Washington, object Viv Ansanm"
     );
 }
+
+#[test]
+fn a_pronoun_reported_by_no_name_after_and_is_the_clause_before_s_subject() {
+    assert_eq!(
+        parse_at(
+            "This month the Houthis sank two bulk carriers in the Red Sea, and analysts warn \
+             that they could again target Saudi oil facilities.",
+            "target"
+        )
+        .split(';')
+        .next()
+        .unwrap_or_default(),
+        "2, subject Houthis (coordinated clause), object Saudi"
+    );
+}

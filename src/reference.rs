@@ -740,11 +740,7 @@ pub fn find(
         let entry = if pronoun {
             // "their reckless attacks": only before a trigger, within
             // two words.
-            let i = input.triggers.partition_point(|&k| (k as usize) <= t);
-            let trigger_near = input
-                .triggers
-                .get(i)
-                .is_some_and(|&k| (k as usize) <= t + PRONOUN_GAP);
+            let trigger_near = trigger_after(input, t, PRONOUN_GAP);
             // References found before it in this sentence ("The
             // paramilitary group, which… has stepped up its attacks") are
             // candidates like names.
@@ -1370,12 +1366,7 @@ fn person_reference(
     sentence: u32,
 ) -> Option<Mention> {
     let gaz = input.gaz;
-    let i = input.triggers.partition_point(|&k| (k as usize) <= t);
-    let trigger_near = input
-        .triggers
-        .get(i)
-        .is_some_and(|&k| (k as usize) <= t + PERSON_PRONOUN_GAP);
-    if !trigger_near || sentence == 0 {
+    if !trigger_after(input, t, PERSON_PRONOUN_GAP) || sentence == 0 {
         return None;
     }
     let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
@@ -1399,16 +1390,10 @@ fn person_reference(
     let first = earlier
         .iter()
         .find(|m| m.sentence == nearest && person(m))?;
-    let tok = &input.tokens[t];
     Some(Mention {
-        start: tok.start,
-        end: tok.end,
-        tok_start: t as u32,
-        tok_end: t as u32 + 1,
         sentence,
-        entry: first.entry,
-        kind: AliasKind::Reference,
         unlisted: first.unlisted,
+        ..word_reference(input.tokens, t, first.entry)
     })
 }
 
@@ -1505,12 +1490,7 @@ fn party_reference(
     sentence: u32,
 ) -> Option<Mention> {
     let gaz = input.gaz;
-    let i = input.triggers.partition_point(|&k| (k as usize) <= t);
-    let trigger_near = input
-        .triggers
-        .get(i)
-        .is_some_and(|&k| (k as usize) <= t + PERSON_PRONOUN_GAP);
-    if !trigger_near || sentence == 0 {
+    if !trigger_after(input, t, PERSON_PRONOUN_GAP) || sentence == 0 {
         return None;
     }
     let tokens = &input.tokens;
@@ -1586,16 +1566,10 @@ fn party_reference(
     {
         return None;
     }
-    let tok = &tokens[t];
     Some(Mention {
-        start: tok.start,
-        end: tok.end,
-        tok_start: t as u32,
-        tok_end: t as u32 + 1,
         sentence,
-        entry: subject.entry,
-        kind: AliasKind::Reference,
         unlisted: subject.unlisted,
+        ..word_reference(tokens, t, subject.entry)
     })
 }
 
@@ -1990,6 +1964,15 @@ const EXISTENTIAL: &[&str] = &[
 ];
 
 /// Does an event trigger stand at most `gap` tokens before token `t`?
+/// Does an event trigger start at most `gap` tokens after token `t`?
+fn trigger_after(input: &RefInput, t: usize, gap: usize) -> bool {
+    let i = input.triggers.partition_point(|&k| (k as usize) <= t);
+    input
+        .triggers
+        .get(i)
+        .is_some_and(|&k| (k as usize) <= t + gap)
+}
+
 fn trigger_before(input: &RefInput, t: usize, gap: usize) -> bool {
     let i = input.triggers.partition_point(|&k| (k as usize) < t);
     i > 0 && input.triggers[i - 1] as usize + gap >= t

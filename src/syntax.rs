@@ -863,10 +863,7 @@ impl Parse {
         if te + 2 >= n || te < self.first as usize || !input.is_word(te) {
             return None;
         }
-        let w = input.word(te);
-        let participle = (w.len() > 4 && w.ends_with("ed") || lex.irregular_past.contains(w))
-            && input.raw(te).starts_with(|ch: char| ch.is_lowercase());
-        if !participle {
+        if !past_participle(input, lex, te) {
             return None;
         }
         let c = self.clause_at(te);
@@ -910,10 +907,7 @@ impl Parse {
         if k <= first || !input.is_word(k - 1) || !input.is_word(next) {
             return false;
         }
-        let w = input.word(next);
-        let participle = (w.len() > 4 && w.ends_with("ed") || lex.irregular_past.contains(w))
-            && input.raw(next).starts_with(|ch: char| ch.is_lowercase());
-        if !participle || self.mention_starts_at(input, next) {
+        if !past_participle(input, lex, next) || self.mention_starts_at(input, next) {
             return false;
         }
         // (The noun is the clause's own: after a reduced relative closes,
@@ -2258,6 +2252,14 @@ fn verbish(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
         || (w.len() > 4
             && w.ends_with("ed")
             && input.raw(k).starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Is word `k` a lower-case past participle: an "-ed" form of five letters
+/// or more, or an irregular past (`IRREGULAR_PAST`: "held", "sent")?
+fn past_participle(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    let w = input.word(k);
+    (w.len() > 4 && w.ends_with("ed") || lex.irregular_past.contains(w))
+        && input.raw(k).starts_with(|ch: char| ch.is_lowercase())
 }
 
 /// Is word `k` a past participle ("stationed", "sent") right after a

@@ -1756,48 +1756,42 @@ impl RuleSet {
             order.sort_by_key(|(d, _)| *d);
         }
         // A subject found outside the clause (the antecedent of "which", the
-        // reporter of "it said it…") is a candidate too, at any distance.
-        if slot.subject
-            && let Some(Found::Via(g, _)) = at.grammar.as_ref().and_then(|g| g.subject)
-            && let Some(syn) = at.place.syn
-        {
-            for &mi in syn.members_of(g) {
-                let local = mi as usize - at.place.m_from;
-                if let Some(m) = at.place.ms.get(local)
-                    && !order.iter().any(|(_, f)| f.mention == Some(local))
-                {
-                    order.push((
-                        0,
-                        Filler {
-                            tok_start: m.tok_start,
-                            tok_end: m.tok_end,
-                            mention: Some(local),
-                        },
-                    ));
-                }
-            }
-        }
-        // So is an object found before the trigger: the antecedent of an
+        // reporter of "it said it…") is a candidate too, at any distance;
+        // so is an object found before the trigger, the antecedent of an
         // object relative clause ("Viv Ansanm, which Washington designated
         // a terrorist organisation").
-        if slot.object
-            && let Some(g) = at.grammar.as_ref().and_then(|g| g.object)
-            && let Some(syn) = at.place.syn
-            && (syn.groups[g as usize].tok_end as usize) <= ts
-        {
-            for &mi in syn.members_of(g) {
-                let local = mi as usize - at.place.m_from;
-                if let Some(m) = at.place.ms.get(local)
-                    && !order.iter().any(|(_, f)| f.mention == Some(local))
-                {
-                    order.push((
-                        0,
-                        Filler {
-                            tok_start: m.tok_start,
-                            tok_end: m.tok_end,
-                            mention: Some(local),
-                        },
-                    ));
+        let outside_subject = slot
+            .subject
+            .then(|| match at.grammar.as_ref().and_then(|g| g.subject) {
+                Some(Found::Via(g, _)) => Some(g),
+                _ => None,
+            })
+            .flatten();
+        let outside_object = slot
+            .object
+            .then(|| at.grammar.as_ref().and_then(|g| g.object))
+            .flatten()
+            .filter(|&g| {
+                at.place
+                    .syn
+                    .is_some_and(|syn| (syn.groups[g as usize].tok_end as usize) <= ts)
+            });
+        if let Some(syn) = at.place.syn {
+            for g in [outside_subject, outside_object].into_iter().flatten() {
+                for &mi in syn.members_of(g) {
+                    let local = mi as usize - at.place.m_from;
+                    if let Some(m) = at.place.ms.get(local)
+                        && !order.iter().any(|(_, f)| f.mention == Some(local))
+                    {
+                        order.push((
+                            0,
+                            Filler {
+                                tok_start: m.tok_start,
+                                tok_end: m.tok_end,
+                                mention: Some(local),
+                            },
+                        ));
+                    }
                 }
             }
         }

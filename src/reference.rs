@@ -117,7 +117,7 @@ pub const WEAPON_REACH: u32 = 3;
 
 /// How many sentences back "the area" and "there" look for the place
 /// they name.
-pub const PLACE_REACH: u32 = 1;
+pub const PLACE_REACH: u32 = 2;
 
 /// How many tokens after an event trigger "there" may stand ("sent troops
 /// there").
@@ -217,6 +217,9 @@ pub struct ReferenceLexicon {
     /// "town", "village": of the area heads, those that never refer to a
     /// first-level subdivision (an entry with a `subdivision_type`).
     pub settlement_heads: WordSet,
+    /// "region", "province": of the area heads, those that never refer to
+    /// a city (an entry with a `geonames_id`).
+    pub region_heads: WordSet,
     /// "there": after an event trigger, the place named last.
     pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
@@ -847,6 +850,7 @@ pub fn find(
                 && (input.word(h + 1) == "of"
                     || !tokens[h + 1].is_word() && input.word(h + 1) == "'");
             let settlement = lex.settlement_heads.contains(head);
+            let regional = lex.region_heads.contains(head);
             (!named_after)
                 .then(|| {
                     // "sent reinforcements from Kosti to the city": the city
@@ -861,9 +865,21 @@ pub fn find(
                             })
                             .copied()
                             .collect();
-                        latest_place(input, &not_origin, sentence as u32, false, settlement)
+                        latest_place(
+                            input,
+                            &not_origin,
+                            sentence as u32,
+                            false,
+                            (settlement, regional),
+                        )
                     } else {
-                        latest_place(input, earlier, sentence as u32, false, settlement)
+                        latest_place(
+                            input,
+                            earlier,
+                            sentence as u32,
+                            false,
+                            (settlement, regional),
+                        )
                     }
                 })
                 .flatten()
@@ -1913,7 +1929,8 @@ fn half_state_reference(
 
 /// "the area" (`states` false), "there" (`states` true): the latest place
 /// named within [`PLACE_REACH`] sentences, not by a demonym ("Nigerien
-/// troops" names no place).
+/// troops" names no place). "the town" (`settlement`) names no region,
+/// "the region" (`regional`) no city.
 /// A place an entity pattern found ("the village of Tillia") counts too:
 /// the reference then names that unlisted place (entry and unlisted index).
 fn latest_place(
@@ -1921,7 +1938,7 @@ fn latest_place(
     earlier: &[Mention],
     sentence: u32,
     states: bool,
-    settlement: bool,
+    (settlement, regional): (bool, bool),
 ) -> Option<(u32, u32)> {
     earlier
         .iter()
@@ -1941,10 +1958,20 @@ fn latest_place(
                 && !gaz.is_generic(m.entry)
                 && (states || !gaz.is_state(m.entry))
                 && !(settlement && is_subdivision(gaz, m.entry))
+                && !(regional && is_city(gaz, m.entry))
                 && gaz.stands_for_of(m.entry).is_none()
                 && !owner
         })
         .map(|m| (m.entry, m.unlisted))
+}
+
+/// Is the entry a city (it has a `geonames_id`), which "the region" never
+/// names?
+fn is_city(gaz: &Gazetteer, entry: u32) -> bool {
+    gaz.entry(entry)
+        .attributes
+        .iter()
+        .any(|(k, _)| k == "geonames_id")
 }
 
 /// Is the entry a subdivision of a state (a region, province, oblast: it
@@ -2003,7 +2030,7 @@ fn there_reference(
         return None;
     }
     let earlier = &mentions[before.saturating_sub(REACH)..before];
-    let (entry, unlisted) = latest_place(input, earlier, sentence, true, false)?;
+    let (entry, unlisted) = latest_place(input, earlier, sentence, true, (false, false))?;
     Some(Mention {
         start: tokens[t].start,
         end: tokens[t].end,

@@ -162,7 +162,7 @@ fn conflict_places_of_2025_are_listed() {
         "PLACE Angoor Adda",
         "PLACE Kurram",
         "PLACE Lakki Marwat",
-        "PLACE Si Sa Ket",
+        "PLACE Sisaket",
     ] {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));
     }

@@ -282,3 +282,37 @@ fn a_class_after_counter_or_anti_is_no_weapon() {
     let out = events("Russia sent anti-tank mines to its forces in Kursk.");
     assert!(out.iter().all(|e| !e.contains("tank")), "{out:?}");
 }
+
+#[test]
+fn a_noun_in_an_adjunct_aimed_at_another_country_stays_its_own_row() {
+    assert_eq!(
+        events(
+            "Polish jets shot down Russian drones that crossed into Poland's airspace overnight \
+             during a massive Russian attack on western Ukraine, the prime minister said."
+        ),
+        [
+            "ATTACK Russia||drones|Poland|asserted",
+            "ATTACK Russia|Ukraine||Ukraine|asserted",
+        ]
+    );
+}
+
+#[test]
+fn a_noun_in_apposition_is_the_event_before_it() {
+    // "Lukoil", named before the noun, is no actor of "measures".
+    assert_eq!(
+        events(
+            "The United States imposed sanctions on Russia's two biggest oil companies, Rosneft \
+             and Lukoil, on Wednesday, the first major punitive measures against Moscow since \
+             January."
+        ),
+        ["SANCTION United States|Rosneft|||asserted"]
+    );
+    assert_eq!(
+        events(
+            "Russia launched 500 drones at Ukraine overnight, the largest attack on Kyiv since \
+             the war began."
+        ),
+        ["ATTACK Russia|Ukraine|drones|Kyiv|asserted"]
+    );
+}

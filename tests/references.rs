@@ -824,3 +824,31 @@ fn it_is_left_alone_after_a_reference_and_they_never_names_a_state() {
         mentions(text, "They")
     );
 }
+
+#[test]
+fn the_area_names_a_place_two_sentences_back() {
+    assert_eq!(
+        events(
+            "ELN rebels launched an offensive in the Catatumbo region last week. About 80 \
+             people have been killed. Gustavo Petro has ordered thousands of troops to the area."
+        ),
+        [
+            "ATTACK ELN|||Catatumbo",
+            "DEPLOYMENT Gustavo Petro|||Catatumbo"
+        ]
+    );
+}
+
+#[test]
+fn the_region_never_names_a_city() {
+    // Hodeidah, a city, is not "the region": the carrier has no place.
+    assert_eq!(
+        events(
+            "US and British warplanes struck Houthi targets, including a radar near the port of \
+             Hodeidah, the Pentagon said. \"These strikes are meant to degrade the Houthis,\" a \
+             spokeswoman said. Washington has kept the aircraft carrier USS Dwight D. \
+             Eisenhower in the region since November."
+        ),
+        ["ATTACK United States|Houthis|fighter jets|Hodeidah"]
+    );
+}

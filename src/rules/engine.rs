@@ -1438,11 +1438,14 @@ impl RuleSet {
                 });
                 (v < t && words <= 5 && plain).then_some(v)
             };
-            let (k, as_object) = match adjunct {
-                Some(k) => (k, false),
+            let (k, as_object, summary) = match adjunct {
+                Some(k) => (k, false, false),
                 None => match object() {
-                    Some(v) => (v, true),
-                    None => continue,
+                    Some(v) => (v, true, false),
+                    None => match self.summary_appositive(view, t) {
+                        Some(c) => (c, true, true),
+                        None => continue,
+                    },
                 },
             };
             let at = view.tokens[k].start;
@@ -1451,7 +1454,7 @@ impl RuleSet {
                 .take_while(|&j| events[j].sentence == events[i].sentence)
                 .find(|&j| {
                     !drop[j]
-                        && !nominal(&events[j])
+                        && (summary || !nominal(&events[j]))
                         && events[j].event_type == events[i].event_type
                         && events[j].trigger_end <= at
                         && !self.barrier_between(
@@ -1475,6 +1478,22 @@ impl RuleSet {
                     .filter(|&t| view.gaz.is_state(t))
             };
             if let (Some(a), Some(b)) = (target_of(&events[i]), target_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
+            // "shot down drones that crossed into Poland's airspace during
+            // a Russian attack on western Ukraine": a noun that hits another
+            // country than the verb's event is an event of its own.
+            let country_of = |e: &Event| {
+                let place = e.roles.iter().find(|r| &*r.slot == "location")?.entry?;
+                if view.gaz.is_state(place) {
+                    Some(place)
+                } else {
+                    view.gaz.country_of(place)
+                }
+            };
+            if let (Some(a), Some(b)) = (country_of(&events[i]), country_of(&events[j]))
                 && a != b
             {
                 continue;
@@ -1517,6 +1536,42 @@ impl RuleSet {
             idx += 1;
             keep
         });
+    }
+
+    /// The comma that opens a noun phrase summing up the clause before it,
+    /// when the trigger at token `t` heads that phrase: "The United States
+    /// imposed sanctions on Rosneft and Lukoil, the first major punitive
+    /// measures against Moscow", "…, one of the deadliest attacks in
+    /// months". The phrase starts with a word of `SUMMARY_OPENERS` right
+    /// after the comma and holds at most six words before the trigger, no
+    /// preposition but "of", no auxiliary. As the apposition of the event
+    /// told before, it is that event again; the names before it ("Lukoil")
+    /// are no actor of it.
+    fn summary_appositive(&self, view: &DocView, t: usize) -> Option<usize> {
+        let syntax = &self.lexicon.syntax;
+        let mut words = 0;
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            if !view.tokens[k].is_word() {
+                if view.raw(k) == "-" {
+                    continue;
+                }
+                return (view.raw(k) == ","
+                    && words > 0
+                    && word_in(view, k + 1, &self.lexicon.summary_openers))
+                .then_some(k);
+            }
+            words += 1;
+            let w = view.word(k);
+            if words > 6
+                || (w != "of" && syntax.prepositions.contains(w))
+                || syntax.auxiliaries.contains(w)
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// Does a word of the `DISTINCT` list stand in the words right before

@@ -317,6 +317,10 @@ pub struct Lexicon {
     /// `ADJUNCTS`: prepositions that make a noun trigger part of the
     /// event of a verb before it ("killed X in a drone strike").
     pub adjuncts: WordSet,
+    /// `SUMMARY_OPENERS`: words that open, right after a comma, a noun
+    /// phrase summing up the event before it ("…, the first such
+    /// measures").
+    pub summary_openers: WordSet,
     pub months: WordSet,
     /// "years", "days": a number before one (or one word before one: "two
     /// more years") is a duration, not a quantity.
@@ -664,12 +668,17 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("DISTINCT", "event mentions that are events of their own"),
     ("INDEFINITE", "event mentions that are new events"),
     ("ADJUNCTS", "event mentions inside another event's adjunct"),
+    (
+        "SUMMARY_OPENERS",
+        "event nouns in apposition to the event before",
+    ),
     ("REFERENCE_DETERMINERS", "references (\"the country\")"),
     ("REFERENCE_POSSESSIVES", "references (\"his country\")"),
     ("COUNTRY_HEADS", "references (\"the country\")"),
     ("WEAPON_HEADS", "references (\"the system\")"),
     ("AREA_HEADS", "references (\"the area\")"),
     ("SETTLEMENT_HEADS", "references (\"the town\")"),
+    ("REGION_HEADS", "references (\"the region\")"),
     ("PLACE_ADVERBS", "references (\"stationed there\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("OBJECT_PRONOUNS", "references (\"struck them\")"),
@@ -937,6 +946,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         distinct: folded("DISTINCT").into_iter().collect(),
         indefinite: folded("INDEFINITE").into_iter().collect(),
         adjuncts: folded("ADJUNCTS").into_iter().collect(),
+        summary_openers: folded("SUMMARY_OPENERS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         durations: folded("DURATIONS").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
@@ -974,6 +984,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 weapon_heads: set("WEAPON_HEADS"),
                 area_heads: set("AREA_HEADS"),
                 settlement_heads: set("SETTLEMENT_HEADS"),
+                region_heads: set("REGION_HEADS"),
                 place_adverbs: set("PLACE_ADVERBS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
                 object_pronouns: set("OBJECT_PRONOUNS"),

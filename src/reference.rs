@@ -217,7 +217,7 @@ pub struct ReferenceLexicon {
     /// "town", "village": of the area heads, those that never refer to a
     /// first-level subdivision (an entry with a `subdivision_type`).
     pub settlement_heads: WordSet,
-    /// "region", "province": of the area heads, those that never refer to
+    /// "region": of the area heads, those that never refer to
     /// a city (an entry with a `geonames_id`).
     pub region_heads: WordSet,
     /// "there": after an event trigger, the place named last.
@@ -744,6 +744,12 @@ pub fn find(
             // "their reckless attacks": only before a trigger, within
             // two words.
             let trigger_near = trigger_after(input, t, PRONOUN_GAP);
+            // "Israel bombed Damascus, widening its strikes": after a
+            // participle that opens a clause the pronoun is the subject's.
+            let participle = t >= 2
+                && tokens[t - 1].is_word()
+                && input.word(t - 1).ends_with("ing")
+                && input.raw_is(t - 2, ',');
             // References found before it in this sentence ("The
             // paramilitary group, which… has stepped up its attacks") are
             // candidates like names.
@@ -760,10 +766,10 @@ pub fn find(
                     .chain(own)
                     .collect();
                 all.sort_by_key(|m| (m.tok_start, m.tok_end));
-                sentence_party(input, lex, &all, sentence as u32)
+                sentence_party(input, lex, &all, (sentence as u32, participle))
             } else {
                 trigger_near
-                    .then(|| sentence_party(input, lex, earlier, sentence as u32))
+                    .then(|| sentence_party(input, lex, earlier, (sentence as u32, participle)))
                     .flatten()
             }
         } else if two_word {
@@ -1215,11 +1221,14 @@ fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u
 /// Liberia's.
 /// A party named as one of several ("Delegations of Russia and Ukraine
 /// concluded their meeting") is no antecedent: the pronoun means them all.
+/// After a participle that opens a clause (`participle`: "Israel bombed
+/// Damascus, widening its strikes") the first party of the sentence, the
+/// subject the participle shares, is the antecedent.
 fn sentence_party(
     input: &RefInput,
     lex: &ReferenceLexicon,
     earlier: &[Mention],
-    sentence: u32,
+    (sentence, participle): (u32, bool),
 ) -> Option<u32> {
     let gaz = input.gaz;
     let party = |m: &Mention| {
@@ -1236,10 +1245,13 @@ fn sentence_party(
     // Russian-led CSTO, and its parliament passed a law", the second "its"
     // is Armenia's. The nearest party outside such a phrase, else the
     // nearest.
-    let i = earlier
-        .iter()
-        .rposition(|m| party(m) && !after_preposition(input, lex, m))
-        .or_else(|| earlier.iter().rposition(party))?;
+    let outside = |m: &Mention| party(m) && !after_preposition(input, lex, m);
+    let i = if participle {
+        earlier.iter().position(outside)
+    } else {
+        earlier.iter().rposition(outside)
+    }
+    .or_else(|| earlier.iter().rposition(party))?;
     let m = &earlier[i];
     if m.sentence != sentence {
         return None;

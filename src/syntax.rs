@@ -674,12 +674,15 @@ impl Parse {
                 // A verb of `REPORTING_THAT` with an object ("JNIM, al-Qaeda's
                 // affiliate, claimed responsibility") reports nothing; a
                 // day or a name after it ("…, he told Reuters") still does.
+                // Nor does one after a comma that opened the clause ("Late on
+                // Wednesday, the ministry announced a new ceasefire"): the
+                // noun phrase after it is its object, not a time or place.
                 if !strong
-                    && k > 0
-                    && input.raw(k - 1) == ","
                     && next_is_word
                     && !lex.prepositions.contains(input.word(end))
                     && !starts_upper(input, end)
+                    && (k > 0 && input.raw(k - 1) == ","
+                        || lex.determiners.contains(input.word(end)))
                 {
                     k = end;
                     continue;
@@ -2000,6 +2003,7 @@ fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> O
     let mut comma = false;
     let mut coordinated = false;
     let a_end = past_organ(input, lex, a_end, b_start);
+    let b_start = title_phrase_start(input, lex, a_end, b_start);
     for k in a_end..b_start {
         if !input.is_word(k) {
             if input.raw(k) == "," && !comma && !coordinated {
@@ -2025,6 +2029,30 @@ fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> O
     } else {
         None
     }
+}
+
+/// Where a title phrase of at most three words ends right before `b`, the
+/// name after it, with a word of `TITLES` last ("Druze spiritual leader
+/// Yousef al-Jarbou"): its first word, so that "Syria's interior ministry
+/// and Druze spiritual leader Yousef al-Jarbou" is one list. `b` when
+/// there is none; never before `from`.
+fn title_phrase_start(input: &Input, lex: &SyntaxLexicon, from: usize, b: usize) -> usize {
+    if b == 0 || b <= from || !input.is_word(b - 1) || !lex.titles.contains(input.word(b - 1)) {
+        return b;
+    }
+    let mut j = b - 1;
+    while j > from && b - j < 3 {
+        let p = j - 1;
+        if !input.is_word(p)
+            || lex.coordinators.contains(input.word(p))
+            || lex.determiners.contains(input.word(p))
+            || lex.coordinated_possessives.contains(input.word(p))
+        {
+            break;
+        }
+        j = p;
+    }
+    j
 }
 
 /// Past an organ of the name that ends at `k`: "'s federal government" in

@@ -852,3 +852,12 @@ fn the_region_never_names_a_city() {
         ["ATTACK United States|Houthis|fighter jets|Hodeidah"]
     );
 }
+
+#[test]
+fn its_after_a_participle_is_the_subject_s() {
+    // Not Damascus, the object before it, standing for Syria.
+    assert_eq!(
+        events("Israel bombed Damascus on Wednesday, widening its strikes on Syrian forces."),
+        ["ATTACK Israel|||Damascus", "ATTACK Israel|Syria||Syria"]
+    );
+}

@@ -818,3 +818,21 @@ fn a_pronoun_reported_by_no_name_after_and_is_the_clause_before_s_subject() {
         "2, subject Houthis (coordinated clause), object Saudi"
     );
 }
+
+#[test]
+fn a_reporting_verb_before_a_determiner_takes_an_object() {
+    // "announced a new ceasefire" after an opening adjunct and its comma
+    // reports nothing: the ceasefire is its object. The organ after a
+    // possessive ("'s interior ministry") and a title with a lower-case
+    // word ("Druze spiritual leader") keep the list of subjects whole.
+    assert_eq!(
+        parse_at(
+            "Late on Wednesday, Syria's interior ministry and Druze spiritual leader Yousef \
+             al-Jarbou announced a new ceasefire in the province.",
+            "ceasefire"
+        ),
+        "0, subject Syria + Yousef al-Jarbou, object none; clauses: [0 Main: Late on Wednesday, \
+         Syria's interior ministry and Druze spiritual leader Yousef al-Jarbou announced a new \
+         ceasefire in the province.]"
+    );
+}

@@ -316,3 +316,18 @@ fn a_noun_in_apposition_is_the_event_before_it() {
         ["ATTACK Russia|Ukraine|drones|Kyiv|asserted"]
     );
 }
+
+#[test]
+fn who_calls_an_act_an_attack_did_not_do_it() {
+    assert_eq!(
+        events(
+            "Prime Minister Mette Frederiksen on Tuesday called it the most serious attack so \
+             far on Danish critical infrastructure."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        events("Israel called its strike on Doha a warning to Hamas."),
+        ["ATTACK Israel|Hamas||Doha|asserted"]
+    );
+}

@@ -2170,6 +2170,41 @@ impl RuleSet {
         k + 1 < ts - 1 && word_in(view, k, &self.lexicon.accusers)
     }
 
+    /// Does a word of `CHARACTERISERS` stand between mention `m` and the
+    /// trigger at `ts`, with no comma or conjunction after it and not
+    /// before a particle ("for", "on", "off", "up", "in")? Who calls an act an attack, or condemns it, did not do it:
+    /// "Mette Frederiksen called it the most serious attack so far".
+    fn characteriser(&self, view: &DocView, m: &Mention, ts: usize) -> bool {
+        let from = m.tok_end as usize;
+        if from >= ts {
+            return false;
+        }
+        let Some(k) = (from..ts)
+            .rev()
+            .find(|&k| word_in(view, k, &self.lexicon.characterisers))
+        else {
+            return false;
+        };
+        // "called for strikes", "called off a summit": another verb.
+        let next = k + 1;
+        let particle = next < ts
+            && view.tokens[next].is_word()
+            && matches!(view.word(next), "for" | "on" | "off" | "up" | "in");
+        // "The EU condemned the doctrine and is preparing sanctions": the
+        // trigger is in another clause.
+        let apart = (k..ts).any(|j| {
+            if view.tokens[j].is_word() {
+                matches!(
+                    view.word(j),
+                    "and" | "but" | "while" | "then" | "after" | "before"
+                )
+            } else {
+                view.raw(j) == ","
+            }
+        });
+        !particle && !apart
+    }
+
     /// Checks mention `mi` (an index into the sentence's mentions) against
     /// the slot's type, form and attribute conditions, and gives the role it
     /// fills: the entity it reports (after `specific`, anaphora and `state`).
@@ -2295,7 +2330,9 @@ impl RuleSet {
         }
         // Who accuses another of an act does not do it: "The SDF accused
         // government forces of shelling the neighbourhood" names no actor.
-        if &*slot.name == "actor" && self.accuser(view, m, at.ts) {
+        if &*slot.name == "actor"
+            && (self.accuser(view, m, at.ts) || self.characteriser(view, m, at.ts))
+        {
             return None;
         }
         // A demonym that introduces a more specific name is not the

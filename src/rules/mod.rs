@@ -363,6 +363,9 @@ pub struct Lexicon {
     /// `ACCUSERS` ("accused", "blamed"): who accuses another of an act
     /// ("X accused Y of shelling") is not its actor.
     pub accusers: WordSet,
+    /// `CHARACTERISERS` ("called", "condemned"): who names or judges an
+    /// act ("X called it the worst attack") is not its actor.
+    pub characterisers: WordSet,
     /// `STATE_ORGAN_HEADS` ("ministry", "council"): an unlisted organisation
     /// with one first or last, right after a state's possessive or
     /// demonym, is that state's organ ("India's Defence Acquisition
@@ -772,6 +775,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("ACCUSERS", "actor slots (\"X accused Y of shelling\")"),
     (
+        "CHARACTERISERS",
+        "actor slots (\"X called it the worst attack\")",
+    ),
+    (
         "STATE_ORGAN_HEADS",
         "`state` slots (\"India's Defence Acquisition Council\")",
     ),
@@ -961,6 +968,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         controllers: folded("CONTROLLERS").into_iter().collect(),
         homes: folded("HOMES").into_iter().collect(),
         accusers: folded("ACCUSERS").into_iter().collect(),
+        characterisers: folded("CHARACTERISERS").into_iter().collect(),
         state_organ_heads: folded("STATE_ORGAN_HEADS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         firm_conditions: phrases("FIRM_CONDITIONS"),

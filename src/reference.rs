@@ -846,7 +846,7 @@ pub fn find(
                         .flatten()
                 })
         } else if definite && lex.group_heads.contains(head) {
-            latest_armed_group(input.gaz, earlier, sentence as u32)
+            latest_armed_group(input, earlier, sentence as u32)
         } else if definite && lex.weapon_heads.contains(head) {
             latest_weapon(input.gaz, earlier, sentence as u32)
         } else if definite && lex.area_heads.contains(head) {
@@ -1805,7 +1805,7 @@ fn opposing_government(
         (k + 2 < input.tokens.len()
             && input.word(k + 1) == "the"
             && lex.group_heads.contains(input.word(k + 2)))
-        .then(|| latest_armed_group(gaz, earlier, sentence))
+        .then(|| latest_armed_group(input, earlier, sentence))
         .flatten()
     };
     // The group before: "the ELN and the government".
@@ -1818,9 +1818,21 @@ fn opposing_government(
     gaz.country_of(group)
 }
 
-fn latest_armed_group(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+/// A group named as an owner ("JNIM, al-Qaeda's affiliate in the Sahel")
+/// is taken only when no other group was named in that reach: "the group"
+/// is then JNIM.
+fn latest_armed_group(input: &RefInput, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    let owner = |m: &Mention| {
+        let k = m.tok_end as usize;
+        k + 1 < input.tokens.len() && !input.tokens[k].is_word() && input.word(k + 1) == "s"
+    };
     latest(earlier, sentence, GROUP_REACH, |m| {
-        is_armed_group(gaz, m.entry)
+        is_armed_group(input.gaz, m.entry) && !owner(m)
+    })
+    .or_else(|| {
+        latest(earlier, sentence, GROUP_REACH, |m| {
+            is_armed_group(input.gaz, m.entry)
+        })
     })
 }
 

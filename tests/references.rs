@@ -861,3 +861,14 @@ fn its_after_a_participle_is_the_subject_s() {
         ["ATTACK Israel|||Damascus", "ATTACK Israel|Syria||Syria"]
     );
 }
+
+#[test]
+fn the_group_is_not_the_owner_named_in_an_apposition() {
+    assert_eq!(
+        events(
+            "JNIM, al-Qaeda's affiliate in the Sahel, said its fighters overran a base in \
+             Djibo. The group has also stepped up attacks in western Mali."
+        ),
+        ["ATTACK JNIM|||Djibo", "ATTACK JNIM|Mali||Mali"]
+    );
+}

@@ -331,3 +331,14 @@ fn who_calls_an_act_an_attack_did_not_do_it() {
         ["ATTACK Israel|Hamas||Doha|asserted"]
     );
 }
+
+#[test]
+fn who_was_killed_in_an_attack_did_not_do_it() {
+    assert_eq!(
+        events(
+            "Iranian state media said Revolutionary Guards commander Hossein Salami was killed \
+             in the strikes, which also hit residential buildings in Tehran."
+        ),
+        ["ATTACK |||Tehran|asserted"]
+    );
+}

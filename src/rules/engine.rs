@@ -2205,6 +2205,21 @@ impl RuleSet {
         !particle && !apart
     }
 
+    /// Did mention `m` suffer the act at `ts`: a word of `VICTIMS` between
+    /// them, after a form of "be" ("Hossein Salami was killed in the
+    /// strikes") or "died" itself, with no comma between?
+    fn victim(&self, view: &DocView, m: &Mention, ts: usize) -> bool {
+        let from = m.tok_end as usize;
+        from < ts
+            && (from..ts).all(|k| view.tokens[k].is_word() || view.raw(k) != ",")
+            && (from..ts).any(|k| {
+                word_in(view, k, &self.lexicon.victims)
+                    && (view.word(k) == "died"
+                        || (k > from
+                            && matches!(view.word(k - 1), "was" | "were" | "been" | "is" | "are")))
+            })
+    }
+
     /// Checks mention `mi` (an index into the sentence's mentions) against
     /// the slot's type, form and attribute conditions, and gives the role it
     /// fills: the entity it reports (after `specific`, anaphora and `state`).
@@ -2331,7 +2346,9 @@ impl RuleSet {
         // Who accuses another of an act does not do it: "The SDF accused
         // government forces of shelling the neighbourhood" names no actor.
         if &*slot.name == "actor"
-            && (self.accuser(view, m, at.ts) || self.characteriser(view, m, at.ts))
+            && (self.accuser(view, m, at.ts)
+                || self.characteriser(view, m, at.ts)
+                || self.victim(view, m, at.ts))
         {
             return None;
         }

@@ -366,6 +366,9 @@ pub struct Lexicon {
     /// `CHARACTERISERS` ("called", "condemned"): who names or judges an
     /// act ("X called it the worst attack") is not its actor.
     pub characterisers: WordSet,
+    /// `VICTIMS` ("killed", "died"): who "was killed in the strikes" is no
+    /// actor of them.
+    pub victims: WordSet,
     /// `STATE_ORGAN_HEADS` ("ministry", "council"): an unlisted organisation
     /// with one first or last, right after a state's possessive or
     /// demonym, is that state's organ ("India's Defence Acquisition
@@ -778,6 +781,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "CHARACTERISERS",
         "actor slots (\"X called it the worst attack\")",
     ),
+    ("VICTIMS", "actor slots (\"X was killed in the strikes\")"),
     (
         "STATE_ORGAN_HEADS",
         "`state` slots (\"India's Defence Acquisition Council\")",
@@ -969,6 +973,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         homes: folded("HOMES").into_iter().collect(),
         accusers: folded("ACCUSERS").into_iter().collect(),
         characterisers: folded("CHARACTERISERS").into_iter().collect(),
+        victims: folded("VICTIMS").into_iter().collect(),
         state_organ_heads: folded("STATE_ORGAN_HEADS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         firm_conditions: phrases("FIRM_CONDITIONS"),

@@ -773,7 +773,16 @@ impl Parse {
                     continue;
                 }
             }
-            if lex.subordinators.contains(w) && finite_verb_follows(input, lex, k + 1, to) {
+            // "have since set fire to…": "since" between an auxiliary and
+            // its verb is an adverb, opening no clause.
+            let adverb = w == "since"
+                && k > from
+                && input.is_word(k - 1)
+                && lex.auxiliaries.contains(input.word(k - 1));
+            if lex.subordinators.contains(w)
+                && !adverb
+                && finite_verb_follows(input, lex, k + 1, to)
+            {
                 let c = self.open(ClauseKind::Subordinate, k, cur);
                 // "after" opening a clause is no preposition: in "after the
                 // US killed…" the US is the clause's subject.

@@ -836,3 +836,15 @@ fn a_reporting_verb_before_a_determiner_takes_an_object() {
          ceasefire in the province.]"
     );
 }
+
+#[test]
+fn since_after_an_auxiliary_opens_no_clause() {
+    assert_eq!(
+        parse_at(
+            "JNIM fighters have since set fire to dozens of tanker trucks near Kayes.",
+            "set fire to"
+        ),
+        "0, subject JNIM, object none; clauses: [0 Main: JNIM fighters have since set fire to \
+         dozens of tanker trucks near Kayes.]"
+    );
+}

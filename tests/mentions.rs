@@ -342,3 +342,25 @@ fn who_was_killed_in_an_attack_did_not_do_it() {
         ["ATTACK |||Tehran|asserted"]
     );
 }
+
+#[test]
+fn explain_tells_which_mentions_are_folded_into_another() {
+    let mut trace = Vec::new();
+    PIPELINE.process_traced(
+        &Document::new(
+            "t",
+            "The Houthis said they had sunk the bulk carrier in the Red Sea, their second \
+             attack on shipping this week."
+                .to_string(),
+        ),
+        Some(&mut trace),
+    );
+    let folded: Vec<&String> = trace.iter().filter(|l| l.contains("folded")).collect();
+    assert_eq!(
+        folded,
+        [
+            "sentence 0, trigger \"attack\": the ATTACK of rule `attack.nominal` is folded into \
+             another mention of its event (one row per event)"
+        ]
+    );
+}

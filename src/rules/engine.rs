@@ -866,6 +866,16 @@ impl RuleSet {
         }
         APPLY_SCRATCH.with(|c| c.set(scratch));
         if merge {
+            // For `evex explain`: the events that fired, to tell which of
+            // them the merging below folds into others.
+            let fired: Vec<(u32, u32, u32, u32)> = if trace.is_some() {
+                out[first..]
+                    .iter()
+                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end, e.rule))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             self.fold_adjuncts(view, out, first);
             let distinct: Vec<Distinct> = out[first..]
                 .iter()
@@ -944,11 +954,61 @@ impl RuleSet {
             merge_events(out, first, view.gaz, &distinct, |a, b| {
                 self.separate_clauses(view, a, b)
             });
+            if let Some(t) = trace.as_deref_mut() {
+                self.trace_folded(
+                    view,
+                    &fired,
+                    &out[first..],
+                    "is folded into another mention of its event (one row per event)",
+                    t,
+                );
+            }
             let denied: Vec<bool> = out[first..]
                 .iter()
                 .map(|e| self.denied_mention(view, e))
                 .collect();
+            let before: Vec<(u32, u32, u32, u32)> = if trace.is_some() {
+                out[first..]
+                    .iter()
+                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end, e.rule))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             drop_denials(out, first, view.gaz, &denied);
+            if let Some(t) = trace.as_deref_mut() {
+                self.trace_folded(
+                    view,
+                    &before,
+                    &out[first..],
+                    "is a denial of an act the text tells, no event of its own",
+                    t,
+                );
+            }
+        }
+    }
+
+    /// For `evex explain`: a line for each event of `fired` (sentence,
+    /// trigger offsets, rule) that is no longer among `kept`, saying `why`.
+    fn trace_folded(
+        &self,
+        view: &DocView,
+        fired: &[(u32, u32, u32, u32)],
+        kept: &[Event],
+        why: &str,
+        trace: &mut Vec<String>,
+    ) {
+        for &(si, ts, te, rule) in fired {
+            if kept.iter().any(|e| e.trigger_start == ts && e.rule == rule) {
+                continue;
+            }
+            let rule = &self.rules[rule as usize];
+            trace.push(format!(
+                "sentence {si}, trigger {:?}: the {} of rule `{}` {why}",
+                &view.text[ts as usize..te as usize],
+                rule.event_type,
+                rule.id,
+            ));
         }
     }
 

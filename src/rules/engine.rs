@@ -976,7 +976,7 @@ impl RuleSet {
                 Vec::new()
             };
             drop_denials(out, first, view.gaz, &denied);
-            if let Some(t) = trace.as_deref_mut() {
+            if let Some(t) = trace {
                 self.trace_folded(
                     view,
                     &before,

@@ -211,6 +211,9 @@ pub struct ReferenceLexicon {
     /// "mediated", "brokered": a pair named after one and "by" is the
     /// go-betweens, not the two sides.
     pub pair_mediators: WordSet,
+    /// "said", "told": a state named before one of these in the sentence
+    /// of "both governments" reports the pair and is no side of it.
+    pub pair_reporting: WordSet,
     /// "area", "town": after a determiner, the place named last that is
     /// not a state.
     pub area_heads: WordSet,
@@ -542,7 +545,8 @@ pub fn find(
             let earlier = &mentions[before.saturating_sub(REACH)..before];
             let kind = PairKind::of(lex, input.word(h));
             if free
-                && let Some((a, b)) = coordinated_pair(input, lex, earlier, sentence as u32, kind)
+                && let Some((a, b)) =
+                    coordinated_pair(input, lex, earlier, (sentence as u32, t), kind)
             {
                 // The first party over the opener ("the two"), the second
                 // over the head ("sides"): two mentions side by side.
@@ -1654,7 +1658,7 @@ fn coordinated_pair(
     input: &RefInput,
     lex: &ReferenceLexicon,
     earlier: &[Mention],
-    sentence: u32,
+    (sentence, t): (u32, usize),
     kind: PairKind,
 ) -> Option<(u32, u32)> {
     let gaz = input.gaz;
@@ -1722,8 +1726,18 @@ fn coordinated_pair(
     // for itself is named in that reach ("India struck Pakistan…
     // Islamabad closed its airspace… The two sides agreed to a
     // ceasefire"); people are named with their states and do not count.
+    // "Malaysia's prime minister, Anwar Ibrahim, said both governments had
+    // agreed": who reports is no side of the pair.
+    let reporter = |m: &Mention| {
+        m.sentence == sentence
+            && (m.tok_end as usize..t)
+                .any(|k| input.tokens[k].is_word() && lex.pair_reporting.contains(input.word(k)))
+    };
     let mut states: Vec<u32> = Vec::new();
     for &i in candidates.iter().rev() {
+        if reporter(&earlier[i]) {
+            continue;
+        }
         let e = earlier[i].entry;
         if kind == PairKind::Party {
             if is_person(&earlier[i]) {

@@ -872,3 +872,18 @@ fn the_group_is_not_the_owner_named_in_an_apposition() {
         ["ATTACK JNIM|||Djibo", "ATTACK JNIM|Mali||Mali"]
     );
 }
+
+#[test]
+fn who_reports_both_governments_is_no_side_of_the_pair() {
+    assert_eq!(
+        events(
+            "Thailand launched air strikes on Cambodian positions on Thursday. Malaysia's prime \
+             minister, Anwar Ibrahim, said both governments had agreed in principle to meet in \
+             Kuala Lumpur."
+        ),
+        [
+            "ATTACK Thailand|Cambodia||Cambodia",
+            "NEGOTIATION Thailand|Cambodia||Kuala Lumpur"
+        ]
+    );
+}

@@ -729,6 +729,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "PAIR_MEDIATORS",
         "references (\"mediated by Qatar and Turkey\")",
     ),
+    (
+        "PAIR_REPORTING",
+        "references (\"X's prime minister said both governments\")",
+    ),
     ("DENIED_REPORTS", "modality (\"denied reports that\")"),
     (
         "DENIED_ACTS",
@@ -1026,6 +1030,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 pair_person_heads: set("PAIR_PERSON_HEADS"),
                 pair_state_heads: set("PAIR_STATE_HEADS"),
                 pair_mediators: set("PAIR_MEDIATORS"),
+                pair_reporting: set("PAIR_REPORTING"),
                 heads: [
                     "COUNTRY_HEADS",
                     "WEAPON_HEADS",

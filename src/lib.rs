@@ -96,6 +96,7 @@ mod eval;
 mod examples;
 mod fault;
 mod fingerprint;
+mod gapping;
 #[allow(missing_docs)] // a stage's internals (see `internals`)
 mod gazetteer;
 mod groups;

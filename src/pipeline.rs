@@ -10,6 +10,7 @@
 use crate::dates::{self, DateMention, EventDate};
 use crate::defaults;
 use crate::document::Document;
+use crate::gapping;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::patterns::{self, PatternError, PatternSet};
 use crate::quantity::{self, Quantity};
@@ -369,7 +370,11 @@ impl Pipeline {
 
     /// [`Pipeline::process`], recording in `trace` why each rule did or did
     /// not fire at each trigger.
-    pub fn process_traced(&self, doc: &Document, trace: Option<&mut Vec<String>>) -> Extraction {
+    pub fn process_traced(
+        &self,
+        doc: &Document,
+        mut trace: Option<&mut Vec<String>>,
+    ) -> Extraction {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
@@ -466,8 +471,13 @@ impl Pipeline {
                 triggers: &s.triggers,
                 gaz: &self.gazetteer,
             };
-            self.rules
-                .apply(&view, self.config.merge_events, &mut events, trace);
+            self.rules.apply(
+                &view,
+                self.config.merge_events,
+                &mut events,
+                trace.as_deref_mut(),
+            );
+            gapping::add_gapped(&view, &mut events, 0, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
             let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);
             let (date_mentions, event_dates) = dates::event_dates(

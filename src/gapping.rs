@@ -1,0 +1,225 @@
+//! Gapped coordination: a verb told once for several parties.
+//!
+//! News lists contributions with the verb said once: "Denmark will
+//! contribute two F-16 fighters and a frigate, France three Rafale jets and
+//! Germany four Eurofighters". The rules find the first clause's event
+//! (Denmark); each later clause is the same act by another state, with its
+//! own number and weapon, and the annotation guidelines count different
+//! actors as different events. This stage runs after the rules and copies
+//! such an event for each gapped clause after it: a comma or "and", a
+//! country's name, a number (not a year), then at most [`MAX_WORDS`] words
+//! up to the next comma, "and" or the end of the sentence ("Poland 50"). The copy keeps the
+//! event's type, modality, target and location, and takes the state as
+//! actor, the number as quantity and the weapon named in its clause (none
+//! if it names none; the event's own if the clause is a name and a number
+//! alone).
+//!
+//! It looks only after events whose actor is a country and whose rule
+//! fills a quantity, so a reporting tail (", Ukraine said") or a list of
+//! places (", Poland 20 km away") is never taken for a clause.
+
+use crate::gazetteer::{self, AliasKind, Gazetteer};
+use crate::resolve::Mention;
+use crate::rules::engine::{DocView, Event, Role};
+use crate::segment::TokenKind;
+use std::sync::Arc;
+
+/// Most words of a gapped clause after its number ("three Rafale jets").
+const MAX_WORDS: usize = 5;
+
+/// Number words that may open a gapped clause ("France three Rafale jets").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozens", "several",
+    "a", "an", "one",
+];
+
+/// Appends to `events` (those of one document, from `first` on) a copy of
+/// an event for each gapped clause after it; with `trace`, says so for
+/// `evex explain`.
+pub fn add_gapped(
+    view: &DocView,
+    events: &mut Vec<Event>,
+    first: usize,
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let n = events.len();
+    let mut added = Vec::new();
+    for e in &events[first..n] {
+        let Some(actor) = e.roles.iter().find(|r| &*r.slot == "actor") else {
+            continue;
+        };
+        let state = actor.entry.is_some_and(|a| view.gaz.is_state(a));
+        if !state || !e.roles.iter().any(|r| &*r.slot == "quantity") {
+            continue;
+        }
+        for clause in gapped_clauses(view, e) {
+            let copy = copy_for(view, e, &clause);
+            if copy.role("actor") == e.role("actor") {
+                continue;
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(format!(
+                    "sentence {}, trigger {:?}: a gapped clause {:?} repeats the {} for {}",
+                    e.sentence,
+                    &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                    &view.text[clause.start as usize..clause.end as usize],
+                    e.event_type,
+                    copy.role("actor").unwrap_or_default(),
+                ));
+            }
+            added.push(copy);
+        }
+    }
+    events.extend(added);
+}
+
+/// A gapped clause: its state's mention, its number's span and the weapon
+/// mentions in it.
+struct Clause<'a> {
+    state: &'a Mention,
+    /// No word after the number ("Poland 50"): the thing is gapped too,
+    /// and the event's weapon stays.
+    bare: bool,
+    number: (u32, u32),
+    weapon: Option<&'a Mention>,
+    start: u32,
+    end: u32,
+}
+
+/// The gapped clauses after event `e`'s trigger in its sentence.
+fn gapped_clauses<'a>(view: &'a DocView, e: &Event) -> Vec<Clause<'a>> {
+    let mut found = Vec::new();
+    let Some(s) = view.sentences.get(e.sentence as usize) else {
+        return found;
+    };
+    let (from, to) = (s.first_token as usize, s.end_token as usize);
+    let tokens = view.tokens;
+    let word = |k: usize| {
+        let t = &tokens[k];
+        &view.folded[t.fstart as usize..t.fend as usize]
+    };
+    let raw = |k: usize| {
+        let t = &tokens[k];
+        &view.text[t.start as usize..t.end as usize]
+    };
+    let separator = |k: usize| {
+        if tokens[k].is_word() {
+            word(k) == "and"
+        } else {
+            raw(k) == ","
+        }
+    };
+    let mention_at = |k: usize| {
+        let i = view
+            .mentions
+            .partition_point(|m| (m.tok_start as usize) < k);
+        view.mentions.get(i).filter(|m| m.tok_start as usize == k)
+    };
+    let start = tokens[from..to].partition_point(|t| t.start < e.trigger_end) + from;
+    let mut k = start;
+    while k < to {
+        if !separator(k) {
+            k += 1;
+            continue;
+        }
+        // ", and": one separator.
+        let mut j = k + 1;
+        if j < to && tokens[j].is_word() && word(j) == "and" {
+            j += 1;
+        }
+        let Some(m) = mention_at(j) else {
+            k += 1;
+            continue;
+        };
+        let n = m.tok_end as usize;
+        let state = m.kind == AliasKind::Name
+            && m.unlisted == u32::MAX
+            && view.gaz.is_state(m.entry)
+            && view.gaz.is_type(m.entry, gazetteer::PLACE);
+        // A year is no number of things: "…, Niger 2023".
+        let year = raw(n).len() == 4 && raw(n).starts_with(['1', '2']);
+        let number = n < to
+            && ((tokens[n].kind == TokenKind::Number && !year)
+                || (tokens[n].is_word() && NUMBER_WORDS.contains(&word(n))));
+        if !state || !number {
+            k += 1;
+            continue;
+        }
+        // The clause runs to the next separator or the sentence's end,
+        // with a few words after its number.
+        let end = (n + 1..to).find(|&x| separator(x)).unwrap_or(to);
+        // "Poland 50": the thing itself may be gapped too.
+        let words = (n + 1..end).filter(|&x| tokens[x].is_word()).count();
+        if words > MAX_WORDS {
+            k += 1;
+            continue;
+        }
+        let weapon = view.mentions.iter().find(|w| {
+            (w.tok_start as usize) > n
+                && (w.tok_end as usize) <= end
+                && view.gaz.is_type(w.entry, gazetteer::WEAPON)
+        });
+        let last = (n..end).rev().find(|&x| tokens[x].is_word()).unwrap_or(n);
+        found.push(Clause {
+            state: m,
+            bare: words == 0,
+            number: (tokens[n].start, tokens[n].end),
+            weapon,
+            start: m.start,
+            end: tokens[last].end,
+        });
+        k = end;
+    }
+    found
+}
+
+/// Event `e` as told by gapped `clause`: its actor, number and weapon.
+fn copy_for(view: &DocView, e: &Event, clause: &Clause) -> Event {
+    let gaz: &Gazetteer = view.gaz;
+    let entity = |slot: &str, m: &Mention| {
+        let entry = gaz.entry(m.entry);
+        Role {
+            slot: Arc::from(slot),
+            value: entry.canonical.clone(),
+            entity_id: Some(entry.id.clone()),
+            entry: Some(m.entry),
+            start: m.start,
+            end: m.end,
+            also: Vec::new(),
+        }
+    };
+    let mut roles: Vec<Role> = e
+        .roles
+        .iter()
+        .filter(|r| match &*r.slot {
+            "actor" | "quantity" => false,
+            "weapon" => clause.bare,
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    roles.insert(0, entity("actor", clause.state));
+    if let Some(w) = clause.weapon {
+        roles.push(entity("weapon", w));
+    }
+    let quantity = e.roles.iter().find(|r| &*r.slot == "quantity");
+    if let Some(q) = quantity {
+        let (start, end) = clause.number;
+        roles.push(Role {
+            slot: q.slot.clone(),
+            value: Arc::from(&view.text[start as usize..end as usize]),
+            entity_id: None,
+            entry: None,
+            start,
+            end,
+            also: Vec::new(),
+        });
+    }
+    Event {
+        roles,
+        start: e.start.min(clause.start),
+        end: e.end.max(clause.end),
+        ..e.clone()
+    }
+}

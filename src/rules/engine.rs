@@ -868,14 +868,7 @@ impl RuleSet {
         if merge {
             // For `evex explain`: the events that fired, to tell which of
             // them the merging below folds into others.
-            let fired: Vec<(u32, u32, u32, u32)> = if trace.is_some() {
-                out[first..]
-                    .iter()
-                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end, e.rule))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let fired = traced_triggers(&out[first..], trace.is_some());
             self.fold_adjuncts(view, out, first);
             let distinct: Vec<Distinct> = out[first..]
                 .iter()
@@ -967,14 +960,7 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.denied_mention(view, e))
                 .collect();
-            let before: Vec<(u32, u32, u32, u32)> = if trace.is_some() {
-                out[first..]
-                    .iter()
-                    .map(|e| (e.sentence, e.trigger_start, e.trigger_end, e.rule))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let before = traced_triggers(&out[first..], trace.is_some());
             drop_denials(out, first, view.gaz, &denied);
             if let Some(t) = trace {
                 self.trace_folded(
@@ -4258,6 +4244,18 @@ fn complete_events(
         idx += 1;
         k
     });
+}
+
+/// For `evex explain` (`tracing`): each event's sentence, trigger offsets
+/// and rule, to tell afterwards which events a step removed.
+fn traced_triggers(events: &[Event], tracing: bool) -> Vec<(u32, u32, u32, u32)> {
+    if !tracing {
+        return Vec::new();
+    }
+    events
+        .iter()
+        .map(|e| (e.sentence, e.trigger_start, e.trigger_end, e.rule))
+        .collect()
 }
 
 /// Folds an event told without its actor into the next or previous

@@ -538,13 +538,9 @@ pub fn find(
         }
         if let Some(h) = pair_head(input, lex, t) {
             advance_sentence(input, &mut sentence, t);
-            let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-            let free = mentions
-                .get(before)
-                .is_none_or(|m| (m.tok_start as usize) > h);
-            let earlier = &mentions[before.saturating_sub(REACH)..before];
             let kind = PairKind::of(lex, input.word(h));
-            if free
+            if let Some(before) = free_before(mentions, t, h)
+                && let earlier = &mentions[before.saturating_sub(REACH)..before]
                 && let Some((a, b)) =
                     coordinated_pair(input, lex, earlier, (sentence as u32, t), kind)
             {
@@ -1057,13 +1053,7 @@ fn bare_government(
     {
         return None;
     }
-    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-    if mentions
-        .get(before)
-        .is_some_and(|m| (m.tok_start as usize) <= t + 1)
-    {
-        return None; // part of a name
-    }
+    let before = free_before(mentions, t, t + 1)?; // else part of a name
     let earlier = &mentions[before.saturating_sub(REACH)..before];
     // "In Syria, government negotiators…": a state named earlier in the
     // sentence is the one whose government is meant.
@@ -1279,6 +1269,17 @@ fn sentence_party(
     (!coordinated).then_some(m.entry)
 }
 
+/// How many mentions end by token `t`; none when a mention starts at or
+/// before token `last` past them (the reference's words are then part of
+/// a name).
+fn free_before(mentions: &[Mention], t: usize, last: usize) -> Option<usize> {
+    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    mentions
+        .get(before)
+        .is_none_or(|m| (m.tok_start as usize) > last)
+        .then_some(before)
+}
+
 /// Does mention `m` stand after a word of `antecedent_skips` ("in",
 /// "with"), with at most a determiner and modifiers between ("in the
 /// Russian-led CSTO")? A comma or other punctuation between ends the look.
@@ -1456,13 +1457,7 @@ fn name_head_reference(
     {
         return None;
     }
-    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-    if mentions
-        .get(before)
-        .is_some_and(|m| (m.tok_start as usize) <= h)
-    {
-        return None;
-    }
+    let before = free_before(mentions, t, h)?;
     let head = input.word(h);
     let gaz = input.gaz;
     let m = mentions[before.saturating_sub(REACH)..before]
@@ -2060,13 +2055,7 @@ fn there_reference(
     if !after_trigger || existential {
         return None;
     }
-    let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-    if mentions
-        .get(before)
-        .is_some_and(|m| (m.tok_start as usize) <= t)
-    {
-        return None;
-    }
+    let before = free_before(mentions, t, t)?;
     let earlier = &mentions[before.saturating_sub(REACH)..before];
     let (entry, unlisted) = latest_place(input, earlier, sentence, true, (false, false))?;
     Some(Mention {

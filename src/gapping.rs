@@ -17,6 +17,13 @@
 //! It looks only after events whose actor is a country and whose rule
 //! fills a quantity, so a reporting tail (", Ukraine said") or a list of
 //! places (", Poland 20 km away") is never taken for a clause.
+//!
+//! A second object with a time of its own is gapped the same way: "M23
+//! seized Goma in January and Bukavu weeks later" tells two captures, a
+//! month apart, so the place after "and" gets an event of its own (the
+//! guidelines count acts at different times apart). Both places must carry
+//! a time ("in January", "on Sunday", "weeks later"); without one ("seized
+//! Goma and Bukavu") the places stay one event's list.
 
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
@@ -71,7 +78,172 @@ pub fn add_gapped(
             added.push(copy);
         }
     }
+    for e in &events[first..n] {
+        let Some((place, start)) = dated_conjunct(view, e) else {
+            continue;
+        };
+        let copy = moved_to(view, e, place);
+        // An event told there already (a noun before: "an offensive by M23,
+        // who seized Goma in January and Bukavu weeks later").
+        let told = events[first..n].iter().chain(&added).any(|o| {
+            o.sentence == e.sentence
+                && o.event_type == e.event_type
+                && o.role("location") == copy.role("location")
+                && o.role("actor") == copy.role("actor")
+        });
+        if told {
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: {:?} after \"and\", with a time of its own, repeats the {} at {}",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                &view.text[start as usize..place.end as usize],
+                e.event_type,
+                copy.role("location").unwrap_or_default(),
+            ));
+        }
+        added.push(copy);
+    }
     events.extend(added);
+}
+
+/// Month and day names that date a phrase after "in", "on", "by", "last".
+const TIME_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
+/// Words that count a span of time before "later" ("two weeks later").
+const SPANS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "few", "several", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "hours", "hour",
+];
+
+/// The end of a time phrase starting at token `k` ("in January", "on
+/// Sunday", "last year", "weeks later", "a month later"), if one starts
+/// there.
+fn time_end(view: &DocView, k: usize, to: usize) -> Option<usize> {
+    let word = |j: usize| {
+        (j < to && view.tokens[j].is_word()).then(|| {
+            let t = &view.tokens[j];
+            &view.folded[t.fstart as usize..t.fend as usize]
+        })
+    };
+    let year = |j: usize| {
+        j < to && view.tokens[j].kind == TokenKind::Number && {
+            let t = &view.tokens[j];
+            let raw = &view.text[t.start as usize..t.end as usize];
+            raw.len() == 4 && raw.starts_with(['1', '2'])
+        }
+    };
+    match word(k)? {
+        "in" | "on" | "by" | "last" | "since" => {
+            let mut j = k + 1;
+            if matches!(word(j), Some("early" | "late" | "mid")) {
+                j += 1;
+            }
+            if word(j).is_some_and(|w| TIME_NAMES.contains(&w)) {
+                Some(j + 1 + usize::from(year(j + 1)))
+            } else if year(j) {
+                Some(j + 1)
+            } else {
+                None
+            }
+        }
+        _ => {
+            let spans = (k..(k + 3).min(to))
+                .take_while(|&j| word(j).is_some_and(|w| SPANS.contains(&w)))
+                .count();
+            (spans > 0 && matches!(word(k + spans), Some("later" | "afterwards")))
+                .then_some(k + spans + 1)
+        }
+    }
+}
+
+/// The place after "and" that event `e`'s located object is coordinated
+/// with, each with a time of its own ("seized Goma in January and Bukavu
+/// weeks later"), and where its clause starts.
+fn dated_conjunct<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u32)> {
+    let loc = e.roles.iter().find(|r| &*r.slot == "location")?;
+    let s = view.sentences.get(e.sentence as usize)?;
+    let to = s.end_token as usize;
+    let first = view.mentions.iter().find(|m| m.start == loc.start)?;
+    // The place is the trigger's object: at most "the city of" between.
+    let between = view.tokens[..first.tok_start as usize]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= e.trigger_end)
+        .count();
+    if first.start < e.trigger_end || between > 3 {
+        return None;
+    }
+    let and = time_end(view, first.tok_end as usize, to)?;
+    let t = view.tokens.get(and)?;
+    if and >= to || !t.is_word() || &view.folded[t.fstart as usize..t.fend as usize] != "and" {
+        return None;
+    }
+    let i = view
+        .mentions
+        .partition_point(|m| (m.tok_start as usize) < and + 1);
+    let second = view
+        .mentions
+        .get(i)
+        .filter(|m| m.tok_start as usize == and + 1)?;
+    let place = view.gaz.is_type(second.entry, gazetteer::PLACE) && second.entry != first.entry;
+    (place && time_end(view, second.tok_end as usize, to).is_some()).then_some((second, t.start))
+}
+
+/// Event `e` moved to `place`: the same act, there.
+fn moved_to(view: &DocView, e: &Event, place: &Mention) -> Event {
+    let entry = view.gaz.entry(place.entry);
+    let roles = e
+        .roles
+        .iter()
+        .filter(|r| &*r.slot != "quantity")
+        .map(|r| {
+            if &*r.slot == "location" {
+                Role {
+                    slot: r.slot.clone(),
+                    value: entry.canonical.clone(),
+                    entity_id: Some(entry.id.clone()),
+                    entry: Some(place.entry),
+                    start: place.start,
+                    end: place.end,
+                    also: Vec::new(),
+                }
+            } else {
+                r.clone()
+            }
+        })
+        .collect();
+    Event {
+        roles,
+        end: e.end.max(place.end),
+        ..e.clone()
+    }
 }
 
 /// A gapped clause: its state's mention, its number's span and the weapon

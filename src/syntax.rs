@@ -1109,12 +1109,16 @@ impl Parse {
         // is.
         // A trigger word inside a name ("Al Udeid Air Base in Qatar, which
         // hosts US troops") is no event noun.
-        let after_event = g.prep.is_some_and(|p| {
-            p > 0
-                && input.is_word(p as usize - 1)
-                && (input.trigger)(p as usize - 1)
-                && !self.mention_covers(input, p as usize - 1)
-        });
+        // "who" stands for people, never for an event: "an offensive by
+        // the M23 rebels, who seized Goma".
+        let person = input.is_word(k) && matches!(input.word(k), "who" | "whom");
+        let after_event = !person
+            && g.prep.is_some_and(|p| {
+                p > 0
+                    && input.is_word(p as usize - 1)
+                    && (input.trigger)(p as usize - 1)
+                    && !self.mention_covers(input, p as usize - 1)
+            });
         (words_between <= 2 && !after_event).then_some(i as u16)
     }
 

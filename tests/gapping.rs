@@ -80,3 +80,34 @@ fn explain_tells_the_gapped_clause() {
         "{trace:#?}"
     );
 }
+
+#[test]
+fn a_second_place_with_its_own_time_is_an_event_of_its_own() {
+    assert_eq!(
+        events("The rebels' allies said M23 seized Goma in January and Bukavu a month later."),
+        ["ATTACK M23|||Goma|", "ATTACK M23|||Bukavu|"]
+    );
+    assert_eq!(
+        events("Russian drones struck Kharkiv on Monday and Odesa on Tuesday."),
+        [
+            "ATTACK Russia||drones|Kharkiv|",
+            "ATTACK Russia||drones|Odesa|"
+        ]
+    );
+    // "who" after a noun phrase of an event noun stands for the people.
+    assert_eq!(
+        events(
+            "The talks follow an offensive by the M23 rebels, who seized Goma in January and \
+             Bukavu weeks later."
+        ),
+        ["ATTACK M23|||Bukavu|", "ATTACK M23|||Goma|"]
+    );
+}
+
+#[test]
+fn places_without_times_of_their_own_stay_one_event() {
+    assert_eq!(
+        events("M23 seized Goma and Bukavu in January."),
+        ["ATTACK M23|||Goma|"]
+    );
+}

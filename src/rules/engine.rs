@@ -1095,7 +1095,10 @@ impl RuleSet {
             && !phrase
             && !infinitive
             && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
-                && !possessed_name_before(view, ms, s_from, ts, te))
+                && !possessed_name_before(view, ms, s_from, ts, te)
+                // A marker inside the name before is no marker: "New
+                // Delhi put the treaty in abeyance".
+                && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts))
                 || modifier_before(view, ms, ts)
                 || object_of_past
                 || (ts >= 2 && starts_compound(view, ts - 2)))
@@ -3298,8 +3301,17 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     let Some(m) = before else {
         return false;
     };
+    if m.kind == AliasKind::Demonym {
+        return true;
+    }
+    // A name then a bare form then a determiner is a subject, its verb and
+    // an object: "New Delhi put the treaty in abeyance", not a "New Delhi
+    // put".
+    let object_next = view.tokens.get(ts + 1).is_some_and(|t| {
+        t.is_word() && matches!(view.word(ts + 1), "the" | "a" | "an" | "its" | "their")
+    });
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
-    m.kind == AliasKind::Demonym || !(plural_subject || view.word(ts).ends_with('s'))
+    !(plural_subject || view.word(ts).ends_with('s') || object_next)
 }
 
 /// Is the trigger at `ts..te` a verb in -s right after a possessive and the

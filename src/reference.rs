@@ -90,6 +90,11 @@
 //!   ("there were"), refers to the latest place of any kind: "a brigade
 //!   inaugurated in Lithuania, with soldiers to be stationed there".
 //!
+//! - **"the Afghan capital", "Ukraine's capital"** (a head from
+//!   `CAPITAL_HEADS` right after a state's demonym or possessive) refer to
+//!   the city standing for that state in the gazetteer, its capital:
+//!   "Pakistani air strikes on the Afghan capital" (location Kabul).
+//!
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
 
@@ -223,6 +228,9 @@ pub struct ReferenceLexicon {
     /// "region": of the area heads, those that never refer to
     /// a city (an entry with a `geonames_id`).
     pub region_heads: WordSet,
+    /// "capital": after a state's demonym or possessive ("the Afghan
+    /// capital", "Ukraine's capital"), the city standing for that state.
+    pub capital_heads: WordSet,
     /// "there": after an event trigger, the place named last.
     pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
@@ -238,6 +246,8 @@ pub struct ReferenceLexicon {
 enum Organ {
     ArmedForces,
     Parliament,
+    /// The capital city: a city row that stands for the state.
+    Capital,
 }
 
 /// The reference stage, built once per pipeline: the word lists and each
@@ -254,12 +264,27 @@ pub struct References {
     /// The last word, lower-cased, of every organisation's name of two
     /// words or more ("agency" of "International Atomic Energy Agency").
     name_heads: WordSet,
+    /// Bit `n` set: some word of `capital_heads` has `n` bytes, so most
+    /// words are passed over without hashing.
+    capital_lengths: u64,
 }
 
 impl References {
     pub fn new(lex: &ReferenceLexicon, gaz: &Gazetteer) -> References {
         let mut organs: Map<(u32, Organ), (u32, bool)> = Map::default();
         for (i, e) in gaz.entries().iter().enumerate() {
+            // A city standing for a state is its capital (the first listed
+            // when a state has two: La Paz, Sucre).
+            if let Some(state) = gaz.stands_for_of(i as u32)
+                && e.etype == gazetteer::PLACE
+                && gaz.is_state(state)
+                && is_city(gaz, i as u32)
+            {
+                organs
+                    .entry((state, Organ::Capital))
+                    .or_insert((i as u32, true));
+                continue;
+            }
             let Some(state) = gaz.country_of(i as u32) else {
                 continue;
             };
@@ -300,11 +325,17 @@ impl References {
             .iter()
             .filter_map(|h| h.split_once(' ').map(|(_, last)| last.to_string()))
             .collect();
+        let capital_lengths = lex
+            .capital_heads
+            .iter()
+            .filter(|h| h.len() < 64)
+            .fold(0u64, |bits, h| bits | 1 << h.len());
         References {
             lex: lex.clone(),
             organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
             armed_forces_last,
             name_heads,
+            capital_lengths,
         }
     }
 
@@ -520,6 +551,18 @@ pub fn find(
         if matches!(tok.fend - tok.fstart, 5 | 6 | 10 | 14)
             && let Some(m) = bare_government(refs, input, mentions, t)
                 .or_else(|| person_government(refs, input, mentions, t))
+        {
+            advance_sentence(input, &mut sentence, t);
+            found.push(Mention {
+                sentence: sentence as u32,
+                ..m
+            });
+            continue;
+        }
+        let len = (tok.fend - tok.fstart) as usize;
+        if len < 64
+            && refs.capital_lengths >> len & 1 == 1
+            && let Some(m) = capital_reference(refs, input, mentions, t)
         {
             advance_sentence(input, &mut sentence, t);
             found.push(Mention {
@@ -1098,6 +1141,40 @@ fn person_government(
     }
     let entry = input.gaz.country_of(person.entry)?;
     Some(word_reference(tokens, t, entry))
+}
+
+/// "the Afghan capital", "Ukraine's capital": the word of `CAPITAL_HEADS`
+/// at `t` right after a state's demonym or possessive names the city that
+/// stands for that state. Not when the city's name follows ("the Afghan
+/// capital Kabul": the name is its own mention) nor before "of".
+fn capital_reference(
+    refs: &References,
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let tokens = input.tokens;
+    if !refs.lex.capital_heads.contains(input.word(t)) {
+        return None;
+    }
+    let next_word = |k: usize| (k < tokens.len() && tokens[k].is_word()).then(|| input.word(k));
+    let i = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if next_word(t + 1) == Some("of")
+        || mentions
+            .get(i)
+            .is_some_and(|m| m.tok_start as usize <= t + 1)
+    {
+        return None; // "the capital of…", part of a name, or the name next
+    }
+    let before = mentions[..i].last()?;
+    let end = before.tok_end as usize;
+    let demonym = end == t && before.kind == AliasKind::Demonym;
+    let possessive = end + 2 == t && !tokens[end].is_word() && input.word(end + 1) == "s";
+    if !(demonym || possessive) || !input.gaz.is_state(before.entry) {
+        return None;
+    }
+    let capital = *refs.organs.get(&(before.entry, Organ::Capital))?;
+    Some(word_reference(tokens, t, capital))
 }
 
 /// A reference made of the one word at `t` to `entry` (its `sentence` is

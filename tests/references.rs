@@ -887,3 +887,27 @@ fn who_reports_both_governments_is_no_side_of_the_pair() {
         ]
     );
 }
+
+#[test]
+fn the_capital_after_a_demonym_or_possessive_is_that_states_capital() {
+    assert_eq!(
+        events("Pakistani air strikes on the Afghan capital killed three people."),
+        ["ATTACK Pakistan|Afghanistan||Kabul"]
+    );
+    assert_eq!(
+        events("Russian drones struck Ukraine's capital on Sunday."),
+        ["ATTACK Russia|Ukraine|drones|Kyiv"]
+    );
+    assert_eq!(
+        mentions("Russian drones struck Ukraine's capital on Sunday.", ""),
+        ["capital → Kyiv (reference)"]
+    );
+    // The name after it is its own mention; "the capital of" names none.
+    assert_eq!(
+        mentions(
+            "Drones hit the Ukrainian capital Kyiv and the capital of Mali.",
+            ""
+        ),
+        Vec::<String>::new()
+    );
+}

@@ -202,8 +202,12 @@ fn document_keys(ex: &Extraction) -> Vec<[&str; 3]> {
     // event with no key role stays alone.
     let mut clusters: Vec<([&str; 3], usize)> = Vec::new();
     let mut cluster_of = Vec::with_capacity(own.len());
+    // No role in conflict, and one role the same: an actorless bombing
+    // "in Pakistan" and Afghanistan's attack "on Pakistan" share no role
+    // and are two acts.
     let agree = |a: &[&str; 3], b: &[&str; 3]| {
         (0..3).all(|r| a[r].is_empty() || b[r].is_empty() || a[r] == b[r])
+            && (0..3).any(|r| !a[r].is_empty() && a[r] == b[r])
     };
     for (i, key) in own.iter().enumerate() {
         let empty = key.iter().all(|k| k.is_empty());

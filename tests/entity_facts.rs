@@ -247,12 +247,7 @@ fn weapons_of_many_makers_and_their_variants_are_weapons() {
     // A variant written with a glued suffix is the listed system.
     let text = "Warsaw took more FA-50PL jets and K2PL tanks; Tokyo scrambled F-15J fighters \
                 and Islamabad showed the LY-80.";
-    for want in [
-        "WEAPON FA-50",
-        "WEAPON K2",
-        "WEAPON F-15",
-        "WEAPON HQ-16",
-    ] {
+    for want in ["WEAPON FA-50", "WEAPON K2", "WEAPON F-15", "WEAPON HQ-16"] {
         assert!(has(text, want), "{want} missing in {:?}", entities(text));
     }
 }

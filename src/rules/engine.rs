@@ -1941,13 +1941,22 @@ impl RuleSet {
                     (Some(g), Some(syn)) if syn.group_of(at.place.m_from + mi) == Some(g)
                 )
         };
+        // Past the window (or a barrier) only the candidates found outside
+        // the clause, appended last, are still read: "Gangs in the Viv
+        // Ansanm coalition, which Washington designated a terrorist
+        // organization in May, control most of Haiti" (Haiti is past the
+        // window; the antecedent still fills the object).
+        let mut past = false;
         for &(dist, f) in order {
             let outside = f
                 .mention
                 .is_some_and(|mi| via_subject(mi) || via_object(mi));
+            if past && !outside {
+                continue;
+            }
             if dist >= slot.window as usize && !outside {
                 if slot.direction != Direction::Around {
-                    break;
+                    past = true;
                 }
                 continue;
             }
@@ -1963,7 +1972,7 @@ impl RuleSet {
                         && (lo..hi).any(|k| ends_at(view, &slot.upto, k, te))))
             {
                 if slot.direction != Direction::Around {
-                    break;
+                    past = true;
                 }
                 continue;
             }

@@ -579,11 +579,16 @@ impl Parse {
                         // "India, which suspended the treaty after an
                         // attack killed 26 people, has ruled out talks"
                         // goes back to "India".
+                        // So do they before a verb trigger: "M23, which
+                        // Kinshasa says is backed by Rwanda, seized Bukavu"
+                        // goes back to "M23".
                         if stack.len() > 1 && stack.last().is_some_and(|e| e.1 == Close::Comma) {
                             stack.pop();
                             let aux_next = k + 1 < to
                                 && input.is_word(k + 1)
-                                && lex.auxiliaries.contains(input.word(k + 1));
+                                && (lex.auxiliaries.contains(input.word(k + 1))
+                                    || ((input.verb_trigger)(k + 1)
+                                        && !starts_upper(input, k + 1)));
                             while stack.len() > 1
                                 && stack.last().is_some_and(|e| {
                                     e.1 == Close::Comma

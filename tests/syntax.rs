@@ -848,3 +848,15 @@ fn since_after_an_auxiliary_opens_no_clause() {
          dozens of tanker trucks near Kayes.]"
     );
 }
+
+#[test]
+fn a_comma_before_a_verb_closes_a_report_and_the_relative_clause_around_it() {
+    assert_eq!(
+        parse_at(
+            "M23, which Kinshasa says is backed by Rwanda, seized Bukavu in February.",
+            "seized"
+        ),
+        "0, subject M23, object Bukavu; clauses: [0 Main: M23,] [1 Relative: which Kinshasa \
+         says] [2 Reported: is backed by Rwanda,] [0 Main: seized Bukavu in February.]"
+    );
+}

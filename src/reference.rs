@@ -57,6 +57,8 @@
 //!   earlier in the sentence: "The Houthis rely on illicit revenue to
 //!   sustain their reckless attacks" (actor Houthis). Elsewhere ("its
 //!   territory") a pronoun is left alone.
+//! - **"Its fighters…"** ("its", "their" opening a sentence) refer, as
+//!   "it" and "they" do, to the party the sentence before was about.
 //! - **"struck them"** (a pronoun from `OBJECT_PRONOUNS` at most two words
 //!   after an event trigger) refers to the armed group named last in the
 //!   sentence before, when this sentence names another party before the
@@ -607,6 +609,19 @@ pub fn find(
         let definite = lex.determiners.contains(det);
         let possessive = !definite && lex.possessives.contains(det);
         let pronoun = !definite && !possessive && lex.pronouns.contains(det);
+        // "Its fighters have repeatedly ambushed convoys" opening a
+        // sentence: the party the sentence before was about, as for "it".
+        if pronoun {
+            advance_sentence(input, &mut sentence, t);
+            let opens = input
+                .sentences
+                .get(sentence)
+                .is_some_and(|s| s.first_token as usize == t);
+            if opens && let Some(m) = party_reference(input, lex, mentions, t, sentence as u32) {
+                found.push(m);
+                continue;
+            }
+        }
         if !definite && !possessive && !pronoun {
             if lex.place_adverbs.contains(det) {
                 advance_sentence(input, &mut sentence, t);
@@ -1649,7 +1664,7 @@ fn party_reference(
             && gaz.is_type(m.entry, gazetteer::PERSON)
     });
     // "They" stands for a group: a state named alone is "it".
-    let plural = input.word(t) == "they";
+    let plural = matches!(input.word(t), "they" | "their");
     let state = |e: u32| gaz.is_state(e) || gaz.stands_for_of(e).is_some_and(|s| gaz.is_state(s));
     // A demonym is the subject only before an organ ("The Chinese
     // government… it"), not before what it modifies ("The Pakistani

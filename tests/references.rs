@@ -911,3 +911,16 @@ fn the_capital_after_a_demonym_or_possessive_is_that_states_capital() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn its_opening_a_sentence_is_the_party_the_sentence_before_was_about() {
+    assert_eq!(
+        events(
+            "JNIM has laid siege to the town of Kayes since May. Its fighters have \
+             repeatedly ambushed convoys escorted by Malian soldiers."
+        )
+        .last()
+        .map(String::as_str),
+        Some("ATTACK JNIM|Mali||")
+    );
+}

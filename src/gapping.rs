@@ -66,13 +66,14 @@ pub fn add_gapped(
                 continue;
             }
             if let Some(t) = trace.as_deref_mut() {
-                t.push(format!(
-                    "sentence {}, trigger {:?}: a gapped clause {:?} repeats the {} for {}",
-                    e.sentence,
-                    &view.text[e.trigger_start as usize..e.trigger_end as usize],
-                    &view.text[clause.start as usize..clause.end as usize],
-                    e.event_type,
-                    copy.role("actor").unwrap_or_default(),
+                let actor = copy.role("actor").unwrap_or_default();
+                let span = (clause.start, clause.end);
+                t.push(repeat_line(
+                    view,
+                    e,
+                    "a gapped clause",
+                    span,
+                    &format!("for {actor}"),
                 ));
             }
             added.push(copy);
@@ -95,18 +96,33 @@ pub fn add_gapped(
             continue;
         }
         if let Some(t) = trace.as_deref_mut() {
-            t.push(format!(
-                "sentence {}, trigger {:?}: {:?} after \"and\", with a time of its own, repeats the {} at {}",
-                e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
-                &view.text[start as usize..place.end as usize],
-                e.event_type,
-                copy.role("location").unwrap_or_default(),
+            let place_name = copy.role("location").unwrap_or_default();
+            let what = "a place after \"and\" with a time of its own,";
+            let span = (start, place.end);
+            t.push(repeat_line(
+                view,
+                e,
+                what,
+                span,
+                &format!("at {place_name}"),
             ));
         }
         added.push(copy);
     }
     events.extend(added);
+}
+
+/// The `evex explain` line for a copy of event `e` told by the words at
+/// `span`: "sentence 0, trigger \"pledged\": a gapped clause \"Poland 50\"
+/// repeats the ARMS_TRANSFER for Poland".
+fn repeat_line(view: &DocView, e: &Event, what: &str, span: (u32, u32), how: &str) -> String {
+    format!(
+        "sentence {}, trigger {:?}: {what} {:?} repeats the {} {how}",
+        e.sentence,
+        &view.text[e.trigger_start as usize..e.trigger_end as usize],
+        &view.text[span.0 as usize..span.1 as usize],
+        e.event_type,
+    )
 }
 
 /// Month and day names that date a phrase after "in", "on", "by", "last".

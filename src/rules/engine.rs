@@ -1097,8 +1097,10 @@ impl RuleSet {
             && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 && !possessed_name_before(view, ms, s_from, ts, te)
                 // A marker inside the name before is no marker: "New
-                // Delhi put the treaty in abeyance".
-                && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts))
+                // Delhi put the treaty in abeyance"; nor is "no" of "no
+                // longer": "would no longer allow aid trucks".
+                && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts)
+                && !(ts > s_from && view.tokens[ts - 1].is_word() && view.word(ts - 1) == "longer"))
                 || modifier_before(view, ms, ts)
                 || object_of_past
                 || (ts >= 2 && starts_compound(view, ts - 2)))

@@ -79,14 +79,15 @@ fn is_vowel(c: u8) -> bool {
 }
 
 /// Ends in consonant-vowel-consonant, where doubling may apply ("ban",
-/// "ship", "permit"), but not after w, x or y.
+/// "ship", "permit"), but not after w, x or y. "qu" counts as a consonant:
+/// "quit" → "quitting", "equip" → "equipped".
 fn cvc(w: &[u8]) -> bool {
     let n = w.len();
     n >= 3
         && !is_vowel(w[n - 1])
         && !matches!(w[n - 1], b'w' | b'x' | b'y')
         && is_vowel(w[n - 2])
-        && !is_vowel(w[n - 3])
+        && (!is_vowel(w[n - 3]) || (n >= 4 && w[n - 3] == b'u' && w[n - 4] == b'q'))
 }
 
 fn third_person(w: &str) -> String {
@@ -157,6 +158,11 @@ mod tests {
         assert_eq!(
             words(verb_forms("supply", &[])),
             ["supply", "supplies", "supplied", "supplying"]
+        );
+        // "qu" is a consonant: the t doubles.
+        assert_eq!(
+            words(verb_forms("quit", &[])),
+            ["quit", "quits", "quited", "quitted", "quiting", "quitting"]
         );
     }
 

@@ -1090,6 +1090,8 @@ impl RuleSet {
         // count before it marks no noun.
         let infinitive = self.marked_by(&self.lexicon.verb_markers, view, s_from, ts, 1)
             && !self.to_governed(view, s_from, ts);
+        let no_longer =
+            ts > s_from && view.tokens[ts - 1].is_word() && view.word(ts - 1) == "longer";
         let form = if form == Form::Present
             && !relative
             && !phrase
@@ -1100,7 +1102,7 @@ impl RuleSet {
                 // Delhi put the treaty in abeyance"; nor is "no" of "no
                 // longer": "would no longer allow aid trucks".
                 && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts)
-                && !(ts > s_from && view.tokens[ts - 1].is_word() && view.word(ts - 1) == "longer"))
+                && !no_longer)
                 || modifier_before(view, ms, ts)
                 || object_of_past
                 || (ts >= 2 && starts_compound(view, ts - 2)))

@@ -1005,18 +1005,18 @@ fn state_weight(gaz: &Gazetteer, m: &Mention) -> Option<(u32, u32)> {
 
 /// "the country": the most salient state among `earlier` mentions.
 fn salient_state(gaz: &Gazetteer, earlier: &[Mention]) -> Option<u32> {
-    salient_state_but(gaz, earlier, None)
+    salient_state_but(gaz, earlier, &[])
 }
 
-/// The most salient state among `earlier` mentions other than `but`.
-fn salient_state_but(gaz: &Gazetteer, earlier: &[Mention], but: Option<u32>) -> Option<u32> {
+/// The most salient state among `earlier` mentions other than those in `but`.
+fn salient_state_but(gaz: &Gazetteer, earlier: &[Mention], but: &[u32]) -> Option<u32> {
     // (state, score, position of its latest mention); a document names few.
     let mut scores: Vec<(u32, u32, usize)> = Vec::new();
     for (i, m) in earlier.iter().enumerate() {
         let Some((state, w)) = state_weight(gaz, m) else {
             continue;
         };
-        if Some(state) == but {
+        if but.contains(&state) {
             continue;
         }
         match scores.iter_mut().find(|s| s.0 == state) {
@@ -1044,19 +1044,36 @@ fn other_salient_state(
     sentence: u32,
 ) -> Option<u32> {
     let gaz = input.gaz;
-    let acting = earlier
-        .iter()
-        .rev()
-        .take_while(|m| m.sentence == sentence)
-        .filter(|m| {
-            let k = m.tok_start as usize;
-            !(k > 0 && input.tokens[k - 1].is_word() && lex.object_cues.contains(input.word(k - 1)))
-        })
-        .find_map(|m| state_weight(gaz, m).map(|(s, _)| s));
-    let Some(acting) = acting else {
+    // Every state that acts in the sentence: "U.S. and Israeli attacks on
+    // the country's nuclear sites" is about neither of them.
+    // The state named last that acts in the sentence, and those joined to
+    // it by "and": "U.S. and Israeli attacks on the country's nuclear
+    // sites" are about neither.
+    let in_sentence = earlier.iter().rev().take_while(|m| m.sentence == sentence);
+    let mut acting: Vec<u32> = Vec::new();
+    let mut next_start = usize::MAX;
+    for m in in_sentence {
+        let k = m.tok_start as usize;
+        let end = m.tok_end as usize;
+        let joined = !acting.is_empty() && end + 1 == next_start && input.word(end) == "and";
+        let after_cue =
+            k > 0 && input.tokens[k - 1].is_word() && lex.object_cues.contains(input.word(k - 1));
+        if !(acting.is_empty() && !after_cue || joined) {
+            if !acting.is_empty() {
+                break;
+            }
+            continue;
+        }
+        let Some((s, _)) = state_weight(gaz, m) else {
+            continue;
+        };
+        acting.push(s);
+        next_start = k;
+    }
+    if acting.is_empty() {
         return salient_state(gaz, earlier);
-    };
-    salient_state_but(gaz, earlier, Some(acting)).or_else(|| salient_state(gaz, earlier))
+    }
+    salient_state_but(gaz, earlier, &acting).or_else(|| salient_state(gaz, earlier))
 }
 
 /// How many words may stand between a state and the head that names its
@@ -1927,7 +1944,7 @@ fn latest_armed_group(input: &RefInput, earlier: &[Mention], sentence: u32) -> O
         let k = m.tok_end as usize;
         k + 1 < input.tokens.len() && !input.tokens[k].is_word() && input.word(k + 1) == "s"
     };
-    latest(earlier, sentence, GROUP_REACH, |m| {
+    salient_group(earlier, sentence, |m| {
         is_armed_group(input.gaz, m.entry) && !owner(m)
     })
     .or_else(|| {
@@ -1935,6 +1952,31 @@ fn latest_armed_group(input: &RefInput, earlier: &[Mention], sentence: u32) -> O
             is_armed_group(input.gaz, m.entry)
         })
     })
+}
+
+/// The armed group named most often within [`GROUP_REACH`] sentences that
+/// `fits`, the latest named on a tie: "an offensive by ELN rebels… former
+/// FARC fighters… talks with the group" is about the ELN.
+fn salient_group(
+    earlier: &[Mention],
+    sentence: u32,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<u32> {
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    for m in earlier
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + GROUP_REACH >= sentence)
+        .filter(|m| m.unlisted == u32::MAX && m.kind != AliasKind::Reference && fits(m))
+    {
+        match counts.iter_mut().find(|c| c.0 == m.entry) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.entry, 1)),
+        }
+    }
+    // Latest first, so `max_by_key`'s last maximum is wrong: keep the first.
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0)
 }
 
 fn is_armed_group(gaz: &Gazetteer, entry: u32) -> bool {

@@ -924,3 +924,27 @@ fn its_opening_a_sentence_is_the_party_the_sentence_before_was_about() {
         Some("ATTACK JNIM|Mali||")
     );
 }
+
+#[test]
+fn the_country_after_states_joined_by_and_is_neither_of_them() {
+    // Both attackers are named in the sentence; the country attacked is the
+    // other state the text is about.
+    let text = "Iranian officials condemned U.S. and Israeli attacks on the \
+                country's nuclear sites.";
+    assert_eq!(mentions(text, ""), ["the country → Iran (reference)"]);
+    let text = "Iranian officials condemned Israeli attacks on the country's \
+                nuclear sites.";
+    assert_eq!(mentions(text, ""), ["the country → Iran (reference)"]);
+}
+
+#[test]
+fn the_group_is_the_armed_group_named_most_not_the_last_named() {
+    let text = "Bogota declared an emergency after an offensive by ELN rebels in \
+                the Catatumbo region. The ELN fighters targeted former FARC \
+                members in Tibu. Petro suspended peace talks with the group.";
+    assert!(
+        events(text).contains(&"NEGOTIATION Gustavo Petro|ELN||".to_string()),
+        "{:?}",
+        events(text)
+    );
+}

@@ -1149,13 +1149,64 @@ impl RuleSet {
                     | "across"
                     | "off"
             );
+        // Or by "to" and a place: "The aircraft carrier USS Gerald R. Ford,
+        // ordered to the region last week, arrived", "F-35 jets, sent to
+        // Puerto Rico, …" (not an infinitive: "…, ordered to pay").
+        let reduced = reduced
+            || ts > s_from + 1
+                && te + 1 < s_to
+                && view.raw(ts - 1) == ","
+                && view.tokens[ts - 2].is_word()
+                && view.tokens[te].is_word()
+                && view.word(te) == "to"
+                && view.tokens[te + 1].is_word()
+                && (matches!(view.word(te + 1), "the" | "a" | "an" | "its" | "their")
+                    || view.raw(te + 1).starts_with(char::is_uppercase));
+        // Or by an agent further on before the next comma: "The Houthis,
+        // designated a terrorist organisation by Washington in March, said…".
+        let reduced = reduced
+            || ts > s_from + 1
+                && view.raw(ts - 1) == ","
+                && view.tokens[ts - 2].is_word()
+                && (te..s_to.min(te + 8))
+                    .take_while(|&k| view.raw(k) != ",")
+                    .any(|k| view.tokens[k].is_word() && view.word(k) == "by");
         let passive =
             form == Form::Past && (self.passive_before(view, s_from, ts) || by_follows || reduced);
         // A past participle right after a determiner is an adjective ("the
         // occupied West Bank", "a targeted killing"), neither active nor
         // passive.
+        // But "that" before a participle that a preposition or determiner
+        // follows is a relative pronoun: "a Houthi missile that landed
+        // near Israel's main airport" ("that targeted killings" keeps its
+        // adjective).
+        let relative_that = ts > s_from
+            && view.word(ts - 1) == "that"
+            && (te >= s_to
+                || !view.tokens[te].is_word()
+                || matches!(
+                    view.word(te),
+                    "near"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "into"
+                        | "onto"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "by"
+                        | "from"
+                        | "off"
+                        | "over"
+                        | "toward"
+                        | "towards"
+                        | "inside"
+                        | "across"
+                ));
         let adjective = form == Form::Past
             && !passive
+            && !relative_that
             && self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 1);
         Reading {
             te,

@@ -1602,6 +1602,21 @@ impl RuleSet {
             {
                 continue;
             }
+            // "struck the enrichment site at Natanz and killed commanders
+            // in strikes on Tehran": a noun that hits another named place
+            // inside the country is an event of its own too.
+            let place_of = |e: &Event| {
+                e.roles
+                    .iter()
+                    .find(|r| &*r.slot == "location")
+                    .and_then(|r| r.entry)
+                    .filter(|&p| !view.gaz.is_state(p) && !view.gaz.is_generic(p))
+            };
+            if let (Some(a), Some(b)) = (place_of(&events[i]), place_of(&events[j]))
+                && a != b
+            {
+                continue;
+            }
             // "Hamas fired rockets at Israel, and Israel responded with
             // airstrikes on Khan Younis": a noun with an actor of its own
             // is another event.
@@ -2058,7 +2073,13 @@ impl RuleSet {
                     f.tok_start as usize,
                     slot.gap,
                     if (f.tok_start as usize) >= te {
-                        te
+                        // A trigger phrase's own last word may be the cue:
+                        // "strikes on Tehran" (trigger "strikes on").
+                        if te > ts + 1 && view.tokens[te - 1].is_word() {
+                            te - 1
+                        } else {
+                            te
+                        }
                     } else {
                         self.cue_floor(view, slot, at)
                     },

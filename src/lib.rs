@@ -90,6 +90,7 @@ mod common_words;
 mod dates;
 mod defaults;
 mod document;
+mod elaboration;
 pub mod emit;
 mod entity;
 mod eval;

@@ -10,7 +10,6 @@
 use crate::dates::{self, DateMention, EventDate};
 use crate::defaults;
 use crate::document::Document;
-use crate::gapping;
 use crate::gazetteer::{self, Gazetteer, GazetteerError, GazetteerStats, Matcher};
 use crate::patterns::{self, PatternError, PatternSet};
 use crate::quantity::{self, Quantity};
@@ -19,6 +18,7 @@ use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
 use crate::{acronyms, normalize, reference};
+use crate::{elaboration, gapping};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -477,7 +477,8 @@ impl Pipeline {
                 &mut events,
                 trace.as_deref_mut(),
             );
-            gapping::add_gapped(&view, &mut events, 0, trace);
+            gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
+            elaboration::fill_from_context(&view, &mut events, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
             let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);
             let (date_mentions, event_dates) = dates::event_dates(

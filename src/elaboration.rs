@@ -1,0 +1,120 @@
+//! Elaboration: an attack told without its side right after one that names
+//! it.
+//!
+//! News reports a barrage and then its hits, one sentence each: "Iran
+//! fired fresh waves of ballistic missiles at Israel overnight. One missile
+//! slammed into a residential block in central Tel Aviv." The second
+//! sentence names no attacker, so its rule finds an ATTACK in Tel Aviv with
+//! no actor, yet every reader (and the annotation guidelines, which fill a
+//! slot from the context) takes it as Iran's strike on Israel. This stage
+//! runs after the rules and gives such an event the actor, and the target
+//! when it has none, of the attack told just before it (in its own or the
+//! previous sentence) when that attack was aimed at the state the new one
+//! hit: its target is that state, or its location lies in it. The event
+//! stays an event of its own (a hit at another place is another event); only
+//! its empty roles are filled, with the filler's own offsets, so the row
+//! still points at the words that named the side.
+//!
+//! It fills nothing when the earlier attack's actor is the state hit (no
+//! side strikes itself), when either event is hedged or negated, or when
+//! two attacks by different sides came before it in that reach: then the
+//! context does not say whose the hit was.
+
+use crate::gazetteer::Gazetteer;
+use crate::rules::engine::{DocView, Event, Role};
+
+/// The type this stage completes.
+const ATTACK: &str = "ATTACK";
+
+/// How many sentences back the naming attack may be (0: the same one).
+const REACH: u32 = 1;
+
+/// Fills the actor (and the target) of actorless attacks in `events` (those
+/// of one document, in text order) from the attack told just before them;
+/// with `trace`, says so for `evex explain`.
+pub fn fill_from_context(
+    view: &DocView,
+    events: &mut [Event],
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let gaz = view.gaz;
+    for i in 0..events.len() {
+        let e = &events[i];
+        if &*e.event_type != ATTACK || &*e.modality != "asserted" || e.role("actor").is_some() {
+            continue;
+        }
+        let Some(hit) = role_entry(e, "location").and_then(|p| state_of(gaz, p)) else {
+            continue;
+        };
+        let earlier: Vec<usize> = (0..i)
+            .rev()
+            .take_while(|&j| events[j].sentence + REACH >= e.sentence)
+            .filter(|&j| {
+                &*events[j].event_type == ATTACK
+                    && &*events[j].modality == "asserted"
+                    && events[j].role("actor").is_some()
+            })
+            .collect();
+        let Some(&j) = earlier.first() else {
+            continue;
+        };
+        let actor = role_of(&events[j], "actor").cloned();
+        let Some(actor) = actor else {
+            continue;
+        };
+        // Two sides attacking in that reach: whose hit it was is unsaid.
+        if earlier
+            .iter()
+            .any(|&k| events[k].role("actor") != Some(&*actor.value))
+        {
+            continue;
+        }
+        let aimed = role_entry(&events[j], "target") == Some(hit)
+            || role_entry(&events[j], "location").and_then(|p| state_of(gaz, p)) == Some(hit);
+        let own = actor
+            .entry
+            .is_some_and(|a| a == hit || gaz.country_of(a) == Some(hit));
+        if !aimed || own {
+            continue;
+        }
+        let target = (events[i].role("target").is_none())
+            .then(|| role_of(&events[j], "target").cloned())
+            .flatten();
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the ATTACK takes actor {}{} from the attack told before it \
+                 (sentence {}), which was aimed at the state it hit",
+                events[i].sentence,
+                &view.text[events[i].trigger_start as usize..events[i].trigger_end as usize],
+                actor.value,
+                target
+                    .as_ref()
+                    .map(|t| format!(" and target {}", t.value))
+                    .unwrap_or_default(),
+                events[j].sentence,
+            ));
+        }
+        let e = &mut events[i];
+        e.roles.push(actor);
+        e.roles.extend(target);
+    }
+}
+
+/// The role of `slot` of an event.
+fn role_of<'e>(e: &'e Event, slot: &str) -> Option<&'e Role> {
+    e.roles.iter().find(|r| &*r.slot == slot)
+}
+
+/// The gazetteer entry filling `slot`, if an entity fills it.
+fn role_entry(e: &Event, slot: &str) -> Option<u32> {
+    role_of(e, slot).and_then(|r| r.entry)
+}
+
+/// The state a place is or lies in.
+fn state_of(gaz: &Gazetteer, place: u32) -> Option<u32> {
+    if gaz.is_state(place) {
+        Some(place)
+    } else {
+        gaz.country_of(place).filter(|&s| gaz.is_state(s))
+    }
+}

@@ -1123,6 +1123,9 @@ impl Parse {
                     && input.is_word(p as usize - 1)
                     && (input.trigger)(p as usize - 1)
                     && !self.mention_covers(input, p as usize - 1)
+                    // A past verb is no event noun: "Talks resumed in
+                    // Goma, which the rebels captured in January".
+                    && !input.word(p as usize - 1).ends_with("ed")
             });
         (words_between <= 2 && !after_event).then_some(i as u16)
     }

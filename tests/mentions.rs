@@ -291,7 +291,7 @@ fn a_noun_in_an_adjunct_aimed_at_another_country_stays_its_own_row() {
              during a massive Russian attack on western Ukraine, the prime minister said."
         ),
         [
-            "ATTACK Russia||drones|Poland|asserted",
+            "ATTACK Russia|Poland|drones|Poland|asserted",
             "ATTACK Russia|Ukraine||Ukraine|asserted",
         ]
     );

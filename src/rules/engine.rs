@@ -1176,14 +1176,16 @@ impl RuleSet {
         // A past participle right after a determiner is an adjective ("the
         // occupied West Bank", "a targeted killing"), neither active nor
         // passive.
-        // But "that" before a participle that a preposition or determiner
-        // follows is a relative pronoun: "a Houthi missile that landed
-        // near Israel's main airport" ("that targeted killings" keeps its
+        // But "that" before a participle that a preposition, a determiner
+        // or a name follows is a relative pronoun: "a Houthi missile that
+        // landed near Israel's main airport", "drones that violated
+        // Poland's airspace" ("that targeted killings" keeps its
         // adjective).
         let relative_that = ts > s_from
             && view.word(ts - 1) == "that"
             && (te >= s_to
                 || !view.tokens[te].is_word()
+                || view.raw(te).starts_with(char::is_uppercase)
                 || matches!(
                     view.word(te),
                     "near"

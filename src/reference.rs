@@ -1036,7 +1036,9 @@ fn salient_state_but(gaz: &Gazetteer, earlier: &[Mention], but: &[u32]) -> Optio
 /// "the country" after a word of `object_cues` ("pressed Israel to halt
 /// its attacks on the country"): the most salient state but the one named
 /// last earlier in the sentence other than after such a word, which acts
-/// on it; the most salient state of all when no other is named.
+/// on it, and any joined to that one by "and" ("U.S. and Israeli attacks
+/// on the country's nuclear sites"); the most salient state of all when
+/// no other is named.
 fn other_salient_state(
     input: &RefInput,
     lex: &ReferenceLexicon,
@@ -1044,8 +1046,6 @@ fn other_salient_state(
     sentence: u32,
 ) -> Option<u32> {
     let gaz = input.gaz;
-    // Every state that acts in the sentence: "U.S. and Israeli attacks on
-    // the country's nuclear sites" is about neither of them.
     // The state named last that acts in the sentence, and those joined to
     // it by "and": "U.S. and Israeli attacks on the country's nuclear
     // sites" are about neither.

@@ -325,6 +325,24 @@ impl Parse {
         }
     }
 
+    /// Is clause `inner`, or a clause between it and `outer`, a relative
+    /// clause whose pronoun is its object ("The package, which Slovakia had
+    /// held up for weeks, bans…"), nested inside `outer`? Its subject acts
+    /// on the antecedent, not in `outer`.
+    pub fn in_object_relative(&self, inner: u16, outer: u16) -> bool {
+        let mut c = inner;
+        let mut found = false;
+        while c != outer {
+            let clause = &self.clauses[c as usize];
+            found |= clause.kind == ClauseKind::Relative && !clause.subject_gap;
+            if clause.parent == c {
+                return false;
+            }
+            c = clause.parent;
+        }
+        found
+    }
+
     /// Is `inner` the same clause as `outer` or nested inside it?
     pub fn within(&self, inner: u16, outer: u16) -> bool {
         let mut c = inner;
@@ -1127,7 +1145,25 @@ impl Parse {
                     // Goma, which the rebels captured in January".
                     && !input.word(p as usize - 1).ends_with("ed")
             });
-        (words_between <= 2 && !after_event).then_some(i as u16)
+        (!after_event && (words_between <= 2 || self.apposition_before(input, g, k)))
+            .then_some(i as u16)
+    }
+
+    /// Is the phrase from group `g` to the relative pronoun at `k` an
+    /// apposition on `g`: a comma, a determiner and a few words, the last
+    /// no event noun ("the White Army, an ethnic Nuer militia that
+    /// overran…")? Then the pronoun stands for `g`, not for a noun of the
+    /// apposition ("Kyiv, the third attack that…" is no such case).
+    fn apposition_before(&self, input: &Input, g: &Group, k: usize) -> bool {
+        let open = g.tok_end as usize;
+        if k < open + 3 || k > open + 8 || input.raw(open) != "," {
+            return false;
+        }
+        let det = open + 1;
+        input.is_word(det)
+            && matches!(input.word(det), "a" | "an" | "the")
+            && (det..k).all(|j| input.is_word(j))
+            && !(input.trigger)(k - 1)
     }
 
     /// The first group starting after token `k`, before `to`.

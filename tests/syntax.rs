@@ -860,3 +860,28 @@ fn a_comma_before_a_verb_closes_a_report_and_the_relative_clause_around_it() {
          says] [2 Reported: is backed by Rwanda,] [0 Main: seized Bukavu in February.]"
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_an_apposition_stands_for_the_name() {
+    assert_eq!(
+        parse_at(
+            "Officials blamed the White Army, a militia that overran an army garrison in Nasir.",
+            "overran"
+        ),
+        "1, subject White Army (antecedent), object none; clauses: [0 Main: Officials blamed \
+         the White Army, a militia] [1 Relative: that overran an army garrison in Nasir.]"
+    );
+}
+
+#[test]
+fn an_event_noun_closing_an_apposition_is_the_antecedent_itself() {
+    // "Kyiv, the third attack that…": the attack, not Kyiv.
+    assert_eq!(
+        parse_at(
+            "Drones hit Kyiv, the third attack which killed civilians this week.",
+            "killed"
+        ),
+        "1, subject none, object none; clauses: [0 Main: Drones hit Kyiv, the third attack] \
+         [1 Relative: which killed civilians this week.]"
+    );
+}

@@ -373,15 +373,46 @@ fn reporter_of(at: &At) -> Option<(u32, u32)> {
 /// Is token `k` in clause `c`, in a parenthesis inside it ("the Tigray
 /// People's Liberation Front (TPLF)"), or in a clause without a subject of
 /// its own that follows it and opens with a word of `same_act`
-/// ("Israeli jets struck…, using F-35 fighters"): such a clause tells on
-/// the same act.
-fn in_clause(view: &DocView, same_act: &WordSet, syn: &Parse, k: usize, c: u16) -> bool {
+/// ("Israeli jets struck…, using F-35 fighters"), or in a relative clause
+/// on the trigger noun ending at `te` ("a massive attack that killed 11
+/// civilians and damaged the country's grid", not "bases, which could
+/// let US forces return"), or right after the trigger's object ("fired a
+/// rocket that landed near Ashkelon"): such a clause tells on the same act. The
+/// antecedent phrase of a trigger's own relative clause is in it too ("a
+/// Houthi ballistic missile that hit near Ben Gurion airport").
+fn in_clause(
+    view: &DocView,
+    same_act: &WordSet,
+    syn: &Parse,
+    k: usize,
+    (c, te, object): (u16, usize, Option<u16>),
+) -> bool {
     let kc = syn.clause_at(k);
     let clause = &syn.clauses[kc as usize];
     let start = clause.start as usize;
+    let on_trigger = clause.kind == ClauseKind::Relative
+        && clause.subject_gap
+        && (start == te
+            || (start == te + 1 && view.raw(te) == ",")
+            || object.is_some_and(|o| {
+                clause.antecedent == Some(o) && syn.groups[o as usize].tok_end as usize == start
+            }))
+        && !(view.tokens.get(start + 1).is_some_and(|t| t.is_word())
+            && matches!(
+                view.word(start + 1),
+                "could" | "would" | "may" | "might" | "will" | "can" | "should" | "must"
+            ));
+    let own = &syn.clauses[c as usize];
+    let antecedent = own.kind == ClauseKind::Relative
+        && own.subject_gap
+        && own.antecedent.is_some_and(|a| {
+            (syn.groups[a as usize].tok_start as usize) <= k && k < own.start as usize
+        });
     kc == c
+        || antecedent
         || (clause.parent == c
-            && (clause.kind == ClauseKind::Parenthetical
+            && (on_trigger
+                || clause.kind == ClauseKind::Parenthetical
                 || (clause.kind == ClauseKind::Subordinate
                     && clause.subject_gap
                     && start > syn.clauses[c as usize].start as usize
@@ -2100,7 +2131,7 @@ impl RuleSet {
                         &self.lexicon.same_act,
                         syn,
                         f.tok_start as usize,
-                        g.clause,
+                        (g.clause, at.te, g.object),
                     )
                 {
                     continue;
@@ -2152,6 +2183,16 @@ impl RuleSet {
                 if &*slot.name == "actor" && !outside && syn.in_reduced(fc, g.clause) {
                     continue;
                 }
+                // "The package, which Slovakia had held up for weeks, also
+                // bans…": the subject of an object relative clause on the
+                // trigger's subject acts in that clause only.
+                if &*slot.name == "actor"
+                    && !outside
+                    && (ms[mi].tok_start as usize) < at.ts
+                    && syn.in_object_relative(fc, g.clause)
+                {
+                    continue;
+                }
                 // "The EU said it would impose sanctions": a pronoun made
                 // the reporter the subject; it acts.
                 if slot.noreporter
@@ -2167,7 +2208,7 @@ impl RuleSet {
                         &self.lexicon.same_act,
                         syn,
                         ms[mi].tok_start as usize,
-                        g.clause,
+                        (g.clause, at.te, g.object),
                     )
                 {
                     continue;
@@ -2809,12 +2850,33 @@ impl RuleSet {
     /// Is the word at `k` a trigger used as a verb (a verb form, not right
     /// after a determiner)?
     fn is_verb_trigger(&self, view: &DocView, s_from: usize, k: usize) -> bool {
-        view.tokens[k].is_word()
-            && self
-                .triggers
-                .get(view.word(k))
-                .is_some_and(|ts| ts.iter().any(|t| t.form != Form::Noun))
-            && !self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1)
+        let Some(ts) = view.tokens[k]
+            .is_word()
+            .then(|| self.triggers.get(view.word(k)))
+            .flatten()
+        else {
+            return false;
+        };
+        // "the White Army, a militia that overran a garrison": "that"
+        // closing an apposition marks no noun before a word that is never
+        // one (elsewhere the parse keeps the clause whole: "a doctrine
+        // that lowers the threshold" is the doctrine's publisher's act).
+        let only_verb = || {
+            k > s_from + 3
+                && view.word(k - 1) == "that"
+                && ts.iter().all(|t| t.form != Form::Noun)
+                && (s_from..k - 1)
+                    .rev()
+                    .take(7)
+                    .find(|&j| !view.tokens[j].is_word())
+                    .is_some_and(|j| {
+                        view.raw(j) == ","
+                            && j + 1 < k - 1
+                            && matches!(view.word(j + 1), "a" | "an" | "the")
+                    })
+        };
+        ts.iter().any(|t| t.form != Form::Noun)
+            && (!self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1) || only_verb())
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
@@ -3207,12 +3269,19 @@ impl RuleSet {
                     end,
                     crate::segment::HEADLINE_CAPS,
                 );
+            // A measure: "2,000-pound bombs", "a 1,000-km range".
+            let measure = e + 1 < end
+                && !view.tokens[e].space_before
+                && matches!(view.raw(e), "-" | "\u{2010}" | "\u{2011}")
+                && !view.tokens[e + 1].space_before
+                && view.tokens[e + 1].is_word()
+                && lex.measures.contains(view.word(e + 1));
             // A duration: "for 90 days", "for two more years".
             let duration = |t: usize| {
                 t < end && view.tokens[t].is_word() && lex.durations.contains(view.word(t))
             };
             let span = duration(e) || (e < end && view.tokens[e].is_word() && duration(e + 1));
-            if year || day || model || titled || span {
+            if year || day || model || titled || span || measure {
                 k = e;
                 continue;
             }

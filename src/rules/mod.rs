@@ -325,6 +325,9 @@ pub struct Lexicon {
     /// "years", "days": a number before one (or one word before one: "two
     /// more years") is a duration, not a quantity.
     pub durations: WordSet,
+    /// "pound", "mm": a number glued to one by a hyphen ("2,000-pound
+    /// bombs") measures a thing; it is no quantity.
+    pub measures: WordSet,
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
@@ -792,6 +795,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "`state` slots (\"India's Defence Acquisition Council\")",
     ),
     ("DURATIONS", "quantities (\"for 90 days\" is none)"),
+    ("MEASURES", "quantities (\"2,000-pound bombs\" is none)"),
     ("MONTHS", "quantities; evex lint"),
     ("DAYS", "evex lint"),
     (
@@ -965,6 +969,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         summary_openers: folded("SUMMARY_OPENERS").into_iter().collect(),
         months: folded("MONTHS").into_iter().collect(),
         durations: folded("DURATIONS").into_iter().collect(),
+        measures: folded("MEASURES").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),

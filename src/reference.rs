@@ -218,6 +218,9 @@ pub struct ReferenceLexicon {
     /// "mediated", "brokered": a pair named after one and "by" is the
     /// go-betweens, not the two sides.
     pub pair_mediators: WordSet,
+    /// "pressure", "appeals": a pair named after one and "from" presses the
+    /// sides from outside ("pressure from Washington and Beijing").
+    pub pair_outsiders: WordSet,
     /// "said", "told": a state named before one of these in the sentence
     /// of "both governments" reports the pair and is no side of it.
     pub pair_reporting: WordSet,
@@ -1752,10 +1755,11 @@ impl PairKind {
     }
 }
 
-/// The last two parties of `kind` named joined by "and" ("India and
+/// The two parties of `kind` named joined by "and" ("India and
 /// Pakistan", "Armenian Prime Minister Nikol Pashinyan and Azerbaijani
 /// President Ilham Aliyev") in `sentence` or the [`GROUP_REACH`] before
-/// it, as two different entries, the first named first. A demonym right
+/// it, as two different entries, the first named first; of several such
+/// pairs, the one named most often in that reach, the latest on a tie. A demonym right
 /// before a person's title and name ("Azerbaijani President Ilham
 /// Aliyev") is part of that person's phrase, not a party of its own.
 fn coordinated_pair(
@@ -1792,7 +1796,7 @@ fn coordinated_pair(
         .take_while(|&i| earlier[i].sentence + GROUP_REACH >= sentence)
         .filter(|&i| fits(i))
         .collect();
-    let joined = candidates.windows(2).find_map(|w| {
+    let pairs = candidates.windows(2).filter_map(|w| {
         let (b, a) = (&earlier[w[0]], &earlier[w[1]]);
         // After "and" only "the" or capitalised words (a title, a demonym)
         // before the second name: "Ukraine and that Berlin would…" is no
@@ -1813,13 +1817,32 @@ fn coordinated_pair(
             });
         // "mediated by Qatar and Turkey": the go-betweens.
         let k = a.tok_start as usize;
+        // "pressure from Washington and Beijing": outsiders.
         let mediators = k >= 2
             && input.tokens[k - 1].is_word()
-            && input.word(k - 1) == "by"
             && input.tokens[k - 2].is_word()
-            && lex.pair_mediators.contains(input.word(k - 2));
+            && match input.word(k - 1) {
+                "by" => lex.pair_mediators.contains(input.word(k - 2)),
+                "from" => lex.pair_outsiders.contains(input.word(k - 2)),
+                _ => false,
+            };
         (joined && !mediators).then_some((a.entry, b.entry))
     });
+    // Of several pairs, the one named most often in that reach (a person
+    // counting for the state), the latest on a tie: "Thailand and
+    // Cambodia agreed to a ceasefire…, which the U.S. and Chinese
+    // ambassadors attended… Commanders from both sides will meet"
+    // (Thailand and Cambodia).
+    let named = |e: u32| {
+        candidates
+            .iter()
+            .filter(|&&i| earlier[i].entry == e || gaz.country_of(earlier[i].entry) == Some(e))
+            .count()
+    };
+    let joined = pairs
+        .enumerate()
+        .max_by_key(|&(i, (a, b))| (named(a) + named(b), std::cmp::Reverse(i)))
+        .map(|(_, p)| p);
     if joined.is_some() || kind == PairKind::Person {
         return joined;
     }

@@ -1474,8 +1474,9 @@ impl Parse {
     /// The parties a clause's delegates come from: the clause opens with
     /// at most two words, one of `delegate_heads` and "of" or "from", and
     /// the group after it ends before the verb at `ts` with no other group
-    /// between ("Representatives of the Congolese government and the M23
-    /// signed…": Congo and M23).
+    /// and no verb but auxiliaries between ("Representatives of the
+    /// Congolese government and the M23 signed…": Congo and M23;
+    /// "commanders from both sides are due to meet").
     fn delegates(&self, input: &Input, lex: &SyntaxLexicon, ts: usize, c: u16) -> Option<u16> {
         let start = self.clauses[c as usize].start as usize;
         let (i, g) = self
@@ -1503,7 +1504,11 @@ impl Parse {
             .filter(|&k| input.is_word(k))
             .count();
         (between <= 3
-            && !(g.tok_end as usize..ts).any(|k| input.is_word(k) && verbish(input, lex, k)))
+            && !(g.tok_end as usize..ts).any(|k| {
+                input.is_word(k)
+                    && !lex.auxiliaries.contains(input.word(k))
+                    && verbish(input, lex, k)
+            }))
         .then_some(i as u16)
     }
 

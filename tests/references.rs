@@ -948,3 +948,16 @@ fn the_group_is_the_armed_group_named_most_not_the_last_named() {
         events(text)
     );
 }
+
+#[test]
+fn both_sides_are_the_pair_named_most_not_the_outsiders_named_last() {
+    let text = "Thailand and Cambodia agreed to a ceasefire in Putrajaya after days of pressure \
+                from Washington and Beijing. Cambodian Prime Minister Hun Manet thanked \
+                Malaysia, and Thailand's foreign ministry welcomed the deal. Military \
+                commanders from both sides are due to meet on Tuesday.";
+    let out = events(text);
+    assert_eq!(
+        out.last().map(String::as_str),
+        Some("NEGOTIATION Thailand|Cambodia||")
+    );
+}

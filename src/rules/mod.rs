@@ -734,6 +734,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "references (\"mediated by Qatar and Turkey\")",
     ),
     (
+        "PAIR_OUTSIDERS",
+        "references (\"pressure from Washington and Beijing\")",
+    ),
+    (
         "PAIR_REPORTING",
         "references (\"X's prime minister said both governments\")",
     ),
@@ -1037,6 +1041,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 pair_person_heads: set("PAIR_PERSON_HEADS"),
                 pair_state_heads: set("PAIR_STATE_HEADS"),
                 pair_mediators: set("PAIR_MEDIATORS"),
+                pair_outsiders: set("PAIR_OUTSIDERS"),
                 pair_reporting: set("PAIR_REPORTING"),
                 heads: [
                     "COUNTRY_HEADS",

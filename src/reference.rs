@@ -700,6 +700,23 @@ pub fn find(
             h += 1;
             last = h;
         } else if definite
+            && h + 2 < tokens.len()
+            && (h..h + 3).all(|k| tokens[k].is_word())
+            && lower(h)
+            && lower(h + 1)
+            && lex.group_heads.contains(input.word(h + 2))
+            && !lex.heads.contains(input.word(h))
+            && !lex.heads.contains(input.word(h + 1))
+            && input.triggers.binary_search(&(h as u32)).is_err()
+            && (input.triggers.binary_search(&(h as u32 + 1)).is_err()
+                || input.word(h + 1).ends_with("ed"))
+        {
+            // "the ethnic armed group", "the banned militant group": two
+            // lower-case words before a group head (a participle among
+            // them is no event).
+            h += 2;
+            last = h;
+        } else if definite
             && h + 3 < tokens.len()
             && !lower(h)
             && input.raw_is(h + 1, '-')

@@ -961,3 +961,16 @@ fn both_sides_are_the_pair_named_most_not_the_outsiders_named_last() {
         Some("NEGOTIATION Thailand|Cambodia||")
     );
 }
+
+#[test]
+fn the_group_may_take_two_lower_case_words_before_its_head() {
+    let text = "The Arakan Army said the junta bombed Kyauktaw. The ethnic armed group, which \
+                controls most of Rakhine, is pressing an offensive on Kyaukphyu.";
+    assert_eq!(
+        events(text),
+        [
+            "ATTACK Myanmar|||Kyauktaw",
+            "ATTACK Arakan Army|||Kyaukphyu"
+        ]
+    );
+}

@@ -364,3 +364,17 @@ fn explain_tells_which_mentions_are_folded_into_another() {
         ]
     );
 }
+
+#[test]
+fn an_act_told_days_apart_in_one_sentence_is_its_own_row() {
+    assert_eq!(
+        events(
+            "The Israeli military said its jets had hit a gathering of senior Houthi officials \
+             in Sanaa, days after it struck a presidential compound."
+        ),
+        [
+            "ATTACK Israel|Houthis||Sanaa|asserted",
+            "ATTACK Israel||||asserted"
+        ]
+    );
+}

@@ -1772,7 +1772,16 @@ impl RuleSet {
             return false;
         }
         let between = &view.text[lo.trigger_end as usize..hi.trigger_start as usize];
-        between.contains(';')
+        // "its jets hit a gathering in the capital, days after it struck
+        // a presidential compound": a time apart makes two acts.
+        let mut prev = "";
+        let apart = between.split_whitespace().any(|w| {
+            let unit = prev.trim_matches(|c: char| !c.is_alphanumeric());
+            prev = w;
+            matches!(w, "after" | "before") && self.lexicon.durations.contains(unit)
+        });
+        apart
+            || between.contains(';')
             || [", and ", ", but ", ", while "]
                 .iter()
                 .any(|j| between.contains(j))

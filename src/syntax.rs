@@ -1901,6 +1901,34 @@ impl Parse {
             && (b.tok_start - a.tok_end) <= 2
     }
 
+    /// Is group `g` the possessor of a noun phrase joined by "and" to group
+    /// `head` ("Myanmar's military and the MNDAA agreed": Myanmar is a
+    /// subject as much as the MNDAA)?
+    pub fn possessor_joined(&self, input: &Input, g: u16, head: u16) -> bool {
+        let (a, b) = (&self.groups[g as usize], &self.groups[head as usize]);
+        if !a.possessive || a.tok_end >= b.tok_start {
+            return false;
+        }
+        // Past the "'s" (or a bare "'"), at most two lower-case words, then
+        // "and" and an optional determiner.
+        let mut k = a.tok_end as usize;
+        while k < b.tok_start as usize && !input.is_word(k) {
+            k += 1;
+        }
+        if k < b.tok_start as usize && input.word(k) == "s" {
+            k += 1;
+        }
+        let end = b.tok_start as usize;
+        let Some(and) = (k..end).find(|&j| input.is_word(j) && input.word(j) == "and") else {
+            return false;
+        };
+        and - k <= 2
+            && (k..and).all(|j| input.is_word(j) && !starts_upper(input, j))
+            && (and + 1..end)
+                .all(|j| input.is_word(j) && matches!(input.word(j), "the" | "its" | "their"))
+            && self.clause_at(a.tok_start as usize) == self.clause_at(b.tok_start as usize)
+    }
+
     /// Does group `g` modify the noun at `ts` directly (a demonym or name
     /// right before it: "Russian attacks", "US drone strike")?
     fn is_modifier(&self, input: &Input, g: u16, ts: usize) -> bool {

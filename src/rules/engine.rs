@@ -2165,7 +2165,10 @@ impl RuleSet {
                 // The subject, or a name modifying it ("Russian missiles hit").
                 let is_subject = match (g.subject.map(Found::group), group) {
                     (Some(sg), Some(cg)) => {
-                        sg == cg || syn.modifies(&self.syntax_input_basic(view), cg, sg)
+                        let input = self.syntax_input_basic(view);
+                        sg == cg
+                            || syn.modifies(&input, cg, sg)
+                            || syn.possessor_joined(&input, cg, sg)
                     }
                     _ => false,
                 };
@@ -3694,8 +3697,13 @@ fn more_specific(
     }
     // "to Venezuela's borders after Washington deployed…": a subordinator
     // between ends the phrase ("Iran's embassy in Damascus" goes on).
-    if (k..to).any(|t| view.tokens[t].is_word() && lex.syntax.subordinators.contains(view.word(t)))
-    {
+    // Nor does "and" join it ("Myanmar's military and the MNDAA agreed":
+    // two parties, not the MNDAA of Myanmar).
+    if (k..to).any(|t| {
+        view.tokens[t].is_word()
+            && (lex.syntax.subordinators.contains(view.word(t))
+                || matches!(view.word(t), "and" | "or"))
+    }) {
         return None;
     }
     // "Israeli jets hit Syria's ministry": a verb between ends the phrase.

@@ -845,6 +845,19 @@ pub fn find(
                     .collect();
                 all.sort_by_key(|m| (m.tok_start, m.tok_end));
                 sentence_party(input, lex, &all, (sentence as u32, participle))
+            } else if !trigger_near
+                && input.word(t) == "its"
+                && t >= 2
+                && tokens[t - 1].is_word()
+                && matches!(input.word(t - 1), "on" | "against" | "of")
+                && input.triggers.binary_search(&(t as u32 - 2)).is_ok()
+            {
+                // "Israeli and U.S. strikes on its nuclear sites": what an
+                // event noun is aimed at ("on", "against", "of") is no
+                // state acting in the sentence, but the most salient other.
+                // (Not "into its airspace", "at its gate": where the
+                // reporter or a place named before is hit.)
+                attacked_state(input, lex, earlier, sentence as u32)
             } else {
                 trigger_near
                     .then(|| sentence_party(input, lex, earlier, (sentence as u32, participle)))
@@ -1065,6 +1078,29 @@ fn other_salient_state(
     earlier: &[Mention],
     sentence: u32,
 ) -> Option<u32> {
+    other_state(input, lex, earlier, sentence, false)
+}
+
+/// "strikes on its nuclear sites": as [`other_salient_state`], but the
+/// sentence's subject comes first when it is a state that does not act
+/// ("Iran fired missiles at Al Udeid Air Base in Qatar in retaliation for
+/// Washington's strikes on its nuclear sites": Iran's).
+fn attacked_state(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    earlier: &[Mention],
+    sentence: u32,
+) -> Option<u32> {
+    other_state(input, lex, earlier, sentence, true)
+}
+
+fn other_state(
+    input: &RefInput,
+    lex: &ReferenceLexicon,
+    earlier: &[Mention],
+    sentence: u32,
+    subject_first: bool,
+) -> Option<u32> {
     let gaz = input.gaz;
     // The state named last that acts in the sentence, and those joined to
     // it by "and": "U.S. and Israeli attacks on the country's nuclear
@@ -1092,6 +1128,22 @@ fn other_salient_state(
     }
     if acting.is_empty() {
         return salient_state(gaz, earlier);
+    }
+    // The first state named in the sentence, unless after a cue.
+    let subject = || {
+        earlier
+            .iter()
+            .filter(|m| m.sentence == sentence)
+            .find_map(|m| state_weight(gaz, m).map(|(s, _)| (s, m.tok_start as usize)))
+            .filter(|&(s, k)| {
+                !acting.contains(&s)
+                    && !(k > 0
+                        && input.tokens[k - 1].is_word()
+                        && lex.object_cues.contains(input.word(k - 1)))
+            })
+    };
+    if subject_first && let Some((s, _)) = subject() {
+        return Some(s);
     }
     salient_state_but(gaz, earlier, &acting).or_else(|| salient_state(gaz, earlier))
 }

@@ -974,3 +974,25 @@ fn the_group_may_take_two_lower_case_words_before_its_head() {
         ]
     );
 }
+
+#[test]
+fn its_after_an_attack_noun_and_on_is_the_subject_state_not_the_attackers() {
+    assert_eq!(
+        events(
+            "Iran suspended cooperation with the IAEA in the wake of Israeli and U.S. strikes \
+             on its nuclear sites."
+        )
+        .last()
+        .map(String::as_str),
+        Some("ATTACK Israel|Iran||")
+    );
+    assert_eq!(
+        events(
+            "Iran fired missiles at Al Udeid Air Base in Qatar in retaliation for Washington's \
+             strikes on its nuclear sites."
+        )
+        .last()
+        .map(|e| e.split('|').take(2).collect::<Vec<_>>().join("|")),
+        Some("ATTACK United States|Iran".to_string())
+    );
+}

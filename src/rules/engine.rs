@@ -2437,6 +2437,16 @@ impl RuleSet {
             return None;
         }
         let is_adj = m.kind == AliasKind::Demonym;
+        // The mention that names the actor is no place too: "in the wake
+        // of Israeli strikes on its nuclear sites" did not happen in
+        // Israel, nor "Washington's strikes" in Washington.
+        if &*slot.name == "location"
+            && filled
+                .iter()
+                .any(|f| &**f.slot == "actor" && f.mention as usize == at.place.m_from + mi)
+        {
+            return None;
+        }
         // A demonym before a word of `OWN_PLACES` names a place, not a
         // party: "carried out from occupied Syrian airspace".
         if slot.party && is_adj {

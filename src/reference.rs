@@ -1136,10 +1136,10 @@ fn other_state(
             .filter(|m| m.sentence == sentence)
             .find_map(|m| state_weight(gaz, m).map(|(s, _)| (s, m.tok_start as usize)))
             .filter(|&(s, k)| {
-                !acting.contains(&s)
-                    && !(k > 0
-                        && input.tokens[k - 1].is_word()
-                        && lex.object_cues.contains(input.word(k - 1)))
+                let after_cue = k > 0
+                    && input.tokens[k - 1].is_word()
+                    && lex.object_cues.contains(input.word(k - 1));
+                !(acting.contains(&s) || after_cue)
             })
     };
     if subject_first && let Some((s, _)) = subject() {

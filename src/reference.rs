@@ -857,7 +857,7 @@ pub fn find(
                 // state acting in the sentence, but the most salient other.
                 // (Not "into its airspace", "at its gate": where the
                 // reporter or a place named before is hit.)
-                attacked_state(input, lex, earlier, sentence as u32)
+                other_salient_state(input, lex, earlier, (sentence as u32, true))
             } else {
                 trigger_near
                     .then(|| sentence_party(input, lex, earlier, (sentence as u32, participle)))
@@ -876,7 +876,7 @@ pub fn find(
                 let object =
                     t > 0 && tokens[t - 1].is_word() && lex.object_cues.contains(input.word(t - 1));
                 if object {
-                    other_salient_state(input, lex, earlier, sentence as u32)
+                    other_salient_state(input, lex, earlier, (sentence as u32, false))
                 } else {
                     salient_state(input.gaz, earlier)
                 }
@@ -1071,35 +1071,15 @@ fn salient_state_but(gaz: &Gazetteer, earlier: &[Mention], but: &[u32]) -> Optio
 /// last earlier in the sentence other than after such a word, which acts
 /// on it, and any joined to that one by "and" ("U.S. and Israeli attacks
 /// on the country's nuclear sites"); the most salient state of all when
-/// no other is named.
+/// no other is named. With `subject_first` ("strikes on its nuclear
+/// sites"), the sentence's subject comes first when it is a state that
+/// does not act ("Iran fired missiles at Al Udeid Air Base in Qatar in
+/// retaliation for Washington's strikes on its nuclear sites": Iran's).
 fn other_salient_state(
     input: &RefInput,
     lex: &ReferenceLexicon,
     earlier: &[Mention],
-    sentence: u32,
-) -> Option<u32> {
-    other_state(input, lex, earlier, sentence, false)
-}
-
-/// "strikes on its nuclear sites": as [`other_salient_state`], but the
-/// sentence's subject comes first when it is a state that does not act
-/// ("Iran fired missiles at Al Udeid Air Base in Qatar in retaliation for
-/// Washington's strikes on its nuclear sites": Iran's).
-fn attacked_state(
-    input: &RefInput,
-    lex: &ReferenceLexicon,
-    earlier: &[Mention],
-    sentence: u32,
-) -> Option<u32> {
-    other_state(input, lex, earlier, sentence, true)
-}
-
-fn other_state(
-    input: &RefInput,
-    lex: &ReferenceLexicon,
-    earlier: &[Mention],
-    sentence: u32,
-    subject_first: bool,
+    (sentence, subject_first): (u32, bool),
 ) -> Option<u32> {
     let gaz = input.gaz;
     // The state named last that acts in the sentence, and those joined to

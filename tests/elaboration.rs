@@ -69,3 +69,34 @@ fn a_hit_elsewhere_or_after_two_sides_keeps_no_actor() {
         ["ATTACK Iran|||Tel Aviv", "ATTACK Iran||drones|Haifa"]
     );
 }
+
+/// A deal told without its parties takes those of the talks told before,
+/// else the two parties named last before it in its sentence; a lone party
+/// makes no agreement.
+#[test]
+fn an_agreement_without_parties_takes_them_from_the_context() {
+    assert_eq!(
+        events(
+            "Thailand and Cambodia held talks in Kuala Lumpur on Monday. Fighting has \
+             tested the truce agreed in Putrajaya in July."
+        ),
+        [
+            "NEGOTIATION Thailand|Cambodia||Kuala Lumpur",
+            "NEGOTIATION Thailand|Cambodia||Putrajaya",
+        ]
+    );
+    assert_eq!(
+        events(
+            "Myanmar's army retook Lashio after the MNDAA withdrew under a ceasefire agreed \
+             in Kunming in January."
+        ),
+        [
+            "ATTACK Myanmar|||Lashio",
+            "NEGOTIATION Myanmar National Democratic Alliance Army|Myanmar||Kunming",
+        ]
+    );
+    assert_eq!(
+        events("The rebels have broken a ceasefire agreed in Kunming in January."),
+        Vec::<String>::new()
+    );
+}

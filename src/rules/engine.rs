@@ -950,6 +950,7 @@ impl RuleSet {
             complete_events(
                 out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub,
             );
+            parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
             if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
                 // Definite mentions that completed nothing are no events,
                 // nor are events that no later mention gave an actor.
@@ -4285,6 +4286,121 @@ const COMPLETE_REACH: u32 = 2;
 /// How many sentences back a definite mention ("The
 /// deployment will take place in Somalia") may find the event it names.
 const DEFINITE_REACH: u32 = 6;
+
+/// Agreements told without their parties: "the rebels have broken a
+/// ceasefire agreed in Kunming in January", "the MNDAA withdrew under a
+/// ceasefire agreed in Kunming". The guidelines fill such roles from the
+/// context. An actorless NEGOTIATION (an `orphan`, which no later mention
+/// gave an actor) takes the actor, and the target when it has none, of the
+/// nearest earlier NEGOTIATION that has both: the talks told before. With
+/// none, the two sides are the two parties named last before it in its
+/// sentence, the nearer one the actor ("Myanmar's military moved back into
+/// Lashio after the MNDAA withdrew under a ceasefire agreed…": MNDAA and
+/// Myanmar). Its own roles (the place) stay, so it is still an event of
+/// its own; the borrowed roles keep the offsets of the words that named
+/// the parties.
+fn parties_from_context(
+    view: &DocView,
+    out: &mut [Event],
+    first: usize,
+    orphan: &[bool],
+    mut trace: Option<&mut Vec<String>>,
+) {
+    const NEGOTIATION: &str = "NEGOTIATION";
+    for i in first..out.len() {
+        let e = &out[i];
+        if !orphan.get(i - first).copied().unwrap_or(false)
+            || &*e.event_type != NEGOTIATION
+            || e.role("actor").is_some()
+        {
+            continue;
+        }
+        let earlier = (first..i).rev().find(|&j| {
+            let d = &out[j];
+            &*d.event_type == NEGOTIATION
+                && !orphan.get(j - first).copied().unwrap_or(false)
+                && d.role("actor").is_some()
+                && d.role("target").is_some()
+        });
+        let (actor, target) = match earlier {
+            Some(j) => {
+                let borrowed = |slot: &str| out[j].roles.iter().find(|r| &*r.slot == slot).cloned();
+                (borrowed("actor"), borrowed("target"))
+            }
+            None => sentence_parties(view, &out[i]),
+        };
+        let Some(actor) = actor else {
+            continue;
+        };
+        // A party already named as the other side is not the actor too.
+        if out[i].role("target") == Some(&*actor.value) {
+            continue;
+        }
+        let target = target.filter(|_| out[i].role("target").is_none());
+        if let Some(t) = trace.as_deref_mut() {
+            let e = &out[i];
+            t.push(format!(
+                "sentence {}, trigger {:?}: the NEGOTIATION names no party; it takes actor {}{} from {}",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                actor.value,
+                target
+                    .as_ref()
+                    .map(|t| format!(" and target {}", t.value))
+                    .unwrap_or_default(),
+                match earlier {
+                    Some(j) => format!("the talks told before it (sentence {})", out[j].sentence),
+                    None => "the two parties named last before it in its sentence".to_string(),
+                },
+            ));
+        }
+        let e = &mut out[i];
+        e.roles.push(actor);
+        e.roles.extend(target);
+    }
+}
+
+/// The two parties named last before an event's trigger in its sentence,
+/// as states where they stand for one: (actor, target), the nearer first.
+fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
+    let gaz = view.gaz;
+    let mut found: Vec<Role> = Vec::with_capacity(2);
+    for m in view.mentions.iter().rev() {
+        if m.sentence > e.sentence || m.end > e.trigger_start {
+            continue;
+        }
+        if m.sentence < e.sentence || found.len() == 2 {
+            break;
+        }
+        if m.unlisted != u32::MAX
+            || !is_party(gaz, m.entry)
+            || gaz.is_type(m.entry, gazetteer::WEAPON)
+        {
+            continue;
+        }
+        let entry = gaz.stands_for_of(m.entry).unwrap_or(m.entry);
+        if found.iter().any(|r| r.entry == Some(entry)) {
+            continue;
+        }
+        let slot = if found.is_empty() { "actor" } else { "target" };
+        let row = gaz.entry(entry);
+        found.push(Role {
+            slot: slot.into(),
+            value: row.canonical.clone(),
+            entity_id: Some(row.id.clone()),
+            entry: Some(entry),
+            start: m.start,
+            end: m.end,
+            also: Vec::new(),
+        });
+    }
+    // One party alone makes no agreement.
+    if found.len() < 2 {
+        return (None, None);
+    }
+    let target = found.pop();
+    (found.pop(), target)
+}
 
 /// Completes an event from a later mention of it: same type and modality,
 /// the same actor, no role in conflict, within [`COMPLETE_REACH`]

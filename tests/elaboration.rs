@@ -1,6 +1,7 @@
 //! Elaboration: an attack told without its side right after one that names
 //! it ("Iran fired missiles at Israel. One missile slammed into a block in
-//! Tel Aviv") takes that side and target. Texts written for evex.
+//! Tel Aviv") takes that side and target; an agreement told without its
+//! parties takes them from the context. Texts written for evex.
 
 use evex::{Config, Document, Pipeline};
 use std::sync::LazyLock;

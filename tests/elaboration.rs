@@ -101,3 +101,19 @@ fn an_agreement_without_parties_takes_them_from_the_context() {
         Vec::<String>::new()
     );
 }
+
+/// A gerund told in a later sentence is an act of its own, not more of the
+/// strikes told before: the strikes keep their own place.
+#[test]
+fn a_gerund_in_a_later_sentence_is_its_own_attack() {
+    assert_eq!(
+        events(
+            "Thailand launched air strikes with F-16 jets on Cambodian positions on Thursday. \
+             Cambodia accused Thai forces of shelling villages in Oddar Meanchey province."
+        ),
+        [
+            "ATTACK Thailand|Cambodia|F-16|Cambodia",
+            "ATTACK Thailand|||Oddar Meanchey",
+        ]
+    );
+}

@@ -947,8 +947,19 @@ impl RuleSet {
                 .iter()
                 .map(|e| stub_starts.iter().any(|s| s.0 == e.trigger_start))
                 .collect();
+            // "Cambodia accused Thai forces of shelling villages in Oddar
+            // Meanchey": a gerund told in a later sentence is an act of its
+            // own, not more of the strikes told before.
+            let gerund: Vec<bool> = out[first..]
+                .iter()
+                .map(|e| {
+                    !e.verb
+                        && view.text[e.trigger_start as usize..e.trigger_end as usize]
+                            .ends_with("ing")
+                })
+                .collect();
             complete_events(
-                out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub,
+                out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub, &gerund,
             );
             parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
             if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
@@ -4418,7 +4429,9 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
 /// `orphan[k]` event (one that lacks only its actor) completes nothing
 /// and is completed only by a definite mention that names the actor. A
 /// `stub[k]` event (one with its actor that missed its `require`)
-/// completes nothing; a later mention may complete it.
+/// completes nothing; a later mention may complete it. A `gerund[k]`
+/// event (an "-ing" trigger: "accused Thai forces of shelling villages")
+/// completes only an event of its own sentence, unless it is definite.
 #[allow(clippy::too_many_arguments)]
 fn complete_events(
     events: &mut Vec<Event>,
@@ -4429,10 +4442,12 @@ fn complete_events(
     pending: &[bool],
     orphan: &[bool],
     stub: &[bool],
+    gerund: &[bool],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];
     let is_stub = |j: usize| stub.get(j - first).copied().unwrap_or(false);
+    let gerund_at = |j: usize| gerund.get(j - first).copied().unwrap_or(false);
     for i in first + 1..n {
         if distinct.get(i - first).copied().unwrap_or(false)
             || orphan.get(i - first).copied().unwrap_or(false)
@@ -4495,6 +4510,7 @@ fn complete_events(
                     keep[j]
                         && !pending.get(j - first).copied().unwrap_or(false)
                         && e.event_type == f.event_type
+                        && (is_definite || e.sentence == f.sentence || !gerund_at(i))
                         && (is_definite || e.modality == f.modality)
                         && match (f.role("actor"), e.role("actor")) {
                             (Some(a), Some(b)) => a == b,

@@ -117,3 +117,19 @@ fn a_gerund_in_a_later_sentence_is_its_own_attack() {
         ]
     );
 }
+
+/// An attack told on another weekday than the one before is another
+/// attack, not more of the first.
+#[test]
+fn an_attack_on_another_day_is_its_own() {
+    assert_eq!(
+        events(
+            "The Houthis attacked the Eternity C with drone boats on Wednesday. On Sunday the \
+             group struck the Magic Seas off the port of Hodeidah."
+        ),
+        [
+            "ATTACK Houthis||drones|",
+            "ATTACK Houthis|||Hodeidah",
+        ]
+    );
+}

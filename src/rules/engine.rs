@@ -958,8 +958,12 @@ impl RuleSet {
                             .ends_with("ing")
                 })
                 .collect();
+            let day: Vec<Option<u8>> = out[first..]
+                .iter()
+                .map(|e| weekday_told(view, e.sentence))
+                .collect();
             complete_events(
-                out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub, &gerund,
+                out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub, &gerund, &day,
             );
             parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
             if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
@@ -4174,6 +4178,28 @@ fn only_countries(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE) || gaz.is_state(entry)
 }
 
+/// The weekday a sentence tells its events on ("On Sunday the group
+/// struck…", "…fired missiles on Tuesday"), 0 for Monday, if it names
+/// one after "on".
+fn weekday_told(view: &DocView, sentence: u32) -> Option<u8> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let s = view.sentences.get(sentence as usize)?;
+    (s.first_token as usize + 1..s.end_token as usize).find_map(|k| {
+        (view.tokens[k].is_word() && view.tokens[k - 1].is_word() && view.word(k - 1) == "on")
+            .then(|| DAYS.iter().position(|d| *d == view.word(k)))
+            .flatten()
+            .map(|d| d as u8)
+    })
+}
+
 /// Does the word end in a plural -s ("talks", "strikes"; not "access")?
 fn is_plural_s(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
@@ -4431,7 +4457,10 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
 /// `stub[k]` event (one with its actor that missed its `require`)
 /// completes nothing; a later mention may complete it. A `gerund[k]`
 /// event (an "-ing" trigger: "accused Thai forces of shelling villages")
-/// completes only an event of its own sentence, unless it is definite.
+/// completes only an event of its own sentence, unless it is definite; nor
+/// does an event told on another weekday than the one before (`day[k]`,
+/// see [`weekday_told`]), unless it is a definite noun ("The strikes on
+/// Sunday hit Tyre").
 #[allow(clippy::too_many_arguments)]
 fn complete_events(
     events: &mut Vec<Event>,
@@ -4443,11 +4472,13 @@ fn complete_events(
     orphan: &[bool],
     stub: &[bool],
     gerund: &[bool],
+    day: &[Option<u8>],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];
     let is_stub = |j: usize| stub.get(j - first).copied().unwrap_or(false);
     let gerund_at = |j: usize| gerund.get(j - first).copied().unwrap_or(false);
+    let day_at = |j: usize| day.get(j - first).copied().flatten();
     for i in first + 1..n {
         if distinct.get(i - first).copied().unwrap_or(false)
             || orphan.get(i - first).copied().unwrap_or(false)
@@ -4511,6 +4542,11 @@ fn complete_events(
                         && !pending.get(j - first).copied().unwrap_or(false)
                         && e.event_type == f.event_type
                         && (is_definite || e.sentence == f.sentence || !gerund_at(i))
+                        // "…they had sunk the Eternity C… On Sunday the
+                        // group struck the Magic Seas": another day, another
+                        // attack.
+                        && ((is_definite && !e.verb)
+                            || !matches!((day_at(i), day_at(j)), (Some(a), Some(b)) if a != b))
                         && (is_definite || e.modality == f.modality)
                         && match (f.role("actor"), e.role("actor")) {
                             (Some(a), Some(b)) => a == b,

@@ -19,6 +19,10 @@
 //! side strikes itself), when either event is hedged or negated, or when
 //! two attacks by different sides came before it in that reach: then the
 //! context does not say whose the hit was.
+//!
+//! It also gives a deployment told without who sent the forces to a town
+//! or region ("5,000 soldiers had been sent to the area") the state that
+//! place lies in ([`home_forces`]).
 
 use crate::gazetteer::Gazetteer;
 use crate::rules::engine::{DocView, Event, Role};
@@ -97,6 +101,58 @@ pub fn fill_from_context(
         let e = &mut events[i];
         e.roles.push(actor);
         e.roles.extend(target);
+    }
+}
+
+/// The type [`home_forces`] completes.
+const DEPLOYMENT: &str = "DEPLOYMENT";
+
+/// Deployments told without who sent the forces, to a town or region:
+/// "some 5,000 soldiers had been sent to the area", "government troops were
+/// deployed on Monday" in a province. Forces sent within a country by no
+/// named side are that country's own (the guidelines fill the actor from
+/// the context), so such an event takes as actor the state its location
+/// lies in. Not when the location is a state itself ("troops were sent to
+/// Haiti" may be anyone's), nor when the place's state is unknown. The
+/// actor's offsets are the location's: the words that named the place.
+pub fn home_forces(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    for e in events.iter_mut() {
+        if &*e.event_type != DEPLOYMENT || e.role("actor").is_some() {
+            continue;
+        }
+        let Some(place) = role_of(e, "location").cloned() else {
+            continue;
+        };
+        let Some(p) = place.entry else {
+            continue;
+        };
+        if gaz.is_state(p) {
+            continue;
+        }
+        let Some(state) = gaz.country_of(p).filter(|&s| gaz.is_state(s)) else {
+            continue;
+        };
+        let row = gaz.entry(state);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the DEPLOYMENT names no side; its forces are taken as {}'s own, \
+                 the state {} lies in",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                row.canonical,
+                place.value,
+            ));
+        }
+        e.roles.push(Role {
+            slot: "actor".into(),
+            value: row.canonical.clone(),
+            entity_id: Some(row.id.clone()),
+            entry: Some(state),
+            start: place.start,
+            end: place.end,
+            also: Vec::new(),
+        });
     }
 }
 

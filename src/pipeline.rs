@@ -478,7 +478,8 @@ impl Pipeline {
                 trace.as_deref_mut(),
             );
             gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
-            elaboration::fill_from_context(&view, &mut events, trace);
+            elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
+            elaboration::home_forces(&view, &mut events, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
             let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);
             let (date_mentions, event_dates) = dates::event_dates(

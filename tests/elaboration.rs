@@ -1,7 +1,8 @@
 //! Elaboration: an attack told without its side right after one that names
 //! it ("Iran fired missiles at Israel. One missile slammed into a block in
 //! Tel Aviv") takes that side and target; an agreement told without its
-//! parties takes them from the context. Texts written for evex.
+//! parties takes them from the context, and forces sent to a town by no
+//! named side are its state's. Texts written for evex.
 
 use evex::{Config, Document, Pipeline};
 use std::sync::LazyLock;
@@ -127,9 +128,20 @@ fn an_attack_on_another_day_is_its_own() {
             "The Houthis attacked the Eternity C with drone boats on Wednesday. On Sunday the \
              group struck the Magic Seas off the port of Hodeidah."
         ),
-        [
-            "ATTACK Houthis||drones|",
-            "ATTACK Houthis|||Hodeidah",
-        ]
+        ["ATTACK Houthis||drones|", "ATTACK Houthis|||Hodeidah",]
+    );
+}
+
+/// Forces sent to a town by no named side are its state's own; to a state
+/// they may be anyone's.
+#[test]
+fn forces_sent_to_a_town_by_no_named_side_are_its_states() {
+    assert_eq!(
+        events("Some 5,000 soldiers had been sent to Cucuta, officials said."),
+        ["DEPLOYMENT Colombia|||Cúcuta"]
+    );
+    assert_eq!(
+        events("Some 2,000 soldiers had been sent to Haiti, officials said."),
+        ["DEPLOYMENT |||Haiti"]
     );
 }

@@ -735,7 +735,14 @@ fn the_government_after_a_framing_state_is_that_state() {
     let text = "Somali government troops pulled out of Adan Yabaal. In neighbouring \
                 Ethiopia, the federal government has pressed on with a drone campaign \
                 against Fano militias in the Amhara region.";
-    assert_eq!(events(text), ["ATTACK Ethiopia|Fano|drones|Amhara"]);
+    // Troops that pull out are moved (rule `deployment.withdraw-self`).
+    assert_eq!(
+        events(text),
+        [
+            "DEPLOYMENT Somalia|||",
+            "ATTACK Ethiopia|Fano|drones|Amhara"
+        ]
+    );
 }
 
 #[test]

@@ -113,35 +113,27 @@ const DEPLOYMENT: &str = "DEPLOYMENT";
 /// named side are that country's own (the guidelines fill the actor from
 /// the context), so such an event takes as actor the state its location
 /// lies in. Not when the location is a state itself ("troops were sent to
-/// Haiti" may be anyone's), nor when the place's state is unknown. The
-/// actor's offsets are the location's: the words that named the place.
+/// Haiti" may be anyone's), nor when the place's state is unknown. A named
+/// warship sent by no named side is first its own navy's ([`navy_of`]).
+/// The actor's offsets are those of the words that named the ship or the
+/// place.
 pub fn home_forces(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
     let gaz = view.gaz;
     for e in events.iter_mut() {
         if &*e.event_type != DEPLOYMENT || e.role("actor").is_some() {
             continue;
         }
-        let Some(place) = role_of(e, "location").cloned() else {
-            continue;
-        };
-        let Some(p) = place.entry else {
-            continue;
-        };
-        if gaz.is_state(p) {
-            continue;
-        }
-        let Some(state) = gaz.country_of(p).filter(|&s| gaz.is_state(s)) else {
+        let Some((state, from, why)) = navy_of(gaz, e).or_else(|| home_of(gaz, e)) else {
             continue;
         };
         let row = gaz.entry(state);
         if let Some(t) = trace.as_deref_mut() {
             t.push(format!(
-                "sentence {}, trigger {:?}: the DEPLOYMENT names no side; its forces are taken as {}'s own, \
-                 the state {} lies in",
+                "sentence {}, trigger {:?}: the DEPLOYMENT names no side; its forces are taken as {}'s, {why} {}",
                 e.sentence,
                 &view.text[e.trigger_start as usize..e.trigger_end as usize],
                 row.canonical,
-                place.value,
+                from.value,
             ));
         }
         e.roles.push(Role {
@@ -149,11 +141,44 @@ pub fn home_forces(view: &DocView, events: &mut [Event], mut trace: Option<&mut 
             value: row.canonical.clone(),
             entity_id: Some(row.id.clone()),
             entry: Some(state),
-            start: place.start,
-            end: place.end,
+            start: from.start,
+            end: from.end,
             also: Vec::new(),
         });
     }
+}
+
+/// A named warship's own navy: "the aircraft carrier USS Gerald R. Ford
+/// would be sent to the Caribbean" is a US deployment. Only a named ship
+/// (a row of class `ship` that is no generic class), whose `origin` is the
+/// state that built and sails it; with the role that named it.
+fn navy_of(gaz: &Gazetteer, e: &Event) -> Option<(u32, Role, &'static str)> {
+    let ship = role_of(e, "weapon")?;
+    let w = ship.entry?;
+    let row = gaz.entry(w);
+    let attr = |k: &str| {
+        row.attributes
+            .iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.as_str())
+    };
+    if gaz.is_generic(w) || attr("class") != Some("ship") {
+        return None;
+    }
+    let state = gaz.state_by_iso2(attr("origin")?)?;
+    Some((state, ship.clone(), "whose navy sails"))
+}
+
+/// The state a town or region lies in, with the role that named the place;
+/// none for a state itself.
+fn home_of(gaz: &Gazetteer, e: &Event) -> Option<(u32, Role, &'static str)> {
+    let place = role_of(e, "location")?;
+    let p = place.entry?;
+    if gaz.is_state(p) {
+        return None;
+    }
+    let state = gaz.country_of(p).filter(|&s| gaz.is_state(s))?;
+    Some((state, place.clone(), "the state that holds"))
 }
 
 /// The role of `slot` of an event.

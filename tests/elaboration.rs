@@ -145,3 +145,13 @@ fn forces_sent_to_a_town_by_no_named_side_are_its_states() {
         ["DEPLOYMENT |||Haiti"]
     );
 }
+
+/// A named warship sent by no named side is its own navy's, and sent to a
+/// sea it is no arms transfer.
+#[test]
+fn a_named_warship_sent_by_no_named_side_is_its_navys() {
+    assert_eq!(
+        events("The aircraft carrier USS Gerald R. Ford would be sent to the Caribbean."),
+        ["DEPLOYMENT United States||USS Gerald R. Ford|Caribbean"]
+    );
+}

@@ -200,6 +200,8 @@ pub struct Gazetteer {
     country: Vec<Option<u32>>,
     /// For each entry: is it a state (an `iso2` code)?
     state: Vec<bool>,
+    /// The state rows by their `iso2` code.
+    by_iso2: HashMap<String, u32>,
     /// Per alias: does it open with a name of its organisation's state and a
     /// possessive ("Russia's Defence Ministry")?
     country_possessive: Vec<bool>,
@@ -492,6 +494,7 @@ impl Gazetteer {
             stats,
             country,
             state,
+            by_iso2,
             country_possessive,
             class_words,
             alias_order,
@@ -605,6 +608,11 @@ impl Gazetteer {
     /// code matched against the `iso2` attribute of the country rows).
     pub fn country_of(&self, entry: u32) -> Option<u32> {
         self.country[entry as usize]
+    }
+
+    /// The state whose `iso2` code is `code` ("US" → United States).
+    pub fn state_by_iso2(&self, code: &str) -> Option<u32> {
+        self.by_iso2.get(code).copied()
     }
 
     /// Is the entry a state (a row with an `iso2` code)?

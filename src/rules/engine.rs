@@ -3505,6 +3505,12 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
         t.is_word() && matches!(view.word(ts + 1), "the" | "a" | "an" | "its" | "their")
     });
     let plural_subject = view.word(m.tok_end as usize - 1).ends_with('s');
+    // A weapon in the singular before it names the kind of attack, a
+    // compound noun: "Pakistani drone attacks on Jammu", "missile strikes"
+    // (while "drones attack" is a subject and its verb).
+    if !plural_subject && view.gaz.is_type(m.entry, gazetteer::WEAPON) {
+        return true;
+    }
     !(plural_subject || view.word(ts).ends_with('s') || object_next)
 }
 

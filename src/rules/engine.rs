@@ -958,7 +958,7 @@ impl RuleSet {
                             .ends_with("ing")
                 })
                 .collect();
-            let day: Vec<Option<u8>> = out[first..]
+            let day: Vec<Option<chrono::Weekday>> = out[first..]
                 .iter()
                 .map(|e| weekday_told(view, e.sentence))
                 .collect();
@@ -4185,24 +4185,19 @@ fn only_countries(gaz: &Gazetteer, entry: u32) -> bool {
 }
 
 /// The weekday a sentence tells its events on ("On Sunday the group
-/// struck…", "…fired missiles on Tuesday"), 0 for Monday, if it names
-/// one after "on".
-fn weekday_told(view: &DocView, sentence: u32) -> Option<u8> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+/// struck…", "…fired missiles on Tuesday"), if it names one in full after
+/// "on".
+fn weekday_told(view: &DocView, sentence: u32) -> Option<chrono::Weekday> {
     let s = view.sentences.get(sentence as usize)?;
     (s.first_token as usize + 1..s.end_token as usize).find_map(|k| {
-        (view.tokens[k].is_word() && view.tokens[k - 1].is_word() && view.word(k - 1) == "on")
-            .then(|| DAYS.iter().position(|d| *d == view.word(k)))
+        let w = view.word(k);
+        // Full names only: chrono also reads "sun" and "wed".
+        (view.tokens[k].is_word()
+            && w.len() >= 6
+            && view.tokens[k - 1].is_word()
+            && view.word(k - 1) == "on")
+            .then(|| w.parse().ok())
             .flatten()
-            .map(|d| d as u8)
     })
 }
 
@@ -4478,7 +4473,7 @@ fn complete_events(
     orphan: &[bool],
     stub: &[bool],
     gerund: &[bool],
-    day: &[Option<u8>],
+    day: &[Option<chrono::Weekday>],
 ) {
     let n = events.len();
     let mut keep = vec![true; n];

@@ -136,15 +136,13 @@ pub fn home_forces(view: &DocView, events: &mut [Event], mut trace: Option<&mut 
                 from.value,
             ));
         }
-        e.roles.push(Role {
-            slot: "actor".into(),
-            value: row.canonical.clone(),
-            entity_id: Some(row.id.clone()),
-            entry: Some(state),
-            start: from.start,
-            end: from.end,
-            also: Vec::new(),
-        });
+        e.roles.push(Role::of_entry(
+            gaz,
+            "actor".into(),
+            state,
+            from.start,
+            from.end,
+        ));
     }
 }
 

@@ -234,22 +234,19 @@ fn dated_conjunct<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u32)
 
 /// Event `e` moved to `place`: the same act, there.
 fn moved_to(view: &DocView, e: &Event, place: &Mention) -> Event {
-    let entry = view.gaz.entry(place.entry);
     let roles = e
         .roles
         .iter()
         .filter(|r| &*r.slot != "quantity")
         .map(|r| {
             if &*r.slot == "location" {
-                Role {
-                    slot: r.slot.clone(),
-                    value: entry.canonical.clone(),
-                    entity_id: Some(entry.id.clone()),
-                    entry: Some(place.entry),
-                    start: place.start,
-                    end: place.end,
-                    also: Vec::new(),
-                }
+                Role::of_entry(
+                    view.gaz,
+                    r.slot.clone(),
+                    place.entry,
+                    place.start,
+                    place.end,
+                )
             } else {
                 r.clone()
             }
@@ -365,18 +362,8 @@ fn gapped_clauses<'a>(view: &'a DocView, e: &Event) -> Vec<Clause<'a>> {
 /// Event `e` as told by gapped `clause`: its actor, number and weapon.
 fn copy_for(view: &DocView, e: &Event, clause: &Clause) -> Event {
     let gaz: &Gazetteer = view.gaz;
-    let entity = |slot: &str, m: &Mention| {
-        let entry = gaz.entry(m.entry);
-        Role {
-            slot: Arc::from(slot),
-            value: entry.canonical.clone(),
-            entity_id: Some(entry.id.clone()),
-            entry: Some(m.entry),
-            start: m.start,
-            end: m.end,
-            also: Vec::new(),
-        }
-    };
+    let entity =
+        |slot: &str, m: &Mention| Role::of_entry(gaz, Arc::from(slot), m.entry, m.start, m.end);
     let mut roles: Vec<Role> = e
         .roles
         .iter()

@@ -51,6 +51,21 @@ pub struct Role {
 }
 
 impl Role {
+    /// The role a gazetteer entry fills, named by the words at
+    /// `start..end`: its canonical name and id, no other values.
+    pub fn of_entry(gaz: &Gazetteer, slot: Arc<str>, entry: u32, start: u32, end: u32) -> Role {
+        let row = gaz.entry(entry);
+        Role {
+            slot,
+            value: row.canonical.clone(),
+            entity_id: Some(row.id.clone()),
+            entry: Some(entry),
+            start,
+            end,
+            also: Vec::new(),
+        }
+    }
+
     /// Every value of the role, the filler first: `United States; United
     /// Kingdom`.
     pub fn all_values(&self) -> impl Iterator<Item = &str> {
@@ -617,18 +632,7 @@ impl Filled<'_> {
                     also: Vec::new(),
                 }
             }
-            Some(e) => {
-                let entry = view.gaz.entry(e);
-                Role {
-                    slot: self.slot.clone(),
-                    value: entry.canonical.clone(),
-                    entity_id: Some(entry.id.clone()),
-                    entry: Some(e),
-                    start: self.start,
-                    end: self.end,
-                    also: Vec::new(),
-                }
-            }
+            Some(e) => Role::of_entry(view.gaz, self.slot.clone(), e, self.start, self.end),
             None => Role {
                 slot: self.slot.clone(),
                 value: view.text[self.start as usize..self.end as usize].into(),
@@ -4421,16 +4425,7 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
             continue;
         }
         let slot = if found.is_empty() { "actor" } else { "target" };
-        let row = gaz.entry(entry);
-        found.push(Role {
-            slot: slot.into(),
-            value: row.canonical.clone(),
-            entity_id: Some(row.id.clone()),
-            entry: Some(entry),
-            start: m.start,
-            end: m.end,
-            also: Vec::new(),
-        });
+        found.push(Role::of_entry(gaz, slot.into(), entry, m.start, m.end));
     }
     // One party alone makes no agreement.
     if found.len() < 2 {

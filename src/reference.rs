@@ -682,7 +682,10 @@ pub fn find(
             && h + 1 < tokens.len()
             && tokens[h].is_word()
             && tokens[h + 1].is_word()
-            && !lex.heads.contains(input.word(h))
+            // ("the paramilitary group": a kind that is a head alone too.)
+            && (!lex.heads.contains(input.word(h))
+                || (lex.group_kinds.contains(input.word(h))
+                    && lex.group_heads.contains(input.word(h + 1))))
             && (lex.group_heads.contains(input.word(h + 1))
                 || lex.government_heads.contains(input.word(h + 1))
                 || (lex.bare_government_heads.contains(input.word(h + 1))
@@ -937,7 +940,14 @@ pub fn find(
                         .flatten()
                 })
         } else if definite && lex.group_heads.contains(head) {
-            latest_armed_group(input, earlier, sentence as u32)
+            // "the paramilitary Rapid Support Forces": a head before a name
+            // describes that name and refers to nothing.
+            let before_name = mentions
+                .get(before)
+                .is_some_and(|m| m.tok_start as usize == last + 1);
+            (!before_name)
+                .then(|| latest_armed_group(input, earlier, sentence as u32))
+                .flatten()
         } else if definite && lex.weapon_heads.contains(head) {
             latest_weapon(input.gaz, earlier, sentence as u32)
         } else if definite && lex.area_heads.contains(head) {

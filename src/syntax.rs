@@ -881,8 +881,28 @@ impl Parse {
             && !self.mention_starts_at(input, next)
             && reporting_at(input, lex, next, to).is_none()
         {
+            // (Only a group before the participle: the clause's tokens
+            // after it are not yet split off, "…, attacking villages, the
+            // monitoring group Cabo Ligado said".)
+            // A participle after a relative or another participle shares
+            // the subject of the clause those hang on ("Lee has sought…,
+            // switching off loudspeakers that blared…, and offering").
+            let mut owner = cur;
+            let subject = loop {
+                let found = self
+                    .subject_group_of(owner)
+                    .filter(|&g| (self.groups[g as usize].tok_start as usize) < k);
+                let clause = &self.clauses[owner as usize];
+                if found.is_some()
+                    || clause.parent == owner
+                    || !matches!(clause.kind, ClauseKind::Relative | ClauseKind::Subordinate)
+                {
+                    break found;
+                }
+                owner = clause.parent;
+            };
             let c = self.open(ClauseKind::Subordinate, next, cur);
-            self.clauses[c as usize].antecedent = self.subject_group_of(cur);
+            self.clauses[c as usize].antecedent = subject;
             self.clauses[c as usize].subject_gap = true;
             return Some((c, Close::Comma));
         }
@@ -1232,6 +1252,25 @@ impl Parse {
                 // "allowed Ukraine to strike": the object of a control verb.
                 let controlled = (g.tok_start.saturating_sub(4) as usize..g.tok_start as usize)
                     .any(|j| input.is_word(j) && lex.control_verbs.contains(input.word(j)));
+                // "it had used 117 drones to hit bombers": the object of
+                // the verb just before is the means; who used them acts,
+                // even when that is a pronoun told by a reporter.
+                if !by && !controlled && subject.is_none_or(|s| s as usize == i) {
+                    let lo = (g.tok_start as usize)
+                        .saturating_sub(2)
+                        .max(self.first as usize);
+                    let user = (lo..g.tok_start as usize).rev().find(|&j| {
+                        self.clause_at(j) == c
+                            && verbish(input, lex, j)
+                            && !self.in_group(j)
+                            && !modifier_word(input, lex, j)
+                    });
+                    if let Some(f) = user.and_then(|v| self.subject(input, lex, v))
+                        && f.group() as usize != i
+                    {
+                        return Some(Found::Via(f.group(), "infinitive"));
+                    }
+                }
                 if by || controlled || subject.is_none_or(|s| s as usize == i) {
                     return Some(Found::Via(i as u16, "infinitive"));
                 }

@@ -379,3 +379,28 @@ fn places_in_lists_and_appositions_are_found() {
     let text = "The envoy thanked China and Ahmed Qadri for their help.";
     assert!(!has(text, "PLACE Ahmed Qadri"), "{:?}", entities(text));
 }
+
+#[test]
+fn a_family_name_written_first_names_the_person_after_the_full_name() {
+    let text = "Lee Jae-myung met Xi Jinping in Gyeongju. Lee said the talks went well.";
+    assert_eq!(
+        entities(text)
+            .iter()
+            .filter(|e| e.contains("Lee Jae-myung"))
+            .count(),
+        2,
+        "{:?}",
+        entities(text)
+    );
+    // Only capitalised: "park" is no Park Jin.
+    let text = "Park Jin visited a park in Seoul.";
+    assert_eq!(
+        entities(text)
+            .iter()
+            .filter(|e| e.contains("Park Jin"))
+            .count(),
+        1,
+        "{:?}",
+        entities(text)
+    );
+}

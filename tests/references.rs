@@ -1003,3 +1003,16 @@ fn its_after_an_attack_noun_and_on_is_the_subject_state_not_the_attackers() {
         Some("ATTACK United States|Iran".to_string())
     );
 }
+
+#[test]
+fn the_paramilitary_is_the_armed_group_named_before() {
+    let text = "The Rapid Support Forces took El Fasher on Sunday. \
+                Burhan has repeatedly ruled out talks with the paramilitary.";
+    assert_eq!(
+        mentions(text, ""),
+        ["the paramilitary → Rapid Support Forces (reference)"]
+    );
+    // Before a name it describes that name and refers to nothing.
+    let text = "The army blamed the strikes on the paramilitary Rapid Support Forces.";
+    assert_eq!(mentions(text, ""), Vec::<String>::new());
+}

@@ -885,3 +885,29 @@ fn an_event_noun_closing_an_apposition_is_the_antecedent_itself() {
          [1 Relative: which killed civilians this week.]"
     );
 }
+
+#[test]
+fn who_uses_a_weapon_to_strike_is_the_subject_of_the_strike() {
+    // "used 117 drones to hit": the drones are the means; "it", told by
+    // Ukraine, used them.
+    assert_eq!(
+        parse_at(
+            "Ukraine said on Sunday it had used 117 drones to hit Russian bombers at four air bases.",
+            "hit"
+        ),
+        "1, subject Ukraine (infinitive), object Russian; clauses: [0 Main: Ukraine said on \
+         Sunday] [1 Reported: it had used 117 drones to hit Russian bombers at four air bases.]"
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_shares_no_subject_told_after_it() {
+    // The reporter at the end is split off only later; the participle has
+    // no named subject of its own.
+    let parse = parse_at(
+        "Insurgents have shifted south, attacking villages in Cabo Delgado, the monitoring \
+         group Cabo Ligado said.",
+        "attacking",
+    );
+    assert!(parse.starts_with("1, subject none"), "{parse}");
+}

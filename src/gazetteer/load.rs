@@ -27,6 +27,9 @@ pub struct Row {
     /// A person's one-word names (the surname, one-word aliases) resolve
     /// without the full name earlier in the document (`surname` = `alone`).
     pub surname_alone: bool,
+    /// The family name is the name's first word, not its last ("Lee
+    /// Jae-myung" → "Lee", "Wang Yi" → "Wang"): `surname` = `first`.
+    pub surname_first: bool,
     pub attributes: Vec<(String, String)>,
 }
 
@@ -183,6 +186,7 @@ fn parse_row(
         rank: None,
         generic: false,
         surname_alone: false,
+        surname_first: false,
         attributes: Vec::new(),
     };
     let mut typed = false;
@@ -234,13 +238,15 @@ fn parse_row(
                 }
             }
             Column::Surname => {
-                row.surname_alone = match cell.to_lowercase().as_str() {
-                    "" => false,
-                    "alone" => true,
-                    other => {
-                        return Err(err(format!(
-                            "`surname` must be `alone` or empty, found `{other}`"
-                        )));
+                for word in cell.to_lowercase().split_whitespace() {
+                    match word {
+                        "alone" => row.surname_alone = true,
+                        "first" => row.surname_first = true,
+                        other => {
+                            return Err(err(format!(
+                                "`surname` must be empty or hold `alone` and/or `first`, found `{other}`"
+                            )));
+                        }
                     }
                 }
             }

@@ -768,7 +768,9 @@ fn draft_aliases(
                 .iter()
                 .map(|a| (a.as_str(), AliasKind::Demonym)),
         );
-    let surname = is_person.then(|| surname_of(&row.canonical)).flatten();
+    let surname = is_person
+        .then(|| surname_of(&row.canonical, row.surname_first))
+        .flatten();
     // Named weapon systems take a plural "s" ("F-16s", "Patriots").
     let plurals: Vec<String> = if is_weapon && !row.generic {
         std::iter::once(&row.canonical)
@@ -781,6 +783,9 @@ fn draft_aliases(
     };
     let forms = forms.chain(plurals.iter().map(|p| (p.as_str(), AliasKind::Name)));
     let mut out: Vec<Draft> = Vec::new();
+    // A family name written first is often an English word ("Park",
+    // "Moon", "Song"): only capitalised is it the name.
+    let first_family = surname.filter(|_| row.surname_first);
     for (form, kind) in forms.chain(surname.map(|s| (s, partial))) {
         let folded = fold_phrase(form);
         if folded.is_empty() {
@@ -796,6 +801,8 @@ fn draft_aliases(
         let stripped = strip_phrase(form);
         let alias_case = if case == CaseRule::Any && is_short_acronym(&stripped) {
             CaseRule::Exact
+        } else if case == CaseRule::Any && first_family == Some(form) {
+            CaseRule::Title
         } else {
             case
         };
@@ -920,6 +927,7 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
         }
         base.generic |= u.generic;
         base.surname_alone |= u.surname_alone;
+        base.surname_first |= u.surname_first;
         base.attributes.extend(u.attributes);
         base.file = u.file;
         base.line = u.line;
@@ -995,13 +1003,22 @@ pub fn derive_id(etype: &str, canonical: &str) -> String {
 }
 
 /// The last word of a multi-word person name, when it is long enough to be
-/// a useful later mention ("Vladimir Putin" → "Putin").
-fn surname_of(canonical: &str) -> Option<&str> {
+/// a useful later mention ("Vladimir Putin" → "Putin"); with `first`, the
+/// first word, a family name written first ("Lee Jae-myung" → "Lee"),
+/// which may be short: such names are few and always follow the full name.
+fn surname_of(canonical: &str, first: bool) -> Option<&str> {
     let mut words = canonical.split_whitespace();
-    let last = words.next_back()?;
-    words.next()?;
-    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 4 && last.chars().next().is_some_and(char::is_uppercase)).then_some(last)
+    let (family, min) = if first {
+        let head = words.next()?;
+        words.next()?;
+        (head, 2)
+    } else {
+        let last = words.next_back()?;
+        words.next()?;
+        (last, 4)
+    };
+    let letters = family.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= min && family.chars().next().is_some_and(char::is_uppercase)).then_some(family)
 }
 
 /// Capital-letter aliases of two or three letters ("US", "UN", "AND") are

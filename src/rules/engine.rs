@@ -2202,8 +2202,12 @@ impl RuleSet {
                 // said", "according to officials in Kyiv"), is not where the
                 // event is. (One told before may be: "Romania reported a
                 // Russian drone incursion".)
+                // Nor does the reporter told after it act ("…, attacking
+                // villages in Ancuabe, the monitoring group Cabo Ligado
+                // said").
                 let fc = syn.clause_at(ms[mi].tok_start as usize);
-                if &*slot.name == "location"
+                if (&*slot.name == "location"
+                    || (&*slot.name == "actor" && slot.direction != Direction::After))
                     && fc != g.clause
                     && syn.clauses[fc as usize].kind == ClauseKind::Attribution
                     && syn.clauses[fc as usize].start as usize >= at.te

@@ -2702,6 +2702,16 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             }
             continue;
         }
+        // "struck Natanz before dawn on Friday and killed a commander": a
+        // verb after a coordinator, with none before it, goes on the
+        // clause the subordinator hangs on; "before" is a preposition.
+        if lex.coordinators.contains(input.word(j))
+            && j + 1 < to
+            && input.is_word(j + 1)
+            && verbish(input, lex, j + 1)
+        {
+            return false;
+        }
         let aux = lex.auxiliaries.contains(input.word(j));
         let past = np_words >= 2 && input.word(j).ends_with("ed");
         // A word glued by a hyphen to the one before is a compound's part

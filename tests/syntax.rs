@@ -911,3 +911,17 @@ fn a_participle_after_a_comma_shares_no_subject_told_after_it() {
     );
     assert!(parse.starts_with("1, subject none"), "{parse}");
 }
+
+#[test]
+fn a_verb_after_and_with_none_before_it_is_no_subordinate_clause() {
+    // "before dawn" is a preposition's phrase: "killed" goes on the main
+    // clause and shares its subject.
+    assert_eq!(
+        parse_at(
+            "Israel struck a site at Natanz before dawn on Friday and killed a commander in Tehran.",
+            "killed"
+        ),
+        "0, subject Israel (coordinated verb), object none; clauses: [0 Main: Israel struck a \
+         site at Natanz before dawn on Friday and killed a commander in Tehran.]"
+    );
+}

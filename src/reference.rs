@@ -878,10 +878,20 @@ pub fn find(
             if definite {
                 let object =
                     t > 0 && tokens[t - 1].is_word() && lex.object_cues.contains(input.word(t - 1));
-                if object {
+                // "ordered a deployment across the country": all over it
+                // is most often one's own.
+                let all_over = t > 0
+                    && tokens[t - 1].is_word()
+                    && matches!(input.word(t - 1), "across" | "throughout");
+                if all_over
+                    && let Some(s) = subject_person_state(input.gaz, earlier, sentence as u32)
+                {
+                    Some(s)
+                } else if object {
                     other_salient_state(input, lex, earlier, (sentence as u32, false))
                 } else {
-                    salient_state(input.gaz, earlier)
+                    subject_person_state(input.gaz, earlier, sentence as u32)
+                        .or_else(|| salient_state(input.gaz, earlier))
                 }
             } else {
                 person_state(input.gaz, earlier, sentence as u32)
@@ -1359,6 +1369,21 @@ fn governing_state(input: &RefInput, earlier: &[Mention], heads: &WordSet) -> Op
 
 /// "his country": the state of the nearest person named in this or the
 /// previous sentence, else the last state named earlier in this sentence.
+/// "Maduro has ordered a deployment across the country": when the
+/// sentence opens with a listed person and names no state before the
+/// reference, the country is that person's, whichever state the text is
+/// most about.
+fn subject_person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
+    let own = &earlier[earlier.partition_point(|m| m.sentence < sentence)..];
+    let first = own.first()?;
+    if own.iter().any(|m| gaz.is_state(m.entry)) {
+        return None;
+    }
+    (gaz.is_type(first.entry, gazetteer::PERSON) && first.unlisted == u32::MAX)
+        .then(|| gaz.country_of(first.entry))
+        .flatten()
+}
+
 fn person_state(gaz: &Gazetteer, earlier: &[Mention], sentence: u32) -> Option<u32> {
     let recent = earlier
         .iter()

@@ -1016,3 +1016,13 @@ fn the_paramilitary_is_the_armed_group_named_before() {
     let text = "The army blamed the strikes on the paramilitary Rapid Support Forces.";
     assert_eq!(mentions(text, ""), Vec::<String>::new());
 }
+
+#[test]
+fn the_country_of_a_sentence_about_a_leader_is_the_leaders() {
+    // The text is mostly about the United States; Maduro's sentence, with
+    // no state of its own, means his country.
+    let text = "The United States sent warships to the Caribbean, the U.S. Navy said. \
+                Washington says the buildup targets drug boats. \
+                Maduro has ordered a massive deployment of troops across the country.";
+    assert_eq!(mentions(text, ""), ["the country → Venezuela (reference)"]);
+}

@@ -1830,6 +1830,16 @@ impl Parse {
         if lex.light_verbs.contains(w) {
             return self.subject(input, lex, v);
         }
+        // "Trump and Putin ended their summit": a noun owned by "their" or
+        // "its" right after a verb is the verb's subject's.
+        if np_start < ts
+            && matches!(input.word(np_start), "their" | "its")
+            && v + 1 == np_start
+            && verbish(input, lex, v)
+            && self.clause_at(v) == c
+        {
+            return self.subject(input, lex, v);
+        }
         // "called off a summit": a verb and its particle.
         if lex.particles.contains(w)
             && v > self.first as usize

@@ -925,3 +925,15 @@ fn a_verb_after_and_with_none_before_it_is_no_subordinate_clause() {
          site at Natanz before dawn on Friday and killed a commander in Tehran.]"
     );
 }
+
+#[test]
+fn a_noun_owned_by_their_after_a_verb_is_the_subjects() {
+    assert_eq!(
+        parse_at(
+            "Donald Trump and Vladimir Putin ended their summit in Alaska on Friday.",
+            "summit"
+        ),
+        "0, subject Donald Trump + Vladimir Putin, object none; clauses: [0 Main: Donald Trump \
+         and Vladimir Putin ended their summit in Alaska on Friday.]"
+    );
+}

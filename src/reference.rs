@@ -1910,7 +1910,7 @@ fn coordinated_pair(
                 "from" => lex.pair_outsiders.contains(input.word(k - 2)),
                 _ => false,
             };
-        (joined && !mediators).then_some((a.entry, b.entry))
+        (joined && !mediators).then_some((a.entry, b.entry, a.sentence))
     });
     // Of several pairs, the one named most often in that reach (a person
     // counting for the state), the latest on a tie: "Thailand and
@@ -1925,10 +1925,43 @@ fn coordinated_pair(
     };
     let joined = pairs
         .enumerate()
-        .max_by_key(|&(i, (a, b))| (named(a) + named(b), std::cmp::Reverse(i)))
+        .max_by_key(|&(i, (a, b, _))| (named(a) + named(b), std::cmp::Reverse(i)))
         .map(|(_, p)| p);
-    if joined.is_some() || kind == PairKind::Person {
-        return joined;
+    // "In May, India struck nine sites in Pakistan… before the two sides
+    // agreed a truce": two states of the reference's own sentence come
+    // before a pair joined in an earlier one.
+    if let Some((a, b, at)) = joined
+        && at < sentence
+        && kind != PairKind::Person
+    {
+        let mut own: Vec<u32> = Vec::new();
+        for &i in candidates.iter().rev() {
+            let m = &earlier[i];
+            if m.sentence != sentence || is_person(m) {
+                continue;
+            }
+            let Some(s) = [Some(m.entry), gaz.stands_for_of(m.entry)]
+                .into_iter()
+                .flatten()
+                .find(|&e| gaz.is_state(e))
+            else {
+                continue;
+            };
+            if !own.contains(&s) {
+                own.push(s);
+            }
+        }
+        return Some(if own.len() == 2 {
+            (own[0], own[1])
+        } else {
+            (a, b)
+        });
+    }
+    if let Some((a, b, _)) = joined {
+        return Some((a, b));
+    }
+    if kind == PairKind::Person {
+        return None;
     }
     // "Indian troops clashed with Chinese soldiers… the two countries":
     // with no pair joined by "and", exactly two states named (a capital

@@ -1026,3 +1026,19 @@ fn the_country_of_a_sentence_about_a_leader_is_the_leaders() {
                 Maduro has ordered a massive deployment of troops across the country.";
     assert_eq!(mentions(text, ""), ["the country → Venezuela (reference)"]);
 }
+
+#[test]
+fn the_two_sides_of_a_sentence_naming_two_states_are_those() {
+    // The pair joined by "and" two sentences back is Pakistan and
+    // Afghanistan; the truce is India's and Pakistan's.
+    let text = "Pakistan and Afghanistan agreed to a ceasefire in Doha on Sunday. \
+                Markets fell on the news. \
+                In May, India struck nine sites in Pakistan before the two sides agreed a truce on May 10.";
+    assert_eq!(
+        mentions(text, ""),
+        [
+            "the two → India (reference)",
+            "sides → Pakistan (reference)"
+        ]
+    );
+}

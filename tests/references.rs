@@ -1042,3 +1042,10 @@ fn the_two_sides_of_a_sentence_naming_two_states_are_those() {
         ]
     );
 }
+
+#[test]
+fn the_generals_are_the_junta() {
+    let text = "Myanmar's military bombed villages in Shan state. \
+                Aid groups said the generals had refused to let relief convoys through.";
+    assert_eq!(mentions(text, ""), ["the generals → Myanmar (reference)"]);
+}

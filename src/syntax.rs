@@ -1225,6 +1225,19 @@ impl Parse {
     pub fn subject(&self, input: &Input, lex: &SyntaxLexicon, ts: usize) -> Option<Found> {
         let c = self.clause_at(ts);
         let clause = &self.clauses[c as usize];
+        // "to help Russia drive Ukrainian forces out": after "help" or
+        // "let", the name before a bare infinitive is its subject.
+        if let Some(g) = self.group_ending_at(ts)
+            && let start = self.groups[g as usize].tok_start as usize
+            && start > self.first as usize
+            && input.is_word(start - 1)
+            && matches!(
+                input.word(start - 1),
+                "help" | "helps" | "helped" | "helping" | "let" | "lets" | "letting"
+            )
+        {
+            return Some(Found::Via(g, "infinitive"));
+        }
         // An infinitive's subject is the name before "to" ("allowed Ukraine
         // to strike", "a request by Egypt to deploy troops").
         if ts > self.first as usize && input.word_is(ts - 1, "to") {

@@ -937,3 +937,15 @@ fn a_noun_owned_by_their_after_a_verb_is_the_subjects() {
          and Vladimir Putin ended their summit in Alaska on Friday.]"
     );
 }
+
+#[test]
+fn after_help_the_name_before_a_bare_infinitive_acts() {
+    assert_eq!(
+        parse_at(
+            "North Korea sent troops to help Russia drive Ukrainian forces out of the Kursk region.",
+            "drive"
+        ),
+        "0, subject Russia (infinitive), object Ukrainian; clauses: [0 Main: North Korea sent \
+         troops to help Russia drive Ukrainian forces out of the Kursk region.]"
+    );
+}

@@ -1143,10 +1143,25 @@ impl RuleSet {
             && !self.to_governed(view, s_from, ts);
         let no_longer =
             ts > s_from && view.tokens[ts - 1].is_word() && view.word(ts - 1) == "longer";
+        // "sent troops to help Russia drive Ukrainian forces out": a name
+        // after "help" or "let" is followed by a bare infinitive.
+        let causative = ms
+            .iter()
+            .find(|m| m.tok_end as usize == ts)
+            .is_some_and(|m| {
+                let k = m.tok_start as usize;
+                k > s_from
+                    && view.tokens[k - 1].is_word()
+                    && matches!(
+                        view.word(k - 1),
+                        "help" | "helps" | "helped" | "helping" | "let" | "lets" | "letting"
+                    )
+            });
         let form = if form == Form::Present
             && !relative
             && !phrase
             && !infinitive
+            && !causative
             && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 && !possessed_name_before(view, ms, s_from, ts, te)
                 // A marker inside the name before is no marker: "New

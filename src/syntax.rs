@@ -642,7 +642,9 @@ impl Parse {
             if w == "according" && k + 1 < to && input.word_is(k + 1, "to") {
                 let c = self.open(ClauseKind::Attribution, k, cur);
                 let reporter = self.group_starting_after(k + 1, to);
-                if reporter.is_some() {
+                // ("JNIM said it had killed 200 soldiers…, according to
+                // SITE": the clause's own reporter stays JNIM.)
+                if reporter.is_some() && self.clauses[cur as usize].reporter.is_none() {
                     self.clauses[cur as usize].reporter = reporter;
                 }
                 stack.push((c, Close::Comma));

@@ -949,3 +949,13 @@ fn after_help_the_name_before_a_bare_infinitive_acts() {
          troops to help Russia drive Ukrainian forces out of the Kursk region.]"
     );
 }
+
+#[test]
+fn according_to_does_not_replace_the_reporter_of_a_reported_clause() {
+    let parse = parse_at(
+        "JNIM said on Thursday it had killed 200 soldiers in an assault on a base in Djibo, \
+         according to the SITE Intelligence Group.",
+        "assault",
+    );
+    assert!(parse.starts_with("1, subject JNIM (reporter)"), "{parse}");
+}

@@ -106,6 +106,10 @@ pub struct SyntaxLexicon {
     /// only say who names the object that follows ("struck what the army
     /// described as Hezbollah depots").
     pub naming_verbs: WordSet,
+    /// "the claim", "reports": nouns whose "that" opens a complement ("the
+    /// claim that Russia…"); after another noun, "that" and a subject open
+    /// an object relative clause ("a gang that Washington designated…").
+    pub complement_nouns: WordSet,
     /// "more than", "up to", "at least": words before a number that belong
     /// to it ("struck more than 100 Hamas targets": "than" governs nothing).
     pub number_prefixes: PhraseSet,
@@ -778,6 +782,40 @@ impl Parse {
                             && input.is_word(next + 1)
                             && (lex.determiners.contains(input.word(next + 1))
                                 || self.mention_starts_at(input, next + 1))));
+                // "a gang that Washington designated a terrorist group": a
+                // noun (after its determiner, no verb between) and a subject
+                // after "that" make an object relative clause, as "which"
+                // would.
+                let after_noun = starts_subject
+                    && !verb_next
+                    && input.is_word(k - 1)
+                    && !starts_upper(input, k - 1)
+                    && !lex.complement_nouns.contains(input.word(k - 1))
+                    && !lex.coordinators.contains(input.word(k - 1))
+                    && !lex.prepositions.contains(input.word(k - 1))
+                    && !lex.subordinators.contains(input.word(k - 1))
+                    && !lex.determiners.contains(input.word(k - 1))
+                    && !lex.clause_coordinators.contains(input.word(k - 1))
+                    && !matches!(
+                        input.word(k - 1),
+                        "so" | "now" | "such" | "except" | "given" | "provided" | "than"
+                    )
+                    && !verbish(input, lex, k - 1)
+                    && !(input.trigger)(k - 1)
+                    && (k.saturating_sub(4).max(from)..k - 1)
+                        .rev()
+                        .take_while(|&j| input.is_word(j) && !verbish(input, lex, j))
+                        .any(|j| lex.determiners.contains(input.word(j)));
+                if after_noun {
+                    let antecedent = self.group_before_adjacent(input, k);
+                    let c = self.open(ClauseKind::Relative, k, cur);
+                    self.clauses[c as usize].antecedent = antecedent;
+                    self.clauses[c as usize].subject_gap = false;
+                    stack.push((c, Close::End));
+                    self.set(k, c);
+                    k += 1;
+                    continue;
+                }
                 if starts_subject || verb_next {
                     let kind = if verb_next {
                         ClauseKind::Relative
@@ -1167,6 +1205,20 @@ impl Parse {
                     // Goma, which the rebels captured in January".
                     && !input.word(p as usize - 1).ends_with("ed")
             });
+        // "Tren de Aragua, a Venezuelan gang that Washington designated…":
+        // a demonym modifying the noun before the pronoun is no antecedent;
+        // the name the phrase stands beside is.
+        let demonym = words_between > 0
+            && self
+                .members_of(i as u16)
+                .iter()
+                .all(|&m| input.mentions[m as usize].kind == AliasKind::Demonym);
+        if demonym {
+            return i
+                .checked_sub(1)
+                .filter(|&p| self.apposition_before(input, &self.groups[p], k))
+                .map(|p| p as u16);
+        }
         (!after_event && (words_between <= 2 || self.apposition_before(input, g, k)))
             .then_some(i as u16)
     }

@@ -959,3 +959,23 @@ fn according_to_does_not_replace_the_reporter_of_a_reported_clause() {
     );
     assert!(parse.starts_with("1, subject JNIM (reporter)"), "{parse}");
 }
+
+#[test]
+fn that_after_a_noun_and_before_a_subject_opens_an_object_relative_clause() {
+    assert_eq!(
+        parse_at(
+            "They belonged to Tren de Aragua, a Venezuelan gang that Washington designated a \
+             terrorist organisation in February.",
+            "designated"
+        ),
+        "1, subject Washington, object Tren de Aragua; clauses: [0 Main: They belonged to Tren \
+         de Aragua, a Venezuelan gang] [1 Relative: that Washington designated a terrorist \
+         organisation in February.]"
+    );
+    // After a noun that takes a complement, "that" reports.
+    let parse = parse_at(
+        "Officials dismissed the claim that Russia attacked the port.",
+        "attacked",
+    );
+    assert!(parse.contains("Reported: that Russia attacked"), "{parse}");
+}

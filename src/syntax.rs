@@ -1485,8 +1485,11 @@ impl Parse {
             // stepped up attacks, and in September it declared a
             // blockade": JNIM), when it names no person ("it", "they" are
             // not "he").
+            // ("…al-Burhan acknowledged the loss, but he has ruled out
+            // talks": "he" and "she" stand for a person subject.)
+            let personal = matches!(input.word(pj), "he" | "she");
             if clause.kind == ClauseKind::Main
-                && let Some(g) = self.coordinated_clause_subject(input, c)
+                && let Some(g) = self.coordinated_clause_subject(input, c, personal)
             {
                 return Some(Found::Via(g, "coordinated clause"));
             }
@@ -1498,8 +1501,7 @@ impl Parse {
                 && clause.reporter.is_none()
                 && parent != c
                 && self.clauses[parent as usize].kind == ClauseKind::Main
-                && let Some(g) = self.coordinated_clause_subject(input, parent)
-                && !self.names_person(input, g)
+                && let Some(g) = self.coordinated_clause_subject(input, parent, false)
             {
                 return Some(Found::Via(g, "coordinated clause"));
             }
@@ -1620,9 +1622,10 @@ impl Parse {
 
     /// The subject of the main clause before main clause `c` when `c`
     /// opens with "and" or "but" (after a comma or not), and that subject
-    /// is no person and governs no preposition, and is not itself a
+    /// names a person exactly when `person` ("he", "she"; "it" and "they"
+    /// stand for no person), governs no preposition, and is not itself a
     /// pronoun's stand-in.
-    fn coordinated_clause_subject(&self, input: &Input, c: u16) -> Option<u16> {
+    fn coordinated_clause_subject(&self, input: &Input, c: u16, person: bool) -> Option<u16> {
         let start = self.clauses[c as usize].start as usize;
         let opener = (start..start + 2)
             .take_while(|&k| k < input.tokens.len())
@@ -1636,7 +1639,7 @@ impl Parse {
         }
         let g = self.subject_group_of(pc)?;
         let group = &self.groups[g as usize];
-        (!self.names_person(input, g) && !group.possessive && !group.compound).then_some(g)
+        (self.names_person(input, g) == person && !group.possessive && !group.compound).then_some(g)
     }
 
     /// The possessive group right before person group `g`'s title ("The
@@ -1881,7 +1884,14 @@ impl Parse {
             {
                 break;
             }
-            if lex.light_verbs.contains(w) || (input.verb_trigger)(k) {
+            // "ruled out talks": a verb's particle ends the phrase too.
+            let particle = lex.particles.contains(w)
+                && k > self.first as usize
+                && input.is_word(k - 1)
+                && lex
+                    .particle_verbs
+                    .contains(&format!("{} {w}", input.word(k - 1)));
+            if lex.light_verbs.contains(w) || (input.verb_trigger)(k) || particle {
                 break;
             }
             words += 1;

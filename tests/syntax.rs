@@ -530,8 +530,8 @@ fn before_an_auxiliary_a_comma_closes_the_clauses_that_end_at_it() {
              has ruled out talks with the group.",
             "talks"
         ),
-        "0, subject none, object none; clauses: [0 Main: Tanzania,] [1 Relative: which closed \
-         the border] [2 Subordinate: after rebels killed 14 people in Kigoma in March,] \
+        "0, subject Tanzania, object none; clauses: [0 Main: Tanzania,] [1 Relative: which \
+         closed the border] [2 Subordinate: after rebels killed 14 people in Kigoma in March,] \
          [0 Main: has ruled out talks with the group.]"
     );
 }
@@ -978,4 +978,18 @@ fn that_after_a_noun_and_before_a_subject_opens_an_object_relative_clause() {
         "attacked",
     );
     assert!(parse.contains("Reported: that Russia attacked"), "{parse}");
+}
+
+#[test]
+fn he_after_but_is_the_person_subject_of_the_clause_before() {
+    assert_eq!(
+        parse_at(
+            "Army chief Abdel Fattah al-Burhan acknowledged the loss of the city on Monday, but \
+             he has repeatedly ruled out talks with the RSF.",
+            "talks"
+        ),
+        "1, subject Abdel Fattah al-Burhan (coordinated clause), object none; clauses: [0 Main: \
+         Army chief Abdel Fattah al-Burhan acknowledged the loss of the city on Monday,] [1 Main: \
+         but he has repeatedly ruled out talks with the RSF.]"
+    );
 }

@@ -94,6 +94,9 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "help", "let": after them a name and a bare infinitive ("to help
+    /// Russia drive Ukrainian forces out"), whose subject the name is.
+    pub bare_infinitive_verbs: WordSet,
     /// "used", "employed": participles that open a reduced relative after
     /// a noun ("drones used in attacks on Kyiv"); an event noun in their
     /// adjunct has no agent in the clause.
@@ -1285,10 +1288,7 @@ impl Parse {
             && let start = self.groups[g as usize].tok_start as usize
             && start > self.first as usize
             && input.is_word(start - 1)
-            && matches!(
-                input.word(start - 1),
-                "help" | "helps" | "helped" | "helping" | "let" | "lets" | "letting"
-            )
+            && lex.bare_infinitive_verbs.contains(input.word(start - 1))
         {
             return Some(Found::Via(g, "infinitive"));
         }

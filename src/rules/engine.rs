@@ -1152,10 +1152,11 @@ impl RuleSet {
                 let k = m.tok_start as usize;
                 k > s_from
                     && view.tokens[k - 1].is_word()
-                    && matches!(
-                        view.word(k - 1),
-                        "help" | "helps" | "helped" | "helping" | "let" | "lets" | "letting"
-                    )
+                    && self
+                        .lexicon
+                        .syntax
+                        .bare_infinitive_verbs
+                        .contains(view.word(k - 1))
             });
         let form = if form == Form::Present
             && !relative

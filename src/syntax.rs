@@ -1885,13 +1885,10 @@ impl Parse {
                 break;
             }
             // "ruled out talks": a verb's particle ends the phrase too.
-            let particle = lex.particles.contains(w)
-                && k > self.first as usize
-                && input.is_word(k - 1)
-                && lex
-                    .particle_verbs
-                    .contains(&format!("{} {w}", input.word(k - 1)));
-            if lex.light_verbs.contains(w) || (input.verb_trigger)(k) || particle {
+            if lex.light_verbs.contains(w)
+                || (input.verb_trigger)(k)
+                || self.particle_at(input, lex, k)
+            {
                 break;
             }
             words += 1;
@@ -1918,13 +1915,7 @@ impl Parse {
             return self.subject(input, lex, v);
         }
         // "called off a summit": a verb and its particle.
-        if lex.particles.contains(w)
-            && v > self.first as usize
-            && input.is_word(v - 1)
-            && lex
-                .particle_verbs
-                .contains(&format!("{} {w}", input.word(v - 1)))
-        {
+        if self.particle_at(input, lex, v) {
             return self.subject(input, lex, v - 1);
         }
         // "JNIM claimed responsibility for the assault": the claimant, the
@@ -1966,6 +1957,18 @@ impl Parse {
             return self.subject(input, lex, verb);
         }
         None
+    }
+
+    /// Is the word at `k` the particle of a verb of `PARTICLE_VERBS` right
+    /// before it ("off" in "called off", "out" in "ruled out")?
+    fn particle_at(&self, input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+        let w = input.word(k);
+        lex.particles.contains(w)
+            && k > self.first as usize
+            && input.is_word(k - 1)
+            && lex
+                .particle_verbs
+                .contains(&format!("{} {w}", input.word(k - 1)))
     }
 
     /// The agent of a nominal trigger ending at `te` told by an object

@@ -97,6 +97,10 @@ pub struct SyntaxLexicon {
     /// "help", "let": after them a name and a bare infinitive ("to help
     /// Russia drive Ukrainian forces out"), whose subject the name is.
     pub bare_infinitive_verbs: WordSet,
+    /// "escalating", "continuing": after a preposition or a determiner,
+    /// adjectives of the noun after them ("amid escalating strikes"), not
+    /// light verbs whose subject is the noun's agent.
+    pub adjective_participles: WordSet,
     /// "used", "employed": participles that open a reduced relative after
     /// a noun ("drones used in attacks on Kyiv"); an event noun in their
     /// adjunct has no agent in the clause.
@@ -1011,16 +1015,32 @@ impl Parse {
         // (The noun is the clause's own: after a reduced relative closes,
         // "The drones, launched from Iraq, targeted…", the next participle
         // is the verb.)
-        let noun_before = self.clause_at(k - 1) == c
-            && (self.mention_covers(input, k - 1) || noun_like(input, lex, k - 1));
         // (A trigger word without "-ed" that no subject precedes is a noun:
-        // "The European Union's 19th sanctions package, adopted…".)
+        // "The European Union's 19th sanctions package, adopted…"; so is one
+        // after a name that a determiner opens: "The Al-Udeid base, located
+        // southwest of Doha, hosts…".)
+        let determined_group_ends = |j: usize| {
+            self.group_ending_at(j).is_some_and(|g| {
+                let start = self.groups[g as usize].tok_start as usize;
+                start > first
+                    && input.is_word(start - 1)
+                    && lex.determiners.contains(input.word(start - 1))
+            })
+        };
+        let subject_group_ends =
+            |j: usize| self.group_ending_at(j).is_some() && !determined_group_ends(j);
+        let noun_before = self.clause_at(k - 1) == c
+            && (self.mention_covers(input, k - 1)
+                || noun_like(input, lex, k - 1)
+                || ((input.verb_trigger)(k - 1)
+                    && !input.word(k - 1).ends_with("ed")
+                    && determined_group_ends(k - 1)));
         let verb_before = (first..k).any(|j| {
             let bare_trigger = (input.verb_trigger)(j)
                 && !input.word(j).ends_with("ed")
                 && !lex.auxiliaries.contains(input.word(j))
                 && !(j > first
-                    && (self.group_ending_at(j).is_some()
+                    && (subject_group_ends(j)
                         || input.is_word(j - 1) && lex.pronouns.contains(input.word(j - 1))));
             self.clause_at(j) == c
                 && verbish(input, lex, j)
@@ -1883,6 +1903,17 @@ impl Parse {
                 || words >= 5
             {
                 break;
+            }
+            // "amid escalating strikes": an adjective, part of the phrase.
+            if lex.adjective_participles.contains(w)
+                && k > self.first as usize
+                && input.is_word(k - 1)
+                && (lex.prepositions.contains(input.word(k - 1))
+                    || lex.determiners.contains(input.word(k - 1)))
+            {
+                words += 1;
+                j = k;
+                continue;
             }
             // "ruled out talks": a verb's particle ends the phrase too.
             if lex.light_verbs.contains(w)

@@ -993,3 +993,19 @@ fn he_after_but_is_the_person_subject_of_the_clause_before() {
          but he has repeatedly ruled out talks with the RSF.]"
     );
 }
+
+#[test]
+fn a_participle_between_commas_after_a_determined_name_and_noun_is_a_reduced_relative() {
+    // "base" after "The Al-Udeid" is a noun, not a verb whose subject is
+    // the name: "located southwest of Doha" hangs on it.
+    assert_eq!(
+        parse_at(
+            "The Al-Udeid base, located southwest of Doha, is the largest American base in the \
+             region and hosts more than 10,000 U.S. troops.",
+            "hosts"
+        ),
+        "0, subject Al-Udeid (coordinated verb), object U.S.; clauses: [0 Main: The Al-Udeid \
+         base,] [1 Relative: located southwest of Doha,] [0 Main: is the largest American base in \
+         the region and hosts more than 10,000 U.S. troops.]"
+    );
+}

@@ -345,6 +345,8 @@ struct At<'a> {
     s_to: usize,
     ts: usize,
     te: usize,
+    /// The trigger is a noun ("the sanctions", "the strike").
+    noun: bool,
     grammar: Option<Grammar>,
 }
 
@@ -433,6 +435,15 @@ fn in_clause(
                     && start > syn.clauses[c as usize].start as usize
                     && view.tokens[start].is_word()
                     && same_act.contains(view.word(start)))))
+}
+
+/// Is clause `c` a reduced relative that opens right after the trigger
+/// noun ending at `te`, past its comma ("The sanctions, announced by the
+/// Treasury, …")? It then tells on the noun itself.
+fn reduced_on_noun(view: &DocView, syn: &Parse, c: u16, te: usize) -> bool {
+    let clause = &syn.clauses[c as usize];
+    let start = clause.start as usize;
+    clause.reduced && (start == te || (start == te + 1 && view.raw(te) == ","))
 }
 
 /// Where the search for a modality cue before the trigger at `ts` stops:
@@ -1238,8 +1249,24 @@ impl RuleSet {
                 && (te..s_to.min(te + 8))
                     .take_while(|&k| view.raw(k) != ",")
                     .any(|k| view.tokens[k].is_word() && view.word(k) == "by");
-        let passive =
-            form == Form::Past && (self.passive_before(view, s_from, ts) || by_follows || reduced);
+        // Or by "with" and a noun phrase, an absolute construction: "the
+        // group emerged weakened, with its arsenal pummeled".
+        let absolute = (2..=5).any(|back| {
+            ts >= s_from + back
+                && view.tokens[ts - back].is_word()
+                && view.word(ts - back) == "with"
+                && matches!(
+                    view.word(ts - back + 1),
+                    "its" | "their" | "his" | "her" | "the" | "a" | "an"
+                )
+                && (ts - back + 1..ts).all(|k| {
+                    view.tokens[k].is_word()
+                        && view.raw(k).starts_with(|c: char| c.is_lowercase())
+                        && !view.word(k).ends_with("ed")
+                })
+        });
+        let passive = form == Form::Past
+            && (self.passive_before(view, s_from, ts) || by_follows || reduced || absolute);
         // A past participle right after a determiner is an adjective ("the
         // occupied West Bank", "a targeted killing"), neither active nor
         // passive.
@@ -1403,6 +1430,7 @@ impl RuleSet {
             s_to,
             ts,
             te,
+            noun: form == Form::Noun,
             grammar: place.syn.map(|p| {
                 *reading
                     .grammar
@@ -2232,7 +2260,13 @@ impl RuleSet {
                 }
                 // "The package, held up by a Slovak veto, bans…": a name in a
                 // reduced relative on the subject does not act.
-                if &*slot.name == "actor" && !outside && syn.in_reduced(fc, g.clause) {
+                // But one right after a trigger noun tells its agent: "The
+                // sanctions, announced by the Treasury on Thursday, target…".
+                if &*slot.name == "actor"
+                    && !outside
+                    && syn.in_reduced(fc, g.clause)
+                    && !(at.noun && reduced_on_noun(view, syn, fc, at.te))
+                {
                     continue;
                 }
                 // "The package, which Slovakia had held up for weeks, also
@@ -3703,6 +3737,16 @@ fn is_title(titles: &WordSet, word: &str) -> bool {
 /// Netanyahu"), with at most two words between, of a type the slot accepts
 /// and not itself a demonym. A comma may stand between when the word
 /// before it is a kind of place ("the Omani capital, Muscat").
+/// Is the entry a facility (a base, a plant, a crossing: gazetteer
+/// `subtype=facility`)?
+fn is_facility(view: &DocView, entry: u32) -> bool {
+    view.gaz
+        .entry(entry)
+        .attributes
+        .iter()
+        .any(|(k, v)| k == "subtype" && v == "facility")
+}
+
 fn more_specific(
     view: &DocView,
     lex: &Lexicon,
@@ -3741,7 +3785,11 @@ fn more_specific(
             k += 3;
         } else if plural_apostrophe {
             k += 1;
-        } else if place_noun_of(view, place_nouns, k, next.tok_start as usize) {
+        } else if place_noun_of(view, place_nouns, k, next.tok_start as usize)
+            || (next.tok_start as usize == k && is_facility(view, next.entry))
+        {
+            // (And a state's name right before a facility is whose it is:
+            // "at the U.S. Al-Udeid Air Base".)
             k = next.tok_start as usize;
         } else {
             return None;

@@ -319,6 +319,22 @@ impl Segmenter {
         if next.space_before && prev.space_before && tok_text(text, prev) == "|" {
             return true;
         }
+        // A full stop glued to both words, a lower-case word before it and a
+        // capitalised one after ("the westernmost state.It has made"), is a
+        // space lost in copying; a capitalised word before it is a name
+        // ("Caliber.Az"), a lower-case one after it a domain ("axios.com").
+        if !next.space_before
+            && next_text.starts_with(char::is_uppercase)
+            && j >= 2
+            && tok_text(text, prev) == "."
+            && !prev.space_before
+            && tokens[j - 2].kind == TokenKind::Word
+        {
+            let word = tok_text(text, &tokens[j - 2]);
+            return word.chars().count() >= 2
+                && word.chars().all(char::is_lowercase)
+                && !self.is_abbreviation(word);
+        }
         if !next.space_before || !next_opens {
             return false;
         }
@@ -495,6 +511,19 @@ mod tests {
                 "Mr. Smith met Gen. Jones in the U.S. capital.",
                 "Joseph R. Biden left.",
                 "Then it rained!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_glued_between_a_lower_case_word_and_a_capital_ends_a_sentence() {
+        assert_eq!(
+            sentences(
+                "The rebels hold the state.It has made progress, Caliber.Az said on axios.com."
+            ),
+            vec![
+                "The rebels hold the state.",
+                "It has made progress, Caliber.Az said on axios.com."
             ]
         );
     }

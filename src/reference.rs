@@ -1595,19 +1595,35 @@ fn person_reference(
     sentence: u32,
 ) -> Option<Mention> {
     let gaz = input.gaz;
-    if !trigger_after(input, t, PERSON_PRONOUN_GAP) || sentence == 0 {
+    if !trigger_after(input, t, PERSON_PRONOUN_GAP) {
         return None;
     }
     let before = mentions.partition_point(|m| (m.tok_end as usize) <= t);
     let earlier = &mentions[before.saturating_sub(REACH)..before];
     let person =
         |m: &&Mention| m.kind != AliasKind::Reference && gaz.is_type(m.entry, gazetteer::PERSON);
-    if earlier
+    // One person named before it in its own sentence, past a "where" or
+    // "when" that opens a clause on a noun of that person's ("Netanyahu's
+    // visit to Washington, where he met Trump"), is that person.
+    let own: Vec<&Mention> = earlier
         .iter()
         .rev()
         .take_while(|m| m.sentence == sentence)
-        .any(|m| person(&m))
-    {
+        .filter(|m| person(m))
+        .collect();
+    if let Some(&&first) = own.first() {
+        let after_where =
+            t > 0 && input.tokens[t - 1].is_word() && matches!(input.word(t - 1), "where" | "when");
+        if !after_where || own.iter().any(|m| m.entry != first.entry) {
+            return None;
+        }
+        return Some(Mention {
+            sentence,
+            unlisted: first.unlisted,
+            ..word_reference(input.tokens, t, first.entry)
+        });
+    }
+    if sentence == 0 {
         return None;
     }
     let nearest = earlier

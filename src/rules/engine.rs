@@ -2347,6 +2347,16 @@ impl RuleSet {
         if coordinator { start + 1 } else { at.s_from }
     }
 
+    /// Is `m` a person right after a word of `SPOKESPEOPLE`, who speaks for
+    /// a party and so is no actor ("Pentagon spokesman Sean Parnell")?
+    fn speaks_for(&self, view: &DocView, slot: &Slot, at: &At, m: &Mention) -> bool {
+        slot.party
+            && &*slot.name == "actor"
+            && view.gaz.is_type(m.entry, gazetteer::PERSON)
+            && m.tok_start as usize > at.s_from
+            && word_in(view, m.tok_start as usize - 1, &self.lexicon.spokespeople)
+    }
+
     /// `more_specific` (for a `specific` slot; for any slot, the person a
     /// title introduces, since a person stays a person: GUIDELINES §3),
     /// never across the trigger: in "the Malian junta denied Algeria
@@ -2505,6 +2515,11 @@ impl RuleSet {
             return None;
         }
         if slot.party && !is_party(view.gaz, m.entry) {
+            return None;
+        }
+        // "Pentagon spokesman Sean Parnell said the deployment…": who
+        // speaks for a party does not act.
+        if self.speaks_for(view, slot, at, m) {
             return None;
         }
         if slot.countries && !only_countries(view.gaz, m.entry) {
@@ -2711,7 +2726,10 @@ impl RuleSet {
         let mut used = mi;
         // "talks between Congolese President Felix Tshisekedi and…" name
         // Tshisekedi, not his state, whether or not the slot is `specific`.
-        if let Some(next) = self.more_specific_at(view, at, mi, slot) {
+        if let Some(next) = self
+            .more_specific_at(view, at, mi, slot)
+            .filter(|&next| !self.speaks_for(view, slot, at, &ms[next]))
+        {
             m = &ms[next];
             used = next;
             // "the Ukrainian city of Dnipro": the city it names cannot act.

@@ -349,6 +349,9 @@ pub struct Lexicon {
     /// `OTHER_PARTY` ("ally", "neighbours"): a state named just before one
     /// ("a US ally", "Russia's neighbours") is not the party meant.
     pub other_party: WordSet,
+    /// `SPOKESPEOPLE` ("spokesman"): a person right after one speaks for a
+    /// party and is none, as actor.
+    pub spokespeople: WordSet,
     /// `HOLDINGS` ("base", "embassy"): a state named just before one is
     /// not where the event happens ("a US base in Syria").
     pub holdings: WordSet,
@@ -756,6 +759,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
+    (
+        "SPOKESPEOPLE",
+        "party actor slots (\"spokesman Sean Parnell\")",
+    ),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
@@ -984,6 +991,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),
+        spokespeople: folded("SPOKESPEOPLE").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         controllers: folded("CONTROLLERS").into_iter().collect(),

@@ -2333,6 +2333,12 @@ fn past_organ(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> usize 
 fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut comma = false;
+    // A possessive before the title: "North Korea's leader Kim Jong Un".
+    let possessive = a + 1 < b
+        && matches!(input.raw(a), "'" | "\u{2019}")
+        && input.is_word(a + 1)
+        && input.word(a + 1) == "s";
+    let a = if possessive { a + 2 } else { a };
     for k in a..b {
         if !input.is_word(k) {
             if input.raw(k) == "." && !input.tokens[k].space_before {

@@ -1009,3 +1009,16 @@ fn a_participle_between_commas_after_a_determined_name_and_noun_is_a_reduced_rel
          the region and hosts more than 10,000 U.S. troops.]"
     );
 }
+
+#[test]
+fn a_possessive_before_a_title_joins_the_person_to_a_coordinated_subject() {
+    assert_eq!(
+        parse_at(
+            "Russian President Vladimir Putin and North Korea's leader Kim Jong Un met on \
+             Wednesday.",
+            "met"
+        ),
+        "0, subject Vladimir Putin + Kim Jong Un, object none; clauses: [0 Main: Russian \
+         President Vladimir Putin and North Korea's leader Kim Jong Un met on Wednesday.]"
+    );
+}

@@ -2346,7 +2346,10 @@ fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
             }
             // An apposition after the title: "his Afghan counterpart,
             // Mullah Mohammad Yaqoob".
-            if input.raw(k) == "," && words > 0 && !comma {
+            // (Not after a possessive: "Hamas's political chief, Khalil
+            // al-Hayya," keeps Hamas a phrase of its own, the party he
+            // speaks for.)
+            if input.raw(k) == "," && words > 0 && !comma && !possessive {
                 comma = true;
                 continue;
             }

@@ -228,15 +228,28 @@ fn a_claim_names_the_actor_of_an_attack_told_without_one() {
 }
 
 #[test]
-fn an_attack_told_without_its_actor_is_no_event_unless_claimed() {
+fn an_attack_told_without_its_actor_is_no_event_unless_claimed_or_told_at_a_local_place() {
+    // A noun of `attack.nominal` (`claimable local`) at a named place
+    // below a country stands with nobody behind it.
     let text = "A car bomb exploded near a checkpoint in Kirkuk, killing three soldiers. \
                 Police sealed off the area.";
+    assert_eq!(events(text), ["ATTACK |||Kirkuk|asserted"]);
+    // At a country alone it does not.
+    let text = "A car bomb exploded near a checkpoint in Iraq, killing three soldiers. \
+                Police sealed off the area.";
     assert_eq!(events(text), Vec::<String>::new());
-    // A claim three sentences on is too far to be sure it is the same act.
+    // A claim three sentences on is too far to be sure it is the same act:
+    // the bombing in Kirkuk stands on its own.
     let text = "A car bomb exploded near a checkpoint in Kirkuk. \
                 Police sealed off the area. Schools were closed. Shops stayed shut. \
                 Islamic State claimed the bombing.";
-    assert_eq!(events(text), ["ATTACK Islamic State||||asserted"]);
+    assert_eq!(
+        events(text),
+        [
+            "ATTACK |||Kirkuk|asserted",
+            "ATTACK Islamic State||||asserted"
+        ]
+    );
 }
 
 #[test]

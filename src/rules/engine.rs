@@ -990,7 +990,9 @@ impl RuleSet {
                     let k = idx < first
                         || !(pending_starts.contains(&e.trigger_start)
                             || (orphan_starts.contains(&e.trigger_start)
-                                && e.role("actor").is_none())
+                                && e.role("actor").is_none()
+                                && !(self.rules[e.rule as usize].local
+                                    && local_attack_noun(view.gaz, e)))
                             || stub_starts
                                 .iter()
                                 .any(|&(t, n)| t == e.trigger_start && e.roles.len() <= n));
@@ -4270,6 +4272,27 @@ fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
 }
 
 /// Is the entry no place, or a country ([`Slot::countries`])?
+/// Does a noun event that no mention gave an actor still stand: one told
+/// at a named place below a country, not at sea ("an overnight drone
+/// barrage on the regions of Zaporizhzhia and Kharkiv", "the massive
+/// airstrike on Kyiv on 4 July")? A country alone is too vague a place
+/// for an attack nobody is said to have made ("potential military strikes
+/// on Iran").
+fn local_attack_noun(gaz: &Gazetteer, e: &Event) -> bool {
+    !e.verb
+        && e.roles.iter().any(|r| {
+            &*r.slot == "location"
+                && r.entry.is_some_and(|x| {
+                    !only_countries(gaz, x)
+                        && !gaz
+                            .entry(x)
+                            .attributes
+                            .iter()
+                            .any(|(k, v)| k == "subtype" && v == "sea")
+                })
+        })
+}
+
 fn only_countries(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE) || gaz.is_state(entry)
 }

@@ -252,6 +252,10 @@ pub struct Rule {
     /// sentences names who did it ("A car bomb exploded in Kirkuk.
     /// Islamic State claimed the bombing").
     pub claimable: bool,
+    /// `claimable local`: such an event, told by a noun at a named place
+    /// below a country, stands even when no claim follows ("an overnight
+    /// drone barrage on the regions of Zaporizhzhia and Kharkiv").
+    pub local: bool,
     pub examples: Vec<Example>,
     /// `file:line` of the `rule` line.
     pub origin: String,
@@ -1233,6 +1237,7 @@ impl Compiler<'_> {
             plover: "".into(),
             priority: 0,
             claimable: false,
+            local: false,
             examples: Vec::new(),
             origin: format!("{file}:{}", at.line),
             user: false,
@@ -1389,14 +1394,20 @@ impl Compiler<'_> {
                 "cameo" => rule.cameo = expect_word(file, line, 1, "a CAMEO code")?.into(),
                 "plover" => rule.plover = expect_word(file, line, 1, "a PLOVER type")?.into(),
                 "claimable" => {
-                    if let Some(t) = line.get(1) {
+                    // `claimable` or `claimable local`.
+                    let local = line.get(1).is_some_and(|t| t.text == "local");
+                    if let Some(t) = line.get(if local { 2 } else { 1 }) {
                         return Err(RuleError::at_tok(
                             file,
                             t,
-                            format!("`claimable` takes nothing after it, found `{}`", t.text),
+                            format!(
+                                "`claimable` takes nothing after it but `local`, found `{}`",
+                                t.text
+                            ),
                         ));
                     }
                     rule.claimable = true;
+                    rule.local = local;
                 }
                 "priority" => {
                     let t = line.get(1).ok_or_else(|| {
@@ -1924,7 +1935,7 @@ mod tests {
         let e = build("rule a\n  event ATTACK\n  claimable yes\n  verbs hit\n").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "r.rules:3:13: `claimable` takes nothing after it, found `yes`"
+            "r.rules:3:13: `claimable` takes nothing after it but `local`, found `yes`"
         );
     }
 

@@ -2403,7 +2403,11 @@ impl RuleSet {
                     && (is_title(titles, view.word(k))
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
-            && is_title(titles, view.word(to - 1));
+            && (is_title(titles, view.word(to - 1))
+                // "US Secretary of State Marco Rubio": a title, "of", a name.
+                || (to >= from + 3
+                    && view.word(to - 2) == "of"
+                    && is_title(titles, view.word(to - 3))));
         // The same title after a possessive, with the person in
         // apposition: "the group's leader, Mohamed Hamdan Dagalo",
         // "Myanmar's army chief, Min Aung Hlaing".

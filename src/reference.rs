@@ -2093,12 +2093,18 @@ fn opposing_government(
 }
 
 /// A group named as an owner ("JNIM, al-Qaeda's affiliate in the Sahel")
-/// is taken only when no other group was named in that reach: "the group"
-/// is then JNIM.
+/// or as the first half of a compound ("the al-Qaeda-linked group") is
+/// taken only when no other group was named in that reach: "the group"
+/// is then JNIM, or al-Shabaab.
 fn latest_armed_group(input: &RefInput, earlier: &[Mention], sentence: u32) -> Option<u32> {
     let owner = |m: &Mention| {
         let k = m.tok_end as usize;
-        k + 1 < input.tokens.len() && !input.tokens[k].is_word() && input.word(k + 1) == "s"
+        k + 1 < input.tokens.len()
+            && !input.tokens[k].is_word()
+            && (input.word(k + 1) == "s"
+                || (input.raw_is(k, '-')
+                    && !input.tokens[k].space_before
+                    && !input.tokens[k + 1].space_before))
     };
     salient_group(earlier, sentence, |m| {
         is_armed_group(input.gaz, m.entry) && !owner(m)

@@ -391,3 +391,17 @@ fn an_act_told_days_apart_in_one_sentence_is_its_own_row() {
         ]
     );
 }
+
+#[test]
+fn the_group_is_not_the_one_named_in_a_compound_before_it() {
+    // "al-Qaeda-linked" modifies the group: "the group" is al-Shabaab.
+    let text = "Al-Shabaab fighters attacked army posts in Hiiraan on Sunday. \
+                The al-Qaeda-linked group said the raids were a success. \
+                The group claimed it overran the town of Bulobarde.";
+    let got = events(text);
+    assert!(got.iter().all(|e| !e.contains("Al-Qaeda")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("ATTACK Al-Shabaab|")),
+        "{got:?}"
+    );
+}

@@ -1339,6 +1339,11 @@ impl Parse {
                 // "allowed Ukraine to strike": the object of a control verb.
                 let controlled = (g.tok_start.saturating_sub(4) as usize..g.tok_start as usize)
                     .any(|j| input.is_word(j) && lex.control_verbs.contains(input.word(j)));
+                // "rejected India's decision to suspend the treaty": the
+                // owner of the noun before "to" acts.
+                if g.possessive && !by {
+                    return Some(Found::Via(i as u16, "infinitive"));
+                }
                 // "it had used 117 drones to hit bombers": the object of
                 // the verb just before is the means; who used them acts,
                 // even when that is a pronoun told by a reporter.

@@ -1022,3 +1022,15 @@ fn a_possessive_before_a_title_joins_the_person_to_a_coordinated_subject() {
          President Vladimir Putin and North Korea's leader Kim Jong Un met on Wednesday.]"
     );
 }
+
+#[test]
+fn the_owner_of_the_noun_before_an_infinitive_is_its_subject() {
+    let parse = parse_at(
+        "Pakistan rejected India's decision to suspend the Indus Waters Treaty.",
+        "suspend",
+    );
+    assert!(
+        parse.starts_with("0, subject India (infinitive),"),
+        "{parse}"
+    );
+}

@@ -3063,6 +3063,16 @@ impl RuleSet {
                 }
                 continue;
             }
+            // A possessive between the cue and the trigger owns the act:
+            // "Pakistan rejected India's decision to suspend the treaty"
+            // asserts India's decision; the rejection is Pakistan's.
+            if k > lo + 1
+                && view.word(k) == "s"
+                && matches!(view.raw(k - 1), "'" | "\u{2019}")
+                && view.tokens[k - 2].is_word()
+            {
+                break;
+            }
             // A capitalised cue inside a sentence is a name ("May", "Will"),
             // except in a headline ("Pentagon Halts Weapons Shipments").
             let raw = view.raw(k);

@@ -1605,16 +1605,15 @@ fn person_reference(
     // One person named before it in its own sentence, past a "where" or
     // "when" that opens a clause on a noun of that person's ("Netanyahu's
     // visit to Washington, where he met Trump"), is that person.
-    let own: Vec<&Mention> = earlier
+    let mut own = earlier
         .iter()
         .rev()
         .take_while(|m| m.sentence == sentence)
-        .filter(|m| person(m))
-        .collect();
-    if let Some(&&first) = own.first() {
+        .filter(|m| person(m));
+    if let Some(&first) = own.next() {
         let after_where =
             t > 0 && input.tokens[t - 1].is_word() && matches!(input.word(t - 1), "where" | "when");
-        if !after_where || own.iter().any(|m| m.entry != first.entry) {
+        if !after_where || !own.all(|m| m.entry == first.entry) {
             return None;
         }
         return Some(Mention {

@@ -2401,6 +2401,7 @@ impl RuleSet {
             && (from..to).all(|k| {
                 view.tokens[k].is_word()
                     && (is_title(titles, view.word(k))
+                        || view.word(k) == "of"
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
             && (is_title(titles, view.word(to - 1))

@@ -1547,11 +1547,7 @@ fn object_reference(
         .find(|m| {
             m.unlisted == u32::MAX
                 && m.kind != AliasKind::Reference
-                && gaz
-                    .entry(m.entry)
-                    .attributes
-                    .iter()
-                    .any(|(k, v)| k == "subtype" && v == "armed_group")
+                && gaz.has_subtype(m.entry, "armed_group")
         })?
         .entry;
     let here = earlier
@@ -2141,10 +2137,7 @@ fn salient_group(
 }
 
 fn is_armed_group(gaz: &Gazetteer, entry: u32) -> bool {
-    gaz.entry(entry)
-        .attributes
-        .iter()
-        .any(|(k, v)| k == "subtype" && v == "armed_group")
+    gaz.has_subtype(entry, "armed_group")
 }
 
 /// "the Yemeni group", "the Lebanese militant group" (the determiner at `t`):

@@ -551,6 +551,15 @@ impl Gazetteer {
         &self.entries[i as usize]
     }
 
+    /// Does entry `i` carry `subtype=value` ("sea", "facility",
+    /// "armed_group")?
+    pub fn has_subtype(&self, i: u32, value: &str) -> bool {
+        self.entry(i)
+            .attributes
+            .iter()
+            .any(|(k, v)| k == "subtype" && v == value)
+    }
+
     pub fn alias(&self, i: u32) -> &Alias {
         &self.aliases[i as usize]
     }

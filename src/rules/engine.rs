@@ -3712,13 +3712,7 @@ fn possessor_role<'r>(
     }
     // A sea is no state's: "struck two tankers off Turkey's Black Sea
     // coast" hit nothing of Turkey's.
-    if view
-        .gaz
-        .entry(ms[local].entry)
-        .attributes
-        .iter()
-        .any(|(k, v)| k == "subtype" && v == "sea")
-    {
+    if view.gaz.has_subtype(ms[local].entry, "sea") {
         return None;
     }
     let direct = local
@@ -3772,16 +3766,6 @@ fn is_title(titles: &WordSet, word: &str) -> bool {
 /// Netanyahu"), with at most two words between, of a type the slot accepts
 /// and not itself a demonym. A comma may stand between when the word
 /// before it is a kind of place ("the Omani capital, Muscat").
-/// Is the entry a facility (a base, a plant, a crossing: gazetteer
-/// `subtype=facility`)?
-fn is_facility(view: &DocView, entry: u32) -> bool {
-    view.gaz
-        .entry(entry)
-        .attributes
-        .iter()
-        .any(|(k, v)| k == "subtype" && v == "facility")
-}
-
 fn more_specific(
     view: &DocView,
     lex: &Lexicon,
@@ -3821,7 +3805,7 @@ fn more_specific(
         } else if plural_apostrophe {
             k += 1;
         } else if place_noun_of(view, place_nouns, k, next.tok_start as usize)
-            || (next.tok_start as usize == k && is_facility(view, next.entry))
+            || (next.tok_start as usize == k && view.gaz.has_subtype(next.entry, "facility"))
         {
             // (And a state's name right before a facility is whose it is:
             // "at the U.S. Al-Udeid Air Base".)
@@ -4297,14 +4281,8 @@ fn local_attack_noun(gaz: &Gazetteer, e: &Event) -> bool {
     !e.verb
         && e.roles.iter().any(|r| {
             &*r.slot == "location"
-                && r.entry.is_some_and(|x| {
-                    !only_countries(gaz, x)
-                        && !gaz
-                            .entry(x)
-                            .attributes
-                            .iter()
-                            .any(|(k, v)| k == "subtype" && v == "sea")
-                })
+                && r.entry
+                    .is_some_and(|x| !only_countries(gaz, x) && !gaz.has_subtype(x, "sea"))
         })
 }
 

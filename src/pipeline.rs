@@ -117,7 +117,8 @@ pub struct Extraction {
     /// [`Pipeline::is_reported`]).
     pub mentions: Vec<Mention>,
     /// Entities listed in no gazetteer, found by entity patterns; their
-    /// mentions are in `mentions` ([`Mention::unlisted`]).
+    /// mentions are in `mentions` ([`Mention::unlisted`]). Names that a
+    /// `drop` pattern found are here too, with no mention.
     pub unlisted: Vec<Unlisted>,
     /// The events found.
     pub events: Vec<Event>,

@@ -146,6 +146,17 @@ pub fn explain_document(config: &Config, doc: &Document, out: &mut dyn Write) ->
             lines.push(format!("      {tie}"));
         }
     }
+    // Names a `drop` pattern found: they make no mention, and the listed
+    // names inside them gave way.
+    for u in &ex.unlisted {
+        let pattern = pipeline.patterns().pattern(u.pattern);
+        if pattern.drop {
+            lines.push(format!(
+                "  {:?} → no entity (the names inside give way; pattern {} at {})",
+                u.name, pattern.id, pattern.origin
+            ));
+        }
+    }
     lines.push(String::new());
     lines.push("rules:".to_string());
     lines.extend(trace.iter().map(|t| format!("  {t}")));

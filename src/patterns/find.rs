@@ -15,7 +15,9 @@
 //!    gazetteer mention covers (or, for a pattern that `takes` a type, is
 //!    made of whole listed mentions of that type) and cuts no mention in two; overlapping
 //!    matches are decided by length (tokens), then pattern order. Gazetteer
-//!    mentions inside a kept entity give way to it ("Jenin refugee camp").
+//!    mentions inside a kept entity give way to it ("Jenin refugee camp"),
+//!    also when its pattern `drop`s it: then no mention replaces them
+//!    ("Ottawa" in "the Ottawa Convention").
 //! 4. **Repeat.** Patterns with `repeat name` also take later and earlier
 //!    occurrences of the same name elsewhere in the document; with `repeat
 //!    surname`, the last word alone after the full name ("Quarnby" after
@@ -173,6 +175,9 @@ impl PatternSet {
             }
             if u as usize == s.firsts.len() {
                 s.firsts.push((f.tok_start, f.tok_end));
+            }
+            if self.patterns[unlisted[u as usize].pattern as usize].drop {
+                continue;
             }
             mentions.push(Mention {
                 start: doc.tokens[f.tok_start as usize].start,

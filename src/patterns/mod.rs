@@ -95,6 +95,10 @@ pub struct Pattern {
     /// whose whole listed mention may be the name by itself ("the frigate
     /// Yulin": a ship, not the city).
     pub takes: Vec<u16>,
+    /// `drop`: the names found are no entities. The listed names inside
+    /// them give way ("Ottawa" in "the Ottawa Convention", a treaty named
+    /// after the city) and no mention takes their place.
+    pub drop: bool,
     /// `file:line` of the `pattern` line.
     pub origin: String,
     pub examples: Vec<Example>,
@@ -301,19 +305,28 @@ impl PatternSet {
         let mut regex_attributes = Vec::new();
         for d in &defs {
             let def = &d.value;
-            let (Some(etype_tok), Some(prefix)) = (&def.etype, &def.prefix) else {
-                continue;
+            // (A dropped name gets the first type and a template entry of
+            // its own only so that it can be counted like a found one; it
+            // makes no mention.)
+            let (etype, prefix) = match (&def.etype, &def.prefix) {
+                (Some(etype_tok), Some(prefix)) => {
+                    let etype =
+                        gaz.type_index(&etype_tok.text)
+                            .ok_or_else(|| PatternError::At {
+                                file: d.file.clone(),
+                                line: etype_tok.line,
+                                col: etype_tok.col,
+                                message: format!(
+                                    "unknown entity type `{}` (known: {}; declare others with a `types NAME` line)",
+                                    etype_tok.text,
+                                    gaz.types().join(", ")
+                                ),
+                            })?;
+                    (etype, prefix.text.clone())
+                }
+                _ if def.drop => (0, DROPPED.to_string()),
+                _ => continue,
             };
-            let etype = gaz.type_index(&etype_tok.text).ok_or_else(|| PatternError::At {
-                file: d.file.clone(),
-                line: etype_tok.line,
-                col: etype_tok.col,
-                message: format!(
-                    "unknown entity type `{}` (known: {}; declare others with a `types NAME` line)",
-                    etype_tok.text,
-                    gaz.types().join(", ")
-                ),
-            })?;
             let origin = format!("{}:{}", d.file, d.line);
             let mut takes = Vec::with_capacity(def.takes.len());
             for t in &def.takes {
@@ -337,8 +350,8 @@ impl PatternSet {
                 regex_attributes.push(c.attributes);
             }
             let entry = gaz.add_template(
-                &prefix.text,
-                &format!("{} ({})", prefix.text, def.id),
+                &prefix,
+                &format!("{prefix} ({})", def.id),
                 etype,
                 origin.clone(),
             );
@@ -346,7 +359,7 @@ impl PatternSet {
                 id: def.id.clone(),
                 etype,
                 entry,
-                prefix: prefix.text.clone(),
+                prefix,
                 title: def.title,
                 attributes: def
                     .attributes
@@ -356,6 +369,7 @@ impl PatternSet {
                 repeat_name: def.repeat_name,
                 repeat_surname: def.repeat_surname,
                 takes,
+                drop: def.drop,
                 origin,
                 examples: def.examples.clone(),
             });
@@ -412,6 +426,10 @@ impl PatternSet {
         self.regexes.len()
     }
 }
+
+/// The id prefix of the names a `drop` pattern finds (they appear only in
+/// `evex explain`).
+const DROPPED: &str = "dropped";
 
 /// The most memory one compiled `match` line may take (the default of the
 /// `regex` crate is 10 MB; word lists of thousands of phrases need more).

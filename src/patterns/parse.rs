@@ -52,6 +52,9 @@ pub struct PatternDef {
     /// types, which gives way to it ("the frigate Yulin", a ship named
     /// after a city).
     pub takes: Vec<Tok>,
+    /// `drop`: the name is no entity; the listed names inside it give way
+    /// and nothing takes their place ("the Ottawa Convention").
+    pub drop: bool,
     pub matches: Vec<(Node, At)>,
     pub examples: Vec<Example>,
 }
@@ -212,6 +215,7 @@ fn pattern_body(
         repeat_surname: false,
         priority: 0,
         takes: Vec::new(),
+        drop: false,
         matches: Vec::new(),
         examples: Vec::new(),
     };
@@ -290,6 +294,12 @@ fn pattern_body(
                 }
                 def.takes.extend(types);
             }
+            "drop" => {
+                if let Some(t) = toks.get(1) {
+                    return Err(err(file, t.at(), "expected nothing after `drop`"));
+                }
+                def.drop = true;
+            }
             "match" => {
                 let node = parse_expr(file, &toks[1..], key)?;
                 def.matches.push((node, key.at()));
@@ -327,7 +337,7 @@ fn pattern_body(
                     file,
                     key.at(),
                     format!(
-                        "expected `type`, `id`, `form`, `attribute`, `repeat`, `priority`, `takes`, `match`, `example` or `expect`, found `{other}`"
+                        "expected `type`, `id`, `form`, `attribute`, `repeat`, `priority`, `takes`, `drop`, `match`, `example` or `expect`, found `{other}`"
                     ),
                 ));
             }
@@ -340,11 +350,36 @@ fn pattern_body(
             format!("pattern `{}` has no `{what}` line", def.id),
         )
     };
-    if def.etype.is_none() {
-        return Err(missing("type"));
-    }
-    if def.prefix.is_none() {
-        return Err(missing("id"));
+    if def.drop {
+        // A dropped name is no entity: it has no type or id of its own,
+        // and nothing of it is repeated.
+        if let Some(t) = [&def.etype, &def.prefix].into_iter().flatten().next() {
+            return Err(err(
+                file,
+                t.at(),
+                format!(
+                    "pattern `{}` drops its names: it takes no `type` or `id` line",
+                    def.id
+                ),
+            ));
+        }
+        if def.repeat_name || def.repeat_surname || def.title || !def.attributes.is_empty() {
+            return Err(err(
+                file,
+                def.at.at(),
+                format!(
+                    "pattern `{}` drops its names: `repeat`, `form` and `attribute` mean nothing there",
+                    def.id
+                ),
+            ));
+        }
+    } else {
+        if def.etype.is_none() {
+            return Err(missing("type"));
+        }
+        if def.prefix.is_none() {
+            return Err(missing("id"));
+        }
     }
     if def.matches.is_empty() {
         return Err(missing("match"));
@@ -552,6 +587,26 @@ mod tests {
             e.to_string(),
             "p.patterns:1:1: pattern `x` has no `match` line"
         );
+        let e = parse(
+            "p.patterns",
+            "pattern x\n  drop\n  type PLACE\n  match [<Cap>]\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.patterns:3:8: pattern `x` drops its names: it takes no `type` or `id` line"
+        );
+        let e = parse("p.patterns", "pattern x\n  drop it\n  match [<Cap>]\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.patterns:2:8: expected nothing after `drop`"
+        );
+        let Stmt::Pattern(p) =
+            &parse("p.patterns", "pattern x\n  drop\n  match [<Cap>]\n").unwrap()[0]
+        else {
+            panic!()
+        };
+        assert!(p.drop && p.etype.is_none());
         let e = parse("p.patterns", "pattern x\n  kind PLACE\n").unwrap_err();
         assert!(
             e.to_string().starts_with("p.patterns:2:3: expected `type`"),

@@ -72,6 +72,10 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
+    /// "granted", "handed": verbs whose first object receives the noun
+    /// after it, and whose subject is that noun's agent ("Trump handed
+    /// Orban an exemption from sanctions": Trump's exemption).
+    pub giving_verbs: WordSet,
     /// "his", "her": possessives that may follow a coordinator before a
     /// titled name ("Anutin and his Cambodian counterpart Hun Manet").
     pub coordinated_possessives: WordSet,
@@ -1849,14 +1853,45 @@ impl Parse {
     /// US drone strike"); else, when a light verb governs the noun ("Israel
     /// launched strikes") or the noun phrase is an adjunct of its clause
     /// ("killed him in a drone strike"), the subject of that clause.
+    /// The giving verb ("granted", "handed") whose receiver group `g` is,
+    /// titles between them: "handed Prime Minister Viktor Orban".
+    fn receiver_of(&self, input: &Input, lex: &SyntaxLexicon, g: u16) -> Option<usize> {
+        let gr = &self.groups[g as usize];
+        if gr.possessive || gr.prep.is_some() {
+            return None;
+        }
+        let mut v = gr.tok_start as usize;
+        while v > self.first as usize
+            && input.is_word(v - 1)
+            && starts_upper(input, v - 1)
+            && lex.titles.contains(input.word(v - 1))
+        {
+            v -= 1;
+        }
+        let v = v.checked_sub(1).filter(|&v| v >= self.first as usize)?;
+        (input.is_word(v) && lex.giving_verbs.contains(input.word(v))).then_some(v)
+    }
+
     pub fn nominal_subject(&self, input: &Input, lex: &SyntaxLexicon, ts: usize) -> Option<Found> {
         let c = self.clause_at(ts);
         // Walk left over the noun phrase: determiners, numbers, adjectives.
         let mut j = ts;
         let mut words = 0;
+        let mut det_seen = false;
         while j > self.first as usize {
             let k = j - 1;
             if let Some(g) = self.group_ending_at(k + 1) {
+                // A name before the phrase's determiner is no modifier of
+                // it: "handed Orban an exemption" (a possessive is:
+                // "Orban's exemption" never gets here with a determiner).
+                if det_seen && !self.groups[g as usize].possessive {
+                    break;
+                }
+                // Nor is the receiver of a giving verb: "granted Ukraine
+                // permission".
+                if self.receiver_of(input, lex, g).is_some() {
+                    break;
+                }
                 // An instrument ("a drone strike") is part of the phrase,
                 // not its agent.
                 if !self.can_act(input, g) {
@@ -1871,8 +1906,15 @@ impl Parse {
                 break;
             }
             if !input.is_word(k) {
-                // The "'s" of a possessive belongs to the group before it.
-                if matches!(input.raw(k), "'" | "\u{2019}") {
+                // The "'s" of a possessive belongs to the group before it,
+                // and a hyphen glued on both sides to a compound modifier:
+                // "a one-year exemption".
+                let glued_hyphen = input.raw(k) == "-"
+                    && k > self.first as usize
+                    && input.is_word(k - 1)
+                    && !input.tokens[k].space_before
+                    && input.tokens.get(k + 1).is_some_and(|t| !t.space_before);
+                if matches!(input.raw(k), "'" | "\u{2019}") || glued_hyphen {
                     j = k;
                     continue;
                 }
@@ -1927,11 +1969,20 @@ impl Parse {
             {
                 break;
             }
+            det_seen |= matches!(w, "a" | "an" | "the");
             words += 1;
             j = k;
         }
         // A light verb right before the noun phrase: its subject.
         let np_start = j;
+        // "granted Ukraine permission", "handed Orban an exemption": a
+        // giving verb, its receiver, then the noun phrase.
+        if np_start > self.first as usize
+            && let Some(g) = self.group_ending_at(np_start)
+            && let Some(v) = self.receiver_of(input, lex, g)
+        {
+            return self.subject(input, lex, v);
+        }
         let before = (self.first as usize..np_start)
             .rev()
             .find(|&k| input.is_word(k) && !lex.determiners.contains(input.word(k)));

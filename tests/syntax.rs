@@ -1034,3 +1034,30 @@ fn the_owner_of_the_noun_before_an_infinitive_is_its_subject() {
         "{parse}"
     );
 }
+
+#[test]
+fn the_subject_of_a_giving_verb_is_the_agent_of_what_it_gives() {
+    // Not the receiver, with or without a determiner and a compound
+    // modifier between ("a one-year exemption"), titles before the name.
+    assert_eq!(
+        parse_at(
+            "The president handed Prime Minister Aldo Quarnby a one-year exemption from the tariffs.",
+            "exemption"
+        ),
+        "0, subject none, object none; clauses: [0 Main: The president handed Prime Minister \
+         Aldo Quarnby a one-year exemption from the tariffs.]"
+    );
+    assert_eq!(
+        parse_at(
+            "Washington granted Kyiv permission to strike inside Russia.",
+            "permission"
+        ),
+        "0, subject Washington, object none; clauses: [0 Main: Washington granted Kyiv \
+         permission to strike inside Russia.]"
+    );
+    // A possessive before the noun is still its agent.
+    assert_eq!(
+        parse_at("Israel's strikes on Gaza killed two.", "strikes"),
+        "0, subject Israel, object none; clauses: [0 Main: Israel's strikes on Gaza killed two.]"
+    );
+}

@@ -3850,11 +3850,12 @@ fn more_specific(
         [c] => {
             *c + 1 == to
                 && *c > k
-                && view.raw(*c) == ","
-                && (place_nouns.contains(view.word(*c - 1))
+                && matches!(view.raw(*c), "," | "\u{2014}" | "\u{2013}")
+                && ((view.raw(*c) == "," && place_nouns.contains(view.word(*c - 1)))
                     // "Russia's two biggest oil companies, Rosneft and
                     // Lukoil": a state's organisation described in lower
-                    // case, then named.
+                    // case, then named (or between dashes: "Ecuador's most
+                    // powerful gangs — Los Lobos and Los Choneros —").
                     || (view.gaz.is_state(m.entry)
                         && m.kind != AliasKind::Demonym
                         && view.gaz.is_type(next.entry, gazetteer::ORG)

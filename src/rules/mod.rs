@@ -835,6 +835,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("REPORTING_THAT", "shallow parse"),
     ("AUXILIARIES", "shallow parse"),
     ("LIGHT_VERBS", "shallow parse"),
+    ("GIVING_VERBS", "shallow parse"),
     ("PARTICLE_VERBS", "shallow parse"),
     ("COORDINATED_POSSESSIVES", "shallow parse"),
     ("DELEGATE_HEADS", "shallow parse"),
@@ -1105,6 +1106,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     .collect(),
                 auxiliaries: set("AUXILIARIES"),
                 light_verbs: set("LIGHT_VERBS"),
+                giving_verbs: set("GIVING_VERBS"),
                 particle_verbs: set("PARTICLE_VERBS"),
                 coordinated_possessives: set("COORDINATED_POSSESSIVES"),
                 delegate_heads: set("DELEGATE_HEADS"),
@@ -1272,7 +1274,9 @@ impl Compiler<'_> {
                     for item in parse_items(file, rest, end)? {
                         if item.text.starts_with('@') {
                             for phrase in expand_item(&item, self.lists, file)? {
-                                forms.push((phrase.join(" "), Form::Present));
+                                let text = phrase.join(" ");
+                                let form = phrase_form(&text);
+                                forms.push((text, form));
                             }
                             continue;
                         }
@@ -1283,8 +1287,11 @@ impl Compiler<'_> {
                             "verbs" => forms.extend(verb_forms(&text, &irregular)),
                             "nouns" => forms.extend(noun_forms(&text, &irregular)),
                             _ => {
-                                forms.push((text, Form::Present));
-                                forms.extend(irregular.into_iter().map(|i| (i, Form::Present)));
+                                forms.push((text.clone(), phrase_form(&text)));
+                                forms.extend(irregular.into_iter().map(|i| {
+                                    let form = phrase_form(&i);
+                                    (i, form)
+                                }));
                             }
                         }
                     }
@@ -2023,5 +2030,15 @@ mod tests {
             e.to_string(),
             "r.rules:4:24: expected a number of words (the window) before the end of the line"
         );
+    }
+}
+
+/// The form of a `phrases` item: past when its first word is a participle
+/// in -ed ("fired upon", so that "its positions were fired upon by
+/// Armenian forces" reads as a passive), else present.
+fn phrase_form(phrase: &str) -> Form {
+    match phrase.split(' ').next() {
+        Some(w) if w.len() > 3 && w.ends_with("ed") => Form::Past,
+        _ => Form::Present,
     }
 }

@@ -1891,6 +1891,16 @@ fn parse_expect(
     Ok(Some(pairs))
 }
 
+/// The form of a `phrases` item: past when its first word is a participle
+/// in -ed ("fired upon", so that "its positions were fired upon by
+/// Armenian forces" reads as a passive), else present.
+fn phrase_form(phrase: &str) -> Form {
+    match phrase.split(' ').next() {
+        Some(w) if w.len() > 3 && w.ends_with("ed") => Form::Past,
+        _ => Form::Present,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2030,15 +2040,5 @@ mod tests {
             e.to_string(),
             "r.rules:4:24: expected a number of words (the window) before the end of the line"
         );
-    }
-}
-
-/// The form of a `phrases` item: past when its first word is a participle
-/// in -ed ("fired upon", so that "its positions were fired upon by
-/// Armenian forces" reads as a passive), else present.
-fn phrase_form(phrase: &str) -> Form {
-    match phrase.split(' ').next() {
-        Some(w) if w.len() > 3 && w.ends_with("ed") => Form::Past,
-        _ => Form::Present,
     }
 }

@@ -72,6 +72,10 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
+    /// "instead", "then": adverbs that may stand between "and" and a
+    /// coordinated verb ("Trump cancelled the summit and instead imposed
+    /// sanctions").
+    pub verb_adverbs: WordSet,
     /// "granted", "handed": verbs whose first object receives the noun
     /// after it, and whose subject is that noun's agent ("Trump handed
     /// Orban an exemption from sanctions": Trump's exemption).
@@ -1774,10 +1778,15 @@ impl Parse {
         c: u16,
     ) -> Option<usize> {
         let first = self.first as usize;
-        // Auxiliaries may stand between the conjunction and the verb: "and
-        // has supplied", "and will send".
+        // Auxiliaries and some adverbs may stand between the conjunction
+        // and the verb: "and has supplied", "and will send", "and instead
+        // imposed".
         let mut k = ts;
-        while k > first + 1 && input.is_word(k - 1) && lex.auxiliaries.contains(input.word(k - 1)) {
+        while k > first + 1
+            && input.is_word(k - 1)
+            && (lex.auxiliaries.contains(input.word(k - 1))
+                || lex.verb_adverbs.contains(input.word(k - 1)))
+        {
             k -= 1;
         }
         if k < first + 2

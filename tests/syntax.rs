@@ -1061,3 +1061,15 @@ fn the_subject_of_a_giving_verb_is_the_agent_of_what_it_gives() {
         "0, subject Israel, object none; clauses: [0 Main: Israel's strikes on Gaza killed two.]"
     );
 }
+
+#[test]
+fn an_adverb_after_and_keeps_the_coordinated_verb_subject() {
+    assert_eq!(
+        parse_at(
+            "Washington cancelled a summit with Putin in Budapest and instead imposed sanctions on Russia.",
+            "imposed"
+        ),
+        "0, subject Washington (coordinated verb), object none; clauses: [0 Main: Washington \
+         cancelled a summit with Putin in Budapest and instead imposed sanctions on Russia.]"
+    );
+}

@@ -1489,6 +1489,21 @@ impl RuleSet {
                 roles.push(role);
             }
         }
+        // No party acts on itself: a target that is the actor is a wrong
+        // reading ("Israel … said it had begun ground operations in its
+        // campaign in Gaza": "its" is the actor's own campaign, not a
+        // target), and the actor stays.
+        let slot_entry = |name: &str| {
+            roles
+                .iter()
+                .find(|r| &**r.slot == name)
+                .and_then(|r| Some((r.entry?, r.unlisted)))
+        };
+        if let (Some(a), Some(t)) = (slot_entry("actor"), slot_entry("target"))
+            && a == t
+        {
+            roles.retain(|r| &**r.slot != "target");
+        }
         if let Some(alt) = rule.requires.iter().find(|alt| {
             !alt.iter()
                 .any(|name| roles.iter().any(|r| **r.slot == **name))

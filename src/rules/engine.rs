@@ -4521,7 +4521,8 @@ fn parties_from_context(
 }
 
 /// The two parties named last before an event's trigger in its sentence,
-/// as states where they stand for one: (actor, target), the nearer first.
+/// as states where they stand for one: (actor, target), the nearer first,
+/// unless "and" alone joins them.
 fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
     let gaz = view.gaz;
     let mut found: Vec<Role> = Vec::with_capacity(2);
@@ -4548,6 +4549,16 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
     // One party alone makes no agreement.
     if found.len() < 2 {
         return (None, None);
+    }
+    // Two parties joined by "and" are told in their order: "Azerbaijan
+    // and Armenia renounced war, enshrining it in a declaration signed…"
+    // has actor Azerbaijan.
+    let (near, far) = (&found[0], &found[1]);
+    let between = &view.text[far.end as usize..near.start as usize];
+    if between.trim() == "and" {
+        found.swap(0, 1);
+        found[0].slot = "actor".into();
+        found[1].slot = "target".into();
     }
     let target = found.pop();
     (found.pop(), target)

@@ -72,6 +72,9 @@ pub struct SyntaxLexicon {
     /// "launched", "carried out", "conducted": verbs whose subject is the
     /// agent of the noun after them ("Israel launched strikes").
     pub light_verbs: WordSet,
+    /// "told", "assured": verbs of `REPORTING_THAT` whose addressee may
+    /// stand before "that" ("told Zelensky that he…").
+    pub telling_verbs: WordSet,
     /// "instead", "then": adverbs that may stand between "and" and a
     /// coordinated verb ("Trump cancelled the summit and instead imposed
     /// sanctions").
@@ -683,6 +686,19 @@ impl Parse {
                 // which then opens with "that" or a pronoun: "said on
                 // Tuesday it had killed…", "said in a statement that…".
                 let end = adjunct_end(input, lex, end, to);
+                // A telling verb's addressee stands before "that": "Trump
+                // told his Ukrainian counterpart Volodymyr Zelensky that he
+                // does not intend…" reports from "that" on; the addressee
+                // is the verb's object, in the reporter's clause.
+                let end = if !strong && lex.telling_verbs.contains(input.word(end - 1)) {
+                    (end + 1..(end + 9).min(to))
+                        .take_while(|&j| input.is_word(j) || input.raw(j) == ".")
+                        .find(|&j| lex.complementizers.contains(input.word(j)))
+                        .filter(|&j| (end..j).any(|i| self.mention_starts_at(input, i)))
+                        .unwrap_or(end)
+                } else {
+                    end
+                };
                 let next_is_word = end < to && input.is_word(end);
                 // A report follows when a clause does ("said Ukraine fired",
                 // "added that…"); "added 12 firms to the list" and "told

@@ -1073,3 +1073,15 @@ fn an_adverb_after_and_keeps_the_coordinated_verb_subject() {
          cancelled a summit with Putin in Budapest and instead imposed sanctions on Russia.]"
     );
 }
+
+#[test]
+fn a_telling_verb_reports_from_that_past_its_addressee() {
+    assert_eq!(
+        parse_at(
+            "Trump told his Ukrainian counterpart Volodymyr Zelensky that he would not send Tomahawk missiles.",
+            "send"
+        ),
+        "1, subject Trump (reporter), object Tomahawk; clauses: [0 Main: Trump told his Ukrainian \
+         counterpart Volodymyr Zelensky that] [1 Reported: he would not send Tomahawk missiles.]"
+    );
+}

@@ -2236,6 +2236,24 @@ impl RuleSet {
                     end: view.tokens[f.tok_end as usize - 1].end,
                 });
             };
+            // A person's name before a government head that the reference
+            // stage made the person's state ("with the incoming Trump
+            // administration") modifies it: the state fills the slot.
+            let mi = match ms.get(mi + 1) {
+                Some(next)
+                    if next.tok_start == ms[mi].tok_end
+                        && next.tok_end == next.tok_start + 1
+                        && is_person(view.gaz, ms[mi].entry)
+                        && word_in(
+                            view,
+                            next.tok_start as usize,
+                            &self.lexicon.reference.bare_government_heads,
+                        ) =>
+                {
+                    mi + 1
+                }
+                _ => mi,
+            };
             // Grammar: the filler must be the trigger's subject or object,
             // or stand in its clause.
             let group = at

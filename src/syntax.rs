@@ -1906,9 +1906,9 @@ impl Parse {
         while j > self.first as usize {
             let k = j - 1;
             if let Some(g) = self.group_ending_at(k + 1) {
-                // A name before the phrase's determiner is no modifier of
-                // it: "handed Orban an exemption" (a possessive is:
-                // "Orban's exemption" never gets here with a determiner).
+                // A name before the phrase's article is no modifier of it:
+                // "handed Orban an exemption". (A possessive still is:
+                // "Russia's new offensive".)
                 if det_seen && !self.groups[g as usize].possessive {
                     break;
                 }
@@ -1934,11 +1934,10 @@ impl Parse {
                 // The "'s" of a possessive belongs to the group before it,
                 // and a hyphen glued on both sides to a compound modifier:
                 // "a one-year exemption".
-                let glued_hyphen = input.raw(k) == "-"
-                    && k > self.first as usize
+                let glued_hyphen = k > self.first as usize
+                    && k + 1 < ts
                     && input.is_word(k - 1)
-                    && !input.tokens[k].space_before
-                    && input.tokens.get(k + 1).is_some_and(|t| !t.space_before);
+                    && modifier_word(input, lex, k + 1);
                 if matches!(input.raw(k), "'" | "\u{2019}") || glued_hyphen {
                     j = k;
                     continue;

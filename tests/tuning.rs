@@ -250,6 +250,9 @@ tests/data/tuning/lint/rules/lint.rules:11: example: expected target=Borland, go
 tests/data/tuning/lint/rules/lint.rules:14: no-require: rule `attack.raid` has no `require` line, so it can emit an event with no role at all; add e.g. `require actor`
 tests/data/tuning/lint/rules/lint.rules:14: unreachable-trigger: rule `attack.raid`: the trigger `assault` is also a gazetteer name (e.g. `org/assault-group`, tests/data/tuning/lint/gazetteers/bad.tsv:15) matched in any case, so it is read as that entity, never as a trigger
 tests/data/tuning/lint/rules/lint.rules:18: example: expected actor=Rusk, got no event (rule `attack.raid`)
+tests/data/tuning/lint/rules/lint.rules:22: unknown-attribute: rule `attack.shell`, slot `actor`: `with kind:port` matches no loaded PLACE entry; check the attribute's spelling against the gazetteer columns
+tests/data/tuning/lint/rules/lint.rules:22: unknown-attribute: rule `attack.shell`, slot `actor`: `exclude subtyp:media` matches no loaded entry; check the attribute's spelling against the gazetteer columns
+tests/data/tuning/lint/rules/lint.rules:26: example: expected actor=Rusk, got no actor (rule `attack.shell`)
 "#;
 
 #[test]
@@ -257,7 +260,7 @@ fn lint_reports_each_problem_as_file_line_kind_message() {
     let o = evex(LINT_ARGS);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(stdout(&o), LINT_EXPECTED);
-    assert_eq!(stderr(&o), "evex: 15 findings\n");
+    assert_eq!(stderr(&o), "evex: 18 findings\n");
 }
 
 #[test]

@@ -142,6 +142,21 @@ pub struct Entry {
     pub origin: String,
 }
 
+impl Entry {
+    /// Whether the entry has attribute `key`, with `value` when given.
+    /// `generic` answers from the `generic` column (`yes` for a class such
+    /// as "missiles"), so a slot can say `exclude generic:yes`.
+    pub fn has_attribute(&self, key: &str, value: Option<&str>) -> bool {
+        if key == "generic" {
+            let v = if self.generic { "yes" } else { "no" };
+            return value.is_none_or(|w| w == v);
+        }
+        self.attributes
+            .iter()
+            .any(|(k, v)| k == key && value.is_none_or(|w| w == v))
+    }
+}
+
 /// One surface form of an entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {

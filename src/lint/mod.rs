@@ -79,6 +79,7 @@ pub fn lint(p: &Pipeline, allowances: &Allowances) -> Vec<Finding> {
     rules::unreachable_triggers(p, &mut out);
     rules::unused_lists(p, &mut out);
     rules::no_require(p, &mut out);
+    rules::unknown_attributes(p, &mut out);
     rules::examples(p, &mut out);
     out.retain(|f| !allowances.allows(&f.file, f.anchor, f.kind));
     out.sort_by(|a, b| (&a.file, a.line, a.kind).cmp(&(&b.file, b.line, b.kind)));

@@ -2712,15 +2712,14 @@ impl RuleSet {
             _ => {}
         }
         if !slot.exclude.is_empty() || !slot.with.is_empty() {
-            let attributes = &view.gaz.entry(m.entry).attributes;
+            let e = view.gaz.entry(m.entry);
             if slot
                 .exclude
                 .iter()
-                .any(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
-                || !slot.with.iter().all(|(k, vs)| {
-                    attributes
-                        .iter()
-                        .any(|(a, b)| a == k && (vs.is_empty() || vs.contains(b)))
+                .any(|(k, v)| e.has_attribute(k, Some(v)))
+                || !slot.with.iter().all(|(k, vs)| match vs.is_empty() {
+                    true => e.has_attribute(k, None),
+                    false => vs.iter().any(|v| e.has_attribute(k, Some(v))),
                 })
             {
                 return None;

@@ -930,6 +930,7 @@ impl Parse {
         if lex.coordinators.contains(w)
             && finite_verb_follows(input, lex, next + 1, to)
             && !self.list_before_comma(input, k)
+            && !word_list_before_comma(input, lex, self.first as usize, k)
         {
             let c = self.open(ClauseKind::Main, next, NONE);
             return Some((c, Close::End));
@@ -2893,6 +2894,28 @@ fn starts_object(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> boo
         || lex.pronouns.contains(w)
         || w.starts_with(|c: char| c.is_ascii_digit())
         || ms.get(i).is_some_and(|m| m.tok_start as usize == k)
+}
+
+/// Does the comma at `k` close the second item of a list of common nouns,
+/// "flour, baby food, and medical supplies": one to three words with no
+/// verb after another comma, itself after a word. The ", and" then ends
+/// the list, whatever the last item reads like ("supplies" is also a verb).
+fn word_list_before_comma(input: &Input, lex: &SyntaxLexicon, from: usize, k: usize) -> bool {
+    let mut words = 0;
+    for j in (from..k).rev() {
+        if !input.is_word(j) {
+            return input.raw(j) == ","
+                && (1..=3).contains(&words)
+                && j > from
+                && input.is_word(j - 1)
+                && !verbish(input, lex, j - 1);
+        }
+        if words == 3 || verbish(input, lex, j) || lex.coordinators.contains(input.word(j)) {
+            return false;
+        }
+        words += 1;
+    }
+    false
 }
 
 fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> bool {

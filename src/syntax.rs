@@ -2901,8 +2901,7 @@ fn starts_object(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) -> boo
 /// verb after another comma, itself after a word. The ", and" then ends
 /// the list, whatever the last item reads like ("supplies" is also a verb).
 fn word_list_before_comma(input: &Input, lex: &SyntaxLexicon, from: usize, k: usize) -> bool {
-    let mut words = 0;
-    for j in (from..k).rev() {
+    for (words, j) in (from..k).rev().enumerate() {
         if !input.is_word(j) {
             return input.raw(j) == ","
                 && (1..=3).contains(&words)
@@ -2913,7 +2912,6 @@ fn word_list_before_comma(input: &Input, lex: &SyntaxLexicon, from: usize, k: us
         if words == 3 || verbish(input, lex, j) || lex.coordinators.contains(input.word(j)) {
             return false;
         }
-        words += 1;
     }
     false
 }

@@ -1085,3 +1085,26 @@ fn a_telling_verb_reports_from_that_past_its_addressee() {
          counterpart Volodymyr Zelensky that] [1 Reported: he would not send Tomahawk missiles.]"
     );
 }
+
+#[test]
+fn a_list_of_nouns_before_comma_and_opens_no_clause() {
+    // "supplies" reads like a verb, but it ends the list "fuel, spare
+    // parts, and medical supplies".
+    assert_eq!(
+        parse_at(
+            "Egypt allowed on Sunday two lorries carrying fuel, spare parts, and medical supplies into Gaza.",
+            "allowed"
+        ),
+        "0, subject Egypt, object none; clauses: [0 Main: Egypt allowed on Sunday two lorries \
+         carrying fuel, spare parts, and medical supplies into Gaza.]"
+    );
+    // A clause before the comma still lets ", and" open one.
+    assert_eq!(
+        parse_at(
+            "Russia sent tanks to Belarus, and the US deployed jets to Poland.",
+            "deployed"
+        ),
+        "1, subject US, object none; clauses: [0 Main: Russia sent tanks to Belarus,] \
+         [1 Main: and the US deployed jets to Poland.]"
+    );
+}

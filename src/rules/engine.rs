@@ -725,9 +725,15 @@ impl RuleSet {
                 parsed = false;
             }
             // Triggers inside entity names ("Storm Shadow") are not triggers.
+            // A generic class is no name: a trigger that starts with one and
+            // goes past it ("Hezbollah rocket fire") still counts.
             let k = ms.partition_point(|m| m.tok_end as usize <= i);
-            if ms.get(k).is_some_and(|m| m.tok_start as usize <= i) {
-                continue;
+            let mut past_class = None;
+            if let Some(m) = ms.get(k).filter(|m| m.tok_start as usize <= i) {
+                if m.tok_start as usize != i || !view.gaz.entry(m.entry).generic {
+                    continue;
+                }
+                past_class = Some(m.tok_end as usize);
             }
             {
                 let Some(triggers) = self.triggers.get(view.word(i)) else {
@@ -743,6 +749,19 @@ impl RuleSet {
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
                     };
+                    if let Some(end) = past_class {
+                        // The words after the class may trigger the rule
+                        // by themselves ("missile strike": "strike"), and
+                        // that trigger tells the event.
+                        let after = (view.tokens[end].is_word())
+                            .then(|| self.triggers.get(view.word(end)))
+                            .flatten();
+                        if te <= end
+                            || after.is_some_and(|ts| ts.iter().any(|t| t.rule == trig.rule))
+                        {
+                            continue;
+                        }
+                    }
                     let rule = &self.rules[trig.rule as usize];
                     // See `Event::verb`.
                     let verb = matches!(trig.form, Form::Present | Form::Past);

@@ -939,9 +939,14 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
-            merge_events(out, first, view.gaz, &distinct, |a, b| {
-                self.separate_clauses(view, a, b)
-            });
+            merge_events(
+                out,
+                first,
+                view.gaz,
+                &distinct,
+                &self.symmetric_types(),
+                |a, b| self.separate_clauses(view, a, b),
+            );
             merge_narrowing_nouns(out, first, view.gaz);
             merge_complements(out, first, view.gaz, |e| {
                 self.distinct_mention(view, e) != Distinct::No
@@ -1027,9 +1032,14 @@ impl RuleSet {
                 .iter()
                 .map(|e| self.distinct_mention(view, e))
                 .collect();
-            merge_events(out, first, view.gaz, &distinct, |a, b| {
-                self.separate_clauses(view, a, b)
-            });
+            merge_events(
+                out,
+                first,
+                view.gaz,
+                &distinct,
+                &self.symmetric_types(),
+                |a, b| self.separate_clauses(view, a, b),
+            );
             if let Some(t) = trace.as_deref_mut() {
                 self.trace_folded(
                     view,
@@ -1855,6 +1865,16 @@ impl RuleSet {
     /// Then they are two acts, whatever roles they share; the same act
     /// told twice is a verb and a noun ("launched drones… the attack") or
     /// two verbs of one clause ("launched drones and struck Kyiv").
+    /// The event types whose actor and target are interchangeable sides
+    /// (`symmetric` in the event-type table).
+    fn symmetric_types(&self) -> Vec<&str> {
+        self.event_types
+            .iter()
+            .filter(|t| t.symmetric)
+            .map(|t| t.name.as_str())
+            .collect()
+    }
+
     fn separate_clauses(&self, view: &DocView, a: &Event, b: &Event) -> bool {
         if a.sentence != b.sentence || !a.verb || !b.verb {
             return false;
@@ -4885,6 +4905,7 @@ fn merge_events(
     first: usize,
     gaz: &Gazetteer,
     distinct: &[Distinct],
+    symmetric: &[&str],
     separate: impl Fn(&Event, &Event) -> bool,
 ) {
     let n = events.len();
@@ -4904,11 +4925,21 @@ fn merge_events(
                 continue;
             }
             let same_sentence = e.sentence == f.sentence;
-            let subset = e.roles.iter().all(|r| {
-                f.roles
-                    .iter()
-                    .any(|q| q.slot == r.slot && compatible(gaz, r, q, same_sentence))
-            });
+            let within = |swap: bool| {
+                e.roles.iter().all(|r| {
+                    let slot = match (swap, &*r.slot) {
+                        (true, "actor") => "target",
+                        (true, "target") => "actor",
+                        (_, slot) => slot,
+                    };
+                    f.roles
+                        .iter()
+                        .any(|q| &*q.slot == slot && compatible(gaz, r, q, same_sentence))
+                })
+            };
+            // "talks between Pakistan and Afghanistan … the two sides
+            // agreed a ceasefire" (Afghanistan, Pakistan): one event.
+            let subset = within(false) || (symmetric.contains(&&*e.event_type) && within(true));
             if subset
                 && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i))
             {

@@ -293,6 +293,11 @@ pub struct EventType {
     pub name: String,
     pub cameo: String,
     pub plover: String,
+    /// `symmetric` column `yes`: the actor and target are two sides whose
+    /// order says nothing (talks between Pakistan and Afghanistan are the
+    /// same talks as between Afghanistan and Pakistan), so mentions of one
+    /// event are folded whichever side each names first.
+    pub symmetric: bool,
 }
 
 /// Word lists the engine itself consults, named by convention in the rule
@@ -947,6 +952,20 @@ fn parse_event_types(file: &str, text: &str) -> Result<Vec<EventType>, RuleError
             name,
             cameo: get("cameo"),
             plover: get("plover"),
+            symmetric: match get("symmetric").to_lowercase().as_str() {
+                "" | "no" => false,
+                "yes" => true,
+                other => {
+                    return Err(RuleError::at(
+                        file,
+                        line_no,
+                        1,
+                        format!(
+                            "expected `yes` or `no` in the `symmetric` column, found `{other}`"
+                        ),
+                    ));
+                }
+            },
         });
     }
     Ok(out)
@@ -1935,6 +1954,28 @@ mod tests {
             ],
             &gaz(),
         )
+    }
+
+    #[test]
+    fn the_symmetric_column_is_yes_or_no() {
+        let t = "event_type\tcameo\tplover\tsymmetric\nTALKS\t046\tCONSULT\tyes\nATTACK\t190\tASSAULT\t\n";
+        let types = parse_event_types("e.tsv", t).unwrap();
+        assert_eq!(
+            types
+                .iter()
+                .map(|t| (t.name.as_str(), t.symmetric))
+                .collect::<Vec<_>>(),
+            [("TALKS", true), ("ATTACK", false)]
+        );
+        let e = parse_event_types(
+            "e.tsv",
+            "event_type\tcameo\tplover\tsymmetric\nTALKS\t046\tCONSULT\tmaybe\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "e.tsv:2:1: expected `yes` or `no` in the `symmetric` column, found `maybe`"
+        );
     }
 
     #[test]

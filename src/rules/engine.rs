@@ -1533,6 +1533,19 @@ impl RuleSet {
         {
             roles.retain(|r| &**r.slot != "target");
         }
+        // Of two interchangeable sides (a `symmetric` type), the one named
+        // is the actor: "Druze leaders and Syrian government officials
+        // reached a ceasefire deal" (Syria; the Druze leaders are no
+        // entity).
+        if !roles.iter().any(|r| &**r.slot == "actor")
+            && self
+                .event_type(&rule.event_type)
+                .is_some_and(|t| t.symmetric)
+            && let Some(actor) = rule.slots.iter().find(|s| &*s.name == "actor")
+            && let Some(r) = roles.iter_mut().find(|r| &**r.slot == "target")
+        {
+            r.slot = &actor.name;
+        }
         if let Some(alt) = rule.requires.iter().find(|alt| {
             !alt.iter()
                 .any(|name| roles.iter().any(|r| **r.slot == **name))

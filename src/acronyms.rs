@@ -130,10 +130,65 @@ pub fn apply(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<
     found.clear();
     define(input, mentions, found);
     found.clear();
+    unlisted_definitions(input, mentions);
+    found.clear();
     undefined_acronyms(input, mentions, found);
     if !found.is_empty() {
         mentions.append(found);
         mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
+    }
+}
+
+/// Acronyms defined after a name that no gazetteer or pattern knows:
+/// "the U.N.-authorized Multinational Security Support (MSS) Mission". The
+/// document says what the letters stand for, so a gazetteer's other
+/// meaning of them (MSS, China's Ministry of State Security) is dropped
+/// from the definition on; the name itself is no mention to point them to.
+fn unlisted_definitions(input: &AcronymInput, mentions: &mut Vec<Mention>) {
+    let n = input.tokens.len();
+    let mut t = 1;
+    while t + 2 < n {
+        if !(input.is_punct(t, "(") && input.is_punct(t + 2, ")")) {
+            t += 1;
+            continue;
+        }
+        let word = input.raw(t + 1);
+        let named_before = mentions.iter().any(|m| m.tok_end as usize == t);
+        if !is_acronym(word) || named_before {
+            t += 1;
+            continue;
+        }
+        // The capitalised words right before the bracket (lower-case
+        // joining words between them: "Council for the Defence of …").
+        let mut start = t;
+        let mut words = 0;
+        while start > 0 && words < 8 {
+            let k = start - 1;
+            if input.tokens[k].kind == TokenKind::Punct {
+                break;
+            }
+            let w = input.raw(k);
+            let capital = w.starts_with(|c: char| c.is_uppercase());
+            if !capital && !matches!(w, "of" | "for" | "the" | "and" | "on") {
+                break;
+            }
+            start = k;
+            words += 1;
+        }
+        while start < t && !input.raw(start).starts_with(|c: char| c.is_uppercase()) {
+            start += 1;
+        }
+        let name = match t - start >= 2 {
+            true => &input.text[input.tokens[start].start as usize..input.tokens[t - 1].end as usize],
+            false => "",
+        };
+        if name.chars().any(|c| c.is_lowercase()) && spells(name, word) {
+            mentions.retain(|m| {
+                let (a, b) = (m.tok_start as usize, m.tok_end as usize);
+                !(a > t && b == a + 1 && input.raw(a) == word)
+            });
+        }
+        t += 3;
     }
 }
 

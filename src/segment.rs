@@ -351,8 +351,10 @@ impl Segmenter {
                 }
                 let prev = &tokens[k - 1];
                 let word = tok_text(text, prev);
+                // After a number, or a closing bracket or quote before the
+                // stop ("…International Airport (MTPP/PAP). The police…").
                 if prev.kind != TokenKind::Word {
-                    return prev.kind == TokenKind::Number;
+                    return prev.kind == TokenKind::Number || is_closer(word);
                 }
                 let mut chars = word.chars();
                 let single_upper =
@@ -511,6 +513,18 @@ mod tests {
                 "Mr. Smith met Gen. Jones in the U.S. capital.",
                 "Joseph R. Biden left.",
                 "Then it rained!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_after_a_closing_bracket_ends_a_sentence() {
+        assert_eq!(
+            sentences("Troops landed at the airport (MTPP/PAP). The police followed (Reuters). Then rain."),
+            vec![
+                "Troops landed at the airport (MTPP/PAP).",
+                "The police followed (Reuters).",
+                "Then rain."
             ]
         );
     }

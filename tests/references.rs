@@ -127,6 +127,19 @@ fn a_defined_acronym_wins_over_the_gazetteer() {
 }
 
 #[test]
+fn an_acronym_defined_after_an_unknown_name_loses_its_gazetteer_meaning() {
+    // MSS is China's Ministry of State Security in the gazetteer; this
+    // text defines it as a mission no gazetteer or pattern knows.
+    let text = "Kenyan police joined the Multinational Security Support (MSS) mission \
+                in Haiti. Chad also plans to send personnel to the MSS contingent.";
+    assert!(mentions(text, "MSS").is_empty(), "{:?}", mentions(text, "MSS"));
+    assert_eq!(
+        mentions("China's MSS arrested two officials.", "MSS"),
+        ["MSS → Ministry of State Security (name)"]
+    );
+}
+
+#[test]
 fn a_defined_acronym_of_an_unlisted_name_fills_roles() {
     let text = "Fighters of the Kivu Liberation Front (KLF) crossed the border. \
                 The army said KLF fighters attacked a police post in Goma.";

@@ -179,7 +179,9 @@ fn unlisted_definitions(input: &AcronymInput, mentions: &mut Vec<Mention>) {
             start += 1;
         }
         let name = match t - start >= 2 {
-            true => &input.text[input.tokens[start].start as usize..input.tokens[t - 1].end as usize],
+            true => {
+                &input.text[input.tokens[start].start as usize..input.tokens[t - 1].end as usize]
+            }
             false => "",
         };
         if name.chars().any(|c| c.is_lowercase()) && spells(name, word) {

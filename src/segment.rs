@@ -520,7 +520,9 @@ mod tests {
     #[test]
     fn a_full_stop_after_a_closing_bracket_ends_a_sentence() {
         assert_eq!(
-            sentences("Troops landed at the airport (MTPP/PAP). The police followed (Reuters). Then rain."),
+            sentences(
+                "Troops landed at the airport (MTPP/PAP). The police followed (Reuters). Then rain."
+            ),
             vec![
                 "Troops landed at the airport (MTPP/PAP).",
                 "The police followed (Reuters).",

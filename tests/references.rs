@@ -132,7 +132,11 @@ fn an_acronym_defined_after_an_unknown_name_loses_its_gazetteer_meaning() {
     // text defines it as a mission no gazetteer or pattern knows.
     let text = "Kenyan police joined the Multinational Security Support (MSS) mission \
                 in Haiti. Chad also plans to send personnel to the MSS contingent.";
-    assert!(mentions(text, "MSS").is_empty(), "{:?}", mentions(text, "MSS"));
+    assert!(
+        mentions(text, "MSS").is_empty(),
+        "{:?}",
+        mentions(text, "MSS")
+    );
     assert_eq!(
         mentions("China's MSS arrested two officials.", "MSS"),
         ["MSS → Ministry of State Security (name)"]

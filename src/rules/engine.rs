@@ -753,12 +753,13 @@ impl RuleSet {
                         // The words after the class may trigger the rule
                         // by themselves ("missile strike": "strike"), and
                         // that trigger tells the event.
+                        if te <= end {
+                            continue;
+                        }
                         let after = (view.tokens[end].is_word())
                             .then(|| self.triggers.get(view.word(end)))
                             .flatten();
-                        if te <= end
-                            || after.is_some_and(|ts| ts.iter().any(|t| t.rule == trig.rule))
-                        {
+                        if after.is_some_and(|ts| ts.iter().any(|t| t.rule == trig.rule)) {
                             continue;
                         }
                     }
@@ -944,7 +945,7 @@ impl RuleSet {
                 first,
                 view.gaz,
                 &distinct,
-                &self.symmetric_types(),
+                |t| self.is_symmetric(t),
                 |a, b| self.separate_clauses(view, a, b),
             );
             merge_narrowing_nouns(out, first, view.gaz);
@@ -1037,7 +1038,7 @@ impl RuleSet {
                 first,
                 view.gaz,
                 &distinct,
-                &self.symmetric_types(),
+                |t| self.is_symmetric(t),
                 |a, b| self.separate_clauses(view, a, b),
             );
             if let Some(t) = trace.as_deref_mut() {
@@ -1538,9 +1539,7 @@ impl RuleSet {
         // reached a ceasefire deal" (Syria; the Druze leaders are no
         // entity).
         if !roles.iter().any(|r| &**r.slot == "actor")
-            && self
-                .event_type(&rule.event_type)
-                .is_some_and(|t| t.symmetric)
+            && self.is_symmetric(&rule.event_type)
             && let Some(actor) = rule.slots.iter().find(|s| &*s.name == "actor")
             && let Some(r) = roles.iter_mut().find(|r| &**r.slot == "target")
         {
@@ -1872,22 +1871,18 @@ impl RuleSet {
         found
     }
 
+    /// Are an event type's actor and target interchangeable sides
+    /// (`symmetric` in the event-type table)?
+    fn is_symmetric(&self, event_type: &str) -> bool {
+        self.event_type(event_type).is_some_and(|t| t.symmetric)
+    }
+
     /// Are two events of one sentence told by different verbs in clauses
     /// joined by ", and", ", but", ", while" or ";" ("Armenia has frozen
     /// its participation in the CSTO, and its parliament passed a law")?
     /// Then they are two acts, whatever roles they share; the same act
     /// told twice is a verb and a noun ("launched drones… the attack") or
     /// two verbs of one clause ("launched drones and struck Kyiv").
-    /// The event types whose actor and target are interchangeable sides
-    /// (`symmetric` in the event-type table).
-    fn symmetric_types(&self) -> Vec<&str> {
-        self.event_types
-            .iter()
-            .filter(|t| t.symmetric)
-            .map(|t| t.name.as_str())
-            .collect()
-    }
-
     fn separate_clauses(&self, view: &DocView, a: &Event, b: &Event) -> bool {
         if a.sentence != b.sentence || !a.verb || !b.verb {
             return false;
@@ -4918,7 +4913,7 @@ fn merge_events(
     first: usize,
     gaz: &Gazetteer,
     distinct: &[Distinct],
-    symmetric: &[&str],
+    symmetric: impl Fn(&str) -> bool,
     separate: impl Fn(&Event, &Event) -> bool,
 ) {
     let n = events.len();
@@ -4952,7 +4947,7 @@ fn merge_events(
             };
             // "talks between Pakistan and Afghanistan … the two sides
             // agreed a ceasefire" (Afghanistan, Pakistan): one event.
-            let subset = within(false) || (symmetric.contains(&&*e.event_type) && within(true));
+            let subset = within(false) || (symmetric(&e.event_type) && within(true));
             if subset
                 && (e.roles.len() < f.roles.len() || (e.roles.len() == f.roles.len() && j < i))
             {

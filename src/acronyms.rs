@@ -175,7 +175,12 @@ fn unlisted_definitions(input: &AcronymInput, mentions: &mut Vec<Mention>) {
             start = k;
             words += 1;
         }
-        while start < t && !input.raw(start).starts_with(|c: char| c.is_uppercase()) {
+        // (Not a lower-case word, nor an article that starts the sentence:
+        // "The Multinational Security Support (MSS)".)
+        while start < t
+            && (!input.raw(start).starts_with(|c: char| c.is_uppercase())
+                || matches!(input.raw(start), "The" | "A" | "An"))
+        {
             start += 1;
         }
         let name = match t - start >= 2 {

@@ -137,6 +137,9 @@ fn an_acronym_defined_after_an_unknown_name_loses_its_gazetteer_meaning() {
         "{:?}",
         mentions(text, "MSS")
     );
+    let text = "The Multinational Security Support (MSS) mission began in June. \
+                Chad will send personnel to the MSS contingent.";
+    assert!(mentions(text, "MSS").is_empty());
     assert_eq!(
         mentions("China's MSS arrested two officials.", "MSS"),
         ["MSS → Ministry of State Security (name)"]

@@ -936,18 +936,7 @@ impl RuleSet {
             // them the merging below folds into others.
             let fired = traced_triggers(&out[first..], trace.is_some());
             self.fold_adjuncts(view, out, first);
-            let distinct: Vec<Distinct> = out[first..]
-                .iter()
-                .map(|e| self.distinct_mention(view, e))
-                .collect();
-            merge_events(
-                out,
-                first,
-                view.gaz,
-                &distinct,
-                |t| self.is_symmetric(t),
-                |a, b| self.separate_clauses(view, a, b),
-            );
+            self.merge_mentions(view, out, first);
             merge_narrowing_nouns(out, first, view.gaz);
             merge_complements(out, first, view.gaz, |e| {
                 self.distinct_mention(view, e) != Distinct::No
@@ -1029,18 +1018,7 @@ impl RuleSet {
             // mention of it: "Israel carried out strikes across southern
             // Lebanon… The strikes hit Nabatieh" (the definite "strikes"
             // narrowed the first to Nabatieh; "hit" adds nothing more).
-            let distinct: Vec<Distinct> = out[first..]
-                .iter()
-                .map(|e| self.distinct_mention(view, e))
-                .collect();
-            merge_events(
-                out,
-                first,
-                view.gaz,
-                &distinct,
-                |t| self.is_symmetric(t),
-                |a, b| self.separate_clauses(view, a, b),
-            );
+            self.merge_mentions(view, out, first);
             if let Some(t) = trace.as_deref_mut() {
                 self.trace_folded(
                     view,
@@ -1869,6 +1847,23 @@ impl RuleSet {
             }
         }
         found
+    }
+
+    /// Folds the events from `first` on that are mentions of one event
+    /// (see [`merge_events`]).
+    fn merge_mentions(&self, view: &DocView, out: &mut Vec<Event>, first: usize) {
+        let distinct: Vec<Distinct> = out[first..]
+            .iter()
+            .map(|e| self.distinct_mention(view, e))
+            .collect();
+        merge_events(
+            out,
+            first,
+            view.gaz,
+            &distinct,
+            |t| self.is_symmetric(t),
+            |a, b| self.separate_clauses(view, a, b),
+        );
     }
 
     /// Are an event type's actor and target interchangeable sides

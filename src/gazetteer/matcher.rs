@@ -815,10 +815,18 @@ fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span
     match case {
         CaseRule::Any => true,
         // The first word and every word of four or more letters must not
-        // start in lower case ("Sea of Azov"; digits pass: "MIM-104").
+        // start in lower case ("Sea of Azov"; digits pass: "MIM-104"),
+        // unless an apostrophe glues it to the word before ("N’djamena").
         CaseRule::Title => span.iter().enumerate().all(|(i, &w)| {
+            let glued = i > 0
+                && !tokens[w as usize].space_before
+                && w > 0
+                && matches!(word(w - 1), "'" | "\u{2019}")
+                && !tokens[w as usize - 1].space_before;
             let w = word(w);
-            (i > 0 && w.chars().count() < 4) || w.chars().next().is_some_and(|c| !c.is_lowercase())
+            glued
+                || (i > 0 && w.chars().count() < 4)
+                || w.chars().next().is_some_and(|c| !c.is_lowercase())
         }),
         CaseRule::Exact => {
             let mut expected = stripped.split(' ');
@@ -940,6 +948,20 @@ mod tests {
             found(g, "airstrikes in Sagaing region"),
             vec!["Sagaing=Sagaing"]
         );
+    }
+
+    #[test]
+    fn a_title_name_may_go_on_in_lower_case_after_an_apostrophe() {
+        let g = "canonical\ttype\taliases\tcase\nN'Djamena\tPLACE\t\ttitle\n";
+        assert_eq!(
+            found(g, "the base in N\u{2019}djamena"),
+            vec!["N\u{2019}djamena=N'Djamena"]
+        );
+        assert_eq!(
+            found(g, "the base in N'Djamena"),
+            vec!["N'Djamena=N'Djamena"]
+        );
+        assert!(found(g, "the base in n'djamena").is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::{Finding, finding as at, split_origin};
 use crate::examples::check_examples;
-use crate::gazetteer::{AliasKind, CaseRule};
+use crate::gazetteer::{AliasKind, CaseRule, Entry};
 use crate::pipeline::Pipeline;
 use crate::rules::inflect::Form;
 use crate::rules::{FormReq, TOOL_LISTS};
@@ -158,71 +158,49 @@ pub(super) fn examples(p: &Pipeline, out: &mut Vec<Finding>) {
     }
 }
 
-/// Slot `with` and `exclude` conditions that no loaded entry of the slot's
-/// types can meet: a misspelt key or value (`with subtype:ship` where the
-/// weapon rows say `class`) silently keeps every filler out, or none.
+/// Slot `with` and `exclude` conditions that no loaded entry can meet: a
+/// misspelt key or value (`with subtype:ship` where the weapon rows say
+/// `class`) silently keeps every filler out, or none. A `with` must be met
+/// by an entry of the slot's types; an `exclude` that no entry of the
+/// slot's types meets is only redundant ("exclude subtype:media" on a
+/// PERSON slot), so it is reported only when no entry at all meets it.
 pub(super) fn unknown_attributes(p: &Pipeline, out: &mut Vec<Finding>) {
     let g = p.gazetteer();
     for rule in &p.rules().rules {
-        for slot in &rule.slots {
-            if slot.number {
-                continue;
-            }
-            let entries = || {
-                g.entries()
-                    .iter()
-                    .filter(|e| slot.types.is_empty() || slot.types.contains(&e.etype))
-            };
-            // An `exclude` that no entry of the slot's types meets is
-            // only redundant ("exclude subtype:media" on a PERSON slot);
-            // one that no entry at all meets is a misspelling.
-            let has = |option: &str, k: &str, v: Option<&str>| match option {
-                "with" => entries().any(|e| e.has_attribute(k, v)),
-                _ => g.entries().iter().any(|e| e.has_attribute(k, v)),
-            };
-            let types = slot
-                .types
-                .iter()
-                .map(|&t| g.type_name(t))
-                .collect::<Vec<_>>()
-                .join("|");
-            let conditions = slot
-                .with
-                .iter()
-                .flat_map(|(k, vs)| {
-                    let values: Vec<Option<&str>> = match vs.is_empty() {
-                        true => vec![None],
-                        false => vs.iter().map(|v| Some(v.as_str())).collect(),
-                    };
-                    values.into_iter().map(move |v| ("with", k.as_str(), v))
-                })
-                .chain(
-                    slot.exclude
-                        .iter()
-                        .map(|(k, v)| ("exclude", k.as_str(), Some(v.as_str()))),
-                );
-            for (option, k, v) in conditions {
-                if has(option, k, v) {
-                    continue;
-                }
-                let what = match v {
-                    Some(v) => format!("{k}:{v}"),
-                    None => k.to_string(),
-                };
+        for slot in rule.slots.iter().filter(|s| !s.number) {
+            let of_types = |e: &&Entry| slot.types.is_empty() || slot.types.contains(&e.etype);
+            let mut report = |what: String, scope: String| {
                 out.push(at(
                     &rule.origin,
                     "unknown-attribute",
                     format!(
-                        "rule `{}`, slot `{}`: `{option} {what}` matches no loaded {}entry; check the attribute's spelling against the gazetteer columns",
-                        rule.id,
-                        slot.name,
-                        if option == "with" {
-                            format!("{types} ")
-                        } else {
-                            String::new()
-                        }
+                        "rule `{}`, slot `{}`: `{what}` matches no loaded {scope}entry; check the attribute's spelling against the gazetteer columns",
+                        rule.id, slot.name
                     ),
                 ));
+            };
+            for (k, values) in &slot.with {
+                let values: Vec<Option<&str>> = match values.is_empty() {
+                    true => vec![None],
+                    false => values.iter().map(|v| Some(v.as_str())).collect(),
+                };
+                for v in values {
+                    if !g
+                        .entries()
+                        .iter()
+                        .filter(of_types)
+                        .any(|e| e.has_attribute(k, v))
+                    {
+                        let types: Vec<&str> = slot.types.iter().map(|&t| g.type_name(t)).collect();
+                        let what = v.map_or(format!("with {k}"), |v| format!("with {k}:{v}"));
+                        report(what, format!("{} ", types.join("|")));
+                    }
+                }
+            }
+            for (k, v) in &slot.exclude {
+                if !g.entries().iter().any(|e| e.has_attribute(k, Some(v))) {
+                    report(format!("exclude {k}:{v}"), String::new());
+                }
             }
         }
     }

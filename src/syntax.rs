@@ -1828,7 +1828,17 @@ impl Parse {
                 let start = self.clauses[a as usize].start as usize;
                 if start > first + 1 && input.raw(start - 1) == "," {
                     let outer = self.clause_at(start - 2);
-                    if self.clauses[a as usize].kind == ClauseKind::Attribution || outer == c {
+                    // "The regime has sent troops to Russia, where they
+                    // fight, and has supplied shells": the conjunction
+                    // opened a main clause of its own, which goes on the
+                    // main clause before the inserted one.
+                    let resumed = self.clauses[c as usize].kind == ClauseKind::Main
+                        && self.clauses[c as usize].start as usize > j
+                        && self.clauses[outer as usize].kind == ClauseKind::Main;
+                    if self.clauses[a as usize].kind == ClauseKind::Attribution
+                        || outer == c
+                        || resumed
+                    {
                         j = start - 1;
                         clause = outer;
                     }

@@ -156,6 +156,19 @@ fn a_coordinated_verb_after_an_auxiliary_and_an_attribution_shares_the_subject()
 }
 
 #[test]
+fn a_coordinated_verb_after_a_relative_of_place_shares_the_subject_of_the_main_clause() {
+    assert_eq!(
+        parse_at(
+            "Pyongyang has sent troops to Russia, where they fight in Kursk, and has supplied shells to Moscow.",
+            "supplied"
+        ),
+        "2, subject Pyongyang (coordinated verb), object shells; clauses: [0 Main: Pyongyang has sent \
+         troops to Russia,] [1 Subordinate: where they fight in Kursk,] [2 Main: and has supplied \
+         shells to Moscow.]"
+    );
+}
+
+#[test]
 fn a_participle_after_while_shares_the_subject_of_the_clause_before() {
     // Through the pronoun of the reported clause to its reporter.
     assert_eq!(

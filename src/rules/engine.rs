@@ -2767,6 +2767,11 @@ impl RuleSet {
                 return None;
             }
         }
+        if !slot.notfollowed.is_empty()
+            && cue_after(view, &slot.notfollowed, ms[mi].tok_end as usize, 0, s_to)
+        {
+            return None;
+        }
         if !slot.followed.is_empty() {
             // The following words must not belong to the next name
             // ("Sudan's Rapid Support Forces": "Forces" is not about Sudan).

@@ -132,6 +132,9 @@ pub struct Slot {
     /// When not empty, the filler must be followed by one of these phrases,
     /// with at most `gap` words between ("North Korean" + "troops").
     pub followed: PhraseSet,
+    /// The filler must not be followed right away by one of these phrases:
+    /// "talks with Qatari mediation" has no party Qatar.
+    pub notfollowed: PhraseSet,
     /// The filler must not come right after one of these phrases (an actor
     /// is not the "to" of "to Ukraine").
     pub nocue: PhraseSet,
@@ -1659,6 +1662,7 @@ impl Compiler<'_> {
             other: false,
             adjectives: Adjectives::Any,
             followed: PhraseSet::default(),
+            notfollowed: PhraseSet::default(),
             nocue: PhraseSet::default(),
             upto: PhraseSet::default(),
             specific: false,
@@ -1731,6 +1735,11 @@ impl Compiler<'_> {
                 "followed" => {
                     j += 1;
                     slot.followed = self.cue_list(file, rest, &mut j, end)?.into();
+                    continue;
+                }
+                "notfollowed" => {
+                    j += 1;
+                    slot.notfollowed = self.cue_list(file, rest, &mut j, end)?.into();
                     continue;
                 }
                 "nocue" => {

@@ -1972,7 +1972,17 @@ impl Parse {
                 j = k;
                 continue;
             }
-            // "five hours of talks", "a wave of strikes": a measure before
+            // "one-on-one talks": a word glued to a hyphen after it is part
+            // of a compound modifier, whatever it is alone.
+            if k + 2 < ts
+                && matches!(input.raw(k + 1), "-" | "\u{2010}" | "\u{2011}")
+                && !input.tokens[k + 1].space_before
+                && !input.tokens[k + 2].space_before
+            {
+                j = k;
+                continue;
+            }
+            // "five hours of talks"", "a wave of strikes": a measure before
             // "of" belongs to the phrase.
             let measure_of = w == "of"
                 && k > self.first as usize

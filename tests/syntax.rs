@@ -169,6 +169,18 @@ fn a_coordinated_verb_after_a_relative_of_place_shares_the_subject_of_the_main_c
 }
 
 #[test]
+fn a_light_verb_governs_a_noun_past_a_hyphenated_modifier() {
+    assert_eq!(
+        parse_at(
+            "Zhang Youxia visited Pakistan and had one-on-one talks with Asim Munir.",
+            "talks"
+        ),
+        "0, subject Zhang Youxia (coordinated verb), object none; clauses: [0 Main: Zhang Youxia \
+         visited Pakistan and had one-on-one talks with Asim Munir.]"
+    );
+}
+
+#[test]
 fn a_participle_after_while_shares_the_subject_of_the_clause_before() {
     // Through the pronoun of the reported clause to its reporter.
     assert_eq!(

@@ -1756,6 +1756,15 @@ fn party_reference(
     if own.any(|m| party(m) || gaz.is_type(m.entry, gazetteer::PERSON)) {
         return None;
     }
+    // "They" stands for a group: a state named alone is "it".
+    let plural = matches!(input.word(t), "they" | "their");
+    if plural && let Some(first) = coordinated_states(input, earlier, sentence) {
+        return Some(Mention {
+            sentence,
+            unlisted: first.unlisted,
+            ..word_reference(tokens, t, first.entry)
+        });
+    }
     let subject = earlier
         .iter()
         .skip_while(|m| m.sentence + 1 < sentence)
@@ -1778,8 +1787,6 @@ fn party_reference(
             && m.tok_start <= subject.tok_end + 4
             && gaz.is_type(m.entry, gazetteer::PERSON)
     });
-    // "They" stands for a group: a state named alone is "it".
-    let plural = matches!(input.word(t), "they" | "their");
     let state = |e: u32| gaz.is_state(e) || gaz.stands_for_of(e).is_some_and(|s| gaz.is_state(s));
     // A demonym is the subject only before an organ ("The Chinese
     // government… it"), not before what it modifies ("The Pakistani
@@ -1805,6 +1812,47 @@ fn party_reference(
         unlisted: subject.unlisted,
         ..word_reference(tokens, t, subject.entry)
     })
+}
+
+/// "The leaders of Mali, Burkina Faso and Niger met… They agreed…": the
+/// first of the states that open the sentence before, when two or more are
+/// joined by commas and "and" and an event trigger follows them within two
+/// words (they are its subject). "They" stands for all of them; the first
+/// takes the role, as it would for the names themselves.
+fn coordinated_states<'m>(
+    input: &RefInput,
+    earlier: &'m [Mention],
+    sentence: u32,
+) -> Option<&'m Mention> {
+    let gaz = input.gaz;
+    let tokens = &input.tokens;
+    let state = |m: &Mention| {
+        m.unlisted == u32::MAX
+            && !gaz.is_generic(m.entry)
+            && (gaz.is_state(m.entry) || gaz.stands_for_of(m.entry).is_some_and(|s| gaz.is_state(s)))
+    };
+    let prev: Vec<&Mention> = earlier.iter().filter(|m| m.sentence + 1 == sentence).collect();
+    let first = *prev.first()?;
+    let mut n = 1;
+    let mut last = first;
+    for m in &prev[1..] {
+        let joined = (last.tok_end..m.tok_start).all(|k| {
+            let k = k as usize;
+            match tokens[k].is_word() {
+                true => input.word(k) == "and",
+                false => input.raw_is(k, ','),
+            }
+        });
+        if !joined || !state(m) {
+            break;
+        }
+        n += 1;
+        last = m;
+    }
+    let end = last.tok_end as usize;
+    let trigger_next = (end..(end + 3).min(tokens.len()))
+        .any(|k| input.triggers.binary_search(&(k as u32)).is_ok());
+    (n >= 2 && state(first) && trigger_next).then_some(first)
 }
 
 /// The head of a pair reference opened at token `t`: "both sides" (`t` is

@@ -1069,3 +1069,17 @@ fn the_generals_are_the_junta() {
                 Aid groups said the generals had refused to let relief convoys through.";
     assert_eq!(mentions(text, ""), ["the generals → Myanmar (reference)"]);
 }
+
+#[test]
+fn they_after_states_named_together_as_a_subject_is_the_first_of_them() {
+    let text = "The leaders of Mali, Burkina Faso and Niger met in Niamey on Saturday. \
+                They agreed to deploy a joint force of 5,000 soldiers.";
+    assert_eq!(mentions(text, "They"), ["They → Mali (reference)"]);
+    assert_eq!(
+        events(text),
+        ["NEGOTIATION Mali|Niger||Niamey", "DEPLOYMENT Mali|||"]
+    );
+    // A state named alone is "it", not "they".
+    let text = "Mali closed its border in May. They agreed to deploy troops.";
+    assert!(mentions(text, "They").is_empty());
+}

@@ -817,6 +817,16 @@ pub fn find(
         {
             continue; // the head is part of a name or a class
         }
+        // "the Army Strategic Forces Command": a capitalised head followed
+        // by capitalised words begins a name no gazetteer lists.
+        if !pronoun
+            && !input.is_lower(last)
+            && last + 1 < tokens.len()
+            && tokens[last + 1].is_word()
+            && !input.is_lower(last + 1)
+        {
+            continue;
+        }
         let head = input.word(h);
         let earlier = &mentions[before.saturating_sub(REACH)..before];
         // Only "the area" may name a place that no gazetteer lists.
@@ -1829,9 +1839,13 @@ fn coordinated_states<'m>(
     let state = |m: &Mention| {
         m.unlisted == u32::MAX
             && !gaz.is_generic(m.entry)
-            && (gaz.is_state(m.entry) || gaz.stands_for_of(m.entry).is_some_and(|s| gaz.is_state(s)))
+            && (gaz.is_state(m.entry)
+                || gaz.stands_for_of(m.entry).is_some_and(|s| gaz.is_state(s)))
     };
-    let prev: Vec<&Mention> = earlier.iter().filter(|m| m.sentence + 1 == sentence).collect();
+    let prev: Vec<&Mention> = earlier
+        .iter()
+        .filter(|m| m.sentence + 1 == sentence)
+        .collect();
     let first = *prev.first()?;
     let mut n = 1;
     let mut last = first;

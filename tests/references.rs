@@ -1083,3 +1083,15 @@ fn they_after_states_named_together_as_a_subject_is_the_first_of_them() {
     let text = "Mali closed its border in May. They agreed to deploy troops.";
     assert!(mentions(text, "They").is_empty());
 }
+
+#[test]
+fn a_capitalised_head_that_goes_on_in_capitals_begins_a_name() {
+    let text = "Pakistan tested a missile on Monday. The launch was overseen by the Army \
+                Strategic Forces Command.";
+    assert!(mentions(text, "the Army").is_empty());
+    let text = "Pakistan tested a missile on Monday. The Army said the test succeeded.";
+    assert_eq!(
+        mentions(text, "The Army"),
+        ["The Army → Pakistan (reference)"]
+    );
+}

@@ -1797,7 +1797,7 @@ fn party_reference(
             && m.tok_start <= subject.tok_end + 4
             && gaz.is_type(m.entry, gazetteer::PERSON)
     });
-    let state = |e: u32| gaz.is_state(e) || gaz.stands_for_of(e).is_some_and(|s| gaz.is_state(s));
+    let state = |e: u32| acts_as_state(gaz, e);
     // A demonym is the subject only before an organ ("The Chinese
     // government… it"), not before what it modifies ("The Pakistani
     // strikes…").
@@ -1824,6 +1824,11 @@ fn party_reference(
     })
 }
 
+/// A state, or an organ or capital that stands for one.
+fn acts_as_state(gaz: &Gazetteer, e: u32) -> bool {
+    gaz.is_state(e) || gaz.stands_for_of(e).is_some_and(|s| gaz.is_state(s))
+}
+
 /// "The leaders of Mali, Burkina Faso and Niger met… They agreed…": the
 /// first of the states that open the sentence before, when two or more are
 /// joined by commas and "and" and an event trigger follows them within two
@@ -1837,16 +1842,12 @@ fn coordinated_states<'m>(
     let gaz = input.gaz;
     let tokens = &input.tokens;
     let state = |m: &Mention| {
-        m.unlisted == u32::MAX
-            && !gaz.is_generic(m.entry)
-            && (gaz.is_state(m.entry)
-                || gaz.stands_for_of(m.entry).is_some_and(|s| gaz.is_state(s)))
+        m.unlisted == u32::MAX && !gaz.is_generic(m.entry) && acts_as_state(gaz, m.entry)
     };
-    let prev: Vec<&Mention> = earlier
-        .iter()
-        .filter(|m| m.sentence + 1 == sentence)
-        .collect();
-    let first = *prev.first()?;
+    let from = earlier.partition_point(|m| m.sentence + 1 < sentence);
+    let to = earlier.partition_point(|m| m.sentence < sentence);
+    let prev = &earlier[from..to];
+    let first = prev.first()?;
     let mut n = 1;
     let mut last = first;
     for m in &prev[1..] {

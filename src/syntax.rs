@@ -1982,7 +1982,7 @@ impl Parse {
                 j = k;
                 continue;
             }
-            // "five hours of talks"", "a wave of strikes": a measure before
+            // "five hours of talks", "a wave of strikes": a measure before
             // "of" belongs to the phrase.
             let measure_of = w == "of"
                 && k > self.first as usize

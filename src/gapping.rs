@@ -386,6 +386,7 @@ fn copy_for(view: &DocView, e: &Event, clause: &Clause) -> Event {
             value: Arc::from(&view.text[start as usize..end as usize]),
             entity_id: None,
             entry: None,
+            organ: None,
             start,
             end,
             also: Vec::new(),

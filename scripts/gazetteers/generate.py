@@ -944,7 +944,8 @@ def possessive_names(canon: str, aliases: list[str], f: dict) -> list[str]:
 def build_orgs(countries):
     """National organs: armed forces and ministries of every sovereign state, and the
     services, legislatures and intelligence agencies the override file lists. Each stands
-    for its state, except legislatures, which act as themselves (as in org.tsv)."""
+    for its state, legislatures too (GUIDELINES: state organs are normalised to the state;
+    "the Polish Sejm voted to withdraw" is Poland's act), as in org.tsv."""
     patterned = defaultdict(dict)
     listed = []
     for r in read_tsv(OVR / "org_government.tsv"):
@@ -998,7 +999,7 @@ def build_orgs(countries):
             al += possessive_names(canon, al, f)
         covered = curated.get(fold(canon))
         assert not covered, f"org_government override {iso} {kind} {canon!r}: {covered} has it"
-        stands_for = "" if subtype == "legislature" else c.canonical
+        stands_for = c.canonical
         out.append(Entry(id_, canon, al, stands_for=stands_for,
                          attrs={"country": iso, "class": kind, "subtype": subtype}, type_="ORG"))
     # A name of a hand-written org row belongs to that row. A generated organ whose own
@@ -1162,8 +1163,8 @@ def main() -> int:
                          "places and facilities.",
         "org_government.tsv": "National organs: armed forces and their services, defence, foreign, "
                               "interior, trade and finance\nministries, coast and border guards, legislatures and "
-                              "intelligence services. Each stands for its country,\nexcept "
-                              "legislatures, which act as themselves. case=title: in lower case "
+                              "intelligence services. Each stands for its country,\nlegislatures "
+                              "included. case=title: in lower case "
                               "(\"Russia's\ndefence ministry\") they are descriptions, left "
                               "to the country's own mention.",
     }

@@ -48,6 +48,11 @@ pub struct Role {
     /// US and Britain supplied…": actor United States, also United
     /// Kingdom).
     pub also: Vec<Arc<str>>,
+    /// The organ whose mention filled the role for its state ("the Polish
+    /// Sejm voted": value Poland, organ Sejm), if any: two acts of one
+    /// state by different organs stay apart when events are merged.
+    #[serde(skip)]
+    pub organ: Option<u32>,
 }
 
 impl Role {
@@ -60,6 +65,7 @@ impl Role {
             value: row.canonical.clone(),
             entity_id: Some(row.id.clone()),
             entry: Some(entry),
+            organ: None,
             start,
             end,
             also: Vec::new(),
@@ -638,17 +644,26 @@ impl Filled<'_> {
                     value: u.name.clone(),
                     entity_id: Some(u.id.clone()),
                     entry: Some(e),
+                    organ: None,
                     start: self.start,
                     end: self.end,
                     also: Vec::new(),
                 }
             }
-            Some(e) => Role::of_entry(view.gaz, self.slot.clone(), e, self.start, self.end),
+            Some(e) => Role {
+                organ: view
+                    .mentions
+                    .get(self.mention as usize)
+                    .map(|m| m.entry)
+                    .filter(|&m| m != e && view.gaz.stands_for_of(m) == Some(e)),
+                ..Role::of_entry(view.gaz, self.slot.clone(), e, self.start, self.end)
+            },
             None => Role {
                 slot: self.slot.clone(),
                 value: view.text[self.start as usize..self.end as usize].into(),
                 entity_id: None,
                 entry: None,
+                organ: None,
                 start: self.start,
                 end: self.end,
                 also: Vec::new(),
@@ -2772,6 +2787,9 @@ impl RuleSet {
         {
             return None;
         }
+        if slot.opening && !opens_sentence(view, at.s_from, m) {
+            return None;
+        }
         if !slot.followed.is_empty() {
             // The following words must not belong to the next name
             // ("Sudan's Rapid Support Forces": "Forces" is not about Sudan).
@@ -3737,12 +3755,14 @@ fn word_in(view: &DocView, k: usize, set: &WordSet) -> bool {
         .is_some_and(|t| t.is_word() && set.contains(view.word(k)))
 }
 
-/// Is the token at `k` a hyphen glued to a following word ("-owned")?
+/// Is the token at `k` a hyphen glued to a following word ("-owned"), or
+/// an en dash between two names ("Kinshasa–M23 talks", as a hyphen would
+/// join them)?
 fn starts_compound(view: &DocView, k: usize) -> bool {
     view.tokens.get(k).is_some_and(|t| {
         t.kind == TokenKind::Punct
             && !t.space_before
-            && matches!(view.raw(k), "-" | "\u{2010}" | "\u{2011}")
+            && matches!(view.raw(k), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
     }) && view
         .tokens
         .get(k + 1)
@@ -4196,6 +4216,16 @@ fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) 
     })
 }
 
+/// Does the mention open its sentence, after words only, with a comma
+/// right after it ("In Khartoum, …", "Near the port city of Tartus, …")?
+fn opens_sentence(view: &DocView, s_from: usize, m: &Mention) -> bool {
+    let (start, end) = (m.tok_start as usize, m.tok_end as usize);
+    start >= s_from
+        && (s_from..start).all(|k| view.tokens[k].is_word())
+        && view.tokens.get(end).is_some_and(|t| !t.is_word())
+        && view.raw(end) == ","
+}
+
 /// Are the two words before `k` (within the sentence from `s_from`) a
 /// word of `first` and then `word`: "open to", "authorities in"?
 fn pair_before(view: &DocView, s_from: usize, k: usize, word: &str, first: &WordSet) -> bool {
@@ -4243,6 +4273,17 @@ fn context_holds(
 fn compatible(gaz: &Gazetteer, a: &Role, b: &Role, same_sentence: bool) -> bool {
     if a.value == b.value {
         return true;
+    }
+    // A legislature's act and a person's are two acts, though both serve
+    // one state ("the parliament adopted the law", then "Zelensky signed
+    // it").
+    let house_and_person = |r: &Role, q: &Role| {
+        r.organ
+            .is_some_and(|o| gaz.entry(o).has_attribute("subtype", Some("legislature")))
+            && q.entry.is_some_and(|e| is_person(gaz, e))
+    };
+    if house_and_person(a, b) || house_and_person(b, a) {
+        return false;
     }
     match (a.entry, b.entry) {
         (Some(x), Some(y)) => {

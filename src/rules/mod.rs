@@ -186,6 +186,10 @@ pub struct Slot {
     /// Report only the filler, not the names coordinated with it ("the US
     /// and Britain" → both, unless `single`).
     pub single: bool,
+    /// The filler opens the sentence after words only (its cue, "the",
+    /// kinds of place) and a comma closes it: a place set before the
+    /// clause, "In Khartoum, the RSF shelled a market".
+    pub opening: bool,
 }
 
 impl Slot {
@@ -1679,6 +1683,7 @@ impl Compiler<'_> {
             party: false,
             countries: false,
             single: number,
+            opening: false,
         };
         while let Some(t) = rest.get(j) {
             match t.text.as_str() {
@@ -1692,6 +1697,7 @@ impl Compiler<'_> {
                 "clause" => slot.clause = true,
                 "noreporter" => slot.noreporter = true,
                 "single" => slot.single = true,
+                "opening" => slot.opening = true,
                 "party" => slot.party = true,
                 "countries" => slot.countries = true,
                 "with" => {

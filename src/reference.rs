@@ -640,7 +640,7 @@ pub fn find(
                 }
             } else if lex.person_pronouns.contains(det) {
                 advance_sentence(input, &mut sentence, t);
-                if let Some(m) = person_reference(input, mentions, t, sentence as u32) {
+                if let Some(m) = person_reference(input, mentions, t, sentence as u32, false) {
                     found.push(m);
                 }
             } else if lex.party_pronouns.contains(det) {
@@ -653,6 +653,18 @@ pub fn find(
                 {
                     found.push(m);
                 }
+            }
+            continue;
+        }
+        // "Trump described his call with Putin": "his" or "her" right
+        // before an event trigger is the person whose act it is.
+        if possessive
+            && !(t + 1 < tokens.len() && lex.country_heads.contains(input.word(t + 1)))
+            && trigger_after(input, t, PRONOUN_GAP)
+        {
+            advance_sentence(input, &mut sentence, t);
+            if let Some(m) = person_reference(input, mentions, t, sentence as u32, true) {
+                found.push(m);
             }
             continue;
         }
@@ -1593,12 +1605,15 @@ fn object_reference(
 /// (most often its subject: "Sheinbaum has resisted the pressure. In
 /// February she sent 10,000 troops to the border"). A person named before
 /// the pronoun in its own sentence leaves it to the parse ("Putin said he
-/// would send…" is the reporter's).
+/// would send…" is the reporter's). A `possessive` ("his", "her" before
+/// an event noun) is the one person named before it in its own sentence,
+/// when there is one: "Trump described his call with Putin".
 fn person_reference(
     input: &RefInput,
     mentions: &[Mention],
     t: usize,
     sentence: u32,
+    possessive: bool,
 ) -> Option<Mention> {
     let gaz = input.gaz;
     if !trigger_after(input, t, PERSON_PRONOUN_GAP) {
@@ -1617,8 +1632,12 @@ fn person_reference(
         .take_while(|m| m.sentence == sentence)
         .filter(|m| person(m));
     if let Some(&first) = own.next() {
-        let after_where =
-            t > 0 && input.tokens[t - 1].is_word() && matches!(input.word(t - 1), "where" | "when");
+        // "his"/"her" is the one person named before it in its sentence
+        // ("Trump described his call with Putin").
+        let after_where = possessive
+            || (t > 0
+                && input.tokens[t - 1].is_word()
+                && matches!(input.word(t - 1), "where" | "when"));
         if !after_where || !own.all(|m| m.entry == first.entry) {
             return None;
         }

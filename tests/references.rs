@@ -1096,3 +1096,14 @@ fn a_capitalised_head_that_goes_on_in_capitals_begins_a_name() {
         ["The Army → Pakistan (reference)"]
     );
 }
+
+#[test]
+fn his_before_an_event_noun_is_the_one_person_named_before() {
+    let text = "Donald Trump described his call with Russian President Vladimir Putin \
+                as productive.";
+    assert_eq!(mentions(text, ""), ["his → Donald Trump (reference)"]);
+    assert_eq!(events(text), ["NEGOTIATION Donald Trump|Vladimir Putin||"]);
+    // Two people before it: whose call is not told.
+    let text = "Zelensky met Trump a day after his call with Vladimir Putin.";
+    assert!(mentions(text, "").iter().all(|m| !m.starts_with("his")));
+}

@@ -2487,18 +2487,25 @@ impl RuleSet {
             return None;
         }
         let (from, to) = (m.tok_end as usize, next.tok_start as usize);
-        let ok = (1..=3).contains(&to.saturating_sub(from))
+        let ok = (1..=5).contains(&to.saturating_sub(from))
             && (from..to).all(|k| {
                 view.tokens[k].is_word()
                     && (is_title(titles, view.word(k))
                         || view.word(k) == "of"
                         || view.raw(k).chars().next().is_some_and(char::is_uppercase))
             })
-            && (is_title(titles, view.word(to - 1))
-                // "US Secretary of State Marco Rubio": a title, "of", a name.
-                || (to >= from + 3
-                    && view.word(to - 2) == "of"
-                    && is_title(titles, view.word(to - 3))));
+            && ((to <= from + 3 && is_title(titles, view.word(to - 1)))
+                // "US Secretary of State Marco Rubio", "Israeli Minister
+                // of Strategic Affairs Ron Dermer": a title, "of", the
+                // capitalised name of its office.
+                || (from + 1..to - 1).any(|k| {
+                    view.word(k) == "of"
+                        && is_title(titles, view.word(k - 1))
+                        && to - k <= 3
+                        && (k + 1..to).all(|j| {
+                            view.raw(j).chars().next().is_some_and(char::is_uppercase)
+                        })
+                }));
         // The same title after a possessive, with the person in
         // apposition: "the group's leader, Mohamed Hamdan Dagalo",
         // "Myanmar's army chief, Min Aung Hlaing".

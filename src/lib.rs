@@ -118,6 +118,7 @@ mod resolve;
 mod rules;
 #[allow(missing_docs)] // a stage's internals (see `internals`)
 mod segment;
+mod specify;
 mod spelling;
 mod spill;
 mod stream;

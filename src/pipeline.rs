@@ -18,7 +18,7 @@ use crate::rules::engine::{DocView, Event};
 use crate::rules::{self, RuleError, RuleSet};
 use crate::segment::{Segmenter, Sentence, Token};
 use crate::{acronyms, normalize, reference};
-use crate::{elaboration, gapping};
+use crate::{elaboration, gapping, specify};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -480,6 +480,7 @@ impl Pipeline {
             );
             gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
             elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
+            specify::specify_weapons(&view, &mut events, trace.as_deref_mut());
             elaboration::home_forces(&view, &mut events, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
             let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);

@@ -187,7 +187,7 @@ fn warc_and_html_examples_run_end_to_end() {
         [
             "ATTACK|Russia|drones|Odesa|2024-03-14|relative|42|drones",
             "ATTACK|Russia|glide bombs|Kharkiv|2024-03-13|relative||",
-            "ARMS_TRANSFER|Ukraine|air defence systems||2024-03-14|document||",
+            "ARMS_TRANSFER|Ukraine|Patriot||2024-03-14|document||",
             "ARMS_TRANSFER|Germany|Patriot||2024-03-12|relative||"
         ]
     );

@@ -1,0 +1,140 @@
+//! Specification: a weapon told by its class names the one weapon of that
+//! class the text names nearby.
+//!
+//! News names a weapon once and then calls it by its kind: "Turkey
+//! delivered two more Bayraktar TB2s to Mali last month. The army received
+//! the drones on Thursday", "launched 2,736 Shahed kamikaze drones". The
+//! rules fill the weapon role from the nearest fitting mention, which is
+//! often the class ("drones"); the guidelines want the named weapon when
+//! the text gives one (a class alone leaves the role empty). This stage runs
+//! after the rules and puts in the weapon role of an event whose weapon is a
+//! generic class (`generic=yes` in `weapon.tsv`) the one named weapon of
+//! that class (same `class` attribute; for the class "missiles", any kind of
+//! missile) that the event's sentence names, or failing that, the sentences
+//! just before and after it (not for ships: a named ship is one vessel, so
+//! only one named after the class in the event's own sentence counts). With two different
+//! named weapons of the class in that reach, the text does not say which
+//! one: the class stays.
+//!
+//! The role keeps pointing at words of the text: the named weapon's own
+//! mention, so a row can still be traced.
+
+use crate::gazetteer::{self, Gazetteer};
+use crate::rules::engine::{DocView, Event, Role};
+
+/// How many sentences before and after the event's own a named weapon may
+/// stand (tried only when its own sentence names none).
+const REACH: u32 = 1;
+
+/// Classes whose named weapons are single vessels: "the carrier USS
+/// Dwight D. Eisenhower … is sending two more destroyers" names no
+/// destroyer, so a ship is looked for only in the event's own sentence,
+/// after its class ("eight warships, including the USS Iwo Jima").
+const SHIP_CLASSES: &[&str] = &["ship", "submarine"];
+
+/// The weapon slot this stage completes.
+const WEAPON_SLOT: &str = "weapon";
+
+/// Replaces generic weapon classes in `events` (those of one document) by
+/// the named weapon of that class told nearby; with `trace`, says so for
+/// `evex explain`.
+pub fn specify_weapons(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    for e in events.iter_mut() {
+        let Some(r) = e.roles.iter().position(|r| &*r.slot == WEAPON_SLOT) else {
+            continue;
+        };
+        let Some(class) = e.roles[r].entry.filter(|&w| gaz.is_generic(w)) else {
+            continue;
+        };
+        let Some(class_name) = class_of(gaz, class) else {
+            continue;
+        };
+        let ship = SHIP_CLASSES.contains(&class_name);
+        // A ship only after its class: "eight warships, including the USS
+        // Iwo Jima".
+        let from = if ship { e.roles[r].end } else { 0 };
+        let near = |lo: u32, hi: u32| named_of_class(view, class_name, lo, hi, from);
+        let found = match near(e.sentence, e.sentence) {
+            Found::None if !ship => near(e.sentence.saturating_sub(REACH), e.sentence + REACH),
+            found => found,
+        };
+        let Found::One(mi) = found else {
+            continue;
+        };
+        let m = &view.mentions[mi];
+        let named = Role::of_entry(gaz, e.roles[r].slot.clone(), m.entry, m.start, m.end);
+        let old = std::mem::replace(&mut e.roles[r], named);
+        let named = e.roles[r].value.clone();
+        e.roles[r].also = old.also.into_iter().filter(|a| *a != named).collect();
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}: the {} weapon {:?} is the {} named in sentence {} (specification)",
+                e.sentence, e.event_type, old.value, named, m.sentence
+            ));
+        }
+    }
+}
+
+/// The `class` attribute of a weapon entry; none for the catch-all
+/// `other`, except for "missiles" (`MISSILES`), which any missile fits.
+fn class_of(gaz: &Gazetteer, entry: u32) -> Option<&str> {
+    let e = gaz.entry(entry);
+    if &*e.canonical == MISSILES {
+        return Some(MISSILES);
+    }
+    e.attributes
+        .iter()
+        .find(|(k, _)| k == "class")
+        .map(|(_, v)| v.as_str())
+        .filter(|v| *v != "other")
+}
+
+/// The class "missiles", whose entry's `class` is `other`: every kind of
+/// missile is one.
+const MISSILES: &str = "missiles";
+
+/// Does a named weapon entry belong to `class`?
+fn fits(gaz: &Gazetteer, entry: u32, class: &str) -> bool {
+    gaz.entry(entry).attributes.iter().any(|(k, v)| {
+        k == "class"
+            && match class {
+                MISSILES => v.ends_with("_missile") || v == "hypersonic",
+                _ => v == class,
+            }
+    })
+}
+
+/// What a reach of sentences names of a class.
+enum Found {
+    None,
+    /// The index in `view.mentions` of its first mention.
+    One(usize),
+    Several,
+}
+
+/// The named (not generic) weapon of `class` in sentences `lo..=hi`,
+/// starting at byte `from` or later.
+fn named_of_class(view: &DocView, class: &str, lo: u32, hi: u32, from: u32) -> Found {
+    let gaz = view.gaz;
+    let first = view.mentions.partition_point(|m| m.sentence < lo);
+    let mut found: Option<usize> = None;
+    for (i, m) in view.mentions[first..].iter().enumerate() {
+        if m.sentence > hi {
+            break;
+        }
+        if m.start < from
+            || !gaz.is_type(m.entry, gazetteer::WEAPON)
+            || gaz.is_generic(m.entry)
+            || !fits(gaz, m.entry, class)
+        {
+            continue;
+        }
+        match found {
+            None => found = Some(first + i),
+            Some(f) if view.mentions[f].entry == m.entry => {}
+            Some(_) => return Found::Several,
+        }
+    }
+    found.map_or(Found::None, Found::One)
+}

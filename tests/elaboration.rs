@@ -2,7 +2,9 @@
 //! it ("Iran fired missiles at Israel. One missile slammed into a block in
 //! Tel Aviv") takes that side and target; an agreement told without its
 //! parties takes them from the context, and forces sent to a town by no
-//! named side are its state's. Texts written for evex.
+//! named side are its state's. Specification: a weapon told by its class
+//! ("drones") is the one named weapon of that class told nearby. Texts
+//! written for evex.
 
 use evex::{Config, Document, Pipeline};
 use std::sync::LazyLock;
@@ -24,6 +26,11 @@ fn events(text: &str) -> Vec<String> {
             format!("{} {roles}", e.event_type)
         })
         .collect()
+}
+
+/// The document's last event, as [`events`] writes it.
+fn last_event(text: &str) -> String {
+    events(text).pop().unwrap_or_default()
 }
 
 #[test]
@@ -153,5 +160,73 @@ fn a_named_warship_sent_by_no_named_side_is_its_navys() {
     assert_eq!(
         events("The aircraft carrier USS Gerald R. Ford would be sent to the Caribbean."),
         ["DEPLOYMENT United States||USS Gerald R. Ford|Caribbean"]
+    );
+}
+
+// Specification (`src/specify.rs`).
+
+#[test]
+fn the_drones_are_the_named_drone_of_the_sentence_before() {
+    assert_eq!(
+        events(
+            "Mali received its first Bayraktar Akinci aircraft from Turkey in 2023. On \
+             Sunday, Malian army drones struck a rebel camp near Kidal."
+        ),
+        [
+            "ARMS_TRANSFER Turkey|Mali|Bayraktar Akinci|",
+            "ATTACK Mali||Bayraktar Akinci|Kidal"
+        ]
+    );
+}
+
+#[test]
+fn two_named_drones_leave_the_class() {
+    assert_eq!(
+        last_event(
+            "Mali bought Bayraktar Akinci and Bayraktar TB2 aircraft from Turkey. On \
+             Sunday, Malian army drones struck a rebel camp near Kidal."
+        ),
+        "ATTACK Mali||drones|Kidal"
+    );
+}
+
+#[test]
+fn a_named_weapon_of_another_class_is_not_the_one_meant() {
+    assert_eq!(
+        last_event(
+            "Mali bought Bayraktar Akinci aircraft from Turkey. On Sunday, Malian \
+             artillery shelled a rebel camp near Kidal."
+        ),
+        "ATTACK Mali||artillery|Kidal"
+    );
+}
+
+#[test]
+fn any_kind_of_missile_is_one_of_the_missiles() {
+    assert_eq!(
+        last_event(
+            "Russia fired Kalibr cruise missiles from the Black Sea on Monday. Russian \
+             missiles struck a power plant in Odesa."
+        ),
+        "ATTACK Russia||Kalibr|Odesa"
+    );
+}
+
+#[test]
+fn a_named_ship_is_one_vessel_told_after_its_class() {
+    // The carrier is not one of the destroyers sent.
+    assert_eq!(
+        last_event(
+            "Washington kept the carrier USS Dwight D. Eisenhower in the Gulf and is \
+             sending two more destroyers to the region."
+        ),
+        "DEPLOYMENT United States||warships|Persian Gulf"
+    );
+    assert_eq!(
+        events(
+            "Washington has sent four warships, including the destroyer USS Gravely, \
+             to the Caribbean."
+        ),
+        ["DEPLOYMENT United States||USS Gravely|Caribbean"]
     );
 }

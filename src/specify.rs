@@ -12,9 +12,9 @@
 //! that class (same `class` attribute; for the class "missiles", any kind of
 //! missile) that the event's sentence names, or failing that, the sentences
 //! just before and after it (not for ships: a named ship is one vessel, so
-//! only one named after the class in the event's own sentence counts). With two different
-//! named weapons of the class in that reach, the text does not say which
-//! one: the class stays.
+//! only one named after the class in the event's own sentence counts).
+//! With two different named weapons of the class in that reach, the text
+//! does not say which one: the class stays.
 //!
 //! The role keeps pointing at words of the text: the named weapon's own
 //! mention, so a row can still be traced.
@@ -63,8 +63,8 @@ pub fn specify_weapons(view: &DocView, events: &mut [Event], mut trace: Option<&
             continue;
         };
         let m = &view.mentions[mi];
-        let named = Role::of_entry(gaz, e.roles[r].slot.clone(), m.entry, m.start, m.end);
-        let old = std::mem::replace(&mut e.roles[r], named);
+        let role = Role::of_entry(gaz, e.roles[r].slot.clone(), m.entry, m.start, m.end);
+        let old = std::mem::replace(&mut e.roles[r], role);
         let named = e.roles[r].value.clone();
         e.roles[r].also = old.also.into_iter().filter(|a| *a != named).collect();
         if let Some(t) = trace.as_deref_mut() {
@@ -83,11 +83,16 @@ fn class_of(gaz: &Gazetteer, entry: u32) -> Option<&str> {
     if &*e.canonical == MISSILES {
         return Some(MISSILES);
     }
-    e.attributes
+    class_attribute(gaz, entry).filter(|v| *v != "other")
+}
+
+/// The `class` attribute of an entry, as written in `weapon.tsv`.
+fn class_attribute(gaz: &Gazetteer, entry: u32) -> Option<&str> {
+    gaz.entry(entry)
+        .attributes
         .iter()
         .find(|(k, _)| k == "class")
         .map(|(_, v)| v.as_str())
-        .filter(|v| *v != "other")
 }
 
 /// The class "missiles", whose entry's `class` is `other`: every kind of
@@ -96,12 +101,9 @@ const MISSILES: &str = "missiles";
 
 /// Does a named weapon entry belong to `class`?
 fn fits(gaz: &Gazetteer, entry: u32, class: &str) -> bool {
-    gaz.entry(entry).attributes.iter().any(|(k, v)| {
-        k == "class"
-            && match class {
-                MISSILES => v.ends_with("_missile") || v == "hypersonic",
-                _ => v == class,
-            }
+    class_attribute(gaz, entry).is_some_and(|v| match class {
+        MISSILES => v.ends_with("_missile") || v == "hypersonic",
+        _ => v == class,
     })
 }
 

@@ -1037,6 +1037,17 @@ impl Parse {
         if !past_participle(input, lex, next) || self.mention_starts_at(input, next) {
             return false;
         }
+        // A past form with a name or a determiner right after it has an
+        // object, so it is the clause's verb, not a passive participle:
+        // "M23 fighters, widely believed to receive support from Rwanda,
+        // captured Goma in January" (a reduced relative takes a
+        // preposition or an adverb: "adopted on Thursday").
+        if next + 1 < to
+            && (self.mention_starts_at(input, next + 1)
+                || input.is_word(next + 1) && lex.determiners.contains(input.word(next + 1)))
+        {
+            return false;
+        }
         // (The noun is the clause's own: after a reduced relative closes,
         // "The drones, launched from Iraq, targeted…", the next participle
         // is the verb.)

@@ -394,3 +394,26 @@ fn a_family_name_written_first_names_the_person_after_the_full_name() {
     let text = "Park Jin visited a park in Seoul.";
     assert_eq!(count(text, "PERSON Park Jin"), 1, "{:?}", entities(text));
 }
+
+#[test]
+fn a_nickname_marked_alone_names_its_person_but_a_shared_surname_waits() {
+    let text = "The army chief said he may meet Hemedti in Cairo next week.";
+    assert!(
+        has(text, "PERSON Mohamed Hamdan Dagalo"),
+        "{:?}",
+        entities(text)
+    );
+    // "Dagalo" is also his brother's name: alone it names no one.
+    let text = "Washington sanctioned a company owned by Dagalo.";
+    assert!(
+        !has(text, "PERSON Mohamed Hamdan Dagalo"),
+        "{:?}",
+        entities(text)
+    );
+    let text = "Lula called for talks on Monday.";
+    assert!(
+        has(text, "PERSON Luiz Inácio Lula da Silva"),
+        "{:?}",
+        entities(text)
+    );
+}

@@ -77,7 +77,7 @@ def load():
         for n, r in rows(path):
             etype = (r.get("type") or default_type).upper()
             canonical = r["canonical"]
-            aliases = [a for a in (r.get("aliases") or "").split("|") if a and not a.startswith("!")]
+            aliases = [a.removeprefix("=") for a in (r.get("aliases") or "").split("|") if a and not a.startswith("!")]
             demonyms = [a for a in (r.get("demonyms") or "").split("|") if a]
             entries.append({
                 "where": f"{path.name}:{n}",

@@ -18,6 +18,9 @@ pub struct Row {
     pub etype: Arc<str>,
     pub id: Option<String>,
     pub aliases: Vec<String>,
+    /// A person's one-word aliases written `=Hemedti`: a nickname that names
+    /// one person alone, although the row's surname does not.
+    pub alone_aliases: Vec<String>,
     pub removed: Vec<String>,
     pub demonyms: Vec<String>,
     pub case: Option<String>,
@@ -179,6 +182,7 @@ fn parse_row(
         etype: Arc::clone(etype),
         id: None,
         aliases: Vec::new(),
+        alone_aliases: Vec::new(),
         removed: Vec::new(),
         demonyms: Vec::new(),
         case: None,
@@ -204,9 +208,13 @@ fn parse_row(
             Column::Id => row.id = value,
             Column::Aliases => {
                 for alias in split_list(cell).map_err(err)? {
-                    match alias.strip_prefix('!') {
-                        Some(r) => row.removed.push(r.trim().to_string()),
-                        None => row.aliases.push(alias.to_string()),
+                    if let Some(r) = alias.strip_prefix('!') {
+                        row.removed.push(r.trim().to_string());
+                    } else if let Some(a) = alias.strip_prefix('=') {
+                        row.aliases.push(a.trim().to_string());
+                        row.alone_aliases.push(a.trim().to_string());
+                    } else {
+                        row.aliases.push(alias.to_string());
                     }
                 }
             }
@@ -370,11 +378,11 @@ mod tests {
 
     #[test]
     fn type_from_name_comments_attributes_and_removals() {
-        let text =
-            "# people\ncanonical\taliases\tcountry\n\n# comment\nVladimir Putin\tPutin|!Vova\tRU\n";
+        let text = "# people\ncanonical\taliases\tcountry\n\n# comment\nVladimir Putin\tPutin|!Vova|=Vovan\tRU\n";
         let rows = parse_file("gazetteers/person.tsv", text, &mut Vec::new()).unwrap();
         assert_eq!(&*rows[0].etype, "PERSON");
-        assert_eq!(rows[0].aliases, vec!["Putin"]);
+        assert_eq!(rows[0].aliases, vec!["Putin", "Vovan"]);
+        assert_eq!(rows[0].alone_aliases, vec!["Vovan"]);
         assert_eq!(rows[0].removed, vec!["Vova"]);
         assert_eq!(
             rows[0].attributes,

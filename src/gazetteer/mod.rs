@@ -771,8 +771,13 @@ fn draft_aliases(
     let removed: Vec<String> = row.removed.iter().map(|r| fold_phrase(r)).collect();
     // A person's one-word aliases ("Zelenskyy") are surnames like the one
     // derived from the canonical name: they need the full name first, unless
-    // the row marks them as standing alone.
-    let one_word = |a: &str| is_person && a.split_whitespace().nth(1).is_none();
+    // the row marks them as standing alone (`surname` = `alone`), or the
+    // alias itself (`=Hemedti`: a nickname no one else goes by).
+    let one_word = |a: &str| {
+        is_person
+            && a.split_whitespace().nth(1).is_none()
+            && !row.alone_aliases.iter().any(|x| x == a)
+    };
     let partial = if row.surname_alone {
         AliasKind::Name
     } else {
@@ -938,6 +943,7 @@ fn merge_user_rows(rows: &mut Vec<(String, Row)>, user: Vec<(String, Row)>) {
         base.canonical = u.canonical;
         base.etype = u.etype;
         base.aliases.extend(u.aliases);
+        base.alone_aliases.extend(u.alone_aliases);
         base.removed.extend(u.removed);
         base.demonyms.extend(u.demonyms);
         if u.case.is_some() {

@@ -2070,9 +2070,18 @@ fn coordinated_pair(
             && (m.tok_end as usize..t)
                 .any(|k| input.tokens[k].is_word() && lex.pair_reporting.contains(input.word(k)))
     };
+    // "the accord with Cambodia inked in Kuala Lumpur": a capital after
+    // "in" or "at" is where something happens, not a government.
+    let venue = |m: &Mention| {
+        let k = m.tok_start as usize;
+        !gaz.is_state(m.entry)
+            && k > 0
+            && input.tokens[k - 1].is_word()
+            && matches!(input.word(k - 1), "in" | "at")
+    };
     let mut states: Vec<u32> = Vec::new();
     for &i in candidates.iter().rev() {
-        if reporter(&earlier[i]) {
+        if reporter(&earlier[i]) || venue(&earlier[i]) {
             continue;
         }
         let e = earlier[i].entry;

@@ -18,8 +18,11 @@
 //! PDFs". An acronym (or its plural) that no mention covers is the name
 //! mentioned last before it whose capitalised words spell it
 //! ([`spells`]); two letters spell no person ("Anwar Ibrahim … AI"), letters
-//! glued to a hyphen are a designation ("HQ-29" after "Haj Qassem"), and
-//! a gazetteer's meaning of the letters, where it has one, is kept.
+//! glued to a hyphen are a designation ("HQ-29" after "Haj Qassem"). A
+//! gazetteer's meaning of three letters or more gives way to a name the
+//! document spelled out before them ("Multinational Security Support
+//! mission personnel … the MSS mission" is not China's Ministry of State
+//! Security); of two letters ("US", "EU") it is kept.
 
 use crate::gazetteer::{self, AliasKind, Gazetteer};
 use crate::resolve::Mention;
@@ -107,15 +110,22 @@ fn undefined_acronyms(input: &AcronymInput, mentions: &[Mention], found: &mut Ve
             continue;
         }
         let at = mentions.partition_point(|m| (m.tok_end as usize) <= t);
-        if mentions
-            .get(at)
-            .is_some_and(|m| (m.tok_start as usize) <= t)
-        {
+        let covered = mentions.get(at).filter(|m| (m.tok_start as usize) <= t);
+        // A gazetteer's meaning of three letters or more gives way to a
+        // name the document spelled out before them: "Multinational
+        // Security Support mission personnel … the MSS mission" is not
+        // China's Ministry of State Security (MSS). Two letters keep it.
+        if covered.is_some_and(|m| {
+            m.tok_start as usize != t || m.tok_end as usize != t + 1 || word.len() < 3
+        }) {
             continue;
         }
         let named = mentions[..at].iter().rev().find(|m| {
             m.kind == AliasKind::Name
                 && (word.len() > 2 || !input.gaz.is_type(m.entry, gazetteer::PERSON))
+                && covered.is_none_or(|c| {
+                    c.entry != m.entry && !input.gaz.is_type(m.entry, gazetteer::PERSON)
+                })
                 && spells(&input.text[m.start as usize..m.end as usize], word)
         });
         if let Some(m) = named {
@@ -134,6 +144,12 @@ pub fn apply(input: &AcronymInput, mentions: &mut Vec<Mention>, found: &mut Vec<
     found.clear();
     undefined_acronyms(input, mentions, found);
     if !found.is_empty() {
+        // A mention found for letters a gazetteer matched takes its place.
+        mentions.retain(|m| {
+            !found
+                .iter()
+                .any(|f| f.tok_start == m.tok_start && f.tok_end == m.tok_end)
+        });
         mentions.append(found);
         mentions.sort_by_key(|m| (m.tok_start, m.tok_end));
     }

@@ -166,6 +166,14 @@ fn an_undefined_acronym_spells_a_name_mentioned_before() {
         mentions(text, "PDFs"),
         ["PDFs → People's Defence Force (name)"]
     );
+    // A name spelled out before the letters wins over the gazetteer's
+    // other meaning of them (MSS: China's Ministry of State Security).
+    let text = "Gangs attacked Multinational Security Support mission personnel. \
+                The UN authorized the MSS mission in 2023.";
+    assert_eq!(
+        mentions(text, "MSS"),
+        ["MSS → Multinational Security Support Mission (name)"]
+    );
     // Two letters spell no person.
     assert!(mentions("Anwar Ibrahim spoke about AI on Monday.", "AI").is_empty());
     // Letters that spell no name named before stay what they were: nothing.

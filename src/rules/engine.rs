@@ -2630,6 +2630,19 @@ impl RuleSet {
             return None;
         }
         let is_adj = m.kind == AliasKind::Demonym;
+        // A demonym right before a reference to an organisation describes
+        // it: in "talks between the Palestinian group and Israel" the group
+        // (Hamas) is the party, not Palestine.
+        if slot.party
+            && is_adj
+            && ms.get(mi + 1).is_some_and(|n| {
+                n.tok_start == m.tok_end
+                    && n.kind == AliasKind::Reference
+                    && view.gaz.is_type(n.entry, gazetteer::ORG)
+            })
+        {
+            return None;
+        }
         // The mention that names the actor is no place too: "in the wake
         // of Israeli strikes on its nuclear sites" did not happen in
         // Israel, nor "Washington's strikes" in Washington.

@@ -431,8 +431,39 @@ fn in_clause(
         && own.antecedent.is_some_and(|a| {
             (syn.groups[a as usize].tok_start as usize) <= k && k < own.start as usize
         });
+    // A relative clause whose antecedent is a name-less noun phrase ("a
+    // Houthi missile that landed near Ashkelon": the parse gives no
+    // antecedent to a demonym) has the words of that phrase too.
+    let phrase_before = || {
+        let s = own.start as usize;
+        own.kind == ClauseKind::Relative
+            && own.subject_gap
+            && own.antecedent.is_none()
+            && k < s
+            && s - k <= 4
+            && (k..s).all(|j| {
+                view.tokens[j].is_word()
+                    && !matches!(
+                        view.word(j),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "for"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "by"
+                            | "and"
+                            | "or"
+                            | "from"
+                            | "with"
+                    )
+            })
+    };
     kc == c
         || antecedent
+        || phrase_before()
         || (clause.parent == c
             && (on_trigger
                 || clause.kind == ClauseKind::Parenthetical
@@ -1179,6 +1210,26 @@ impl RuleSet {
             && !self.to_governed(view, s_from, ts);
         let no_longer =
             ts > s_from && view.tokens[ts - 1].is_word() && view.word(ts - 1) == "longer";
+        // No infinitive ends in -s: after "to" (and "only", "just") a
+        // form in -s is a plural noun, "applies only to targets near
+        // Kharkiv".
+        let to_plural = form == Form::Present
+            && te == ts + 1
+            && is_plural_s(view.word(ts))
+            && (s_from..ts)
+                .rev()
+                .take(3)
+                .take_while(|&k| view.tokens[k].is_word())
+                .find(|&k| !matches!(view.word(k), "only" | "just" | "also" | "even"))
+                .is_some_and(|k| view.word(k) == "to");
+        // Nor is a form in -s followed by "by" a verb: "later strikes by
+        // the US on Iranian nuclear facilities".
+        let plural_by = form == Form::Present
+            && te == ts + 1
+            && te < s_to
+            && is_plural_s(view.word(ts))
+            && view.tokens[te].is_word()
+            && view.word(te) == "by";
         // "sent troops to help Russia drive Ukrainian forces out": a name
         // after "help" or "let" is followed by a bare infinitive.
         let causative = ms
@@ -1194,21 +1245,23 @@ impl RuleSet {
                         .bare_infinitive_verbs
                         .contains(view.word(k - 1))
             });
-        let form = if form == Form::Present
-            && !relative
-            && !phrase
-            && !infinitive
-            && !causative
-            && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
+        let form = if to_plural
+            || plural_by
+            || form == Form::Present
+                && !relative
+                && !phrase
+                && !infinitive
+                && !causative
+                && ((self.marked_by(&self.lexicon.noun_markers, view, s_from, ts, 2)
                 && !possessed_name_before(view, ms, s_from, ts, te)
                 // A marker inside the name before is no marker: "New
                 // Delhi put the treaty in abeyance"; nor is "no" of "no
                 // longer": "would no longer allow aid trucks".
                 && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts)
                 && !no_longer)
-                || modifier_before(view, ms, ts)
-                || object_of_past
-                || (ts >= 2 && starts_compound(view, ts - 2)))
+                    || modifier_before(view, ms, ts)
+                    || object_of_past
+                    || (ts >= 2 && starts_compound(view, ts - 2)))
         {
             Form::Noun
         } else if form == Form::Noun
@@ -3113,8 +3166,49 @@ impl RuleSet {
                             && matches!(view.word(j + 1), "a" | "an" | "the")
                     })
         };
+        // "in retaliation for a missile that struck the airport": "that"
+        // cannot be the determiner of a word that is never a noun, so
+        // after a noun phrase that opens the sentence or follows a
+        // preposition it opens a relative clause. (After a verb's object
+        // the parse keeps the clause whole: "Minsk published a doctrine
+        // that lowers the threshold" is Minsk's act.)
+        let relative_that = || {
+            k > s_from + 1
+                && view.word(k - 1) == "that"
+                && ts.iter().all(|t| t.form != Form::Noun)
+                && view.tokens[k - 2].is_word()
+                && !self.lexicon.noun_markers.contains(view.word(k - 2))
+                && (k.saturating_sub(6).max(s_from)..k - 1)
+                    .rev()
+                    .take_while(|&j| view.tokens[j].is_word())
+                    .find(|&j| matches!(view.word(j), "a" | "an" | "the"))
+                    .is_some_and(|j| {
+                        j == s_from
+                            || view.tokens[j - 1].is_word()
+                                && matches!(
+                                    view.word(j - 1),
+                                    "for"
+                                        | "of"
+                                        | "in"
+                                        | "by"
+                                        | "after"
+                                        | "from"
+                                        | "with"
+                                        | "on"
+                                        | "at"
+                                        | "against"
+                                        | "to"
+                                        | "over"
+                                        | "despite"
+                                        | "amid"
+                                        | "following"
+                                )
+                    })
+        };
         ts.iter().any(|t| t.form != Form::Noun)
-            && (!self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1) || only_verb())
+            && (!self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1)
+                || only_verb()
+                || relative_that())
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
@@ -4404,11 +4498,14 @@ fn narrows(gaz: &Gazetteer, r: &Role, q: &Role) -> bool {
 }
 
 /// Can the entry act as a party ([`Slot::party`])? Anything but a place,
-/// and of places the countries and those that stand for one.
+/// and of places the countries, those that stand for one, and states
+/// without recognition (`subtype=de-facto-state`: "Ethiopia's deal with
+/// Somaliland").
 fn is_party(gaz: &Gazetteer, entry: u32) -> bool {
     !gaz.is_type(entry, gazetteer::PLACE)
         || gaz.stands_for_of(entry).is_some()
         || gaz.is_state(entry)
+        || gaz.has_subtype(entry, "de-facto-state")
 }
 
 /// Is the entry no place, or a country ([`Slot::countries`])?

@@ -763,7 +763,12 @@ impl Parse {
                     // ", diplomats said": only a name after the comma
                     // reports; "The EU has not agreed…, diplomats said" is
                     // not the EU's report.
-                    if subject.is_some_and(|g| self.groups[g as usize].tok_start as usize >= cs) {
+                    // A clause that already has its reporter keeps it:
+                    // "JNIM said it killed 21 soldiers…, a US monitoring
+                    // group reports" is still JNIM's report.
+                    if subject.is_some_and(|g| self.groups[g as usize].tok_start as usize >= cs)
+                        && self.clauses[cur as usize].reporter.is_none()
+                    {
                         self.clauses[cur as usize].reporter = subject;
                     }
                 }

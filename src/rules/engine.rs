@@ -4697,20 +4697,33 @@ fn parties_from_context(
         {
             continue;
         }
-        let earlier = (first..i).rev().find(|&j| {
+        let has_parties = |j: usize| {
             let d = &out[j];
             &*d.event_type == NEGOTIATION
                 && !orphan.get(j - first).copied().unwrap_or(false)
                 && d.role("actor").is_some()
                 && d.role("target").is_some()
-        });
-        let (actor, target) = match earlier {
-            Some(j) => {
-                let borrowed = |slot: &str| out[j].roles.iter().find(|r| &*r.slot == slot).cloned();
-                (borrowed("actor"), borrowed("target"))
-            }
+        };
+        // The talks told before; else, when the text opens with the
+        // agreement ("Next round of talks scheduled in Istanbul"), the
+        // talks told right after it.
+        let borrowed = |j: usize| {
+            let role = |slot: &str| out[j].roles.iter().find(|r| &*r.slot == slot).cloned();
+            (role("actor"), role("target"))
+        };
+        let mut earlier = (first..i).rev().find(|&j| has_parties(j));
+        let (mut actor, mut target) = match earlier {
+            Some(j) => borrowed(j),
             None => sentence_parties(view, &out[i]),
         };
+        if actor.is_none() {
+            earlier = (i + 1..out.len())
+                .take_while(|&j| out[j].sentence <= e.sentence + COMPLETE_REACH)
+                .find(|&j| has_parties(j));
+            if let Some(j) = earlier {
+                (actor, target) = borrowed(j);
+            }
+        }
         let Some(actor) = actor else {
             continue;
         };
@@ -4731,7 +4744,10 @@ fn parties_from_context(
                     .map(|t| format!(" and target {}", t.value))
                     .unwrap_or_default(),
                 match earlier {
-                    Some(j) => format!("the talks told before it (sentence {})", out[j].sentence),
+                    Some(j) if j < i => {
+                        format!("the talks told before it (sentence {})", out[j].sentence)
+                    }
+                    Some(j) => format!("the talks told after it (sentence {})", out[j].sentence),
                     None => "the two parties named last before it in its sentence".to_string(),
                 },
             ));

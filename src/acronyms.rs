@@ -85,6 +85,24 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
         .filter(|c| c.is_uppercase())
 }
 
+/// Are two names the same words, each word equal to the other's or
+/// starting it ("Rwandan Defence Force", "Rwanda Defence Force"),
+/// ignoring case and lower-case joining words?
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (x, y) = (words(a), words(b));
+    x.len() == y.len()
+        && x.len() >= 2
+        && x.iter()
+            .zip(&y)
+            .all(|(p, q)| p.starts_with(q.as_str()) || q.starts_with(p.as_str()))
+}
+
 /// Do the [`initials`] of `name` spell `word`? (Compared as they come: this
 /// runs for every earlier mention at an undefined acronym.)
 fn spells(name: &str, word: &str) -> bool {
@@ -209,6 +227,10 @@ fn unlisted_definitions(input: &AcronymInput, mentions: &mut Vec<Mention>) {
             mentions.retain(|m| {
                 let (a, b) = (m.tok_start as usize, m.tok_end as usize);
                 !(a > t && b == a + 1 && input.raw(a) == word)
+                    // Unless the gazetteer's meaning is the name spelled
+                    // out, up to a demonym: "the Rwandan Defence Force
+                    // (RDF)" is the listed Rwanda Defence Force.
+                    || same_name(name, &input.gaz.entry(m.entry).canonical)
             });
         }
         t += 3;

@@ -147,6 +147,21 @@ fn an_acronym_defined_after_an_unknown_name_loses_its_gazetteer_meaning() {
 }
 
 #[test]
+fn an_acronym_keeps_its_gazetteer_meaning_when_the_text_spells_that_name() {
+    // The gazetteer lists the Rwanda Defence Force (RDF); the text spells
+    // it with the demonym, which is the same name.
+    let text = "With support from the Rwandan Defence Force (RDF), the M23 seized Goma. \
+                The RDF denied it.";
+    assert_eq!(
+        mentions(text, "RDF"),
+        [
+            "RDF → Rwanda Defence Force (name)",
+            "RDF → Rwanda Defence Force (name)"
+        ]
+    );
+}
+
+#[test]
 fn a_defined_acronym_of_an_unlisted_name_fills_roles() {
     let text = "Fighters of the Kivu Liberation Front (KLF) crossed the border. \
                 The army said KLF fighters attacked a police post in Goma.";

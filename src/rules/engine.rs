@@ -406,6 +406,7 @@ fn reporter_of(at: &At) -> Option<(u32, u32)> {
 fn in_clause(
     view: &DocView,
     same_act: &WordSet,
+    prepositions: &WordSet,
     syn: &Parse,
     k: usize,
     (c, te, object): (u16, usize, Option<u16>),
@@ -443,22 +444,8 @@ fn in_clause(
             && s - k <= 4
             && (k..s).all(|j| {
                 view.tokens[j].is_word()
-                    && !matches!(
-                        view.word(j),
-                        "a" | "an"
-                            | "the"
-                            | "of"
-                            | "for"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "to"
-                            | "by"
-                            | "and"
-                            | "or"
-                            | "from"
-                            | "with"
-                    )
+                    && !matches!(view.word(j), "a" | "an" | "the" | "and" | "or")
+                    && !prepositions.contains(view.word(j))
             })
     };
     kc == c
@@ -2329,6 +2316,7 @@ impl RuleSet {
                     && !in_clause(
                         view,
                         &self.lexicon.same_act,
+                        &self.lexicon.syntax.prepositions,
                         syn,
                         f.tok_start as usize,
                         (g.clause, at.te, g.object),
@@ -2437,6 +2425,7 @@ impl RuleSet {
                     && !in_clause(
                         view,
                         &self.lexicon.same_act,
+                        &self.lexicon.syntax.prepositions,
                         syn,
                         ms[mi].tok_start as usize,
                         (g.clause, at.te, g.object),
@@ -3185,24 +3174,7 @@ impl RuleSet {
                     .is_some_and(|j| {
                         j == s_from
                             || view.tokens[j - 1].is_word()
-                                && matches!(
-                                    view.word(j - 1),
-                                    "for"
-                                        | "of"
-                                        | "in"
-                                        | "by"
-                                        | "after"
-                                        | "from"
-                                        | "with"
-                                        | "on"
-                                        | "at"
-                                        | "against"
-                                        | "to"
-                                        | "over"
-                                        | "despite"
-                                        | "amid"
-                                        | "following"
-                                )
+                                && self.lexicon.syntax.prepositions.contains(view.word(j - 1))
                     })
         };
         ts.iter().any(|t| t.form != Form::Noun)

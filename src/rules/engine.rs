@@ -1200,9 +1200,8 @@ impl RuleSet {
         // No infinitive ends in -s: after "to" (and "only", "just") a
         // form in -s is a plural noun, "applies only to targets near
         // Kharkiv".
-        let to_plural = form == Form::Present
-            && te == ts + 1
-            && is_plural_s(view.word(ts))
+        let plural = form == Form::Present && te == ts + 1 && is_plural_s(view.word(ts));
+        let to_plural = plural
             && (s_from..ts)
                 .rev()
                 .take(3)
@@ -1211,12 +1210,7 @@ impl RuleSet {
                 .is_some_and(|k| view.word(k) == "to");
         // Nor is a form in -s followed by "by" a verb: "later strikes by
         // the US on Iranian nuclear facilities".
-        let plural_by = form == Form::Present
-            && te == ts + 1
-            && te < s_to
-            && is_plural_s(view.word(ts))
-            && view.tokens[te].is_word()
-            && view.word(te) == "by";
+        let plural_by = plural && te < s_to && view.tokens[te].is_word() && view.word(te) == "by";
         // "sent troops to help Russia drive Ukrainian forces out": a name
         // after "help" or "let" is followed by a bare infinitive.
         let causative = ms

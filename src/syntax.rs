@@ -2047,7 +2047,15 @@ impl Parse {
         let before = (self.first as usize..np_start)
             .rev()
             .find(|&k| input.is_word(k) && !lex.determiners.contains(input.word(k)));
-        let v = before?;
+        let mut v = before?;
+        // "wrapped up a summit": the verb before its particle.
+        if matches!(input.word(v), "up" | "off" | "out")
+            && v > self.first as usize
+            && input.is_word(v - 1)
+            && lex.light_verbs.contains(input.word(v - 1))
+        {
+            v -= 1;
+        }
         let w = input.word(v);
         if lex.light_verbs.contains(w) {
             return self.subject(input, lex, v);

@@ -1332,33 +1332,15 @@ impl RuleSet {
         // But "that" before a participle that a preposition, a determiner
         // or a name follows is a relative pronoun: "a Houthi missile that
         // landed near Israel's main airport", "drones that violated
-        // Poland's airspace" ("that targeted killings" keeps its
-        // adjective).
+        // Poland's airspace", "a force that deployed to eastern Congo"
+        // ("that targeted killings" keeps its adjective).
         let relative_that = ts > s_from
             && view.word(ts - 1) == "that"
             && (te >= s_to
                 || !view.tokens[te].is_word()
                 || view.raw(te).starts_with(char::is_uppercase)
-                || matches!(
-                    view.word(te),
-                    "near"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "into"
-                        | "onto"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "by"
-                        | "from"
-                        | "off"
-                        | "over"
-                        | "toward"
-                        | "towards"
-                        | "inside"
-                        | "across"
-                ));
+                || matches!(view.word(te), "the" | "a" | "an")
+                || self.lexicon.syntax.prepositions.contains(view.word(te)));
         let adjective = form == Form::Past
             && !passive
             && !relative_that
@@ -4168,16 +4150,39 @@ fn named_as_area(view: &DocView, place_nouns: &WordSet, m: &Mention) -> bool {
 /// ("downed over the country overnight, including 25 in the southern
 /// Rostov region": Rostov). A capital that stands for its state ("a
 /// conflict with Moscow") is not a place here, unless it is named as an
-/// area ([`named_as_area`]).
+/// area ([`named_as_area`]). A sea gives way to the place that a kind of
+/// place and "of" name right after it ("Ukraine's Black Sea port of
+/// Odesa": Odesa).
 fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [Filled]) {
     let Some(r) = roles.iter_mut().find(|r| &**r.slot == "location") else {
         return;
     };
-    let Some(state) = r.entry.filter(|&e| view.gaz.is_state(e)) else {
-        return;
-    };
     let ms = at.place.ms;
     let Some(local) = (r.mention as usize).checked_sub(at.place.m_from) else {
+        return;
+    };
+    if r.entry.is_some_and(|e| view.gaz.has_subtype(e, "sea")) {
+        let here = &ms[local];
+        if let Some((j, m)) = ms.get(local + 1).map(|m| (local + 1, m)).filter(|(_, m)| {
+            m.kind == AliasKind::Name
+                && view.gaz.is_type(m.entry, gazetteer::PLACE)
+                && place_noun_of(
+                    view,
+                    place_nouns,
+                    here.tok_end as usize,
+                    m.tok_start as usize,
+                )
+        }) {
+            r.entry = Some(m.entry);
+            r.mention = (at.place.m_from + j) as u32;
+            r.group = u16::MAX;
+            r.unlisted = m.unlisted;
+            r.start = m.start;
+            r.end = m.end;
+        }
+        return;
+    }
+    let Some(state) = r.entry.filter(|&e| view.gaz.is_state(e)) else {
         return;
     };
     let near = ms[local].tok_end + NARROW_WINDOW;

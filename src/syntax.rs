@@ -105,6 +105,10 @@ pub struct SyntaxLexicon {
     /// other verb the infinitive is a purpose ("activated a fund to
     /// supply Taiwan") and its subject is the clause's.
     pub control_verbs: WordSet,
+    /// "approval", "commitments", "decision": nouns whose owner, named
+    /// right before them, does the infinitive after them ("without US
+    /// approval to send Tomahawks": the US sends).
+    pub intent_nouns: WordSet,
     /// "help", "let": after them a name and a bare infinitive ("to help
     /// Russia drive Ukrainian forces out"), whose subject the name is.
     pub bare_infinitive_verbs: WordSet,
@@ -1364,14 +1368,27 @@ impl Parse {
                     && input.is_word(p - 1)
                     && lex.control_verbs.contains(input.word(p - 1))
             };
+            // "without US approval to send": the owner of a noun of intent
+            // right before "to" acts, whatever governs it.
+            let owner = |g: &Group, words: usize| {
+                words == 1
+                    && g.tok_end as usize + 1 == ts - 1
+                    && lex.intent_nouns.contains(input.word(ts - 2))
+            };
             let g = self
                 .last_group_before(input, ts - 1)
                 .filter(|&(_, g, words)| {
                     let by = g.prep.is_some_and(|p| {
                         matches!(input.word(p as usize), "by" | "for") || particle(p as usize)
                     });
-                    words <= 3 && (g.prep.is_none() || by)
+                    words <= 3 && (g.prep.is_none() || by || owner(g, words))
                 });
+            if let Some((i, g, words)) = g
+                && g.prep.is_some()
+                && owner(g, words)
+            {
+                return Some(Found::Via(i as u16, "infinitive"));
+            }
             if let Some((i, g, _)) = g {
                 let by = g
                     .prep

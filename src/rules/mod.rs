@@ -1147,6 +1147,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                     .collect(),
                 clause_coordinators: set("CLAUSE_COORDINATORS"),
                 control_verbs: set("CONTROL_VERBS"),
+                intent_nouns: set("INTENT_NOUNS"),
                 bare_infinitive_verbs: set("BARE_INFINITIVE_VERBS"),
                 adjective_participles: set("ADJECTIVE_PARTICIPLES"),
                 reduced_participles: set("REDUCED_PARTICIPLES"),

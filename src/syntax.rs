@@ -1500,6 +1500,19 @@ impl Parse {
         {
             return Some(Found::Via(f.group(), "participle"));
         }
+        // A gerund that opens a subordinate clause after its main clause
+        // ("Sheinbaum is sending troops to the border after reaching an
+        // agreement with Trump"): the main clause's subject.
+        if input.word(ts).ends_with("ing")
+            && ts > self.first as usize
+            && clause.start as usize + 1 == ts
+            && lex.subordinators.contains(input.word(ts - 1))
+            && clause.parent != c
+            && let Some(g) = self.subject_group_of(clause.parent)
+            && self.groups[g as usize].tok_end <= clause.start
+        {
+            return Some(Found::Via(g, "main clause"));
+        }
         if self.reduced_relative(input, lex, ts, c) {
             return None;
         }

@@ -1502,16 +1502,24 @@ impl Parse {
         }
         // A gerund that opens a subordinate clause after its main clause
         // ("Sheinbaum is sending troops to the border after reaching an
-        // agreement with Trump"): the main clause's subject.
+        // agreement with Trump", "Germany said it will deliver two
+        // Patriots after reaching an agreement"): the subject of the main
+        // clause's verb.
         if input.word(ts).ends_with("ing")
             && ts > self.first as usize
             && clause.start as usize + 1 == ts
             && lex.subordinators.contains(input.word(ts - 1))
             && clause.parent != c
-            && let Some(g) = self.subject_group_of(clause.parent)
-            && self.groups[g as usize].tok_end <= clause.start
+            && let parent = &self.clauses[clause.parent as usize]
+            && let Some(v) = (parent.start as usize..clause.start as usize).find(|&k| {
+                self.clause_at(k) == clause.parent
+                    && verbish(input, lex, k)
+                    && !self.in_group(k)
+                    && !modifier_word(input, lex, k)
+            })
+            && let Some(f) = self.subject(input, lex, v)
         {
-            return Some(Found::Via(g, "main clause"));
+            return Some(Found::Via(f.group(), "main clause"));
         }
         if self.reduced_relative(input, lex, ts, c) {
             return None;

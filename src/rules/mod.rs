@@ -854,6 +854,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("COORDINATED_POSSESSIVES", "shallow parse"),
     ("DELEGATE_HEADS", "shallow parse"),
     ("CONTROL_VERBS", "shallow parse"),
+    ("INTENT_NOUNS", "shallow parse"),
     ("REDUCED_PARTICIPLES", "shallow parse"),
     ("IRREGULAR_PAST", "shallow parse"),
     ("NAMING_VERBS", "shallow parse"),

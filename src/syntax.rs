@@ -1368,27 +1368,21 @@ impl Parse {
                     && input.is_word(p - 1)
                     && lex.control_verbs.contains(input.word(p - 1))
             };
+            let last = self.last_group_before(input, ts - 1);
             // "without US approval to send": the owner of a noun of intent
             // right before "to" acts, whatever governs it.
-            let owner = |g: &Group, words: usize| {
-                words == 1
-                    && g.tok_end as usize + 1 == ts - 1
-                    && lex.intent_nouns.contains(input.word(ts - 2))
-            };
-            let g = self
-                .last_group_before(input, ts - 1)
-                .filter(|&(_, g, words)| {
-                    let by = g.prep.is_some_and(|p| {
-                        matches!(input.word(p as usize), "by" | "for") || particle(p as usize)
-                    });
-                    words <= 3 && (g.prep.is_none() || by || owner(g, words))
-                });
-            if let Some((i, g, words)) = g
-                && g.prep.is_some()
-                && owner(g, words)
+            if let Some((i, g, _)) = last
+                && g.tok_end as usize + 2 == ts
+                && lex.intent_nouns.contains(input.word(ts - 2))
             {
                 return Some(Found::Via(i as u16, "infinitive"));
             }
+            let g = last.filter(|&(_, g, words)| {
+                let by = g.prep.is_some_and(|p| {
+                    matches!(input.word(p as usize), "by" | "for") || particle(p as usize)
+                });
+                words <= 3 && (g.prep.is_none() || by)
+            });
             if let Some((i, g, _)) = g {
                 let by = g
                     .prep

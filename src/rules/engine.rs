@@ -4161,24 +4161,24 @@ fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [
     let Some(local) = (r.mention as usize).checked_sub(at.place.m_from) else {
         return;
     };
+    // The filler becomes the mention `j` of the sentence.
+    let take = |r: &mut Filled, j: usize| {
+        let m = &ms[j];
+        r.entry = Some(m.entry);
+        r.mention = (at.place.m_from + j) as u32;
+        r.group = u16::MAX;
+        r.unlisted = m.unlisted;
+        r.start = m.start;
+        r.end = m.end;
+    };
     if r.entry.is_some_and(|e| view.gaz.has_subtype(e, "sea")) {
-        let here = &ms[local];
-        if let Some((j, m)) = ms.get(local + 1).map(|m| (local + 1, m)).filter(|(_, m)| {
+        let sea_end = ms[local].tok_end as usize;
+        if ms.get(local + 1).is_some_and(|m| {
             m.kind == AliasKind::Name
                 && view.gaz.is_type(m.entry, gazetteer::PLACE)
-                && place_noun_of(
-                    view,
-                    place_nouns,
-                    here.tok_end as usize,
-                    m.tok_start as usize,
-                )
+                && place_noun_of(view, place_nouns, sea_end, m.tok_start as usize)
         }) {
-            r.entry = Some(m.entry);
-            r.mention = (at.place.m_from + j) as u32;
-            r.group = u16::MAX;
-            r.unlisted = m.unlisted;
-            r.start = m.start;
-            r.end = m.end;
+            take(r, local + 1);
         }
         return;
     }
@@ -4195,12 +4195,8 @@ fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [
             && view.gaz.country_of(m.entry) == Some(state)
             && view.gaz.is_type(m.entry, gazetteer::PLACE)
     });
-    if let Some((j, m)) = inner {
-        r.entry = Some(m.entry);
-        r.mention = (at.place.m_from + j) as u32;
-        r.group = u16::MAX;
-        r.start = m.start;
-        r.end = m.end;
+    if let Some((j, _)) = inner {
+        take(r, j);
     }
 }
 

@@ -2065,14 +2065,27 @@ impl RuleSet {
         pair_before(view, s_from, k, "in", &self.lexicon.seated)
     }
 
-    /// Is there a passive auxiliary ("was", "been") shortly before `ts`?
+    /// Is there a passive auxiliary ("was", "been") shortly before `ts`,
+    /// in the trigger's own clause? A subordinator between opens another
+    /// clause: in "a store is damaged after Cambodia fired shells", "is"
+    /// belongs to "damaged", and "fired" is active.
     fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let lo = ts
             .saturating_sub(self.settings.passive_window as usize + 1)
             .max(s_from);
-        (lo..ts)
-            .rev()
-            .any(|k| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k)))
+        for k in (lo..ts).rev() {
+            if !view.tokens[k].is_word() {
+                continue;
+            }
+            let w = view.word(k);
+            if self.lexicon.passive_aux.contains(w) {
+                return true;
+            }
+            if self.lexicon.syntax.subordinators.contains(w) {
+                return false;
+            }
+        }
+        false
     }
 
     fn fill<'r>(

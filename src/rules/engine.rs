@@ -1502,7 +1502,7 @@ impl RuleSet {
                 continue;
             };
             if let Some(role) = possessor_role(view, &self.lexicon, &at, rule, to, from, f)
-                && !roles.iter().any(|r| r.entry == role.entry)
+                && !roles.iter().any(|r| r.entry == role.entry && !Arc::ptr_eq(r.slot, from))
             {
                 match held {
                     Some(i) => roles[i] = role,
@@ -3910,7 +3910,28 @@ fn possessor_role<'r>(
             && more_specific(view, lex, ms, holder, slot, true) == Some(holder + 1))
         .then_some(holder)
     };
-    let holder = direct.or_else(chained)?;
+    // Or the filler itself, a state's possessive before the kind of place
+    // it holds, unnamed: "overran eastern DRC's two major cities" (the
+    // state is both where and whom).
+    let own = || {
+        let k = ms[local].tok_end as usize;
+        let possessive = k + 1 < view.tokens.len()
+            && matches!(view.raw(k), "'" | "\u{2019}")
+            && view.word(k + 1) == "s";
+        let kind = |t: usize| {
+            let w = view.word(t);
+            let places = &lex.place_nouns;
+            places.contains(w)
+                || w.strip_suffix("ies").is_some_and(|stem| places.contains(&format!("{stem}y")))
+                || w.strip_suffix('s').is_some_and(|stem| places.contains(stem))
+        };
+        (possessive
+            && (k + 2..(k + 6).min(view.tokens.len()))
+                .take_while(|&t| view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase))
+                .any(kind))
+        .then_some(local)
+    };
+    let holder = direct.or_else(chained).or_else(own)?;
     let h = &ms[holder];
     if !view.gaz.is_state(h.entry) {
         return None;

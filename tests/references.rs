@@ -1130,3 +1130,53 @@ fn his_before_an_event_noun_is_the_one_person_named_before() {
     let text = "Zelensky met Trump a day after his call with Vladimir Putin.";
     assert!(mentions(text, "").iter().all(|m| !m.starts_with("his")));
 }
+
+/// The document's NEGOTIATION rows as `actor|target|location|modality`.
+fn talks(text: &str) -> Vec<String> {
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    out.events
+        .iter()
+        .filter(|e| &*e.event_type == "NEGOTIATION")
+        .map(|e| {
+            let roles = ["actor", "target", "location"]
+                .iter()
+                .map(|r| e.role(r).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("|");
+            format!("{roles}|{}", e.modality)
+        })
+        .collect()
+}
+
+#[test]
+fn talks_told_again_with_something_new_take_the_parties_told_before() {
+    let text = "Donald Trump and Vladimir Putin met in Alaska in August. \
+                A second summit in Budapest was called off on Tuesday.";
+    assert_eq!(
+        talks(text),
+        [
+            "Donald Trump|Vladimir Putin|Alaska|asserted",
+            "Donald Trump|Vladimir Putin|Budapest|negated"
+        ]
+    );
+}
+
+#[test]
+fn talks_told_again_with_nothing_new_add_no_row() {
+    let text = "Russia and Ukraine held talks in Istanbul on Friday. \
+                The meeting lasted less than two hours.";
+    assert_eq!(talks(text), ["Russia|Ukraine|Istanbul|asserted"]);
+}
+
+#[test]
+fn talks_told_again_after_two_pairs_of_parties_are_nobody_s() {
+    let text = "Russia and Ukraine met in Istanbul. Israel and Hamas met in Doha. \
+                The next meeting was postponed.";
+    assert_eq!(
+        talks(text),
+        [
+            "Russia|Ukraine|Istanbul|asserted",
+            "Israel|Hamas|Doha|asserted"
+        ]
+    );
+}

@@ -721,6 +721,9 @@ impl RuleSet {
         // out airstrikes overnight"): each stands only if a later mention
         // completes it ("The strikes hit Tyre"), with its role count then.
         let mut stubs: Vec<Event> = Vec::new();
+        // Two-sided events told again by a noun with no party named ("the
+        // planned summit was off"): see `echo_parties`.
+        let mut echoes: Vec<Event> = Vec::new();
         // The buffers of the last document, taken for this one (a call
         // inside this one would find none and make its own).
         let mut scratch = APPLY_SCRATCH.with(|c| c.take());
@@ -776,6 +779,7 @@ impl RuleSet {
                 let mut pending_here: Option<Draft> = None;
                 let mut orphan_here: Option<Draft> = None;
                 let mut stub_here: Option<Draft> = None;
+                let mut echo_here: Option<Draft> = None;
                 let mut grammar_shown = false;
                 readings.clear();
                 for trig in triggers {
@@ -906,6 +910,14 @@ impl RuleSet {
                                 && roles.iter().any(|r| &**r.slot == "actor")
                             {
                                 Some(Aside::Stub)
+                            } else if !roles
+                                .iter()
+                                .any(|r| matches!(&**r.slot, "actor" | "target"))
+                                && trig.form == Form::Noun
+                                && echo_here.is_none()
+                                && self.is_symmetric(&rule.event_type)
+                            {
+                                Some(Aside::Echo)
                             } else {
                                 None
                             };
@@ -934,6 +946,7 @@ impl RuleSet {
                                 Aside::Definite => pending_here = Some(d),
                                 Aside::Orphan => orphan_here = Some(d),
                                 Aside::Stub => stub_here = Some(d),
+                                Aside::Echo => echo_here = Some(d),
                             }
                             continue;
                         }
@@ -960,6 +973,8 @@ impl RuleSet {
                     orphans.push(self.event_of(d, view, parsed.then_some(&*parse)));
                 } else if let Some(d) = stub_here {
                     stubs.push(self.event_of(d, view, parsed.then_some(&*parse)));
+                } else if let Some(d) = echo_here {
+                    echoes.push(self.event_of(d, view, parsed.then_some(&*parse)));
                 }
             }
         }
@@ -1047,6 +1062,7 @@ impl RuleSet {
                     k
                 });
             }
+            echo_parties(view, out, first, echoes, trace.as_deref_mut());
             // A completed event may now hold all the roles of another
             // mention of it: "Israel carried out strikes across southern
             // Lebanon… The strikes hit Nabatieh" (the definite "strikes"
@@ -1502,7 +1518,9 @@ impl RuleSet {
                 continue;
             };
             if let Some(role) = possessor_role(view, &self.lexicon, &at, rule, to, from, f)
-                && !roles.iter().any(|r| r.entry == role.entry && !Arc::ptr_eq(r.slot, from))
+                && !roles
+                    .iter()
+                    .any(|r| r.entry == role.entry && !Arc::ptr_eq(r.slot, from))
             {
                 match held {
                     Some(i) => roles[i] = role,
@@ -3483,9 +3501,32 @@ impl RuleSet {
                 }
                 return label(if not { "negated" } else { "hedged" });
             }
+            // "the planned summit in Budapest was called off": the event
+            // cancelled (`NOUN_CALLED_OFF`) or put off (`NOUN_PUT_OFF`)
+            // by the passive after the noun's phrase.
+            if matches!(w, "was" | "were") {
+                let mut v = k + 1;
+                while v < s_to
+                    && view.tokens[v].is_word()
+                    && matches!(
+                        view.word(v),
+                        "also" | "now" | "then" | "later" | "since" | "abruptly" | "officially"
+                    )
+                {
+                    v += 1;
+                }
+                let end = s_to.min(v + 2);
+                if (v..end).any(|e| ends_at(view, &lex.noun_called_off, e, v)) {
+                    return label("negated");
+                }
+                if (v..end).any(|e| ends_at(view, &lex.noun_put_off, e, v)) {
+                    return label("hedged");
+                }
+                return None;
+            }
             if matches!(w, "that" | "which" | "who" | "where" | "said" | "says")
                 || lex.syntax.auxiliaries.contains(w)
-                || (w.len() > 4 && w.ends_with("ed"))
+                || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "armed" | "based"))
             {
                 return None;
             }
@@ -3922,12 +3963,16 @@ fn possessor_role<'r>(
             let w = view.word(t);
             let places = &lex.place_nouns;
             places.contains(w)
-                || w.strip_suffix("ies").is_some_and(|stem| places.contains(&format!("{stem}y")))
-                || w.strip_suffix('s').is_some_and(|stem| places.contains(stem))
+                || w.strip_suffix("ies")
+                    .is_some_and(|stem| places.contains(&format!("{stem}y")))
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| places.contains(stem))
         };
         (possessive
             && (k + 2..(k + 6).min(view.tokens.len()))
-                .take_while(|&t| view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase))
+                .take_while(|&t| {
+                    view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase)
+                })
                 .any(kind))
         .then_some(local)
     };
@@ -4626,6 +4671,9 @@ enum Aside {
     /// An event with its actor that misses a `require`: it stands if a
     /// later mention completes it.
     Stub,
+    /// A two-sided event's noun with no party: another mention of the
+    /// talks told before it (`echo_parties`).
+    Echo,
 }
 
 /// The `evex explain` line for a draft kept aside.
@@ -4646,6 +4694,10 @@ fn aside_line(view: &DocView, si: usize, d: &Draft, rule: &Rule, why: Aside) -> 
         ),
         Aside::Stub => format!(
             "{head} misses its `require`; it stands only if a later mention completes it (\"The strikes hit Tyre\")"
+        ),
+        Aside::Echo => format!(
+            "{head} names no party; it stands, with the parties of the {} told before it, only when its modality differs from theirs (\"the planned summit was called off\")",
+            rule.event_type
         ),
     }
 }
@@ -4669,6 +4721,91 @@ const COMPLETE_REACH: u32 = 2;
 /// How many sentences back a definite mention ("The
 /// deployment will take place in Somalia") may find the event it names.
 const DEFINITE_REACH: u32 = 6;
+
+/// Two-sided events told again by their noun alone: "Trump and Putin met
+/// in Alaska… the meeting ended without a formal agreement", "…had wrapped
+/// up talks. A deal to normalise ties would be a major breakthrough". The
+/// guidelines give such a mention the parties of the talks it names again,
+/// and it is an event of its own when it says something new of them: a
+/// summit called off, a deal only hoped for. So an echo (a noun of a
+/// `symmetric` type that found no party; a place it keeps) takes the actor and target
+/// of the events of its type told in the [`DEFINITE_REACH`] sentences
+/// before its own (none in its own), when they all name the same two parties;
+/// it stands only when its modality differs from every one of theirs (else
+/// it adds nothing and is dropped). With two pairs of parties before it,
+/// or none, nobody can tell whose talks it names.
+fn echo_parties(
+    view: &DocView,
+    out: &mut Vec<Event>,
+    first: usize,
+    echoes: Vec<Event>,
+    mut trace: Option<&mut Vec<String>>,
+) {
+    if echoes.is_empty() {
+        return;
+    }
+    let mut added = false;
+    for mut echo in echoes {
+        // Another noun of talks told in the same sentence is part of that
+        // mention ("are set to meet in Istanbul for a new round of peace
+        // talks"), whose modality it does not have.
+        if out[first..]
+            .iter()
+            .any(|e| e.event_type == echo.event_type && e.sentence == echo.sentence)
+        {
+            continue;
+        }
+        let before = |e: &&Event| {
+            e.event_type == echo.event_type
+                && e.sentence < echo.sentence
+                && e.sentence + DEFINITE_REACH >= echo.sentence
+        };
+        let mut pair: Option<(&Role, &Role)> = None;
+        let mut same_pair = true;
+        let mut modalities: Vec<&str> = Vec::new();
+        for e in out[first..].iter().filter(before) {
+            let (Some(a), Some(t)) = (
+                e.roles.iter().find(|r| &*r.slot == "actor"),
+                e.roles.iter().find(|r| &*r.slot == "target"),
+            ) else {
+                continue;
+            };
+            match pair {
+                None => pair = Some((a, t)),
+                Some((pa, pt)) => {
+                    let same = (pa.value == a.value && pt.value == t.value)
+                        || (pa.value == t.value && pt.value == a.value);
+                    same_pair &= same;
+                }
+            }
+            modalities.push(&e.modality);
+        }
+        let Some((actor, target)) = pair.filter(|_| same_pair) else {
+            continue;
+        };
+        if modalities.iter().any(|m| **m == *echo.modality) {
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the {} names no party; as another mention ({}) of the talks told before, it takes actor {} and target {}",
+                echo.sentence,
+                &view.text[echo.trigger_start as usize..echo.trigger_end as usize],
+                echo.event_type,
+                echo.modality,
+                actor.value,
+                target.value
+            ));
+        }
+        echo.roles.push(actor.clone());
+        echo.roles.push(target.clone());
+        out.push(echo);
+        added = true;
+    }
+    if added {
+        out[first..].sort_by_key(|e| e.trigger_start);
+    }
+}
 
 /// Agreements told without their parties: "the rebels have broken a
 /// ceasefire agreed in Kunming in January", "the MNDAA withdrew under a

@@ -411,6 +411,12 @@ pub struct Lexicon {
     /// `NOUN_MODAL_VERBS` ("follow", "take place"): the verbs of an
     /// event's happening after such a modal.
     pub noun_modal_verbs: PhraseSet,
+    /// `NOUN_CALLED_OFF` ("called off", "cancelled") and `NOUN_PUT_OFF`
+    /// ("postponed"): after "was" or "were" following a noun trigger's
+    /// phrase, the event did not take place (negated) or is put off
+    /// (hedged): "the planned summit was called off".
+    pub noun_called_off: PhraseSet,
+    pub noun_put_off: PhraseSet,
     /// `DENIALS` ("denied", "ruled out"): one before a hedging cue makes
     /// the event negated ("denied that Moscow was preparing to meet").
     pub denials: PhraseSet,
@@ -784,6 +790,11 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
     ("NOUN_MODAL_VERBS", "modality (\"a meeting could follow\")"),
     (
+        "NOUN_CALLED_OFF",
+        "modality (\"the summit was called off\")",
+    ),
+    ("NOUN_PUT_OFF", "modality (\"the talks were postponed\")"),
+    (
         "FIRM_CONDITIONS",
         "modality (\"would reopen the crossing only after…\")",
     ),
@@ -1038,6 +1049,8 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         firm_conditions: phrases("FIRM_CONDITIONS"),
         noun_modals: folded("NOUN_MODALS").into_iter().collect(),
         noun_modal_verbs: phrases("NOUN_MODAL_VERBS"),
+        noun_called_off: phrases("NOUN_CALLED_OFF"),
+        noun_put_off: phrases("NOUN_PUT_OFF"),
         denials: phrases("DENIALS"),
         denied_reports: folded("DENIED_REPORTS").into_iter().collect(),
         report_adjuncts: folded("REPORT_ADJUNCTS").into_iter().collect(),

@@ -2679,6 +2679,15 @@ impl RuleSet {
             return None;
         }
         let is_adj = m.kind == AliasKind::Demonym;
+        // "injuring several Sri Lankan peacekeepers": a demonym right before
+        // people (`NATIONALS`) says who they are, not where anything
+        // happened.
+        if is_adj
+            && &*slot.name == "location"
+            && word_in(view, m.tok_end as usize, &self.lexicon.nationals)
+        {
+            return None;
+        }
         // A demonym right before a reference to an organisation describes
         // it: in "talks between the Palestinian group and Israel" the group
         // (Hamas) is the party, not Palestine.

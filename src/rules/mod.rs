@@ -362,6 +362,9 @@ pub struct Lexicon {
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
     pub own_places: WordSet,
+    /// `NATIONALS` ("peacekeepers", "civilians"): people a demonym before
+    /// them describes; such a demonym is no location.
+    pub nationals: WordSet,
     /// `OTHER_PARTY` ("ally", "neighbours"): a state named just before one
     /// ("a US ally", "Russia's neighbours") is not the party meant.
     pub other_party: WordSet,
@@ -786,6 +789,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "party actor slots (\"spokesman Sean Parnell\")",
     ),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
+    ("NATIONALS", "location slots (\"injuring Sri Lankan peacekeepers\")"),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
     ("NOUN_MODAL_VERBS", "modality (\"a meeting could follow\")"),
@@ -1035,6 +1039,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         seated: folded("SEATED").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
+        nationals: folded("NATIONALS").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),
         spokespeople: folded("SPOKESPEOPLE").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),

@@ -1191,10 +1191,16 @@ impl RuleSet {
         let trig_form = form;
         // "that" right before a verb in -s is a relative pronoun: "a
         // doctrine that lowers the threshold".
+        // So is one after a plural noun before a verb without -s: "air
+        // attacks that destroy infrastructure".
         let relative = ts > s_from
             && view.tokens[ts - 1].is_word()
             && matches!(view.word(ts - 1), "that" | "which")
-            && view.word(ts).ends_with('s');
+            && (view.word(ts).ends_with('s')
+                || (ts > s_from + 1
+                    && view.tokens[ts - 2].is_word()
+                    && is_plural_s(view.word(ts - 2))
+                    && view.raw(ts - 2).starts_with(char::is_lowercase)));
         // A trigger of several words is a verb phrase ("froze the assets
         // of", "firing on"): a name or "of" before it does not make it a
         // noun ("The EU froze the assets of…", "accused X of firing on…").

@@ -789,7 +789,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "party actor slots (\"spokesman Sean Parnell\")",
     ),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
-    ("NATIONALS", "location slots (\"injuring Sri Lankan peacekeepers\")"),
+    (
+        "NATIONALS",
+        "location slots (\"injuring Sri Lankan peacekeepers\")",
+    ),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
     ("NOUN_MODAL_VERBS", "modality (\"a meeting could follow\")"),

@@ -15,14 +15,22 @@ fn events(text: &str) -> Vec<String> {
     out.events
         .iter()
         .map(|e| {
-            let roles = ["actor", "target", "weapon", "location"]
-                .iter()
-                .map(|r| e.role(r).unwrap_or(""))
-                .collect::<Vec<_>>()
-                .join("|");
-            format!("{} {roles}", e.event_type)
+            format!(
+                "{} {}",
+                e.event_type,
+                roles(e, &["actor", "target", "weapon", "location"])
+            )
         })
         .collect()
+}
+
+/// The event's fillers of `slots`, `|`-joined (empty for an empty slot).
+fn roles(e: &evex::Event, slots: &[&str]) -> String {
+    slots
+        .iter()
+        .map(|r| e.role(r).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The document's mentions as `text → canonical (form)`, references and
@@ -1138,12 +1146,11 @@ fn talks(text: &str) -> Vec<String> {
         .iter()
         .filter(|e| &*e.event_type == "NEGOTIATION")
         .map(|e| {
-            let roles = ["actor", "target", "location"]
-                .iter()
-                .map(|r| e.role(r).unwrap_or(""))
-                .collect::<Vec<_>>()
-                .join("|");
-            format!("{roles}|{}", e.modality)
+            format!(
+                "{}|{}",
+                roles(e, &["actor", "target", "location"]),
+                e.modality
+            )
         })
         .collect()
 }

@@ -124,6 +124,10 @@ pub struct SyntaxLexicon {
     /// phrase after a subordinator the subject of a clause ("after a drone
     /// struck the gas field").
     pub irregular_past: WordSet,
+    /// "came", "went", "began": irregular past tenses that are no past
+    /// participle, so they never open a reduced relative ("Djibo, a town
+    /// in northern Burkina Faso, came under attack").
+    pub simple_past_only: WordSet,
     /// "described", "called", "said": after "what" and a name, verbs that
     /// only say who names the object that follows ("struck what the army
     /// described as Hezbollah depots").
@@ -680,6 +684,7 @@ impl Parse {
             }
             if let Some((len, strong)) = reporting_at(input, lex, k, to)
                 && !modifies_noun(input, lex, k, k + len, to)
+                && !plural_after_preposition(input, lex, k)
             {
                 let end = k + len;
                 for j in k..end {
@@ -1043,7 +1048,10 @@ impl Parse {
         if k <= first || !input.is_word(k - 1) || !input.is_word(next) {
             return false;
         }
-        if !past_participle(input, lex, next) || self.mention_starts_at(input, next) {
+        if !past_participle(input, lex, next)
+            || lex.simple_past_only.contains(input.word(next))
+            || self.mention_starts_at(input, next)
+        {
             return false;
         }
         // A past form with a name or a determiner right after it has an
@@ -2829,6 +2837,24 @@ fn modifies_noun(input: &Input, lex: &SyntaxLexicon, k: usize, end: usize, to: u
                     "first" | "second" | "third" | "latest" | "last" | "previous" | "earlier"
                 )
                 && determiner_at(k - 2)))
+}
+
+/// Is the reporting word at `k` a plural noun, as its "-s" form is right
+/// after a preposition, or after one and up to three capitalised
+/// modifiers ("amid reports", "the grouping of West African states")? A
+/// verb never stands there ("to" aside: "to say" is an infinitive).
+fn plural_after_preposition(input: &Input, lex: &SyntaxLexicon, k: usize) -> bool {
+    if !input.word(k).ends_with('s') {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 3 && input.is_word(j - 1) && starts_upper(input, j - 1) {
+        j -= 1;
+    }
+    j > 0
+        && input.is_word(j - 1)
+        && input.word(j - 1) != "to"
+        && lex.prepositions.contains(input.word(j - 1))
 }
 
 /// Where the report after a reporting verb ending before `end` starts,

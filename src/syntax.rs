@@ -881,12 +881,19 @@ impl Parse {
                     continue;
                 }
             }
-            // "have since set fire to…": "since" between an auxiliary and
-            // its verb is an adverb, opening no clause.
-            let adverb = w == "since"
+            // "have since set fire to…", "has once again overrun": "since"
+            // or "once" between an auxiliary and its verb is an adverb,
+            // opening no clause; so is "once again" or "once more"
+            // anywhere.
+            let after_auxiliary = matches!(w, "since" | "once")
                 && k > from
                 && input.is_word(k - 1)
                 && lex.auxiliaries.contains(input.word(k - 1));
+            let once_again = w == "once"
+                && k + 1 < to
+                && input.is_word(k + 1)
+                && matches!(input.word(k + 1), "again" | "more");
+            let adverb = after_auxiliary || once_again;
             if lex.subordinators.contains(w)
                 && !adverb
                 && finite_verb_follows(input, lex, k + 1, to)

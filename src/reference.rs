@@ -897,7 +897,15 @@ pub fn find(
                 (t, sentence as u32),
             )
         } else if lex.country_heads.contains(head) {
-            if definite {
+            // "the island of Diego Garcia", "the Kingdom of Bahrain": the
+            // name after "of" is the place itself, no reference back.
+            let named_after = h + 2 < tokens.len()
+                && tokens[h + 1].is_word()
+                && input.word(h + 1) == "of"
+                && !input.is_lower(h + 2);
+            if named_after {
+                None
+            } else if definite {
                 let object =
                     t > 0 && tokens[t - 1].is_word() && lex.object_cues.contains(input.word(t - 1));
                 // "ordered a deployment across the country": all over it

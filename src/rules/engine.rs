@@ -1510,7 +1510,7 @@ impl RuleSet {
             }
         }
         where_location(view, &self.lexicon, rule, &at, &mut roles);
-        narrow_location(view, &self.lexicon.place_nouns, &at, &mut roles);
+        narrow_location(view, &self.lexicon, &at, &mut roles);
         for (to, from) in &rule.possessors {
             // A place that is no party (a city, a refinery) holding TO gives
             // way to the country whose possessive introduces FROM's filler:
@@ -4246,8 +4246,11 @@ fn named_as_area(view: &DocView, place_nouns: &WordSet, m: &Mention) -> bool {
 /// conflict with Moscow") is not a place here, unless it is named as an
 /// area ([`named_as_area`]). A sea gives way to the place that a kind of
 /// place and "of" name right after it ("Ukraine's Black Sea port of
-/// Odesa": Odesa).
-fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [Filled]) {
+/// Odesa": Odesa). A state that only owns the base where forces go gives
+/// way to the place of the base ("to the U.S. military base on the island
+/// of Diego Garcia": Diego Garcia), wherever that is.
+fn narrow_location(view: &DocView, lex: &Lexicon, at: &At, roles: &mut [Filled]) {
+    let place_nouns = &lex.place_nouns;
     let Some(r) = roles.iter_mut().find(|r| &**r.slot == "location") else {
         return;
     };
@@ -4279,6 +4282,10 @@ fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [
     let Some(state) = r.entry.filter(|&e| view.gaz.is_state(e)) else {
         return;
     };
+    if let Some(j) = holding_place(view, lex, ms, local) {
+        take(r, j);
+        return;
+    }
     let near = ms[local].tok_end + NARROW_WINDOW;
     let inner = ms.iter().enumerate().skip(local + 1).find(|(_, m)| {
         m.tok_start <= near
@@ -4292,6 +4299,38 @@ fn narrow_location(view: &DocView, place_nouns: &WordSet, at: &At, roles: &mut [
     if let Some((j, _)) = inner {
         take(r, j);
     }
+}
+
+/// The place of a holding that the state `ms[local]` owns: the state, up
+/// to two lower-case words and a word of `HOLDINGS`, then "in", "on" or
+/// "at", perhaps "the island of", and a place named right there ("the US
+/// air base at Incirlik", "the U.S. military base on the island of Diego
+/// Garcia").
+fn holding_place(view: &DocView, lex: &Lexicon, ms: &[Mention], local: usize) -> Option<usize> {
+    let next = local + 1;
+    let m = ms.get(next)?;
+    if m.kind != AliasKind::Name || !view.gaz.is_type(m.entry, gazetteer::PLACE) {
+        return None;
+    }
+    let (from, to) = (ms[local].tok_end as usize, m.tok_start as usize);
+    if to <= from
+        || !(from..to)
+            .all(|k| view.tokens[k].is_word() && !view.raw(k).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let at = (from..to).find(|&k| matches!(view.word(k), "in" | "on" | "at"))?;
+    let holding = (from + 1..=from + 3).contains(&at) && lex.holdings.contains(view.word(at - 1));
+    let named = match to - (at + 1) {
+        0 => true,
+        3 => {
+            view.word(at + 1) == "the"
+                && lex.place_nouns.contains(view.word(at + 2))
+                && view.word(at + 3) == "of"
+        }
+        _ => false,
+    };
+    (holding && named).then_some(next)
 }
 
 /// A location the trigger's clause gives by a relative "where" (a word of

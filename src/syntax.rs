@@ -1493,6 +1493,27 @@ impl Parse {
             // not the clause's subject.
             return None;
         }
+        // A gerund right after "by" tells how the clause's subject did its
+        // act: "The Houthis threaten the United States by attacking
+        // commercial vessels" (the Houthis, not the object). Not after a
+        // passive, whose subject is acted on: "Kyiv was hit by shelling".
+        if ts > self.first as usize + 1
+            && input.is_word(ts)
+            && input.word(ts).ends_with("ing")
+            && input.word_is(ts - 1, "by")
+            && let Some(s) = self.subject_group_of(c)
+            && let end = self.groups[s as usize].tok_end as usize
+            && end < ts - 1
+            && !(end..ts - 1).any(|j| {
+                input.is_word(j)
+                    && matches!(
+                        input.word(j),
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                    )
+            })
+        {
+            return Some(Found::Via(s, "by gerund"));
+        }
         // A verb right after "and" or "but" shares the subject of the verb
         // it is coordinated with: "Mali's junta has ordered the expulsion
         // of the French ambassador and suspended an agreement" (Mali, not

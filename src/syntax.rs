@@ -128,6 +128,10 @@ pub struct SyntaxLexicon {
     /// participle, so they never open a reduced relative ("Djibo, a town
     /// in northern Burkina Faso, came under attack").
     pub simple_past_only: WordSet,
+    /// "was", "been", "got" (`PASSIVE_AUX`): before a participle they make
+    /// it passive; a gerund after "by" in such a clause is no act of its
+    /// subject ("Kyiv was hit by shelling").
+    pub passive_aux: WordSet,
     /// "described", "called", "said": after "what" and a name, verbs that
     /// only say who names the object that follows ("struck what the army
     /// described as Hezbollah depots").
@@ -1504,13 +1508,7 @@ impl Parse {
             && let Some(s) = self.subject_group_of(c)
             && let end = self.groups[s as usize].tok_end as usize
             && end < ts - 1
-            && !(end..ts - 1).any(|j| {
-                input.is_word(j)
-                    && matches!(
-                        input.word(j),
-                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                    )
-            })
+            && !(end..ts - 1).any(|j| input.is_word(j) && lex.passive_aux.contains(input.word(j)))
         {
             return Some(Found::Via(s, "by gerund"));
         }

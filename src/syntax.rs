@@ -555,6 +555,17 @@ impl Parse {
             if tok.kind == TokenKind::Punct {
                 let p = input.raw(k);
                 match p {
+                    "(" if let Some(close) = name_in_brackets(input, k, to) => {
+                        // "(DRC)", "(RSF)": a short form of the name before
+                        // it belongs to that name's phrase, and so to its
+                        // clause: "Paul Kagame and his Democratic Republic
+                        // of Congo (DRC) counterpart Félix Tshisekedi met".
+                        for j in k..=close {
+                            self.set(j, cur);
+                        }
+                        k = close + 1;
+                        continue;
+                    }
                     "(" | "[" => {
                         let c = self.open(ClauseKind::Parenthetical, k, cur);
                         stack.push((c, Close::Paren));
@@ -2393,6 +2404,18 @@ fn past_free_relative(input: &Input, lex: &SyntaxLexicon, te: usize) -> usize {
 }
 
 /// Does the token start with a capital letter?
+/// The ")" closing the bracket opened at `open` when all it holds is one
+/// or two capitalised words right after a word: the short form of a name
+/// ("(DRC)", "(M23)", "(Hamas)"), not an aside.
+fn name_in_brackets(input: &Input, open: usize, to: usize) -> Option<usize> {
+    if open == 0 || !input.is_word(open - 1) {
+        return None;
+    }
+    let close = (open + 1..to.min(open + 4)).find(|&j| input.raw(j) == ")")?;
+    (close > open + 1 && (open + 1..close).all(|j| input.is_word(j) && starts_upper(input, j)))
+        .then_some(close)
+}
+
 fn starts_upper(input: &Input, k: usize) -> bool {
     input.raw(k).starts_with(char::is_uppercase)
 }

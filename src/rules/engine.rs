@@ -783,6 +783,18 @@ impl RuleSet {
                 let mut grammar_shown = false;
                 readings.clear();
                 for trig in triggers {
+                    // A present that is also the rule's past ("hit", "cut")
+                    // right after a form of "be" is that participle, and
+                    // its past reading decides: "Ukraine's largest
+                    // refinery was hit overnight" is no attack by Ukraine.
+                    if trig.form == Form::Present
+                        && self.be_before(view, s.first_token as usize, i)
+                        && triggers.iter().any(|t| {
+                            t.rule == trig.rule && t.form == Form::Past && t.rest == trig.rest
+                        })
+                    {
+                        continue;
+                    }
                     let Some(te) = match_forward(view, i, &trig.rest, s.end_token as usize) else {
                         continue;
                     };
@@ -2093,6 +2105,18 @@ impl RuleSet {
     /// in the trigger's own clause? A subordinator between opens another
     /// clause: in "a store is damaged after Cambodia fired shells", "is"
     /// belongs to "damaged", and "fired" is active.
+    /// Is the word before `ts` (or before an adverb in "-ly" before it) a
+    /// form of "be": "was hit", "were reportedly hit"?
+    fn be_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
+        let aux =
+            |k: usize| view.tokens[k].is_word() && self.lexicon.passive_aux.contains(view.word(k));
+        (ts > s_from && aux(ts - 1))
+            || (ts > s_from + 1
+                && view.tokens[ts - 1].is_word()
+                && view.word(ts - 1).ends_with("ly")
+                && aux(ts - 2))
+    }
+
     fn passive_before(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let lo = ts
             .saturating_sub(self.settings.passive_window as usize + 1)
@@ -2272,7 +2296,12 @@ impl RuleSet {
                 && (self.barrier_between(view, lo, hi)
                     || (lo == te
                         && !slot.upto.is_empty()
-                        && (lo..hi).any(|k| ends_at(view, &slot.upto, k, te))))
+                        && (lo..hi).any(|k| ends_at(view, &slot.upto, k, te)))
+                    || (lo == te
+                        && (lo..hi).any(|k| {
+                            view.tokens[k].is_word()
+                                && ends_at(view, &self.lexicon.cause_phrases, k, te)
+                        })))
             {
                 if slot.direction != Direction::Around {
                     past = true;
@@ -2833,6 +2862,18 @@ impl RuleSet {
             && starts_compound(view, m.tok_end as usize)
             && !word_in(view, m.tok_end as usize + 1, &self.lexicon.controllers)
             && !(slot.home && word_in(view, m.tok_end as usize + 1, &self.lexicon.homes))
+        {
+            return None;
+        }
+        // The home of a name that follows is no filler: the name is ("the
+        // Kyrgyzstan-based Capital Bank"; "three Iran-based companies"
+        // keeps Iran).
+        if slot.nocompound
+            && slot.home
+            && starts_compound(view, m.tok_end as usize)
+            && ms.get(mi + 1).is_some_and(|n| {
+                n.tok_start == m.tok_end + 2 && !view.gaz.is_type(n.entry, gazetteer::PLACE)
+            })
         {
             return None;
         }

@@ -407,6 +407,9 @@ pub struct Lexicon {
     /// trigger in its sentence, with no modality cue before the trigger,
     /// hedges the event ("would reopen the crossing only after…").
     pub firm_conditions: PhraseSet,
+    /// `CAUSE_PHRASES` ("in retaliation for"): after the trigger, no slot
+    /// is filled past one; what follows is the cause, another event.
+    pub cause_phrases: PhraseSet,
     /// `NOUN_MODALS` ("could", "may"): the first verb after a noun trigger's
     /// phrase, when it is one of these, hedges the event ("a meeting
     /// between Putin and Zelensky could follow"), or with "not" negates it.
@@ -697,6 +700,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("NUMBER_PREFIXES", "quantities"),
     ("PASSIVE_AUX", "trigger forms and the shallow parse"),
     ("BARRIERS", "slot search"),
+    ("CAUSE_PHRASES", "slot search"),
     ("NOUN_MARKERS", "trigger forms"),
     ("VERB_MARKERS", "trigger forms"),
     ("TO_GOVERNORS", "trigger forms"),
@@ -1056,6 +1060,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         state_organ_heads: folded("STATE_ORGAN_HEADS").into_iter().collect(),
         conditions: folded("CONDITIONS").into_iter().collect(),
         firm_conditions: phrases("FIRM_CONDITIONS"),
+        cause_phrases: phrases("CAUSE_PHRASES"),
         noun_modals: folded("NOUN_MODALS").into_iter().collect(),
         noun_modal_verbs: phrases("NOUN_MODAL_VERBS"),
         noun_called_off: phrases("NOUN_CALLED_OFF"),

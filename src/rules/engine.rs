@@ -625,14 +625,20 @@ fn first_named<'r>(view: &DocView, syn: &Parse, f: &Filled<'r>, roles: &[Filled]
         return *f;
     }
     let own = view.mentions[f.mention as usize];
-    for &mi in syn.members_of(f.group) {
+    let members = syn.members_of(f.group);
+    // The list's end: "and" may stand only before its last name ("troops
+    // from Niger, Burkina Faso and Mali").
+    let last = members.last().map_or(own.tok_start, |&l| {
+        view.mentions[l as usize].tok_start.max(own.tok_start)
+    });
+    for &mi in members {
         if mi >= f.mention {
             break;
         }
         // Only names joined by "and" or "or": an apposition ("Duhok,
         // Iraq") keeps the name the slot chose.
         let m = view.mentions[mi as usize];
-        let joined = (m.tok_end..own.tok_start).any(|k| {
+        let joined = (m.tok_end..last).any(|k| {
             view.tokens[k as usize].is_word() && matches!(view.word(k as usize), "and" | "or")
         });
         if !joined {

@@ -674,14 +674,25 @@ impl Filled<'_> {
                     also: Vec::new(),
                 }
             }
-            Some(e) => Role {
-                organ: view
-                    .mentions
-                    .get(self.mention as usize)
-                    .map(|m| m.entry)
-                    .filter(|&m| m != e && view.gaz.stands_for_of(m) == Some(e)),
-                ..Role::of_entry(view.gaz, self.slot.clone(), e, self.start, self.end)
-            },
+            Some(e) => {
+                let mut role = Role {
+                    organ: view
+                        .mentions
+                        .get(self.mention as usize)
+                        .map(|m| m.entry)
+                        .filter(|&m| m != e && view.gaz.stands_for_of(m) == Some(e)),
+                    ..Role::of_entry(view.gaz, self.slot.clone(), e, self.start, self.end)
+                };
+                // A variant of a listed weapon is named as written: the
+                // text says which one ("J-10CE", not J-10).
+                if view.gaz.is_type(e, gazetteer::WEAPON) {
+                    let written = view.text.get(self.start as usize..self.end as usize);
+                    if let Some(w) = written.filter(|w| is_variant_of(w, &role.value)) {
+                        role.value = Arc::from(w);
+                    }
+                }
+                role
+            }
             None => Role {
                 slot: self.slot.clone(),
                 value: view.text[self.start as usize..self.end as usize].into(),
@@ -4705,6 +4716,34 @@ fn is_quote(raw: &str) -> bool {
     )
 }
 
+/// Is `written` the weapon `canonical` with a variant suffix glued on:
+/// one to three capital letters and at most one digit after the last
+/// character of the name ("J-10CE" of J-10, "Su-30MK2" of Su-30,
+/// "Pantsir-S1" of Pantsir)? Not a plural ("F-16s") nor another
+/// spelling.
+fn is_variant_of(written: &str, canonical: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (w, c) = (key(written), key(canonical));
+    if c.is_empty() || !w.starts_with(&c) || w.len() == c.len() {
+        return false;
+    }
+    // The suffix as written: the last characters of `written` that the
+    // canonical name does not hold.
+    let extra = w.len() - c.len();
+    let tail: Vec<char> = written.chars().filter(|c| c.is_alphanumeric()).collect();
+    let suffix = &tail[tail.len().saturating_sub(extra)..];
+    let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = suffix.len() - letters;
+    (1..=3).contains(&letters)
+        && digits <= 1
+        && suffix[letters..].iter().all(char::is_ascii_digit)
+}
+
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {
     gaz.is_type(entry, gazetteer::PERSON)
 }
@@ -5375,4 +5414,23 @@ fn merge_events(
         idx += 1;
         k
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_variant_of;
+
+    #[test]
+    fn a_glued_suffix_of_capitals_names_a_variant() {
+        assert!(is_variant_of("J-10CE", "J-10"));
+        assert!(is_variant_of("Su-30MK2", "Su-30"));
+        assert!(is_variant_of("Pantsir-S1", "Pantsir"));
+        assert!(is_variant_of("FA-50PL", "FA-50"));
+        // A plural, the name itself and another spelling are no variants.
+        assert!(!is_variant_of("F-16s", "F-16"));
+        assert!(!is_variant_of("F-16", "F-16"));
+        assert!(!is_variant_of("Type-12", "Type 12 missile"));
+        assert!(!is_variant_of("Buk-M2E", "Buk"));
+        assert!(!is_variant_of("HIMARS", "M142 HIMARS"));
+    }
 }

@@ -4481,11 +4481,49 @@ fn reports(syn: &Parse, c: u16, g: u16) -> bool {
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than
 /// `lo`?
+///
+/// A day or month named between the cue and `at` is the cue's own object,
+/// so the cue does not reach `at`: "On Tuesday the United States urged…"
+/// does not put anything "on" the United States.
 fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) -> bool {
     let from = at.saturating_sub(gap as usize + 1).max(lo);
-    (from..at).rev().any(|k| {
-        view.tokens[k].is_word() && ends_at(view, cues, k, lo) && !counting_at(view, k, at)
-    })
+    let mut dated = false;
+    for k in (from..at).rev() {
+        if !view.tokens[k].is_word() {
+            continue;
+        }
+        if ends_at(view, cues, k, lo) && !counting_at(view, k, at) {
+            return !dated;
+        }
+        dated |= is_calendar_name(view.raw(k));
+    }
+    false
+}
+
+/// Is the word a day or month name as written ("Tuesday", "March")?
+fn is_calendar_name(raw: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "May",
+    ];
+    NAMES.contains(&raw)
 }
 
 /// Does the mention open its sentence, after words only, with a comma
@@ -4739,9 +4777,7 @@ fn is_variant_of(written: &str, canonical: &str) -> bool {
     let suffix = &tail[tail.len().saturating_sub(extra)..];
     let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let digits = suffix.len() - letters;
-    (1..=3).contains(&letters)
-        && digits <= 1
-        && suffix[letters..].iter().all(char::is_ascii_digit)
+    (1..=3).contains(&letters) && digits <= 1 && suffix[letters..].iter().all(char::is_ascii_digit)
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {

@@ -97,6 +97,12 @@
 //!   the city standing for that state in the gazetteer, its capital:
 //!   "Pakistani air strikes on the Afghan capital" (location Kabul).
 //!
+//! - **"the president", "Ukraine's president"** (a head from
+//!   `PERSON_TITLE_HEADS`, see [`title_reference`]) refer to the person
+//!   named earlier with that title before the name ("Ukrainian President
+//!   Volodymyr Zelensky"), of the state said with it; a bare title only
+//!   when one person in the document bears it.
+//!
 //! A head already inside a mention ("the missile", a generic class) is
 //! left alone. The stage adds mentions only; it never changes one.
 
@@ -236,6 +242,13 @@ pub struct ReferenceLexicon {
     /// "capital": after a state's demonym or possessive ("the Afghan
     /// capital", "Ukraine's capital"), the city standing for that state.
     pub capital_heads: WordSet,
+    /// "president", "minister": after "the", a state's demonym or its
+    /// possessive, and with no name after it, the person named earlier
+    /// with that title before the name ([`title_reference`]).
+    pub person_title_heads: WordSet,
+    /// "foreign", "prime": words that narrow a title of
+    /// `person_title_heads`; the earlier title must hold them too.
+    pub person_title_qualifiers: WordSet,
     /// "there": after an event trigger, the place named last.
     pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
@@ -272,6 +285,8 @@ pub struct References {
     /// Bit `n` set: some word of `capital_heads` has `n` bytes, so most
     /// words are passed over without hashing.
     capital_lengths: u64,
+    /// The same for `person_title_heads`.
+    title_lengths: u64,
 }
 
 impl References {
@@ -335,12 +350,18 @@ impl References {
             .iter()
             .filter(|h| h.len() < 64)
             .fold(0u64, |bits, h| bits | 1 << h.len());
+        let title_lengths = lex
+            .person_title_heads
+            .iter()
+            .filter(|h| h.len() < 64)
+            .fold(0u64, |bits, h| bits | 1 << h.len());
         References {
             lex: lex.clone(),
             organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
             armed_forces_last,
             name_heads,
             capital_lengths,
+            title_lengths,
         }
     }
 
@@ -565,6 +586,17 @@ pub fn find(
             continue;
         }
         let len = (tok.fend - tok.fstart) as usize;
+        if len < 64
+            && refs.title_lengths >> len & 1 == 1
+            && let Some(m) = title_reference(refs, input, mentions, t)
+        {
+            advance_sentence(input, &mut sentence, t);
+            found.push(Mention {
+                sentence: sentence as u32,
+                ..m
+            });
+            continue;
+        }
         if len < 64
             && refs.capital_lengths >> len & 1 == 1
             && let Some(m) = capital_reference(refs, input, mentions, t)
@@ -1309,6 +1341,122 @@ fn capital_reference(
     }
     let capital = *refs.organs.get(&(before.entry, Organ::Capital))?;
     Some(word_reference(tokens, t, capital))
+}
+
+/// "the president", "Ukraine's president", "the Israeli prime minister":
+/// a head of `person_title_heads` at `t`, after "the" (and a state's
+/// demonym) or a state's possessive, with lower-case words of
+/// `person_title_qualifiers` between, and no name, "of" or hyphen after
+/// it. It refers to the latest person named earlier in the document with
+/// the same title (head and qualifiers) among the words right before the
+/// name ("Ukrainian President Volodymyr Zelensky"), and, when a state is
+/// said, a person of that state (by the gazetteer's `country`, or by the
+/// state named right before that title). With no state said, the title
+/// must name one person in the document so far: after "President Trump"
+/// and "President Zelensky", "the president" is left alone.
+fn title_reference(
+    refs: &References,
+    input: &RefInput,
+    mentions: &[Mention],
+    t: usize,
+) -> Option<Mention> {
+    let lex = &refs.lex;
+    let tokens = input.tokens;
+    let head = input.word(t);
+    if !lex.person_title_heads.contains(head) {
+        return None;
+    }
+    // A name, "of" or a glued hyphen after it: "President Biden", "the
+    // president of Kenya", "president-elect".
+    if let Some(next) = tokens.get(t + 1) {
+        let glued = !next.is_word() && !next.space_before && input.raw_is(t + 1, '-');
+        if glued
+            || (next.is_word()
+                && (!input.is_lower(t + 1) || matches!(input.word(t + 1), "of" | "for")))
+        {
+            return None;
+        }
+    }
+    let i = mentions.partition_point(|m| (m.tok_end as usize) <= t);
+    if mentions.get(i).is_some_and(|m| m.tok_start as usize <= t) {
+        return None; // inside a name
+    }
+    // Back over the qualifiers ("foreign", "prime").
+    let mut k = t;
+    while k > 0 && t - k < 2 && tokens[k - 1].is_word() && input.is_lower(k - 1) {
+        if !lex.person_title_qualifiers.contains(input.word(k - 1)) {
+            break;
+        }
+        k -= 1;
+    }
+    let qualifiers = k..t;
+    // The opener: "the", "the Ukrainian", "Ukraine's".
+    let before = mentions[..i].last();
+    let state = match before {
+        Some(m) if m.tok_end as usize == k && m.kind == AliasKind::Demonym => {
+            let s = m.tok_start as usize;
+            if s == 0 || !tokens[s - 1].is_word() || input.word(s - 1) != "the" {
+                return None;
+            }
+            Some(m.entry)
+        }
+        Some(m)
+            if m.tok_end as usize + 2 == k
+                && !tokens[m.tok_end as usize].is_word()
+                && input.word(m.tok_end as usize + 1) == "s" =>
+        {
+            Some(m.entry)
+        }
+        _ => {
+            if k == 0 || !tokens[k - 1].is_word() || input.word(k - 1) != "the" {
+                return None;
+            }
+            None
+        }
+    };
+    if state.is_some_and(|s| !input.gaz.is_state(s)) {
+        return None;
+    }
+    let gaz = input.gaz;
+    let earlier = &mentions[i.saturating_sub(REACH)..i];
+    // Does the person mention `m` have the title right before its name?
+    let titled = |m: &Mention| -> bool {
+        let mut words = Vec::new();
+        let mut j = m.tok_start as usize;
+        while j > 0 && words.len() < 4 && tokens[j - 1].is_word() && !input.is_lower(j - 1) {
+            j -= 1;
+            words.push(input.word(j));
+        }
+        words.contains(&head) && qualifiers.clone().all(|q| words.contains(&input.word(q)))
+    };
+    let of_state = |m: &Mention, s: u32| -> bool {
+        gaz.country_of(m.entry) == Some(s)
+            || earlier
+                .iter()
+                .any(|o| o.entry == s && o.tok_end < m.tok_start && o.tok_end + 4 >= m.tok_start)
+    };
+    let mut found: Option<&Mention> = None;
+    for m in earlier.iter().rev() {
+        if m.kind != AliasKind::Name || !gaz.is_type(m.entry, gazetteer::PERSON) || !titled(m) {
+            continue;
+        }
+        match (state, found) {
+            (Some(s), _) => {
+                if of_state(m, s) {
+                    found = Some(m);
+                    break;
+                }
+            }
+            (None, None) => found = Some(m),
+            (None, Some(f)) if (f.entry, f.unlisted) != (m.entry, m.unlisted) => return None,
+            (None, Some(_)) => {}
+        }
+    }
+    let m = found?;
+    Some(Mention {
+        unlisted: m.unlisted,
+        ..word_reference(tokens, t, m.entry)
+    })
 }
 
 /// A reference made of the one word at `t` to `entry` (its `sentence` is

@@ -218,6 +218,11 @@ pub struct Group {
     /// A verb governs the group ("assisting Moscow"): it is an object,
     /// not a subject.
     pub after_verb: bool,
+    /// The group is one title that refers to a person told of before
+    /// ("president" in "Ukraine's president"; see the reference stage).
+    pub person_reference: bool,
+    /// The group is one demonym ("the Ukrainian president").
+    pub demonym: bool,
 }
 
 /// The shallow parse of one sentence.
@@ -518,6 +523,12 @@ impl Parse {
             // not a noun phrase of its own (but "Houthi-controlled" is).
             let compound = starts_compound(input, tok_end as usize, to)
                 && !lex.controllers.contains(input.word(tok_end as usize + 1));
+            let single = (end == start + 1).then(|| &ms[self.heads[start].0]);
+            let person_reference = single.is_some_and(|m| {
+                m.kind == crate::gazetteer::AliasKind::Reference
+                    && input.gaz.is_type(m.entry, crate::gazetteer::PERSON)
+            });
+            let demonym = single.is_some_and(|m| m.kind == crate::gazetteer::AliasKind::Demonym);
             self.groups.push(Group {
                 first_member,
                 end_member: self.members.len() as u16,
@@ -527,6 +538,8 @@ impl Parse {
                 after_verb: gov == Governor::Verb,
                 possessive,
                 compound,
+                person_reference,
+                demonym,
             });
             i = end;
         }
@@ -1348,11 +1361,27 @@ impl Parse {
 
     /// The subject group of clause `c` as it stands when the parser
     /// reaches a later token: its first group that no preposition governs.
+    ///
+    /// A possessor or demonym right before its head's name gives way to
+    /// the head: "Ukraine's president", "the Ukrainian president", where
+    /// "president" names the person told of before, acts as that person.
     pub fn subject_group_of(&self, c: u16) -> Option<u16> {
-        self.groups
+        let i = self
+            .groups
             .iter()
-            .position(|g| self.clause_at(g.tok_start as usize) == c && g.prep.is_none())
-            .map(|i| i as u16)
+            .position(|g| self.clause_at(g.tok_start as usize) == c && g.prep.is_none())?;
+        let g = &self.groups[i];
+        match self.groups.get(i + 1) {
+            Some(h)
+                if ((g.possessive && h.tok_start == g.tok_end + 2)
+                    || (g.demonym && h.tok_start <= g.tok_end))
+                    && h.prep.is_none()
+                    && h.person_reference =>
+            {
+                Some(i as u16 + 1)
+            }
+            _ => Some(i as u16),
+        }
     }
 
     /// The last group (not part of a hyphenated compound) that ends at or

@@ -1234,13 +1234,14 @@ impl RuleSet {
         // of", "firing on"): a name or "of" before it does not make it a
         // noun ("The EU froze the assets of…", "accused X of firing on…").
         let phrase = (ts + 1..te).any(|k| view.tokens[k].is_word());
-        // A verb in -s right after a past form is that verb's object, a
-        // noun: "Taipei deployed ships", "sent supplies".
+        // A verb in -s right after a past form or a gerund is that verb's
+        // object, a noun: "Taipei deployed ships", "sent supplies",
+        // "curbing exports to 140 companies".
         let object_of_past = ts > s_from
             && view.tokens[ts - 1].is_word()
             && view.word(ts).ends_with('s')
-            && view.word(ts - 1).len() > 3
-            && view.word(ts - 1).ends_with("ed")
+            && view.word(ts - 1).len() > 4
+            && (view.word(ts - 1).ends_with("ed") || view.word(ts - 1).ends_with("ing"))
             && view.raw(ts - 1).starts_with(|c: char| c.is_lowercase());
         // "voted on June 25 to suspend": right after "to" or a modal, a
         // count before it marks no noun.

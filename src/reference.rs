@@ -249,6 +249,9 @@ pub struct ReferenceLexicon {
     /// "foreign", "prime": words that narrow a title of
     /// `person_title_heads`; the earlier title must hold them too.
     pub person_title_qualifiers: WordSet,
+    /// "president", "king": the titles a bare "leader" stands for ("the
+    /// Russian leader" after "Russian President Vladimir Putin").
+    pub person_leader_titles: WordSet,
     /// "there": after an event trigger, the place named last.
     pub place_adverbs: WordSet,
     /// Every head above, so most words after "the" are passed over with
@@ -1427,7 +1430,12 @@ fn title_reference(
             j -= 1;
             words.push(input.word(j));
         }
-        words.contains(&head) && qualifiers.clone().all(|q| words.contains(&input.word(q)))
+        let head_ok = if head == "leader" {
+            words.iter().any(|w| lex.person_leader_titles.contains(w))
+        } else {
+            words.contains(&head)
+        };
+        head_ok && qualifiers.clone().all(|q| words.contains(&input.word(q)))
     };
     let of_state = |m: &Mention, s: u32| -> bool {
         gaz.country_of(m.entry) == Some(s)

@@ -726,6 +726,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "PERSON_TITLE_QUALIFIERS",
         "references (\"the foreign minister\")",
     ),
+    (
+        "PERSON_LEADER_TITLES",
+        "references (\"the Russian leader\")",
+    ),
     ("PLACE_ADVERBS", "references (\"stationed there\")"),
     ("REFERENCE_PRONOUNS", "references (\"their attacks\")"),
     ("OBJECT_PRONOUNS", "references (\"struck them\")"),
@@ -1092,6 +1096,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 capital_heads: set("CAPITAL_HEADS"),
                 person_title_heads: set("PERSON_TITLE_HEADS"),
                 person_title_qualifiers: set("PERSON_TITLE_QUALIFIERS"),
+                person_leader_titles: set("PERSON_LEADER_TITLES"),
                 place_adverbs: set("PLACE_ADVERBS"),
                 pronouns: set("REFERENCE_PRONOUNS"),
                 object_pronouns: set("OBJECT_PRONOUNS"),

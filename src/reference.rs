@@ -1350,7 +1350,8 @@ fn capital_reference(
 /// a head of `person_title_heads` at `t`, after "the" (and a state's
 /// demonym) or a state's possessive, with lower-case words of
 /// `person_title_qualifiers` between, and no name, "of" or hyphen after
-/// it. It refers to the latest person named earlier in the document with
+/// it, nor a reporting verb of `pair_reporting` ("the minister said"). It
+/// refers to the latest person named earlier in the document with
 /// the same title (head and qualifiers) among the words right before the
 /// name ("Ukrainian President Volodymyr Zelensky"), and, when a state is
 /// said, a person of that state (by the gazetteer's `country`, or by the
@@ -1379,6 +1380,12 @@ fn title_reference(
         {
             return None;
         }
+    }
+    // "The minister added that…": a reporter, whom the rules pass over
+    // by the clause's shape; as the person it would fill roles of what
+    // is reported.
+    if tokens.get(t + 1).is_some_and(|n| n.is_word()) && lex.pair_reporting.contains(input.word(t + 1)) {
+        return None;
     }
     let i = mentions.partition_point(|m| (m.tok_end as usize) <= t);
     if mentions.get(i).is_some_and(|m| m.tok_start as usize <= t) {

@@ -1360,6 +1360,20 @@ impl RuleSet {
                 && (te..s_to.min(te + 8))
                     .take_while(|&k| view.raw(k) != ",")
                     .any(|k| view.tokens[k].is_word() && view.word(k) == "by");
+        // Or by a finite verb right after it, a plural noun before it its
+        // head: "The North Korean banks targeted include Golden Triangle
+        // Bank", "the sites struck were military".
+        let reduced = reduced
+            || ts > s_from
+                && te < s_to
+                && view.tokens[ts - 1].is_word()
+                && view.raw(ts - 1).starts_with(|c: char| c.is_lowercase())
+                && is_plural_s(view.word(ts - 1))
+                && view.tokens[te].is_word()
+                && matches!(
+                    view.word(te),
+                    "include" | "included" | "includes" | "were" | "are" | "remain" | "remained"
+                );
         // Or by "with" and a noun phrase, an absolute construction: "the
         // group emerged weakened, with its arsenal pummeled".
         let absolute = (2..=5).any(|back| {

@@ -646,6 +646,8 @@ mod tests {
             [
                 ("Aldous Quarnby", 0),
                 ("Ylva Bjornstad-Hale", 1),
+                // "The minister": the one person named with that title.
+                ("minister", 0),
                 ("Quarnby", 0)
             ]
         );

@@ -1384,7 +1384,9 @@ fn title_reference(
     // "The minister added that…": a reporter, whom the rules pass over
     // by the clause's shape; as the person it would fill roles of what
     // is reported.
-    if tokens.get(t + 1).is_some_and(|n| n.is_word()) && lex.pair_reporting.contains(input.word(t + 1)) {
+    if tokens.get(t + 1).is_some_and(|n| n.is_word())
+        && lex.pair_reporting.contains(input.word(t + 1))
+    {
         return None;
     }
     let i = mentions.partition_point(|m| (m.tok_end as usize) <= t);
@@ -1403,7 +1405,12 @@ fn title_reference(
     // The opener: "the", "the Ukrainian", "Ukraine's".
     let before = mentions[..i].last();
     let state = match before {
-        Some(m) if m.tok_end as usize == k && m.kind == AliasKind::Demonym => {
+        // "the Ukrainian president", "the US president".
+        Some(m)
+            if m.tok_end as usize == k
+                && (m.kind == AliasKind::Demonym
+                    || (m.kind == AliasKind::Name && input.gaz.is_state(m.entry))) =>
+        {
             let s = m.tok_start as usize;
             if s == 0 || !tokens[s - 1].is_word() || input.word(s - 1) != "the" {
                 return None;

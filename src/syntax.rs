@@ -221,8 +221,9 @@ pub struct Group {
     /// The group is one title that refers to a person told of before
     /// ("president" in "Ukraine's president"; see the reference stage).
     pub person_reference: bool,
-    /// The group is one demonym ("the Ukrainian president").
-    pub demonym: bool,
+    /// The group is one demonym or state name ("the Ukrainian
+    /// president", "the US president").
+    pub state_word: bool,
 }
 
 /// The shallow parse of one sentence.
@@ -528,7 +529,10 @@ impl Parse {
                 m.kind == crate::gazetteer::AliasKind::Reference
                     && input.gaz.is_type(m.entry, crate::gazetteer::PERSON)
             });
-            let demonym = single.is_some_and(|m| m.kind == crate::gazetteer::AliasKind::Demonym);
+            let state_word = single.is_some_and(|m| {
+                m.kind == crate::gazetteer::AliasKind::Demonym
+                    || (m.kind == crate::gazetteer::AliasKind::Name && input.gaz.is_state(m.entry))
+            });
             self.groups.push(Group {
                 first_member,
                 end_member: self.members.len() as u16,
@@ -539,7 +543,7 @@ impl Parse {
                 possessive,
                 compound,
                 person_reference,
-                demonym,
+                state_word,
             });
             i = end;
         }
@@ -1374,7 +1378,7 @@ impl Parse {
         match self.groups.get(i + 1) {
             Some(h)
                 if ((g.possessive && h.tok_start == g.tok_end + 2)
-                    || (g.demonym && h.tok_start <= g.tok_end))
+                    || (g.state_word && h.tok_start <= g.tok_end))
                     && h.prep.is_none()
                     && h.person_reference =>
             {

@@ -67,7 +67,9 @@ fn a_hit_elsewhere_or_after_two_sides_keeps_no_actor() {
             "Israel struck Tehran on Friday and Iran struck Tel Aviv. A drone hit a school in Haifa."
         ),
         [
-            "ATTACK Israel|Iran||Tehran",
+            // A capital struck is where, not whom ("on Friday and Iran"
+            // puts nothing "on" Iran).
+            "ATTACK Israel|||Tehran",
             "ATTACK Iran|||Tel Aviv",
             "ATTACK ||drones|Haifa",
         ]

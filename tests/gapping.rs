@@ -100,7 +100,7 @@ fn a_second_place_with_its_own_time_is_an_event_of_its_own() {
             "The talks follow an offensive by the M23 rebels, who seized Goma in January and \
              Bukavu weeks later."
         ),
-        ["ATTACK M23|||Bukavu|", "ATTACK M23|||Goma|"]
+        ["ATTACK M23|||Goma|", "ATTACK M23|||Bukavu|"]
     );
 }
 

@@ -1578,6 +1578,26 @@ impl RuleSet {
                 }
             }
         }
+        for (to, from) in &rule.operators {
+            if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
+                continue;
+            }
+            let Some(f) = roles.iter().find(|r| Arc::ptr_eq(r.slot, from)) else {
+                continue;
+            };
+            if let Some(state) = f
+                .entry
+                .filter(|_| f.unlisted == u32::MAX)
+                .and_then(|e| ship_operator(view.gaz, e))
+            {
+                roles.push(Filled {
+                    slot: to,
+                    entry: Some(state),
+                    group: u16::MAX,
+                    ..*f
+                });
+            }
+        }
         for (to, from) in &rule.owns {
             if roles.iter().any(|r| Arc::ptr_eq(r.slot, to)) {
                 continue;
@@ -4793,6 +4813,21 @@ fn is_variant_of(written: &str, canonical: &str) -> bool {
     let letters = suffix.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let digits = suffix.len() - letters;
     (1..=3).contains(&letters) && digits <= 1 && suffix[letters..].iter().all(char::is_ascii_digit)
+}
+
+/// The state a listed named warship sails for: its `origin` code, for a
+/// row of `class=ship` ("USS Nimitz": United States).
+fn ship_operator(gaz: &Gazetteer, entry: u32) -> Option<u32> {
+    let e = gaz.entry(entry);
+    if !e.has_attribute("class", Some("ship")) {
+        return None;
+    }
+    let code = e
+        .attributes
+        .iter()
+        .find(|(k, _)| k == "origin")
+        .map(|(_, v)| v)?;
+    gaz.state_by_iso2(code)
 }
 
 fn is_person(gaz: &Gazetteer, entry: u32) -> bool {

@@ -249,6 +249,11 @@ pub struct Rule {
     /// with a word of `OWN_PLACES` follows the trigger ("allowed flights
     /// through its airspace"), the state of FROM's filler fills TO.
     pub owns: Vec<(std::sync::Arc<str>, Owner)>,
+    /// `operator TO of FROM`: when slot TO is empty and FROM's filler is a
+    /// listed named warship (`class=ship`) with an `origin` code ("USS
+    /// Nimitz", US), the state of that code fills TO: a navy's ship moves
+    /// for its state.
+    pub operators: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// Extra modality cues: (label index, cues).
     pub modality: Vec<(usize, PhraseSet)>,
     pub cameo: std::sync::Arc<str>,
@@ -1306,6 +1311,7 @@ impl Compiler<'_> {
             unless: Vec::new(),
             requires: Vec::new(),
             possessors: Vec::new(),
+            operators: Vec::new(),
             owns: Vec::new(),
             modality: Vec::new(),
             cameo: "".into(),
@@ -1321,6 +1327,7 @@ impl Compiler<'_> {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let mut requires_raw: Vec<(Tok, Vec<String>)> = Vec::new();
         let mut possessors_raw: Vec<(Tok, String, String)> = Vec::new();
+        let mut operators_raw: Vec<(Tok, String, String)> = Vec::new();
         let mut owns_raw: Vec<(Tok, String, String)> = Vec::new();
         for line in body {
             let head = &line[0];
@@ -1418,6 +1425,10 @@ impl Compiler<'_> {
                 "own" => {
                     let (to, from) = slot_pair(file, line, head, "own location of actor")?;
                     owns_raw.push((head.clone(), to, from));
+                }
+                "operator" => {
+                    let (to, from) = slot_pair(file, line, head, "operator actor of weapon")?;
+                    operators_raw.push((head.clone(), to, from));
                 }
                 "require" => {
                     let mut names = Vec::new();
@@ -1620,6 +1631,24 @@ impl Compiler<'_> {
             } else {
                 rule.possessors.push((find(&to)?, find(&from)?));
             }
+        }
+        for (t, to, from) in operators_raw {
+            let find = |n: &str| {
+                rule.slots
+                    .iter()
+                    .find(|s| *s.name == *n)
+                    .map(|s| s.name.clone())
+                    .ok_or_else(|| {
+                        RuleError::at_tok(
+                            file,
+                            &t,
+                            format!(
+                                "`operator` names the slot `{n}`, which this rule does not define"
+                            ),
+                        )
+                    })
+            };
+            rule.operators.push((find(&to)?, find(&from)?));
         }
         Ok((rule, forms))
     }

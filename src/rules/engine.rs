@@ -2775,6 +2775,26 @@ impl RuleSet {
         {
             return None;
         }
+        // A place's possessive owning what is no place is where nothing
+        // happened: "sent troops to shore up Moscow's war effort" (list
+        // `POSSESSED_NON_PLACES`, among the three lower-case words after
+        // it; "Iran's nuclear sites" keeps Iran).
+        if &*slot.name == "location" && !is_adj {
+            let end = m.tok_end as usize;
+            let possessive = end + 2 < s_to
+                && matches!(view.raw(end), "'" | "\u{2019}")
+                && view.tokens[end + 1].is_word()
+                && view.word(end + 1) == "s";
+            if possessive
+                && (end + 2..s_to.min(end + 5))
+                    .take_while(|&k| {
+                        view.tokens[k].is_word() && view.raw(k).starts_with(char::is_lowercase)
+                    })
+                    .any(|k| word_in(view, k, &self.lexicon.possessed_non_places))
+            {
+                return None;
+            }
+        }
         // A demonym right before a reference to an organisation describes
         // it: in "talks between the Palestinian group and Israel" the group
         // (Hamas) is the party, not Palestine.

@@ -370,6 +370,10 @@ pub struct Lexicon {
     /// `NATIONALS` ("peacekeepers", "civilians"): people a demonym before
     /// them describes; such a demonym is no location.
     pub nationals: WordSet,
+    /// `POSSESSED_NON_PLACES` ("effort", "attacks"): what a place's
+    /// possessive owns when the place fills no location slot ("Moscow's
+    /// war effort").
+    pub possessed_non_places: WordSet,
     /// `OTHER_PARTY` ("ally", "neighbours"): a state named just before one
     /// ("a US ally", "Russia's neighbours") is not the party meant.
     pub other_party: WordSet,
@@ -811,6 +815,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "NATIONALS",
         "location slots (\"injuring Sri Lankan peacekeepers\")",
     ),
+    (
+        "POSSESSED_NON_PLACES",
+        "location slots (\"Moscow's war effort\")",
+    ),
     ("CONDITIONS", "modality (\"will follow if Russia refuses\")"),
     ("NOUN_MODALS", "modality (\"a meeting could follow\")"),
     ("NOUN_MODAL_VERBS", "modality (\"a meeting could follow\")"),
@@ -1062,6 +1070,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         nationals: folded("NATIONALS").into_iter().collect(),
+        possessed_non_places: folded("POSSESSED_NON_PLACES").into_iter().collect(),
         other_party: folded("OTHER_PARTY").into_iter().collect(),
         spokespeople: folded("SPOKESPEOPLE").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),

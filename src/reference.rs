@@ -589,20 +589,15 @@ pub fn find(
             continue;
         }
         let len = (tok.fend - tok.fstart) as usize;
-        if len < 64
-            && refs.title_lengths >> len & 1 == 1
-            && let Some(m) = title_reference(refs, input, mentions, t)
-        {
-            advance_sentence(input, &mut sentence, t);
-            found.push(Mention {
-                sentence: sentence as u32,
-                ..m
-            });
-            continue;
-        }
-        if len < 64
-            && refs.capital_lengths >> len & 1 == 1
-            && let Some(m) = capital_reference(refs, input, mentions, t)
+        let fits = |lengths: u64| len < 64 && lengths >> len & 1 == 1;
+        if let Some(m) = fits(refs.title_lengths)
+            .then(|| title_reference(refs, input, mentions, t))
+            .flatten()
+            .or_else(|| {
+                fits(refs.capital_lengths)
+                    .then(|| capital_reference(refs, input, mentions, t))
+                    .flatten()
+            })
         {
             advance_sentence(input, &mut sentence, t);
             found.push(Mention {

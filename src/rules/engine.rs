@@ -4555,30 +4555,12 @@ fn cue_before(view: &DocView, cues: &PhraseSet, at: usize, gap: u32, lo: usize) 
     false
 }
 
-/// Is the word a day or month name as written ("Tuesday", "March")?
+/// Is the word a day or month name as written in full ("Tuesday",
+/// "March")? (Full names only: chrono also reads "Sun" and "Wed".)
 fn is_calendar_name(raw: &str) -> bool {
-    const NAMES: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "May",
-    ];
-    NAMES.contains(&raw)
+    raw.starts_with(char::is_uppercase)
+        && (raw.parse::<chrono::Month>().is_ok_and(|m| m.name() == raw)
+            || (raw.len() >= 6 && raw.parse::<chrono::Weekday>().is_ok()))
 }
 
 /// Does the mention open its sentence, after words only, with a comma
@@ -5524,7 +5506,17 @@ fn merge_events(
 
 #[cfg(test)]
 mod tests {
-    use super::is_variant_of;
+    use super::{is_calendar_name, is_variant_of};
+
+    #[test]
+    fn full_day_and_month_names_as_written_are_calendar_names() {
+        for w in ["Tuesday", "Sunday", "March", "May", "December"] {
+            assert!(is_calendar_name(w), "{w}");
+        }
+        for w in ["Sun", "Wed", "Mar", "march", "Marches", "Kyiv"] {
+            assert!(!is_calendar_name(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_glued_suffix_of_capitals_names_a_variant() {

@@ -1608,12 +1608,12 @@ impl Compiler<'_> {
             }
             rule.requires.push(shared);
         }
-        for (owns, (t, to, from)) in possessors_raw
+        for (line, (t, to, from)) in possessors_raw
             .into_iter()
-            .map(|p| (false, p))
-            .chain(owns_raw.into_iter().map(|p| (true, p)))
+            .map(|p| ("possessor", p))
+            .chain(owns_raw.into_iter().map(|p| ("own", p)))
+            .chain(operators_raw.into_iter().map(|p| ("operator", p)))
         {
-            let line = if owns { "own" } else { "possessor" };
             let find = |n: &str| {
                 rule.slots
                     .iter()
@@ -1629,35 +1629,20 @@ impl Compiler<'_> {
                         )
                     })
             };
-            if owns {
-                let owner = if from == "reporter" && !rule.slots.iter().any(|s| *s.name == *from) {
-                    rule.syntax = true;
-                    Owner::Reporter
-                } else {
-                    Owner::Slot(find(&from)?)
-                };
-                rule.owns.push((find(&to)?, owner));
-            } else {
-                rule.possessors.push((find(&to)?, find(&from)?));
+            match line {
+                "own" => {
+                    let owner =
+                        if from == "reporter" && !rule.slots.iter().any(|s| *s.name == *from) {
+                            rule.syntax = true;
+                            Owner::Reporter
+                        } else {
+                            Owner::Slot(find(&from)?)
+                        };
+                    rule.owns.push((find(&to)?, owner));
+                }
+                "operator" => rule.operators.push((find(&to)?, find(&from)?)),
+                _ => rule.possessors.push((find(&to)?, find(&from)?)),
             }
-        }
-        for (t, to, from) in operators_raw {
-            let find = |n: &str| {
-                rule.slots
-                    .iter()
-                    .find(|s| *s.name == *n)
-                    .map(|s| s.name.clone())
-                    .ok_or_else(|| {
-                        RuleError::at_tok(
-                            file,
-                            &t,
-                            format!(
-                                "`operator` names the slot `{n}`, which this rule does not define"
-                            ),
-                        )
-                    })
-            };
-            rule.operators.push((find(&to)?, find(&from)?));
         }
         Ok((rule, forms))
     }

@@ -414,7 +414,7 @@ fn a_group_that_claims_an_attack_names_its_actor() {
 fn a_definite_mention_adds_no_second_row_once_it_narrowed_the_first() {
     let text = "Israel carried out air strikes across southern Lebanon on Tuesday. \
                 The strikes hit the town of Nabatieh, killing three people.";
-    assert_eq!(events(text), ["ATTACK Israel|||Nabatieh"]);
+    assert_eq!(events(text), ["ATTACK Israel|Lebanon||Nabatieh"]);
 }
 
 #[test]

@@ -4081,7 +4081,8 @@ fn possessor_role<'r>(
     };
     // Or the filler itself, a state's possessive before the kind of place
     // it holds, unnamed: "overran eastern DRC's two major cities" (the
-    // state is both where and whom).
+    // state is both where and whom), or before what it owns that an attack
+    // hits ("enrichment facilities at Iran's key nuclear site").
     let own = || {
         let k = ms[local].tok_end as usize;
         let possessive = k + 1 < view.tokens.len()
@@ -4091,13 +4092,14 @@ fn possessor_role<'r>(
             let w = view.word(t);
             let places = &lex.place_nouns;
             places.contains(w)
+                || lex.struck_assets.contains(w)
                 || w.strip_suffix("ies")
                     .is_some_and(|stem| places.contains(&format!("{stem}y")))
                 || w.strip_suffix('s')
                     .is_some_and(|stem| places.contains(stem))
         };
         (possessive
-            && (k + 2..(k + 6).min(view.tokens.len()))
+            && (k + 2..(k + 7).min(view.tokens.len()))
                 .take_while(|&t| {
                     view.tokens[t].is_word() && !view.raw(t).starts_with(char::is_uppercase)
                 })
@@ -4729,7 +4731,6 @@ fn narrows(gaz: &Gazetteer, r: &Role, q: &Role) -> bool {
             _ => false,
         }
 }
-
 /// Can the entry act as a party ([`Slot::party`])? Anything but a place,
 /// and of places the countries, those that stand for one, and states
 /// without recognition (`subtype=de-facto-state`: "Ethiopia's deal with
@@ -5012,6 +5013,9 @@ fn echo_parties(
             continue;
         };
         if modalities.iter().any(|m| **m == *echo.modality) {
+            // Not an event of its own, but it may tell where the talks
+            // are: "Talks are happening in Doha".
+            place_from_echo(view, out, first, &echo, trace.as_deref_mut());
             continue;
         }
         if let Some(t) = trace.as_deref_mut() {
@@ -5032,6 +5036,48 @@ fn echo_parties(
     }
     if added {
         out[first..].sort_by_key(|e| e.trigger_start);
+    }
+}
+
+/// An echo of talks told before, with their modality, that names a place
+/// ("Israeli officials said a ceasefire deal with Hamas is possible… Talks
+/// are happening in Doha"): the place is where the nearest of those talks,
+/// with that modality, are held, when they have no place yet or only the
+/// country the echo's place lies in.
+fn place_from_echo(
+    view: &DocView,
+    out: &mut [Event],
+    first: usize,
+    echo: &Event,
+    trace: Option<&mut Vec<String>>,
+) {
+    let Some(place) = echo.roles.iter().find(|r| &*r.slot == "location") else {
+        return;
+    };
+    let Some(j) = (first..out.len()).rev().find(|&j| {
+        let e = &out[j];
+        e.event_type == echo.event_type
+            && e.modality == echo.modality
+            && e.sentence < echo.sentence
+            && e.sentence + DEFINITE_REACH >= echo.sentence
+    }) else {
+        return;
+    };
+    let e = &mut out[j];
+    match e.roles.iter().position(|r| &*r.slot == "location") {
+        None => e.roles.push(place.clone()),
+        Some(k) if narrows(view.gaz, place, &e.roles[k]) => e.roles[k] = place.clone(),
+        Some(_) => return,
+    }
+    if let Some(t) = trace {
+        t.push(format!(
+            "sentence {}, trigger {:?}: the {} names no party and adds nothing but its place, {}, to the talks told before (sentence {})",
+            echo.sentence,
+            &view.text[echo.trigger_start as usize..echo.trigger_end as usize],
+            echo.event_type,
+            place.value,
+            e.sentence
+        ));
     }
 }
 

@@ -352,6 +352,9 @@ pub struct Lexicon {
     /// Nouns for kinds of place: a name set off by a comma after one is
     /// the place meant ("the Omani capital, Muscat").
     pub place_nouns: WordSet,
+    /// What an attack hits that a state owns ("Iran's nuclear sites"):
+    /// after the state's possessive, the state is the attack's target.
+    pub struck_assets: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -797,6 +800,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "denials of asserted events (\"the junta denied\")",
     ),
     ("PLACE_NOUNS", "specific slot fillers"),
+    (
+        "STRUCK_ASSETS",
+        "possessor targets (\"at Iran's nuclear sites\")",
+    ),
     ("COUNTER_PREFIXES", "weapon classes (\"counter-drone\")"),
     ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
     (
@@ -1064,6 +1071,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         durations: folded("DURATIONS").into_iter().collect(),
         measures: folded("MEASURES").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
+        struck_assets: folded("STRUCK_ASSETS").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

@@ -2333,7 +2333,10 @@ impl RuleSet {
             if past && !outside {
                 continue;
             }
-            if dist >= slot.window as usize && !outside {
+            if dist >= slot.window as usize
+                && !outside
+                && dist - abbreviation_dots(view, ts, te, &f) >= slot.window as usize
+            {
                 if slot.direction != Direction::Around {
                     past = true;
                 }
@@ -4534,6 +4537,22 @@ fn reports(syn: &Parse, c: u16, g: u16) -> bool {
         }
         cc = clause.parent;
     }
+}
+
+/// How many tokens between the trigger (`ts..te`) and the filler `f` are
+/// the full stops of abbreviations and the letters they join ("U.S." is
+/// four tokens): a window counts such a name as one word, so "talks between
+/// the U.S. and the Taliban" reach the Taliban as "talks between Washington
+/// and the Taliban" do. Read only for a filler past the window.
+fn abbreviation_dots(view: &DocView, ts: usize, te: usize, f: &Filler) -> usize {
+    let (lo, hi) = if (f.tok_end as usize) <= ts {
+        (f.tok_end as usize, ts)
+    } else {
+        (te, f.tok_start as usize)
+    };
+    (lo.max(1)..hi)
+        .filter(|&k| !view.tokens[k].space_before && (view.raw(k) == "." || view.raw(k - 1) == "."))
+        .count()
 }
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than

@@ -157,6 +157,7 @@ fn find_resolve(
         candidates,
         taken,
         out,
+        |_, _| false,
     );
 }
 

@@ -416,6 +416,16 @@ impl Pipeline {
                 &mut s.candidates,
                 &mut s.taken,
                 &mut mentions,
+                |start, end| {
+                    titled_surname(
+                        &self.rules.lexicon.syntax.titles,
+                        text,
+                        &s.folded,
+                        &s.tokens,
+                        start,
+                        end,
+                    )
+                },
             );
             trim_class_words(&self.gazetteer, text, &s.tokens, &mut mentions);
             drop_countered_classes(
@@ -594,6 +604,30 @@ fn collect(p: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<(), Config
     }
 }
 
+/// Do the words at tokens `start..end` stand as a surname after a title:
+/// a title word right before them, none of them a title word itself ("the
+/// Saudi Crown Prince"), and no capitalised word right after them (in
+/// "Director Michel Boutros" the name goes on)?
+fn titled_surname(
+    titles: &crate::words::WordSet,
+    text: &str,
+    folded: &str,
+    tokens: &[crate::segment::Token],
+    start: u32,
+    end: u32,
+) -> bool {
+    let title = |t: &crate::segment::Token| {
+        t.is_word() && titles.contains(&folded[t.fstart as usize..t.fend as usize])
+    };
+    let (start, end) = (start as usize, end as usize);
+    start > 0
+        && title(&tokens[start - 1])
+        && !tokens[start..end].iter().any(title)
+        && !tokens.get(end).is_some_and(|t| {
+            t.is_word() && text[t.start as usize..t.end as usize].starts_with(char::is_uppercase)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -624,6 +658,35 @@ mod tests {
                 ("Putin", "Vladimir Putin"),
                 ("Minsk", "Minsk")
             ]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_a_title_names_the_one_listed_person_who_bears_it() {
+        let p = pipeline();
+        let found = |text: &str| -> Vec<String> {
+            let out = p.process(&Document::new("d", text));
+            out.mentions
+                .iter()
+                .map(|m| {
+                    let name = match m.unlisted {
+                        u32::MAX => p.gazetteer().entry(m.entry).canonical.to_string(),
+                        u => out.unlisted[u as usize].name.to_string(),
+                    };
+                    format!("{}={name}", &text[m.start as usize..m.end as usize])
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("Lavrov travelled with Deputy Defence Minister Yevkurov."),
+            ["Lavrov=Sergey Lavrov", "Yevkurov=Yunus-Bek Yevkurov"]
+        );
+        // Without a title the surname waits for the full name; a
+        // capitalised word after it continues someone else's name.
+        assert_eq!(found("Yevkurov travelled to Niger."), ["Niger=Niger"]);
+        assert_eq!(
+            found("Director Michel Boutros met the delegation."),
+            ["Michel Boutros=Michel Boutros"]
         );
     }
 

@@ -66,6 +66,11 @@ pub struct Mention {
 
 /// Picks non-overlapping mentions from `candidates` (reordered in place) and
 /// writes them to `out` in text order. `taken` is scratch space.
+///
+/// `titled(start, end)` says whether the words at tokens `start..end` stand
+/// as a surname after a title ("Deputy Defence Minister Yevkurov", not
+/// "Director Michel Boutros"): there a surname names the one listed person
+/// who bears it even before the full name (point 3 above).
 pub fn resolve(
     gaz: &Gazetteer,
     tokens: &[Token],
@@ -73,6 +78,7 @@ pub fn resolve(
     candidates: &mut [Candidate],
     taken: &mut Vec<u32>,
     out: &mut Vec<Mention>,
+    titled: impl Fn(u32, u32) -> bool,
 ) {
     out.clear();
     taken.clear();
@@ -113,7 +119,7 @@ pub fn resolve(
         }
     }
     if !partial.is_empty() {
-        resolve_surnames(gaz, tokens, sentences, partial, taken, out);
+        resolve_surnames(gaz, tokens, sentences, partial, taken, out, titled);
     }
     out.sort_unstable_by_key(|m| (m.tok_start, m.tok_end));
 }
@@ -258,6 +264,7 @@ fn resolve_surnames(
     partial: &mut [Candidate],
     taken: &mut [u32],
     out: &mut Vec<Mention>,
+    titled: impl Fn(u32, u32) -> bool,
 ) {
     partial.sort_unstable_by_key(|c| (c.tok_start, c.alias));
     // Where each entity is first named (end token of its first name mention).
@@ -269,9 +276,18 @@ fn resolve_surnames(
             .or_insert(m.tok_end);
     }
     let named_before = |entry: u32, tok: u32| first_named.get(&entry).is_some_and(|&e| e <= tok);
+    // A surname right after a title names a person even before the full
+    // name, when only one listed person bears it.
+    let sole_titled = |c: &Candidate, entry: u32| {
+        titled(c.tok_start, c.tok_end)
+            && partial.iter().all(|d| {
+                (d.tok_start, d.tok_end) != (c.tok_start, c.tok_end)
+                    || gaz.alias(d.alias).entry == entry
+            })
+    };
     for c in partial.iter() {
         let entry = gaz.alias(c.alias).entry;
-        if !named_before(entry, c.tok_start) {
+        if !named_before(entry, c.tok_start) && !sole_titled(c, entry) {
             continue;
         }
         let span = c.tok_start as usize..c.tok_end as usize;
@@ -338,7 +354,7 @@ mod tests {
     fn resolved(gaz: &str, text: &str) -> Vec<String> {
         let (g, t, s, mut cands) = crate::gazetteer::matcher::testing::scan(gaz, text);
         let (mut taken, mut out) = (Vec::new(), Vec::new());
-        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out, |_, _| false);
         out.iter()
             .map(|m| {
                 format!(
@@ -359,7 +375,7 @@ mod tests {
             let (g, t, s, mut cands) =
                 crate::gazetteer::matcher::testing::scan_sharded(G, text, shard);
             let (mut taken, mut out) = (Vec::new(), Vec::new());
-            resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+            resolve(&g, &t, &s, &mut cands, &mut taken, &mut out, |_, _| false);
             out
         };
         assert_eq!(resolve_with(usize::MAX), resolve_with(2));
@@ -435,7 +451,7 @@ mod tests {
         let text = "Abu Mahdi cruise missiles, Tomahawk Land Attack Missile and cruise missiles";
         let (g, t, s, mut cands) = crate::gazetteer::matcher::testing::scan(gaz, text);
         let (mut taken, mut out) = (Vec::new(), Vec::new());
-        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out);
+        resolve(&g, &t, &s, &mut cands, &mut taken, &mut out, |_, _| false);
         trim_class_words(&g, text, &t, &mut out);
         let spans: Vec<&str> = out
             .iter()

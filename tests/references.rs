@@ -1187,3 +1187,25 @@ fn talks_told_again_after_two_pairs_of_parties_are_nobody_s() {
         ]
     );
 }
+
+#[test]
+fn an_act_told_at_an_earlier_time_is_another_event() {
+    // "last Friday": sanctions before the ones reported; "This" is a
+    // pronoun, not the determiner of a definite mention.
+    let text = "China imposed sanctions on 10 US defence firms on Thursday. \
+                This follows sanctions announced last Friday on seven US companies.";
+    assert_eq!(
+        events(text),
+        [
+            "SANCTION China|United States||",
+            "SANCTION |United States||"
+        ]
+    );
+    // A year before the latest year the text names.
+    let text = "Lithuania will withdraw from the convention in 2025, its parliament decided. \
+                Lithuania joined the convention in 2011.";
+    assert_eq!(
+        events(text),
+        ["POLICY_CHANGE Lithuania|||", "POLICY_CHANGE Lithuania|||"]
+    );
+}

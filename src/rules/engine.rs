@@ -1167,10 +1167,18 @@ impl RuleSet {
     fn definite_at(&self, view: &DocView, s_from: usize, ts: usize) -> bool {
         let det =
             |k: usize| view.tokens[k].is_word() && self.lexicon.definite.contains(view.word(k));
+        // One word between may qualify the noun ("the new sanctions", "the
+        // US strikes"), but not be a verb: in "This follows sanctions…"
+        // "this" is a pronoun.
+        let qualifier = |k: usize| {
+            let w = view.word(k);
+            view.raw(k).starts_with(char::is_uppercase)
+                || !(w.ends_with("ed") || (is_plural_s(w) && !w.ends_with("ous")))
+        };
         (ts > s_from && det(ts - 1))
             || (ts > s_from + 1
                 && view.tokens[ts - 1].is_word()
-                && !view.word(ts - 1).ends_with("ed")
+                && qualifier(ts - 1)
                 && det(ts - 2))
     }
 
@@ -1964,6 +1972,16 @@ impl RuleSet {
             if self.lexicon.indefinite.contains(view.word(k)) {
                 found = Distinct::OtherSentence;
             }
+        }
+        // "This follows sanctions announced last Friday on seven U.S.
+        // companies", "Lithuania joined the convention in 2011": told at an
+        // earlier time, another act than the one the text reports, unless
+        // a definite noun names it again ("The strikes last week…").
+        if found == Distinct::No
+            && !self.definite_at(view, 0, t)
+            && earlier_time_told(view, e.sentence)
+        {
+            found = Distinct::OtherSentence;
         }
         found
     }
@@ -4795,6 +4813,39 @@ fn weekday_told(view: &DocView, sentence: u32) -> Option<chrono::Weekday> {
             && view.word(k - 1) == "on")
             .then(|| w.parse().ok())
             .flatten()
+    })
+}
+
+/// Does the sentence tell an earlier time than the text's own: "last
+/// Friday", "last week", "earlier this month", or a year before the latest
+/// year the text names ("joined the convention in 2011" in a text that
+/// speaks of 2025)?
+fn earlier_time_told(view: &DocView, sentence: u32) -> bool {
+    let Some(s) = view.sentences.get(sentence as usize) else {
+        return false;
+    };
+    let year = |k: usize| {
+        let t = &view.tokens[k];
+        (t.kind == crate::segment::TokenKind::Number)
+            .then(|| view.raw(k).parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..2100).contains(y))
+    };
+    let (from, to) = (s.first_token as usize, s.end_token as usize);
+    (from..to.saturating_sub(1)).any(|k| {
+        if !view.tokens[k].is_word() || !view.tokens[k + 1].is_word() {
+            return false;
+        }
+        let next = view.word(k + 1);
+        match view.word(k) {
+            "last" => {
+                matches!(next, "week" | "month" | "year") || is_calendar_name(view.raw(k + 1))
+            }
+            "earlier" => matches!(next, "this"),
+            "in" | "since" => year(k + 1)
+                .is_some_and(|y| (0..view.tokens.len()).any(|j| year(j).is_some_and(|z| z > y))),
+            _ => false,
+        }
     })
 }
 

@@ -4422,11 +4422,43 @@ fn narrow_location(view: &DocView, lex: &Lexicon, at: &At, roles: &mut [Filled])
         take(r, j);
         return;
     }
+    // A capital after a preposition of place is the city, not its
+    // government: "airstrikes on Syrian military sites, including in
+    // Damascus".
+    let placed = |m: &Mention| {
+        let k = m.tok_start as usize;
+        k > 0
+            && view.tokens[k - 1].is_word()
+            && matches!(
+                view.word(k - 1),
+                "in" | "near" | "at" | "outside" | "around"
+            )
+    };
+    // The place right before "in" and the state ("tanks heading toward
+    // Sweida in southern Syria"): inside it.
+    let before = local.checked_sub(1).filter(|&j| {
+        let m = &ms[j];
+        let (end, to) = (m.tok_end as usize, ms[local].tok_start as usize);
+        end < to
+            && view.word(end) == "in"
+            && (end + 1..to).all(|k| view.tokens[k].is_word() && lex.compass.contains(view.word(k)))
+            && m.kind == AliasKind::Name
+            && m.unlisted == u32::MAX
+            && view.gaz.stands_for_of(m.entry).is_none()
+            && view.gaz.country_of(m.entry) == Some(state)
+            && view.gaz.is_type(m.entry, gazetteer::PLACE)
+    });
+    if let Some(j) = before {
+        take(r, j);
+        return;
+    }
     let near = ms[local].tok_end + NARROW_WINDOW;
     let inner = ms.iter().enumerate().skip(local + 1).find(|(_, m)| {
         m.tok_start <= near
             && m.kind == AliasKind::Name
-            && (view.gaz.stands_for_of(m.entry).is_none() || named_as_area(view, place_nouns, m))
+            && (view.gaz.stands_for_of(m.entry).is_none()
+                || named_as_area(view, place_nouns, m)
+                || placed(m))
             && m.unlisted == u32::MAX
             && !view.gaz.is_generic(m.entry)
             && view.gaz.country_of(m.entry) == Some(state)

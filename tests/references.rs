@@ -1209,3 +1209,23 @@ fn an_act_told_at_an_earlier_time_is_another_event() {
         ["POLICY_CHANGE Lithuania|||", "POLICY_CHANGE Lithuania|||"]
     );
 }
+
+#[test]
+fn a_strike_told_without_its_actor_takes_the_one_just_named() {
+    // At a place of its own, in the country attacked: the same side.
+    let text = "US B-2 bombers struck Iran's Fordow site on Sunday. \
+                Tomahawk missiles were fired against Isfahan.";
+    assert_eq!(
+        events(text),
+        [
+            "ATTACK United States|Iran|B-2|Fordow",
+            "ATTACK United States|Iran|Tomahawk|Isfahan"
+        ]
+    );
+    // In the attacker's own country: the other side's answer, no actor.
+    let text = "Israel struck Iran's Fordow site on Sunday. Missiles later hit Tel Aviv.";
+    assert_eq!(
+        events(text),
+        ["ATTACK Israel|Iran||Fordow", "ATTACK ||missiles|Tel Aviv"]
+    );
+}

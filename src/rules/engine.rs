@@ -1072,6 +1072,7 @@ impl RuleSet {
                 out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub, &gerund, &day,
             );
             parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
+            actor_from_context(view, out, first, &orphan, trace.as_deref_mut());
             if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
                 // Definite mentions that completed nothing are no events,
                 // nor are events that no later mention gave an actor.
@@ -5269,6 +5270,103 @@ fn parties_from_context(
         let e = &mut out[i];
         e.roles.push(actor);
         e.roles.extend(target);
+    }
+}
+
+/// An act told without its actor right after an act of its type with one
+/// ("The US struck Fordow with bunker-busters. Thirty Tomahawk missiles
+/// were fired against other nuclear sites"): the guidelines fill the actor
+/// from the context, and the narrative's actor is the one just named. An
+/// orphan ATTACK (one that no claim gave an actor) told at a place below a
+/// country, other than the place of the nearest earlier ATTACK with an
+/// actor, told in its own sentence or the one before and of the same
+/// modality, takes that actor, unless its place lies in that actor's
+/// own country ("Israel struck Iran. Missiles hit Tel Aviv": the other
+/// side's answer) or it names that actor as its target.
+fn actor_from_context(
+    view: &DocView,
+    out: &mut [Event],
+    first: usize,
+    orphan: &[bool],
+    mut trace: Option<&mut Vec<String>>,
+) {
+    const ATTACK: &str = "ATTACK";
+    for i in first..out.len() {
+        let e = &out[i];
+        if !orphan.get(i - first).copied().unwrap_or(false)
+            || &*e.event_type != ATTACK
+            || e.role("actor").is_some()
+        {
+            continue;
+        }
+        let Some(j) = (first..i).rev().find(|&j| {
+            let f = &out[j];
+            &*f.event_type == ATTACK
+                && f.modality == e.modality
+                && e.sentence.saturating_sub(f.sentence) <= 1
+                && !orphan.get(j - first).copied().unwrap_or(false)
+                && f.role("actor").is_some()
+        }) else {
+            continue;
+        };
+        let Some(actor) = out[j].roles.iter().find(|r| &*r.slot == "actor").cloned() else {
+            continue;
+        };
+        // Only a strike told at a place of its own, below a country: at
+        // the same place, or only in a country, it is most often the act
+        // told before, said again.
+        let place = out[i].roles.iter().find(|r| &*r.slot == "location");
+        if !place.is_some_and(|p| {
+            p.entry.is_some_and(|x| !only_countries(view.gaz, x))
+                && out[j].role("location") != Some(&*p.value)
+        }) {
+            continue;
+        }
+        let own = |r: &Role| {
+            r.value == actor.value
+                || r.entry.is_some_and(|x| {
+                    actor
+                        .entry
+                        .is_some_and(|a| view.gaz.country_of(x) == Some(a) || x == a)
+                })
+        };
+        if out[i]
+            .roles
+            .iter()
+            .any(|r| matches!(&*r.slot, "location" | "target") && own(r))
+        {
+            continue;
+        }
+        // The side attacked too, when the place lies in it ("…struck Iran.
+        // Strikes hit Natanz").
+        let target = out[j]
+            .roles
+            .iter()
+            .find(|r| &*r.slot == "target")
+            .filter(|t| {
+                out[i].role("target").is_none()
+                    && place.is_some_and(|p| {
+                        p.entry
+                            .is_some_and(|x| t.entry.is_some() && view.gaz.country_of(x) == t.entry)
+                    })
+            })
+            .cloned();
+        if let Some(t) = trace.as_deref_mut() {
+            let e = &out[i];
+            t.push(format!(
+                "sentence {}, trigger {:?}: the ATTACK names no actor; it takes {}{} from the attack told before it (sentence {})",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                actor.value,
+                target
+                    .as_ref()
+                    .map(|t| format!(" and target {}", t.value))
+                    .unwrap_or_default(),
+                out[j].sentence
+            ));
+        }
+        out[i].roles.push(actor);
+        out[i].roles.extend(target);
     }
 }
 

@@ -1229,3 +1229,16 @@ fn a_strike_told_without_its_actor_takes_the_one_just_named() {
         ["ATTACK Israel|Iran||Fordow", "ATTACK ||missiles|Tel Aviv"]
     );
 }
+
+#[test]
+fn talks_told_again_at_another_place_are_other_talks_of_the_same_parties() {
+    let text = "Pakistan and Afghanistan held talks in Istanbul on Monday. \
+                Earlier talks in Doha produced a ceasefire.";
+    assert_eq!(
+        events(text),
+        [
+            "NEGOTIATION Pakistan|Afghanistan||Istanbul",
+            "NEGOTIATION Pakistan|Afghanistan||Doha"
+        ]
+    );
+}

@@ -5028,7 +5028,7 @@ fn aside_line(view: &DocView, si: usize, d: &Draft, rule: &Rule, why: Aside) -> 
             "{head} misses its `require`; it stands only if a later mention completes it (\"The strikes hit Tyre\")"
         ),
         Aside::Echo => format!(
-            "{head} names no party; it stands, with the parties of the {} told before it, only when its modality differs from theirs (\"the planned summit was called off\")",
+            "{head} names no party; it stands, with the parties of the {} told before it, only when its modality, place or time differs from theirs (\"the planned summit was called off\", \"earlier talks in Doha\")",
             rule.event_type
         ),
     }
@@ -5063,8 +5063,9 @@ const DEFINITE_REACH: u32 = 6;
 /// `symmetric` type that found no party; a place it keeps) takes the actor and target
 /// of the events of its type told in the [`DEFINITE_REACH`] sentences
 /// before its own (none in its own), when they all name the same two parties;
-/// it stands only when its modality differs from every one of theirs (else
-/// it adds nothing and is dropped). With two pairs of parties before it,
+/// it stands only when its modality differs from every one of theirs, or it
+/// is told at another place or an earlier time (else it adds nothing and is
+/// dropped). With two pairs of parties before it,
 /// or none, nobody can tell whose talks it names.
 fn echo_parties(
     view: &DocView,
@@ -5115,7 +5116,19 @@ fn echo_parties(
         let Some((actor, target)) = pair.filter(|_| same_pair) else {
             continue;
         };
-        if modalities.iter().any(|m| **m == *echo.modality) {
+        // Talks held elsewhere, or at an earlier time, are other talks of
+        // the same parties: "the ceasefire agreed during earlier talks in
+        // Doha" after the talks in Istanbul.
+        let elsewhere = echo.role("location").is_some_and(|p| {
+            out[first..]
+                .iter()
+                .filter(before)
+                .all(|e| e.role("location").is_some_and(|q| q != p))
+        });
+        if modalities.iter().any(|m| **m == *echo.modality)
+            && !elsewhere
+            && !earlier_time_told(view, echo.sentence)
+        {
             // Not an event of its own, but it may tell where the talks
             // are: "Talks are happening in Doha".
             place_from_echo(view, out, first, &echo, trace.as_deref_mut());

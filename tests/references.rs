@@ -1242,3 +1242,13 @@ fn talks_told_again_at_another_place_are_other_talks_of_the_same_parties() {
         ]
     );
 }
+
+#[test]
+fn another_belongs_to_the_noun_not_to_the_verb_it_is_subject_of() {
+    let text = "A drone attack struck a vehicle near Nabatiyeh, killing one person. \
+                Another UAV strike hit a separate vehicle in Naqoura, killing another.";
+    assert_eq!(
+        events(text),
+        ["ATTACK ||drones|Nabatieh", "ATTACK ||drones|Naqoura"]
+    );
+}

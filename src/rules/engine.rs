@@ -1963,7 +1963,11 @@ impl RuleSet {
     fn distinct_mention(&self, view: &DocView, e: &Event) -> Distinct {
         let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
         let mut found = Distinct::No;
-        for k in (t.saturating_sub(DISTINCT_REACH)..t)
+        // "another", "a" and the like qualify nouns: before a verb they
+        // belong to its subject ("Another UAV strike hit a vehicle": the
+        // strike is new, "hit" tells it again).
+        let reach = if e.verb { 0 } else { DISTINCT_REACH };
+        for k in (t.saturating_sub(reach)..t)
             .rev()
             .take_while(|&k| view.tokens[k].is_word())
         {

@@ -4430,6 +4430,9 @@ fn narrow_location(view: &DocView, lex: &Lexicon, at: &At, roles: &mut [Filled])
     // A capital after a preposition of place is the city, not its
     // government: "airstrikes on Syrian military sites, including in
     // Damascus".
+    // Not past a comma, unless it opens the list of places ("…, including
+    // in Damascus"): in "deployed troops to Belarus, the ministry in Minsk
+    // said" Minsk is where the ministry sits.
     let placed = |m: &Mention| {
         let k = m.tok_start as usize;
         k > 0
@@ -4438,6 +4441,14 @@ fn narrow_location(view: &DocView, lex: &Lexicon, at: &At, roles: &mut [Filled])
                 view.word(k - 1),
                 "in" | "near" | "at" | "outside" | "around"
             )
+            && (ms[local].tok_end as usize..k).all(|c| {
+                view.raw(c) != ","
+                    || (c + 1 < k
+                        && matches!(
+                            view.word(c + 1),
+                            "including" | "notably" | "especially" | "particularly" | "mainly"
+                        ))
+            })
     };
     // The place right before "in" and the state ("tanks heading toward
     // Sweida in southern Syria"): inside it.

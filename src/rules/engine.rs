@@ -5233,13 +5233,10 @@ fn parties_from_context(
 ) {
     const NEGOTIATION: &str = "NEGOTIATION";
     for i in first..out.len() {
-        let e = &out[i];
-        if !orphan.get(i - first).copied().unwrap_or(false)
-            || &*e.event_type != NEGOTIATION
-            || e.role("actor").is_some()
-        {
+        if !actorless_orphan(out, first, orphan, i, NEGOTIATION) {
             continue;
         }
+        let e = &out[i];
         let has_parties = |j: usize| {
             let d = &out[j];
             &*d.event_type == NEGOTIATION
@@ -5301,6 +5298,20 @@ fn parties_from_context(
     }
 }
 
+/// Is `out[i]` an orphan of type `event_type` (see [`Aside::Orphan`]) that
+/// still has no actor: one whose parties the context may tell?
+fn actorless_orphan(
+    out: &[Event],
+    first: usize,
+    orphan: &[bool],
+    i: usize,
+    event_type: &str,
+) -> bool {
+    orphan.get(i - first).copied().unwrap_or(false)
+        && &*out[i].event_type == event_type
+        && out[i].role("actor").is_none()
+}
+
 /// An act told without its actor right after an act of its type with one
 /// ("The US struck Fordow with bunker-busters. Thirty Tomahawk missiles
 /// were fired against other nuclear sites"): the guidelines fill the actor
@@ -5320,13 +5331,10 @@ fn actor_from_context(
 ) {
     const ATTACK: &str = "ATTACK";
     for i in first..out.len() {
-        let e = &out[i];
-        if !orphan.get(i - first).copied().unwrap_or(false)
-            || &*e.event_type != ATTACK
-            || e.role("actor").is_some()
-        {
+        if !actorless_orphan(out, first, orphan, i, ATTACK) {
             continue;
         }
+        let e = &out[i];
         let Some(j) = (first..i).rev().find(|&j| {
             let f = &out[j];
             &*f.event_type == ATTACK

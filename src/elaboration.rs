@@ -104,6 +104,82 @@ pub fn fill_from_context(
     }
 }
 
+/// Attacks told by their side and their place but not whom they hit:
+/// "Ukrainian drones set fire to an oil refinery in Ryazan", "Russian
+/// forces struck gas facilities in Kharkiv and Poltava regions". A strike
+/// by one state's side on a place in another state is aimed at that state
+/// (the guidelines fill the target from the context, and annotators name
+/// the state hit), so such an event takes as target the state its location
+/// is or lies in. Not when that is the actor's own state (a side at war on
+/// its own soil hits its foes there, whom the place does not name), nor
+/// when the actor's state or the place's is unknown. The target's offsets
+/// are those of the words that named the place.
+pub fn struck_state(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    for e in events.iter_mut() {
+        if &*e.event_type != ATTACK || e.role("target").is_some() {
+            continue;
+        }
+        let Some(actor) = role_entry(e, "actor") else {
+            continue;
+        };
+        let Some(home) = state_of(gaz, actor) else {
+            continue;
+        };
+        let Some(place) = role_of(e, "location")
+            .filter(|r| r.entry.is_some())
+            .cloned()
+        else {
+            continue;
+        };
+        let Some(hit) = place.entry.and_then(|p| state_of(gaz, p)) else {
+            continue;
+        };
+        if hit == home || offshore(view.text, place.start as usize, place.end as usize) {
+            continue;
+        }
+        let row = gaz.entry(hit);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the ATTACK names no target; it is aimed at {}, the state that is or holds {}",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                row.canonical,
+                place.value,
+            ));
+        }
+        e.roles.push(Role::of_entry(
+            gaz,
+            "target".into(),
+            hit,
+            place.start,
+            place.end,
+        ));
+    }
+}
+
+/// Is the place at `start..end` named as the shore a sea lies off ("off
+/// Turkey's coast", "in Libyan waters")? Ships hit there are no strike on
+/// the state.
+fn offshore(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let off = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("off"));
+    let after = text[end..]
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start();
+    let shore = ["coast", "waters", "shore", "territorial waters"]
+        .iter()
+        .any(|w| {
+            after.len() >= w.len()
+                && after[..w.len()].eq_ignore_ascii_case(w)
+                && !after[w.len()..].starts_with(char::is_alphanumeric)
+        });
+    off || shore
+}
+
 /// The type [`home_forces`] completes.
 const DEPLOYMENT: &str = "DEPLOYMENT";
 

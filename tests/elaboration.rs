@@ -67,17 +67,20 @@ fn a_hit_elsewhere_or_after_two_sides_keeps_no_actor() {
             "Israel struck Tehran on Friday and Iran struck Tel Aviv. A drone hit a school in Haifa."
         ),
         [
-            // A capital struck is where, not whom ("on Friday and Iran"
-            // puts nothing "on" Iran).
-            "ATTACK Israel|||Tehran",
-            "ATTACK Iran|||Tel Aviv",
+            // A capital struck is where ("on Friday and Iran" puts
+            // nothing "on" Iran); its state is whom (`struck_state`).
+            "ATTACK Israel|Iran||Tehran",
+            "ATTACK Iran|Israel||Tel Aviv",
             "ATTACK ||drones|Haifa",
         ]
     );
     // One side: its strike on a city of that state names the state hit.
     assert_eq!(
         events("Iran struck Tel Aviv on Friday. A drone hit a school in Haifa."),
-        ["ATTACK Iran|||Tel Aviv", "ATTACK Iran||drones|Haifa"]
+        [
+            "ATTACK Iran|Israel||Tel Aviv",
+            "ATTACK Iran|Israel|drones|Haifa"
+        ]
     );
 }
 
@@ -123,7 +126,7 @@ fn a_gerund_in_a_later_sentence_is_its_own_attack() {
         ),
         [
             "ATTACK Thailand|Cambodia|F-16|Cambodia",
-            "ATTACK Thailand|||Oddar Meanchey",
+            "ATTACK Thailand|Cambodia||Oddar Meanchey",
         ]
     );
 }
@@ -210,7 +213,7 @@ fn any_kind_of_missile_is_one_of_the_missiles() {
             "Russia fired Kalibr cruise missiles from the Black Sea on Monday. Russian \
              missiles struck a power plant in Odesa."
         ),
-        "ATTACK Russia||Kalibr|Odesa"
+        "ATTACK Russia|Ukraine|Kalibr|Odesa"
     );
 }
 
@@ -230,5 +233,29 @@ fn a_named_ship_is_one_vessel_told_after_its_class() {
              to the Caribbean."
         ),
         ["DEPLOYMENT United States||USS Gravely|Caribbean"]
+    );
+}
+
+/// A strike by one state's side on a place in another state is aimed at
+/// that state; on the actor's own soil the place names no one hit.
+#[test]
+fn a_strike_on_a_place_abroad_targets_the_state_that_holds_it() {
+    assert_eq!(
+        events("Ukrainian drones set fire to an oil refinery in Ryazan overnight."),
+        ["ATTACK Ukraine|Russia|drones|Ryazan"]
+    );
+    assert_eq!(
+        events("Hezbollah fired 30 rockets at Kiryat Shmona on Monday."),
+        ["ATTACK Hezbollah|Israel|rockets|Kiryat Shmona"]
+    );
+    // Its own soil: whom the junta's jets hit the place does not say.
+    assert_eq!(
+        events("Myanmar's military bombed a village in Sagaing on Sunday."),
+        ["ATTACK Myanmar|||Sagaing"]
+    );
+    // A target named stays.
+    assert_eq!(
+        events("Israel struck Hezbollah positions in southern Lebanon."),
+        ["ATTACK Israel|Hezbollah||Lebanon"]
     );
 }

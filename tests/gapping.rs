@@ -55,7 +55,7 @@ fn a_bare_number_keeps_the_weapon_and_the_target() {
 fn a_reporter_or_a_year_is_no_gapped_clause() {
     assert_eq!(
         events("Russia fired 40 missiles at Kyiv overnight, Ukraine said."),
-        ["ATTACK Russia||missiles|Kyiv|40"]
+        ["ATTACK Russia|Ukraine|missiles|Kyiv|40"]
     );
     assert_eq!(
         events("France sent 500 troops to Mali in 2013, Niger 2014."),
@@ -90,8 +90,8 @@ fn a_second_place_with_its_own_time_is_an_event_of_its_own() {
     assert_eq!(
         events("Russian drones struck Kharkiv on Monday and Odesa on Tuesday."),
         [
-            "ATTACK Russia||drones|Kharkiv|",
-            "ATTACK Russia||drones|Odesa|"
+            "ATTACK Russia|Ukraine|drones|Kharkiv|",
+            "ATTACK Russia|Ukraine|drones|Odesa|"
         ]
     );
     // "who" after a noun phrase of an event noun stands for the people.

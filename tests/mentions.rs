@@ -162,7 +162,7 @@ fn a_demonym_before_a_place_word_is_no_party() {
     assert!(events(text).is_empty(), "{:?}", events(text));
     let text = "The attack on Quneitra was carried out from Israeli positions, the \
                 army said.";
-    assert_eq!(events(text), ["ATTACK Israel|||Quneitra|asserted"]);
+    assert_eq!(events(text), ["ATTACK Israel|Syria||Quneitra|asserted"]);
 }
 
 #[test]

@@ -180,6 +180,121 @@ fn offshore(text: &str, start: usize, end: usize) -> bool {
     off || shore
 }
 
+/// The type [`listed_targets`] completes.
+const SANCTION: &str = "SANCTION";
+
+/// How many sentences after a sanction its list may come.
+const LIST_REACH: u32 = 2;
+
+/// Sanctions told by who imposed them, whose targets the next sentences
+/// list: "The U.S. sanctioned three organizations and one person… The
+/// sanctioned entities are Xiamen Limbach…", "the EU Council adopted
+/// restrictive measures against one individual and four legal entities.
+/// The list contains…". A sentence that opens with a determiner and one of
+/// `lists` (rule files' `SANCTION_LISTS`: "the list", "the sanctioned
+/// entities", "among the six entities added") within its first words names
+/// who the sanction told just before hits, so such an event with an actor
+/// and no target takes the first organisation or person that sentence
+/// names (not a state, not the actor). A sanction told in that sentence
+/// with no actor and that same target is the same sanction ("The measures
+/// include sanctions against Jood SARL") and is folded into it.
+pub fn listed_targets(
+    view: &DocView,
+    lists: &crate::words::WordSet,
+    events: &mut Vec<Event>,
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let gaz = view.gaz;
+    let mut folded = Vec::new();
+    for i in 0..events.len() {
+        let e = &events[i];
+        if &*e.event_type != SANCTION || e.role("target").is_some() {
+            continue;
+        }
+        let Some(actor) = role_entry(e, "actor") else {
+            continue;
+        };
+        let from = e.sentence + 1;
+        let to = (e.sentence + LIST_REACH).min(view.sentences.len() as u32 - 1);
+        let named = (from..=to)
+            .filter(|&si| opens_a_list(view, lists, si as usize))
+            .find_map(|si| {
+                view.mentions.iter().find(|m| {
+                    m.sentence == si
+                        && m.entry != actor
+                        && !gaz.is_generic(m.entry)
+                        && !gaz.is_state(m.entry)
+                        && (gaz.is_type(m.entry, crate::gazetteer::ORG)
+                            || gaz.is_type(m.entry, crate::gazetteer::PERSON))
+                })
+            });
+        let Some(m) = named else {
+            continue;
+        };
+        let si = m.sentence;
+        let s = &view.sentences[si as usize];
+        let role = match view.unlisted.get(m.unlisted as usize) {
+            Some(u) => Role {
+                value: u.name.clone(),
+                entity_id: Some(u.id.clone()),
+                ..Role::of_entry(gaz, "target".into(), m.entry, m.start, m.end)
+            },
+            None => Role::of_entry(gaz, "target".into(), m.entry, m.start, m.end),
+        };
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the SANCTION names no target; sentence {si} lists whom it hits, first {}",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                role.value,
+            ));
+        }
+        for (j, o) in events.iter().enumerate() {
+            if j != i
+                && &*o.event_type == SANCTION
+                && o.trigger_start >= s.start
+                && o.trigger_end <= s.end
+                && o.role("actor").is_none()
+                && role_entry(o, "target") == Some(m.entry)
+            {
+                folded.push(j);
+            }
+        }
+        events[i].roles.push(role);
+    }
+    if !folded.is_empty() {
+        let mut j = 0;
+        events.retain(|_| {
+            let keep = !folded.contains(&j);
+            j += 1;
+            keep
+        });
+    }
+}
+
+/// Does sentence `si` open with a determiner and, within its next three
+/// words, one of `lists` ("The sanctioned entities are…", "Among the six
+/// entities added…")?
+fn opens_a_list(view: &DocView, lists: &crate::words::WordSet, si: usize) -> bool {
+    let s = &view.sentences[si];
+    let mut words = (s.first_token..s.end_token)
+        .map(|t| &view.tokens[t as usize])
+        .filter(|t| t.is_word())
+        .map(|t| &view.folded[t.fstart as usize..t.fend as usize]);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = if first == "among" {
+        match words.next() {
+            Some(w) => w,
+            None => return false,
+        }
+    } else {
+        first
+    };
+    matches!(first, "the" | "these" | "those") && words.take(3).any(|w| lists.contains(w))
+}
+
 /// The type [`home_forces`] completes.
 const DEPLOYMENT: &str = "DEPLOYMENT";
 

@@ -491,6 +491,12 @@ impl Pipeline {
             gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
             elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
+            elaboration::listed_targets(
+                &view,
+                &self.rules.lexicon.sanction_lists,
+                &mut events,
+                trace.as_deref_mut(),
+            );
             specify::specify_weapons(&view, &mut events, trace.as_deref_mut());
             elaboration::home_forces(&view, &mut events, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();

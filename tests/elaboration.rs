@@ -259,3 +259,32 @@ fn a_strike_on_a_place_abroad_targets_the_state_that_holds_it() {
         ["ATTACK Israel|Hezbollah||Lebanon"]
     );
 }
+
+/// A sanction told by who imposed it takes its target from the sentence
+/// after it that lists whom it hits; a sanction told there with no actor
+/// and that target is the same one.
+#[test]
+fn a_sanction_takes_its_target_from_the_list_that_follows() {
+    assert_eq!(
+        events(
+            "The U.S. Treasury sanctioned two companies on Tuesday. The sanctioned \
+             entities are Rosoboronexport and a firm in Dubai."
+        ),
+        ["SANCTION United States|Rosoboronexport||"]
+    );
+    assert_eq!(
+        events(
+            "Washington announced new sanctions on Thursday. The action targets money \
+             networks. The measures include sanctions against Rosoboronexport."
+        ),
+        ["SANCTION United States|Rosoboronexport||"]
+    );
+    // A sentence that lists nothing gives no target.
+    assert_eq!(
+        events(
+            "The U.S. Treasury sanctioned two companies on Tuesday. Rosoboronexport \
+             said it would appeal."
+        ),
+        ["SANCTION United States|||"]
+    );
+}

@@ -355,6 +355,9 @@ pub struct Lexicon {
     /// What an attack hits that a state owns ("Iran's nuclear sites"):
     /// after the state's possessive, the state is the attack's target.
     pub struck_assets: WordSet,
+    /// What a sentence that lists a sanction's targets opens with ("The
+    /// list contains…", "The sanctioned entities are…").
+    pub sanction_lists: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -801,6 +804,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("PLACE_NOUNS", "specific slot fillers"),
     (
+        "SANCTION_LISTS",
+        "sanction targets listed after it (\"The sanctioned entities are…\")",
+    ),
+    (
         "STRUCK_ASSETS",
         "possessor targets (\"at Iran's nuclear sites\")",
     ),
@@ -1072,6 +1079,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         measures: folded("MEASURES").into_iter().collect(),
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         struck_assets: folded("STRUCK_ASSETS").into_iter().collect(),
+        sanction_lists: folded("SANCTION_LISTS").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

@@ -132,7 +132,7 @@ pub fn struck_state(view: &DocView, events: &mut [Event], mut trace: Option<&mut
         else {
             continue;
         };
-        let Some(hit) = place.entry.and_then(|p| state_of(gaz, p)) else {
+        let Some(hit) = place_state(view, &place) else {
             continue;
         };
         if hit == home || offshore(view.text, place.start as usize, place.end as usize) {
@@ -156,6 +156,27 @@ pub fn struck_state(view: &DocView, events: &mut [Event], mut trace: Option<&mut
             place.end,
         ));
     }
+}
+
+/// The state the place filling `place` is or lies in. A place no
+/// gazetteer lists ("the village of Tavilzhanka in the Kharkiv region")
+/// lies in the state of the region its pattern kept (`region=Kharkiv`),
+/// when the document names that region.
+fn place_state(view: &DocView, place: &Role) -> Option<u32> {
+    let gaz = view.gaz;
+    if let Some(state) = place.entry.and_then(|p| state_of(gaz, p)) {
+        return Some(state);
+    }
+    let id = place.entity_id.as_deref()?;
+    let u = view.unlisted.iter().find(|u| &*u.id == id)?;
+    let region = u
+        .attributes
+        .split("; ")
+        .find_map(|kv| kv.strip_prefix("region="))?;
+    view.mentions
+        .iter()
+        .filter(|m| m.unlisted == u32::MAX && &*gaz.entry(m.entry).canonical == region)
+        .find_map(|m| state_of(gaz, m.entry))
 }
 
 /// Is the place at `start..end` named as the shore a sea lies off ("off

@@ -248,6 +248,11 @@ fn a_strike_on_a_place_abroad_targets_the_state_that_holds_it() {
         events("Hezbollah fired 30 rockets at Kiryat Shmona on Monday."),
         ["ATTACK Hezbollah|Israel|rockets|Kiryat Shmona"]
     );
+    // A village no gazetteer lists lies in its region's state.
+    assert_eq!(
+        events("Russian forces shelled the village of Tavilzhanka in the Kharkiv region."),
+        ["ATTACK Russia|Ukraine||Tavilzhanka"]
+    );
     // Its own soil: whom the junta's jets hit the place does not say.
     assert_eq!(
         events("Myanmar's military bombed a village in Sagaing on Sunday."),

@@ -208,47 +208,79 @@ const SANCTION: &str = "SANCTION";
 const LIST_REACH: u32 = 2;
 
 /// Sanctions told by who imposed them, whose targets the next sentences
-/// list: "The U.S. sanctioned three organizations and one person… The
-/// sanctioned entities are Xiamen Limbach…", "the EU Council adopted
-/// restrictive measures against one individual and four legal entities.
-/// The list contains…". A sentence that opens with a determiner and one of
-/// `lists` (rule files' `SANCTION_LISTS`: "the list", "the sanctioned
-/// entities", "among the six entities added") within its first words names
-/// who the sanction told just before hits, so such an event with an actor
-/// and no target takes the first organisation or person that sentence
-/// names (not a state, not the actor). A sanction told in that sentence
-/// with no actor and that same target is the same sanction ("The measures
-/// include sanctions against Jood SARL") and is folded into it.
+/// name. Two ways:
+///
+/// * A sanction with no target, followed by a sentence that lists whom it
+///   hits: "The U.S. sanctioned three organizations and one person… The
+///   sanctioned entities are Xiamen Limbach…", "the EU Council adopted
+///   restrictive measures against one individual and four legal entities.
+///   The list contains…". A sentence that opens with a determiner and one
+///   of `SANCTION_LISTS` ("the list", "the sanctioned entities", "among
+///   the six entities added") within its first words names who the
+///   sanction told just before hits: the event takes the first
+///   organisation or person that sentence names (not a state, not the
+///   actor).
+/// * A sanction on a state's firms ("China sanctioned 10 US defense firms
+///   over arms sales to Taiwan"), whose state the rules took as target for
+///   want of a name, and a company named right after ("Subsidiaries of
+///   Lockheed Martin… were added", "Affected firms include Sierra Nevada
+///   Corporation"): the sanction hits that company (GUIDELINES §4, the
+///   most specific filler), so it replaces the state. A company is a
+///   listed one (`subtype` company) of that state or of none, or a name no
+///   gazetteer lists that ends in one of `COMPANY_HEADS`.
+///
+/// A sanction told in the sentence of the name with no actor and that same
+/// target is the same sanction ("The measures include sanctions against
+/// Jood SARL") and is folded into it.
 pub fn listed_targets(
     view: &DocView,
-    lists: &crate::words::WordSet,
+    lex: &crate::rules::Lexicon,
     events: &mut Vec<Event>,
     mut trace: Option<&mut Vec<String>>,
 ) {
     let gaz = view.gaz;
+    let last = view.sentences.len().saturating_sub(1) as u32;
     let mut folded = Vec::new();
     for i in 0..events.len() {
         let e = &events[i];
-        if &*e.event_type != SANCTION || e.role("target").is_some() {
+        if &*e.event_type != SANCTION {
             continue;
         }
         let Some(actor) = role_entry(e, "actor") else {
             continue;
         };
-        let from = e.sentence + 1;
-        let to = (e.sentence + LIST_REACH).min(view.sentences.len() as u32 - 1);
-        let named = (from..=to)
-            .filter(|&si| opens_a_list(view, lists, si as usize))
-            .find_map(|si| {
+        let to = (e.sentence + LIST_REACH).min(last);
+        let named = match role_of(e, "target") {
+            None => (e.sentence + 1..=to)
+                .filter(|&si| opens_a_list(view, &lex.sanction_lists, si as usize))
+                .find_map(|si| {
+                    view.mentions.iter().find(|m| {
+                        m.sentence == si
+                            && m.entry != actor
+                            && !gaz.is_generic(m.entry)
+                            && !gaz.is_state(m.entry)
+                            && (gaz.is_type(m.entry, crate::gazetteer::ORG)
+                                || gaz.is_type(m.entry, crate::gazetteer::PERSON))
+                    })
+                }),
+            Some(t) => {
+                let Some(state) = t.entry.filter(|&s| gaz.is_state(s)) else {
+                    continue;
+                };
+                if !firms_after(view, &lex.sanction_lists, t.end) {
+                    continue;
+                }
                 view.mentions.iter().find(|m| {
-                    m.sentence == si
+                    m.start >= t.end
+                        && m.sentence <= to
                         && m.entry != actor
-                        && !gaz.is_generic(m.entry)
-                        && !gaz.is_state(m.entry)
-                        && (gaz.is_type(m.entry, crate::gazetteer::ORG)
-                            || gaz.is_type(m.entry, crate::gazetteer::PERSON))
+                        && is_company(view, &lex.company_heads, m)
+                        && gaz
+                            .country_of(m.entry)
+                            .is_none_or(|c| c == state || m.unlisted != u32::MAX)
                 })
-            });
+            }
+        };
         let Some(m) = named else {
             continue;
         };
@@ -264,10 +296,13 @@ pub fn listed_targets(
         };
         if let Some(t) = trace.as_deref_mut() {
             t.push(format!(
-                "sentence {}, trigger {:?}: the SANCTION names no target; sentence {si} lists whom it hits, first {}",
+                "sentence {}, trigger {:?}: the SANCTION hits {} of sentence {si}, which names whom it hits{}",
                 e.sentence,
                 &view.text[e.trigger_start as usize..e.trigger_end as usize],
                 role.value,
+                role_of(e, "target")
+                    .map(|t| format!(" (not {}, whose firms it is told on)", t.value))
+                    .unwrap_or_default(),
             ));
         }
         for (j, o) in events.iter().enumerate() {
@@ -281,7 +316,9 @@ pub fn listed_targets(
                 folded.push(j);
             }
         }
-        events[i].roles.push(role);
+        let roles = &mut events[i].roles;
+        roles.retain(|r| &*r.slot != "target");
+        roles.push(role);
     }
     if !folded.is_empty() {
         let mut j = 0;
@@ -290,6 +327,34 @@ pub fn listed_targets(
             j += 1;
             keep
         });
+    }
+}
+
+/// Is one of `lists` among the three words after byte `end` ("US defense
+/// firms", "two Lithuanian banks")?
+fn firms_after(view: &DocView, lists: &crate::words::WordSet, end: u32) -> bool {
+    let from = view.tokens.partition_point(|t| t.start < end);
+    view.tokens[from..]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(3)
+        .any(|t| lists.contains(&view.folded[t.fstart as usize..t.fend as usize]))
+}
+
+/// Is the mention a company: a listed organisation of `subtype` company,
+/// or one no gazetteer lists whose name ends in one of `heads`?
+fn is_company(view: &DocView, heads: &crate::words::WordSet, m: &crate::resolve::Mention) -> bool {
+    let gaz = view.gaz;
+    if !gaz.is_type(m.entry, crate::gazetteer::ORG) || gaz.is_generic(m.entry) {
+        return false;
+    }
+    match view.unlisted.get(m.unlisted as usize) {
+        Some(u) => u
+            .name
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| heads.contains(w.to_lowercase().as_str())),
+        None => gaz.entry(m.entry).has_attribute("subtype", Some("company")),
     }
 }
 

@@ -493,7 +493,7 @@ impl Pipeline {
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
             elaboration::listed_targets(
                 &view,
-                &self.rules.lexicon.sanction_lists,
+                &self.rules.lexicon,
                 &mut events,
                 trace.as_deref_mut(),
             );

@@ -293,3 +293,38 @@ fn a_sanction_takes_its_target_from_the_list_that_follows() {
         ["SANCTION United States|||"]
     );
 }
+
+/// A sanction on a state's firms hits the company named right after it,
+/// not the state; a company of another state is not one of its firms.
+#[test]
+fn a_sanction_on_a_states_firms_hits_the_company_named_next() {
+    assert_eq!(
+        events(
+            "China sanctioned 10 US defense firms on Thursday over their work for Taipei. \
+             Subsidiaries of Lockheed Martin were added to the list."
+        ),
+        ["SANCTION China|Lockheed Martin||"]
+    );
+    assert_eq!(
+        events(
+            "China sanctioned nine U.S. defense firms. Affected firms include Tarsel \
+             Avionics Corporation."
+        ),
+        ["SANCTION China|Tarsel Avionics Corporation||"]
+    );
+    // A state's sanction told on the state itself keeps it.
+    assert_eq!(
+        events(
+            "China imposed sanctions on the United States. Lockheed Martin said it would comply."
+        ),
+        ["SANCTION China|United States||"]
+    );
+    // Firms of one state, a company of another: the state stays.
+    assert_eq!(
+        events(
+            "China sanctioned 10 US defense firms on Thursday. Rosoboronexport was not \
+             among them."
+        ),
+        ["SANCTION China|United States||"]
+    );
+}

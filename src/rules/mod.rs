@@ -358,6 +358,9 @@ pub struct Lexicon {
     /// What a sentence that lists a sanction's targets opens with ("The
     /// list contains…", "The sanctioned entities are…").
     pub sanction_lists: WordSet,
+    /// The last words of company names no gazetteer lists ("Sierra Nevada
+    /// Corporation"), for sanctions on a state's firms.
+    pub company_heads: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -808,6 +811,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "sanction targets listed after it (\"The sanctioned entities are…\")",
     ),
     (
+        "COMPANY_HEADS",
+        "companies a sanction on a state's firms hits (\"Sierra Nevada Corporation\")",
+    ),
+    (
         "STRUCK_ASSETS",
         "possessor targets (\"at Iran's nuclear sites\")",
     ),
@@ -1080,6 +1087,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         place_nouns: folded("PLACE_NOUNS").into_iter().collect(),
         struck_assets: folded("STRUCK_ASSETS").into_iter().collect(),
         sanction_lists: folded("SANCTION_LISTS").into_iter().collect(),
+        company_heads: folded("COMPANY_HEADS").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

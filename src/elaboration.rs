@@ -201,6 +201,74 @@ fn offshore(text: &str, start: usize, end: usize) -> bool {
     off || shore
 }
 
+/// The type [`sole_recipient`] completes.
+const ARMS_TRANSFER: &str = "ARMS_TRANSFER";
+
+/// Arms told by who supplies them but not to whom: "While the US decided
+/// not to provide Tomahawk missiles, Ukrainian President Zelensky
+/// described his meeting with Trump as positive." When the sentence names
+/// one other state (by name, demonym, or a person or organisation of it)
+/// besides the supplier's own, that state is the one the arms are for.
+/// Not when it names two or more: then the sentence does not say which;
+/// and a side of a strike or a sanction told there is none.
+pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    // The sides of a strike or a sanction told in the sentence are no
+    // recipients ("China sanctioned Lockheed Martin over arms sales").
+    let hostile: Vec<(u32, u32)> = events
+        .iter()
+        .filter(|o| matches!(&*o.event_type, "ATTACK" | "SANCTION"))
+        .flat_map(|o| {
+            ["actor", "target"]
+                .into_iter()
+                .filter_map(|r| role_entry(o, r).and_then(|x| state_of(gaz, x)))
+                .map(move |st| (o.sentence, st))
+        })
+        .collect();
+    for e in events.iter_mut() {
+        if &*e.event_type != ARMS_TRANSFER || e.role("target").is_some() {
+            continue;
+        }
+        let Some(home) = role_entry(e, "actor").and_then(|a| state_of(gaz, a)) else {
+            continue;
+        };
+        let mut other: Option<(u32, u32, u32)> = None;
+        let mut two = false;
+        for m in view.mentions.iter().filter(|m| m.sentence == e.sentence) {
+            if m.unlisted != u32::MAX || gaz.is_generic(m.entry) {
+                continue;
+            }
+            let Some(state) = state_of(gaz, m.entry) else {
+                continue;
+            };
+            if state == home
+                || gaz.is_type(m.entry, crate::gazetteer::WEAPON)
+                || hostile.contains(&(e.sentence, state))
+            {
+                continue;
+            }
+            match other {
+                Some((s, _, _)) if s != state => two = true,
+                Some(_) => {}
+                None => other = Some((state, m.start, m.end)),
+            }
+        }
+        let Some((state, start, end)) = other.filter(|_| !two) else {
+            continue;
+        };
+        let role = Role::of_entry(gaz, "target".into(), state, start, end);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the ARMS_TRANSFER names no recipient; {} is the one other state its sentence names",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                role.value,
+            ));
+        }
+        e.roles.push(role);
+    }
+}
+
 /// The type [`listed_targets`] completes.
 const SANCTION: &str = "SANCTION";
 

@@ -328,3 +328,23 @@ fn a_sanction_on_a_states_firms_hits_the_company_named_next() {
         ["SANCTION China|United States||"]
     );
 }
+
+/// Arms told without their recipient go to the one other state their
+/// sentence names; not when it names two.
+#[test]
+fn arms_without_a_recipient_go_to_the_one_other_state_named() {
+    assert_eq!(
+        events(
+            "While the US decided not to provide Tomahawk missiles, Ukrainian President \
+             Zelensky called the meeting positive."
+        ),
+        ["ARMS_TRANSFER United States|Ukraine|Tomahawk|"]
+    );
+    assert_eq!(
+        events(
+            "While the US decided not to provide Tomahawk missiles, Ukrainian and Polish \
+             officials called the meeting positive."
+        ),
+        ["ARMS_TRANSFER United States||Tomahawk|"]
+    );
+}

@@ -499,6 +499,7 @@ impl Pipeline {
                 trace.as_deref_mut(),
             );
             specify::specify_weapons(&view, &mut events, trace.as_deref_mut());
+            specify::weapon_from_next(&view, &mut events, trace.as_deref_mut());
             elaboration::home_forces(&view, &mut events, trace);
             let sentences: Vec<(u32, u32)> = s.sentences.iter().map(|x| (x.start, x.end)).collect();
             let doc_date = doc.date.as_deref().and_then(dates::parse_document_date);

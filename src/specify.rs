@@ -140,3 +140,87 @@ fn named_of_class(view: &DocView, class: &str, lo: u32, hi: u32, from: u32) -> F
     }
     found.map_or(Found::None, Found::One)
 }
+
+/// The class of air defences: what a strike meets, not what it strikes
+/// with ("the strikes hit Kyiv; Patriot batteries shot down 20 missiles").
+const DEFENCE_CLASS: &str = "air_defence";
+
+/// Event types whose weapon the sentence after may name.
+const ARMED_TYPES: &[&str] = &["ATTACK", "ARMS_TRANSFER", "DEPLOYMENT", "AUTHORIZATION"];
+
+/// Events told with no weapon whose sentence, or the one after it in its
+/// paragraph, names one weapon: "Amnesty's findings point to the UAE as a key supplier of
+/// the weapons. The AH-4 howitzers were reportedly bought from China",
+/// "Israel launched airstrikes targeting Houthi-held ports. The military
+/// released footage of F-16s conducting the operation." The next sentence
+/// tells what the weapons were, so the event takes that weapon; not when
+/// the sentence names two different weapons (it does not say which), nor
+/// a weapon another event of that sentence already holds, nor an air
+/// defence for an attack.
+pub fn weapon_from_next(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    for i in 0..events.len() {
+        let e = &events[i];
+        if !ARMED_TYPES.contains(&&*e.event_type) || e.role(WEAPON_SLOT).is_some() {
+            continue;
+        }
+        let attack = &*e.event_type == "ATTACK";
+        let held = |si: u32, w: u32| {
+            events.iter().any(|o| {
+                o.sentence == si
+                    && o.roles
+                        .iter()
+                        .any(|r| &*r.slot == WEAPON_SLOT && r.entry == Some(w))
+            })
+        };
+        let one_in = |si: u32| -> Option<(u32, u32, u32)> {
+            let mut found: Option<(u32, u32, u32)> = None;
+            for m in view.mentions.iter().filter(|m| m.sentence == si) {
+                if m.unlisted != u32::MAX
+                    || !gaz.is_type(m.entry, gazetteer::WEAPON)
+                    || gaz.is_generic(m.entry)
+                    || (attack && class_attribute(gaz, m.entry) == Some(DEFENCE_CLASS))
+                {
+                    continue;
+                }
+                match found {
+                    Some((w, _, _)) if w != m.entry => return None,
+                    Some(_) => {}
+                    None => found = Some((m.entry, m.start, m.end)),
+                }
+            }
+            found.filter(|&(w, _, _)| !held(si, w))
+        };
+        // The next sentence of the same paragraph: a new paragraph (after a
+        // blank line; dumps that put each paragraph on one line have no
+        // other mark of one) is a new topic.
+        let next = view
+            .sentences
+            .get(e.sentence as usize..e.sentence as usize + 2)
+            .filter(|s| !blank_line(&view.text[s[0].end as usize..s[1].start as usize]))
+            .map(|_| e.sentence + 1);
+        let Some((w, start, end)) = one_in(e.sentence).or_else(|| next.and_then(one_in)) else {
+            continue;
+        };
+        let role = Role::of_entry(gaz, WEAPON_SLOT.into(), w, start, end);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the {} names no weapon; {} is the one its text names next",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                e.event_type,
+                role.value,
+            ));
+        }
+        events[i].roles.push(role);
+    }
+}
+
+/// Does the text between two sentences hold a blank line?
+fn blank_line(between: &str) -> bool {
+    let mut lines = between.split('\n');
+    lines.next();
+    let mut inner = lines.collect::<Vec<_>>();
+    inner.pop();
+    inner.iter().any(|l| l.trim().is_empty())
+}

@@ -348,3 +348,35 @@ fn arms_without_a_recipient_go_to_the_one_other_state_named() {
         ["ARMS_TRANSFER United States||Tomahawk|"]
     );
 }
+
+/// An event told with no weapon takes the one weapon the sentence after it
+/// names; not an air defence for a strike, nor one of two weapons.
+#[test]
+fn the_sentence_after_names_the_weapon() {
+    assert_eq!(
+        events(
+            "Israel launched airstrikes targeting Houthi-held ports at Hodeidah. The \
+             military released footage of F-16s conducting the operation."
+        ),
+        ["ATTACK Israel|Houthis|F-16|Hodeidah"]
+    );
+    assert_eq!(
+        events("Russia struck Kyiv overnight. A Patriot battery protected the city centre."),
+        ["ATTACK Russia|Ukraine||Kyiv"]
+    );
+    // A new paragraph is a new topic.
+    assert_eq!(
+        events(
+            "Israel launched airstrikes targeting Houthi-held ports at Hodeidah.\n\nThe \
+             military released footage of F-16s over the sea."
+        ),
+        ["ATTACK Israel|Houthis||Hodeidah"]
+    );
+    assert_eq!(
+        events(
+            "Israel launched airstrikes targeting Houthi-held ports at Hodeidah. The \
+             military released footage of F-16s and F-35s over the sea."
+        ),
+        ["ATTACK Israel|Houthis||Hodeidah"]
+    );
+}

@@ -269,6 +269,90 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
     }
 }
 
+/// Events told with no place whose sentence names one place inside a
+/// state, after "in" or "at": "Negotiations between the Ukrainian and the
+/// Russian delegations… concluded in Istanbul today". The rules read a
+/// place only near the trigger; a sentence that names one such place
+/// names where the event happened. Not when it names two, nor a place
+/// an event of another type in the sentence holds ("after a bombing killed 12 people
+/// in Amritsar"), nor the actor's seat ("the government in Kabul"); and for
+/// an attack only a place in the state attacked.
+pub fn place_of_sentence(
+    view: &DocView,
+    events: &mut [Event],
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let gaz = view.gaz;
+    // Places other events of the sentence hold: "after a bombing killed 12
+    // people in Amritsar" is where the bombing was.
+    let held: Vec<(u32, u32, std::sync::Arc<str>)> = events
+        .iter()
+        .filter_map(|o| role_entry(o, "location").map(|p| (o.sentence, p, o.event_type.clone())))
+        .collect();
+    for e in events.iter_mut() {
+        let kind = &*e.event_type;
+        if !matches!(kind, "NEGOTIATION" | "ATTACK") || e.role("location").is_some() {
+            continue;
+        }
+        let actor_end = role_of(e, "actor").map(|r| r.end);
+        let target_state = role_entry(e, "target").and_then(|t| state_of(gaz, t));
+        if kind == "ATTACK" && target_state.is_none() {
+            continue;
+        }
+        let mut found: Option<(u32, u32, u32)> = None;
+        let mut two = false;
+        for m in view.mentions.iter().filter(|m| m.sentence == e.sentence) {
+            if m.unlisted != u32::MAX
+                || !gaz.is_type(m.entry, crate::gazetteer::PLACE)
+                || gaz.is_state(m.entry)
+                || gaz.is_generic(m.entry)
+            {
+                continue;
+            }
+            let before = view.text[..m.start as usize].trim_end();
+            let prep = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| matches!(w, "in" | "at"));
+            // "The government in Kabul said…": the seat of the actor.
+            let seat = actor_end.is_some_and(|a| {
+                a <= m.start
+                    && view.text[a as usize..m.start as usize]
+                        .split_whitespace()
+                        .count()
+                        <= 1
+            });
+            let other_event = held
+                .iter()
+                .any(|(si, p, t)| (*si, *p) == (e.sentence, m.entry) && &**t != kind);
+            if !prep || seat || other_event {
+                continue;
+            }
+            if kind == "ATTACK" && state_of(gaz, m.entry) != target_state {
+                continue;
+            }
+            match found {
+                Some((p, _, _)) if p != m.entry => two = true,
+                Some(_) => {}
+                None => found = Some((m.entry, m.start, m.end)),
+            }
+        }
+        let Some((p, start, end)) = found.filter(|_| !two) else {
+            continue;
+        };
+        let role = Role::of_entry(gaz, "location".into(), p, start, end);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: the {kind} names no place; {} is the one its sentence names",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                role.value,
+            ));
+        }
+        e.roles.push(role);
+    }
+}
+
 /// The type [`listed_targets`] completes.
 const SANCTION: &str = "SANCTION";
 

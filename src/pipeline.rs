@@ -492,6 +492,7 @@ impl Pipeline {
             elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
             elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
+            elaboration::place_of_sentence(&view, &mut events, trace.as_deref_mut());
             elaboration::listed_targets(
                 &view,
                 &self.rules.lexicon,

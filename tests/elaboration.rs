@@ -380,3 +380,30 @@ fn the_sentence_after_names_the_weapon() {
         ["ATTACK Israel|Houthis||Hodeidah"]
     );
 }
+
+/// Talks told with no place take the one place their sentence names after
+/// "in" or "at"; not one of two, nor the place of another event.
+#[test]
+fn talks_take_the_one_place_their_sentence_names() {
+    assert_eq!(
+        events(
+            "Defence Minister Rustem Umerov said a prisoner exchange was discussed during \
+             talks with the Russian delegation, which ended in Istanbul on Friday."
+        ),
+        ["NEGOTIATION Rustem Umerov|Russia||Istanbul"]
+    );
+    assert_eq!(
+        events(
+            "Defence Minister Rustem Umerov said a prisoner exchange was discussed during \
+             talks with the Russian delegation, which ended in Istanbul, officials in Kyiv said."
+        ),
+        ["NEGOTIATION Rustem Umerov|Russia||"]
+    );
+    assert_eq!(
+        events(
+            "India, which closed its border after a bombing killed 12 people in Amritsar \
+             in May, has ruled out talks with Islamabad."
+        ),
+        ["ATTACK |||Amritsar", "NEGOTIATION India|Pakistan||"]
+    );
+}

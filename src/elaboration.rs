@@ -533,6 +533,107 @@ fn opens_a_list(view: &DocView, lists: &crate::words::WordSet, si: usize) -> boo
     matches!(first, "the" | "these" | "those") && words.take(3).any(|w| lists.contains(w))
 }
 
+/// How many sentences back the attack a definite hit tells again may be.
+const HIT_REACH: u32 = 2;
+
+/// Hits told again by a definite subject, with no side named: "An attack
+/// by Boko Haram on the Chadian army killed around 40 people… The
+/// presidency said the attack struck near Ngouboua", "Ukrainian drones
+/// targeted one of the largest refineries in Russia… The drones struck the
+/// Kirishi refinery in the Leningrad region". "The attack", "the drones"
+/// name the attack told before, so the later mention is no event of its
+/// own: it tells where that attack hit. The earlier attack (the nearest one
+/// with an actor, within two sentences) takes its place when it had none
+/// or only the state the place lies in, and its weapon when it had none;
+/// the later mention is folded into it.
+pub fn definite_hits(view: &DocView, events: &mut Vec<Event>, mut trace: Option<&mut Vec<String>>) {
+    let gaz = view.gaz;
+    let mut folded = Vec::new();
+    for i in 0..events.len() {
+        let e = &events[i];
+        if &*e.event_type != ATTACK || e.role("actor").is_some() || !definite_subject(view, e) {
+            continue;
+        }
+        let Some(place) = role_of(e, "location").cloned() else {
+            continue;
+        };
+        let Some(j) = (0..i).rev().find(|&j| {
+            let p = &events[j];
+            &*p.event_type == ATTACK
+                && p.role("actor").is_some()
+                && e.sentence > p.sentence
+                && e.sentence - p.sentence <= HIT_REACH
+        }) else {
+            continue;
+        };
+        let wider = match role_entry(&events[j], "location") {
+            None => events[j].role("location").is_none(),
+            // A place no gazetteer lists, in no region named, may lie in
+            // the state.
+            Some(l) => {
+                gaz.is_state(l)
+                    && place_state(view, &place).is_none_or(|p| p == l)
+                    && place.entry.is_some_and(|p| !gaz.is_state(p))
+            }
+        };
+        if !wider {
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}, trigger {:?}: a definite mention of the ATTACK of sentence {}; it hit {}",
+                e.sentence,
+                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                events[j].sentence,
+                place.value,
+            ));
+        }
+        let weapon = role_of(&events[i], "weapon").cloned();
+        let p = &mut events[j];
+        p.roles.retain(|r| &*r.slot != "location");
+        p.roles.push(place);
+        if p.role("weapon").is_none() {
+            p.roles.extend(weapon);
+        }
+        folded.push(i);
+    }
+    if !folded.is_empty() {
+        let mut k = 0;
+        events.retain(|_| {
+            let keep = !folded.contains(&k);
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// Is the event's trigger a verb whose subject is a definite noun phrase
+/// right before it ("the attack struck", "The drones struck", "the drone
+/// strike hit"): a determiner among the three words before it, with no
+/// punctuation between?
+fn definite_subject(view: &DocView, e: &Event) -> bool {
+    if !e.verb {
+        return false;
+    }
+    let t = view.tokens.partition_point(|t| t.start < e.trigger_start);
+    let mut k = t;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let tok = &view.tokens[k];
+        if !tok.is_word() {
+            return false;
+        }
+        let w = &view.folded[tok.fstart as usize..tok.fend as usize];
+        if matches!(w, "the" | "this" | "these" | "those") {
+            return k + 1 < t;
+        }
+    }
+    false
+}
+
 /// The type [`home_forces`] completes.
 const DEPLOYMENT: &str = "DEPLOYMENT";
 

@@ -490,6 +490,7 @@ impl Pipeline {
             );
             gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
             elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
+            elaboration::definite_hits(&view, &mut events, trace.as_deref_mut());
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
             elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
             elaboration::place_of_sentence(&view, &mut events, trace.as_deref_mut());

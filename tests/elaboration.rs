@@ -407,3 +407,16 @@ fn talks_take_the_one_place_their_sentence_names() {
         ["ATTACK |||Amritsar", "NEGOTIATION India|Pakistan||"]
     );
 }
+
+/// A hit told again by a definite subject with no side named tells where
+/// the attack before it hit: one row, at the narrower place.
+#[test]
+fn a_definite_hit_narrows_the_attack_told_before() {
+    assert_eq!(
+        events(
+            "Ukrainian drones targeted one of the largest oil refineries in Russia overnight. \
+             The drones struck the Kirishi refinery in the Leningrad region."
+        ),
+        ["ATTACK Ukraine|Russia|drones|Kirishi"]
+    );
+}

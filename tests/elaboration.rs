@@ -415,7 +415,8 @@ fn a_definite_hit_narrows_the_attack_told_before() {
     assert_eq!(
         events(
             "Ukrainian drones targeted one of the largest oil refineries in Russia overnight. \
-             The drones struck the Kirishi refinery in the Leningrad region."
+             Russian officials confirmed the damage on Sunday. The drones struck the Kirishi \
+             refinery in Russia's Leningrad region."
         ),
         ["ATTACK Ukraine|Russia|drones|Kirishi"]
     );

@@ -23,6 +23,15 @@
 //! It also gives a deployment told without who sent the forces to a town
 //! or region ("5,000 soldiers had been sent to the area") the state that
 //! place lies in ([`home_forces`]).
+//!
+//! The other steps here fill a role the rules left empty from what the
+//! context says, each only when the context names one candidate:
+//! [`definite_hits`] (a definite re-mention of an attack tells where it
+//! hit), [`struck_state`] (a strike on a place abroad targets that place's
+//! state), [`sole_recipient`] (arms go to the one other state the sentence
+//! names), [`place_of_sentence`] (talks happen at the one place their
+//! sentence names) and [`listed_targets`] (a sanction hits the names the
+//! next sentence lists).
 
 use crate::gazetteer::Gazetteer;
 use crate::rules::engine::{DocView, Event, Role};

@@ -210,7 +210,7 @@ fn offshore(text: &str, start: usize, end: usize) -> bool {
     off || shore
 }
 
-/// The type [`sole_recipient`] completes.
+/// The type [`sole_recipient`] completes (with sanctions).
 const ARMS_TRANSFER: &str = "ARMS_TRANSFER";
 
 /// Arms told by who supplies them but not to whom: "While the US decided
@@ -218,8 +218,10 @@ const ARMS_TRANSFER: &str = "ARMS_TRANSFER";
 /// described his meeting with Trump as positive." When the sentence names
 /// one other state (by name, demonym, or a person or organisation of it)
 /// besides the supplier's own, that state is the one the arms are for.
+/// Sanctions told without whom they hit are read the same way ("new
+/// sanctions targeting networks that ship Iranian oil").
 /// Not when it names two or more: then the sentence does not say which;
-/// and a side of a strike or a sanction told there is none.
+/// and for arms a side of a strike or a sanction told there is none.
 pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&mut Vec<String>>) {
     let gaz = view.gaz;
     // The sides of a strike or a sanction told in the sentence are no
@@ -235,7 +237,8 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
         })
         .collect();
     for e in events.iter_mut() {
-        if &*e.event_type != ARMS_TRANSFER || e.role("target").is_some() {
+        let sanction = &*e.event_type == SANCTION;
+        if (&*e.event_type != ARMS_TRANSFER && !sanction) || e.role("target").is_some() {
             continue;
         }
         let Some(home) = role_entry(e, "actor").and_then(|a| state_of(gaz, a)) else {
@@ -252,7 +255,7 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
             };
             if state == home
                 || gaz.is_type(m.entry, crate::gazetteer::WEAPON)
-                || hostile.contains(&(e.sentence, state))
+                || (!sanction && hostile.contains(&(e.sentence, state)))
             {
                 continue;
             }
@@ -268,9 +271,10 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
         let role = Role::of_entry(gaz, "target".into(), state, start, end);
         if let Some(t) = trace.as_deref_mut() {
             t.push(format!(
-                "sentence {}, trigger {:?}: the ARMS_TRANSFER names no recipient; {} is the one other state its sentence names",
+                "sentence {}, trigger {:?}: the {} names no target; {} is the one other state its sentence names",
                 e.sentence,
                 &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                e.event_type,
                 role.value,
             ));
         }

@@ -492,14 +492,14 @@ impl Pipeline {
             elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
             elaboration::definite_hits(&view, &mut events, trace.as_deref_mut());
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
-            elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
-            elaboration::place_of_sentence(&view, &mut events, trace.as_deref_mut());
             elaboration::listed_targets(
                 &view,
                 &self.rules.lexicon,
                 &mut events,
                 trace.as_deref_mut(),
             );
+            elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
+            elaboration::place_of_sentence(&view, &mut events, trace.as_deref_mut());
             specify::specify_weapons(&view, &mut events, trace.as_deref_mut());
             specify::weapon_from_next(&view, &mut events, trace.as_deref_mut());
             elaboration::home_forces(&view, &mut events, trace);

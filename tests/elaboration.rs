@@ -347,6 +347,21 @@ fn arms_without_a_recipient_go_to_the_one_other_state_named() {
         ),
         ["ARMS_TRANSFER United States||Tomahawk|"]
     );
+    // Sanctions too.
+    assert_eq!(
+        events(
+            "The US Treasury imposed new sanctions on Thursday, targeting networks that ship \
+             Iranian oil."
+        ),
+        ["SANCTION United States|Iran||"]
+    );
+    assert_eq!(
+        events(
+            "The US Treasury imposed new sanctions on Thursday, targeting networks that ship \
+             Iranian and Russian oil."
+        ),
+        ["SANCTION United States|||"]
+    );
 }
 
 /// An event told with no weapon takes the one weapon the sentence after it

@@ -98,7 +98,7 @@ pub fn fill_from_context(
                 "sentence {}, trigger {:?}: the ATTACK takes actor {}{} from the attack told before it \
                  (sentence {}), which was aimed at the state it hit",
                 events[i].sentence,
-                &view.text[events[i].trigger_start as usize..events[i].trigger_end as usize],
+                view.trigger_text(&events[i]),
                 actor.value,
                 target
                     .as_ref()
@@ -152,7 +152,7 @@ pub fn struck_state(view: &DocView, events: &mut [Event], mut trace: Option<&mut
             t.push(format!(
                 "sentence {}, trigger {:?}: the ATTACK names no target; it is aimed at {}, the state that is or holds {}",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 row.canonical,
                 place.value,
             ));
@@ -273,7 +273,7 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
             t.push(format!(
                 "sentence {}, trigger {:?}: the {} names no target; {} is the one other state its sentence names",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 e.event_type,
                 role.value,
             ));
@@ -358,7 +358,7 @@ pub fn place_of_sentence(
             t.push(format!(
                 "sentence {}, trigger {:?}: the {kind} names no place; {} is the one its sentence names",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 role.value,
             ));
         }
@@ -463,7 +463,7 @@ pub fn listed_targets(
             t.push(format!(
                 "sentence {}, trigger {:?}: the SANCTION hits {} of sentence {si}, which names whom it hits{}",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 role.value,
                 role_of(e, "target")
                     .map(|t| format!(" (not {}, whose firms it is told on)", t.value))
@@ -485,14 +485,7 @@ pub fn listed_targets(
         roles.retain(|r| &*r.slot != "target");
         roles.push(role);
     }
-    if !folded.is_empty() {
-        let mut j = 0;
-        events.retain(|_| {
-            let keep = !folded.contains(&j);
-            j += 1;
-            keep
-        });
-    }
+    drop_folded(events, &folded);
 }
 
 /// Is one of `lists` among the three words after byte `end` ("US defense
@@ -596,7 +589,7 @@ pub fn definite_hits(view: &DocView, events: &mut Vec<Event>, mut trace: Option<
             t.push(format!(
                 "sentence {}, trigger {:?}: a definite mention of the ATTACK of sentence {}; it hit {}",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 events[j].sentence,
                 place.value,
             ));
@@ -610,14 +603,7 @@ pub fn definite_hits(view: &DocView, events: &mut Vec<Event>, mut trace: Option<
         }
         folded.push(i);
     }
-    if !folded.is_empty() {
-        let mut k = 0;
-        events.retain(|_| {
-            let keep = !folded.contains(&k);
-            k += 1;
-            keep
-        });
-    }
+    drop_folded(events, &folded);
 }
 
 /// Is the event's trigger a verb whose subject is a definite noun phrase
@@ -674,7 +660,7 @@ pub fn home_forces(view: &DocView, events: &mut [Event], mut trace: Option<&mut 
             t.push(format!(
                 "sentence {}, trigger {:?}: the DEPLOYMENT names no side; its forces are taken as {}'s, {why} {}",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 row.canonical,
                 from.value,
             ));
@@ -720,6 +706,16 @@ fn home_of(gaz: &Gazetteer, e: &Event) -> Option<(u32, Role, &'static str)> {
     }
     let state = gaz.country_of(p).filter(|&s| gaz.is_state(s))?;
     Some((state, place.clone(), "the state that holds"))
+}
+
+/// Removes the events at the indices of `folded` (folded into others).
+fn drop_folded(events: &mut Vec<Event>, folded: &[usize]) {
+    let mut i = 0;
+    events.retain(|_| {
+        let keep = !folded.contains(&i);
+        i += 1;
+        keep
+    });
 }
 
 /// The role of `slot` of an event.

@@ -119,7 +119,7 @@ fn repeat_line(view: &DocView, e: &Event, what: &str, span: (u32, u32), how: &st
     format!(
         "sentence {}, trigger {:?}: {what} {:?} repeats the {} {how}",
         e.sentence,
-        &view.text[e.trigger_start as usize..e.trigger_end as usize],
+        view.trigger_text(e),
         &view.text[span.0 as usize..span.1 as usize],
         e.event_type,
     )

@@ -207,7 +207,7 @@ pub fn weapon_from_next(view: &DocView, events: &mut [Event], mut trace: Option<
             t.push(format!(
                 "sentence {}, trigger {:?}: the {} names no weapon; {} is the one its text names next",
                 e.sentence,
-                &view.text[e.trigger_start as usize..e.trigger_end as usize],
+                view.trigger_text(e),
                 e.event_type,
                 role.value,
             ));

@@ -187,6 +187,12 @@ pub struct DocView<'a> {
 }
 
 impl DocView<'_> {
+    /// The words that triggered an event, as written: what the later
+    /// stages' `evex explain` lines quote.
+    pub fn trigger_text(&self, e: &Event) -> &str {
+        &self.text[e.trigger_start as usize..e.trigger_end as usize]
+    }
+
     fn word(&self, t: usize) -> &str {
         let t = &self.tokens[t];
         &self.folded[t.fstart as usize..t.fend as usize]

@@ -1306,6 +1306,10 @@ impl RuleSet {
                 // Delhi put the treaty in abeyance"; nor is "no" of "no
                 // longer": "would no longer allow aid trucks".
                 && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts)
+                // Between two names a form in -s is their verb: "the
+                // government of Germany allows Ukraine to…".
+                && !(ms.iter().any(|m| m.tok_end as usize == ts)
+                    && ms.iter().any(|m| m.tok_start as usize == te))
                 && !no_longer)
                     || modifier_before(view, ms, ts)
                     || object_of_past
@@ -2364,7 +2368,14 @@ impl RuleSet {
             }
             if dist >= slot.window as usize
                 && !outside
-                && dist - abbreviation_dots(view, ts, te, &f) >= slot.window as usize
+                && dist
+                    - abbreviation_dots(view, ts, te, &f)
+                    - if matches!(&*slot.name, "location" | "weapon") {
+                        name_inner_tokens(ms, ts, te, &f)
+                    } else {
+                        0
+                    }
+                    >= slot.window as usize
             {
                 if slot.direction != Direction::Around {
                     past = true;
@@ -3941,6 +3952,20 @@ fn modifier_before(view: &DocView, ms: &[Mention], ts: usize) -> bool {
     if ts > 0 && view.tokens[ts - 1].kind == TokenKind::Number {
         return true;
     }
+    // A demonym and one singular modifier before a bare form make a noun
+    // phrase: "an overnight Russian aerial assault", "an Israeli air
+    // strike" (a singular subject would take "assaults").
+    if ts > 1
+        && view.tokens[ts - 1].is_word()
+        && view.raw(ts - 1).starts_with(char::is_lowercase)
+        && !view.word(ts - 1).ends_with('s')
+        && !view.word(ts).ends_with('s')
+        && ms
+            .iter()
+            .any(|m| m.tok_end as usize == ts - 1 && m.kind == AliasKind::Demonym)
+    {
+        return true;
+    }
     // The mention that ends right before the trigger, if any.
     let before = ms.iter().find(|m| m.tok_end as usize == ts);
     // Also past a name that is a modifier ("18 Houthi targets"), unless
@@ -4625,6 +4650,24 @@ fn abbreviation_dots(view: &DocView, ts: usize, te: usize, f: &Filler) -> usize 
     (lo.max(1)..hi)
         .filter(|&k| !view.tokens[k].space_before && (view.raw(k) == "." || view.raw(k - 1) == "."))
         .count()
+}
+
+/// How many tokens the names between the trigger and a filler take beyond
+/// one each: a place's or weapon's window counts a name as one word, so a
+/// long name ("National Advanced Surface-to-Air Missile System") does not
+/// push the place after it ("to Poland") out of reach. (Parties keep the
+/// plain count: a wider reach there finds a demonym before the person it
+/// qualifies.)
+fn name_inner_tokens(ms: &[Mention], ts: usize, te: usize, f: &Filler) -> usize {
+    let (lo, hi) = if (f.tok_end as usize) <= ts {
+        (f.tok_end as usize, ts)
+    } else {
+        (te, f.tok_start as usize)
+    };
+    ms.iter()
+        .filter(|m| m.tok_start as usize >= lo && m.tok_end as usize <= hi)
+        .map(|m| (m.tok_end - m.tok_start) as usize - 1)
+        .sum()
 }
 
 /// Is a cue phrase within `gap` tokens before `at`, ending no earlier than

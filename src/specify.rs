@@ -10,9 +10,10 @@
 //! after the rules and puts in the weapon role of an event whose weapon is a
 //! generic class (`generic=yes` in `weapon.tsv`) the one named weapon of
 //! that class (same `class` attribute; for the class "missiles", any kind of
-//! missile) that the event's sentence names, or failing that, the sentences
-//! just before and after it (not for ships: a named ship is one vessel, so
-//! only one named after the class in the event's own sentence counts).
+//! missile; for "drones", loitering munitions too) that the event's sentence
+//! names, or failing that, the sentences just before and after it (for
+//! ships in the plural only one named after the class in the event's own
+//! sentence counts: a named ship is one vessel of several).
 //! With two different named weapons of the class in that reach, the text
 //! does not say which one: the class stays.
 //!
@@ -51,12 +52,22 @@ pub fn specify_weapons(view: &DocView, events: &mut [Event], mut trace: Option<&
             continue;
         };
         let ship = SHIP_CLASSES.contains(&class_name);
-        // A ship only after its class: "eight warships, including the USS
-        // Iwo Jima".
-        let from = if ship { e.roles[r].end } else { 0 };
+        // One ship ("a Japanese warship sailed through the Taiwan Strait.
+        // The destroyer JS Sazanami…") is the named one nearby; ships in the
+        // plural may be others than the one named.
+        let one_ship = ship
+            && view
+                .text
+                .get(e.roles[r].start as usize..e.roles[r].end as usize)
+                .is_some_and(|t| !t.ends_with('s'));
+        // Several ships only after their class: "eight warships, including
+        // the USS Iwo Jima".
+        let from = if ship && !one_ship { e.roles[r].end } else { 0 };
         let near = |lo: u32, hi: u32| named_of_class(view, class_name, lo, hi, from);
         let found = match near(e.sentence, e.sentence) {
-            Found::None if !ship => near(e.sentence.saturating_sub(REACH), e.sentence + REACH),
+            Found::None if !ship || one_ship => {
+                near(e.sentence.saturating_sub(REACH), e.sentence + REACH)
+            }
             found => found,
         };
         let Found::One(mi) = found else {
@@ -99,10 +110,16 @@ fn class_attribute(gaz: &Gazetteer, entry: u32) -> Option<&str> {
 /// missile is one.
 const MISSILES: &str = "missiles";
 
+/// The class of drones, which loitering munitions also belong to.
+const DRONE_CLASS: &str = "drone";
+const LOITERING_CLASS: &str = "loitering_munition";
+
 /// Does a named weapon entry belong to `class`?
 fn fits(gaz: &Gazetteer, entry: u32, class: &str) -> bool {
     class_attribute(gaz, entry).is_some_and(|v| match class {
         MISSILES => v.ends_with("_missile") || v == "hypersonic",
+        // News calls loitering munitions drones: "Shahed drones".
+        DRONE_CLASS => v == DRONE_CLASS || v == LOITERING_CLASS,
         _ => v == class,
     })
 }

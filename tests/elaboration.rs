@@ -236,6 +236,28 @@ fn a_named_ship_is_one_vessel_told_after_its_class() {
     );
 }
 
+#[test]
+fn loitering_munitions_are_drones() {
+    assert_eq!(
+        last_event(
+            "Russia launched dozens of Shahed drones overnight. Russian drones struck \
+             an energy facility in Odesa."
+        ),
+        "ATTACK Russia|Ukraine|Shahed|Odesa"
+    );
+}
+
+#[test]
+fn one_warship_is_the_ship_named_in_the_next_sentence() {
+    assert_eq!(
+        events(
+            "Britain sent a warship to the Red Sea on Monday. The destroyer HMS \
+             Diamond will escort merchant ships."
+        )[0],
+        "DEPLOYMENT United Kingdom||HMS Diamond|Red Sea"
+    );
+}
+
 /// A strike by one state's side on a place in another state is aimed at
 /// that state; on the actor's own soil the place names no one hit.
 #[test]

@@ -286,7 +286,9 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
 /// state, after "in" or "at": "Negotiations between the Ukrainian and the
 /// Russian delegations… concluded in Istanbul today". The rules read a
 /// place only near the trigger; a sentence that names one such place
-/// names where the event happened. Not when it names two, nor a place
+/// names where the event happened; so does, for talks, a place a party
+/// travels to ("during his visit to Paris and talks with Macron", "a
+/// delegation departed for Doha"). Not when it names two, nor a place
 /// an event of another type in the sentence holds ("after a bombing killed 12 people
 /// in Amritsar"), nor the actor's seat ("the government in Kabul"); and for
 /// an attack only a place in the state attacked.
@@ -323,10 +325,23 @@ pub fn place_of_sentence(
                 continue;
             }
             let before = view.text[..m.start as usize].trim_end();
-            let prep = before
+            let mut words = before
                 .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| matches!(w, "in" | "at"));
+                .filter(|w| !w.is_empty());
+            let (last, prev) = (words.next(), words.next());
+            // Talks are held where a party travels to hold them: "his
+            // visit to Paris and talks with Macron", "a delegation
+            // departed for Doha".
+            let journey = kind == "NEGOTIATION"
+                && matches!(
+                    (prev, last),
+                    (Some("visit" | "visits" | "trip"), Some("to"))
+                        | (
+                            Some("departed" | "left" | "headed" | "flew"),
+                            Some("for" | "to")
+                        )
+                );
+            let prep = journey || last.is_some_and(|w| matches!(w, "in" | "at"));
             // "The government in Kabul said…": the seat of the actor.
             let seat = actor_end.is_some_and(|a| {
                 a <= m.start

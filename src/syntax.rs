@@ -1440,9 +1440,14 @@ impl Parse {
             {
                 return Some(Found::Via(i as u16, "infinitive"));
             }
+            // ("for" governs the infinitive only right before it: "called
+            // for Russia to withdraw", not "departed for Riyadh on Sunday
+            // to resume talks".)
             let g = last.filter(|&(_, g, words)| {
                 let by = g.prep.is_some_and(|p| {
-                    matches!(input.word(p as usize), "by" | "for") || particle(p as usize)
+                    input.word_is(p as usize, "by")
+                        || (input.word_is(p as usize, "for") && words == 0)
+                        || particle(p as usize)
                 });
                 words <= 3 && (g.prep.is_none() || by)
             });

@@ -458,3 +458,34 @@ fn a_definite_hit_narrows_the_attack_told_before() {
         ["ATTACK Ukraine|Russia|drones|Kirishi"]
     );
 }
+
+/// An event told again with its place ("… signed the treaty in Canberra")
+/// gives that place to the first telling when the two name one party.
+#[test]
+fn a_retelling_with_its_place_gives_the_place() {
+    assert_eq!(
+        events(
+            "Australia and Papua New Guinea have signed a defence treaty. Prime \
+             Minister Anthony Albanese and the leader of Papua New Guinea signed the \
+             treaty in Canberra on Monday."
+        ),
+        ["NEGOTIATION Australia|Papua New Guinea||Canberra"]
+    );
+    // Another party's signing elsewhere is not that place.
+    assert_eq!(
+        events(
+            "Australia and Papua New Guinea have signed a defence treaty. The leader \
+             of Fiji signed a separate treaty in Suva on Monday."
+        ),
+        ["NEGOTIATION Australia|Papua New Guinea||"]
+    );
+}
+
+/// Talks are held where a party travels to hold them.
+#[test]
+fn talks_take_the_place_a_party_travels_to() {
+    assert_eq!(
+        events("A Ukrainian delegation departed for Riyadh on Sunday to resume talks with Russia."),
+        ["NEGOTIATION Ukraine|Russia||Riyadh"]
+    );
+}

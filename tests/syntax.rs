@@ -1133,3 +1133,33 @@ fn a_list_of_nouns_before_comma_and_opens_no_clause() {
          [1 Main: and the US deployed jets to Poland.]"
     );
 }
+
+#[test]
+fn for_governs_an_infinitive_only_right_before_it() {
+    assert_eq!(
+        parse_at(
+            "A Ukrainian delegation departed for Riyadh on Sunday to resume talks with Russia.",
+            "talks"
+        ),
+        "0, subject Ukrainian, object none; clauses: [0 Main: A Ukrainian delegation departed \
+         for Riyadh on Sunday to resume talks with Russia.]"
+    );
+}
+
+#[test]
+fn a_past_that_takes_no_object_is_no_reduced_relative() {
+    // "responded" after two commas is the subject's verb, so the name in
+    // the apposition before it is no subject.
+    assert_eq!(
+        parse_at(
+            "India, attributing the attack to The Resistance Front, an offshoot of the \
+             Pakistan-based Lashkar-e-Taiba, responded swiftly by deploying its aircraft \
+             carrier, INS Vikrant, into the Arabian Sea.",
+            "deploying"
+        ),
+        "0, subject India (by gerund), object aircraft carrier; clauses: [0 Main: India,] \
+         [1 Subordinate: attributing the attack to The Resistance Front,] [0 Main: an offshoot \
+         of the Pakistan-based Lashkar-e-Taiba, responded swiftly by deploying its aircraft \
+         carrier, INS Vikrant, into the Arabian Sea.]"
+    );
+}

@@ -1079,6 +1079,14 @@ impl RuleSet {
             );
             parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
             actor_from_context(view, out, first, &orphan, trace.as_deref_mut());
+            place_from_retelling(
+                view,
+                out,
+                first,
+                &stub_starts,
+                |t| self.is_symmetric(t),
+                trace.as_deref_mut(),
+            );
             if !pending_starts.is_empty() || !orphan_starts.is_empty() || !stub_starts.is_empty() {
                 // Definite mentions that completed nothing are no events,
                 // nor are events that no later mention gave an actor.
@@ -5258,6 +5266,80 @@ fn place_from_echo(
             place.value,
             e.sentence
         ));
+    }
+}
+
+/// How many sentences after an event a retelling of it may stand
+/// ([`place_from_retelling`]).
+const RETELLING_REACH: u32 = 2;
+
+/// An event told again with its place: "Australia and Nauru have signed
+/// the Nauru-Australia Treaty. Prime Minister Anthony Albanese and the
+/// President of Nauru signed the Treaty in Canberra this week." The second
+/// mention misses its `require` (a stub that no later mention completes,
+/// so it is dropped), but it names where the first happened. A stub with a
+/// place and an actor gives that place to the nearest event of its type
+/// told at most [`RETELLING_REACH`] sentences before it that has an actor
+/// and no place, when the two actors are one party (the same entry, or a
+/// person and the state whose official he is); for a two-sided event
+/// (`symmetric`) the stub's actor may be the other side.
+fn place_from_retelling(
+    view: &DocView,
+    out: &mut [Event],
+    first: usize,
+    stubs: &[(u32, usize)],
+    symmetric: impl Fn(&str) -> bool,
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let gaz = view.gaz;
+    let party_in = |e: &Event, slot: &str| {
+        let r = e.roles.iter().find(|r| &*r.slot == slot)?;
+        let entry = r.entry?;
+        Some(gaz.country_of(entry).unwrap_or(entry))
+    };
+    let is_stub = |e: &Event| {
+        stubs
+            .iter()
+            .any(|&(t, n)| t == e.trigger_start && e.roles.len() <= n)
+    };
+    for i in first..out.len() {
+        if !is_stub(&out[i]) {
+            continue;
+        }
+        let Some(place) = out[i]
+            .roles
+            .iter()
+            .find(|r| &*r.slot == "location")
+            .cloned()
+        else {
+            continue;
+        };
+        let Some(who) = party_in(&out[i], "actor") else {
+            continue;
+        };
+        let (sentence, event_type) = (out[i].sentence, out[i].event_type.clone());
+        let Some(j) = (first..i).rev().find(|&j| {
+            let e = &out[j];
+            e.event_type == event_type
+                && e.sentence < sentence
+                && sentence - e.sentence <= RETELLING_REACH
+                && !is_stub(e)
+        }) else {
+            continue;
+        };
+        let e = &mut out[j];
+        let one_party = party_in(e, "actor") == Some(who)
+            || (symmetric(&e.event_type) && party_in(e, "target") == Some(who));
+        if e.role("location").is_some() || !one_party {
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!(
+                "sentence {}: the {} told again in sentence {} took place in {} (retelling)",
+                e.sentence, e.event_type, sentence, place.value
+            ));
+        }
+        e.roles.push(place);
     }
 }
 

@@ -9,7 +9,8 @@
 //! slot from the context) takes it as Iran's strike on Israel. This stage
 //! runs after the rules and gives such an event the actor, and the target
 //! when it has none, of the attack told just before it (in its own or the
-//! previous sentence) when that attack was aimed at the state the new one
+//! three sentences before: a report of a barrage may list its hits over a
+//! paragraph) when that attack was aimed at the state the new one
 //! hit: its target is that state, or its location lies in it. The event
 //! stays an event of its own (a hit at another place is another event); only
 //! its empty roles are filled, with the filler's own offsets, so the row
@@ -40,7 +41,7 @@ use crate::rules::engine::{DocView, Event, Role};
 const ATTACK: &str = "ATTACK";
 
 /// How many sentences back the naming attack may be (0: the same one).
-const REACH: u32 = 1;
+const REACH: u32 = 3;
 
 /// Fills the actor (and the target) of actorless attacks in `events` (those
 /// of one document, in text order) from the attack told just before them;

@@ -489,8 +489,11 @@ impl Pipeline {
                 trace.as_deref_mut(),
             );
             gapping::add_gapped(&view, &mut events, 0, trace.as_deref_mut());
-            elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
+            // A definite hit ("The drones struck the Kirishi refinery")
+            // narrows the attack before it first; only hits that stay
+            // events of their own take a side from the context.
             elaboration::definite_hits(&view, &mut events, trace.as_deref_mut());
+            elaboration::fill_from_context(&view, &mut events, trace.as_deref_mut());
             elaboration::struck_state(&view, &mut events, trace.as_deref_mut());
             elaboration::listed_targets(
                 &view,

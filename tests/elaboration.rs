@@ -489,3 +489,17 @@ fn talks_take_the_place_a_party_travels_to() {
         ["NEGOTIATION Ukraine|Russia||Riyadh"]
     );
 }
+
+/// A report of a barrage may list its hits over a paragraph: the side of
+/// the barrage reaches three sentences on.
+#[test]
+fn a_hit_three_sentences_after_the_barrage_is_that_sides() {
+    assert_eq!(
+        last_event(
+            "Iran fired ballistic missiles at Israel overnight. Sirens sounded across the \
+             north of the country. Rescue teams worked through the night. In Holon, a \
+             missile hit a residential building."
+        ),
+        "ATTACK Iran|Israel|missiles|Holon"
+    );
+}

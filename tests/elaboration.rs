@@ -503,3 +503,15 @@ fn a_hit_three_sentences_after_the_barrage_is_that_sides() {
         "ATTACK Iran|Israel|missiles|Holon"
     );
 }
+
+/// A go-between glued to "-brokered" or "-mediated" is no side of the
+/// agreement it brought about (the guidelines: mediators are not parties).
+#[test]
+fn a_mediator_is_no_party_of_an_agreement_without_parties() {
+    assert_eq!(
+        events(
+            "M23 fighters seized a town near Uvira despite a US-brokered ceasefire agreed in Doha."
+        ),
+        ["ATTACK M23|||Uvira"]
+    );
+}

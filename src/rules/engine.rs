@@ -5540,6 +5540,25 @@ fn actor_from_context(
 /// The two parties named last before an event's trigger in its sentence,
 /// as states where they stand for one: (actor, target), the nearer first,
 /// unless "and" alone joins them.
+/// Is the name ending at byte `end` glued to a word that makes it a
+/// go-between, not a side: "a US-mediated peace agreement", "the
+/// Qatari-brokered truce"? (The guidelines: mediators are not parties.)
+fn mediator_compound(text: &str, end: u32) -> bool {
+    let rest = &text[end as usize..];
+    let Some(word) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let word: String = word
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        word.as_str(),
+        "mediated" | "brokered" | "sponsored" | "led" | "hosted" | "facilitated" | "backed"
+    )
+}
+
 fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
     let gaz = view.gaz;
     let mut found: Vec<Role> = Vec::with_capacity(2);
@@ -5553,6 +5572,7 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
         if m.unlisted != u32::MAX
             || !is_party(gaz, m.entry)
             || gaz.is_type(m.entry, gazetteer::WEAPON)
+            || mediator_compound(view.text, m.end)
         {
             continue;
         }

@@ -1301,6 +1301,10 @@ impl RuleSet {
                         .bare_infinitive_verbs
                         .contains(view.word(k - 1))
             });
+        // Between two names a form in -s is their verb: "the government of
+        // Germany allows Ukraine to…".
+        let between_names = ms.iter().any(|m| m.tok_end as usize == ts)
+            && ms.iter().any(|m| m.tok_start as usize == te);
         let form = if to_plural
             || plural_by
             || form == Form::Present
@@ -1314,10 +1318,7 @@ impl RuleSet {
                 // Delhi put the treaty in abeyance"; nor is "no" of "no
                 // longer": "would no longer allow aid trucks".
                 && !ms.iter().any(|m| m.tok_end as usize == ts && m.tok_start as usize + 2 <= ts)
-                // Between two names a form in -s is their verb: "the
-                // government of Germany allows Ukraine to…".
-                && !(ms.iter().any(|m| m.tok_end as usize == ts)
-                    && ms.iter().any(|m| m.tok_start as usize == te))
+                && !between_names
                 && !no_longer)
                     || modifier_before(view, ms, ts)
                     || object_of_past

@@ -2982,6 +2982,10 @@ impl RuleSet {
         {
             return None;
         }
+        // "during the Gaza war": the name of a war fills no role.
+        if word_in(view, m.tok_end as usize, &self.lexicon.war_names) {
+            return None;
+        }
         if slot.nocompound
             && starts_compound(view, m.tok_end as usize)
             && !word_in(view, m.tok_end as usize + 1, &self.lexicon.controllers)

@@ -361,6 +361,9 @@ pub struct Lexicon {
     /// The last words of company names no gazetteer lists ("Sierra Nevada
     /// Corporation"), for sanctions on a state's firms.
     pub company_heads: WordSet,
+    /// "war": a name right before it names a war ("the Gaza war"), and
+    /// fills no role.
+    pub war_names: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -815,6 +818,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "companies a sanction on a state's firms hits (\"Sierra Nevada Corporation\")",
     ),
     (
+        "WAR_NAMES",
+        "names of wars, which fill no role (\"the Gaza war\")",
+    ),
+    (
         "STRUCK_ASSETS",
         "possessor targets (\"at Iran's nuclear sites\")",
     ),
@@ -1088,6 +1095,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         struck_assets: folded("STRUCK_ASSETS").into_iter().collect(),
         sanction_lists: folded("SANCTION_LISTS").into_iter().collect(),
         company_heads: folded("COMPANY_HEADS").into_iter().collect(),
+        war_names: folded("WAR_NAMES").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

@@ -318,13 +318,19 @@ fn extract_warns_about_failing_examples_of_user_rules() {
             .expect("json");
     assert_eq!(
         summary["events_by_rule"],
-        serde_json::json!({"attack.fire": 1, "attack.launch": 1})
+        serde_json::json!({
+            "attack.fire": 1,
+            "attack.launch": 1,
+            "attack.nominal": 1,
+            "deployment.arrive": 1
+        })
     );
     assert_eq!(
         summary["mentions_by_gazetteer"],
         serde_json::json!({
             "patterns/orgs.patterns": 2,
             "patterns/people.patterns": 3,
+            "patterns/places.patterns": 1,
             "tests/data/tuning/gazetteers/places.tsv": 5
         })
     );
@@ -396,7 +402,8 @@ fn report_is_one_escaped_offline_page() {
     let (html, rows) = hostile_report(dir.path());
     let page = fs::read_to_string(&html).expect("html");
     assert_eq!(page.matches("<mark class=\"ent").count(), rows);
-    assert_eq!(rows, 13);
+    // ("moved into Pelletown": an unlisted place, pattern `place.into`.)
+    assert_eq!(rows, 14);
     // The only script is the page's own; the record's markup is text.
     assert_eq!(page.matches("<script").count(), 1);
     assert!(!page.contains("<img"));

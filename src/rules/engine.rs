@@ -2378,12 +2378,12 @@ impl RuleSet {
             if dist >= slot.window as usize
                 && !outside
                 && dist
-                    - abbreviation_dots(view, ts, te, &f)
-                    - if matches!(&*slot.name, "location" | "weapon") {
+                    .saturating_sub(abbreviation_dots(view, ts, te, &f))
+                    .saturating_sub(if matches!(&*slot.name, "location" | "weapon") {
                         name_inner_tokens(ms, ts, te, &f)
                     } else {
                         0
-                    }
+                    })
                     >= slot.window as usize
             {
                 if slot.direction != Direction::Around {
@@ -4679,7 +4679,7 @@ fn name_inner_tokens(ms: &[Mention], ts: usize, te: usize, f: &Filler) -> usize 
     };
     ms.iter()
         .filter(|m| m.tok_start as usize >= lo && m.tok_end as usize <= hi)
-        .map(|m| (m.tok_end - m.tok_start) as usize - 1)
+        .map(|m| (m.tok_end.saturating_sub(m.tok_start) as usize).saturating_sub(1))
         .sum()
 }
 

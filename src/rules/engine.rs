@@ -1077,7 +1077,14 @@ impl RuleSet {
             complete_events(
                 out, first, view.gaz, &definite, &distinct, &pending, &orphan, &stub, &gerund, &day,
             );
-            parties_from_context(view, out, first, &orphan, trace.as_deref_mut());
+            parties_from_context(
+                view,
+                &self.lexicon.go_betweens,
+                out,
+                first,
+                &orphan,
+                trace.as_deref_mut(),
+            );
             actor_from_context(view, out, first, &orphan, trace.as_deref_mut());
             place_from_retelling(
                 view,
@@ -5362,6 +5369,7 @@ fn place_from_retelling(
 /// the parties.
 fn parties_from_context(
     view: &DocView,
+    go_betweens: &WordSet,
     out: &mut [Event],
     first: usize,
     orphan: &[bool],
@@ -5390,7 +5398,7 @@ fn parties_from_context(
         let mut earlier = (first..i).rev().find(|&j| has_parties(j));
         let (mut actor, mut target) = match earlier {
             Some(j) => borrowed(j),
-            None => sentence_parties(view, &out[i]),
+            None => sentence_parties(view, go_betweens, &out[i]),
         };
         if actor.is_none() {
             earlier = (i + 1..out.len())
@@ -5542,29 +5550,30 @@ fn actor_from_context(
     }
 }
 
-/// The two parties named last before an event's trigger in its sentence,
-/// as states where they stand for one: (actor, target), the nearer first,
-/// unless "and" alone joins them.
-/// Is the name ending at byte `end` glued to a word that makes it a
-/// go-between, not a side: "a US-mediated peace agreement", "the
-/// Qatari-brokered truce"? (The guidelines: mediators are not parties.)
-fn mediator_compound(text: &str, end: u32) -> bool {
-    let rest = &text[end as usize..];
-    let Some(word) = rest.strip_prefix('-') else {
+/// Is the name ending at byte `end` glued by a hyphen to one of
+/// `go_betweens` (`GO_BETWEENS`), which makes it a go-between, not a side:
+/// "a US-mediated peace agreement", "the Qatari-brokered truce"? (The
+/// guidelines: mediators are not parties.)
+fn mediator_compound(text: &str, go_betweens: &WordSet, end: u32) -> bool {
+    let Some(rest) = text[end as usize..].strip_prefix('-') else {
         return false;
     };
-    let word: String = word
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(
-        word.as_str(),
-        "mediated" | "brokered" | "sponsored" | "led" | "hosted" | "facilitated" | "backed"
-    )
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    go_betweens.contains(&word.to_lowercase())
 }
 
-fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
+/// The two parties named last before an event's trigger in its sentence,
+/// as states where they stand for one: (actor, target), the nearer first,
+/// unless "and" alone joins them; a go-between ([`mediator_compound`]) is
+/// none.
+fn sentence_parties(
+    view: &DocView,
+    go_betweens: &WordSet,
+    e: &Event,
+) -> (Option<Role>, Option<Role>) {
     let gaz = view.gaz;
     let mut found: Vec<Role> = Vec::with_capacity(2);
     for m in view.mentions.iter().rev() {
@@ -5577,7 +5586,7 @@ fn sentence_parties(view: &DocView, e: &Event) -> (Option<Role>, Option<Role>) {
         if m.unlisted != u32::MAX
             || !is_party(gaz, m.entry)
             || gaz.is_type(m.entry, gazetteer::WEAPON)
-            || mediator_compound(view.text, m.end)
+            || mediator_compound(view.text, go_betweens, m.end)
         {
             continue;
         }

@@ -364,6 +364,9 @@ pub struct Lexicon {
     /// "war": a name right before it names a war ("the Gaza war"), and
     /// fills no role.
     pub war_names: WordSet,
+    /// "mediated", "brokered": a name glued to one by a hyphen ("a
+    /// US-mediated agreement") is a go-between, no party of the agreement.
+    pub go_betweens: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -822,6 +825,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "names of wars, which fill no role (\"the Gaza war\")",
     ),
     (
+        "GO_BETWEENS",
+        "go-betweens of agreements told without parties (\"a US-mediated deal\")",
+    ),
+    (
         "STRUCK_ASSETS",
         "possessor targets (\"at Iran's nuclear sites\")",
     ),
@@ -1096,6 +1103,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         sanction_lists: folded("SANCTION_LISTS").into_iter().collect(),
         company_heads: folded("COMPANY_HEADS").into_iter().collect(),
         war_names: folded("WAR_NAMES").into_iter().collect(),
+        go_betweens: folded("GO_BETWEENS").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

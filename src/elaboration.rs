@@ -288,13 +288,15 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
 /// Russian delegations… concluded in Istanbul today". The rules read a
 /// place only near the trigger; a sentence that names one such place
 /// names where the event happened; so does, for talks, a place a party
-/// travels to ("during his visit to Paris and talks with Macron", "a
-/// delegation departed for Doha"). Not when it names two, nor a place
+/// travels to, after one of `travel_cues` (`TRAVEL_CUES`: "during his
+/// visit to Paris and talks with Macron", "a delegation departed for
+/// Doha"). Not when it names two, nor a place
 /// an event of another type in the sentence holds ("after a bombing killed 12 people
 /// in Amritsar"), nor the actor's seat ("the government in Kabul"); and for
 /// an attack only a place in the state attacked.
 pub fn place_of_sentence(
     view: &DocView,
+    travel_cues: &crate::words::WordSet,
     events: &mut [Event],
     mut trace: Option<&mut Vec<String>>,
 ) {
@@ -330,18 +332,11 @@ pub fn place_of_sentence(
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty());
             let (last, prev) = (words.next(), words.next());
-            // Talks are held where a party travels to hold them: "his
-            // visit to Paris and talks with Macron", "a delegation
-            // departed for Doha".
+            // Talks are held where a party travels to hold them.
             let journey = kind == "NEGOTIATION"
-                && matches!(
-                    (prev, last),
-                    (Some("visit" | "visits" | "trip"), Some("to"))
-                        | (
-                            Some("departed" | "left" | "headed" | "flew"),
-                            Some("for" | "to")
-                        )
-                );
+                && prev.zip(last).is_some_and(|(p, l)| {
+                    travel_cues.contains(&format!("{} {}", p.to_lowercase(), l.to_lowercase()))
+                });
             let prep = journey || last.is_some_and(|w| matches!(w, "in" | "at"));
             // "The government in Kabul said…": the seat of the actor.
             let seat = actor_end.is_some_and(|a| {

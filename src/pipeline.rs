@@ -502,7 +502,12 @@ impl Pipeline {
                 trace.as_deref_mut(),
             );
             elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
-            elaboration::place_of_sentence(&view, &mut events, trace.as_deref_mut());
+            elaboration::place_of_sentence(
+                &view,
+                &self.rules.lexicon.travel_cues,
+                &mut events,
+                trace.as_deref_mut(),
+            );
             specify::specify_weapons(&view, &mut events, trace.as_deref_mut());
             specify::weapon_from_next(&view, &mut events, trace.as_deref_mut());
             elaboration::home_forces(&view, &mut events, trace);

@@ -367,6 +367,9 @@ pub struct Lexicon {
     /// "mediated", "brokered": a name glued to one by a hyphen ("a
     /// US-mediated agreement") is a go-between, no party of the agreement.
     pub go_betweens: WordSet,
+    /// "visit to", "departed for": the place after them is where talks
+    /// told with no place are held.
+    pub travel_cues: WordSet,
     /// "counter", "anti": glued by a hyphen before a generic weapon class
     /// ("counter-drone units", "anti-tank mines"), the class is no weapon
     /// of the phrase.
@@ -829,6 +832,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "go-betweens of agreements told without parties (\"a US-mediated deal\")",
     ),
     (
+        "TRAVEL_CUES",
+        "places of talks a party travels to (\"his visit to Paris\")",
+    ),
+    (
         "STRUCK_ASSETS",
         "possessor targets (\"at Iran's nuclear sites\")",
     ),
@@ -1104,6 +1111,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         company_heads: folded("COMPANY_HEADS").into_iter().collect(),
         war_names: folded("WAR_NAMES").into_iter().collect(),
         go_betweens: folded("GO_BETWEENS").into_iter().collect(),
+        travel_cues: folded("TRAVEL_CUES").into_iter().collect(),
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),

@@ -146,6 +146,10 @@ pub struct SyntaxLexicon {
     /// "government", "army": a state's organ named after the state that
     /// does not end a list ("Ethiopia's federal government and the TPLF").
     pub organ_heads: WordSet,
+    /// "officials", "lawmakers": people whose seat "in" names, so a place
+    /// after them and "in" is the subject they stand for ("Lawmakers in
+    /// Croatia's parliament voted…").
+    pub seated: WordSet,
     /// "responsibility", "credit": before "for" and a noun trigger, the
     /// claimant (the verb's subject) is the noun's agent ("JNIM claimed
     /// responsibility for the assault").
@@ -722,7 +726,7 @@ impl Parse {
                 for j in k..end {
                     self.set(j, cur);
                 }
-                let subject = self.group_before(input, k, cur);
+                let subject = self.group_before(input, lex, k, cur);
                 // A short adjunct may stand between the verb and its report,
                 // which then opens with "that" or a pronoun: "said on
                 // Tuesday it had killed…", "said in a statement that…".
@@ -901,7 +905,7 @@ impl Parse {
                     };
                     let c = self.open(kind, k, cur);
                     if !verb_next {
-                        self.clauses[c as usize].reporter = self.group_before(input, k, cur);
+                        self.clauses[c as usize].reporter = self.group_before(input, lex, k, cur);
                     }
                     if verb_next {
                         self.clauses[c as usize].antecedent = self.group_before_adjacent(input, k);
@@ -1221,7 +1225,7 @@ impl Parse {
 
     /// The group nearest before token `k` in clause `c` that no preposition
     /// governs (the subject of a verb at `k`).
-    fn group_before(&self, input: &Input, k: usize, c: u16) -> Option<u16> {
+    fn group_before(&self, input: &Input, lex: &SyntaxLexicon, k: usize, c: u16) -> Option<u16> {
         let found = self
             .groups
             .iter()
@@ -1230,7 +1234,9 @@ impl Parse {
             .filter(|(_, g)| (g.tok_end as usize) <= k)
             .find(|(i, g)| {
                 self.clause_at(g.tok_start as usize) == c
-                    && (g.prep.is_none() || self.of_complement(input, g))
+                    && (g.prep.is_none()
+                        || self.of_complement(input, lex, g)
+                        || self.seated_complement(input, lex, g))
                     && !g.compound
                     && (!g.after_verb || self.opens_reported(c, *i))
             })
@@ -1277,16 +1283,31 @@ impl Parse {
 
     /// Is group `g` the "of" complement of a common noun ("the town of
     /// Pokrovsk", "the government of Sudan")? It then names what that noun
-    /// phrase is about and may stand for it.
-    fn of_complement(&self, input: &Input, g: &Group) -> bool {
+    /// phrase is about and may stand for it. A capitalised noun is part of
+    /// a name ("the Bank of England"), unless it is a state's organ ("the
+    /// Federal Government of Ethiopia").
+    fn of_complement(&self, input: &Input, lex: &SyntaxLexicon, g: &Group) -> bool {
         g.prep.is_some_and(|p| {
             let p = p as usize;
             input.word(p) == "of"
                 && p > self.first as usize
                 && input.is_word(p - 1)
-                && !starts_upper(input, p - 1)
+                && (!starts_upper(input, p - 1) || lex.organ_heads.contains(input.word(p - 1)))
                 && input.tokens[p - 1].kind == TokenKind::Word
                 && self.group_ending_at(p).is_none()
+        })
+    }
+
+    /// Is group `g` the place after "in" of a seated noun ("officials in
+    /// Kyiv", "lawmakers in Croatia's parliament")? It then stands for the
+    /// people named.
+    fn seated_complement(&self, input: &Input, lex: &SyntaxLexicon, g: &Group) -> bool {
+        g.prep.is_some_and(|p| {
+            let p = p as usize;
+            input.word(p) == "in"
+                && p > self.first as usize
+                && input.is_word(p - 1)
+                && lex.seated.contains(input.word(p - 1))
         })
     }
 
@@ -1507,6 +1528,19 @@ impl Parse {
                 return Some(Found::Via(f.group(), "infinitive"));
             }
         }
+        // "with" and a name before a participle make a clause of their
+        // own, whose subject is that name: "after Eritrea initiated a
+        // call-up, with Ethiopia reportedly moving troops to the border".
+        if input.is_word(ts)
+            && input.word(ts).ends_with("ing")
+            && let Some((i, g, words)) = self.last_group_before(input, ts)
+            && g.prep.is_some_and(|p| input.word_is(p as usize, "with"))
+            && (g.tok_end as usize..ts).all(|j| !input.is_word(j) || input.word(j).ends_with("ly"))
+            && words <= 1
+            && (g.tok_end as usize..ts).all(|j| input.raw(j) != ",")
+        {
+            return Some(Found::Via(i as u16, "with clause"));
+        }
         // A gerund after "for" or "of" acts for the name just before:
         // "sanctioned Lockheed Martin for selling weapons", "firms accused
         // of supplying drones", "thanked Berlin for providing tanks".
@@ -1601,7 +1635,7 @@ impl Parse {
         if self.reduced_relative(input, lex, ts, c) {
             return None;
         }
-        if let Some(g) = self.group_before(input, ts, c) {
+        if let Some(g) = self.group_before(input, lex, ts, c) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).
             let pronoun_after = (self.groups[g as usize].tok_end as usize..ts)
@@ -2364,7 +2398,7 @@ impl Parse {
                 let gc = self.clause_at(g.tok_start as usize);
                 gc == c || self.clauses[gc as usize].kind != ClauseKind::Subordinate
             })
-            .filter(|(_, g)| g.prep.is_none() || self.of_object(input, g, te))
+            .filter(|(_, g)| g.prep.is_none() || self.of_object(input, lex, g, te))
             .map(|(i, _)| i as u16)
             .or_else(|| self.relative_object(input, c, ts))
     }
@@ -2394,8 +2428,8 @@ impl Parse {
     /// starts at `te`, at most three words before "of" ("bombed suspected
     /// hideouts of the TTP", "seized the headquarters of the Myanmar
     /// military")? It names what was hit.
-    fn of_object(&self, input: &Input, g: &Group, te: usize) -> bool {
-        self.of_complement(input, g)
+    fn of_object(&self, input: &Input, lex: &SyntaxLexicon, g: &Group, te: usize) -> bool {
+        self.of_complement(input, lex, g)
             && g.prep.is_some_and(|p| {
                 (te..p as usize).filter(|&j| input.is_word(j)).count() <= 3
                     && (te..p as usize).all(|j| input.is_word(j))

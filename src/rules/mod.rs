@@ -843,7 +843,7 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ("COMPASS", "`nocue` slot conditions (\"in northern Mali\")"),
     (
         "SEATED",
-        "`nocue` slot conditions (\"authorities in the Netherlands\")",
+        "`nocue` slot conditions and subjects of the shallow parse (\"authorities in the Netherlands\")",
     ),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
@@ -1259,6 +1259,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
                 naming_verbs: set("NAMING_VERBS"),
                 complement_nouns: set("COMPLEMENT_NOUNS"),
                 organ_heads: set("ORGAN_HEADS"),
+                seated: set("SEATED"),
                 claim_nouns: set("CLAIM_NOUNS"),
                 controllers: set("CONTROLLERS"),
                 mediators: set("PAIR_MEDIATORS"),

@@ -2375,7 +2375,17 @@ impl RuleSet {
         // organization in May, control most of Haiti" (Haiti is past the
         // window; the antecedent still fills the object).
         let mut past = false;
+        // An event noun in an opening adjunct takes no target, place or
+        // weapon past the adjunct's comma (`OPENING_ADJUNCTS`).
+        let adjunct_end = if at.noun && &*slot.name != "actor" {
+            self.opening_adjunct_end(view, s_from, s_to, ts, te)
+        } else {
+            None
+        };
         for &(dist, f) in order {
+            if adjunct_end.is_some_and(|c| f.tok_start as usize > c) {
+                continue;
+            }
             let outside = f
                 .mention
                 .is_some_and(|mi| via_subject(mi) || via_object(mi));
@@ -3379,6 +3389,27 @@ impl RuleSet {
             && (!self.marked_by(&self.lexicon.noun_markers, view, s_from, k, 1)
                 || only_verb()
                 || relative_that())
+    }
+
+    /// The comma that closes an opening adjunct holding the trigger at
+    /// `ts..te`: the sentence opens with a word of `OPENING_ADJUNCTS` and
+    /// no comma stands before the trigger ("In response to the Hezbollah
+    /// attack, Israel struck…").
+    fn opening_adjunct_end(
+        &self,
+        view: &DocView,
+        s_from: usize,
+        s_to: usize,
+        ts: usize,
+        te: usize,
+    ) -> Option<usize> {
+        let first = (s_from..ts).find(|&k| view.tokens[k].is_word())?;
+        if !self.lexicon.opening_adjuncts.contains(view.word(first))
+            || (s_from..ts).any(|k| view.raw(k) == ",")
+        {
+            return None;
+        }
+        (te..s_to).find(|&k| view.raw(k) == ",")
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {

@@ -381,6 +381,10 @@ pub struct Lexicon {
     /// the seat of a party, no `nocue` place ("Authorities in the
     /// Netherlands began sending jets").
     pub seated: WordSet,
+    /// `OPENING_ADJUNCTS` ("in", "after"): a sentence that opens with one
+    /// holds an adjunct up to its first comma ("In response to the
+    /// attack, …"), whose event nouns take no role past that comma.
+    pub opening_adjuncts: WordSet,
     /// `OWNERS` ("its", "their") and `OWN_PLACES` ("airspace",
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
@@ -845,6 +849,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "SEATED",
         "`nocue` slot conditions and subjects of the shallow parse (\"authorities in the Netherlands\")",
     ),
+    (
+        "OPENING_ADJUNCTS",
+        "event nouns in an opening adjunct (\"In response to the attack, …\")",
+    ),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
@@ -1115,6 +1123,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         counter_prefixes: folded("COUNTER_PREFIXES").into_iter().collect(),
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),
+        opening_adjuncts: folded("OPENING_ADJUNCTS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         nationals: folded("NATIONALS").into_iter().collect(),

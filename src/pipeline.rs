@@ -354,10 +354,18 @@ impl Pipeline {
     /// Is this mention of `ex` written to entities.csv? Generic classes are
     /// not, unless the config asks for them; nor is a reference ("the
     /// military") to an entity that the document never names, which fills
-    /// event roles but is no name a reader would mark.
+    /// event roles but is no name a reader would mark. A state's ministry
+    /// told by its kind ("the Defense Ministry said") is named all the
+    /// same: the words say which ministry it is.
     pub fn is_reported(&self, ex: &Extraction, m: &Mention) -> bool {
         (self.config.include_generic || !self.gazetteer.is_generic(m.entry))
             && (m.kind != gazetteer::AliasKind::Reference
+                || self
+                    .gazetteer
+                    .entry(m.entry)
+                    .attributes
+                    .iter()
+                    .any(|(k, v)| k == "class" && v.ends_with("-ministry"))
                 || ex.mentions.iter().any(|o| {
                     o.kind != gazetteer::AliasKind::Reference
                         && (o.entry, o.unlisted) == (m.entry, m.unlisted)

@@ -262,6 +262,66 @@ pub struct ReferenceLexicon {
     pub openers: WordSet,
 }
 
+/// The states' ministries by kind, and the words that name each kind
+/// (see [`References::ministry_kinds`]). A word counts as a kind's name
+/// when the rows of at least three states write it right before a final
+/// "Ministry" ("Japanese Defense Ministry", "Polish Defence Ministry"), so
+/// a demonym ("Japanese") never does.
+fn ministries(gaz: &Gazetteer) -> (Map<(u32, u16), u32>, Map<String, u16>) {
+    const STATES_NEEDED: usize = 3;
+    let mut classes: Vec<&str> = Vec::new();
+    let mut ministries: Map<(u32, u16), u32> = Map::default();
+    let mut kind_of: Vec<Option<u16>> = vec![None; gaz.entries().len()];
+    for (i, e) in gaz.entries().iter().enumerate() {
+        let Some(class) = e
+            .attributes
+            .iter()
+            .find(|(k, v)| k == "class" && v.ends_with("-ministry"))
+            .map(|(_, v)| v.as_str())
+        else {
+            continue;
+        };
+        let Some(state) = gaz.country_of(i as u32) else {
+            continue;
+        };
+        let kind = match classes.iter().position(|c| *c == class) {
+            Some(k) => k,
+            None => {
+                classes.push(class);
+                classes.len() - 1
+            }
+        } as u16;
+        ministries.entry((state, kind)).or_insert(i as u32);
+        kind_of[i] = Some(kind);
+    }
+    let mut states_of: Map<(String, u16), Vec<u32>> = Map::default();
+    for a in gaz.aliases() {
+        let Some(kind) = kind_of[a.entry as usize] else {
+            continue;
+        };
+        let mut words = a.stripped.split_whitespace().rev();
+        if words
+            .next()
+            .is_none_or(|w| !w.eq_ignore_ascii_case("ministry"))
+        {
+            continue;
+        }
+        let Some(word) = words.next() else {
+            continue;
+        };
+        let states = states_of.entry((word.to_lowercase(), kind)).or_default();
+        if !states.contains(&a.entry) {
+            states.push(a.entry);
+        }
+    }
+    let kinds = states_of
+        .into_iter()
+        .filter(|(_, states)| states.len() >= STATES_NEEDED)
+        .map(|((word, kind), _)| (word, kind))
+        .collect();
+    (ministries, kinds)
+}
+
 /// An organ of a state that "the military" or "the parliament" names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Organ {
@@ -285,6 +345,14 @@ pub struct References {
     /// The last word, lower-cased, of every organisation's name of two
     /// words or more ("agency" of "International Atomic Energy Agency").
     name_heads: WordSet,
+    /// A state's ministries (an ORG row whose `class` ends in
+    /// `-ministry`, with the state's `country`), by state and kind.
+    ministries: Map<(u32, u16), u32>,
+    /// The word before "ministry" that says its kind, lower-cased
+    /// ("defence", "defense", "foreign"), as the gazetteer's ministry rows
+    /// write it for several states: "the defence ministry" is the
+    /// ministry of that kind of the state it refers to.
+    ministry_kinds: Map<String, u16>,
     /// Bit `n` set: some word of `capital_heads` has `n` bytes, so most
     /// words are passed over without hashing.
     capital_lengths: u64,
@@ -330,6 +398,7 @@ impl References {
                 *slot = (i as u32, true);
             }
         }
+        let (ministries, ministry_kinds) = ministries(gaz);
         // The last words of organisations' names of two words or more, so
         // that "the agency" costs one lookup where no name ends in
         // "agency".
@@ -363,9 +432,27 @@ impl References {
             organs: organs.into_iter().map(|(k, (e, _))| (k, e)).collect(),
             armed_forces_last,
             name_heads,
+            ministries,
+            ministry_kinds,
             capital_lengths,
             title_lengths,
         }
+    }
+
+    /// "the Defense Ministry" of `state` (its words at `t..=h`): the
+    /// gazetteer's row of the state's ministry of that kind, which stands
+    /// for the state; the state itself when it lists none. Written in
+    /// lower case ("the interior ministry said") it is a description, not
+    /// a name, and stays the state.
+    fn ministry(&self, input: &RefInput, (t, h): (usize, usize), state: u32) -> u32 {
+        if h <= t + 1 || input.word(h) != "ministry" || input.is_lower(h - 1) {
+            return state;
+        }
+        self.ministry_kinds
+            .get(input.word(h - 1))
+            .and_then(|&kind| self.ministries.get(&(state, kind)))
+            .copied()
+            .unwrap_or(state)
     }
 
     /// "the military", "the parliament": the organ named last, by its
@@ -739,7 +826,11 @@ pub fn find(
                         input.word(h),
                         "wider" | "broader" | "whole" | "entire" | "greater" | "larger"
                     )))
-            && lower(h)
+            // ("The Defense Ministry said": capitalised, a ministry's kind
+            // and its head are still a reference.)
+            && (lower(h)
+                || (input.word(h + 1) == "ministry"
+                    && refs.ministry_kinds.contains_key(input.word(h))))
             && input.triggers.binary_search(&(h as u32)).is_err()
         {
             h += 1;
@@ -980,6 +1071,7 @@ pub fn find(
         } else if definite && lex.government_heads.contains(head) {
             framing_state(input, earlier, t, sentence as u32)
                 .or_else(|| governing_state(input, earlier, &lex.government_heads))
+                .map(|state| refs.ministry(input, (t, h), state))
         } else if definite && lex.bare_government_heads.contains(head) {
             // "the government in Kabul" is the state of its seat; "the
             // federal government" (the kind checked above) the state whose

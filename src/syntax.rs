@@ -726,7 +726,7 @@ impl Parse {
                 for j in k..end {
                     self.set(j, cur);
                 }
-                let subject = self.group_before(input, lex, k, cur);
+                let subject = self.group_before(input, lex, k, cur, false);
                 // A short adjunct may stand between the verb and its report,
                 // which then opens with "that" or a pronoun: "said on
                 // Tuesday it had killed…", "said in a statement that…".
@@ -905,7 +905,8 @@ impl Parse {
                     };
                     let c = self.open(kind, k, cur);
                     if !verb_next {
-                        self.clauses[c as usize].reporter = self.group_before(input, lex, k, cur);
+                        self.clauses[c as usize].reporter =
+                            self.group_before(input, lex, k, cur, false);
                     }
                     if verb_next {
                         self.clauses[c as usize].antecedent = self.group_before_adjacent(input, k);
@@ -1225,7 +1226,19 @@ impl Parse {
 
     /// The group nearest before token `k` in clause `c` that no preposition
     /// governs (the subject of a verb at `k`).
-    fn group_before(&self, input: &Input, lex: &SyntaxLexicon, k: usize, c: u16) -> Option<u16> {
+    ///
+    /// With `seated`, a place after a seated noun and "in" counts too
+    /// ("Lawmakers in Croatia's parliament voted"); not for who reports a
+    /// clause, whose seat is no place of the act ("The government in Kabul
+    /// said it would not negotiate").
+    fn group_before(
+        &self,
+        input: &Input,
+        lex: &SyntaxLexicon,
+        k: usize,
+        c: u16,
+        seated: bool,
+    ) -> Option<u16> {
         let found = self
             .groups
             .iter()
@@ -1236,7 +1249,7 @@ impl Parse {
                 self.clause_at(g.tok_start as usize) == c
                     && (g.prep.is_none()
                         || self.of_complement(input, lex, g)
-                        || self.seated_complement(input, lex, g))
+                        || (seated && self.seated_complement(input, lex, g)))
                     && !g.compound
                     && (!g.after_verb || self.opens_reported(c, *i))
             })
@@ -1635,7 +1648,7 @@ impl Parse {
         if self.reduced_relative(input, lex, ts, c) {
             return None;
         }
-        if let Some(g) = self.group_before(input, lex, ts, c) {
+        if let Some(g) = self.group_before(input, lex, ts, c, true) {
             // A pronoun between the group and the verb is the subject
             // itself ("Israel said it struck…" is handled below).
             let pronoun_after = (self.groups[g as usize].tok_end as usize..ts)

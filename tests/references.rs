@@ -1259,3 +1259,30 @@ fn another_belongs_to_the_noun_not_to_the_verb_it_is_subject_of() {
         ["ATTACK ||drones|Nabatieh", "ATTACK ||drones|Naqoura"]
     );
 }
+
+#[test]
+fn a_capitalised_ministry_of_a_kind_is_that_states_ministry() {
+    // Written as a name, the ministry is the gazetteer's row of it (which
+    // stands for the state, so roles still take Japan) and is reported.
+    let text = "Japan plans to deploy longer-range missiles. The Defense Ministry said \
+                on Friday it would send them to Kumamoto.";
+    assert_eq!(
+        mentions(text, ""),
+        ["The Defense Ministry → Japanese Defence Ministry (reference)"]
+    );
+    let out = PIPELINE.process(&Document::new("t", text.to_string()));
+    let reported: Vec<&str> = out
+        .mentions
+        .iter()
+        .filter(|m| PIPELINE.is_reported(&out, m))
+        .map(|m| &text[m.start as usize..m.end as usize])
+        .collect();
+    assert!(reported.contains(&"The Defense Ministry"), "{reported:?}");
+    // In lower case it is a description: the state, as before, and no
+    // name of its own.
+    let text = "Iran held a runoff on Friday. Pezeshkian won, the interior ministry said.";
+    assert_eq!(
+        mentions(text, ""),
+        ["the interior ministry → Iran (reference)"]
+    );
+}

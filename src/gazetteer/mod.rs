@@ -579,6 +579,11 @@ impl Gazetteer {
         &self.aliases[i as usize]
     }
 
+    /// Every alias, in alias order of index.
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
     /// Where alias `i` ranks among overlapping candidates of equal length:
     /// surnames last (they alone have the top bit set), then by type
     /// priority, specific before generic, higher rank first, names before

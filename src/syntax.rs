@@ -1454,9 +1454,21 @@ impl Parse {
         {
             return Some(Found::Via(g, "infinitive"));
         }
+        // ("to militarily occupy": an adverb may stand between "to" and
+        // the verb; `tv` is where the verb would stand right after "to".)
+        let tv = if ts > self.first as usize + 1
+            && input.is_word(ts - 1)
+            && input.word(ts - 1).ends_with("ly")
+            && !starts_upper(input, ts - 1)
+            && input.word_is(ts - 2, "to")
+        {
+            ts - 1
+        } else {
+            ts
+        };
         // An infinitive's subject is the name before "to" ("allowed Ukraine
         // to strike", "a request by Egypt to deploy troops").
-        if ts > self.first as usize && input.word_is(ts - 1, "to") {
+        if tv > self.first as usize && input.word_is(tv - 1, "to") {
             // "called on Putin and Zelensky to meet": a control verb's
             // particle governs its object.
             let particle = |p: usize| {
@@ -1465,12 +1477,12 @@ impl Parse {
                     && input.is_word(p - 1)
                     && lex.control_verbs.contains(input.word(p - 1))
             };
-            let last = self.last_group_before(input, ts - 1);
+            let last = self.last_group_before(input, tv - 1);
             // "without US approval to send": the owner of a noun of intent
             // right before "to" acts, whatever governs it.
             if let Some((i, g, _)) = last
-                && g.tok_end as usize + 2 == ts
-                && lex.intent_nouns.contains(input.word(ts - 2))
+                && g.tok_end as usize + 2 == tv
+                && lex.intent_nouns.contains(input.word(tv - 2))
             {
                 return Some(Found::Via(i as u16, "infinitive"));
             }
@@ -1483,7 +1495,7 @@ impl Parse {
                         || (input.word_is(p as usize, "for") && words == 0)
                         || particle(p as usize)
                 });
-                words <= 3 && (g.prep.is_none() || by)
+                words <= 3 && (g.prep.is_none() || by || g.possessive)
             });
             if let Some((i, g, _)) = g {
                 let by = g
@@ -1525,7 +1537,7 @@ impl Parse {
                 if let Some(s) = subject {
                     return Some(Found::Via(s, "infinitive"));
                 }
-            } else if let Some(v) = (ts.saturating_sub(4).max(self.first as usize)..ts - 1)
+            } else if let Some(v) = (tv.saturating_sub(4).max(self.first as usize)..tv - 1)
                 .rev()
                 .find(|&j| {
                     self.clause_at(j) == c

@@ -1163,3 +1163,50 @@ fn a_past_that_takes_no_object_is_no_reduced_relative() {
          carrier, INS Vikrant, into the Arabian Sea.]"
     );
 }
+
+#[test]
+fn the_owner_of_a_plan_governed_by_a_preposition_acts_in_its_infinitive() {
+    // "reacting to [Israel's plan] to take control": "to" governs the
+    // whole phrase, and the possessor still does what the plan says.
+    let out = parse_at(
+        "Berlin froze the licences, reacting to Israel's plan to take control of Rafah.",
+        "take control of",
+    );
+    assert!(out.starts_with("1, subject Israel (infinitive)"), "{out}");
+}
+
+#[test]
+fn an_adverb_may_stand_between_to_and_its_verb() {
+    let out = parse_at(
+        "Cairo condemned Israel's decision to fully occupy Rafah.",
+        "occupy",
+    );
+    assert!(out.starts_with("0, subject Israel (infinitive)"), "{out}");
+}
+
+#[test]
+fn with_a_name_and_a_participle_make_a_clause_of_their_own() {
+    let out = parse_at(
+        "Tensions rose after Eritrea called up reservists, with Ethiopia reportedly moving troops to the border.",
+        "moving",
+    );
+    assert!(out.contains("subject Ethiopia (with clause)"), "{out}");
+}
+
+#[test]
+fn a_capitalised_organ_before_of_stands_for_its_state() {
+    let out = parse_at(
+        "The Transitional Government of Sudan and the SPLM-N signed a ceasefire in Juba.",
+        "signed",
+    );
+    assert!(out.starts_with("0, subject Sudan"), "{out}");
+}
+
+#[test]
+fn lawmakers_in_a_place_are_the_subject_they_stand_for() {
+    let out = parse_at(
+        "Lawmakers in Croatia's parliament voted to restore conscription.",
+        "restore",
+    );
+    assert!(out.contains("subject Croatia"), "{out}");
+}

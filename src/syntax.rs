@@ -1566,6 +1566,22 @@ impl Parse {
         {
             return Some(Found::Via(i as u16, "with clause"));
         }
+        // A name governed by "for", "over", "despite"… right before a
+        // gerund is its subject: "in retaliation for Finland joining
+        // NATO", "despite Iran sending drones".
+        if input.is_word(ts)
+            && input.word(ts).ends_with("ing")
+            && let Some((i, g, 0)) = self.last_group_before(input, ts)
+            && g.tok_end as usize == ts
+            && g.prep.is_some_and(|p| {
+                matches!(
+                    input.word(p as usize),
+                    "for" | "over" | "despite" | "about" | "amid" | "after" | "following"
+                )
+            })
+        {
+            return Some(Found::Via(i as u16, "gerund"));
+        }
         // A gerund after "for" or "of" acts for the name just before:
         // "sanctioned Lockheed Martin for selling weapons", "firms accused
         // of supplying drones", "thanked Berlin for providing tanks".

@@ -1210,3 +1210,12 @@ fn lawmakers_in_a_place_are_the_subject_they_stand_for() {
     );
     assert!(out.contains("subject Croatia"), "{out}");
 }
+
+#[test]
+fn a_name_governed_by_a_preposition_right_before_a_gerund_is_its_subject() {
+    let out = parse_at(
+        "Moscow closed the border in retaliation for Finland joining NATO.",
+        "joining",
+    );
+    assert!(out.contains("subject Finland (gerund)"), "{out}");
+}

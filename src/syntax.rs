@@ -1469,6 +1469,24 @@ impl Parse {
         // An infinitive's subject is the name before "to" ("allowed Ukraine
         // to strike", "a request by Egypt to deploy troops").
         if tv > self.first as usize && input.word_is(tv - 1, "to") {
+            // "urged Israel to keep the crossing open and to allow aid in":
+            // an infinitive coordinated with one before shares its subject.
+            if tv > self.first as usize + 3
+                && input.is_word(tv - 2)
+                && matches!(input.word(tv - 2), "and" | "or")
+                && let Some(first) = (tv.saturating_sub(24).max(self.first as usize)..tv - 3)
+                    .rev()
+                    .find(|&j| {
+                        input.word_is(j, "to")
+                            && self.clause_at(j) == c
+                            && input.is_word(j + 1)
+                            && verbish(input, lex, j + 1)
+                            && !self.in_group(j + 1)
+                    })
+                && let Some(f) = self.subject(input, lex, first + 1)
+            {
+                return Some(Found::Via(f.group(), "coordinated infinitive"));
+            }
             // "called on Putin and Zelensky to meet": a control verb's
             // particle governs its object.
             let particle = |p: usize| {

@@ -1219,3 +1219,15 @@ fn a_name_governed_by_a_preposition_right_before_a_gerund_is_its_subject() {
     );
     assert!(out.contains("subject Finland (gerund)"), "{out}");
 }
+
+#[test]
+fn an_infinitive_coordinated_with_one_before_shares_its_subject() {
+    let out = parse_at(
+        "Egypt and Qatar urged Israel to keep the Rafah crossing open and to allow aid trucks into Gaza.",
+        "allow",
+    );
+    assert!(
+        out.contains("subject Israel (coordinated infinitive)"),
+        "{out}"
+    );
+}

@@ -289,8 +289,9 @@ fn the_parliament_is_the_legislature_named_in_words() {
         mentions(text, ""),
         ["The parliament → Verkhovna Rada (reference)"]
     );
-    // In the event, the legislature acts for its state (GUIDELINES).
-    assert_eq!(events(text), ["POLICY_CHANGE Ukraine|||"]);
+    // Enacting a law, the legislature acts as itself, as the dev set has
+    // it (`LEGISLATURE_ACTS`).
+    assert_eq!(events(text), ["POLICY_CHANGE Verkhovna Rada|||"]);
 }
 
 #[test]
@@ -351,7 +352,7 @@ fn a_legislature_and_its_state_report_one_act() {
             "Russia's Duma voted to revoke the country's ratification of the \
              Comprehensive Nuclear-Test-Ban Treaty."
         ),
-        ["POLICY_CHANGE Russia|||"]
+        ["POLICY_CHANGE State Duma|||"]
     );
 }
 
@@ -1284,5 +1285,19 @@ fn a_capitalised_ministry_of_a_kind_is_that_states_ministry() {
     assert_eq!(
         mentions(text, ""),
         ["the interior ministry → Iran (reference)"]
+    );
+}
+
+#[test]
+fn a_legislature_enacting_a_policy_acts_as_itself_and_for_its_state_elsewhere() {
+    // LEGISLATURE_ACTS: a law passed is the legislature's act; an arms sale
+    // it approves is its state's.
+    assert_eq!(
+        events("The Verkhovna Rada passed a law lowering the conscription age on Tuesday."),
+        ["POLICY_CHANGE Verkhovna Rada|||"]
+    );
+    assert_eq!(
+        events("The US Congress approved the sale of F-16 jets to Turkey."),
+        ["ARMS_TRANSFER United States|Turkey|F-16|"]
     );
 }

@@ -359,6 +359,8 @@ struct At<'a> {
     te: usize,
     /// The trigger is a noun ("the sanctions", "the strike").
     noun: bool,
+    /// The rule's event type is one of `LEGISLATURE_ACTS`.
+    legislature_acts: bool,
     grammar: Option<Grammar>,
 }
 
@@ -1573,6 +1575,11 @@ impl RuleSet {
             ts,
             te,
             noun: form == Form::Noun,
+            legislature_acts: self
+                .legislature_acts
+                .get(rule_idx as usize)
+                .copied()
+                .unwrap_or(false),
             grammar: place.syn.map(|p| {
                 *reading
                     .grammar
@@ -3113,7 +3120,7 @@ impl RuleSet {
                 return None;
             }
         }
-        let resolved = self.reported_entry(view, slot, m);
+        let resolved = self.reported_entry(view, slot, at, m);
         // An unlisted entity is itself, unless the slot reports what it
         // stands for.
         let unlisted = if resolved == m.entry {
@@ -3161,12 +3168,19 @@ impl RuleSet {
     /// The entry a mention reports in a slot: the antecedent of an
     /// anaphoric class ("these missiles"), then what it stands for when the
     /// slot says `state`.
-    fn reported_entry(&self, view: &DocView, slot: &Slot, m: &Mention) -> u32 {
+    fn reported_entry(&self, view: &DocView, slot: &Slot, at: &At, m: &Mention) -> u32 {
         let mut entry_idx = m.entry;
         if view.gaz.is_generic(m.entry)
             && let Some(e) = self.antecedent(view, m)
         {
             entry_idx = e;
+        }
+        // A legislature enacting a policy acts as itself, not as its
+        // state ("The parliament adopted the law": the Verkhovna Rada),
+        // unlike the organs GUIDELINES names (Pentagon, Treasury, the army);
+        // see `LEGISLATURE_ACTS`.
+        if slot.state && at.legislature_acts && view.gaz.has_subtype(entry_idx, "legislature") {
+            return entry_idx;
         }
         match slot.state {
             true => self

@@ -381,6 +381,9 @@ pub struct Lexicon {
     /// the seat of a party, no `nocue` place ("Authorities in the
     /// Netherlands began sending jets").
     pub seated: WordSet,
+    /// `LEGISLATURE_ACTS` (`POLICY_CHANGE`): event types whose actor a
+    /// legislature is as itself, not as its state.
+    pub legislature_acts: WordSet,
     /// `OPENING_ADJUNCTS` ("in", "after"): a sentence that opens with one
     /// holds an adjunct up to its first comma ("In response to the
     /// attack, …"), whose event nouns take no role past that comma.
@@ -524,6 +527,8 @@ pub struct RuleSet {
     /// Every word list, sorted by name; the lexicon's and other tools'
     /// fixed-name lists included.
     pub lists: Vec<WordList>,
+    /// Per rule: is its event type one of `LEGISLATURE_ACTS`?
+    pub legislature_acts: Vec<bool>,
 }
 
 type Located<T> = (T, String, u64, bool);
@@ -703,7 +708,16 @@ impl RuleSet {
             }
             rules.push(rule);
         }
+        let legislature_acts = rules
+            .iter()
+            .map(|r| {
+                lexicon
+                    .legislature_acts
+                    .contains(fold_phrase(&r.event_type).as_str())
+            })
+            .collect();
         Ok(RuleSet {
+            legislature_acts,
             rules,
             triggers,
             modality_labels: modality_labels.iter().map(|l| l.as_str().into()).collect(),
@@ -848,6 +862,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     (
         "SEATED",
         "`nocue` slot conditions and subjects of the shallow parse (\"authorities in the Netherlands\")",
+    ),
+    (
+        "LEGISLATURE_ACTS",
+        "event types whose actor a legislature is as itself (\"The parliament adopted the law\")",
     ),
     (
         "OPENING_ADJUNCTS",
@@ -1124,6 +1142,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),
         opening_adjuncts: folded("OPENING_ADJUNCTS").into_iter().collect(),
+        legislature_acts: folded("LEGISLATURE_ACTS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),
         nationals: folded("NATIONALS").into_iter().collect(),

@@ -4564,6 +4564,23 @@ fn narrow_location(view: &DocView, lex: &Lexicon, at: &At, roles: &mut [Filled])
         take(r, j);
         return;
     }
+    // A place set before its state by a comma, as datelines and addresses
+    // write it ("sent a delegation to Jeddah, Saudi Arabia"): the place.
+    let apposed = local.checked_sub(1).filter(|&j| {
+        let m = &ms[j];
+        let (end, to) = (m.tok_end as usize, ms[local].tok_start as usize);
+        end + 1 == to
+            && view.raw(end) == ","
+            && m.kind == AliasKind::Name
+            && m.unlisted == u32::MAX
+            && view.gaz.country_of(m.entry) == Some(state)
+            && view.gaz.is_type(m.entry, gazetteer::PLACE)
+            && !view.gaz.is_state(m.entry)
+    });
+    if let Some(j) = apposed {
+        take(r, j);
+        return;
+    }
     let near = ms[local].tok_end + NARROW_WINDOW;
     let inner = ms.iter().enumerate().skip(local + 1).find(|(_, m)| {
         m.tok_start <= near

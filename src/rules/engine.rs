@@ -361,6 +361,9 @@ struct At<'a> {
     noun: bool,
     /// The rule's event type is one of `LEGISLATURE_ACTS`.
     legislature_acts: bool,
+    /// For a noun in an opening adjunct, the comma that closes it
+    /// ([`RuleSet::opening_adjunct_end`]).
+    adjunct_end: Option<usize>,
     grammar: Option<Grammar>,
 }
 
@@ -1580,6 +1583,9 @@ impl RuleSet {
                 .get(rule_idx as usize)
                 .copied()
                 .unwrap_or(false),
+            adjunct_end: (form == Form::Noun)
+                .then(|| self.opening_adjunct_end(view, s_from, s_to, ts, te))
+                .flatten(),
             grammar: place.syn.map(|p| {
                 *reading
                     .grammar
@@ -2384,11 +2390,7 @@ impl RuleSet {
         let mut past = false;
         // An event noun in an opening adjunct takes no target, place or
         // weapon past the adjunct's comma (`OPENING_ADJUNCTS`).
-        let adjunct_end = if at.noun && &*slot.name != "actor" {
-            self.opening_adjunct_end(view, s_from, s_to, ts, te)
-        } else {
-            None
-        };
+        let adjunct_end = at.adjunct_end.filter(|_| &*slot.name != "actor");
         for &(dist, f) in order {
             if adjunct_end.is_some_and(|c| f.tok_start as usize > c) {
                 continue;

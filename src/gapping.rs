@@ -80,7 +80,13 @@ pub fn add_gapped(
         }
     }
     for e in &events[first..n] {
-        let Some((place, start)) = dated_conjunct(view, e) else {
+        let Some((place, start, what)) = dated_conjunct(view, e)
+            .map(|(p, s)| (p, s, "a place after \"and\" with a time of its own,"))
+            .or_else(|| {
+                later_destination(view, e)
+                    .map(|(p, s)| (p, s, "a later destination after \"and\","))
+            })
+        else {
             continue;
         };
         let copy = moved_to(view, e, place);
@@ -97,7 +103,6 @@ pub fn add_gapped(
         }
         if let Some(t) = trace.as_deref_mut() {
             let place_name = copy.role("location").unwrap_or_default();
-            let what = "a place after \"and\" with a time of its own,";
             let span = (start, place.end);
             t.push(repeat_line(
                 view,
@@ -232,6 +237,64 @@ fn dated_conjunct<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u32)
     (place && time_end(view, second.tok_end as usize, to).is_some()).then_some((second, t.start))
 }
 
+/// Adverbs that put a second destination after the first in time: "to
+/// Camp Kengun in Kumamoto and later to Camp Fuji".
+const SEQUELS: &[&str] = &["later", "then", "subsequently", "eventually", "afterwards"];
+
+/// The place of a second destination that event `e`'s comes before:
+/// "will send the missiles to Camp Kengun in Kumamoto and later to Camp
+/// Fuji in Oyama" tells two moves, one after the other, so two events
+/// (the guidelines count different places apart). The event's place must
+/// follow "to"; "and", an adverb of [`SEQUELS`] and "to" follow it within
+/// eight words, and a place of its own within three words after "to".
+fn later_destination<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u32)> {
+    let loc = e.roles.iter().find(|r| &*r.slot == "location")?;
+    let s = view.sentences.get(e.sentence as usize)?;
+    let (from, to) = (s.first_token as usize, s.end_token as usize);
+    let first = view.mentions.iter().find(|m| m.start == loc.start)?;
+    let word = |k: usize| {
+        let t = &view.tokens[k];
+        t.is_word()
+            .then(|| &view.folded[t.fstart as usize..t.fend as usize])
+    };
+    let raw = |k: usize| {
+        let t = &view.tokens[k];
+        &view.text[t.start as usize..t.end as usize]
+    };
+    let start = first.tok_start as usize;
+    // "to" at most four words before the place ("to the army's Camp
+    // Kengun"), with no comma between.
+    let to_before = (start.saturating_sub(6).max(from)..start)
+        .rev()
+        .take_while(|&k| view.tokens[k].is_word() || matches!(raw(k), "'" | "\u{2019}"))
+        .any(|k| word(k) == Some("to"));
+    if !to_before || first.start < e.trigger_end {
+        return None;
+    }
+    let end = first.tok_end as usize;
+    let and = (end..(end + 9).min(to))
+        .take_while(|&k| view.tokens[k].is_word() || raw(k) == ",")
+        .find(|&k| word(k) == Some("and"))?;
+    let later = and + 1;
+    if later + 1 >= to
+        || !word(later).is_some_and(|w| SEQUELS.contains(&w))
+        || word(later + 1) != Some("to")
+    {
+        return None;
+    }
+    let i = view
+        .mentions
+        .partition_point(|m| (m.tok_start as usize) < later + 2);
+    let second = view.mentions.get(i).filter(|m| {
+        (m.tok_start as usize) <= later + 5
+            && (m.tok_end as usize) <= to
+            && view.gaz.is_type(m.entry, gazetteer::PLACE)
+            && m.kind == AliasKind::Name
+            && m.entry != first.entry
+    })?;
+    Some((second, view.tokens[and].start))
+}
+
 /// Event `e` moved to `place`: the same act, there.
 fn moved_to(view: &DocView, e: &Event, place: &Mention) -> Event {
     let roles = e
@@ -240,13 +303,28 @@ fn moved_to(view: &DocView, e: &Event, place: &Mention) -> Event {
         .filter(|r| &*r.slot != "quantity")
         .map(|r| {
             if &*r.slot == "location" {
-                Role::of_entry(
-                    view.gaz,
-                    r.slot.clone(),
-                    place.entry,
-                    place.start,
-                    place.end,
-                )
+                match view.unlisted.get(place.unlisted as usize) {
+                    // A name no gazetteer lists ("Camp Fuji"): its own
+                    // name and id.
+                    Some(u) => Role {
+                        value: u.name.clone(),
+                        entity_id: Some(u.id.clone()),
+                        ..Role::of_entry(
+                            view.gaz,
+                            r.slot.clone(),
+                            place.entry,
+                            place.start,
+                            place.end,
+                        )
+                    },
+                    None => Role::of_entry(
+                        view.gaz,
+                        r.slot.clone(),
+                        place.entry,
+                        place.start,
+                        place.end,
+                    ),
+                }
             } else {
                 r.clone()
             }

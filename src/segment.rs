@@ -309,7 +309,9 @@ impl Segmenter {
         if next.newlines_before == 1 && next_opens {
             return true;
         }
-        if next.space_before && ends_dateline(text, tokens, j) {
+        if next.space_before
+            && (ends_dateline(text, tokens, j) || (next_opens && ends_credit(text, tokens, j)))
+        {
             return true;
         }
         // A pipe set off by spaces separates the parts of a header or a
@@ -389,6 +391,37 @@ fn ends_dateline(text: &str, tokens: &[Token], j: usize) -> bool {
         && first
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Does token `j - 1` end a dateline with the agency's credit and no dash
+/// ("Beirut, May 14 (IANS) An Israeli drone strike…")? From the start of
+/// the line: a capitalised place, a comma, a date that ends in a number,
+/// and one capitalised word in brackets.
+fn ends_credit(text: &str, tokens: &[Token], j: usize) -> bool {
+    if j < 6
+        || tok_text(text, &tokens[j - 1]) != ")"
+        || tok_text(text, &tokens[j - 3]) != "("
+        || tokens[j - 4].kind != TokenKind::Number
+    {
+        return false;
+    }
+    let agency = tok_text(text, &tokens[j - 2]);
+    if tokens[j - 2].kind != TokenKind::Word
+        || !agency.starts_with(char::is_uppercase)
+        || agency.len() > 12
+    {
+        return false;
+    }
+    let mut k = j - 4;
+    while k > 0 && tokens[k].newlines_before == 0 && j - k < 10 {
+        k -= 1;
+    }
+    if k > 0 && tokens[k].newlines_before == 0 {
+        return false;
+    }
+    tokens[k].kind == TokenKind::Word
+        && tok_text(text, &tokens[k]).starts_with(char::is_uppercase)
+        && (k + 1..j - 4).any(|i| tok_text(text, &tokens[i]) == ",")
 }
 
 /// The default share of capitalised words (per cent) that makes a line
@@ -586,6 +619,14 @@ mod tests {
                 "Israeli and Hamas negotiators will meet.",
                 "KYIV, Nov 20 (Reuters) -",
                 "Russia fired missiles."
+            ]
+        );
+        // With the agency's credit and no dash.
+        assert_eq!(
+            sentences("Tunis, March 3 (TAP) A Libyan drone hit a depot near Sirte."),
+            vec![
+                "Tunis, March 3 (TAP)",
+                "A Libyan drone hit a depot near Sirte."
             ]
         );
     }

@@ -128,6 +128,10 @@ pub struct SyntaxLexicon {
     /// participle, so they never open a reduced relative ("Djibo, a town
     /// in northern Burkina Faso, came under attack").
     pub simple_past_only: WordSet,
+    /// "includes", "remains": present tenses that are no trigger, after
+    /// a noun phrase's head the clause's verb ("said the proposed sale
+    /// includes eight systems").
+    pub present_verbs: WordSet,
     /// "was", "been", "got" (`PASSIVE_AUX`): before a participle they make
     /// it passive; a gerund after "by" in such a clause is no act of its
     /// subject ("Kyiv was hit by shelling").
@@ -787,7 +791,10 @@ impl Parse {
                     && !lex.prepositions.contains(input.word(end))
                     && !starts_upper(input, end)
                     && (k > 0 && input.raw(k - 1) == ","
-                        || lex.determiners.contains(input.word(end)))
+                        || lex.determiners.contains(input.word(end))
+                        // "JNIM claimed attacks on military positions":
+                        // the event it claims is its object.
+                        || (input.trigger)(end))
                 {
                     k = end;
                     continue;
@@ -3247,6 +3254,11 @@ fn finite_verb_follows(input: &Input, lex: &SyntaxLexicon, k: usize, to: usize) 
             && verbish(input, lex, j)
             && starts_object(input, lex, j + 1, to)
         {
+            return true;
+        }
+        // A present tense after a noun phrase's head (`PRESENT_VERBS`):
+        // "said the proposed sale includes eight systems".
+        if noun_phrase && np_words >= 1 && lex.present_verbs.contains(input.word(j)) {
             return true;
         }
         // And a past form that ends the clause after a noun phrase's head:

@@ -111,3 +111,19 @@ fn places_without_times_of_their_own_stay_one_event() {
         ["ATTACK M23|||Goma|"]
     );
 }
+
+#[test]
+fn a_later_destination_is_a_move_of_its_own() {
+    assert_eq!(
+        events("Russia sent 300 troops to Latakia and later to Tartus."),
+        [
+            "DEPLOYMENT Russia|||Latakia|300",
+            "DEPLOYMENT Russia|||Tartus|"
+        ]
+    );
+    // Without "later" or "then" the places are one move's list.
+    assert_eq!(
+        events("Russia sent 300 troops to Latakia and Tartus."),
+        ["DEPLOYMENT Russia|||Latakia|300"]
+    );
+}

@@ -1231,3 +1231,31 @@ fn an_infinitive_coordinated_with_one_before_shares_its_subject() {
         "{out}"
     );
 }
+
+#[test]
+fn a_present_tense_after_a_noun_phrase_makes_the_report() {
+    let out = parse_at(
+        "Japan's defence ministry said the planned deal includes twelve missiles for Manila.",
+        "deal",
+    );
+    assert!(
+        out.ends_with(
+            "clauses: [0 Main: Japan's defence ministry said] \
+             [1 Reported: the planned deal includes twelve missiles for Manila.]"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_event_claimed_is_the_object_of_the_claim_not_a_report() {
+    let out = parse_at(
+        "Across northern Mali, JNIM claimed attacks on army posts and the town of Boni last week.",
+        "attacks",
+    );
+    assert_eq!(
+        out,
+        "0, subject JNIM, object none; clauses: [0 Main: Across northern Mali, JNIM claimed \
+         attacks on army posts and the town of Boni last week.]"
+    );
+}

@@ -2547,6 +2547,20 @@ impl RuleSet {
                 if slot.object && (g.object != group || group.is_none()) {
                     continue;
                 }
+                // "the coast guard rammed and boarded Filipino navy boats
+                // and seized their guns": a verb after "and" shares the
+                // subject of the verb before it, and a name between that
+                // subject and the trigger is in the first verb's predicate.
+                if &*slot.name == "actor"
+                    && !is_subject
+                    && !outside
+                    && let Some(Found::Via(sg, "coordinated verb")) = g.subject
+                    && let Some(sgr) = syn.groups.get(sg as usize)
+                    && sgr.tok_end <= ms[mi].tok_start
+                    && (ms[mi].tok_end as usize) <= at.ts
+                {
+                    continue;
+                }
                 // Where the reporter is, told after the event ("…, Pristina
                 // said", "according to officials in Kyiv"), is not where the
                 // event is. (One told before may be: "Romania reported a
@@ -2907,6 +2921,16 @@ impl RuleSet {
             }) {
                 return None;
             }
+            // Nor does a demonym before a word of `PLACE_NOUNS` act: "the
+            // strategic central Somali town of Adan Yabaal" (it may still be
+            // the side attacked there: "a Ukrainian city").
+            if &*slot.name == "actor"
+                && next.is_some_and(|k| {
+                    view.tokens[k].is_word() && self.lexicon.place_nouns.contains(view.word(k))
+                })
+            {
+                return None;
+            }
         }
         // A name before "-backed", "-made"… (`PATRONS`) backs or made the
         // one that acts: "Iran-backed militias launched" is no act of Iran,
@@ -2954,7 +2978,6 @@ impl RuleSet {
         // there, which is elsewhere: "a drone at a US base in eastern Syria"
         // happens in Syria, not in the United States.
         if &*slot.name == "location"
-            && !is_adj
             && view.gaz.is_state(m.entry)
             && word_in(view, m.tok_end as usize, &self.lexicon.holdings)
         {

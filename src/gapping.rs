@@ -266,7 +266,7 @@ fn later_destination<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u
     // Kengun"), with no comma between.
     let to_before = (start.saturating_sub(6).max(from)..start)
         .rev()
-        .take_while(|&k| view.tokens[k].is_word() || matches!(raw(k), "'" | "\u{2019}"))
+        .take_while(|&k| view.tokens[k].is_word() || matches!(raw(k), "'" | "\u{2019}" | "\u{2bc}"))
         .any(|k| word(k) == Some("to"));
     if !to_before || first.start < e.trigger_end {
         return None;

@@ -1388,7 +1388,9 @@ fn person_government(
     let possessive = t >= 3
         && tokens[t - 1].is_word()
         && input.word(t - 1) == "s"
-        && (input.raw_is(t - 2, '\'') || input.raw_is(t - 2, '\u{2019}'));
+        && (input.raw_is(t - 2, '\'')
+            || input.raw_is(t - 2, '\u{2019}')
+            || input.raw_is(t - 2, '\u{2bc}'));
     let end = if possessive { t - 2 } else { t };
     let i = mentions.partition_point(|m| (m.tok_end as usize) <= end);
     let person = mentions[..i].last().filter(|m| m.tok_end as usize == end)?;
@@ -2071,7 +2073,7 @@ fn party_reference(
             input.text[tokens[subject.tok_end as usize].start as usize..]
                 .chars()
                 .next(),
-            Some('\'' | '\u{2019}')
+            Some('\'' | '\u{2019}' | '\u{2bc}')
         );
     // "U.N. aid chief Tom Fletcher called it…": a name before a title and
     // a person modifies the person, who is the subject.

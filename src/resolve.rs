@@ -209,7 +209,7 @@ fn possessor(
     let possessive = (from..to).find(|&p| {
         let (a, s) = (&tokens[p], &tokens[p + 1]);
         !a.is_word()
-            && matches!(a.end - a.start, 1 | 3)
+            && matches!(a.end - a.start, 1..=3)
             && !a.space_before
             && s.is_word()
             && s.end - s.start == 1

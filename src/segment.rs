@@ -62,6 +62,11 @@ pub fn is_word_char(c: char) -> bool {
     if ('\u{2000}'..='\u{206f}').contains(&c) {
         return false;
     }
+    // The modifier letter apostrophe is a letter to Unicode, but news from
+    // Ukraine writes possessives with it ("Bidenʼs administration").
+    if c == '\u{2bc}' {
+        return false;
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -310,7 +315,8 @@ impl Segmenter {
             return true;
         }
         if next.space_before
-            && (ends_dateline(text, tokens, j) || (next_opens && ends_credit(text, tokens, j)))
+            && (ends_dateline(text, tokens, j)
+                || (next_text.starts_with(char::is_uppercase) && ends_credit(text, tokens, j)))
         {
             return true;
         }
@@ -532,6 +538,24 @@ mod tests {
                 ("7.9", TokenKind::Number),
                 ("billion", TokenKind::Word),
                 (".", TokenKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_modifier_letter_apostrophe_ends_the_word() {
+        let text = "Biden\u{2bc}s team";
+        let mut out = Vec::new();
+        tokenize(text, |s, e, k, _, _| {
+            out.push((&text[s as usize..e as usize], k))
+        });
+        assert_eq!(
+            out,
+            vec![
+                ("Biden", TokenKind::Word),
+                ("\u{2bc}", TokenKind::Punct),
+                ("s", TokenKind::Word),
+                ("team", TokenKind::Word),
             ]
         );
     }

@@ -2180,7 +2180,7 @@ impl Parse {
                     && k + 1 < ts
                     && input.is_word(k - 1)
                     && modifier_word(input, lex, k + 1);
-                if matches!(input.raw(k), "'" | "\u{2019}") || glued_hyphen {
+                if matches!(input.raw(k), "'" | "\u{2019}" | "\u{2bc}") || glued_hyphen {
                     j = k;
                     continue;
                 }
@@ -2199,7 +2199,7 @@ impl Parse {
                 continue;
             }
             let w = input.word(k);
-            if w == "s" && k > 0 && matches!(input.raw(k - 1), "'" | "\u{2019}") {
+            if w == "s" && k > 0 && matches!(input.raw(k - 1), "'" | "\u{2019}" | "\u{2bc}") {
                 j = k;
                 continue;
             }
@@ -2687,7 +2687,7 @@ fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
     let mut comma = false;
     // A possessive before the title: "North Korea's leader Kim Jong Un".
     let possessive = a + 1 < b
-        && matches!(input.raw(a), "'" | "\u{2019}")
+        && matches!(input.raw(a), "'" | "\u{2019}" | "\u{2bc}")
         && input.is_word(a + 1)
         && input.word(a + 1) == "s";
     let a = if possessive { a + 2 } else { a };
@@ -2753,7 +2753,7 @@ fn starts_compound(input: &Input, k: usize, to: usize) -> bool {
 /// Is the token at `k` (the end of a group) a possessive "'s"?
 fn is_possessive(input: &Input, k: usize, to: usize) -> bool {
     k + 1 < to
-        && matches!(input.raw(k), "'" | "\u{2019}")
+        && matches!(input.raw(k), "'" | "\u{2019}" | "\u{2bc}")
         && input.is_word(k + 1)
         && input.word(k + 1) == "s"
 }
@@ -2799,7 +2799,7 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
         if !input.is_word(p) {
             // Possessive "'s" of a preceding name, or hyphens inside a
             // modifier.
-            if matches!(input.raw(p), "'" | "\u{2019}" | "-") {
+            if matches!(input.raw(p), "'" | "\u{2019}" | "\u{2bc}" | "-") {
                 j = p;
                 continue;
             }
@@ -2817,7 +2817,7 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             j = number_prefix_start(input, lex, p, from);
             continue;
         }
-        if w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}") {
+        if w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}" | "\u{2bc}") {
             j = p;
             continue;
         }

@@ -2977,9 +2977,20 @@ impl RuleSet {
         // A state named right before a word of `HOLDINGS` owns what is
         // there, which is elsewhere: "a drone at a US base in eastern Syria"
         // happens in Syria, not in the United States.
+        // A demonym only before what moves or stands abroad
+        // (`MOBILE_HOLDINGS`: "Houthis attacked a Greek vessel"); "strikes
+        // on Cambodian positions" hit Cambodia.
         if &*slot.name == "location"
             && view.gaz.is_state(m.entry)
-            && word_in(view, m.tok_end as usize, &self.lexicon.holdings)
+            && word_in(
+                view,
+                m.tok_end as usize,
+                if is_adj {
+                    &self.lexicon.mobile_holdings
+                } else {
+                    &self.lexicon.holdings
+                },
+            )
         {
             return None;
         }

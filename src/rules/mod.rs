@@ -408,6 +408,9 @@ pub struct Lexicon {
     /// `HOLDINGS` ("base", "embassy"): a state named just before one is
     /// not where the event happens ("a US base in Syria").
     pub holdings: WordSet,
+    /// `MOBILE_HOLDINGS` ("vessel", "tanker"): a demonym just before one is
+    /// no location either ("attacked a Greek vessel").
+    pub mobile_holdings: WordSet,
     /// `PATRONS` ("backed", "made"): a name glued before one by a hyphen
     /// does not act ("Iran-backed militias").
     pub patrons: WordSet,
@@ -880,6 +883,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
     ),
     ("HOLDINGS", "location slots (\"a US base in Syria\")"),
     (
+        "MOBILE_HOLDINGS",
+        "location slots (\"attacked a Greek vessel\")",
+    ),
+    (
         "NATIONALS",
         "location slots (\"injuring Sri Lankan peacekeepers\")",
     ),
@@ -1151,6 +1158,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         other_party: folded("OTHER_PARTY").into_iter().collect(),
         spokespeople: folded("SPOKESPEOPLE").into_iter().collect(),
         holdings: folded("HOLDINGS").into_iter().collect(),
+        mobile_holdings: folded("MOBILE_HOLDINGS").into_iter().collect(),
         patrons: folded("PATRONS").into_iter().collect(),
         controllers: folded("CONTROLLERS").into_iter().collect(),
         homes: folded("HOMES").into_iter().collect(),

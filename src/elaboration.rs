@@ -317,9 +317,28 @@ pub fn place_of_sentence(
         if kind == "ATTACK" && target_state.is_none() {
             continue;
         }
+        // "Despite grumblings in Beijing, Albanese and Marape inked a
+        // pact": a place in an opening phrase of concession or
+        // circumstance is not where the event happened.
+        let concessive_end = view.sentences.get(e.sentence as usize).and_then(|s| {
+            let first = s.first_token as usize;
+            let t = view.tokens.get(first)?;
+            let w = &view.folded[t.fstart as usize..t.fend as usize];
+            if !matches!(w, "despite" | "amid" | "amidst") {
+                return None;
+            }
+            (first..s.end_token as usize)
+                .find(|&k| {
+                    &view.text[view.tokens[k].start as usize..view.tokens[k].end as usize] == ","
+                })
+                .map(|k| view.tokens[k].start)
+        });
         let mut found: Option<(u32, u32, u32)> = None;
         let mut two = false;
         for m in view.mentions.iter().filter(|m| m.sentence == e.sentence) {
+            if concessive_end.is_some_and(|c| m.start < c) {
+                continue;
+            }
             if m.unlisted != u32::MAX
                 || !gaz.is_type(m.entry, crate::gazetteer::PLACE)
                 || gaz.is_state(m.entry)

@@ -503,7 +503,28 @@ impl Parse {
             {
                 last_coordinated = j;
             }
-            let end = last_coordinated + 1;
+            let mut end = last_coordinated + 1;
+            // "Despite grumblings in Beijing, Anthony Albanese and James
+            // Marape have inked a pact": the comma closes a prepositional
+            // phrase that opens the sentence, and the names after it, up
+            // to a verb, are the subject, not more of a list.
+            if end > start + 1
+                && opening_adjunct_comma(
+                    input,
+                    lex,
+                    s.first_token as usize,
+                    &ms[self.heads[start].0],
+                )
+                && joiner(
+                    input,
+                    lex,
+                    ms[self.heads[start].0].tok_end as usize,
+                    self.heads[start + 1].1,
+                ) == Some(false)
+                && verbish(input, lex, ms[self.heads[end - 1].0].tok_end as usize)
+            {
+                end = start + 1;
+            }
             let g = self.groups.len() as u16;
             let first_member = self.members.len() as u16;
             // Members are the heads; a modifier absorbed into a head's
@@ -2599,6 +2620,23 @@ fn opens_clause(
             && lex.coordinators.contains(input.word(k + 1))
             && finite_verb_follows(input, lex, k + 2, to)
     })
+}
+
+/// Does mention `m` end a prepositional phrase that opens its sentence,
+/// closed by the comma right after it: the sentence's first word is a
+/// preposition or a subordinator ("Despite", "In", "After"), and no comma
+/// or verb comes between it and `m`?
+fn opening_adjunct_comma(input: &Input, lex: &SyntaxLexicon, first: usize, m: &Mention) -> bool {
+    let end = m.tok_end as usize;
+    if !input.is_word(first)
+        || !(lex.prepositions.contains(input.word(first))
+            || lex.subordinators.contains(input.word(first)))
+        || end >= input.tokens.len()
+        || input.raw(end) != ","
+    {
+        return false;
+    }
+    (first + 1..m.tok_start as usize).all(|k| input.raw(k) != "," && !verbish(input, lex, k))
 }
 
 fn joiner(input: &Input, lex: &SyntaxLexicon, a_end: usize, b_start: usize) -> Option<bool> {

@@ -515,3 +515,14 @@ fn a_mediator_is_no_party_of_an_agreement_without_parties() {
         ["ATTACK M23|||Uvira"]
     );
 }
+
+/// A place in an opening phrase of concession is not where the talks were.
+#[test]
+fn a_place_in_an_opening_concession_is_not_the_events() {
+    assert_eq!(
+        events(
+            "Despite protests in Moscow, Ilham Aliyev and Nikol Pashinyan have signed a peace deal."
+        ),
+        ["NEGOTIATION Ilham Aliyev|Nikol Pashinyan||"]
+    );
+}

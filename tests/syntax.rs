@@ -1259,3 +1259,15 @@ fn an_event_claimed_is_the_object_of_the_claim_not_a_report() {
          attacks on army posts and the town of Boni last week.]"
     );
 }
+
+#[test]
+fn the_comma_of_an_opening_phrase_ends_no_list() {
+    let out = parse_at(
+        "Despite protests in Moscow, Ilham Aliyev and Nikol Pashinyan have signed a peace deal.",
+        "signed",
+    );
+    assert!(
+        out.starts_with("0, subject Ilham Aliyev + Nikol Pashinyan"),
+        "{out}"
+    );
+}

@@ -364,6 +364,10 @@ struct At<'a> {
     /// For a noun in an opening adjunct, the comma that closes it
     /// ([`RuleSet::opening_adjunct_end`]).
     adjunct_end: Option<usize>,
+    /// For a trigger past the comma of an opening adjunct of concession
+    /// (`CONCESSIVE_OPENERS`), that comma: no place before it is the
+    /// event's ([`RuleSet::concession_end`]).
+    concession_end: Option<usize>,
     grammar: Option<Grammar>,
 }
 
@@ -1586,6 +1590,7 @@ impl RuleSet {
             adjunct_end: (form == Form::Noun)
                 .then(|| self.opening_adjunct_end(view, s_from, s_to, ts, te))
                 .flatten(),
+            concession_end: self.concession_end(view, s_from, ts),
             grammar: place.syn.map(|p| {
                 *reading
                     .grammar
@@ -2391,8 +2396,11 @@ impl RuleSet {
         // An event noun in an opening adjunct takes no target, place or
         // weapon past the adjunct's comma (`OPENING_ADJUNCTS`).
         let adjunct_end = at.adjunct_end.filter(|_| &*slot.name != "actor");
+        let concession_end = at.concession_end.filter(|_| &*slot.name == "location");
         for &(dist, f) in order {
-            if adjunct_end.is_some_and(|c| f.tok_start as usize > c) {
+            if adjunct_end.is_some_and(|c| f.tok_start as usize > c)
+                || concession_end.is_some_and(|c| (f.tok_start as usize) < c)
+            {
                 continue;
             }
             let outside = f
@@ -3460,6 +3468,17 @@ impl RuleSet {
             return None;
         }
         (te..s_to).find(|&k| view.raw(k) == ",")
+    }
+
+    /// The comma that closes an opening adjunct of concession
+    /// (`CONCESSIVE_OPENERS`: "Despite protests in Moscow, …"), when the
+    /// trigger at `ts` comes after it.
+    fn concession_end(&self, view: &DocView, s_from: usize, ts: usize) -> Option<usize> {
+        let first = (s_from..ts).find(|&k| view.tokens[k].is_word())?;
+        if !self.lexicon.concessive_openers.contains(view.word(first)) {
+            return None;
+        }
+        (first..ts).find(|&k| view.raw(k) == ",")
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {

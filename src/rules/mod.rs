@@ -388,6 +388,10 @@ pub struct Lexicon {
     /// holds an adjunct up to its first comma ("In response to the
     /// attack, …"), whose event nouns take no role past that comma.
     pub opening_adjuncts: WordSet,
+    /// `CONCESSIVE_OPENERS` ("despite", "amid"): a place inside such an
+    /// opening adjunct is not where the main clause's event happens
+    /// ("Despite protests in Moscow, Aliyev and Pashinyan signed…").
+    pub concessive_openers: WordSet,
     /// `OWNERS` ("its", "their") and `OWN_PLACES` ("airspace",
     /// "territory"): "through its airspace" is a place of the actor's.
     pub owners: WordSet,
@@ -874,6 +878,10 @@ pub const TOOL_LISTS: &[(&str, &str)] = &[
         "OPENING_ADJUNCTS",
         "event nouns in an opening adjunct (\"In response to the attack, …\")",
     ),
+    (
+        "CONCESSIVE_OPENERS",
+        "location slots past an opening adjunct (\"Despite protests in Moscow, …\")",
+    ),
     ("OWNERS", "`own` rule lines"),
     ("OWN_PLACES", "`own` rule lines"),
     ("OTHER_PARTY", "party slots (\"a US ally\")"),
@@ -1150,6 +1158,7 @@ fn build_lexicon(lists: &HashMap<String, Vec<Item>>) -> Lexicon {
         compass: folded("COMPASS").into_iter().collect(),
         seated: folded("SEATED").into_iter().collect(),
         opening_adjuncts: folded("OPENING_ADJUNCTS").into_iter().collect(),
+        concessive_openers: folded("CONCESSIVE_OPENERS").into_iter().collect(),
         legislature_acts: folded("LEGISLATURE_ACTS").into_iter().collect(),
         owners: folded("OWNERS").into_iter().collect(),
         own_places: folded("OWN_PLACES").into_iter().collect(),

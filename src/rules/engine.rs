@@ -3501,7 +3501,15 @@ impl RuleSet {
         (s_from, s_to): (usize, usize),
         (ts, te): (usize, usize),
     ) -> &'r Arc<str> {
-        let found = self.modality_cue(view, rule, (s_from, s_to), (ts, te));
+        let mut found = self.modality_cue(view, rule, (s_from, s_to), (ts, te));
+        // "urged Israel to keep the crossing open and to allow aid trucks
+        // in": an infinitive after "and to" has the modality of the one
+        // it is coordinated with.
+        if &**found == "asserted"
+            && let Some(head) = coordinated_infinitive(view, s_from, ts)
+        {
+            found = self.modality_cue(view, rule, (s_from, s_to), (head, head + 1));
+        }
         if &**found == "asserted"
             && self.firm_condition(view, te, s_to)
             && let Some(hedged) = self.modality_labels.iter().find(|l| &***l == "hedged")
@@ -4167,6 +4175,26 @@ fn is_year(raw: &str) -> bool {
     raw.len() == 4
         && raw.bytes().all(|b| b.is_ascii_digit())
         && (raw.starts_with("19") || raw.starts_with("20"))
+}
+
+/// For a verb right after "and to" ("urged Israel to keep the crossing open
+/// and to allow aid in"), the verb of the infinitive before it in its
+/// sentence: the first word after the nearest earlier "to", at most 24
+/// tokens back, with no barrier (";") between.
+fn coordinated_infinitive(view: &DocView, s_from: usize, ts: usize) -> Option<usize> {
+    if ts < s_from + 3
+        || !view.tokens[ts - 1].is_word()
+        || view.word(ts - 1) != "to"
+        || !view.tokens[ts - 2].is_word()
+        || view.word(ts - 2) != "and"
+    {
+        return None;
+    }
+    (ts.saturating_sub(24).max(s_from)..ts - 2)
+        .rev()
+        .take_while(|&k| view.raw(k) != ";")
+        .find(|&k| view.tokens[k].is_word() && view.word(k) == "to" && view.tokens[k + 1].is_word())
+        .map(|k| k + 1)
 }
 
 /// Is the token at `k` a word of `set`?

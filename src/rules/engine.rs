@@ -2577,8 +2577,14 @@ impl RuleSet {
                 // villages in Ancuabe, the monitoring group Cabo Ligado
                 // said").
                 let fc = syn.clause_at(ms[mi].tok_start as usize);
+                // (Unless the parse made that reporter the subject: "'I
+                // have decided to deploy three Rafale jets,' President
+                // Emmanuel Macron announced".)
                 if (&*slot.name == "location"
-                    || (&*slot.name == "actor" && slot.direction != Direction::After))
+                    || (&*slot.name == "actor"
+                        && slot.direction != Direction::After
+                        && !(via_subject(mi)
+                            && !matches!(g.subject, Some(Found::Via(_, "coordinated verb"))))))
                     && fc != g.clause
                     && syn.clauses[fc as usize].kind == ClauseKind::Attribution
                     && syn.clauses[fc as usize].start as usize >= at.te

@@ -2583,8 +2583,8 @@ impl RuleSet {
                 if (&*slot.name == "location"
                     || (&*slot.name == "actor"
                         && slot.direction != Direction::After
-                        && !(via_subject(mi)
-                            && !matches!(g.subject, Some(Found::Via(_, "coordinated verb"))))))
+                        && (!via_subject(mi)
+                            || matches!(g.subject, Some(Found::Via(_, "coordinated verb"))))))
                     && fc != g.clause
                     && syn.clauses[fc as usize].kind == ClauseKind::Attribution
                     && syn.clauses[fc as usize].start as usize >= at.te

@@ -3254,7 +3254,18 @@ impl RuleSet {
         let (first, last) = (m.tok_start as usize, m.tok_end as usize - 1);
         let organ = match m.unlisted {
             u32::MAX => view.gaz.stands_for_of(m.entry).is_some(),
-            _ => heads.contains(view.word(first)) || heads.contains(view.word(last)),
+            // (Or the head before "of": "Romania's Supreme Council of
+            // National Defence".)
+            _ => {
+                heads.contains(view.word(first))
+                    || heads.contains(view.word(last))
+                    || (first..last).any(|k| {
+                        view.tokens[k].is_word()
+                            && heads.contains(view.word(k))
+                            && view.tokens[k + 1].is_word()
+                            && view.word(k + 1) == "of"
+                    })
+            }
         };
         if !organ || !view.gaz.is_type(m.entry, gazetteer::ORG) {
             return None;

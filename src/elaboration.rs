@@ -288,7 +288,7 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
 /// Russian delegations… concluded in Istanbul today". The rules read a
 /// place only near the trigger; a sentence that names one such place
 /// names where the event happened; so does, for talks, a place a party
-/// travels to, after one of `travel_cues` (`TRAVEL_CUES`: "during his
+/// travels to, after one of `TRAVEL_CUES` ("during his
 /// visit to Paris and talks with Macron", "a delegation departed for
 /// Doha"). Not when it names two, nor a place
 /// an event of another type in the sentence holds ("after a bombing killed 12 people
@@ -296,7 +296,7 @@ pub fn sole_recipient(view: &DocView, events: &mut [Event], mut trace: Option<&m
 /// an attack only a place in the state attacked.
 pub fn place_of_sentence(
     view: &DocView,
-    travel_cues: &crate::words::WordSet,
+    lex: &crate::rules::Lexicon,
     events: &mut [Event],
     mut trace: Option<&mut Vec<String>>,
 ) {
@@ -319,12 +319,13 @@ pub fn place_of_sentence(
         }
         // "Despite grumblings in Beijing, Albanese and Marape inked a
         // pact": a place in an opening phrase of concession or
-        // circumstance is not where the event happened.
+        // circumstance (`CONCESSIVE_OPENERS`) is not where the event
+        // happened.
         let concessive_end = view.sentences.get(e.sentence as usize).and_then(|s| {
             let first = s.first_token as usize;
             let t = view.tokens.get(first)?;
             let w = &view.folded[t.fstart as usize..t.fend as usize];
-            if !matches!(w, "despite" | "amid" | "amidst") {
+            if !lex.concessive_openers.contains(w) {
                 return None;
             }
             (first..s.end_token as usize)
@@ -354,7 +355,8 @@ pub fn place_of_sentence(
             // Talks are held where a party travels to hold them.
             let journey = kind == "NEGOTIATION"
                 && prev.zip(last).is_some_and(|(p, l)| {
-                    travel_cues.contains(&format!("{} {}", p.to_lowercase(), l.to_lowercase()))
+                    lex.travel_cues
+                        .contains(&format!("{} {}", p.to_lowercase(), l.to_lowercase()))
                 });
             let prep = journey || last.is_some_and(|w| matches!(w, "in" | "at"));
             // "The government in Kabul said…": the seat of the actor.

@@ -266,7 +266,7 @@ fn later_destination<'a>(view: &'a DocView, e: &Event) -> Option<(&'a Mention, u
     // Kengun"), with no comma between.
     let to_before = (start.saturating_sub(6).max(from)..start)
         .rev()
-        .take_while(|&k| view.tokens[k].is_word() || matches!(raw(k), "'" | "\u{2019}" | "\u{2bc}"))
+        .take_while(|&k| view.tokens[k].is_word() || crate::segment::is_apostrophe(raw(k)))
         .any(|k| word(k) == Some("to"));
     if !to_before || first.start < e.trigger_end {
         return None;
@@ -303,28 +303,20 @@ fn moved_to(view: &DocView, e: &Event, place: &Mention) -> Event {
         .filter(|r| &*r.slot != "quantity")
         .map(|r| {
             if &*r.slot == "location" {
-                match view.unlisted.get(place.unlisted as usize) {
-                    // A name no gazetteer lists ("Camp Fuji"): its own
-                    // name and id.
-                    Some(u) => Role {
-                        value: u.name.clone(),
-                        entity_id: Some(u.id.clone()),
-                        ..Role::of_entry(
-                            view.gaz,
-                            r.slot.clone(),
-                            place.entry,
-                            place.start,
-                            place.end,
-                        )
-                    },
-                    None => Role::of_entry(
-                        view.gaz,
-                        r.slot.clone(),
-                        place.entry,
-                        place.start,
-                        place.end,
-                    ),
+                let mut role = Role::of_entry(
+                    view.gaz,
+                    r.slot.clone(),
+                    place.entry,
+                    place.start,
+                    place.end,
+                );
+                // A name no gazetteer lists ("Camp Fuji"): its own name and
+                // id.
+                if let Some(u) = view.unlisted.get(place.unlisted as usize) {
+                    role.value = u.name.clone();
+                    role.entity_id = Some(u.id.clone());
                 }
+                role
             } else {
                 r.clone()
             }

@@ -512,7 +512,7 @@ impl Pipeline {
             elaboration::sole_recipient(&view, &mut events, trace.as_deref_mut());
             elaboration::place_of_sentence(
                 &view,
-                &self.rules.lexicon.travel_cues,
+                &self.rules.lexicon,
                 &mut events,
                 trace.as_deref_mut(),
             );

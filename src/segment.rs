@@ -70,6 +70,12 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// Is `s` an apostrophe: straight, curly (’) or the modifier letter (ʼ)
+/// that some outlets write ("Bidenʼs")?
+pub fn is_apostrophe(s: &str) -> bool {
+    matches!(s, "'" | "\u{2019}" | "\u{2bc}")
+}
+
 /// Splits `text` into word and punctuation tokens (no sentence information).
 /// Calls `emit(start, end, kind, space_before, newlines_before)` per token.
 ///
@@ -385,18 +391,23 @@ fn ends_dateline(text: &str, tokens: &[Token], j: usize) -> bool {
     {
         return false;
     }
-    let mut k = j - 1;
-    while k > 0 && tokens[k].newlines_before == 0 && j - k < 14 {
-        k -= 1;
-    }
-    if k > 0 && tokens[k].newlines_before == 0 {
+    let Some(k) = line_start(tokens, j - 1, j.saturating_sub(14)) else {
         return false;
-    }
+    };
     let first = tok_text(text, &tokens[k]);
     first.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && first
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// The first token of the line that token `k` is on, if it is no earlier
+/// than token `lo` (a dateline is short).
+fn line_start(tokens: &[Token], mut k: usize, lo: usize) -> Option<usize> {
+    while k > 0 && tokens[k].newlines_before == 0 && k > lo {
+        k -= 1;
+    }
+    (k == 0 || tokens[k].newlines_before > 0).then_some(k)
 }
 
 /// Does token `j - 1` end a dateline with the agency's credit and no dash
@@ -418,13 +429,9 @@ fn ends_credit(text: &str, tokens: &[Token], j: usize) -> bool {
     {
         return false;
     }
-    let mut k = j - 4;
-    while k > 0 && tokens[k].newlines_before == 0 && j - k < 10 {
-        k -= 1;
-    }
-    if k > 0 && tokens[k].newlines_before == 0 {
+    let Some(k) = line_start(tokens, j - 4, j.saturating_sub(10)) else {
         return false;
-    }
+    };
     tokens[k].kind == TokenKind::Word
         && tok_text(text, &tokens[k]).starts_with(char::is_uppercase)
         && (k + 1..j - 4).any(|i| tok_text(text, &tokens[i]) == ",")

@@ -2201,7 +2201,7 @@ impl Parse {
                     && k + 1 < ts
                     && input.is_word(k - 1)
                     && modifier_word(input, lex, k + 1);
-                if matches!(input.raw(k), "'" | "\u{2019}" | "\u{2bc}") || glued_hyphen {
+                if crate::segment::is_apostrophe(input.raw(k)) || glued_hyphen {
                     j = k;
                     continue;
                 }
@@ -2220,7 +2220,7 @@ impl Parse {
                 continue;
             }
             let w = input.word(k);
-            if w == "s" && k > 0 && matches!(input.raw(k - 1), "'" | "\u{2019}" | "\u{2bc}") {
+            if w == "s" && k > 0 && crate::segment::is_apostrophe(input.raw(k - 1)) {
                 j = k;
                 continue;
             }
@@ -2725,7 +2725,7 @@ fn titled_between(input: &Input, titles: &WordSet, a: usize, b: usize) -> bool {
     let mut comma = false;
     // A possessive before the title: "North Korea's leader Kim Jong Un".
     let possessive = a + 1 < b
-        && matches!(input.raw(a), "'" | "\u{2019}" | "\u{2bc}")
+        && crate::segment::is_apostrophe(input.raw(a))
         && input.is_word(a + 1)
         && input.word(a + 1) == "s";
     let a = if possessive { a + 2 } else { a };
@@ -2791,7 +2791,7 @@ fn starts_compound(input: &Input, k: usize, to: usize) -> bool {
 /// Is the token at `k` (the end of a group) a possessive "'s"?
 fn is_possessive(input: &Input, k: usize, to: usize) -> bool {
     k + 1 < to
-        && matches!(input.raw(k), "'" | "\u{2019}" | "\u{2bc}")
+        && crate::segment::is_apostrophe(input.raw(k))
         && input.is_word(k + 1)
         && input.word(k + 1) == "s"
 }
@@ -2837,7 +2837,7 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
         if !input.is_word(p) {
             // Possessive "'s" of a preceding name, or hyphens inside a
             // modifier.
-            if matches!(input.raw(p), "'" | "\u{2019}" | "\u{2bc}" | "-") {
+            if crate::segment::is_apostrophe(input.raw(p)) || input.raw(p) == "-" {
                 j = p;
                 continue;
             }
@@ -2855,7 +2855,7 @@ fn governor(input: &Input, lex: &SyntaxLexicon, k: usize, from: usize) -> Govern
             j = number_prefix_start(input, lex, p, from);
             continue;
         }
-        if w == "s" && p > from && matches!(input.raw(p - 1), "'" | "\u{2019}" | "\u{2bc}") {
+        if w == "s" && p > from && crate::segment::is_apostrophe(input.raw(p - 1)) {
             j = p;
             continue;
         }

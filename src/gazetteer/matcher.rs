@@ -821,7 +821,7 @@ fn case_holds(case: CaseRule, stripped: &str, text: &str, tokens: &[Token], span
             let glued = i > 0
                 && !tokens[w as usize].space_before
                 && w > 0
-                && matches!(word(w - 1), "'" | "\u{2019}" | "\u{2bc}")
+                && crate::segment::is_apostrophe(word(w - 1))
                 && !tokens[w as usize - 1].space_before;
             let w = word(w);
             glued

@@ -2754,7 +2754,7 @@ impl RuleSet {
         let apposed = || {
             to >= from + 4
                 && to <= from + 6
-                && matches!(view.raw(from), "'" | "\u{2019}" | "\u{2bc}")
+                && crate::segment::is_apostrophe(view.raw(from))
                 && view.tokens[from + 1].is_word()
                 && view.word(from + 1) == "s"
                 && view.raw(to - 1) == ","
@@ -2888,7 +2888,7 @@ impl RuleSet {
         if &*slot.name == "location" && !is_adj {
             let end = m.tok_end as usize;
             let possessive = end + 2 < s_to
-                && matches!(view.raw(end), "'" | "\u{2019}" | "\u{2bc}")
+                && crate::segment::is_apostrophe(view.raw(end))
                 && view.tokens[end + 1].is_word()
                 && view.word(end + 1) == "s";
             if possessive
@@ -3019,7 +3019,7 @@ impl RuleSet {
         if slot.party && state_like {
             let mut k = m.tok_end as usize;
             // Past a possessive: "Russia's neighbours", "the allies'".
-            if k < view.tokens.len() && matches!(view.raw(k), "'" | "\u{2019}" | "\u{2bc}") {
+            if k < view.tokens.len() && crate::segment::is_apostrophe(view.raw(k)) {
                 k += 1;
                 if k < view.tokens.len() && view.raw(k) == "s" {
                     k += 1;
@@ -3273,7 +3273,7 @@ impl RuleSet {
         let possessive = first >= 3
             && view.tokens[first - 1].is_word()
             && view.word(first - 1) == "s"
-            && matches!(view.raw(first - 2), "'" | "\u{2019}" | "\u{2bc}");
+            && crate::segment::is_apostrophe(view.raw(first - 2));
         let owner_end = if possessive { first - 2 } else { first };
         let k = view
             .mentions
@@ -3575,7 +3575,7 @@ impl RuleSet {
             // asserts India's decision; the rejection is Pakistan's.
             if k > lo + 1
                 && view.word(k) == "s"
-                && matches!(view.raw(k - 1), "'" | "\u{2019}" | "\u{2bc}")
+                && crate::segment::is_apostrophe(view.raw(k - 1))
                 && view.tokens[k - 2].is_word()
             {
                 break;
@@ -4174,7 +4174,7 @@ fn possessed_name_before(
     let possessed = start > s_from + 1
         && view.tokens[start - 1].is_word()
         && view.word(start - 1) == "s"
-        && matches!(view.raw(start - 2), "'" | "\u{2019}" | "\u{2bc}");
+        && crate::segment::is_apostrophe(view.raw(start - 2));
     let named = m.kind != AliasKind::Demonym
         && (view.gaz.is_type(m.entry, gazetteer::PERSON)
             || view.gaz.is_type(m.entry, gazetteer::ORG));
@@ -4308,7 +4308,7 @@ fn possessor_role<'r>(
     let own = || {
         let k = ms[local].tok_end as usize;
         let possessive = k + 1 < view.tokens.len()
-            && matches!(view.raw(k), "'" | "\u{2019}" | "\u{2bc}")
+            && crate::segment::is_apostrophe(view.raw(k))
             && view.word(k + 1) == "s";
         let kind = |t: usize| {
             let w = view.word(t);
@@ -4377,18 +4377,18 @@ fn more_specific(
         // Needs a possessive: ' or ’ then "s", or after a plural name the
         // apostrophe alone ("the Houthis' spokesman Mohammed Abdulsalam").
         let apostrophe = k + 1 < view.tokens.len()
-            && matches!(view.raw(k), "'" | "\u{2019}" | "\u{2bc}")
+            && crate::segment::is_apostrophe(view.raw(k))
             && view.word(k + 1) == "s";
         let plural_apostrophe = k < view.tokens.len()
             && k > 0
-            && matches!(view.raw(k), "'" | "\u{2019}" | "\u{2bc}")
+            && crate::segment::is_apostrophe(view.raw(k))
             && view.raw(k - 1).ends_with('s');
         // "Rakhine state's Kyauktaw township": the kind of place, then the
         // possessive.
         let kind_apostrophe = k + 2 < view.tokens.len()
             && view.tokens[k].is_word()
             && place_nouns.contains(view.word(k))
-            && matches!(view.raw(k + 1), "'" | "\u{2019}" | "\u{2bc}")
+            && crate::segment::is_apostrophe(view.raw(k + 1))
             && view.word(k + 2) == "s";
         if apostrophe {
             k += 2;

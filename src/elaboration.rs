@@ -322,17 +322,13 @@ pub fn place_of_sentence(
         // circumstance (`CONCESSIVE_OPENERS`) is not where the event
         // happened.
         let concessive_end = view.sentences.get(e.sentence as usize).and_then(|s| {
-            let first = s.first_token as usize;
-            let t = view.tokens.get(first)?;
-            let w = &view.folded[t.fstart as usize..t.fend as usize];
-            if !lex.concessive_openers.contains(w) {
-                return None;
-            }
-            (first..s.end_token as usize)
-                .find(|&k| {
-                    &view.text[view.tokens[k].start as usize..view.tokens[k].end as usize] == ","
-                })
-                .map(|k| view.tokens[k].start)
+            crate::rules::engine::concession_comma(
+                view,
+                &lex.concessive_openers,
+                s.first_token as usize,
+                s.end_token as usize,
+            )
+            .map(|k| view.tokens[k].start)
         });
         let mut found: Option<(u32, u32, u32)> = None;
         let mut two = false;

@@ -3491,11 +3491,7 @@ impl RuleSet {
     /// (`CONCESSIVE_OPENERS`: "Despite protests in Moscow, …"), when the
     /// trigger at `ts` comes after it.
     fn concession_end(&self, view: &DocView, s_from: usize, ts: usize) -> Option<usize> {
-        let first = (s_from..ts).find(|&k| view.tokens[k].is_word())?;
-        if !self.lexicon.concessive_openers.contains(view.word(first)) {
-            return None;
-        }
-        (first..ts).find(|&k| view.raw(k) == ",")
+        concession_comma(view, &self.lexicon.concessive_openers, s_from, ts)
     }
 
     fn barrier_between(&self, view: &DocView, lo: usize, hi: usize) -> bool {
@@ -4192,6 +4188,22 @@ fn is_year(raw: &str) -> bool {
     raw.len() == 4
         && raw.bytes().all(|b| b.is_ascii_digit())
         && (raw.starts_with("19") || raw.starts_with("20"))
+}
+
+/// The comma that closes a phrase opening the sentence at `s_from` with a
+/// word of `openers` (`CONCESSIVE_OPENERS`: "Despite protests in Moscow,
+/// …"), if it comes before token `to`.
+pub(crate) fn concession_comma(
+    view: &DocView,
+    openers: &WordSet,
+    s_from: usize,
+    to: usize,
+) -> Option<usize> {
+    let first = (s_from..to).find(|&k| view.tokens[k].is_word())?;
+    if !openers.contains(view.word(first)) {
+        return None;
+    }
+    (first..to).find(|&k| view.raw(k) == ",")
 }
 
 /// For a verb right after "and to" ("urged Israel to keep the crossing open
